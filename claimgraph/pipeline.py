@@ -1,0 +1,47 @@
+"""The library's main entry: parse articles and find their attributions.
+
+`Extractor` ties the stages together: nlp (parse, in pieces for long texts) -> attribution (rules, then the
+learned tagger where it is installed, merged) -> speakers (resolution inside the article). It stores nothing;
+`claimgraph.service` adds the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+
+from claimgraph.attribution import extract_attributions
+from claimgraph.nlp import DEFAULT_MODEL, load_pipeline, parse_chunks
+from claimgraph.records import Article, Attribution
+
+
+@dataclass
+class Extracted:
+    article: Article
+    attributions: list[Attribution]
+
+
+class Extractor:
+    """Finds every attribution in articles. One instance loads the pipeline once; reuse it."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, learned: bool = True):
+        self.nlp = nlp if nlp is not None else load_pipeline(model)
+        self.learned = learned
+
+    def extract(self, article: Article) -> list[Attribution]:
+        return next(self.extract_many([article])).attributions
+
+    def extract_many(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16) -> Iterator[Extracted]:
+        """Yield each article with its attributions, in input order; `n_process` > 1 parses on several cores."""
+        buffered: list[Article] = []
+
+        def texts() -> Iterator[str]:
+            for article in articles:
+                buffered.append(article)
+                yield article.text
+
+        for pieces in parse_chunks(self.nlp, texts(), n_process=n_process, batch_size=batch_size):
+            article = buffered.pop(0)
+            yield Extracted(article, extract_attributions(article, pieces, learned=self.learned))
