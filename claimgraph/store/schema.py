@@ -1,0 +1,102 @@
+"""The database schema, as SQLAlchemy Core tables: one schema for SQLite and PostgreSQL.
+
+Designed from the start for a story seen in many places (`articles` holds each distinct text once, `appearances`
+every file, URL or syndicated copy it was seen as) and for claims (`claims` and `voices` link attributions across
+articles). Changes go through a new Alembic migration in `migrations/versions/`, never by editing an old one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
+                        UniqueConstraint)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(32), primary_key=True),           # content-hash prefix: the same text is the same article
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("text", Text, nullable=False),                  # exactly as read: every stored offset points into it
+    Column("title", Text), Column("publisher", Text), Column("published", String(32)), Column("url", Text),
+    Column("author", Text), Column("genre", String(64)), Column("body_start", Integer, nullable=False, default=0),
+    Column("meta", JSON), Column("extractor_version", String(32)), Column("created_at", String(32), nullable=False),
+)
+
+# Every place a story was seen: the file or URL it was read from, syndicated copies on other sites, feed entries.
+appearances = Table(
+    "appearances", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("source", Text, nullable=False), Column("outlet", Text), Column("url", Text), Column("published", String(32)),
+    Column("title", Text), Column("similarity", Float), Column("seen_at", String(32), nullable=False),
+    UniqueConstraint("article_id", "source", name="uq_appearance_source"),
+)
+
+# MinHash signatures for near-duplicate (syndicated copy) detection across runs.
+article_signatures = Table(
+    "article_signatures", metadata,
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("minhash", LargeBinary, nullable=False),
+)
+
+speakers = Table(
+    "speakers", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("key", Text, nullable=False, unique=True),      # "type:normalised full name": what identities merge on
+    Column("name", Text, nullable=False), Column("type", String(16), nullable=False),
+    Column("role", Text), Column("affiliation", Text),
+    Column("affiliation_id", String(32), ForeignKey("speakers.id", ondelete="SET NULL")),
+    Column("aliases", JSON, nullable=False),
+)
+
+attributions = Table(
+    "attributions", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("speaker_id", String(32), ForeignKey("speakers.id", ondelete="SET NULL")),
+    Column("source_text", Text), Column("source_start", Integer), Column("source_end", Integer),
+    Column("cue", Text), Column("cue_start", Integer), Column("cue_end", Integer),
+    Column("cue_class", String(16), nullable=False),
+    Column("content", Text), Column("content_spans", JSON, nullable=False),
+    Column("via", JSON, nullable=False), Column("parent_id", String(32)), Column("flags", JSON, nullable=False),
+    Column("sentence_start", Integer), Column("sentence_end", Integer),
+    Column("confidence", Float), Column("method", String(16)), Column("extractor_version", String(32)),
+)
+Index("ix_attributions_article", attributions.c.article_id)
+Index("ix_attributions_speaker", attributions.c.speaker_id)
+Index("ix_attributions_cue_class", attributions.c.cue_class)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", String(32), primary_key=True),            # derived from the claim's earliest statement: stable
+    Column("gist", Text, nullable=False), Column("first_seen", String(32)), Column("updated_at", String(32)),
+)
+
+voices = Table(
+    "voices", metadata,
+    Column("claim_id", String(32), ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True),
+    Column("attribution_id", String(32), ForeignKey("attributions.id", ondelete="CASCADE"), primary_key=True),
+    Column("stance", String(16), nullable=False), Column("score", Float),
+)
+Index("ix_voices_attribution", voices.c.attribution_id)
+
+# Feed polling state, so that `watch` resumes where it left off.
+feeds = Table(
+    "feeds", metadata,
+    Column("url", Text, primary_key=True), Column("etag", Text), Column("modified", Text),
+    Column("last_polled", String(32)), Column("last_status", Text),
+)
+feed_entries = Table(
+    "feed_entries", metadata,
+    Column("feed_url", Text, primary_key=True), Column("entry_key", Text, primary_key=True),
+    Column("article_id", String(32)), Column("status", String(16), nullable=False), Column("error", Text),
+    Column("seen_at", String(32), nullable=False),
+)
+
+# Inputs that failed, so that a rerun can pick them up and a user can list them.
+failures = Table(
+    "failures", metadata,
+    Column("source", Text, primary_key=True), Column("reason", Text, nullable=False),
+    Column("attempts", Integer, nullable=False, default=1), Column("failed_at", String(32), nullable=False),
+)
