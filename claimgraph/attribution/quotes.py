@@ -1,0 +1,212 @@
+"""Direct quotes: finding quote marks, their cue and speaker, and quotes that continue without a cue.
+
+Quote marks are read from the characters, not the parse: the parser attaches closing marks to the next sentence
+and makes "said" a clause of "I think" inside the quote, so a cue is looked for in the words right after the
+closing mark (", Spicer said.") or right before the opening one ("Spicer said: “…”").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.attribution.cues import classify, cue_for
+from claimgraph.attribution.found import Found, sentence_of, trim
+
+OPEN = {"“": "”", '"': '"', "«": "»"}
+CLOSE = {"”", '"', "»"}
+WORD = re.compile(r"\w+")
+# Before an opening mark, these characters mean the quote starts a clause of its own (a direct quote);
+# a letter there means the quote is embedded in a clause ("called it "rubbish"": a mixed quote).
+CLAUSE_START = set(".:,;—–-(\n") | CLOSE
+MIN_DIRECT_WORDS = 3
+WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark (or the line end, for an unclosed quote)
+    inner: tuple[int, int]  # the quoted words without the marks
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Pair quote marks; a quote left open at a line break ends there (the next paragraph may reopen it)."""
+    quotes: list[Quote] = []
+    open_at: int | None = None
+    closer = ""
+    for i, ch in enumerate(text):
+        if open_at is None:
+            if ch in OPEN and _looks_opening(text, i):
+                open_at, closer = i, OPEN[ch]
+        elif ch == closer or (ch in CLOSE and closer == '"'):
+            quotes.append(Quote(open_at, i + 1, (open_at + 1, i)))
+            open_at = None
+        elif ch == "\n":
+            if i - open_at > 1:
+                quotes.append(Quote(open_at, i, (open_at + 1, i)))
+            open_at = None
+    if open_at is not None and len(text) - open_at > 1:
+        quotes.append(Quote(open_at, len(text), (open_at + 1, len(text))))
+    return quotes
+
+
+def _looks_opening(text: str, i: int) -> bool:
+    if text[i] != '"':
+        return True
+    # A straight mark opens when followed by a word character (or ellipsis) rather than a space.
+    return i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def is_direct(text: str, quote: Quote) -> bool:
+    """A quote that stands as a clause of its own, not a few words embedded in someone else's sentence."""
+    words = len(WORD.findall(text[quote.inner[0]:quote.inner[1]]))
+    before = text[:quote.start].rstrip(" \t")
+    starts_clause = not before or before[-1] in CLAUSE_START or before.endswith((" said", " says", " told", " added"))
+    return words >= MIN_DIRECT_WORDS and (starts_clause or words >= 8)
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="contract") if end > start else None
+
+
+def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+    """The first cue verb after a closing mark, before the sentence (or the next quote) ends."""
+    covering = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if covering is None:
+        return None
+    i = covering.end
+    seen = 0
+    while i < len(doc) and seen < WINDOW:
+        token = doc[i]
+        if token.idx >= quote.end:
+            seen += 1
+            if token.text in {".", "!", "?"} or "\n" in token.text or token.text in OPEN:
+                return None
+            if cue_for(token) and token.i not in used and token.lemma_ != "think":
+                return token
+        i += 1
+    return None
+
+
+def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+    """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
+    line_start = doc.text.rfind("\n", 0, quote.start) + 1
+    span = _tokens_between(doc, line_start, quote.start)
+    if span is None or not len(span):
+        return None
+    tail = [t for t in span if not t.is_space]
+    if not tail or tail[-1].text not in {":", ","}:
+        return None
+    for token in reversed(tail[-WINDOW:]):
+        if token.text in {".", "!", "?"} or token.text in CLOSE:
+            return None
+        if cue_for(token) and token.i not in used:
+            # Only adverbs, the addressee and punctuation may stand between the cue and the quote.
+            between = [t for t in tail if t.i > token.i and not t.is_punct]
+            if len(between) <= 4:
+                return token
+            return None
+    return None
+
+
+def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | None:
+    """The cue's subject as written, with its appositions ("Eric Pahon, a spokesman at the Pentagon")."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == cue.lower_:
+        subjects = [c for c in doc[cue.i + 1].children if c.dep_ == "nsubj"]
+    if subjects:
+        subj = subjects[0]
+        start, end = trim(doc, *_span_chars(subj))
+        return doc.char_span(start, end, alignment_mode="expand")
+    if after is not None:
+        # "…,” said Mara Vell, the mayor." with no parse link: the words between the mark and the cue, or after it.
+        between = doc.char_span(after, cue.idx, alignment_mode="contract")
+        if between is not None and any(t.is_alpha for t in between):
+            start, end = trim(doc, between.start_char, between.end_char)
+            return doc.char_span(start, end, alignment_mode="expand")
+        sent_end = cue.sent.end_char
+        rest = doc.char_span(cue.idx + len(cue), sent_end, alignment_mode="contract")
+        if rest is not None and len(rest):
+            start, end = trim(doc, rest.start_char, rest.end_char)
+            return doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return None
+
+
+def _span_chars(token: Token) -> tuple[int, int]:
+    tokens = list(token.subtree)
+    # A subject's subtree can swallow a following quote when the parse is off; stop at a quote mark.
+    kept = [t for t in tokens if t.text not in OPEN and t.text not in CLOSE]
+    contiguous = [t for t in kept if abs(t.i - token.i) <= 25]
+    return contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
+
+
+def channel(doc: Doc, cue: Token) -> list[str]:
+    """The channel a statement went through: "told Defense News", "in an interview with Tidewater Radio"."""
+    via: list[str] = []
+    cues = [cue] + ([doc[cue.i + 1]] if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == cue.lower_ else [])
+    for c in cues:
+        if c.lemma_ in {"tell", "write"}:
+            for child in c.children:
+                if child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
+                    via.append(_np_text(child))
+        for prep in c.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+                for pobj in prep.children:
+                    if pobj.lemma_ in {"interview", "statement", "post", "tweet", "broadcast"}:
+                        for p2 in pobj.children:
+                            if p2.dep_ == "prep" and p2.lower_ in {"with", "on", "to"}:
+                                via += [_np_text(o) for o in p2.children if o.dep_ == "pobj"]
+    return via
+
+
+def _np_text(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in {"det", "punct"} or t.i > token.i]
+    text = " ".join(t.text for t in words if not t.is_punct)
+    return text
+
+
+def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
+    """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker."""
+    text = doc.text
+    found: list[Found] = []
+    last: Found | None = None
+    for qi, quote in enumerate(find_quotes(text)):
+        if not is_direct(text, quote):
+            continue
+        inner = trim(doc, *quote.inner, keep_final_period=True)
+        inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
+        cue = _cue_after(doc, quote, used)
+        after = quote.end
+        if cue is None:
+            cue = _cue_before(doc, quote, used)
+            after = None
+        if cue is not None:
+            used.add(cue.i)
+            source = speaker_mention(doc, cue, after)
+            content = doc.char_span(*inner, alignment_mode="expand")
+            item = Found(kind="direct", cue=doc[cue.i:cue.i + 1], source=source, content=[inner],
+                         cue_class=classify(cue_for(cue), content, False),
+                         sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
+                         confidence=0.9, quote_index=qi)
+            found.append(item)
+            last = item
+        elif last is not None and _continues(doc, last, quote):
+            item = Found(kind="direct", cue=None, source=None, content=[inner], cue_class=last.cue_class,
+                         sentence=sentence_of(doc, inner), flags=["continuation"], confidence=0.6, quote_index=qi,
+                         parent=None)
+            item.speaker = last  # resolved to the same speaker as the quote it continues
+            found.append(item)
+            last = item
+    return found
+
+
+def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:
+    """A cue-less quote continues the previous one when it opens within the next sentence or paragraph."""
+    prev_end = max(e for _, e in previous.content)
+    gap = doc.text[prev_end:quote.start]
+    if gap.count("\n\n") > 1 or len(gap) > 400:
+        return False
+    return gap.count(".") + gap.count("!") + gap.count("?") <= 2

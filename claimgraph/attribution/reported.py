@@ -1,0 +1,185 @@
+"""Reported speech: indirect and mixed quotes, "according to X", and cues whose words are missing.
+
+Each cue verb of the lexicon (claimgraph/data/cues.tsv) not already taken by a direct quote is read through its
+dependents: a clausal complement ("said that …") or, for cues that take one, an object ("denied the report") is
+the content; the subject, or the subject of the verb it hangs from ("…, adding that …"), is the source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.cues import DISMISSIVE, classify, cue_for
+from claimgraph.attribution.found import Found, sentence_of, subtree_span, trim
+from claimgraph.attribution.quotes import CLOSE, OPEN, channel
+
+HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
+NEGATIONS = {"not", "n't", "never", "no"}
+# Verbs that take an instruction, not a statement, in "told X to …": not attributions.
+DIRECTIVE = {"tell", "ask", "order", "urge", "warn"}
+CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "advmod", "acomp"}
+MAX_CLIMB = 6
+
+
+def _subject(cue: Token) -> tuple[Token | None, list[Token]]:
+    """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
+    chain: list[Token] = []
+    token = cue
+    for _ in range(MAX_CLIMB):
+        chain.append(token)
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                return child, chain
+            if child.dep_ == "nsubjpass":
+                return None, chain
+        if token.dep_ not in CLIMB or token.head is token:
+            break
+        token = token.head
+    return None, chain
+
+
+def _has_quote(doc: Doc, start: int, end: int) -> bool:
+    return any(ch in OPEN or ch in CLOSE for ch in doc.text[start:end])
+
+
+def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not complements and lexeme.takes in {"clause", "both"}:
+        # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl.
+        complements = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+    if complements:
+        comp = complements[0]
+        skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
+        start, end = subtree_span(comp, exclude=skip)
+        return _extend_over_quote(doc, *trim(doc, start, end))
+    if lexeme.lemma in {"call", "describe", "label", "brand"}:
+        objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"}]
+        if objects:
+            start = objects[0].left_edge.idx
+            end = max(t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space)
+            start, end = trim(doc, start, end)
+            return _extend_over_quote(doc, start, end, keep_period_in_quote=True)
+        return None
+    xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+    if xcomps and lexeme.lemma not in DIRECTIVE and lexeme.lemma != "continue":
+        return trim(doc, *subtree_span(xcomps[0]))
+    if lexeme.takes in {"object", "both"}:
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in {"PRON"}]
+        if objects:
+            # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
+            # ("openness to cooperating … to fight ISIS") on the verb instead.
+            end = max(t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space)
+            return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
+    return None
+
+
+def _extend_over_quote(doc: Doc, start: int, end: int, keep_period_in_quote: bool = False) -> tuple[int, int]:
+    """A content ending inside a quote ('…even "rubbish."') takes the closing mark (and its period) with it."""
+    text = doc.text
+    inside = text[start:end]
+    opens = sum(inside.count(c) for c in "“«") + inside.count('"')
+    closes = sum(inside.count(c) for c in "”»")
+    unbalanced = (inside.count('"') % 2 == 1) or opens - inside.count('"') > closes
+    if unbalanced or keep_period_in_quote:
+        j = end
+        while j < len(text) and text[j] in ".,!?" and j - end < 2:
+            j += 1
+        if j < len(text) and text[j] in CLOSE:
+            return start, j + 1
+    return start, end
+
+
+def _missing_content(doc: Doc, cue: Token) -> bool:
+    """'the ministry said.' alone: a cue with a subject and nothing said, its sentence holding no quote."""
+    sent = cue.sent
+    if cue.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "oprd", "dative"} for c in cue.children):
+        return False
+    if _has_quote(doc, sent.start_char, sent.end_char):
+        return False
+    # Only the subject, adverbials and punctuation may stand in the sentence besides the cue.
+    return len([t for t in sent if t.is_alpha]) <= 8
+
+
+def according_to(doc: Doc, token: Token) -> Found | None:
+    """'according to X, …' and '…, according to X.': X is the source, the rest of the clause the content."""
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    head = token.head
+    steps = 0
+    # Climb to the clause the phrase modifies, but not past the clause a cue governs ("reports that …").
+    while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head and steps < 4 and not cue_for(head.head):
+        head, steps = head.head, steps + 1
+    phrase = {token.i, to.i} | {t.i for t in pobj.subtree}
+    clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
+    before = [t for t in clause if t.i < token.i]
+    after = [t for t in clause if t.i > max(phrase)]
+    spans = []
+    for part in (before, after):
+        if part and any(t.is_alpha and not t.is_stop for t in part):
+            start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if end > start:
+                spans.append((start, end))
+    if not spans:
+        return None
+    source_start, source_end = trim(doc, *subtree_span(pobj))
+    return Found(kind="according_to", cue=doc[token.i:to.i + 1],
+                 source=doc.char_span(source_start, source_end, alignment_mode="expand"), content=spans,
+                 cue_class="report", sentence=sentence_of(doc, *spans, (token.idx, to.idx + 2)), confidence=0.85)
+
+
+def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found]:
+    found: list[Found] = []
+    quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
+    for token in doc:
+        if token.i in used:
+            continue
+        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+            if (item := according_to(doc, token)) is not None:
+                found.append(item)
+            continue
+        lexeme = cue_for(token)
+        if lexeme is None:
+            continue
+        if token.i > 0 and doc[token.i - 1].lower_ == token.lower_:
+            continue  # the second of a doubled word ("told told") is a typo, not a second cue
+        subject, chain = _subject(token)
+        content = _content_of(doc, token, lexeme)
+        flags: list[str] = []
+        if content is None:
+            if lexeme.cue_class == "think" or not _missing_content(doc, token):
+                continue
+            flags.append("content_missing")
+            spans: list[tuple[int, int]] = []
+        else:
+            if any(qs <= content[0] and content[1] <= qe + 1 for qs, qe in quoted):
+                continue  # the content is a direct quote already attributed
+            if lexeme.cue_class == "think" and subject is None:
+                continue
+            spans = [content]
+        if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
+            flags.append("negated")
+        if any(c.lower_ in HEDGES for link in chain for c in link.children) or token.dep_ == "auxpass":
+            flags.append("hedged")
+        source = None
+        if subject is not None:
+            start, end = trim(doc, *subtree_span(subject))
+            source = doc.char_span(start, end, alignment_mode="expand")
+        kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
+        content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
+        found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
+                           cue_class=classify(lexeme, content_span, False),
+                           sentence=sentence_of(doc, *(spans or [(token.idx, token.idx + len(token))])),
+                           via=channel(doc, token), flags=flags,
+                           confidence=0.75 if spans else 0.6))
+        used.add(token.i)
+    return found
+
+
+__all__ = ["DISMISSIVE", "according_to", "reported_speech"]
