@@ -90,9 +90,16 @@ def _extend_over_quote(doc: Doc, start: int, end: int, keep_period_in_quote: boo
     return start, end
 
 
+# Cues that are flagged `content_missing` when they stand without their words ("the ministry said.").
+SPEECH_CUES = {"say", "tell", "note", "add", "assert", "claim", "state", "explain", "insist", "argue", "stress",
+               "remark", "write", "declare", "warn", "reply", "comment"}
+
+
 def _missing_content(doc: Doc, cue: Token) -> bool:
     """'the ministry said.' alone: a cue with a subject and nothing said, its sentence holding no quote."""
     sent = cue.sent
+    if cue.lemma_.lower() not in SPEECH_CUES or any(c.dep_ == "neg" for c in cue.children):
+        return False
     if cue.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in cue.children):
         return False
     if any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "oprd", "dative"} for c in cue.children):

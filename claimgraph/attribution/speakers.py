@@ -27,6 +27,15 @@ ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides"
                    "observers", "critic", "critics", "supporter", "supporters", "staffer", "staffers", "member",
                    "members", "lawmaker", "lawmakers", "adviser", "advisers", "advisor", "advisors", "someone"}
 DETERMINERS = {"the", "a", "an"}
+INDEFINITE = {"a", "an", "some", "other", "several", "many", "two", "three", "few", "one", "another"}
+# Titles before a name are its role, not part of it: "Councillor Tomas Reyes" is Tomas Reyes, role councillor.
+TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "president",
+          "senator", "representative", "governor", "mayor", "councillor", "councilor", "minister", "secretary",
+          "judge", "justice", "chairman", "chairwoman", "commissioner", "ambassador", "general", "colonel",
+          "sheriff", "chief", "director", "professor", "spokesman", "spokeswoman", "premier", "chancellor"}
+# Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
+ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
+                       "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor"}
 
 
 @lru_cache(maxsize=1)
@@ -93,11 +102,14 @@ class SpeakerResolver:
         if person is not None:
             return self._person(mention, person)
         root = mention.root
+        if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in mention if t.i != root.i):
+            name = _strip_det(text)
+            return self._remember(Speaker(name[0].lower() + name[1:], "person", root.lower_), text)
         org = next((e for e in mention.ents if e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1
                     or e.label_ == "ORG"), None)
         if root.pos_ == "PROPN" or org is not None:
             name = _strip_det(org.text if org is not None and len(org) >= len(mention) - 1 else text)
-            if root.pos_ == "PROPN" and len(name.split()) == 1:
+            if len(name.split()) == 1:
                 # A surname alone ("Korotchenko") is the person named in full earlier, if there is one.
                 for known in reversed(self.known):
                     if known.type == "person" and known.name.split()[-1].lower() == name.lower():
@@ -107,10 +119,13 @@ class SpeakerResolver:
                 kind = "person" if root.ent_type_ == "PERSON" else "organization"
             return self._remember(Speaker(name, kind), text)
         head = root.lemma_.lower()
-        if head in STATEMENT_NOUNS:
+        if head in STATEMENT_NOUNS and len(mention) == 2 and mention[0].lower_ == "the":
+            # "the statement": the document of the last speaker named (not an outlet relaying it).
             found = self.latest({"organization", "person", "anonymous"}, exclude_outlets=True)
             return self._remember(found, text) if found else None
-        if root.lower_ in ANONYMOUS_HEADS or head in ANONYMOUS_HEADS:
+        first = mention[0].lower_
+        if (root.lower_ in ANONYMOUS_HEADS or head in ANONYMOUS_HEADS or root.tag_ == "NNS"
+                or first in INDEFINITE) and head not in STATEMENT_NOUNS:
             name = _strip_det(text)
             name = name[0].lower() + name[1:] if name else name
             return self._remember(Speaker(name, "anonymous"), text)
@@ -123,6 +138,10 @@ class SpeakerResolver:
     def _person(self, mention: Span, person: Span) -> Speaker:
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
         role = affiliation = None
+        words = name.split()
+        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+            role = (role + " " if role else "") + words.pop(0).lower().rstrip(".")
+        name = " ".join(words)
         before = [t for t in mention if t.i < person.start and not t.is_punct]
         orgs = [e for e in mention.ents if e.label_ in {"ORG"} and e.start < person.start]
         if orgs:
@@ -132,7 +151,7 @@ class SpeakerResolver:
         if title:
             role = " ".join(title)
         appos = next((c for c in person.root.children if c.dep_ == "appos"), None)
-        if appos is not None and role is None:
+        if appos is not None and (role is None or role in TITLES):
             role_words = [t.text for t in appos.lefts if t.dep_ == "compound"] + [appos.text]
             role = " ".join(role_words)
             for prep in appos.children:

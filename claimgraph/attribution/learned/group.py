@@ -1,0 +1,133 @@
+"""Grouping tagged spans into attributions (`Candidate`s).
+
+The tagger marks SOURCE, CUE and CONTENT runs independently; an attribution ties them together. Rules:
+1. Each content run links to the nearest cue run that does not overlap it: same sentence first, then a sentence
+   next to the content, by token distance (news puts the cue right beside the quote: "..., he said").
+2. All contents linked to one cue form one attribution with several content spans: PolNeAR annotates
+   "“A,” he said, “B.”" as one attribution whose content has two fragments.
+3. A cue links to the nearest source run in its own sentence, else the previous/next sentence, never inside the
+   attribution's own content.
+4. A content with no cue nearby is still an attribution ("According to ..." contents whose cue was missed), with
+   the nearest source of its sentence if any. Cues and sources without content are dropped: there is nothing to
+   attribute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy
+from spacy.tokens import Doc
+
+from claimgraph.attribution.learned.bio import LABELS, tags_to_runs
+
+Span = tuple[int, int]
+Run = tuple[int, int]  # token indices [start, end)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An attribution found by the learned tagger; char offsets into the whole article."""
+
+    content_spans: tuple[Span, ...]
+    cue_span: Span | None
+    source_span: Span | None
+    confidence: float
+
+
+def _gap(a: Run, b: Run) -> int:
+    """Tokens strictly between two runs (0 when adjacent or overlapping)."""
+    return max(0, max(a[0], b[0]) - min(a[1], b[1]))
+
+
+def _overlaps(a: Run, b: Run) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+class _Sentences:
+    """Token -> sentence number, so that 'same' and 'neighbouring' sentence are cheap to ask."""
+
+    def __init__(self, doc: Doc):
+        self.of = numpy.zeros(len(doc), dtype="int32")
+        if len(doc) and doc.has_annotation("SENT_START"):
+            for n, sent in enumerate(doc.sents):
+                self.of[sent.start:sent.end] = n
+
+    def range(self, run: Run) -> tuple[int, int]:
+        return int(self.of[run[0]]), int(self.of[run[1] - 1])
+
+    def distance(self, a: Run, b: Run) -> int:
+        """0 if the runs share a sentence, else how many sentence steps apart their nearest edges are."""
+        (a0, a1), (b0, b1) = self.range(a), self.range(b)
+        if a0 <= b1 and b0 <= a1:
+            return 0
+        return b0 - a1 if b0 > a1 else a0 - b1
+
+
+def _nearest(target: Run, options: list[Run], sents: _Sentences, max_sent: int, avoid: list[Run]) -> int | None:
+    """Index of the option nearest `target` (sentence distance, then token gap), or None beyond `max_sent`."""
+    best, best_key = None, None
+    for k, opt in enumerate(options):
+        if any(_overlaps(opt, a) for a in avoid):
+            continue
+        dist = sents.distance(target, opt)
+        if dist > max_sent:
+            continue
+        # Prefer what comes before a cue for sources ("X said") only through distance; ties keep the earlier.
+        key = (dist, _gap(target, opt))
+        if best_key is None or key < best_key:
+            best, best_key = k, key
+    return best
+
+
+def group_runs(doc: Doc, tags: list[str], probs: numpy.ndarray | None, offset: int = 0,
+               max_cue_sent: int = 1, max_source_sent: int = 1) -> list[Candidate]:
+    """Candidates from one doc's BIO labels (see the module docstring for the rules)."""
+    runs = tags_to_runs(tags)
+    contents = [(i, j) for r, i, j in runs if r == "CONTENT"]
+    cues = [(i, j) for r, i, j in runs if r == "CUE"]
+    sources = [(i, j) for r, i, j in runs if r == "SOURCE"]
+    sents = _Sentences(doc)
+
+    by_cue: dict[int | None, list[Run]] = {}
+    loose: list[Run] = []
+    for content in contents:
+        k = _nearest(content, cues, sents, max_cue_sent, avoid=[content])
+        if k is None:
+            loose.append(content)
+        else:
+            by_cue.setdefault(k, []).append(content)
+
+    def char_span(run: Run) -> Span:
+        first, last = doc[run[0]], doc[run[1] - 1]
+        return first.idx + offset, last.idx + len(last) + offset
+
+    def confidence(runs_: list[Run]) -> float:
+        if probs is None or not len(probs):
+            return 1.0
+        idx = numpy.concatenate([numpy.arange(i, j) for i, j in runs_])
+        return float(probs[idx].max(axis=1).mean())
+
+    out = []
+    for k, content_runs in by_cue.items():
+        cue = cues[k]
+        s = _nearest(cue, sources, sents, max_source_sent, avoid=content_runs)
+        out.append(Candidate(tuple(char_span(r) for r in sorted(content_runs)), char_span(cue),
+                             char_span(sources[s]) if s is not None else None, confidence(content_runs + [cue])))
+    for content in loose:
+        s = _nearest(content, sources, sents, 0, avoid=[content])
+        out.append(Candidate((char_span(content),), None, char_span(sources[s]) if s is not None else None,
+                             confidence([content])))
+    out.sort(key=lambda c: c.content_spans[0])
+    return out
+
+
+def candidates_from_doc(doc: Doc, offset: int = 0) -> list[Candidate]:
+    """Candidates from a doc the tagger component has annotated (`doc._.attr_tags`); [] if it has not."""
+    tags = doc._.attr_tags
+    if tags is None:
+        return []
+    return group_runs(doc, tags, doc._.attr_probs, offset)
+
+
+__all__ = ["Candidate", "LABELS", "candidates_from_doc", "group_runs"]

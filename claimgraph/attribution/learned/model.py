@@ -1,0 +1,154 @@
+"""The trainable spaCy component: a BIO tagger over its own small CNN tok2vec.
+
+Why its own tok2vec: the shipped en_core_web_sm pipeline stays frozen (the rule extractor depends on its tags and
+parse), and the component only reads what that pipeline already wrote: TAG, DEP and ENT_TYPE are hashed into the
+embedding next to the word's NORM/PREFIX/SUFFIX/SHAPE. A CNN of depth 4 sees only +-4 tokens, too little to know
+whether a token sits inside a long quotation, so a parameter-free layer adds document-level features (inside a
+double quote, quote mark, sentence and paragraph edges) that the attribution boundaries depend on.
+
+The component subclasses spaCy's Tagger for training and serialisation, but never writes `token.tag_`: labels and
+their probabilities go to `doc._.attr_tags` / `doc._.attr_probs` so the PTB tags stay intact for everyone else.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+from spacy.language import Language
+from spacy.pipeline import Tagger
+from spacy.tokens import Doc
+from spacy.util import registry
+from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
+
+DOC_FEATURES = 8  # width of the document-level feature vector, see doc_features()
+
+OPEN_QUOTES = {"“", "«"}
+CLOSE_QUOTES = {"”", "»"}
+TOGGLE_QUOTES = {'"', "''", "``"}
+
+if not Doc.has_extension("attr_tags"):
+    Doc.set_extension("attr_tags", default=None)
+    Doc.set_extension("attr_probs", default=None)
+
+
+def doc_features(doc: Doc) -> numpy.ndarray:
+    """Per-token features no local window can see: quote state and sentence/paragraph edges.
+
+    Columns: inside a double quote, opening quote, closing quote, sentence start, sentence end, paragraph start,
+    paragraph end, position in sentence (0..1). A quote left open at a paragraph break is closed there, since news
+    style reopens multi-paragraph quotes without closing them.
+    """
+    n = len(doc)
+    out = numpy.zeros((n, DOC_FEATURES), dtype="float32")
+    inside = False
+    sent_starts = [t.is_sent_start is True or t.i == 0 for t in doc] if n else []
+    # The next non-space token, so that edges ignore the "\n\n" whitespace tokens between paragraphs.
+    next_real = [n] * n
+    following = n
+    for k in range(n - 1, -1, -1):
+        next_real[k] = following
+        if not doc[k].is_space:
+            following = k
+    for t in doc:
+        text = t.text
+        if t.is_space:
+            continue
+        if text in OPEN_QUOTES or (text in TOGGLE_QUOTES and not inside):
+            out[t.i, 1] = 1.0
+            inside = True
+        elif text in CLOSE_QUOTES or (text in TOGGLE_QUOTES and inside):
+            out[t.i, 2] = 1.0
+            out[t.i, 0] = 1.0
+            inside = False
+        if inside:
+            out[t.i, 0] = 1.0
+        if sent_starts[t.i]:
+            out[t.i, 3] = 1.0
+        nxt = next_real[t.i]
+        if nxt == n or sent_starts[nxt]:
+            out[t.i, 4] = 1.0
+        if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws:
+            out[t.i, 5] = 1.0
+        if nxt == n or "\n" in doc[nxt - 1].text_with_ws or "\n" in t.whitespace_:
+            out[t.i, 6] = 1.0
+            inside = False
+    # Relative position inside the sentence: contents tend to take the end, sources the start.
+    for sent in doc.sents if n and doc.has_annotation("SENT_START") else ():
+        length = max(len(sent) - 1, 1)
+        for k, t in enumerate(sent):
+            out[t.i, 7] = k / length
+    return out
+
+
+def _features_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Any], Any]:
+    outputs = [model.ops.asarray2f(doc_features(doc)) for doc in docs]
+    return outputs, lambda d_outputs: []  # no parameters, nothing to backpropagate into
+
+
+@registry.architectures("claimgraph.DocFeatures.v1")
+def build_doc_features() -> Model:
+    return Model("claimgraph_doc_features", _features_forward, dims={"nO": DOC_FEATURES})
+
+
+@registry.architectures("claimgraph.AttributionTok2Vec.v1")
+def build_attribution_tok2vec(embed: Model, encode: Model, width: int) -> Model:
+    """embed (hashed token attributes) ++ doc features -> Maxout back to `width` -> CNN encoder."""
+    mix = with_array(Maxout(nO=width, nI=width + DOC_FEATURES, nP=3, normalize=True))
+    model = chain(concatenate(embed, build_doc_features()), mix, encode)
+    model.set_dim("nO", width)
+    return model
+
+
+DEFAULT_MODEL_CONFIG = """
+[model]
+@architectures = "spacy.Tagger.v2"
+nO = null
+normalize = false
+
+[model.tok2vec]
+@architectures = "claimgraph.AttributionTok2Vec.v1"
+width = 96
+
+[model.tok2vec.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = 96
+attrs = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "DEP", "ENT_TYPE"]
+rows = [5000, 1000, 2500, 2500, 300, 200, 100]
+include_static_vectors = false
+
+[model.tok2vec.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = 96
+depth = 4
+window_size = 1
+maxout_pieces = 3
+"""
+
+
+class AttributionTagger(Tagger):
+    """spaCy Tagger that keeps its labels off `token.tag_` (see module docstring)."""
+
+    def predict(self, docs: list[Doc]) -> list[numpy.ndarray]:
+        """Softmax scores per doc (tokens x labels), not argmax ids: set_annotations keeps the probabilities."""
+        if not any(len(doc) for doc in docs):
+            return [numpy.zeros((len(doc), len(self.labels)), dtype="float32") for doc in docs]
+        scores = self.model.predict(docs)
+        return [self.model.ops.to_numpy(s) for s in scores]
+
+    def set_annotations(self, docs: list[Doc], scores: list[numpy.ndarray]) -> None:
+        labels = self.labels
+        for doc, doc_scores in zip(docs, scores):
+            ids = doc_scores.argmax(axis=1) if len(doc_scores) else numpy.zeros((0,), dtype="int64")
+            doc._.attr_tags = [labels[i] for i in ids]
+            doc._.attr_probs = doc_scores
+
+
+@Language.factory(
+    "claimgraph_attribution_tagger",
+    default_config={"model": Config().from_str(DEFAULT_MODEL_CONFIG)["model"], "overwrite": False, "scorer": None, "neg_prefix": "!", "label_smoothing": 0.0},
+)
+def make_attribution_tagger(nlp: Language, name: str, model: Model, overwrite: bool, scorer: Any,
+                            neg_prefix: str, label_smoothing: float) -> AttributionTagger:
+    return AttributionTagger(nlp.vocab, model, name, overwrite=overwrite, scorer=scorer, neg_prefix=neg_prefix,
+                             label_smoothing=label_smoothing)

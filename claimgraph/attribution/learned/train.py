@@ -1,0 +1,216 @@
+"""Train the attribution tagger on PolNeAR (CPU, one process).
+
+    python -m claimgraph.attribution.learned.train --data /work/shared/data/polnear \
+        --out claimgraph/data/models/attribution_tagger
+
+Steps: parse train and dev once with the frozen runtime pipeline (cached as DocBin under --cache, outside the
+repository; the corpus never enters it), project the gold spans onto BIO labels, train only the new component
+on the parsed docs, score dev with the reference scorer after each epoch and keep the best epoch. What is saved
+is the component alone (weights, labels, its config), a few MB; `load_tagger` adds it to a loaded pipeline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import importlib.util
+import json
+import random
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+from spacy.training import Example
+from spacy.util import minibatch
+from thinc.api import Adam
+
+from claimgraph.attribution.learned.bio import LABELS, spans_to_tags
+from claimgraph.attribution.learned.corpus import PolnearArticle, read_polnear_split
+from claimgraph.attribution.learned.group import candidates_from_doc
+from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, AttributionTagger  # noqa: F401 (factory)
+from claimgraph.nlp import DEFAULT_MODEL
+
+COMPONENT = "attribution_tagger"
+FACTORY = "claimgraph_attribution_tagger"
+DEFAULT_CACHE = Path(tempfile.gettempdir()) / "claimgraph_polnear_cache"
+
+
+def parse_split(nlp: Language, articles: list[PolnearArticle], cache: Path | None) -> list[Doc]:
+    """The frozen pipeline's parses of the articles, from the cache when it matches (same names, same texts)."""
+    digest = hashlib.sha1("\n".join(a.name for a in articles).encode("utf-8")).hexdigest()[:12]
+    key = f"{len(articles)}_{digest}.spacy"
+    path = cache / key if cache else None
+    if path is not None and path.exists():
+        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [d.text for d in docs] == [a.text for a in articles]:
+            return docs
+    docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        DocBin(store_user_data=False, docs=docs).to_disk(path)
+    return docs
+
+
+def gold_spans(article: PolnearArticle) -> list[tuple[str, tuple[int, int]]]:
+    out = []
+    for attr in article.attributions:
+        out += [("CONTENT", s) for s in attr.content]
+        out += [("CUE", s) for s in attr.cue]
+        out += [("SOURCE", s) for s in attr.source]
+    return out
+
+
+def make_examples(docs: list[Doc], articles: list[PolnearArticle]) -> list[Example]:
+    """Example(parsed doc as features, same tokens with BIO labels in `tag_` as the reference)."""
+    examples = []
+    for doc, article in zip(docs, articles):
+        tags = spans_to_tags(doc, gold_spans(article))
+        ref = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc], tags=tags)
+        examples.append(Example(doc, ref))
+    return examples
+
+
+def load_scorer(data_dir: Path) -> Any | None:
+    """The reference scorer module (shared/tools/score_polnear.py next to the data), or None where absent."""
+    path = data_dir.parent.parent / "tools" / "score_polnear.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("score_polnear", path)
+    module = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_predictions(path: Path, split_dir: Path, articles: list[PolnearArticle], docs: list[Doc]) -> int:
+    """JSON Lines predictions in the scorer's format from docs the component has annotated."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as out:
+        for article, doc in zip(articles, docs):
+            for cand in candidates_from_doc(doc):
+                out.write(json.dumps({
+                    "article": str(split_dir / "text" / f"{article.name}.txt"),
+                    "content_spans": [list(s) for s in cand.content_spans],
+                    "cue_span": list(cand.cue_span) if cand.cue_span else None,
+                    "source_span": list(cand.source_span) if cand.source_span else None,
+                    "confidence": round(cand.confidence, 4),
+                    "method": "learned",
+                }) + "\n")
+                n += 1
+    return n
+
+
+def evaluate(component: AttributionTagger, docs: list[Doc], articles: list[PolnearArticle], data_dir: Path,
+             scorer: Any | None) -> dict[str, float]:
+    """Dev figures from the reference scorer (token accuracy alone where the scorer is absent)."""
+    for doc, scores in zip(docs, _predict(component, docs)):
+        component.set_annotations([doc], [scores])
+    if scorer is None:
+        return {}
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "dev.jsonl"
+        write_predictions(pred, data_dir / "dev", articles, docs)
+        return scorer.score(str(data_dir / "dev"), str(data_dir / "metadata.tsv"), str(pred))
+
+
+def _predict(component: AttributionTagger, docs: list[Doc], batch: int = 16) -> list[Any]:
+    out = []
+    for i in range(0, len(docs), batch):
+        out += component.predict(docs[i:i + batch])
+    return out
+
+
+def save_component(nlp: Language, out: Path, meta: dict[str, Any]) -> None:
+    """The component alone: weights and labels (no vocab: features are hashes) plus its config and meta."""
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    nlp.get_pipe(COMPONENT).to_disk(out / "component", exclude=["vocab"])
+    config = nlp.config["components"][COMPONENT].copy()
+    (out / "config.json").write_text(json.dumps({"factory": FACTORY, "config": _plain(config)}, indent=1))
+    (out / "meta.json").write_text(json.dumps(meta, indent=1))
+
+
+def _plain(config: Any) -> Any:
+    """Config sections -> plain dicts for JSON (spaCy's Config is a dict subclass with extras)."""
+    if isinstance(config, dict):
+        return {k: _plain(v) for k, v in config.items() if k != "factory"}
+    return config
+
+
+def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: int = 3000, dropout: float = 0.1,
+          learn_rate: float = 0.001, seed: int = 0, cache: str | Path | None = DEFAULT_CACHE,
+          max_minutes: float = 50.0, model: str = DEFAULT_MODEL, log=print) -> dict[str, Any]:
+    """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
+    started = time.time()
+    random.seed(seed)
+    data_dir, out = Path(data_dir), Path(out)
+    cache_dir = Path(cache) if cache else None
+    nlp = spacy.load(model)
+    train_articles = read_polnear_split(data_dir / "train", data_dir / "metadata.tsv")
+    dev_articles = read_polnear_split(data_dir / "dev", data_dir / "metadata.tsv")
+    train_docs = parse_split(nlp, train_articles, cache_dir)
+    dev_docs = parse_split(nlp, dev_articles, cache_dir)
+    log(f"parsed {len(train_docs)} train / {len(dev_docs)} dev docs in {time.time() - started:.0f}s")
+    examples = make_examples(train_docs, train_articles)
+
+    component = nlp.add_pipe(FACTORY, name=COMPONENT)
+    component.initialize(lambda: examples[:100], nlp=nlp, labels=list(LABELS))
+    optimizer = Adam(learn_rate)
+    scorer = load_scorer(data_dir)
+    best: dict[str, Any] = {"key": (-1.0, -1.0)}
+    train_start = time.time()
+    for epoch in range(1, epochs + 1):
+        random.shuffle(examples)
+        losses: dict[str, float] = {}
+        for batch in minibatch(examples, size=_words_per_batch(batch_words)):
+            component.update(batch, drop=dropout, sgd=optimizer, losses=losses)
+        with component.model.use_params(optimizer.averages):  # evaluate/keep the averaged weights
+            figures = evaluate(component, dev_docs, dev_articles, data_dir, scorer)
+            key = (figures.get("end_to_end_f1", 0.0), figures.get("content_partial_f1", 0.0))
+            log(f"epoch {epoch} loss {losses.get(COMPONENT, 0):.0f} {time.time() - train_start:.0f}s {figures}")
+            if key > best["key"] or scorer is None:
+                best = {"key": key, "epoch": epoch, "dev": figures}
+                save_component(nlp, out, {})
+        if (time.time() - started) / 60 > max_minutes:
+            log(f"stopping after epoch {epoch}: time limit of {max_minutes} min")
+            break
+    meta = {"epoch": best.get("epoch"), "dev": best.get("dev"), "train_seconds": round(time.time() - started),
+            "train_articles": len(train_articles), "base_pipeline": model, "labels": list(LABELS),
+            "settings": {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
+                         "seed": seed}}
+    (out / "meta.json").write_text(json.dumps(meta, indent=1))
+    log(f"best epoch {meta['epoch']}: {meta['dev']}; {meta['train_seconds']}s in all")
+    return meta
+
+
+def _words_per_batch(limit: int):
+    """A minibatch size schedule in examples: articles average ~750 words, so aim for `limit` words per batch."""
+    size = max(1, limit // 750)
+    while True:
+        yield size
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", required=True, help="the polnear folder (train/, dev/, metadata.tsv)")
+    parser.add_argument("--out", default="claimgraph/data/models/attribution_tagger")
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--batch-words", type=int, default=3000)
+    parser.add_argument("--dropout", type=float, default=0.1)
+    parser.add_argument("--learn-rate", type=float, default=0.001)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="where parsed docs are cached ('' for none)")
+    parser.add_argument("--max-minutes", type=float, default=50.0)
+    args = parser.parse_args(argv)
+    train(args.data, args.out, epochs=args.epochs, batch_words=args.batch_words, dropout=args.dropout,
+          learn_rate=args.learn_rate, seed=args.seed, cache=args.cache or None, max_minutes=args.max_minutes)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Attribution rules on short fictional texts, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from claimgraph.records import Article
+
+
+def extract(extractor, text):
+    return [a.to_json("t") for a in extractor.extract(Article(ref="t", text=text))]
+
+
+def test_quote_before_and_after_cue_with_curly_and_straight_marks(extractor):
+    text = ("Mara Vell, the mayor of Port Ellis, said: “The bridge will reopen in May.”\n"
+            "\"The crews worked all winter on the harbor repairs,\" said Tomas Reyes.")
+    preds = extract(extractor, text)
+    assert [p["kind"] for p in preds] == ["direct", "direct"]
+    assert preds[0]["speaker"]["name"] == "Mara Vell" and preds[0]["content"] == "The bridge will reopen in May."
+    assert preds[1]["speaker"]["name"] == "Tomas Reyes"
+
+
+def test_quote_spanning_paragraphs_continues_without_a_new_cue(extractor):
+    text = ("\"The ferry will run until June,\" Ilse Marr told the Northgate Tribune.\n\n"
+            "\"After that, the evening crossings end for good.\"")
+    preds = extract(extractor, text)
+    assert preds[-1]["flags"] == ["continuation"] and preds[-1]["speaker"]["name"] == "Ilse Marr"
+    assert preds[0]["via"] == ["Northgate Tribune"]
+
+
+def test_according_to_and_indirect_speech(extractor):
+    text = "According to the harbor authority, the cranes were idle for a week. Owen Talbot said that the port lost money."
+    preds = extract(extractor, text)
+    kinds = {p["kind"]: p for p in preds}
+    assert kinds["according_to"]["content"] == "the cranes were idle for a week"
+    assert kinds["indirect"]["content"] == "the port lost money"
+    assert kinds["indirect"]["speaker"]["name"] == "Owen Talbot"
+
+
+def test_negated_and_hedged_cues_are_flagged(extractor):
+    preds = extract(extractor, "Officials reportedly denied the plan. Talbot did not say that the port would close.")
+    flags = {p["cue"]: p["flags"] for p in preds}
+    assert "hedged" in flags["denied"]
+    assert "negated" in flags["say"]
+
+
+def test_anonymous_sources(extractor):
+    preds = extract(extractor, "A source said the ferry contract was cancelled.")
+    assert preds[0]["speaker"]["type"] == "anonymous"

@@ -1,0 +1,62 @@
+"""The store alone: no spaCy, a real SQLite file in a temporary folder."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from claimgraph.records import Appearance, Article, Attribution, Speaker
+from claimgraph.store import Store
+
+
+def attribution(article: Article, name: str) -> Attribution:
+    return Attribution(id=f"at_{name}", kind="indirect", speaker=Speaker(name, "person"), source_span=(0, 4),
+                       cue="said", cue_span=(5, 9), cue_class="report", content="x", content_spans=((10, 11),),
+                       sentence=(0, len(article.text)))
+
+
+def test_same_article_twice_is_stored_once_with_both_appearances(db_path):
+    store = Store.open(db_path)
+    article = Article(ref="a.txt", text="Vell said x.", publisher="Harbor Wire")
+    assert store.save_article(article, [attribution(article, "Mara Vell")], "1") is True
+    assert store.save_article(Article(ref="copy.txt", text=article.text), [attribution(article, "Mara Vell")],
+                              "1", appearance=Appearance(article.id, "copy.txt", "Tidewater Daily")) is False
+    counts = store.counts()
+    assert counts["articles"] == 1 and counts["attributions"] == 1 and counts["appearances"] == 2
+
+
+def test_speakers_merge_on_full_name_and_keep_aliases(db_path):
+    store = Store.open(db_path)
+    a = Article(ref="a", text="Vell said x. one")
+    b = Article(ref="b", text="Vell said x. two")
+    store.save_article(a, [Attribution(**{**attribution(a, "Mara Vell").__dict__, "id": "at_1",
+                                          "speaker": Speaker("Mara Vell", "person", aliases=("Vell",))})], "1")
+    store.save_article(b, [Attribution(**{**attribution(b, "Mara Vell").__dict__, "id": "at_2",
+                                          "speaker": Speaker("Mara Vell", "person", role="mayor",
+                                                             aliases=("she",))})], "1")
+    (row,) = store.speakers()
+    assert row["statements"] == 2 and row["role"] == "mayor" and {"Vell", "she"} <= set(row["aliases"])
+
+
+def test_reopening_keeps_what_was_stored_and_schema_is_versioned(db_path):
+    store = Store.open(db_path)
+    article = Article(ref="a", text="Vell said x.")
+    store.save_article(article, [attribution(article, "Mara Vell")], "1")
+    store.close()
+    assert Store.open(db_path).counts()["attributions"] == 1
+    with sqlite3.connect(db_path) as conn:
+        assert conn.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+        assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_failed_write_leaves_earlier_articles(db_path):
+    store = Store.open(db_path)
+    first = Article(ref="a", text="Vell said x.")
+    store.save_article(first, [attribution(first, "Mara Vell")], "1")
+    second = Article(ref="b", text="Reyes said y.")
+    broken = attribution(second, "Tomas Reyes")
+    try:  # the same attribution id twice in one article breaks the transaction midway
+        store.save_article(second, [broken, broken], "1")
+    except Exception:
+        pass
+    counts = store.counts()
+    assert counts["articles"] == 1 and counts["attributions"] == 1
