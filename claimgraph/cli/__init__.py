@@ -27,7 +27,7 @@ def _register() -> None:
     # Each module adds its commands to `cli`; imported here so `claimgraph --help` lists them all.
     import importlib
 
-    for name in ("core", "eval", "stance", "claims"):
+    for name in ("core", "eval", "stance", "claims", "watch"):
         try:
             importlib.import_module(f"claimgraph.cli.{name}")
         except ModuleNotFoundError as exc:

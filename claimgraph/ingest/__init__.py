@@ -1,28 +1,76 @@
 """Readers: each turns one kind of input into `Article` records with the text kept exactly as read.
 
-`read_inputs` walks paths (folders recursively) and yields an `Article` or an `InputError` per input, so that one
-bad file never stops a batch. Adding an input format means one reader module and one line in `READERS`.
+`read_inputs` walks paths (folders recursively) and URLs, and yields an `Article` or an `InputError` per input, so
+that one bad file never stops a batch. Adding an input format means one reader module and one line in `READERS`.
+A URL is fetched (politely: see `fetch`) and read as a feed or as an HTML page according to what it answers.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from claimgraph.errors import InputError
+from claimgraph.ingest.feeds import feed_articles, looks_like_feed, read_feed_file
+from claimgraph.ingest.fetch import Fetcher, is_url
+from claimgraph.ingest.html import article_from_html, read_html_file
 from claimgraph.ingest.jsonl import read_jsonl_file
+from claimgraph.ingest.tabular import read_csv_file
 from claimgraph.ingest.text import read_text_file
+from claimgraph.ingest.warc import read_warc_file
 from claimgraph.records import Article
 
-Reader = Callable[[Path, str], "Article | Iterable[Article | InputError]"]
+Reader = Callable[..., "Article | Iterable[Article | InputError]"]
 
-# Suffix -> reader. A reader returns one Article or yields several (Article or InputError).
+# Suffix -> reader. A reader returns one Article or yields several (Article or InputError). A reader that takes an
+# `options` parameter is given the run's ReadOptions (column mapping, fetcher, skip counts).
 READERS: dict[str, Reader] = {
     ".txt": read_text_file,
     ".text": read_text_file,
     ".jsonl": read_jsonl_file,
     ".ndjson": read_jsonl_file,
+    ".csv": read_csv_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".rss": read_feed_file,
+    ".atom": read_feed_file,
+    ".rdf": read_feed_file,
+    ".xml": read_feed_file,
+    ".warc": read_warc_file,
+    ".warc.gz": read_warc_file,
 }
+
+
+@dataclass
+class ReadOptions:
+    """What a run's readers share: the CSV/JSONL column mapping, one polite fetcher, and what they skipped."""
+
+    columns: dict[str, str] | None = None  # field -> column, from `--columns text=body,title=headline`
+    allow_private: bool = False  # fetch from loopback/private addresses (`--allow-private`)
+    fetch_links: bool = True  # fetch the page each feed entry links to (else use the entry's own content)
+    fetcher: Fetcher | None = None  # made on first use when not given
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (input, reason): not articles, not errors
+
+    def get_fetcher(self) -> Fetcher:
+        if self.fetcher is None:
+            self.fetcher = Fetcher(allow_private=self.allow_private)
+        return self.fetcher
+
+    @property
+    def skipped_count(self) -> int:
+        """How many records were skipped (a WARC's "3 × request record" counts 3)."""
+        total = 0
+        for _, reason in self.skipped:
+            number, sep, _ = reason.partition(" × ")
+            total += int(number) if sep and number.isdigit() else 1
+        return total
+
+    def close(self) -> None:
+        if self.fetcher is not None:
+            self.fetcher.close()
 
 # Files a folder walk passes over without complaint (hidden files, our own databases, the gold files of fixtures).
 SKIP_SUFFIXES = {".db", ".db-wal", ".db-shm", ".gold.json", ".ann", ".md", ".tsv"}
@@ -51,14 +99,19 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | InputError]:
             yield InputError(str(raw), "no such file or folder")
 
 
-def read_path(path: Path, ref: str | None = None) -> Iterator[Article | InputError]:
+@lru_cache(maxsize=None)
+def _takes_options(reader: Reader) -> bool:
+    return "options" in inspect.signature(reader).parameters
+
+
+def read_path(path: Path, ref: str | None = None, options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     ref = ref or str(path)
     reader = READERS.get(_suffix(path))
     if reader is None:
         yield InputError(ref, f"unknown input type {_suffix(path) or '(no suffix)'}; known: {', '.join(sorted(READERS))}")
         return
     try:
-        result = reader(path, ref)
+        result = reader(path, ref, options=options) if _takes_options(reader) else reader(path, ref)
         if isinstance(result, Article):
             yield result
         else:
@@ -67,12 +120,39 @@ def read_path(path: Path, ref: str | None = None) -> Iterator[Article | InputErr
         yield exc
     except OSError as exc:
         yield InputError(ref, f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a library fault on one odd input (a parser bug) must not stop the batch
+        yield InputError(ref, f"cannot read ({type(exc).__name__}: {exc})")
 
 
-def read_inputs(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Every article under `paths`, or an InputError naming the input that failed."""
-    for item in iter_files(paths):
-        if isinstance(item, InputError):
-            yield item
-        else:
-            yield from read_path(item)
+def read_url(url: str, options: ReadOptions) -> Iterator[Article | InputError]:
+    """A URL: a feed (by content type or first element) yields its entries' articles, a page its article."""
+    try:
+        answer = options.get_fetcher().fetch(url)
+        if looks_like_feed(answer.content_type, answer.content):
+            yield from feed_articles(answer.content, url, options.get_fetcher() if options.fetch_links else None)
+            return
+        kind = answer.content_type.split(";")[0].strip().lower()
+        if kind and kind not in ("text/html", "application/xhtml+xml", "text/plain"):
+            raise InputError(url, f"not an HTML page or a feed (content type {kind})")
+        yield article_from_html(answer.content, url, url=answer.url, charset=answer.charset)
+    except InputError as exc:
+        yield exc
+
+
+def read_inputs(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Article | InputError]:
+    """Every article under `paths` (files, folders, http(s) URLs), or an InputError naming the input that failed."""
+    own = options is None
+    options = options or ReadOptions()
+    try:
+        for raw in paths:
+            if isinstance(raw, str) and is_url(raw):
+                yield from read_url(raw, options)
+                continue
+            for item in iter_files([raw]):
+                if isinstance(item, InputError):
+                    yield item
+                else:
+                    yield from read_path(item, options=options)
+    finally:
+        if own:
+            options.close()

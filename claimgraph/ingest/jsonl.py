@@ -1,33 +1,33 @@
-"""JSON Lines: one article an object with `id`, `url`, `title`, `publisher`, `published`, `text`."""
+"""JSON Lines: one article an object per line, its keys mapped to fields as CSV columns are (see `tabular`).
+
+By default `text` (or `body`, `content`), `title` (`headline`), `url` (`link`), `publisher` (`outlet`,
+`source`), `published` (`date`), `author` and `id`; `--columns` maps others.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimgraph.errors import InputError
 from claimgraph.ingest.decode import decode_text
+from claimgraph.ingest.tabular import article_from_row, resolve_columns
 from claimgraph.records import Article
 
-
-def article_from_record(record: dict, ref: str) -> Article:
-    text = record.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise InputError(ref, "no `text` field, or it is empty")
-    return Article(
-        ref=str(record.get("id") or record.get("url") or ref),
-        text=text,
-        title=record.get("title"),
-        publisher=record.get("publisher") or record.get("outlet"),
-        published=record.get("published") or record.get("date"),
-        url=record.get("url"),
-        author=record.get("author"),
-    )
+if TYPE_CHECKING:
+    from claimgraph.ingest import ReadOptions
 
 
-def read_jsonl_file(path: Path, ref: str) -> Iterator[Article | InputError]:
+def article_from_record(record: dict, ref: str, columns: Mapping[str, str] | None = None) -> Article:
+    """One Article from one JSON object; `columns` is a user mapping (field -> key) over the defaults."""
+    return article_from_row(record, resolve_columns(record.keys(), columns), ref)
+
+
+def read_jsonl_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
     text, _ = decode_text(path.read_bytes(), ref)
+    columns = options.columns if options else None
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
@@ -41,6 +41,6 @@ def read_jsonl_file(path: Path, ref: str) -> Iterator[Article | InputError]:
             yield InputError(where, "a JSON Lines article must be an object")
             continue
         try:
-            yield article_from_record(record, where)
+            yield article_from_record(record, where, columns)
         except InputError as exc:
             yield exc

@@ -1,0 +1,97 @@
+"""`claimgraph watch FEED…`: poll feeds at an interval and ingest what is new; resumes where it left off."""
+
+from __future__ import annotations
+
+import time
+import click
+
+from claimgraph.cli import cli
+from claimgraph.ingest.syndication import DEFAULT_THRESHOLD
+from claimgraph.store import DEFAULT_DB
+
+
+def _print_report(report, poll: int) -> None:
+    """One summary line per poll on stdout; each failure with its reason on stderr."""
+    counts = report.as_dict()
+    line = ", ".join(f"{counts[k]} {k}" for k in ("read", "stored", "duplicate", "syndicated", "skipped", "failed"))
+    click.echo(f"poll {poll}: {line}; {report.attributions} attributions")
+    for failure in report.failures:
+        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
+
+
+@cli.command()
+@click.argument("feeds", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="CLAIMGRAPH_DB",
+              help="Database: a SQLite file or a postgresql:// URL.")
+@click.option("--interval", type=click.FloatRange(min=0), default=900, show_default=True,
+              help="Seconds between polls.")
+@click.option("--once", is_flag=True, help="Poll once and stop (for cron).")
+@click.option("--max-polls", type=click.IntRange(min=1), help="Stop after N polls.")
+@click.option("--delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              help="Seconds between two requests to the same host.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds before a request is given up (it is retried twice).")
+@click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
+@click.option("--syndication-threshold", type=click.FloatRange(min=0.05, max=1.0), default=DEFAULT_THRESHOLD,
+              show_default=True,
+              help="Similarity (Jaccard of 5-word shingles) at which an article is a copy of a stored story.")
+@click.option("--no-syndication", is_flag=True, help="Store near-duplicate copies as articles of their own.")
+@click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
+def watch(feeds: tuple[str, ...], db: str, interval: float, once: bool, max_polls: int | None, delay: float,
+          timeout: float, allow_private: bool, syndication_threshold: float,
+          no_syndication: bool, progress: bool | None) -> None:
+    """Poll RSS or Atom FEEDS (URLs) and ingest each new entry's article.
+
+    Each entry's linked page is fetched and extracted (its own content is used when the page cannot be had).
+    Feeds are asked conditionally (ETag, If-Modified-Since); entries already stored are not fetched again, and
+    the state lives in the database, so a stopped `watch` resumes where it left off. Stop it with Ctrl-C.
+
+    \b
+    Examples:
+      claimgraph watch https://news.example/rss.xml --interval 600
+      claimgraph watch https://news.example/atom.xml --once      # from cron
+    """
+    from tqdm import tqdm
+
+    from claimgraph.errors import ClaimgraphError
+    from claimgraph.ingest.feeds import watch_once
+    from claimgraph.ingest.fetch import Fetcher, is_url
+    from claimgraph.ingest.syndication import SyndicationIndex
+    from claimgraph.pipeline import Extractor
+    from claimgraph.store import Store
+
+    bad = [f for f in feeds if not is_url(f)]
+    if bad:
+        raise click.BadParameter(f"{bad[0]} is not an http(s) URL (to read a saved feed file, use `ingest`)",
+                                 param_hint="FEEDS")
+    polls = 1 if once else max_polls
+    try:
+        store = Store.open(db)
+        extractor = Extractor()
+        syndication = None if no_syndication else SyndicationIndex.load(store, syndication_threshold)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    failed = 0
+    fetcher = Fetcher(timeout=timeout, delay=delay, allow_private=allow_private)
+    poll = 0
+    try:
+        while polls is None or poll < polls:
+            poll += 1
+            with tqdm(desc=f"poll {poll}", unit=" entries", disable=None if progress is None else not progress,
+                      leave=False) as bar:
+                report = watch_once(store, feeds, extractor, fetcher, syndication,
+                                    on_progress=lambda _ref: bar.update())
+            failed += report.failed
+            _print_report(report, poll)
+            if polls is None or poll < polls:
+                time.sleep(interval)
+    except KeyboardInterrupt:
+        click.echo(f"stopped after {poll} poll(s); the next `watch` resumes from here", err=True)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        fetcher.close()
+        store.close()
+    if failed:
+        raise SystemExit(1)
+
