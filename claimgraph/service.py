@@ -59,6 +59,16 @@ def ingest_articles(items: Iterable[Article | InputError], store: Store, extract
     """
     report = IngestReport()
     seen_in_batch: set[str] = set()
+    signatures: dict[str, bytes] = {}
+    # Copies of a story whose original is still waiting in the extractor's batch: stored once it is saved
+    # (an appearance must point at a stored article).
+    deferred: list[tuple[Appearance, float | None]] = []
+
+    def add_appearance(appearance: Appearance, similarity: float | None) -> None:
+        if appearance.article_id in seen_in_batch and not store.article_exists(appearance.article_id):
+            deferred.append((appearance, similarity))
+        else:
+            store.add_appearance(appearance, similarity=similarity)
 
     def new_articles() -> Iterator[Article]:
         for item in items:
@@ -71,25 +81,26 @@ def ingest_articles(items: Iterable[Article | InputError], store: Store, extract
             report.read += 1
             if item.id in seen_in_batch or store.article_exists(item.id):
                 report.duplicate += 1
-                store.add_appearance(appearance_of(item))
-                if on_progress:
-                    on_progress(item.ref)
-                continue
-            if syndication is not None and (match := syndication.match(item)) is not None:
+                add_appearance(appearance_of(item), None)
+            elif syndication is not None and (match := syndication.match(item)) is not None:
                 original_id, similarity = match
                 report.syndicated += 1
-                store.add_appearance(appearance_of(item, original_id), similarity=similarity)
-                if on_progress:
-                    on_progress(item.ref)
+                add_appearance(appearance_of(item, original_id), similarity)
+            else:
+                if syndication is not None:
+                    # Indexed now, not after extraction, so that a copy later in this same run finds it.
+                    signatures[item.id] = syndication.add(item)
+                seen_in_batch.add(item.id)
+                yield item
                 continue
-            seen_in_batch.add(item.id)
-            yield item
+            if on_progress:
+                on_progress(item.ref)
 
     for extracted in extractor.extract_many(new_articles(), n_process=n_process):
         article = extracted.article
-        signature = syndication.add(article) if syndication is not None else None
         try:
-            stored = store.save_article(article, extracted.attributions, EXTRACTOR_VERSION, signature=signature)
+            stored = store.save_article(article, extracted.attributions, EXTRACTOR_VERSION,
+                                        signature=signatures.pop(article.id, None))
         except StoreError as exc:
             report.failures.append(Failure(article.ref, str(exc)))
             stored = None
@@ -100,6 +111,11 @@ def ingest_articles(items: Iterable[Article | InputError], store: Store, extract
             report.duplicate += 1
         if on_progress:
             on_progress(article.ref)
+    for appearance, similarity in deferred:
+        try:
+            store.add_appearance(appearance, similarity=similarity)
+        except StoreError as exc:
+            report.failures.append(Failure(appearance.source, str(exc)))
     return report
 
 

@@ -22,6 +22,7 @@ WORD = re.compile(r"\w+")
 # a letter there means the quote is embedded in a clause ("called it "rubbish"": a mixed quote).
 CLAUSE_START = set(".:,;—–-(\n") | CLOSE
 MIN_DIRECT_WORDS = 3
+MAX_CUE_CLAUSE_WORDS = 8
 WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
 
 
@@ -30,6 +31,7 @@ class Quote:
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark (or the line end, for an unclosed quote)
     inner: tuple[int, int]  # the quoted words without the marks
+    closed: bool = True  # False when the paragraph ended first (the next paragraph may reopen the same quote)
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -46,10 +48,10 @@ def find_quotes(text: str) -> list[Quote]:
             open_at = None
         elif ch == "\n":
             if i - open_at > 1:
-                quotes.append(Quote(open_at, i, (open_at + 1, i)))
+                quotes.append(Quote(open_at, i, (open_at + 1, i), closed=False))
             open_at = None
     if open_at is not None and len(text) - open_at > 1:
-        quotes.append(Quote(open_at, len(text), (open_at + 1, len(text))))
+        quotes.append(Quote(open_at, len(text), (open_at + 1, len(text)), closed=False))
     return quotes
 
 
@@ -173,6 +175,8 @@ def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
     text = doc.text
     found: list[Found] = []
     last: Found | None = None
+    previous_quote: Quote | None = None
+    previous_index = -1
     for qi, quote in enumerate(find_quotes(text)):
         if not is_direct(text, quote):
             continue
@@ -194,13 +198,34 @@ def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
             found.append(item)
             last = item
         elif last is not None and _continues(doc, last, quote):
+            if last.quote_index == previous_index and _same_utterance(text, quote, previous_quote):
+                # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
+                last.content.append(inner)
+                last.sentence = (min(last.sentence[0], sentence_of(doc, inner)[0]),
+                                 max(last.sentence[1], sentence_of(doc, inner)[1]))
+                previous_quote, previous_index = quote, qi
+                last.quote_index = qi
+                continue
             item = Found(kind="direct", cue=None, source=None, content=[inner], cue_class=last.cue_class,
                          sentence=sentence_of(doc, inner), flags=["continuation"], confidence=0.6, quote_index=qi,
                          parent=None)
             item.speaker = last  # resolved to the same speaker as the quote it continues
             found.append(item)
             last = item
+        previous_quote, previous_index = quote, qi
     return found
+
+
+def _same_utterance(text: str, quote: Quote, previous: Quote | None) -> bool:
+    """A cue-less quote is part of the previous statement when it stands in the same paragraph, or when the
+    previous quote ran to the end of its paragraph without a closing mark (the convention for a quote that goes
+    on in the next paragraph). A quote in a new paragraph after a closed one is a continuation of its own."""
+    if previous is None:
+        return False
+    gap = text[previous.end:quote.start]
+    # Only the cue clause may stand between ('," Vell said. "'); more words mean the writer moved on
+    # ('," Spicer said, adding that … on Friday. "At that time, …"') and the quote continues on its own.
+    return not previous.closed or ("\n" not in gap and len(WORD.findall(gap)) <= MAX_CUE_CLAUSE_WORDS)
 
 
 def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:

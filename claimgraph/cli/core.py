@@ -59,9 +59,12 @@ def _progress(total: int | None, desc: str) -> tqdm:
               help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
 @click.option("--threshold", default=None, type=click.FloatRange(0, 1),
               help="Similarity (Jaccard over word shingles) above which two texts are one story.")
+@click.option("--columns", metavar="FIELD=COLUMN,…",
+              help="Column mapping for CSV and JSON Lines, e.g. text=body,title=headline (README: Inputs).")
+@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback and private addresses.")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
 def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndication: bool,
-           threshold: float | None, json_summary: bool) -> None:
+           threshold: float | None, columns: str | None, allow_private: bool, json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
 
     PATHS are files or folders (read recursively): .txt, .jsonl, and the other formats listed in the README.
@@ -72,9 +75,14 @@ def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndicat
       claimgraph ingest examples/
       claimgraph ingest --db news.db feed-dump.jsonl articles/
     """
-    from claimgraph.ingest import read_inputs
+    from claimgraph.ingest import ReadOptions, read_inputs
+    from claimgraph.ingest.tabular import parse_columns
     from claimgraph.service import ingest_articles
 
+    try:
+        options = ReadOptions(columns=parse_columns(columns) or None, allow_private=allow_private)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--columns") from exc
     store = _store(db)
     extractor = _extractor(model)
     index = None
@@ -83,9 +91,13 @@ def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndicat
 
         index = SyndicationIndex.load(store, **({"threshold": threshold} if threshold is not None else {}))
     bar = _progress(None, "ingest")
-    report = ingest_articles(read_inputs(paths), store, extractor, n_process=processes,
+    report = ingest_articles(read_inputs(paths, options), store, extractor, n_process=processes,
                              on_progress=lambda _ref: bar.update(1), syndication=index)
     bar.close()
+    options.close()
+    report.skipped += options.skipped_count
+    for source, reason in options.skipped:
+        click.echo(f"skipped: {source}: {reason}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if json_summary:

@@ -27,9 +27,12 @@ def counts(db):
 def test_ingest_twice_changes_nothing(runner, db_path, tmp_path):
     corpus = tmp_path / "corpus"
     shutil.copytree(EXAMPLES, corpus)
-    first = runner.invoke(cli, ["ingest", str(corpus), "--db", str(db_path)])
+    first = runner.invoke(cli, ["ingest", str(corpus), "--db", str(db_path), "--json-summary"])
     assert first.exit_code == 0, first.output
+    # The Tidewater copy of the Harbor Wire story, read in the same run, is one story with two appearances.
+    assert json.loads(first.stdout.strip().splitlines()[-1])["syndicated"] == 1
     before = counts(db_path)
+    assert before["appearances"] == before["articles"] + 1
     assert before["articles"] >= 3 and before["attributions"] > 30
     second = runner.invoke(cli, ["ingest", str(corpus), "--db", str(db_path), "--json-summary"])
     assert second.exit_code == 0
