@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimgraph.attribution.found import Found
+from claimgraph.attribution.labels import speaker_labels
 from claimgraph.attribution.quotes import direct_quotes
 from claimgraph.attribution.reported import reported_speech
 from claimgraph.attribution.speakers import SELF_PRONOUNS, SpeakerResolver
@@ -25,7 +26,11 @@ def find_in_doc(doc: Doc) -> list[Found]:
     """The rule components over one Doc: every attribution found, in text order, speakers resolved."""
     used: set[int] = set()
     quotes = direct_quotes(doc, used)
-    found = sorted(quotes + reported_speech(doc, used, quotes), key=_position)
+    labelled = speaker_labels(doc)
+    # A labelled transcript line is one statement: quotes and cues inside it are not statements of their own.
+    inside = [(s, e) for item in labelled for s, e in item.content]
+    quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
+    found = sorted(labelled + quotes + reported_speech(doc, used, quotes), key=_position)
     _nest(found)
     _resolve_speakers(found)
     _relay(found)

@@ -22,7 +22,7 @@ WORD = re.compile(r"\w+")
 # a letter there means the quote is embedded in a clause ("called it "rubbish"": a mixed quote).
 CLAUSE_START = set(".:,;—–-(\n") | CLOSE
 MIN_DIRECT_WORDS = 3
-MAX_CUE_CLAUSE_WORDS = 8
+MAX_GAP_WORDS = 25
 WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
 
 
@@ -35,31 +35,46 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Pair quote marks; a quote left open at a line break ends there (the next paragraph may reopen it)."""
+    """Pair quote marks; a quote left open at a line break ends there (the next paragraph may reopen it).
+
+    Marks: curly double quotes, straight double quotes, guillemets, and two apostrophes ('') as some papers
+    (and their archives) write them.
+    """
     quotes: list[Quote] = []
     open_at: int | None = None
+    open_len = 1
     closer = ""
-    for i, ch in enumerate(text):
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        mark = "''" if text.startswith("''", i) else ch
+        width = len(mark)
         if open_at is None:
-            if ch in OPEN and _looks_opening(text, i):
-                open_at, closer = i, OPEN[ch]
-        elif ch == closer or (ch in CLOSE and closer == '"'):
-            quotes.append(Quote(open_at, i + 1, (open_at + 1, i)))
+            if mark == "''" and _looks_opening(text, i, width):
+                open_at, open_len, closer = i, 2, "''"
+            elif ch in OPEN and _looks_opening(text, i, 1):
+                open_at, open_len, closer = i, 1, OPEN[ch]
+            elif ch == "”" and (i == 0 or text[i - 1] == "\n"):
+                open_at, open_len, closer = i, 1, "”"  # a paragraph opened with the wrong curly mark
+        elif mark == closer or (closer != "''" and (ch == closer or (ch in CLOSE and closer == '"'))):
+            width = len(closer) if mark == closer else 1
+            quotes.append(Quote(open_at, i + width, (open_at + open_len, i)))
             open_at = None
         elif ch == "\n":
-            if i - open_at > 1:
-                quotes.append(Quote(open_at, i, (open_at + 1, i), closed=False))
+            if i - open_at > open_len:
+                quotes.append(Quote(open_at, i, (open_at + open_len, i), closed=False))
             open_at = None
-    if open_at is not None and len(text) - open_at > 1:
-        quotes.append(Quote(open_at, len(text), (open_at + 1, len(text)), closed=False))
+        i += width
+    if open_at is not None and len(text) - open_at > open_len:
+        quotes.append(Quote(open_at, len(text), (open_at + open_len, len(text)), closed=False))
     return quotes
 
 
-def _looks_opening(text: str, i: int) -> bool:
-    if text[i] != '"':
+def _looks_opening(text: str, i: int, width: int = 1) -> bool:
+    if text[i] in "“«":
         return True
     # A straight mark opens when followed by a word character (or ellipsis) rather than a space.
-    return i + 1 < len(text) and not text[i + 1].isspace()
+    return i + width < len(text) and not text[i + width].isspace()
 
 
 def is_direct(text: str, quote: Quote) -> bool:
@@ -85,7 +100,7 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
         token = doc[i]
         if token.idx >= quote.end:
             seen += 1
-            if token.text in {".", "!", "?"} or "\n" in token.text or token.text in OPEN:
+            if token.text in {".", "!", "?", "''"} or "\n" in token.text or token.text in OPEN:
                 return None
             if cue_for(token) and token.i not in used and token.lemma_ != "think":
                 return token
@@ -96,6 +111,11 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
 def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
     line_start = doc.text.rfind("\n", 0, quote.start) + 1
+    if not doc.text[line_start:quote.start].strip():
+        # The quote opens its paragraph: the cue may end the paragraph before ("The Times reports:").
+        before = doc.text[:line_start].rstrip()
+        if before.endswith(":"):
+            line_start = before.rfind("\n") + 1
     span = _tokens_between(doc, line_start, quote.start)
     if span is None or not len(span):
         return None
@@ -112,6 +132,20 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
                 return token
             return None
     return None
+
+
+SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:\n|$)")
+
+
+def _dash_signature(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
+    """'“…” ― Sonya Herridge': a quote signed with a dash and a name at the end of its line."""
+    m = SIGNATURE.match(doc.text, quote.end)
+    if m is None:
+        return None
+    dash_at = doc.text.index(m.group(0).strip()[0], quote.end)
+    dash = doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
+    source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    return (dash, source) if dash is not None and source is not None else None
 
 
 def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | None:
@@ -187,6 +221,15 @@ def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
         if cue is None:
             cue = _cue_before(doc, quote, used)
             after = None
+        if cue is None and (signed := _dash_signature(doc, quote)) is not None:
+            dash, source = signed
+            item = Found(kind="direct", cue=dash, source=source, content=[inner], cue_class="report",
+                         sentence=sentence_of(doc, inner, (source.start_char, source.end_char)), confidence=0.8,
+                         quote_index=qi)
+            found.append(item)
+            last = item
+            previous_quote, previous_index = quote, qi
+            continue
         if cue is not None:
             used.add(cue.i)
             source = speaker_mention(doc, cue, after)
@@ -198,7 +241,7 @@ def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
             found.append(item)
             last = item
         elif last is not None and _continues(doc, last, quote):
-            if last.quote_index == previous_index and _same_utterance(text, quote, previous_quote):
+            if last.quote_index == previous_index and _same_utterance(doc, quote, previous_quote):
                 # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
                 last.content.append(inner)
                 last.sentence = (min(last.sentence[0], sentence_of(doc, inner)[0]),
@@ -216,16 +259,22 @@ def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
     return found
 
 
-def _same_utterance(text: str, quote: Quote, previous: Quote | None) -> bool:
+def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     """A cue-less quote is part of the previous statement when it stands in the same paragraph, or when the
     previous quote ran to the end of its paragraph without a closing mark (the convention for a quote that goes
     on in the next paragraph). A quote in a new paragraph after a closed one is a continuation of its own."""
     if previous is None:
         return False
-    gap = text[previous.end:quote.start]
-    # Only the cue clause may stand between ('," Vell said. "'); more words mean the writer moved on
-    # ('," Spicer said, adding that … on Friday. "At that time, …"') and the quote continues on its own.
-    return not previous.closed or ("\n" not in gap and len(WORD.findall(gap)) <= MAX_CUE_CLAUSE_WORDS)
+    gap = doc.text[previous.end:quote.start]
+    # Only the cue clause may stand between ('," said Vell, the mayor. "'); another cue means the writer moved
+    # on ('," Spicer said, adding that … on Friday. "At that time, …"') and the quote continues on its own.
+    if not previous.closed:
+        return True
+    if "\n" in gap:
+        return False
+    span = doc.char_span(previous.end, quote.start, alignment_mode="contract")
+    cues = [t for t in span if cue_for(t)] if span is not None else []
+    return len(cues) <= 1 and len(WORD.findall(gap)) <= MAX_GAP_WORDS
 
 
 def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:

@@ -42,6 +42,19 @@ def _has_quote(doc: Doc, start: int, end: int) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in doc.text[start:end])
 
 
+def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
+    """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said."""
+    cue_part = {t.i for t in cue.subtree}
+    clause = [t for t in cue.head.subtree if t.i not in cue_part and not t.is_space]
+    spans = []
+    for part in ([t for t in clause if t.i < cue.left_edge.i], [t for t in clause if t.i > cue.right_edge.i]):
+        if any(t.is_alpha for t in part):
+            start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
 def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     complements = [c for c in cue.children if c.dep_ == "ccomp"]
     if not complements and lexeme.takes in {"clause", "both"}:
@@ -158,6 +171,11 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
             continue  # the second of a doubled word ("told told") is a typo, not a second cue
         subject, chain = _subject(token)
         content = _content_of(doc, token, lexeme)
+        extra: list[tuple[int, int]] = []
+        if content is None and token.dep_ == "parataxis" and lexeme.takes != "object" and subject is not None:
+            parts = _parenthetical(doc, token)
+            if parts:
+                content, extra = parts[0], parts[1:]
         flags: list[str] = []
         if content is None:
             if lexeme.cue_class == "think" or not _missing_content(doc, token):
@@ -169,7 +187,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
                 continue  # the content is a direct quote already attributed
             if lexeme.cue_class == "think" and subject is None:
                 continue
-            spans = [content]
+            spans = [content] + extra
         if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
             flags.append("negated")
         if any(c.lower_ in HEDGES for link in chain for c in link.children) or token.dep_ == "auxpass":

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.attribution.learned import model as _model  # noqa: F401 (registers the factory/architectures)
+from claimgraph.attribution.learned.decode import load_transitions
 from claimgraph.attribution.learned.group import Candidate, candidates_from_doc
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models" / "attribution_tagger"
@@ -37,6 +38,7 @@ def load_tagger(nlp: Language, model_dir: str | Path | None = None) -> _model.At
     spec = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     component = nlp.add_pipe(spec["factory"], name=COMPONENT, config=spec["config"])
     component.from_disk(folder / "component", exclude=["vocab"])
+    component.transitions = load_transitions(folder / "transitions.json")
     return component
 
 

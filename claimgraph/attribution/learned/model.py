@@ -21,6 +21,9 @@ from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
 
+from claimgraph.attribution.learned.bio import LABELS
+from claimgraph.attribution.learned.decode import decode
+
 DOC_FEATURES = 8  # width of the document-level feature vector, see doc_features()
 
 OPEN_QUOTES = {"“", "«"}
@@ -126,6 +129,15 @@ maxout_pieces = 3
 """
 
 
+def _as_probabilities(scores: numpy.ndarray) -> numpy.ndarray:
+    """Softmax over labels unless the rows already are probabilities: spacy.Tagger.v2 with normalize = false
+    (the default, cheaper in training) outputs logits at inference time."""
+    if not len(scores) or numpy.allclose(scores.sum(axis=1), 1.0, atol=1e-3):
+        return scores
+    exp = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    return exp / exp.sum(axis=1, keepdims=True)
+
+
 class AttributionTagger(Tagger):
     """spaCy Tagger that keeps its labels off `token.tag_` (see module docstring)."""
 
@@ -133,20 +145,29 @@ class AttributionTagger(Tagger):
         """Softmax scores per doc (tokens x labels), not argmax ids: set_annotations keeps the probabilities."""
         if not any(len(doc) for doc in docs):
             return [numpy.zeros((len(doc), len(self.labels)), dtype="float32") for doc in docs]
-        scores = self.model.predict(docs)
-        return [self.model.ops.to_numpy(s) for s in scores]
+        scores = [self.model.ops.to_numpy(s) for s in self.model.predict(docs)]
+        return [_as_probabilities(s) for s in scores]
+
+    # (log transition matrix, weight) for Viterbi decoding, set by load_tagger from the model folder; None means
+    # per-token argmax.
+    transitions: tuple[numpy.ndarray, float] | None = None
 
     def set_annotations(self, docs: list[Doc], scores: list[numpy.ndarray]) -> None:
         labels = self.labels
         for doc, doc_scores in zip(docs, scores):
-            ids = doc_scores.argmax(axis=1) if len(doc_scores) else numpy.zeros((0,), dtype="int64")
+            if self.transitions is not None and tuple(labels) == LABELS:
+                matrix, weight = self.transitions
+                ids = decode(doc_scores, matrix, weight, skip=[t.is_space for t in doc])
+            else:
+                ids = list(doc_scores.argmax(axis=1)) if len(doc_scores) else []
             doc._.attr_tags = [labels[i] for i in ids]
             doc._.attr_probs = doc_scores
 
 
 @Language.factory(
     "claimgraph_attribution_tagger",
-    default_config={"model": Config().from_str(DEFAULT_MODEL_CONFIG)["model"], "overwrite": False, "scorer": None, "neg_prefix": "!", "label_smoothing": 0.0},
+    default_config={"model": Config().from_str(DEFAULT_MODEL_CONFIG)["model"], "overwrite": False, "scorer": None,
+                    "neg_prefix": "!", "label_smoothing": 0.0},
 )
 def make_attribution_tagger(nlp: Language, name: str, model: Model, overwrite: bool, scorer: Any,
                             neg_prefix: str, label_smoothing: float) -> AttributionTagger:

@@ -31,12 +31,15 @@ from thinc.api import Adam
 
 from claimgraph.attribution.learned.bio import LABELS, spans_to_tags
 from claimgraph.attribution.learned.corpus import PolnearArticle, read_polnear_split
+from claimgraph.attribution.learned.decode import estimate_transitions, save_transitions
 from claimgraph.attribution.learned.group import candidates_from_doc
 from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, AttributionTagger  # noqa: F401 (factory)
 from claimgraph.nlp import DEFAULT_MODEL
 
 COMPONENT = "attribution_tagger"
 FACTORY = "claimgraph_attribution_tagger"
+DEFAULT_WEIGHT = 0.5  # transition weight used while training (dev-tuned on early runs)
+WEIGHT_GRID = (0.0, 0.3, 0.7, 1.0)  # tried after training, beside DEFAULT_WEIGHT
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "claimgraph_polnear_cache"
 
 
@@ -107,7 +110,7 @@ def write_predictions(path: Path, split_dir: Path, articles: list[PolnearArticle
 
 def evaluate(component: AttributionTagger, docs: list[Doc], articles: list[PolnearArticle], data_dir: Path,
              scorer: Any | None) -> dict[str, float]:
-    """Dev figures from the reference scorer (token accuracy alone where the scorer is absent)."""
+    """Annotate the docs; dev figures from the reference scorer ({} where the scorer is absent)."""
     for doc, scores in zip(docs, _predict(component, docs)):
         component.set_annotations([doc], [scores])
     if scorer is None:
@@ -143,9 +146,9 @@ def _plain(config: Any) -> Any:
     return config
 
 
-def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: int = 3000, dropout: float = 0.1,
+def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: int = 1500, dropout: float = 0.1,
           learn_rate: float = 0.001, seed: int = 0, cache: str | Path | None = DEFAULT_CACHE,
-          max_minutes: float = 50.0, model: str = DEFAULT_MODEL, log=print) -> dict[str, Any]:
+          max_minutes: float = 45.0, model: str = DEFAULT_MODEL, log=print) -> dict[str, Any]:
     """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
     started = time.time()
     random.seed(seed)
@@ -159,8 +162,12 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: 
     log(f"parsed {len(train_docs)} train / {len(dev_docs)} dev docs in {time.time() - started:.0f}s")
     examples = make_examples(train_docs, train_articles)
 
+    # Role transitions for decoding, from the gold labels of the non-whitespace tokens (see decode.py).
+    transitions = estimate_transitions([ref.tag_ for ref, tok in zip(eg.reference, eg.predicted) if not tok.is_space]
+                                       for eg in examples)
     component = nlp.add_pipe(FACTORY, name=COMPONENT)
     component.initialize(lambda: examples[:100], nlp=nlp, labels=list(LABELS))
+    component.transitions = (transitions, DEFAULT_WEIGHT)
     optimizer = Adam(learn_rate)
     scorer = load_scorer(data_dir)
     best: dict[str, Any] = {"key": (-1.0, -1.0)}
@@ -175,14 +182,28 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: 
             key = (figures.get("end_to_end_f1", 0.0), figures.get("content_partial_f1", 0.0))
             log(f"epoch {epoch} loss {losses.get(COMPONENT, 0):.0f} {time.time() - train_start:.0f}s {figures}")
             if key > best["key"] or scorer is None:
-                best = {"key": key, "epoch": epoch, "dev": figures}
-                save_component(nlp, out, {})
+                best = {"key": key, "epoch": epoch, "dev": figures, "weights": component.model.to_bytes()}
         if (time.time() - started) / 60 > max_minutes:
             log(f"stopping after epoch {epoch}: time limit of {max_minutes} min")
             break
+
+    # The best epoch's weights; then the transition weight that decodes them best on dev.
+    component.model.from_bytes(best.pop("weights"))
+    weight = DEFAULT_WEIGHT
+    if scorer is not None:
+        for candidate_weight in WEIGHT_GRID:
+            component.transitions = (transitions, candidate_weight)
+            figures = evaluate(component, dev_docs, dev_articles, data_dir, scorer)
+            key = (figures["end_to_end_f1"], figures["content_partial_f1"])
+            log(f"decoding weight {candidate_weight}: {figures}")
+            if key > best["key"]:
+                best.update(key=key, dev=figures)
+                weight = candidate_weight
+    save_component(nlp, out, {})
+    save_transitions(out / "transitions.json", transitions, weight)
     meta = {"epoch": best.get("epoch"), "dev": best.get("dev"), "train_seconds": round(time.time() - started),
             "train_articles": len(train_articles), "base_pipeline": model, "labels": list(LABELS),
-            "settings": {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
+            "decoding_weight": weight, "settings": {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
                          "seed": seed}}
     (out / "meta.json").write_text(json.dumps(meta, indent=1))
     log(f"best epoch {meta['epoch']}: {meta['dev']}; {meta['train_seconds']}s in all")
@@ -201,12 +222,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", required=True, help="the polnear folder (train/, dev/, metadata.tsv)")
     parser.add_argument("--out", default="claimgraph/data/models/attribution_tagger")
     parser.add_argument("--epochs", type=int, default=12)
-    parser.add_argument("--batch-words", type=int, default=3000)
+    parser.add_argument("--batch-words", type=int, default=1500)
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="where parsed docs are cached ('' for none)")
-    parser.add_argument("--max-minutes", type=float, default=50.0)
+    parser.add_argument("--max-minutes", type=float, default=45.0)
     args = parser.parse_args(argv)
     train(args.data, args.out, epochs=args.epochs, batch_words=args.batch_words, dropout=args.dropout,
           learn_rate=args.learn_rate, seed=args.seed, cache=args.cache or None, max_minutes=args.max_minutes)
