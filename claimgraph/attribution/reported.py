@@ -66,6 +66,13 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
         start, end = subtree_span(comp, exclude=skip)
         return _extend_over_quote(doc, *trim(doc, start, end))
+    if lexeme.lemma == "call":
+        # "called for an inquiry": the demand is the content.
+        for prep in cue.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return trim(doc, *subtree_span(pobj))
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"}]
         if objects:
@@ -170,6 +177,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
         if token.i > 0 and doc[token.i - 1].lower_ == token.lower_:
             continue  # the second of a doubled word ("told told") is a typo, not a second cue
         subject, chain = _subject(token)
+        if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
+            continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
         content = _content_of(doc, token, lexeme)
         extra: list[tuple[int, int]] = []
         if content is None and token.dep_ == "parataxis" and lexeme.takes != "object" and subject is not None:
