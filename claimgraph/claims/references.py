@@ -1,0 +1,233 @@
+"""Links inside one article: restatements that share no words, and noun references to a claim.
+
+Words alone miss that "such cooperation is already underway" (the ministry) and "according to the statement, … target
+information was received" (Tass quoting the ministry) state one proposition. Inside an article the structure says
+so; these rules, in this order, link statements of one article:
+
+1. nesting: a child attribution and its parent restate the same thing (Tass <- ministry);
+2. a source named by a statement noun ("according to the statement", "the announcement said") restates that
+   speaker's previous statement in the article;
+3. a quoted fragment of one statement ('openness … "or anyone else"') found in another's words;
+4. the same speaker restating with a looser word overlap than across speakers;
+5. noun references ("denying the Russian assertion", "the Russian claim propaganda", "the Pentagon denials",
+   "information released by the Russian Defense Ministry … accurate"): a short statement built on a claim noun is
+   linked to the claim it names — the modifier ("Russian", "the ministry's", "released by …") matched against the
+   speakers of the article's statements, else the most recent claim of another speaker. It is a voice of that
+   claim, not a restatement: it gives no words to grouping or to the gist;
+6. elaboration: the quote that follows a reference, by the same speaker or one affiliated with it ("The Pentagon
+   denied …" then "'…,' said Eric Pahon, a spokesman at the Pentagon") joins the referenced claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimgraph.claims.grouping import STOP, UnionFind, jaccard, shingles, words
+from claimgraph.claims.statement import Statement
+from claimgraph.records import normalise_name
+
+SAME_SPEAKER_THRESHOLD = 0.3
+MAX_OTHER_WORDS = 4      # a reference statement says little besides the claim noun and its verdict
+CLAIM_NOUNS = frozenset("""assertion assertions claim claims allegation allegations statement statements report
+reports reporting denial denials information account accounts announcement announcements accusation accusations
+charge charges story stories version remarks comments rumor rumors rumour rumours suggestion suggestions data figures
+narrative assessment findings rejection dismissal rebuttal""".split())
+DETERMINERS = frozenset("the a an this that these those its their his her such".split())
+BY_VERBS = frozenset("released issued published provided given made put offered presented".split())
+STATEMENT_SOURCE = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)?\s*(?:\w+\s)?(?:statement|announcement|"
+                              r"report|communiqu[eé]|release|briefing|post|tweet|note|bulletin)s?$", re.I)
+CASED_WORD = re.compile(r"[A-Za-z0-9]+(?:[.'-][A-Za-z0-9]+)*")
+QUOTED = re.compile(r"[\"“”]([^\"“”]{6,}?)[\"“”]")
+# Verdict words: they judge the claim rather than add to its words.
+VERDICT = frozenset("""propaganda rubbish false untrue baseless groundless nonsense fabricated fabrication fake lie lies
+misleading unfounded absurd ridiculous hoax disinformation misinformation wrong incorrect inaccurate bogus accurate true
+correct confirmed credible reliable valid verified genuine authentic highly even completely totally entirely""".split())
+
+
+@dataclass
+class ArticleLinks:
+    """What one article's rules found, as indices into its statements."""
+
+    restate: list[tuple[int, int, str]] = field(default_factory=list)   # (i, j, rule): i and j state one proposition
+    refers: dict[int, int] = field(default_factory=dict)                 # reference i -> a statement of its claim
+    unresolved: dict[int, list[str]] = field(default_factory=dict)       # reference i -> its modifier words
+    elaborates: dict[int, int] = field(default_factory=dict)             # statement i -> the reference it follows
+    references: set[int] = field(default_factory=set)
+
+
+@dataclass
+class Reference:
+    noun: str
+    modifier: list[str]
+    rest: frozenset[str] = frozenset()   # its other content words ("the ministry's figures on the leak": leak)
+
+
+def find_reference(content: str | None) -> Reference | None:
+    """A claim noun heading a short statement ("the Russian claim propaganda"), with its modifier words."""
+    if not content:
+        return None
+    cased = CASED_WORD.findall(content.replace("\u2019", "'"))
+    tokens = [w.lower() for w in cased]
+    for i, token in enumerate(tokens):
+        if token not in CLAIM_NOUNS or (i + 1 < len(tokens) and tokens[i + 1] == "that"):
+            continue
+        modifier, determined = [], False
+        for k in range(i - 1, max(-1, i - 5), -1):
+            prev = tokens[k]
+            if prev in DETERMINERS:
+                determined = True
+                break
+            if prev in STOP and not prev.endswith("'s"):
+                break
+            modifier.append(k)
+        # without a determiner only a name or a possessive is a modifier ("We consider information …")
+        modifier = [tokens[k] for k in modifier if determined or cased[k][0].isupper() or tokens[k].endswith("'s")]
+        after = tokens[i + 1:i + 8]
+        if after and (after[0] in BY_VERBS and len(after) > 1 and after[1] in ("by", "from") or after[0] in ("from", "of", "by")):
+            start = 2 if after[0] in BY_VERBS else 1
+            for nxt in after[start:]:
+                if nxt in ("the",):
+                    continue
+                if nxt in STOP:
+                    break
+                modifier.append(nxt)
+        phrase = shingles(" ".join([token, *modifier]))
+        other = shingles(content) - phrase - shingles(" ".join(VERDICT))
+        if len(other) <= MAX_OTHER_WORDS:
+            return Reference(token, [m.removesuffix("'s") for m in modifier], other)
+    return None
+
+
+def speaker_words(statement: Statement) -> set[str]:
+    sp = statement.attribution.speaker
+    if sp is None:
+        return set()
+    names = [sp.name, *sp.aliases, sp.affiliation or ""]
+    return {w.removesuffix("'s") for n in names for w in words(n) if w not in STOP and len(w) > 2}
+
+
+def modifier_matches(modifier: list[str], names: set[str]) -> bool:
+    """"Russian" names the Russian Defense Ministry; "ministry's" too; "Pentagon" the Pentagon."""
+    for m in modifier:
+        if m in STOP or len(m) < 3:
+            continue
+        for n in names:
+            if m == n or (len(m) >= 5 and len(n) >= 5 and m[:5] == n[:5]):
+                return True
+    return False
+
+
+def affiliated(a: Statement, b: Statement) -> bool:
+    """Same speaker, or one speaks for the other (Eric Pahon, affiliation Pentagon, for the Pentagon)."""
+    sa, sb = a.attribution.speaker, b.attribution.speaker
+    if sa is None or sb is None:
+        return False
+    if sa.key == sb.key:
+        return True
+    na, nb = normalise_name(sa.name), normalise_name(sb.name)
+    fa = normalise_name(sa.affiliation) if sa.affiliation else None
+    fb = normalise_name(sb.affiliation) if sb.affiliation else None
+    return fa == nb or fb == na or (fa is not None and fa == fb)
+
+
+def link_article(statements: list[Statement]) -> ArticleLinks:
+    """Apply the rules above to one article's statements (given in text order)."""
+    links = ArticleLinks()
+    n = len(statements)
+    local = UnionFind(n)
+    index = {s.id: i for i, s in enumerate(statements)}
+    has_content = [bool(s.attribution.content) for s in statements]
+
+    def restate(i: int, j: int, rule: str) -> None:
+        links.restate.append((i, j, rule))
+        local.union(i, j)
+
+    # 5 first (detection only): references do not take part in the restatement rules.
+    found = {i: find_reference(s.attribution.content) for i, s in enumerate(statements)}
+    links.references = {i for i, r in found.items() if r is not None}
+    plain = [i for i in range(n) if has_content[i] and i not in links.references]
+
+    # 1. nesting
+    for i, s in enumerate(statements):
+        j = index.get(s.attribution.parent or "")
+        if j is not None and has_content[i] and has_content[j] and i not in links.references \
+                and j not in links.references:
+            restate(i, j, "nested")
+    # 2. a statement noun as the source restates the speaker's previous statement
+    for i in plain:
+        mention = (statements[i].mention or "").strip()
+        if mention and STATEMENT_SOURCE.match(mention):
+            for j in reversed(plain[:plain.index(i)]):
+                if _same_speaker(statements[i], statements[j]):
+                    restate(i, j, "statement-source")
+                    break
+    # 3. quoted fragments
+    for i in plain:
+        for fragment in QUOTED.findall(statements[i].attribution.content or ""):
+            needle = _flat(fragment)
+            if len(needle.split()) < 2:
+                continue
+            for j in plain:
+                if j != i and needle in _flat(statements[j].attribution.content or ""):
+                    restate(i, j, "quoted-fragment")
+    # 4. the same speaker restating
+    for a, i in enumerate(plain):
+        for j in plain[a + 1:]:
+            if _same_speaker(statements[i], statements[j]) and \
+                    jaccard(statements[i].shingles, statements[j].shingles) >= SAME_SPEAKER_THRESHOLD:
+                restate(i, j, "same-speaker")
+    # 5. resolve references, in text order (a reference may name an earlier reference: "the Pentagon denials")
+    for i in sorted(links.references):
+        target = _resolve(i, found[i], statements, links)
+        if target is None and i + 1 in plain and affiliated(statements[i], statements[i + 1]):
+            target = i + 1   # "X dismissed the ministry's claim. 'It is not leaking,' said X's spokesman."
+        if target is None:
+            links.unresolved[i] = found[i].modifier
+        else:
+            links.refers[i] = target
+    # 6. elaboration: the next statement after a resolved reference, by the same or an affiliated speaker
+    for i, target in links.refers.items():
+        j = i + 1
+        if j < n and j in plain and local.size[local.find(j)] == 1 and affiliated(statements[i], statements[j]):
+            links.elaborates[j] = i
+            restate(j, target, "elaboration")
+    return links
+
+
+def _resolve(i: int, ref: Reference, statements: list[Statement], links: ArticleLinks) -> int | None:
+    def settled(j: int) -> int | None:
+        # a statement of a claim: itself, or for a reference the statement it refers to
+        if j in links.references:
+            return links.refers.get(j)
+        return j if statements[j].attribution.content else None
+
+    order = [*range(i - 1, -1, -1), *range(i + 1, len(statements))]   # preceding first, nearest first
+    if ref.modifier:
+        # the named speaker's statements; among them the one sharing most words with the reference, then nearest
+        words_of_ref = ref.rest
+        for prefer_plain in (True, False):
+            best = None
+            for rank, j in enumerate(order):
+                if (j in links.references) == prefer_plain or j > i and j in links.references:
+                    continue
+                target = settled(j)
+                if target is not None and modifier_matches(ref.modifier, speaker_words(statements[j])):
+                    key = (len(words_of_ref & statements[target].shingles), -rank)
+                    if best is None or key > best[0]:
+                        best = (key, target)
+            if best is not None:
+                return best[1]
+    for j in range(i - 1, -1, -1):
+        if not _same_speaker(statements[i], statements[j]) and settled(j) is not None:
+            return settled(j)
+    return None
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    sa, sb = a.attribution.speaker, b.attribution.speaker
+    return sa is not None and sb is not None and sa.key == sb.key
+
+
+def _flat(text: str) -> str:
+    return " ".join(words(text))

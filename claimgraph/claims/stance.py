@@ -1,0 +1,117 @@
+"""Stance of each statement towards its claim: assert, dispute, support or report.
+
+Rules, first match wins (docs/claims.md "Stance rules"):
+
+* a verdict in the words: "propaganda", "rubbish", "false", "baseless" … -> dispute; "accurate", "true",
+  "confirmed" … about a claim (a reference statement) -> support; a negation just before a verdict turns it
+  over ("not accurate" -> dispute);
+* a reference with a dispute cue ("denying the Russian assertion") -> dispute, a confirm cue -> support;
+* a negated cue ("not ready to … suggest", "did not deny") withholds the words -> report;
+* a restatement whose polarity differs from the claim's ("is not coordinating" against "is coordinating"; a dispute
+  cue counts as a negation) -> dispute;
+* a news outlet (type news_outlet, or a name seen as an outlet in `via` or as a publisher) -> report: an outlet
+  relays, the original speaker asserts (Tass reports, the Russian Defense Ministry asserts);
+* a confirm cue by someone other than the claim's first speaker -> support;
+* otherwise a restatement asserts; a reference without a verdict takes its speaker's stance elsewhere in the
+  claim in the same article, else report; an elaboration without its own signal takes the reference's stance.
+"""
+
+from __future__ import annotations
+
+from claimgraph.claims.grouping import NEGATORS, has_negation, words
+from claimgraph.claims.statement import Statement
+from claimgraph.records import normalise_name
+
+DISPUTE_WORDS = frozenset("""propaganda rubbish false falsehood falsehoods untrue baseless groundless nonsense fabricated
+fabrication fabrications fake lie lies lying misleading unfounded absurd ridiculous hoax disinformation misinformation
+wrong incorrect inaccurate bogus myth smear slander fiction fantasy""".split())
+SUPPORT_WORDS = frozenset("""accurate true correct confirmed credible reliable valid verified genuine authentic
+trustworthy right""".split())
+
+
+def verdict(text: str | None, reference: bool) -> str | None:
+    """dispute / support from verdict words (support only about a claim named by a reference), else None."""
+    if not text:
+        return None
+    tokens = words(text)
+    for i, w in enumerate(tokens):
+        negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i])
+        if w in DISPUTE_WORDS:
+            return "support" if negated and reference else "dispute"
+        if w in SUPPORT_WORDS and (reference or w == "confirmed"):
+            if w == "right" and not reference:
+                continue
+            return "dispute" if negated else "support"
+    return None
+
+
+def holds_negative(statement: Statement) -> bool:
+    """Whether the speaker holds the negative of the words' proposition (negated words XOR a denial)."""
+    a = statement.attribution
+    return has_negation(a.content) ^ (a.cue_class == "dispute")
+
+
+def claim_polarity(restatements: list[Statement]) -> bool:
+    """A claim is positive ("cooperation is underway") when any of its restatements says it without negation."""
+    return all(has_negation(s.attribution.content) for s in restatements) if restatements else False
+
+
+def is_outlet(statement: Statement, outlets: set[str]) -> bool:
+    speaker = statement.attribution.speaker
+    if speaker is None:
+        return False
+    return speaker.type == "news_outlet" or normalise_name(speaker.name) in outlets
+
+
+def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: str | None,
+               outlets: set[str]) -> str | None:
+    """The stance a statement shows by itself; None for a reference with no verdict (decided from context)."""
+    a = statement.attribution
+    reference = role == "refer"
+    found = verdict(a.content, reference)
+    if reference:
+        if a.cue_class == "dispute" and found != "support":
+            return "dispute"
+        if found:
+            return found
+        return "support" if a.cue_class == "confirm" else None
+    if found == "dispute":
+        return "dispute"
+    if "negated" in a.flags:
+        return "report"  # "not ready to suggest X", "did not deny X": words withheld, neither said nor denied
+    if holds_negative(statement) != polarity:
+        return "dispute"
+    if is_outlet(statement, outlets):
+        return "report"
+    speaker_key = a.speaker.key if a.speaker else None
+    if a.cue_class == "confirm" and speaker_key != first_speaker:
+        return "support"
+    if found == "support" and speaker_key != first_speaker:
+        return "support"
+    return "assert"
+
+
+def assign(members: list[tuple[Statement, str]], outlets: set[str],
+           elaborates: dict[str, str] | None = None) -> dict[str, str]:
+    """Stance of every member (statement, role) of one claim, by attribution id."""
+    elaborates = elaborates or {}
+    restatements = sorted((s for s, role in members if role != "refer"), key=Statement.sort_key)
+    polarity = claim_polarity(restatements)
+    first = next((s for s in restatements if has_negation(s.attribution.content) == polarity), None)
+    first_speaker = first.attribution.speaker.key if first and first.attribution.speaker else None
+    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, outlets)
+                                      for s, role in members}
+    by_id = {s.id: s for s, _ in members}
+    for s, role in members:
+        if role == "elaborate" and stances[s.id] == "assert":
+            summary = stances.get(elaborates.get(s.id, ""))
+            if summary in ("dispute", "support"):
+                stances[s.id] = summary
+    for s, role in members:
+        if stances[s.id] is not None:
+            continue
+        same = [stances[o.id] for o in by_id.values() if o.id != s.id and o.article_id == s.article_id
+                and o.attribution.speaker and s.attribution.speaker
+                and o.attribution.speaker.key == s.attribution.speaker.key and stances[o.id]]
+        stances[s.id] = same[0] if same else "report"
+    return {k: v or "report" for k, v in stances.items()}

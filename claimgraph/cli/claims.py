@@ -1,0 +1,176 @@
+"""Claim commands: claims, claim, link-claims, export-graph. Each is argument handling over claimgraph.claims."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from typing import Any
+
+import click
+
+from claimgraph.cli import cli
+from claimgraph.errors import ClaimgraphError
+from claimgraph.store import DEFAULT_DB
+
+db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, metavar="PATH|URL",
+                         help="SQLite file or a database URL such as postgresql://…")
+TABLE_COLUMNS = ("id", "asserts", "disputes", "supports", "reports", "outlets", "first_seen", "gist")
+
+
+def _store(db: str):
+    from claimgraph.store import Store
+
+    try:
+        return Store.open(db)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _clip(text: Any, width: int) -> str:
+    text = "" if text is None else str(text)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@cli.command("link-claims")
+@db_option
+@click.option("--threshold", type=click.FloatRange(0.05, 1.0), default=None,
+              help="Word-overlap (Jaccard) needed to group two statements across articles [default: 0.4].")
+def link_claims_command(db: str, threshold: float | None) -> None:
+    """Group every stored statement into claims, with each voice's stance.
+
+    Recomputes claims over the whole database (run it after `ingest`): statements of the same proposition, from
+    any article and any speaker, become one claim; each statement is a voice that asserts, disputes, supports or
+    reports it. A claim keeps its id as new statements join (the id comes from its earliest statement).
+
+    \b
+    Example:
+      claimgraph ingest examples/ && claimgraph link-claims
+      claimgraph link-claims --db news.db --threshold 0.5
+    """
+    from claimgraph.claims import link_claims
+
+    with _store(db) as store:
+        try:
+            report = link_claims(store, threshold=threshold)
+        except ClaimgraphError as exc:
+            raise click.ClickException(str(exc)) from exc
+    click.echo(f"statements {report.statements}  claims {report.claims}  voices {report.voices}  "
+               f"across articles {report.shared}  -> {db}")
+
+
+@cli.command("claims")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
+              help="A readable table, JSON Lines (one claim object a line), or CSV.")
+@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="Show the first N claims only.")
+@click.option("--search", default=None, help="Only claims whose gist contains these words.")
+def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> None:
+    """List claims, most disputed first.
+
+    Each claim with its counts of asserting, disputing, supporting and reporting voices, the outlets it passed
+    through, the day it first appeared, and its gist. `claimgraph claim ID` shows one claim in full.
+
+    \b
+    Example:
+      claimgraph claims --limit 10
+      claimgraph claims --format jsonl | jq 'select(.disputes > 0) | .gist'
+      claimgraph claims --search aquifer --format csv > aquifer.csv
+    """
+    from claimgraph.store.claims import list_claims
+
+    with _store(db) as store:
+        rows = list_claims(store, limit=limit, search=search)
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        fields = ["id", "gist", "first_seen", "asserts", "disputes", "supports", "reports", "voices", "speakers",
+                  "outlets", "articles"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        if not rows:
+            click.echo("no claims yet: run `claimgraph link-claims` after `claimgraph ingest`", err=True)
+            return
+        click.echo(f"{'id':<19} {'assert':>6} {'dispute':>7} {'support':>7} {'report':>6} {'outlets':>7} "
+                   f"{'first seen':<10}  gist")
+        for r in rows:
+            click.echo(f"{r['id']:<19} {r['asserts']:>6} {r['disputes']:>7} {r['supports']:>7} {r['reports']:>6} "
+                       f"{r['outlets']:>7} {(r['first_seen'] or '')[:10]:<10}  {_clip(r['gist'], 70)}")
+
+
+@cli.command("claim")
+@click.argument("claim_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="Readable text, or one JSON object (claim with voices, chains and timeline).")
+def claim_command(claim_id: str, db: str, fmt: str) -> None:
+    """Show one claim: its voices by stance, first appearance, outlet chains, timeline.
+
+    Each voice with its speaker, outlet, date and words. CLAIM_ID may be a unique prefix of the id.
+
+    \b
+    Example:
+      claimgraph claim cl_6f11328a
+      claimgraph claim cl_6f11328a --format jsonl | jq '.voices.dispute[].speaker'
+    """
+    from claimgraph.store.claims import claim_detail, resolve_claim_id
+
+    with _store(db) as store:
+        matches = resolve_claim_id(store, claim_id)
+        if len(matches) != 1:
+            raise click.ClickException(f"no claim {claim_id!r}" if not matches else
+                                       f"{claim_id!r} is ambiguous: {', '.join(matches)} …")
+        detail = claim_detail(store, matches[0])
+    if fmt == "jsonl":
+        click.echo(json.dumps(detail, ensure_ascii=False))
+        return
+    click.echo(f"{detail['id']}  {detail['gist']}")
+    first = detail["first_appearance"] or {}
+    said = f" (\"{first['said']}\" in an article of {first['published']})" if first.get("said") else ""
+    click.echo(f"first seen {detail['first_seen'] or '?'}{said} in {first.get('outlet') or '?'}, "
+               f"said by {first.get('speaker') or '?'}")
+    for stance in ("assert", "dispute", "support", "report"):
+        voices = detail["voices"].get(stance) or []
+        if not voices:
+            continue
+        click.echo(f"\n{stance.upper()} ({len(voices)})")
+        for v in voices:
+            click.echo(f"  {v['speaker'] or '?'} — {v['outlet'] or '?'}, {(v['date'] or '?')[:10]}")
+            click.echo(f"      \"{_clip(v['words'], 110)}\"")
+    if detail["chains"]:
+        click.echo("\nCHAINS")
+        for c in detail["chains"]:
+            click.echo(f"  {c['text']}  ({c['statements']})")
+    click.echo("\nTIMELINE")
+    for row in detail["timeline"]:
+        mark = " (syndicated copy)" if row["syndicated"] else ""
+        stances = ", ".join(f"{k} {n}" for k, n in sorted(row["stances"].items()))
+        click.echo(f"  {(row['date'] or '?')[:10]}  {row['outlet'] or row['source']}{mark}: {stances}")
+
+
+@cli.command("export-graph")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml", show_default=True,
+              help="GraphML (Gephi, yEd, Cytoscape) or JSON (nodes and edges).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The file to write.")
+@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="Only the N most disputed claims.")
+def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None:
+    """Write the claim graph: speakers, claims and outlets, with stance and relay edges.
+
+    Speaker -> claim edges carry the stance (assert, dispute, support, report) and the words; outlet -> claim
+    edges mark where a claim was carried (syndicated copies too); relay edges follow each outlet chain.
+
+    \b
+    Example:
+      claimgraph export-graph --format graphml --out claims.graphml
+      claimgraph export-graph --format json --out claims.json --limit 50
+    """
+    from claimgraph.claims.graph import export_graph
+
+    with _store(db) as store:
+        nodes, edges = export_graph(store, out, fmt, limit)
+    click.echo(f"{nodes} nodes, {edges} edges -> {out}")
