@@ -62,9 +62,12 @@ def _progress(total: int | None, desc: str) -> tqdm:
 @click.option("--columns", metavar="FIELD=COLUMN,…",
               help="Column mapping for CSV and JSON Lines, e.g. text=body,title=headline (README: Inputs).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback and private addresses.")
+@click.option("--link-claims/--no-link-claims", "link", default=True, show_default=True,
+              help="Regroup the database's statements into claims after storing (see `claimgraph link-claims`).")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
 def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndication: bool,
-           threshold: float | None, columns: str | None, allow_private: bool, json_summary: bool) -> None:
+           threshold: float | None, columns: str | None, allow_private: bool, link: bool,
+           json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
 
     PATHS are files or folders (read recursively): .txt, .jsonl, and the other formats listed in the README.
@@ -100,12 +103,20 @@ def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndicat
         click.echo(f"skipped: {source}: {reason}", err=True)
     for failure in report.failures:
         click.echo(f"error: {failure.source}: {failure.reason}", err=True)
+    if link and report.stored:
+        from claimgraph.claims import link_claims
+
+        linked = link_claims(store)
+        report_claims = getattr(linked, "claims", None)
+    else:
+        report_claims = None
     if json_summary:
         click.echo(json.dumps(report.as_dict()))
     else:
         click.echo(f"read {report.read}, stored {report.stored} ({report.attributions} attributions), "
                    f"duplicate {report.duplicate}, syndicated {report.syndicated}, skipped {report.skipped}, "
-                   f"failed {report.failed}  -> {db}")
+                   f"failed {report.failed}" + (f", {report_claims} claims" if report_claims is not None else "")
+                   + f"  -> {db}")
     if report.failures:
         sys.exit(EXIT_SOME_FAILED)
 
