@@ -42,14 +42,17 @@ def speaker_id(key: str) -> str:
     return "sp_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    # WAL lets reading commands work while `ingest` or `watch` writes; busy_timeout waits out a short lock
-    # instead of failing at once; foreign keys are off by default in SQLite.
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.close()
+def _sqlite_pragmas(busy_timeout_ms: int):
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # WAL lets reading commands work while `ingest` or `watch` writes; busy_timeout waits out a short lock
+        # instead of failing at once; foreign keys are off by default in SQLite.
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return on_connect
 
 
 class Store:
@@ -60,7 +63,7 @@ class Store:
         self.label = label
 
     @classmethod
-    def open(cls, db: str | Path, migrate: bool = True) -> "Store":
+    def open(cls, db: str | Path, migrate: bool = True, busy_timeout_ms: int = 10_000) -> "Store":
         url = database_url(db)
         label = str(db)
         if url.startswith("sqlite:///"):
@@ -72,7 +75,7 @@ class Store:
         except Exception as exc:  # bad URL, missing driver
             raise StoreError(f"{label}: cannot open the database ({exc})") from exc
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "connect", _sqlite_pragmas(busy_timeout_ms))
         store = cls(engine, label)
         if migrate:
             store.migrate()

@@ -60,3 +60,32 @@ def test_failed_write_leaves_earlier_articles(db_path):
         pass
     counts = store.counts()
     assert counts["articles"] == 1 and counts["attributions"] == 1
+
+
+def test_locked_database_is_one_clear_error_and_a_rerun_stores_it(db_path, tmp_path):
+    from claimgraph.errors import StoreError
+    from claimgraph.service import ingest_articles
+
+    store = Store.open(db_path, busy_timeout_ms=100)
+    first = Article(ref="a", text="Vell said x.")
+    store.save_article(first, [attribution(first, "Mara Vell")], "1")
+    blocker = sqlite3.connect(db_path, timeout=0)
+    blocker.execute("BEGIN EXCLUSIVE")  # another program holds the write lock
+    second = Article(ref="b.txt", text="Reyes said y.")
+
+    class NoExtraction:  # the store is under test here, not spaCy
+        def extract_many(self, articles, n_process=1):
+            from claimgraph.pipeline import Extracted
+            return (Extracted(a, [attribution(a, "Tomas Reyes")]) for a in articles)
+
+    report = ingest_articles([second], store, NoExtraction())
+    assert report.stored == 0 and report.failures[0].source == "b.txt"
+    assert "locked" in report.failures[0].reason
+    blocker.rollback()
+    blocker.close()
+    assert store.counts()["articles"] == 1  # what was stored stays stored
+    assert ingest_articles([second], store, NoExtraction()).stored == 1
+    try:
+        Store.open(tmp_path / "missing-folder" / "x.db")
+    except StoreError as exc:
+        assert "does not exist" in str(exc)
