@@ -28,7 +28,12 @@ class Extractor:
 
     def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, learned: bool = True):
         self.nlp = nlp if nlp is not None else load_pipeline(model)
-        self.learned = learned
+        self.learned = False
+        if learned:
+            from claimgraph.attribution.learned import load_tagger
+
+            # Adds the trained component after the pipeline's own (None where no model is installed).
+            self.learned = load_tagger(self.nlp) is not None
 
     def extract(self, article: Article) -> list[Attribution]:
         return next(self.extract_many([article])).attributions
@@ -44,4 +49,8 @@ class Extractor:
 
         for pieces in parse_chunks(self.nlp, texts(), n_process=n_process, batch_size=batch_size):
             article = buffered.pop(0)
-            yield Extracted(article, extract_attributions(article, pieces, learned=self.learned))
+            yield Extracted(article, self.extract_parsed(article, pieces))
+
+    def extract_parsed(self, article: Article, pieces: list) -> list[Attribution]:
+        """Attributions of an article already parsed by `self.nlp`, as (offset, Doc) pieces."""
+        return extract_attributions(article, pieces, learned=self.learned)

@@ -3,8 +3,10 @@
 Order of work for one parsed piece of an article:
 1. `quotes.direct_quotes` — quote marks with a cue after or before them, and cue-less continuations;
 2. `reported.reported_speech` — indirect and mixed speech, "according to", cues whose words are missing;
-3. `speakers.SpeakerResolver` — each source mention to an identity, in text order;
-4. nesting — an attribution whose cue lies inside another's content is its child; an outlet that relays a
+3. the learned tagger (`learned/`, where its model is installed) adds what the rules missed: its candidates whose
+   content overlaps no rule content (`merge.py`);
+4. `speakers.SpeakerResolver` — each source mention to an identity, in text order;
+5. nesting — an attribution whose cue lies inside another's content is its child; an outlet that relays a
    statement becomes the child's `via` too, so the chain (EIRNS ← Tass ← ministry) reads either way.
 """
 
@@ -14,27 +16,52 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from claimgraph.attribution.found import Found
+from claimgraph.attribution.cues import lexicon
+from claimgraph.attribution.found import Found, sentence_of
 from claimgraph.attribution.labels import speaker_labels
+from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes
 from claimgraph.attribution.reported import reported_speech
 from claimgraph.attribution.speakers import SELF_PRONOUNS, SpeakerResolver
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 
 
-def find_in_doc(doc: Doc) -> list[Found]:
-    """The rule components over one Doc: every attribution found, in text order, speakers resolved."""
+def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
+    """Every attribution in one Doc, in text order, speakers resolved: the rules' finds, then the learned
+    tagger's `candidates` (char offsets into this Doc) that the rules did not find."""
     used: set[int] = set()
     quotes = direct_quotes(doc, used)
     labelled = speaker_labels(doc)
     # A labelled transcript line is one statement: quotes and cues inside it are not statements of their own.
     inside = [(s, e) for item in labelled for s, e in item.content]
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
-    found = sorted(labelled + quotes + reported_speech(doc, used, quotes), key=_position)
+    found = labelled + quotes + reported_speech(doc, used, quotes)
+    if candidates:
+        found = [item if isinstance(item, Found) else _from_candidate(doc, item) for item in merge(found, candidates)]
+        found = [item for item in found if item is not None]
+    found.sort(key=_position)
     _nest(found)
     _resolve_speakers(found)
     _relay(found)
     return found
+
+
+def _from_candidate(doc: Doc, candidate) -> Found | None:
+    """A learned candidate as a working record: kind from the quote marks, cue class from the lexicon."""
+    text = doc.text
+    content = [tuple(span) for span in candidate.content_spans]
+    cue = doc.char_span(*candidate.cue_span, alignment_mode="expand") if candidate.cue_span else None
+    source = doc.char_span(*candidate.source_span, alignment_mode="expand") if candidate.source_span else None
+    start, end = content[0][0], content[-1][1]
+    quoted = start > 0 and text[start - 1] in "\"“'" or text[start:start + 1] in {'"', "“"}
+    kind = "direct" if quoted else ("mixed" if any(c in text[start:end] for c in "\"“”") else "indirect")
+    entry = lexicon().get(cue.root.lemma_.lower()) if cue is not None and len(cue) else None
+    if kind == "indirect" and cue is not None and cue.root.lower_ == "according":
+        kind = "according_to"
+    return Found(kind=kind, cue=cue, source=source, content=content,
+                 cue_class=entry.cue_class if entry else "report",
+                 sentence=sentence_of(doc, *content), confidence=round(float(candidate.confidence), 3),
+                 method="learned")
 
 
 def _position(item: Found) -> int:
@@ -82,11 +109,22 @@ def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learne
     """All attributions of one article, from its parsed pieces (offset into the article text, Doc)."""
     results: list[Attribution] = []
     for offset, doc in pieces:
-        found = find_in_doc(doc)
+        candidates = None
+        if learned:
+            from claimgraph.attribution.learned import learned_candidates
+
+            # The tagger's spans are article offsets; this piece's rules work in the piece's own offsets.
+            candidates = [_shift_candidate(c, -offset) for c in learned_candidates(doc, offset)]
+        found = find_in_doc(doc, candidates)
         ids = {id(item): _id(article, item, offset) for item in found}
         for item in found:
             results.append(_to_record(article, item, offset, ids))
     return results
+
+
+def _shift_candidate(candidate, delta: int):
+    return replace(candidate, content_spans=tuple(_shift(s, delta) for s in candidate.content_spans),
+                   cue_span=_shift(candidate.cue_span, delta), source_span=_shift(candidate.source_span, delta))
 
 
 def _shift(span: tuple[int, int] | None, offset: int) -> tuple[int, int] | None:
@@ -110,7 +148,7 @@ def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) 
         sentence=_shift(item.sentence, offset), via=tuple(item.via),
         parent=ids.get(id(item.parent)) if item.parent is not None else None,
         flags=tuple(dict.fromkeys(item.flags + (["nested"] if item.parent is not None else []))),
-        confidence=item.confidence, method="rules")
+        confidence=item.confidence, method=item.method)
 
 
 __all__ = ["extract_attributions", "find_in_doc", "replace"]

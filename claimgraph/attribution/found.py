@@ -27,6 +27,11 @@ class Found:
     quote_index: int | None = None  # for direct quotes: which quote (continuations point back to it)
     parent: "Found | None" = None
     speaker: object | None = None  # filled by speaker resolution
+    method: str = "rules"
+
+    @property
+    def content_spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple(self.content)
 
     @property
     def cue_span(self) -> tuple[int, int] | None:
