@@ -21,7 +21,7 @@ CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "advmod", "
 MAX_CLIMB = 6
 
 
-def _subject(cue: Token) -> tuple[Token | None, list[Token]]:
+def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
     """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
     chain: list[Token] = []
     token = cue
@@ -176,7 +176,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
             continue
         if token.i > 0 and doc[token.i - 1].lower_ == token.lower_:
             continue  # the second of a doubled word ("told told") is a typo, not a second cue
-        subject, chain = _subject(token)
+        subject, chain = cue_subject(token)
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
         content = _content_of(doc, token, lexeme)
