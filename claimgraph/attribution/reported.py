@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import DISMISSIVE, classify, cue_for
 from claimgraph.attribution.found import Found, sentence_of, subtree_span, trim
-from claimgraph.attribution.quotes import CLOSE, OPEN, channel
+from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, channel, find_quotes
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -164,8 +164,11 @@ def according_to(doc: Doc, token: Token) -> Found | None:
 def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found]:
     found: list[Found] = []
     quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
+    # A cue inside quoted words ("'… I believe the acts were …,' she said") belongs to the quote: the quoted
+    # speaker's own hedges are not separate statements (PolNeAR does not mark them).
+    inside_quotes = [q.inner for q in find_quotes(doc.text) if len(WORD.findall(doc.text[q.inner[0]:q.inner[1]])) >= 6]
     for token in doc:
-        if token.i in used:
+        if token.i in used or any(s <= token.idx < e for s, e in inside_quotes):
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             if (item := according_to(doc, token)) is not None:

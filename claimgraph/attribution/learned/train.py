@@ -39,7 +39,8 @@ from claimgraph.nlp import DEFAULT_MODEL
 COMPONENT = "attribution_tagger"
 FACTORY = "claimgraph_attribution_tagger"
 DEFAULT_WEIGHT = 0.5  # transition weight used while training (dev-tuned on early runs)
-WEIGHT_GRID = (0.0, 0.3, 0.7, 1.0)  # tried after training, beside DEFAULT_WEIGHT
+WEIGHT_GRID = (0.15, 0.3, 0.5, 0.7)  # transition weights tried after training ...
+O_BIAS_GRID = (0.0,)  # ... with these O penalties (decode.py; 0.5 and 1.0 lowered dev F1 by 0.3-2 points)
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "claimgraph_polnear_cache"
 
 
@@ -137,6 +138,21 @@ def save_component(nlp: Language, out: Path, meta: dict[str, Any]) -> None:
     config = nlp.config["components"][COMPONENT].copy()
     (out / "config.json").write_text(json.dumps({"factory": FACTORY, "config": _plain(config)}, indent=1))
     (out / "meta.json").write_text(json.dumps(meta, indent=1))
+    (out / "README.md").write_text(MODEL_README)
+
+
+MODEL_README = """# attribution_tagger
+
+BIO tagger (SOURCE / CUE / CONTENT) for `claimgraph.attribution.learned`, trained on the PolNeAR train split
+(first annotator per article) by
+
+    python -m claimgraph.attribution.learned.train --data PATH/polnear --out claimgraph/data/models/attribution_tagger
+
+- `component/`: the spaCy component's weights and labels (no vocab: features are hashed);
+- `config.json`: its factory and model config; `transitions.json`: role transitions and weight for decoding;
+- `meta.json`: the chosen epoch, dev figures from the reference scorer, settings and training time.
+No corpus text is stored here.
+"""
 
 
 def _plain(config: Any) -> Any:
@@ -146,9 +162,10 @@ def _plain(config: Any) -> Any:
     return config
 
 
-def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: int = 1500, dropout: float = 0.1,
+def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: int = 1500, dropout: float = 0.1,
           learn_rate: float = 0.001, seed: int = 0, cache: str | Path | None = DEFAULT_CACHE,
-          max_minutes: float = 45.0, model: str = DEFAULT_MODEL, log=print) -> dict[str, Any]:
+          max_minutes: float = 45.0, model: str = DEFAULT_MODEL, window_size: int = 3, depth: int = 4,
+          log=print) -> dict[str, Any]:
     """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
     started = time.time()
     random.seed(seed)
@@ -165,9 +182,10 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: 
     # Role transitions for decoding, from the gold labels of the non-whitespace tokens (see decode.py).
     transitions = estimate_transitions([ref.tag_ for ref, tok in zip(eg.reference, eg.predicted) if not tok.is_space]
                                        for eg in examples)
-    component = nlp.add_pipe(FACTORY, name=COMPONENT)
+    encoder = {"window_size": window_size, "depth": depth}  # the CNN's reach: +-window_size*depth tokens
+    component = nlp.add_pipe(FACTORY, name=COMPONENT, config={"model": {"tok2vec": {"encode": encoder}}})
     component.initialize(lambda: examples[:100], nlp=nlp, labels=list(LABELS))
-    component.transitions = (transitions, DEFAULT_WEIGHT)
+    component.transitions = (transitions, DEFAULT_WEIGHT, 0.0)
     optimizer = Adam(learn_rate)
     scorer = load_scorer(data_dir)
     best: dict[str, Any] = {"key": (-1.0, -1.0)}
@@ -187,27 +205,45 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 12, batch_words: 
             log(f"stopping after epoch {epoch}: time limit of {max_minutes} min")
             break
 
-    # The best epoch's weights; then the transition weight that decodes them best on dev.
+    # The best epoch's weights; then the decoding settings that read them best on dev.
     component.model.from_bytes(best.pop("weights"))
-    weight = DEFAULT_WEIGHT
+    weight, o_bias = DEFAULT_WEIGHT, 0.0
     if scorer is not None:
-        for candidate_weight in WEIGHT_GRID:
-            component.transitions = (transitions, candidate_weight)
-            figures = evaluate(component, dev_docs, dev_articles, data_dir, scorer)
-            key = (figures["end_to_end_f1"], figures["content_partial_f1"])
-            log(f"decoding weight {candidate_weight}: {figures}")
-            if key > best["key"]:
-                best.update(key=key, dev=figures)
-                weight = candidate_weight
+        weight, o_bias, figures = tune_decoding(component, transitions, dev_docs, dev_articles, data_dir, scorer,
+                                                log)
+        best["dev"] = figures
+    component.transitions = (transitions, weight, o_bias)
     save_component(nlp, out, {})
-    save_transitions(out / "transitions.json", transitions, weight)
+    save_transitions(out / "transitions.json", transitions, weight, o_bias)
     meta = {"epoch": best.get("epoch"), "dev": best.get("dev"), "train_seconds": round(time.time() - started),
             "train_articles": len(train_articles), "base_pipeline": model, "labels": list(LABELS),
-            "decoding_weight": weight, "settings": {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
-                         "seed": seed}}
+            "decoding": {"weight": weight, "o_bias": o_bias},
+            "settings": {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
+                         "seed": seed, "window_size": window_size, "depth": depth}}
     (out / "meta.json").write_text(json.dumps(meta, indent=1))
     log(f"best epoch {meta['epoch']}: {meta['dev']}; {meta['train_seconds']}s in all")
     return meta
+
+
+def tune_decoding(component: AttributionTagger, transitions: Any, docs: list[Doc],
+                  articles: list[PolnearArticle], data_dir: Path, scorer: Any,
+                  log=print) -> tuple[float, float, dict[str, float]]:
+    """The (weight, o_bias) with the best dev end-to-end F1 (then partial content F1), and its figures."""
+    scores = _predict(component, docs)
+    best_key, best = (-1.0, -1.0), (DEFAULT_WEIGHT, 0.0, {})
+    for weight in WEIGHT_GRID:
+        for o_bias in O_BIAS_GRID:
+            component.transitions = (transitions, weight, o_bias)
+            component.set_annotations(docs, scores)
+            with tempfile.TemporaryDirectory() as tmp:
+                pred = Path(tmp) / "dev.jsonl"
+                write_predictions(pred, data_dir / "dev", articles, docs)
+                figures = scorer.score(str(data_dir / "dev"), str(data_dir / "metadata.tsv"), str(pred))
+            log(f"decoding weight {weight} o_bias {o_bias}: {figures}")
+            key = (figures["end_to_end_f1"], figures["content_partial_f1"])
+            if key > best_key:
+                best_key, best = key, (weight, o_bias, figures)
+    return best
 
 
 def _words_per_batch(limit: int):
@@ -221,16 +257,19 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", required=True, help="the polnear folder (train/, dev/, metadata.tsv)")
     parser.add_argument("--out", default="claimgraph/data/models/attribution_tagger")
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=7)
     parser.add_argument("--batch-words", type=int, default=1500)
     parser.add_argument("--dropout", type=float, default=0.1)
     parser.add_argument("--learn-rate", type=float, default=0.001)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", default=str(DEFAULT_CACHE), help="where parsed docs are cached ('' for none)")
     parser.add_argument("--max-minutes", type=float, default=45.0)
+    parser.add_argument("--window-size", type=int, default=3, help="CNN window per layer (reach = window x depth)")
+    parser.add_argument("--depth", type=int, default=4)
     args = parser.parse_args(argv)
     train(args.data, args.out, epochs=args.epochs, batch_words=args.batch_words, dropout=args.dropout,
-          learn_rate=args.learn_rate, seed=args.seed, cache=args.cache or None, max_minutes=args.max_minutes)
+          learn_rate=args.learn_rate, seed=args.seed, cache=args.cache or None, max_minutes=args.max_minutes,
+          window_size=args.window_size, depth=args.depth)
 
 
 if __name__ == "__main__":
