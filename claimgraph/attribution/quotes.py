@@ -22,6 +22,9 @@ WORD = re.compile(r"\w+")
 # a letter there means the quote is embedded in a clause ("called it "rubbish"": a mixed quote).
 CLAUSE_START = set(".:,;—–-(\n") | CLOSE
 MIN_DIRECT_WORDS = 3
+EMBEDDING_WORDS = {"that", "as", "of", "the", "a", "an", "and", "or", "to", "was", "is", "be", "been", "with", "by",
+                   "for", "about", "called", "call", "calling", "described", "like", "than", "its", "his", "her",
+                   "their", "our", "this"}
 MAX_GAP_WORDS = 25
 WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
 
@@ -82,7 +85,9 @@ def is_direct(text: str, quote: Quote) -> bool:
     words = len(WORD.findall(text[quote.inner[0]:quote.inner[1]]))
     before = text[:quote.start].rstrip(" \t")
     starts_clause = not before or before[-1] in CLAUSE_START or before.endswith((" said", " says", " told", " added"))
-    return words >= MIN_DIRECT_WORDS and (starts_clause or words >= 8)
+    previous_word = before.rsplit(None, 1)[-1].lower() if before.strip() else ""
+    embedded = previous_word in EMBEDDING_WORDS  # 'sends a message that "…"': part of a reported clause
+    return words >= MIN_DIRECT_WORDS and (starts_clause or (words >= 8 and not embedded))
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
