@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimgraph.attribution.cues import lexicon
-from claimgraph.attribution.found import Found, sentence_of, subtree_span, trim
+from claimgraph.attribution.found import Found, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import speaker_labels
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes
@@ -62,7 +62,7 @@ def _from_candidate(doc: Doc, candidate) -> Found | None:
     if source is None and cue is not None and len(cue):
         subject, _ = cue_subject(cue.root)
         if subject is not None:
-            source = doc.char_span(*trim(doc, *subtree_span(subject)), alignment_mode="expand")
+            source = doc.char_span(*trim(doc, *mention_span(subject, cue.root)), alignment_mode="expand")
     if cue is None or candidate.confidence < MIN_CONFIDENCE or (
             source is None and candidate.confidence < MIN_CONFIDENCE_WITHOUT_SOURCE):
         return None  # without a cue a candidate is right a quarter of the time on dev
@@ -97,6 +97,7 @@ def _resolve_speakers(found: list[Found]) -> None:
     resolver = SpeakerResolver()
     for item in found:
         if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
+            item.source = item.source or item.speaker.source  # where that speaker is named
             item.speaker = item.speaker.speaker
             continue
         if item.source is None:

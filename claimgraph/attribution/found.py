@@ -60,6 +60,14 @@ def subtree_span(token: Token, exclude: set[int] = frozenset()) -> tuple[int, in
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def mention_span(subject: Token, cue: Token) -> tuple[int, int]:
+    """The source mention: the subject's subtree, less the cue's clause when the cue hangs inside it
+    ("a Donald Trump tweet attacking …")."""
+    if cue.i in {t.i for t in subject.subtree}:
+        return subtree_span(subject, exclude={cue.i})
+    return subtree_span(subject)
+
+
 def _under(token: Token, ancestor_i: int) -> bool:
     return any(a.i == ancestor_i for a in token.ancestors)
 

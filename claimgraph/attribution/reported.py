@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import DISMISSIVE, classify, cue_for
-from claimgraph.attribution.found import Found, sentence_of, subtree_span, trim
+from claimgraph.attribution.found import Found, mention_span, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, channel, find_quotes
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
@@ -32,6 +32,8 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
                 return child, chain
             if child.dep_ == "nsubjpass":
                 return None, chain
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head, chain  # "a Donald Trump tweet attacking …": the noun it modifies speaks
         if token.dep_ not in CLIMB or token.head is token:
             break
         token = token.head
@@ -206,7 +208,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
             flags.append("hedged")
         source = None
         if subject is not None:
-            start, end = trim(doc, *subtree_span(subject))
+            start, end = trim(doc, *mention_span(subject, token))
             source = doc.char_span(start, end, alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
