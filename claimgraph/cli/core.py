@@ -22,17 +22,19 @@ db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, me
                          help="SQLite file (created if absent) or a database URL such as postgresql://…")
 model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
                             help="Name or path of an installed spaCy pipeline (never downloaded).")
+learned_option = click.option("--learned/--rules-only", "learned", default=True, show_default=True,
+                              help="Run the trained tagger beside the rules (--rules-only is faster, finds less).")
 processes_option = click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
                                 help="Parse on N cores.")
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
                              show_default=True, help="A readable table, JSON Lines, or CSV.")
 
 
-def _extractor(model: str):
+def _extractor(model: str, learned: bool = True):
     from claimgraph.pipeline import Extractor
 
     try:
-        return Extractor(model=model)
+        return Extractor(model=model, learned=learned)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -54,6 +56,7 @@ def _progress(total: int | None, desc: str) -> tqdm:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @model_option
+@learned_option
 @processes_option
 @click.option("--syndication/--no-syndication", default=True, show_default=True,
               help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
@@ -65,7 +68,7 @@ def _progress(total: int | None, desc: str) -> tqdm:
 @click.option("--link-claims/--no-link-claims", "link", default=True, show_default=True,
               help="Regroup the database's statements into claims after storing (see `claimgraph link-claims`).")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
-def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndication: bool,
+def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes: int, syndication: bool,
            threshold: float | None, columns: str | None, allow_private: bool, link: bool,
            json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
@@ -87,7 +90,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndicat
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
     store = _store(db)
-    extractor = _extractor(model)
+    extractor = _extractor(model, learned)
     index = None
     if syndication:
         from claimgraph.ingest.syndication import SyndicationIndex
@@ -124,9 +127,10 @@ def ingest(paths: tuple[str, ...], db: str, model: str, processes: int, syndicat
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @model_option
+@learned_option
 @processes_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-def extract(paths: tuple[str, ...], model: str, processes: int, fmt: str) -> None:
+def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, fmt: str) -> None:
     """Print every attribution in the articles at PATHS; stores nothing.
 
     One JSON object per attribution (README "JSON fields"), character offsets into the article's text as read.
@@ -137,7 +141,7 @@ def extract(paths: tuple[str, ...], model: str, processes: int, fmt: str) -> Non
     """
     from claimgraph.ingest import read_inputs
 
-    extractor = _extractor(model)
+    extractor = _extractor(model, learned)
     failures: list[InputError] = []
 
     def articles():
