@@ -47,7 +47,9 @@ class Extractor:
                 buffered.append(article)
                 yield article.text
 
-        for pieces in parse_chunks(self.nlp, texts(), n_process=n_process, batch_size=batch_size):
+        # The pipeline is shared (cached by name): a rules-only extractor skips a tagger another one added.
+        skip = [] if self.learned else [name for name in self.nlp.pipe_names if name == "attribution_tagger"]
+        for pieces in parse_chunks(self.nlp, texts(), n_process=n_process, batch_size=batch_size, disable=skip):
             article = buffered.pop(0)
             yield Extracted(article, self.extract_parsed(article, pieces))
 
