@@ -48,8 +48,8 @@ def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
 
 # Learned candidates below these confidences cost more precision than they add recall (measured on PolNeAR dev:
 # README "Accuracy"); one with no source is kept only when the tagger is sure.
-MIN_CONFIDENCE = 0.6
-MIN_CONFIDENCE_WITHOUT_SOURCE = 0.8
+MIN_CONFIDENCE = 0.75
+MIN_CONFIDENCE_WITHOUT_SOURCE = 0.85
 
 
 def _from_candidate(doc: Doc, candidate) -> Found | None:

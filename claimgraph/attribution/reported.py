@@ -19,6 +19,7 @@ NEGATIONS = {"not", "n't", "never", "no"}
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn"}
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "advmod", "acomp"}
 MAX_CLIMB = 6
+MIN_CONTENT_WORDS = 3
 
 
 def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
@@ -201,6 +202,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
                 continue  # the content is a direct quote already attributed
             if lexeme.cue_class == "think" and subject is None:
                 continue
+            if len(WORD.findall(doc.text[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra:
+                continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
         if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
             flags.append("negated")

@@ -36,7 +36,7 @@ def test_according_to_and_indirect_speech(extractor):
 
 
 def test_negated_and_hedged_cues_are_flagged(extractor):
-    preds = extract(extractor, "Officials reportedly denied the plan. Talbot did not say that the port would close.")
+    preds = extract(extractor, "Officials reportedly denied the harbor plan. Talbot did not say that the port would close.")
     flags = {p["cue"]: p["flags"] for p in preds}
     assert "hedged" in flags["denied"]
     assert "negated" in flags["say"]
@@ -45,3 +45,9 @@ def test_negated_and_hedged_cues_are_flagged(extractor):
 def test_anonymous_sources(extractor):
     preds = extract(extractor, "A source said the ferry contract was cancelled.")
     assert preds[0]["speaker"]["type"] == "anonymous"
+
+
+def test_a_bare_object_is_not_a_statement(extractor):
+    # "supported Vell" names a person, not a proposition; "denied the harbor plan" names what is denied.
+    preds = extract(extractor, "Reyes supported Vell. Officials denied the harbor plan.")
+    assert [p["cue"] for p in preds] == ["denied"]
