@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimgraph.attribution.cues import lexicon
-from claimgraph.attribution.found import Found, mention_span, sentence_of, trim
+from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import speaker_labels
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes
@@ -43,6 +43,7 @@ def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
     _nest(found)
     _resolve_speakers(found)
     _relay(found)
+    doc.user_data.pop(TEXT_KEY, None)
     return found
 
 
@@ -55,7 +56,7 @@ MIN_CONFIDENCE_WITHOUT_SOURCE = 0.85
 def _from_candidate(doc: Doc, candidate) -> Found | None:
     """A learned candidate as a working record: kind from the quote marks, cue class from the lexicon, and the
     cue's grammatical subject as source where the tagger found none."""
-    text = doc.text
+    text = doc_text(doc)
     content = [tuple(span) for span in candidate.content_spans]
     cue = doc.char_span(*candidate.cue_span, alignment_mode="expand") if candidate.cue_span else None
     source = doc.char_span(*candidate.source_span, alignment_mode="expand") if candidate.source_span else None

@@ -11,6 +11,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 PUNCT_EDGES = set(" \n\t,;:—–-")
+TEXT_KEY = "claimgraph_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, computed once: spaCy rebuilds the string from every token on each access, which made the
+    rules cost more than the parse itself."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 @dataclass
@@ -40,7 +50,7 @@ class Found:
 
 def trim(doc: Doc, start: int, end: int, keep_final_period: bool = False) -> tuple[int, int]:
     """Shrink a character range so it neither starts nor ends with spaces or clause punctuation."""
-    text = doc.text
+    text = doc_text(doc)
     while start < end and (text[start] in PUNCT_EDGES):
         start += 1
     while end > start and (text[end - 1] in PUNCT_EDGES or (not keep_final_period and text[end - 1] == ".")):

@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc
 
-from claimgraph.attribution.found import Found, sentence_of, trim
+from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
 
 LABEL = re.compile(r"^[\"“]?(?P<name>(?:MR\.|MRS\.|MS\.|DR\.|SEN\.|REP\.|GOV\.)?\s?[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?=\S)",
                    re.MULTILINE)
@@ -20,7 +20,7 @@ NOT_SPEAKERS = {"CORRECTION", "UPDATE", "BYLINE", "EMAIL", "LOOK", "EXCLUSIVE", 
 
 
 def speaker_labels(doc: Doc) -> list[Found]:
-    text = doc.text
+    text = doc_text(doc)
     matches = [m for m in LABEL.finditer(text) if m.group("name").strip() not in NOT_SPEAKERS]
     if len(matches) < 2:
         return []

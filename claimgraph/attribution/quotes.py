@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for
-from claimgraph.attribution.found import Found, sentence_of, trim
+from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
 
 OPEN = {"“": "”", '"': '"', "«": "»"}
 CLOSE = {"”", '"', "»"}
@@ -115,10 +115,10 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
 
 def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
-    line_start = doc.text.rfind("\n", 0, quote.start) + 1
-    if not doc.text[line_start:quote.start].strip():
+    line_start = doc_text(doc).rfind("\n", 0, quote.start) + 1
+    if not doc_text(doc)[line_start:quote.start].strip():
         # The quote opens its paragraph: the cue may end the paragraph before ("The Times reports:").
-        before = doc.text[:line_start].rstrip()
+        before = doc_text(doc)[:line_start].rstrip()
         if before.endswith(":"):
             line_start = before.rfind("\n") + 1
     span = _tokens_between(doc, line_start, quote.start)
@@ -144,10 +144,10 @@ SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?
 
 def _dash_signature(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     """'“…” ― Sonya Herridge': a quote signed with a dash and a name at the end of its line."""
-    m = SIGNATURE.match(doc.text, quote.end)
+    m = SIGNATURE.match(doc_text(doc), quote.end)
     if m is None:
         return None
-    dash_at = doc.text.index(m.group(0).strip()[0], quote.end)
+    dash_at = doc_text(doc).index(m.group(0).strip()[0], quote.end)
     dash = doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
     source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
     return (dash, source) if dash is not None and source is not None else None
@@ -211,7 +211,7 @@ def _np_text(token: Token) -> str:
 
 def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
     """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Found] = []
     last: Found | None = None
     previous_quote: Quote | None = None
@@ -270,7 +270,7 @@ def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     on in the next paragraph). A quote in a new paragraph after a closed one is a continuation of its own."""
     if previous is None:
         return False
-    gap = doc.text[previous.end:quote.start]
+    gap = doc_text(doc)[previous.end:quote.start]
     # Only the cue clause may stand between ('," said Vell, the mayor. "'); another cue means the writer moved
     # on ('," Spicer said, adding that … on Friday. "At that time, …"') and the quote continues on its own.
     if not previous.closed:
@@ -285,7 +285,7 @@ def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
 def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:
     """A cue-less quote continues the previous one when it opens within the next sentence or paragraph."""
     prev_end = max(e for _, e in previous.content)
-    gap = doc.text[prev_end:quote.start]
+    gap = doc_text(doc)[prev_end:quote.start]
     if gap.count("\n\n") > 1 or len(gap) > 400:
         return False
     return gap.count(".") + gap.count("!") + gap.count("?") <= 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import DISMISSIVE, classify, cue_for
-from claimgraph.attribution.found import Found, mention_span, sentence_of, subtree_span, trim
+from claimgraph.attribution.found import Found, doc_text, mention_span, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, channel, find_quotes
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
@@ -42,7 +42,7 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
 
 
 def _has_quote(doc: Doc, start: int, end: int) -> bool:
-    return any(ch in OPEN or ch in CLOSE for ch in doc.text[start:end])
+    return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
 
 
 def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
@@ -99,7 +99,7 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
 
 def _extend_over_quote(doc: Doc, start: int, end: int, keep_period_in_quote: bool = False) -> tuple[int, int]:
     """A content ending inside a quote ('…even "rubbish."') takes the closing mark (and its period) with it."""
-    text = doc.text
+    text = doc_text(doc)
     inside = text[start:end]
     opens = sum(inside.count(c) for c in "“«") + inside.count('"')
     closes = sum(inside.count(c) for c in "”»")
@@ -169,7 +169,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
     quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
     # A cue inside quoted words ("'… I believe the acts were …,' she said") belongs to the quote: the quoted
     # speaker's own hedges are not separate statements (PolNeAR does not mark them).
-    inside_quotes = [q.inner for q in find_quotes(doc.text) if len(WORD.findall(doc.text[q.inner[0]:q.inner[1]])) >= 6]
+    inside_quotes = [q.inner for q in find_quotes(doc_text(doc)) if len(WORD.findall(doc_text(doc)[q.inner[0]:q.inner[1]])) >= 6]
     for token in doc:
         if token.i in used or any(s <= token.idx < e for s, e in inside_quotes):
             continue
@@ -202,7 +202,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
                 continue  # the content is a direct quote already attributed
             if lexeme.cue_class == "think" and subject is None:
                 continue
-            if len(WORD.findall(doc.text[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra:
+            if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra:
                 continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
         if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
