@@ -4,8 +4,8 @@ usage: python benchmarks/speed.py [--data DIR] [--limit N] [--processes N] [--mo
 
 "Raw parse" is `spacy.load(model)` with all its components (tok2vec, tagger, parser, attribute_ruler, lemmatizer,
 ner) over the texts; "extract" is claimgraph's whole `extract` (the same components plus the line-break
-boundary component and the tokenizer's dash rule, then the attribution rules, speakers and the learned tagger
-where installed). Texts: PolNeAR dev (../shared/data/polnear/dev/text) when present, else the bundled examples.
+boundary component and the tokenizer's dash rule, then the learned tagger component, the attribution rules and
+speakers); "--rules-only" leaves the tagger out. Nothing is disabled in either. Texts: PolNeAR dev (../shared/data/polnear/dev/text) when present, else the bundled examples.
 """
 
 from __future__ import annotations
@@ -52,20 +52,27 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     raw_nlp = spacy.load(args.model)
     extractor = Extractor(model=args.model)
+    rules_only = Extractor(model=args.model, learned=False)
     articles = [Article(ref=str(i), text=t) for i, t in enumerate(texts)]
-    # Warm both up (first-call allocations), then alternate runs so machine noise hits both alike.
+    runs = {
+        "raw spaCy parse": lambda: list(raw_nlp.pipe(texts, n_process=args.processes, batch_size=16)),
+        "extract (rules+tagger)": lambda: list(extractor.extract_many(articles, n_process=args.processes)),
+        "extract --rules-only": lambda: list(rules_only.extract_many(articles, n_process=args.processes)),
+    }
+    # Warm each up (first-call allocations), then alternate the runs so machine noise hits all alike.
     list(raw_nlp.pipe(texts[:2]))
     list(extractor.extract_many(articles[:2]))
-    raw, full = [], []
+    list(rules_only.extract_many(articles[:2]))
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
     for _ in range(args.repeat):
-        raw.append(timed(lambda: list(raw_nlp.pipe(texts, n_process=args.processes, batch_size=16))))
-        full.append(timed(lambda: list(extractor.extract_many(articles, n_process=args.processes))))
-    raw_s, full_s = min(raw), min(full)
+        for name, run in runs.items():
+            seconds[name].append(timed(run))
+    raw_s = min(seconds["raw spaCy parse"])
     print(f"{len(texts)} articles, {words} words, {args.processes} process(es), model {args.model}")
-    print(f"{'':22}{'articles/s':>12}{'words/s':>12}{'seconds':>10}")
-    print(f"{'raw spaCy parse':22}{len(texts) / raw_s:12.1f}{words / raw_s:12.0f}{raw_s:10.2f}")
-    print(f"{'claimgraph extract':22}{len(texts) / full_s:12.1f}{words / full_s:12.0f}{full_s:10.2f}")
-    print(f"ratio extract/raw (speed): {raw_s / full_s:.3f}")
+    print(f"{'':24}{'articles/s':>12}{'words/s':>12}{'seconds':>10}{'vs raw':>9}")
+    for name, times in seconds.items():
+        best = min(times)
+        print(f"{name:24}{len(texts) / best:12.1f}{words / best:12.0f}{best:10.2f}{raw_s / best:9.3f}")
 
 
 if __name__ == "__main__":
