@@ -13,7 +13,7 @@ from claimgraph.store.claims import claim_detail, list_claims
 def linked(tmp_path_factory, extractor):
     from claimgraph.ingest import read_inputs
     from claimgraph.service import ingest_articles
-    from conftest import REFERENCE
+    from tests.conftest import REFERENCE
 
     db = tmp_path_factory.mktemp("e2e") / "claims.db"
     with Store.open(db) as store:
