@@ -135,6 +135,14 @@ class SpeakerResolver:
                 return self._remember(known, text)
         return self._remember(Speaker(_strip_det(text), "unknown"), text)
 
+    def _organisation(self, description: str) -> str:
+        """'the company' is the organisation named earlier with that head word ("Kestrel Ferry Company")."""
+        if description[:1].islower():
+            for known in reversed(self.known):
+                if known.type == "organization" and known.name.split()[-1].lower() == description.split()[-1]:
+                    return known.name
+        return description
+
     def _person(self, mention: Span, person: Span) -> Speaker:
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
         role = affiliation = None
@@ -158,7 +166,7 @@ class SpeakerResolver:
                 if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"}:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and pobj.ent_type_ != "GPE":
-                            affiliation = _strip_det(" ".join(t.text for t in pobj.subtree))
+                            affiliation = self._organisation(_strip_det(" ".join(t.text for t in pobj.subtree)))
         if len(name.split()) == 1:
             for known in reversed(self.known):
                 if known.type == "person" and known.name.split()[-1].lower() == name.lower():

@@ -51,3 +51,10 @@ def test_a_bare_object_is_not_a_statement(extractor):
     # "supported Vell" names a person, not a proposition; "denied the harbor plan" names what is denied.
     preds = extract(extractor, "Reyes supported Vell. Officials denied the harbor plan.")
     assert [p["cue"] for p in preds] == ["denied"]
+
+
+def test_affiliation_named_by_description_resolves_to_the_organisation(extractor):
+    text = ("The Kestrel Ferry Company confirmed that it will end its evening crossings in June. "
+            "Ilse Marr, a spokeswoman for the company, said the boats carried few passengers.")
+    marr = [p["speaker"] for p in extract(extractor, text) if p["speaker"]["name"] == "Ilse Marr"]
+    assert marr and marr[0]["role"] == "spokeswoman" and marr[0]["affiliation"] == "Kestrel Ferry Company"
