@@ -36,8 +36,10 @@ def eval_group() -> None:
               help="Processes for parsing.")
 @click.option("--model", default=None, help="spaCy pipeline to parse with (default: claimgraph's default).")
 @click.option("--baseline/--no-baseline", default=True, show_default=True, help="Run textacy's baseline too.")
+@click.option("--learned/--rules-only", "learned", default=True, show_default=True,
+              help="Score with the learned tagger beside the rules, or the rules alone.")
 def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fmt: str, n_errors: int,
-            predictions_out: Path | None, processes: int, model: str | None, baseline: bool) -> None:
+            predictions_out: Path | None, processes: int, model: str | None, baseline: bool, learned: bool) -> None:
     """Score claimgraph and textacy's direct-quotation baseline on a PolNeAR split.
 
     Figures follow shared/data/README.md and equal shared/tools/score_polnear.py on the same predictions.
@@ -55,7 +57,7 @@ def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fm
     from claimgraph.pipeline import Extractor
 
     try:
-        extractor = Extractor(model=model) if model else Extractor()
+        extractor = Extractor(model=model, learned=learned) if model else Extractor(learned=learned)
     except ModelError as exc:
         raise click.ClickException(str(exc)) from exc
     result = evaluate(split_dir, metadata or default_metadata(split_dir), extractor=extractor, baseline=baseline,
