@@ -210,7 +210,10 @@ def speakers(db: str, name: str | None, type_: str | None, fmt: str) -> None:
 @processes_option
 @click.option("--all", "everything", is_flag=True, help="Redo every article, not only those of older versions.")
 def reextract(db: str, model: str, processes: int, everything: bool) -> None:
-    """Redo the attributions of stored articles after the extractor changed."""
+    """Redo the attributions of stored articles after the extractor changed, then regroup claims.
+
+    Articles extracted by the current extractor version are skipped unless --all is given.
+    """
     from claimgraph.service import reextract as redo
 
     store = _store(db)
@@ -218,6 +221,10 @@ def reextract(db: str, model: str, processes: int, everything: bool) -> None:
     done = redo(store, _extractor(model), everything=everything, n_process=processes,
                 on_progress=lambda _ref: bar.update(1))
     bar.close()
+    if done:
+        from claimgraph.claims import link_claims
+
+        link_claims(store)  # voices pointed at the replaced attributions: regroup
     click.echo(f"re-extracted {done} articles")
 
 

@@ -113,3 +113,24 @@ def test_every_command_has_help(runner):
 def test_database_in_a_missing_folder_is_a_clear_error(runner, tmp_path):
     result = runner.invoke(cli, ["speakers", "--db", str(tmp_path / "nope" / "x.db")])
     assert result.exit_code == 1 and "does not exist" in result.output
+
+
+def test_processes_give_the_same_output(runner):
+    one = runner.invoke(cli, ["extract", str(EXAMPLES)])
+    two = runner.invoke(cli, ["extract", str(EXAMPLES), "--processes", "2"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.stdout == two.stdout and len(one.stdout.splitlines()) > 30
+
+
+def test_reextract_redoes_articles_of_an_older_extractor(runner, db_path, monkeypatch):
+    import claimgraph.service as service
+
+    runner.invoke(cli, ["ingest", str(REFERENCE), "--db", str(db_path)])
+    before = counts(db_path)["attributions"]
+    assert runner.invoke(cli, ["reextract", "--db", str(db_path)]).output.strip().endswith("re-extracted 0 articles")
+    monkeypatch.setattr(service, "EXTRACTOR_VERSION", "99.0")
+    result = runner.invoke(cli, ["reextract", "--db", str(db_path)])
+    assert result.output.strip().endswith("re-extracted 1 articles")
+    assert counts(db_path)["attributions"] == before
+    with sqlite3.connect(db_path) as conn:
+        assert {v for (v,) in conn.execute("select distinct extractor_version from attributions")} == {"99.0"}
