@@ -167,4 +167,4 @@ def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) 
         confidence=item.confidence, method=item.method)
 
 
-__all__ = ["extract_attributions", "find_in_doc", "replace"]
+__all__ = ["extract_attributions", "find_in_doc"]

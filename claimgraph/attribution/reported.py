@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import DISMISSIVE, classify, cue_for
+from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.attribution.found import Found, doc_text, mention_span, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, channel, find_quotes
 
@@ -224,4 +224,4 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
     return found
 
 
-__all__ = ["DISMISSIVE", "according_to", "reported_speech"]
+__all__ = ["according_to", "cue_subject", "reported_speech"]

@@ -26,4 +26,5 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
         # Mixed or legacy encodings: cp1252 maps almost every byte; what it cannot map is not news text.
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
-        raise InputError(source, f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) nor Windows-1252")
+        raise InputError(source, f"not UTF-8 ({utf8_error.reason} at byte {utf8_error.start}) "
+                                 "nor Windows-1252") from None
