@@ -98,14 +98,15 @@ class SpeakerResolver:
             return self._remember(found, text) if found else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
-        person = next((e for e in mention.ents if e.label_ == "PERSON"), None)
+        ents = mention.ents  # spaCy scans the whole Doc's entities for each access: once per mention
+        person = next((e for e in ents if e.label_ == "PERSON"), None)
         if person is not None:
-            return self._person(mention, person)
+            return self._person(mention, person, ents)
         root = mention.root
         if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in mention if t.i != root.i):
             name = _strip_det(text)
             return self._remember(Speaker(name[0].lower() + name[1:], "person", root.lower_), text)
-        org = next((e for e in mention.ents if e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1
+        org = next((e for e in ents if e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1
                     or e.label_ == "ORG"), None)
         if root.pos_ == "PROPN" or org is not None:
             name = _strip_det(org.text if org is not None and len(org) >= len(mention) - 1 else text)
@@ -143,7 +144,7 @@ class SpeakerResolver:
                     return known.name
         return description
 
-    def _person(self, mention: Span, person: Span) -> Speaker:
+    def _person(self, mention: Span, person: Span, ents: list[Span]) -> Speaker:
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
         role = affiliation = None
         words = name.split()
@@ -151,7 +152,7 @@ class SpeakerResolver:
             role = (role + " " if role else "") + words.pop(0).lower().rstrip(".")
         name = " ".join(words)
         before = [t for t in mention if t.i < person.start and not t.is_punct]
-        orgs = [e for e in mention.ents if e.label_ in {"ORG"} and e.start < person.start]
+        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
         title = [t.text for t in before if t.pos_ in {"NOUN", "PROPN"} and not any(
