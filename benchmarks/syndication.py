@@ -99,13 +99,28 @@ def load_originals(n_bodies: int, rng: random.Random, shingle: int) -> list[str]
     return originals
 
 
-def build_set(originals: list[str], rng: random.Random) -> list[tuple[str, int, str]]:
-    """(text, true story, edit level) for each original and its copies, shuffled as a day's news arrives."""
+def quoting(source: str, host: str, rng: random.Random) -> str:
+    """The hard negative: another story that quotes a long passage (about 40 words) of this one."""
+    words = source.split()
+    start = rng.randrange(0, max(1, len(words) - 40))
+    passage = " ".join(words[start:start + 40])
+    parts = sentences(host)
+    at = rng.randrange(0, len(parts) + 1)
+    return " ".join(parts[:at] + [f'"{passage}," a spokesperson said.'] + parts[at:])
+
+
+def build_set(originals: list[str], rng: random.Random, hosts: list[str] = ()) -> list[tuple[str, int, str]]:
+    """(text, true story, edit level) for each original and its copies, plus, for each of `hosts` (bodies that are
+    not originals), that story quoting a long passage of an original: a story of its own. Shuffled as a day's news
+    arrives."""
     items = []
     for story, text in enumerate(originals):
         items.append((text, story, "original"))
         for level in rng.sample(["exact", "light", "light", "heavy"], k=rng.randint(1, 3)):
             items.append((edit(text, rng, level), story, level))
+    for k, host in enumerate(hosts):
+        source = rng.randrange(len(originals))
+        items.append((quoting(originals[source], host, rng), len(originals) + k, "quoting"))
     rng.shuffle(items)
     return items
 
@@ -143,10 +158,14 @@ def main() -> None:
     parser.add_argument("--bodies", type=int, default=400, help="FNC-1 bodies to use as originals (0: none)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--shingle", type=int, default=5, help="words per shingle")
+    parser.add_argument("--quoting", type=int, default=200,
+                        help="hard negatives: other stories quoting ~40 words of one (their own story)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    originals = load_originals(args.bodies, rng, args.shingle)
-    items = build_set(originals, rng)
+    pool = load_originals(args.bodies + args.quoting, rng, args.shingle)
+    hosts = pool[len(pool) - args.quoting:] if len(pool) > len(FICTIONAL) + args.quoting else []
+    originals = pool[:len(pool) - len(hosts)]
+    items = build_set(originals, rng, hosts)
     truth = [story for _, story, _ in items]
     levels = defaultdict(int)
     for _, _, level in items:
