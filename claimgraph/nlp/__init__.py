@@ -44,8 +44,10 @@ def prepare_pipeline(nlp: Language) -> None:
     add_line_breaks(nlp)
 
 
-def chunk_text(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, str]]:
-    """Split `text` into (offset, piece) at paragraph (else line, else space) boundaries, each at most `limit`."""
+def chunk_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Split `text` into (offset, piece) at paragraph (else line, else space) boundaries, each at most `limit`
+    characters (default CHUNK_CHARS)."""
+    limit = limit or CHUNK_CHARS
     if len(text) <= limit:
         return [(0, text)]
     chunks: list[tuple[int, str]] = []

@@ -58,3 +58,19 @@ def test_affiliation_named_by_description_resolves_to_the_organisation(extractor
             "Ilse Marr, a spokeswoman for the company, said the boats carried few passengers.")
     marr = [p["speaker"] for p in extract(extractor, text) if p["speaker"]["name"] == "Ilse Marr"]
     assert marr and marr[0]["role"] == "spokeswoman" and marr[0]["affiliation"] == "Kestrel Ferry Company"
+
+
+def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole_text(extractor, monkeypatch):
+    import claimgraph.nlp as nlp_module
+
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 400)
+    paragraph = ("The harbor board met on Tuesday to review the budget for the coming year. "
+                 "Members heard from the port engineers about the cranes and the ferry slips.\n\n")
+    quote = '"The bridge will reopen in May," said Mara Vell, the mayor of Port Ellis.\n\n'
+    text = paragraph * 6 + quote + paragraph * 3 + quote
+    preds = extract(extractor, text)
+    starts = [p["content_spans"][0][0] for p in preds if p["speaker"] and p["speaker"]["name"] == "Mara Vell"]
+    assert len(starts) == 2 and starts[0] > 800
+    for p in preds:
+        s, e = p["content_spans"][0]
+        assert text[s:e] == p["content"]
