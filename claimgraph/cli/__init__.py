@@ -19,6 +19,7 @@ def cli() -> None:
     Quick start:
       claimgraph ingest examples/            # read articles into ./claimgraph.db
       claimgraph attributions                # who said what
+      claimgraph claims                      # who asserts and who disputes each claim
       claimgraph extract article.txt --format jsonl   # no database, JSON Lines out
     """
 

@@ -235,6 +235,9 @@ def status(db: str) -> None:
     store = _store(db)
     for name, count in store.counts().items():
         click.echo(f"{name:13} {count}")
+    for failure in store.failures():
+        click.echo(f"failed: {failure['source']}: {failure['reason']} (tries: {failure['attempts']}, "
+                   f"last {failure['failed_at']})")
 
 
 # -- output helpers ----------------------------------------------------------------------------------------------

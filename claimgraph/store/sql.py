@@ -220,6 +220,11 @@ class Store:
                                         ("speakers", t.speakers), ("attributions", t.attributions),
                                         ("claims", t.claims), ("failures", t.failures))}
 
+    def failures(self) -> list[dict[str, Any]]:
+        """Inputs that failed and have not been stored since, newest first."""
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(t.failures).order_by(t.failures.c.failed_at.desc()))]
+
     def articles(self, outdated_for: str | None = None) -> Iterator[Article]:
         """Stored articles (all, or those extracted with a version other than `outdated_for`)."""
         query = select(t.articles).order_by(t.articles.c.created_at, t.articles.c.id)

@@ -55,9 +55,11 @@ def test_bad_file_is_named_and_the_rest_is_stored(runner, db_path, tmp_path):
     assert "empty.txt: empty input" in result.stderr
     assert "missing.txt: no such file" in result.stderr
     assert counts(db_path)["articles"] == 1 and counts(db_path)["attributions"] == 1
-    # A rerun stores nothing twice and reports the same failures.
+    # A rerun stores nothing twice and reports the same failures; `status` lists what failed.
     again = runner.invoke(cli, ["ingest", str(binary), str(good), "--db", str(db_path)])
     assert again.exit_code == 1 and counts(db_path)["articles"] == 1
+    status = runner.invoke(cli, ["status", "--db", str(db_path)]).output
+    assert "photo.txt: binary data" in status and "tries: 2" in status
 
 
 def test_legacy_encoding_is_read(runner, db_path, tmp_path):
