@@ -11,6 +11,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from claimgraph.version import EXTRACTOR_VERSION
+
 Span = tuple[int, int]
 
 AttributionKind = Literal["direct", "indirect", "mixed", "according_to"]
@@ -117,6 +119,7 @@ class Attribution:
             "sentence": list(self.sentence),
             "confidence": self.confidence,
             "method": self.method,
+            "extractor": EXTRACTOR_VERSION,
         }
 
 

@@ -254,6 +254,7 @@ def _stored_json(row: dict[str, Any]) -> dict[str, Any]:
         "cue_class": row["cue_class"], "content": row["content"], "content_spans": row["content_spans"],
         "via": row["via"], "parent": row["parent_id"], "flags": row["flags"],
         "sentence": [row["sentence_start"], row["sentence_end"]], "confidence": row["confidence"],
+        "method": row["method"], "extractor": row["extractor_version"],
         "publisher": row["publisher"], "published": row["published"], "title": row["title"],
     }
 
