@@ -112,6 +112,9 @@ def _resolve_speakers(found: list[Found]) -> None:
 def _relay(found: list[Found]) -> None:
     """An outlet that reports what another said: the child carries the outlet as `via`, the outlet's cue is relay."""
     for item in found:
+        if isinstance(item.speaker, Speaker) and item.speaker.type == "news_outlet" and item.cue_class == "report":
+            item.cue_class = "relay"  # "The Gazette reports that …": an outlet passing news on
+    for item in found:
         parent = item.parent
         if parent is None or not isinstance(parent.speaker, Speaker) or parent.speaker.type != "news_outlet":
             continue

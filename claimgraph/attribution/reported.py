@@ -77,10 +77,11 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                 if pobj is not None:
                     return trim(doc, *subtree_span(pobj))
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
-        objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"}]
+        objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
         if objects:
             start = objects[0].left_edge.idx
-            end = max(t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space)
+            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space),
+                      default=objects[0].right_edge.idx + len(objects[0].right_edge))
             start, end = trim(doc, start, end)
             return _extend_over_quote(doc, start, end, keep_period_in_quote=True)
         return None
@@ -88,11 +89,13 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     if xcomps and lexeme.lemma not in DIRECTIVE and lexeme.lemma != "continue":
         return trim(doc, *subtree_span(xcomps[0]))
     if lexeme.takes in {"object", "both"}:
-        objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in {"PRON"}]
+        # An object before its verb is a parse gone wrong, not reported content.
+        objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in {"PRON"} and c.i > cue.i]
         if objects:
             # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
             # ("openness to cooperating … to fight ISIS") on the verb instead.
-            end = max(t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space)
+            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space),
+                      default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None
 

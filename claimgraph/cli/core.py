@@ -22,6 +22,21 @@ db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, me
                          help="SQLite file (created if absent) or a database URL such as postgresql://…")
 model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
                             help="Name or path of an installed spaCy pipeline (never downloaded).")
+def _use_outlets(_ctx: click.Context, _param: click.Parameter, path: str | None) -> str | None:
+    if path:
+        import os
+
+        from claimgraph.attribution.speakers import outlet_names
+
+        # Through the environment so that parsing processes (--processes N) see the same list.
+        os.environ["CLAIMGRAPH_OUTLETS"] = path
+        outlet_names.cache_clear()
+    return path
+
+
+outlets_option = click.option("--outlets", type=click.Path(exists=True, dir_okay=False), expose_value=False,
+                              callback=_use_outlets, is_eager=True,
+                              help="A file of extra news-outlet names, one a line (added to the shipped list).")
 learned_option = click.option("--learned/--rules-only", "learned", default=True, show_default=True,
                               help="Run the trained tagger beside the rules (--rules-only is faster, finds less).")
 processes_option = click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -57,6 +72,7 @@ def _progress(total: int | None, desc: str) -> tqdm:
 @db_option
 @model_option
 @learned_option
+@outlets_option
 @processes_option
 @click.option("--syndication/--no-syndication", default=True, show_default=True,
               help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
@@ -128,6 +144,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
 @click.argument("paths", nargs=-1, required=True)
 @model_option
 @learned_option
+@outlets_option
 @processes_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, fmt: str) -> None:

@@ -136,3 +136,19 @@ def test_reextract_redoes_articles_of_an_older_extractor(runner, db_path, monkey
     assert counts(db_path)["attributions"] == before
     with sqlite3.connect(db_path) as conn:
         assert {v for (v,) in conn.execute("select distinct extractor_version from attributions")} == {"99.0"}
+
+
+def test_user_outlet_list_types_a_speaker_as_news_outlet(runner, tmp_path, monkeypatch):
+    from claimgraph.attribution.speakers import outlet_names
+
+    monkeypatch.delenv("CLAIMGRAPH_OUTLETS", raising=False)
+    article = tmp_path / "a.txt"
+    article.write_text("The Quillmoor Gazette reports that the ferry will stop running in June.", encoding="utf-8")
+    plain = json.loads(runner.invoke(cli, ["extract", str(article)]).stdout.splitlines()[0])
+    assert plain["speaker"]["type"] == "organization"
+    outlets = tmp_path / "outlets.txt"
+    outlets.write_text("Quillmoor Gazette\n", encoding="utf-8")
+    listed = json.loads(runner.invoke(cli, ["extract", str(article), "--outlets", str(outlets)]).stdout.splitlines()[0])
+    assert listed["speaker"]["type"] == "news_outlet" and listed["cue_class"] == "relay"
+    monkeypatch.delenv("CLAIMGRAPH_OUTLETS", raising=False)
+    outlet_names.cache_clear()
