@@ -8,7 +8,7 @@ frozen: a stage that needs to change one makes a new one with `dataclasses.repla
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from claimgraph.version import EXTRACTOR_VERSION
@@ -20,8 +20,6 @@ SpeakerType = Literal["person", "organization", "news_outlet", "anonymous", "unk
 # Cue classes: see claimgraph/data/cues.tsv for the lexicon and README "Cue classes" for the definitions.
 CueClass = Literal["assert", "dispute", "confirm", "report", "think", "relay", "unknown"]
 Stance = Literal["assert", "dispute", "support", "report"]
-
-FLAGS = ("content_missing", "continuation", "negated", "hedged", "nested")
 
 
 def content_hash(text: str) -> str:
@@ -162,7 +160,3 @@ class Claim:
     gist: str
     first_seen: str | None = None
     voices: tuple[Voice, ...] = ()
-
-
-def as_dict(record: Any) -> dict[str, Any]:
-    return asdict(record)

@@ -20,7 +20,7 @@ from claimgraph.attribution.cues import lexicon
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import speaker_labels
 from claimgraph.attribution.merge import merge
-from claimgraph.attribution.quotes import direct_quotes
+from claimgraph.attribution.quotes import direct_quotes, find_quotes
 from claimgraph.attribution.reported import cue_subject, reported_speech
 from claimgraph.attribution.speakers import SELF_PRONOUNS, SpeakerResolver
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
@@ -30,12 +30,13 @@ def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
     """Every attribution in one Doc, in text order, speakers resolved: the rules' finds, then the learned
     tagger's `candidates` (char offsets into this Doc) that the rules did not find."""
     used: set[int] = set()
-    quotes = direct_quotes(doc, used)
+    marks = find_quotes(doc_text(doc))  # quote marks, read once for both rule components
+    quotes = direct_quotes(doc, used, marks)
     labelled = speaker_labels(doc)
     # A labelled transcript line is one statement: quotes and cues inside it are not statements of their own.
     inside = [(s, e) for item in labelled for s, e in item.content]
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
-    found = labelled + quotes + reported_speech(doc, used, quotes)
+    found = labelled + quotes + reported_speech(doc, used, quotes, marks)
     if candidates:
         found = [item if isinstance(item, Found) else _from_candidate(doc, item) for item in merge(found, candidates)]
         found = [item for item in found if item is not None]

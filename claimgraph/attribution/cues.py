@@ -50,11 +50,9 @@ def cue_for(token: Token) -> Cue | None:
     return lexicon().get(token.lemma_.lower())
 
 
-def classify(cue: Cue, content: Span | None, speaker_is_outlet: bool) -> str:
-    """The cue's class, refined by its content and speaker."""
+def classify(cue: Cue, content: Span | None) -> str:
+    """The cue's class, refined by its content (an outlet's reports become `relay` once speakers are known)."""
     if cue.lemma in {"call", "describe", "label", "brand"} and content is not None:
         if any(t.lower_ in DISMISSIVE for t in content):
             return "dispute"
-    if speaker_is_outlet and cue.cue_class == "report" and cue.lemma in {"report", "say", "write"}:
-        return "relay"
     return cue.cue_class

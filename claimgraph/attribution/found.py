@@ -92,5 +92,5 @@ def sentence_of(doc: Doc, *char_ranges: tuple[int, int]) -> tuple[int, int]:
         starts.append(first[0].sent.start_char)
         ends.append(first[-1].sent.end_char)
     if not starts:
-        return (0, len(doc.text))
+        return (0, len(doc_text(doc)))
     return min(starts), max(ends)

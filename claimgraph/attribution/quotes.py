@@ -209,14 +209,14 @@ def _np_text(token: Token) -> str:
     return text
 
 
-def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
+def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
     """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker."""
     text = doc_text(doc)
     found: list[Found] = []
     last: Found | None = None
     previous_quote: Quote | None = None
     previous_index = -1
-    for qi, quote in enumerate(find_quotes(text)):
+    for qi, quote in enumerate(marks):
         if not is_direct(text, quote):
             continue
         inner = trim(doc, *quote.inner, keep_final_period=True)
@@ -240,7 +240,7 @@ def direct_quotes(doc: Doc, used: set[int]) -> list[Found]:
             source = speaker_mention(doc, cue, after)
             content = doc.char_span(*inner, alignment_mode="expand")
             item = Found(kind="direct", cue=doc[cue.i:cue.i + 1], source=source, content=[inner],
-                         cue_class=classify(cue_for(cue), content, False),
+                         cue_class=classify(cue_for(cue), content),
                          sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
                          confidence=0.9, quote_index=qi)
             found.append(item)

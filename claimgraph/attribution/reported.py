@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.attribution.found import Found, doc_text, mention_span, sentence_of, subtree_span, trim
-from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, channel, find_quotes
+from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, Quote, channel
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -167,12 +167,13 @@ def according_to(doc: Doc, token: Token) -> Found | None:
                  cue_class="report", sentence=sentence_of(doc, *spans, (token.idx, to.idx + 2)), confidence=0.85)
 
 
-def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found]:
+def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Quote]) -> list[Found]:
     found: list[Found] = []
     quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
     # A cue inside quoted words ("'… I believe the acts were …,' she said") belongs to the quote: the quoted
     # speaker's own hedges are not separate statements (PolNeAR does not mark them).
-    inside_quotes = [q.inner for q in find_quotes(doc_text(doc)) if len(WORD.findall(doc_text(doc)[q.inner[0]:q.inner[1]])) >= 6]
+    text = doc_text(doc)
+    inside_quotes = [q.inner for q in marks if len(WORD.findall(text[q.inner[0]:q.inner[1]])) >= 6]
     for token in doc:
         if token.i in used or any(s <= token.idx < e for s, e in inside_quotes):
             continue
@@ -219,7 +220,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found]) -> list[Found
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
-                           cue_class=classify(lexeme, content_span, False),
+                           cue_class=classify(lexeme, content_span),
                            sentence=sentence_of(doc, *(spans or [(token.idx, token.idx + len(token))])),
                            via=channel(doc, token), flags=flags,
                            confidence=0.75 if spans else 0.6))

@@ -175,7 +175,7 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, f
             for row in rows:
                 click.echo(json.dumps(row, ensure_ascii=False))
         else:
-            _print_table(_flatten(rows, extracted.article.text), ["speaker", "cue", "cue_class", "kind", "content"])
+            _print_table(_flatten(rows), ["speaker", "cue", "cue_class", "kind", "content"])
     if failures:
         sys.exit(EXIT_SOME_FAILED)
 
@@ -276,7 +276,7 @@ def _stored_json(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _flatten(rows: Iterable[dict[str, Any]], text: str | None = None) -> list[dict[str, Any]]:
+def _flatten(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     flat = []
     for row in rows:
         speaker = row.get("speaker") or {}
