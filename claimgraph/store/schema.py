@@ -20,6 +20,7 @@ articles = Table(
     Column("title", Text), Column("publisher", Text), Column("published", String(32)), Column("url", Text),
     Column("author", Text), Column("genre", String(64)), Column("body_start", Integer, nullable=False, default=0),
     Column("meta", JSON), Column("extractor_version", String(32)), Column("created_at", String(32), nullable=False),
+    Column("language", String(16)),                        # ISO 639-1 code from the detector; None when unknown
 )
 
 # Every place a story was seen: the file or URL it was read from, syndicated copies on other sites, feed entries.
@@ -29,6 +30,9 @@ appearances = Table(
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
     Column("source", Text, nullable=False), Column("outlet", Text), Column("url", Text), Column("published", String(32)),
     Column("title", Text), Column("similarity", Float), Column("seen_at", String(32), nullable=False),
+    # A near-duplicate copy whose text differs from the canonical one keeps its own text: the statements it adds
+    # (attributions with this appearance_id) have offsets into it. None for exact copies and first appearances.
+    Column("text", Text),
     UniqueConstraint("article_id", "source", name="uq_appearance_source"),
 )
 
@@ -47,6 +51,10 @@ speakers = Table(
     Column("role", Text), Column("affiliation", Text),
     Column("affiliation_id", String(32), ForeignKey("speakers.id", ondelete="SET NULL")),
     Column("aliases", JSON, nullable=False),
+    # Counts of every role, affiliation and type seen for this identity ({"role": {"spokesman": 3}, …}): the
+    # stored role/affiliation/type are recomputed from them on each write, so they do not depend on the order
+    # in which articles were stored.
+    Column("evidence", JSON),
 )
 
 attributions = Table(
@@ -62,10 +70,13 @@ attributions = Table(
     Column("via", JSON, nullable=False), Column("parent_id", String(32)), Column("flags", JSON, nullable=False),
     Column("sentence_start", Integer), Column("sentence_end", Integer),
     Column("confidence", Float), Column("method", String(16)), Column("extractor_version", String(32)),
+    # Set for a statement only a near-duplicate copy carries (offsets into that appearance's text), else None.
+    Column("appearance_id", Integer, ForeignKey("appearances.id")),
 )
 Index("ix_attributions_article", attributions.c.article_id)
 Index("ix_attributions_speaker", attributions.c.speaker_id)
 Index("ix_attributions_cue_class", attributions.c.cue_class)
+Index("ix_attributions_appearance", attributions.c.appearance_id)
 
 claims = Table(
     "claims", metadata,
@@ -99,4 +110,11 @@ failures = Table(
     "failures", metadata,
     Column("source", Text, primary_key=True), Column("reason", Text, nullable=False),
     Column("attempts", Integer, nullable=False, default=1), Column("failed_at", String(32), nullable=False),
+)
+
+# Small facts about the whole store that must survive a crash, e.g. "claims_stale": attributions changed since
+# claims were last linked (set before re-extracting or storing, cleared after linking), so a rerun repairs.
+store_state = Table(
+    "store_state", metadata,
+    Column("key", String(64), primary_key=True), Column("value", Text, nullable=False),
 )
