@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,30 @@ REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = REPO / "examples"
 REFERENCE = EXAMPLES / "eirns-2017-01-24-us-russia-syria.txt"
 REFERENCE_GOLD = Path(__file__).parent / "core" / "data" / "eirns-2017-01-24-us-russia-syria.gold.json"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under the shared folder: the parent of $CLAIMGRAPH_SHARED_DATA where that is set (it names
+    shared/data; the tools sit beside it), else ../shared beside the repository. It may not exist: see `require`."""
+    env = os.environ.get("CLAIMGRAPH_SHARED_DATA")
+    shared = Path(env).resolve().parent if env else REPO.parent / "shared"
+    return shared.joinpath(*parts)
+
+
+def in_ci() -> bool:
+    """CI=true (or any value but empty, 0, false, no), as CI services and .ci/run set it."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def require(path: Path, what: str) -> Path:
+    """`path` when it exists. Otherwise the test is skipped with the reason, except in CI (CI set), where it
+    fails: CI provides the shared data, and a test that silently skips there checks nothing."""
+    if path.exists():
+        return path
+    reason = f"{what} absent: {path} does not exist (set CLAIMGRAPH_SHARED_DATA to the shared data folder)"
+    if in_ci():
+        pytest.fail(f"{reason}; CI is set, so this is a failure, not a skip")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")

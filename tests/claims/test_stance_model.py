@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,13 +18,15 @@ from click.testing import CliRunner
 
 from claimgraph.claims.fnc.data import Pair, split_by_body
 from claimgraph.claims.fnc.forest import Forest
-from claimgraph.claims.stance_model import LABELS, predict_stance, predict_stances
+from claimgraph.claims.stance_model import LABELS, MODEL_DIR, predict_stance, predict_stances
 from claimgraph.cli import cli
 from claimgraph.eval.fnc import score
+from tests.conftest import require, shared_path
 
-REPO = Path(__file__).resolve().parents[2]
-REFERENCE_SCORER = next((p for p in (REPO.parent / "shared" / "tools" / "score_fnc.py",
-                                     Path("/work/shared/tools/score_fnc.py")) if p.is_file()), None)
+DATA = Path(__file__).parent / "data"
+# Fictional headline/body pairs with the shipped model's label and that label's probability, pinned from the
+# shipped model (tests/claims/data/stance_pinned.csv; regenerate only when the model is retrained on purpose).
+PINNED_PAIRS, PINNED_BODIES = DATA / "stance_pinned.csv", DATA / "stance_bodies.csv"
 
 BODIES = {
     "11": "The mayor of Veldoria, Ottilie Brannock, resigned on Tuesday after a vote in the town council. "
@@ -107,8 +110,8 @@ def test_missing_file_and_missing_body_are_clear_errors(files, tmp_path):
     assert result.exit_code == 1 and "999" in result.output and "bodies.csv" in result.output
 
 
-@pytest.mark.skipif(REFERENCE_SCORER is None, reason="../shared/tools/score_fnc.py is not available here")
 def test_scorer_equals_the_reference(tmp_path):
+    reference_scorer = require(shared_path("tools", "score_fnc.py"), "the reference FNC-1 scorer")
     rng = np.random.RandomState(7)
     gold = [(f"Fictional headline {i} about Lake Quorrin", str(i % 13), LABELS[rng.choice(4, p=[.1, .05, .2, .65])])
             for i in range(400)]
@@ -116,7 +119,7 @@ def test_scorer_equals_the_reference(tmp_path):
     pred = [(h, b, s if rng.rand() < 0.7 else LABELS[rng.randint(4)]) for h, b, s in gold]
     gold_csv = _write(tmp_path / "gold.csv", ["Headline", "Body ID", "Stance"], [list(r) for r in gold])
     pred_csv = _write(tmp_path / "pred.csv", ["Headline", "Body ID", "Stance"], [list(r) for r in pred])
-    ref = subprocess.run([sys.executable, str(REFERENCE_SCORER), str(gold_csv), str(pred_csv)],
+    ref = subprocess.run([sys.executable, str(reference_scorer), str(gold_csv), str(pred_csv)],
                          capture_output=True, text=True, check=True)
     assert score(gold, pred) == json.loads(ref.stdout)
 
@@ -171,3 +174,49 @@ def test_tiny_train_writes_a_loadable_model(files, tmp_path):
                                       str(files["bodies"]), "--out", str(pred), "--model", str(out)])
     assert result.exit_code == 0, result.output
     assert len(_read(pred)[1]) == len(PAIRS)
+
+
+def _pinned() -> tuple[list[tuple[str, str, str, float]], dict[str, str]]:
+    with PINNED_PAIRS.open(encoding="utf-8", newline="") as f:
+        rows = [(r["Headline"], r["Body ID"], r["Stance"], float(r["Probability"])) for r in csv.DictReader(f)]
+    with PINNED_BODIES.open(encoding="utf-8", newline="") as f:
+        bodies = {r["Body ID"]: r["articleBody"] for r in csv.DictReader(f)}
+    return rows, bodies
+
+
+def test_shipped_model_gives_the_pinned_predictions():
+    # Catches a model loaded wrongly (its IDF weights left out moves 3 of the 24 labels and one probability
+    # by 0.46), not only a crash; the tolerance only absorbs floating-point noise across numpy versions.
+    rows, bodies = _pinned()
+    got = predict_stances([(h, bodies[b]) for h, b, _, _ in rows])
+    assert [label for label, _ in got] == [label for _, _, label, _ in rows]
+    for (headline, _, label, p), (_, proba) in zip(rows, got):
+        assert proba[label] == pytest.approx(p, abs=0.002), headline
+
+
+def _predict_cli(tmp_path: Path, *model: str) -> list[str]:
+    out = tmp_path / f"pred{len(list(tmp_path.glob('pred*.csv')))}.csv"
+    result = CliRunner().invoke(cli, ["stance", "predict", "--stances", str(PINNED_PAIRS), "--bodies",
+                                      str(PINNED_BODIES), "--out", str(out), *model])
+    assert result.exit_code == 0, result.output
+    return [row[2] for row in _read(out)[1]]
+
+
+def test_predict_uses_the_model_given(tmp_path):
+    pinned = [label for _, _, label, _ in _pinned()[0]]
+    assert _predict_cli(tmp_path) == pinned
+    copy = tmp_path / "model"
+    shutil.copytree(MODEL_DIR, copy)
+    assert _predict_cli(tmp_path, "--model", str(copy)) == pinned
+    # The same model with every term weighted alike (another folder: models are cached by folder) gives other
+    # labels, so the folder given is the one read.
+    altered = tmp_path / "model-flat-idf"
+    shutil.copytree(MODEL_DIR, altered)
+    np.save(altered / "idf.npy", np.ones_like(np.load(altered / "idf.npy")))
+    assert _predict_cli(tmp_path, "--model", str(altered)) != pinned
+    broken = tmp_path / "model-no-meta"
+    shutil.copytree(MODEL_DIR, broken)
+    (broken / "meta.json").unlink()
+    result = CliRunner().invoke(cli, ["stance", "predict", "--stances", str(PINNED_PAIRS), "--bodies",
+                                      str(PINNED_BODIES), "--out", str(tmp_path / "x.csv"), "--model", str(broken)])
+    assert result.exit_code == 1 and "meta.json" in result.output
