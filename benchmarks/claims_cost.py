@@ -72,7 +72,7 @@ def run_one(n: int, method: str, baseline_max: int) -> dict:
     texts, labels = synthetic(n)
     rss_data = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start = time.perf_counter()
-    sets = [g.shingles(t) for t in texts]
+    sets = [g.content_stems(t) for t in texts]
     if method == "lsh":
         labels_found = g.group(sets)
         estimated = False

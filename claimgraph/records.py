@@ -20,6 +20,7 @@ SpeakerType = Literal["person", "organization", "news_outlet", "anonymous", "unk
 # Cue classes: see claimgraph/data/cues.tsv for the lexicon and README "Cue classes" for the definitions.
 CueClass = Literal["assert", "dispute", "confirm", "report", "think", "relay", "unknown"]
 Stance = Literal["assert", "dispute", "support", "report"]
+STANCES: tuple[Stance, ...] = ("assert", "dispute", "support", "report")
 
 
 def content_hash(text: str) -> str:
@@ -140,23 +141,65 @@ class Appearance:
 
 
 @dataclass(frozen=True)
+class StoredAttribution:
+    """An attribution as the store holds it, with the facts of its article that claim linking needs."""
+
+    attribution: Attribution
+    article_id: str
+    publisher: str | None = None      # the article's own publisher
+    published: str | None = None      # the article's own date (its appearances may be earlier)
+    mention: str | None = None        # the source as written ("the statement", "he")
+    sentence: str | None = None       # the sentence it stands in, for relative dates ("yesterday")
+
+
+VoiceRole = Literal["restate", "refer", "elaborate"]
+
+
+@dataclass(frozen=True)
 class Voice:
-    """One attribution's stance towards a claim."""
+    """One attribution's stance towards a claim: it restates the claim, refers to it, or elaborates a reference."""
 
     claim_id: str
     attribution_id: str
     stance: Stance
+    role: VoiceRole | None = None     # as linking found it (not stored: None for voices read back)
+    score: float | None = None        # the link's strength: word overlap, or a reference's fixed weight
+    article_id: str | None = None
     speaker: Speaker | None = None
-    outlet: str | None = None
+    outlet: str | None = None         # where the statement first appeared (else its article's publisher)
     published: str | None = None
     words: str | None = None
+    cue: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """A voice as `claim --format jsonl` gives it (README "Claims, stance and provenance")."""
+        return {"attribution": self.attribution_id, "stance": self.stance,
+                "speaker": self.speaker.name if self.speaker else None,
+                "speaker_type": self.speaker.type if self.speaker else None, "outlet": self.outlet,
+                "date": self.published, "words": self.words, "cue": self.cue, "article": self.article_id,
+                "score": self.score}
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A proposition and everyone who asserts, disputes, supports or reports it."""
+    """A proposition and everyone who asserts, disputes, supports or reports it; what claim linking returns."""
 
     id: str
     gist: str
     first_seen: str | None = None
     voices: tuple[Voice, ...] = ()
+    # date, outlet, speaker, attribution and the relative-date phrase ("said") of the earliest appearance
+    first_appearance: dict[str, Any] | None = field(default=None, compare=False)
+
+    @property
+    def stances(self) -> dict[str, str]:
+        """Each voice's stance by attribution id."""
+        return {v.attribution_id: v.stance for v in self.voices}
+
+    @property
+    def article_ids(self) -> set[str]:
+        return {v.article_id for v in self.voices if v.article_id}
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "gist": self.gist, "first_seen": self.first_seen,
+                "first_appearance": self.first_appearance, "voices": [v.to_json() for v in self.voices]}

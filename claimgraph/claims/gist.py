@@ -30,7 +30,7 @@ def score(statement: Statement, others: list[Statement], stance: str) -> float:
     tokens = words(a.content or "")
     if not tokens:
         return -10.0
-    central = sum(jaccard(statement.shingles, o.shingles) for o in others) / len(others) if others else 0.0
+    central = sum(jaccard(statement.stems, o.stems) for o in others) / len(others) if others else 0.0
     value = central
     value += 0.5 if stance == "assert" else 0.3 if stance == "report" else 0.0
     value -= 0.6 if tokens[0] in ANAPHORS else 0.0

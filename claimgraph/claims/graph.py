@@ -3,27 +3,24 @@
 Nodes carry `kind` (speaker, claim, outlet) and a label; edges: speaker -> claim with `stance` (assert, dispute,
 support, report) and the words, outlet -> claim `carried` (the outlet published or syndicated a statement of it),
 outlet -> outlet/speaker `relayed` along each outlet chain (EIRNS -> Tass -> Russian Defense Ministry).
-GraphML (for Gephi, yEd, Cytoscape) through networkx, or plain JSON.
+GraphML (for Gephi, yEd, Cytoscape) through networkx, or plain JSON. Built from what the read queries give
+(`list_claims` rows and claim details); `claimgraph.service_claims.export_graph` reads them from the store.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from claimgraph.store.claims import claim_detail, list_claims
-from claimgraph.store.sql import Store
 
-
-def build_graph(store: Store, limit: int | None = None) -> nx.MultiDiGraph:
+def build_graph(claims: Iterable[tuple[dict[str, Any], dict[str, Any]]]) -> nx.MultiDiGraph:
+    """The graph of claims given as (list_claims row, claim detail) pairs."""
     graph = nx.MultiDiGraph()
-    for row in list_claims(store, limit=limit):
-        detail = claim_detail(store, row["id"])
-        if detail is None:
-            continue
+    for row, detail in claims:
         cid = f"claim:{row['id']}"
         graph.add_node(cid, kind="claim", label=detail["gist"], first_seen=detail["first_seen"] or "",
                        disputes=row["disputes"], asserts=row["asserts"])
@@ -57,9 +54,8 @@ def as_json(graph: nx.MultiDiGraph) -> dict[str, Any]:
             "edges": [{"source": a, "target": b, **attrs} for a, b, attrs in graph.edges(data=True)]}
 
 
-def export_graph(store: Store, out: str | Path, fmt: str = "graphml", limit: int | None = None) -> tuple[int, int]:
+def write_graph(graph: nx.MultiDiGraph, out: str | Path, fmt: str = "graphml") -> tuple[int, int]:
     """Write the graph to `out` as GraphML or JSON; returns (nodes, edges)."""
-    graph = build_graph(store, limit)
     if fmt == "graphml":
         nx.write_graphml(graph, str(out))
     else:

@@ -61,8 +61,8 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def shingles(text: str | None) -> frozenset[str]:
-    """The content-word shingles of a statement (empty for no text)."""
+def content_stems(text: str | None) -> frozenset[str]:
+    """The stemmed content words of a statement, the set grouping compares (empty for no text)."""
     if not text:
         return frozenset()
     out = set()

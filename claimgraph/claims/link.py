@@ -1,8 +1,9 @@
 """Linking statements into claims: the article rules, then LSH across articles, then stance, gist and date.
 
-`link_statements` is pure (statements in, claims out); `claimgraph.claims.link_claims(store)` wraps it with the
-store. A claim's id is derived from its earliest restatement's attribution id (earliest appearance date, then
-article, then position): it stays the same when later statements join, whatever order articles were read in.
+`link_statements` is pure (statements in, `Claim` records out); `claimgraph.service_claims.link_claims(store)` loads
+the statements from the store, calls it and saves what it returns. A claim's id is derived from its earliest
+restatement's attribution id (earliest appearance date, then article, then position): it stays the same when later
+statements join, whatever order articles were read in.
 """
 
 from __future__ import annotations
@@ -10,39 +11,25 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
 
 from claimgraph.claims import gist as gist_mod
 from claimgraph.claims import provenance, stance
 from claimgraph.claims.grouping import THRESHOLD, UnionFind, guarded_union, lsh_links
 from claimgraph.claims.references import link_article, modifier_matches, speaker_words
 from claimgraph.claims.statement import Statement
-from claimgraph.records import normalise_name
+from claimgraph.records import Claim, Voice, normalise_name
+
+# A reference resolved inside its article is a surer link than one matched to a claim elsewhere by its modifier.
+REFERENCE_SCORE = 0.8
+UNRESOLVED_REFERENCE_SCORE = 0.6
 
 
 def claim_id(attribution_id: str) -> str:
     return "cl_" + hashlib.sha1(attribution_id.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
-class LinkedClaim:
-    """One claim as linking found it: its statements with role, stance and link score."""
-
-    id: str
-    gist: str
-    first_seen: str | None
-    first: dict[str, Any] | None
-    members: list[tuple[Statement, str]]            # (statement, role) with role in restate/refer/elaborate
-    stances: dict[str, str]
-    scores: dict[str, float] = field(default_factory=dict)
-
-    @property
-    def restatements(self) -> list[Statement]:
-        return [s for s, role in self.members if role != "refer"]
-
-
-def outlet_names(statements: list[Statement]) -> set[str]:
-    """Names seen as outlets: publishers, appearance outlets, `via` entries, speakers typed news_outlet."""
+def outlets_seen(statements: list[Statement]) -> set[str]:
+    """Names these statements show as outlets: publishers, appearance outlets, `via`, speakers typed news_outlet."""
     names: set[str] = set()
     for s in statements:
         a = s.attribution
@@ -55,59 +42,87 @@ def outlet_names(statements: list[Statement]) -> set[str]:
     return names
 
 
+@dataclass
+class _Linking:
+    """The state of one linking run over statements in earliest-first order (indices into `statements`)."""
+
+    statements: list[Statement]
+    uf: UnionFind
+    role: list[str]
+    score: list[float]
+    elaborates: dict[str, str] = field(default_factory=dict)       # elaboration id -> the reference's id
+    unresolved: list[tuple[int, list[str]]] = field(default_factory=list)   # (reference, its modifier words)
+
+    @classmethod
+    def start(cls, statements: list[Statement]) -> "_Linking":
+        n = len(statements)
+        return cls(statements, UnionFind(n), ["restate"] * n, [1.0] * n)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.statements)):
+            out[self.uf.find(i)].append(i)
+        return out
+
+
 def link_statements(statements: list[Statement], threshold: float = THRESHOLD,
-                    appearances: dict[str, list[dict[str, Any]]] | None = None) -> list[LinkedClaim]:
+                    appearances: provenance.Appearances | None = None) -> list[Claim]:
     """Group statements (of any number of articles) into claims with stances, gists and first appearance."""
-    statements = [s for s in statements if s.attribution.content]
-    statements.sort(key=Statement.sort_key)
-    n = len(statements)
-    uf = UnionFind(n)
-    role = ["restate"] * n
-    score = [1.0] * n
-    elaborates: dict[str, str] = {}
-    unresolved: list[tuple[int, list[str]]] = []
+    statements = sorted((s for s in statements if s.attribution.content), key=Statement.sort_key)
+    state = _Linking.start(statements)
+    _link_inside_articles(state)
+    _link_across_articles(state, threshold)
+    groups = state.groups()
+    _attach_unresolved(state, groups)
+    known_outlets = outlets_seen(statements)
+    claims = [c for members in groups.values() if (c := _claim(state, members, known_outlets, appearances))]
+    claims.sort(key=lambda c: (c.first_seen or "9999", c.id))
+    return claims
+
+
+def _link_inside_articles(state: _Linking) -> None:
+    """Each article's own rules (references.link_article): nesting, statement nouns, references, elaboration."""
+    statements = state.statements
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         by_article[s.article_id].append(i)
-
     for idx in by_article.values():
         idx.sort(key=lambda i: (statements[i].position, statements[i].id))
-        local = [statements[i] for i in idx]
-        links = link_article(local)
+        links = link_article([statements[i] for i in idx])
         for a, b, _rule in links.restate:
-            uf.union(idx[a], idx[b])
+            state.uf.union(idx[a], idx[b])
         for r, target in links.refers.items():
-            role[idx[r]] = "refer"
-            score[idx[r]] = 0.8
-            uf.union(idx[r], idx[target])
-        for r in links.unresolved:
-            role[idx[r]] = "refer"
-            score[idx[r]] = 0.6
-            unresolved.append((idx[r], links.unresolved[r]))
+            state.role[idx[r]], state.score[idx[r]] = "refer", REFERENCE_SCORE
+            state.uf.union(idx[r], idx[target])
+        for r, modifier in links.unresolved.items():
+            state.role[idx[r]], state.score[idx[r]] = "refer", UNRESOLVED_REFERENCE_SCORE
+            state.unresolved.append((idx[r], modifier))
         for e, r in links.elaborates.items():
-            role[idx[e]] = "elaborate"
-            elaborates[statements[idx[e]].id] = statements[idx[r]].id
+            state.role[idx[e]] = "elaborate"
+            state.elaborates[statements[idx[e]].id] = statements[idx[r]].id
 
-    # across articles (and across speakers inside one): MinHash LSH over the restatements' words
-    plain = [i for i in range(n) if role[i] != "refer"]
-    pairs, sims = lsh_links([statements[i].shingles for i in plain], threshold)
-    guarded_union(uf, pairs, sims, [statements[i].shingles for i in plain], index=plain, threshold=threshold)
+
+def _link_across_articles(state: _Linking, threshold: float) -> None:
+    """MinHash LSH over the restatements' words (across articles, and across speakers inside one)."""
+    plain = [i for i, role in enumerate(state.role) if role != "refer"]
+    sets = [state.statements[i].stems for i in plain]
+    pairs, sims = lsh_links(sets, threshold)
+    guarded_union(state.uf, pairs, sims, sets, index=plain, threshold=threshold)
     best: dict[int, float] = {}
     for (a, b), sim in zip(pairs.tolist(), sims.tolist()):
         i, j = plain[a], plain[b]
-        if uf.find(i) == uf.find(j):
+        if state.uf.find(i) == state.uf.find(j):
             for k in (i, j):
                 best[k] = max(best.get(k, 0.0), sim)
     for k, sim in best.items():
-        score[k] = sim   # the best word overlap that tied it to its claim
+        state.score[k] = sim   # the best word overlap that tied it to its claim
 
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[uf.find(i)].append(i)
 
-    # a reference its article could not resolve: the latest earlier claim whose speakers its modifier names
-    for r, modifier in unresolved:
-        if len(groups.get(uf.find(r), ())) > 1 or not modifier:
+def _attach_unresolved(state: _Linking, groups: dict[int, list[int]]) -> None:
+    """A reference its article could not resolve joins the latest earlier claim whose speakers its modifier names."""
+    statements, role = state.statements, state.role
+    for r, modifier in state.unresolved:
+        if len(groups.get(state.uf.find(r), ())) > 1 or not modifier:
             continue
         best = None
         for root, members in groups.items():
@@ -120,19 +135,27 @@ def link_statements(statements: list[Statement], threshold: float = THRESHOLD,
             groups[best[1]].append(r)
             groups.pop(r, None)
 
-    known_outlets = outlet_names(statements)
-    claims = []
-    for members in groups.values():
-        restating = [statements[i] for i in members if role[i] != "refer"]
-        if not restating:
-            continue  # a reference to nothing we hold
-        pairs_ = [(statements[i], role[i]) for i in members]
-        stances = stance.assign(pairs_, known_outlets, elaborates)
-        anchor = min(restating, key=Statement.sort_key)
-        first = provenance.first_appearance(restating, stances, appearances)
-        claims.append(LinkedClaim(
-            id=claim_id(anchor.id), gist=gist_mod.gist(restating, stances),
-            first_seen=first["date"] if first else None, first=first, members=pairs_, stances=stances,
-            scores={statements[i].id: round(score[i], 3) for i in members}))
-    claims.sort(key=lambda c: (c.first_seen or "9999", c.id))
-    return claims
+
+def _claim(state: _Linking, members: list[int], known_outlets: set[str],
+           appearances: provenance.Appearances | None) -> Claim | None:
+    """One group as a Claim record; None for a group of references to nothing we hold."""
+    statements = state.statements
+    restating = [statements[i] for i in members if state.role[i] != "refer"]
+    if not restating:
+        return None
+    stances = stance.assign([(statements[i], state.role[i]) for i in members], known_outlets, state.elaborates)
+    cid = claim_id(min(restating, key=Statement.sort_key).id)
+    first = provenance.first_appearance(restating, stances, appearances)
+    voices = tuple(voice_of(statements[i], cid, stances[statements[i].id], state.role[i], round(state.score[i], 3))
+                   for i in members)
+    return Claim(id=cid, gist=gist_mod.gist(restating, stances), first_seen=first["date"] if first else None,
+                 voices=voices, first_appearance=first)
+
+
+def voice_of(statement: Statement, claim: str, stance_: str, role: str | None = None,
+             score: float | None = None) -> Voice:
+    """A statement's voice in a claim."""
+    a = statement.attribution
+    return Voice(claim_id=claim, attribution_id=a.id, stance=stance_, role=role, score=score,
+                 article_id=statement.article_id, speaker=a.speaker, outlet=statement.outlet or statement.publisher,
+                 published=statement.published, words=a.content, cue=a.cue)

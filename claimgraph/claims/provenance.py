@@ -1,7 +1,7 @@
 """Where a claim came from and how it travelled: first appearance, outlet chains, timeline.
 
 * First appearance: the earliest published date of any article carrying a statement of the claim, every syndicated
-  copy (row of `appearances`) counted, with that copy's outlet and the speaker who asserted the claim there. A
+  copy (an `Appearance`) counted, with that copy's outlet and the speaker who asserted the claim there. A
   relative date in the asserting sentence ("yesterday", "on Monday", "last night") refines it to the day the words
   were said, where the article's date resolves it.
 * Outlet chain of a statement: the article's publisher, then the outlets it came through (`via`, outermost first),
@@ -17,7 +17,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from claimgraph.claims.statement import Statement
-from claimgraph.records import Attribution
+from claimgraph.records import Appearance, Attribution
+
+Appearances = dict[str, list[Appearance]]   # article id -> where and when it was seen, first recorded first
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 RELATIVE = re.compile(r"\b(yesterday|last night|today|this morning|tonight|on (?:" + "|".join(WEEKDAYS) + r"))\b",
@@ -62,19 +64,20 @@ def relative_date(published: str | None, sentence: str | None, cue: str | None,
 
 
 def first_appearance(restatements: list[Statement], stances: dict[str, str],
-                     appearances: dict[str, list[dict[str, Any]]] | None = None) -> dict[str, Any] | None:
+                     appearances: Appearances | None = None) -> dict[str, Any] | None:
     """The earliest appearance of the claim: date (refined where the text says "yesterday"), outlet, speaker."""
     if not restatements:
         return None
     earliest = min(restatements, key=Statement.sort_key)
     in_article = sorted((s for s in restatements if s.article_id == earliest.article_id), key=lambda s: s.position)
     speaker_statement = next((s for s in in_article if stances.get(s.id) == "assert"), in_article[0])
-    copies = sorted((appearances or {}).get(earliest.article_id, []), key=lambda a: a.get("published") or "9999")
-    first_copy = copies[0] if copies else {}
+    copies = sorted((appearances or {}).get(earliest.article_id, []), key=lambda a: a.published or "9999")
+    first_copy = copies[0] if copies else None
     result = {
         "date": earliest.published, "published": earliest.published,
-        "outlet": first_copy.get("outlet") or earliest.outlet or earliest.publisher,
-        "source": first_copy.get("source"), "url": first_copy.get("url"), "article": earliest.article_id,
+        "outlet": (first_copy.outlet if first_copy else None) or earliest.outlet or earliest.publisher,
+        "source": first_copy.source if first_copy else None, "url": first_copy.url if first_copy else None,
+        "article": earliest.article_id,
         "speaker": speaker_statement.speaker_name, "attribution": speaker_statement.id, "said": None,
     }
     refined = relative_date(earliest.published, speaker_statement.sentence, speaker_statement.attribution.cue,
@@ -120,35 +123,34 @@ def chains(statements: list[Statement], parents: dict[str, Attribution]) -> list
     return list(seen.values())
 
 
-def timeline(statements: list[Statement], stances: dict[str, str],
-             appearances: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+def timeline(statements: list[Statement], stances: dict[str, str], appearances: Appearances) -> list[dict[str, Any]]:
     """Every appearance of an article carrying the claim, oldest first, with the stances voiced in it."""
     by_article: dict[str, Counter] = defaultdict(Counter)
     for s in statements:
         by_article[s.article_id][stances.get(s.id, "assert")] += 1
     rows = []
     for article_id, counts in by_article.items():
-        copies = appearances.get(article_id) or [{"published": None, "outlet": None, "source": article_id}]
-        original = min(copies, key=lambda c: c.get("id") or 0)   # the first recorded appearance is the story itself
+        copies = appearances.get(article_id) or [Appearance(article_id, article_id)]
+        original = copies[0]   # the first recorded appearance is the story itself
         for copy in copies:
-            rows.append({"date": copy.get("published"), "outlet": copy.get("outlet"), "source": copy.get("source"),
-                         "url": copy.get("url"), "title": copy.get("title"), "article": article_id,
+            rows.append({"date": copy.published, "outlet": copy.outlet, "source": copy.source,
+                         "url": copy.url, "title": copy.title, "article": article_id,
                          "syndicated": copy is not original,
                          "stances": dict(counts)})
     return sorted(rows, key=lambda r: (r["date"] or "9999", r["article"], r["source"] or ""))
 
 
-def outlets(statements: list[Statement], parents: dict[str, Attribution],
-            appearances: dict[str, list[dict[str, Any]]], outlet_names: set[str]) -> list[str]:
+def outlets(statements: list[Statement], parents: dict[str, Attribution], appearances: Appearances,
+            known_outlets: set[str]) -> list[str]:
     """Every outlet the claim passed through: publishers, syndicated copies, `via` and relaying speakers."""
     found: dict[str, None] = {}
     for s in statements:
         for copy in appearances.get(s.article_id, []):
-            if copy.get("outlet"):
-                found.setdefault(copy["outlet"], None)
+            if copy.outlet:
+                found.setdefault(copy.outlet, None)
         for name in chain(s, parents)[:-1]:
             found.setdefault(name, None)
         sp = s.attribution.speaker
-        if sp and (sp.type == "news_outlet" or sp.name.lower() in outlet_names):
+        if sp and (sp.type == "news_outlet" or sp.name.lower() in known_outlets):
             found.setdefault(sp.name, None)
     return list(found)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from claimgraph.claims.grouping import STOP, UnionFind, jaccard, shingles, words
+from claimgraph.claims.grouping import STOP, UnionFind, content_stems, jaccard, words
 from claimgraph.claims.statement import Statement
 from claimgraph.records import normalise_name
 
@@ -92,8 +92,8 @@ def find_reference(content: str | None) -> Reference | None:
                 if nxt in STOP:
                     break
                 modifier.append(nxt)
-        phrase = shingles(" ".join([token, *modifier]))
-        other = shingles(content) - phrase - shingles(" ".join(VERDICT))
+        phrase = content_stems(" ".join([token, *modifier]))
+        other = content_stems(content) - phrase - content_stems(" ".join(VERDICT))
         if len(other) <= MAX_OTHER_WORDS:
             return Reference(token, [m.removesuffix("'s") for m in modifier], other)
     return None
@@ -175,7 +175,7 @@ def link_article(statements: list[Statement]) -> ArticleLinks:
     for a, i in enumerate(plain):
         for j in plain[a + 1:]:
             if _same_speaker(statements[i], statements[j]) and \
-                    jaccard(statements[i].shingles, statements[j].shingles) >= SAME_SPEAKER_THRESHOLD:
+                    jaccard(statements[i].stems, statements[j].stems) >= SAME_SPEAKER_THRESHOLD:
                 restate(i, j, "same-speaker")
     # 5. resolve references, in text order (a reference may name an earlier reference: "the Pentagon denials")
     for i in sorted(links.references):
@@ -213,7 +213,7 @@ def _resolve(i: int, ref: Reference, statements: list[Statement], links: Article
                     continue
                 target = settled(j)
                 if target is not None and modifier_matches(ref.modifier, speaker_words(statements[j])):
-                    key = (len(words_of_ref & statements[target].shingles), -rank)
+                    key = (len(words_of_ref & statements[target].stems), -rank)
                     if best is None or key > best[0]:
                         best = (key, target)
             if best is not None:

@@ -1,4 +1,5 @@
-"""Claim commands: claims, claim, link-claims, export-graph. Each is argument handling over claimgraph.claims."""
+"""Claim commands: claims, claim, link-claims, export-graph. Each is argument handling over
+claimgraph.service_claims."""
 
 from __future__ import annotations
 
@@ -15,7 +16,6 @@ from claimgraph.store import DEFAULT_DB
 
 db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, metavar="PATH|URL",
                          help="SQLite file or a database URL such as postgresql://…")
-TABLE_COLUMNS = ("id", "asserts", "disputes", "supports", "reports", "outlets", "first_seen", "gist")
 
 
 def _store(db: str):
@@ -48,11 +48,11 @@ def link_claims_command(db: str, threshold: float | None) -> None:
       claimgraph ingest examples/ && claimgraph link-claims
       claimgraph link-claims --db news.db --threshold 0.5
     """
-    from claimgraph.claims import link_claims
+    from claimgraph.service_claims import link_claims
 
     with _store(db) as store:
         try:
-            report = link_claims(store, threshold=threshold)
+            report = link_claims(store, grouping_threshold=threshold)
         except ClaimgraphError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"statements {report.statements}  claims {report.claims}  voices {report.voices}  "
@@ -77,7 +77,7 @@ def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> 
       claimgraph claims --format jsonl | jq 'select(.disputes > 0) | .gist'
       claimgraph claims --search aquifer --format csv > aquifer.csv
     """
-    from claimgraph.store.claims import list_claims
+    from claimgraph.service_claims import list_claims
 
     with _store(db) as store:
         rows = list_claims(store, limit=limit, search=search)
@@ -116,7 +116,7 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
       claimgraph claim cl_6f11328a
       claimgraph claim cl_6f11328a --format jsonl | jq '.voices.dispute[].speaker'
     """
-    from claimgraph.store.claims import claim_detail, resolve_claim_id
+    from claimgraph.service_claims import claim_detail, resolve_claim_id
 
     with _store(db) as store:
         matches = resolve_claim_id(store, claim_id)
@@ -169,7 +169,7 @@ def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None
       claimgraph export-graph --format graphml --out claims.graphml
       claimgraph export-graph --format json --out claims.json --limit 50
     """
-    from claimgraph.claims.graph import export_graph
+    from claimgraph.service_claims import export_graph
 
     with _store(db) as store:
         nodes, edges = export_graph(store, out, fmt, limit)

@@ -123,7 +123,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
     for failure in report.failures:
         click.echo(f"error: {failure.source}: {failure.reason}", err=True)
     if link and report.stored:
-        from claimgraph.claims import link_claims
+        from claimgraph.service_claims import link_claims
 
         linked = link_claims(store)
         report_claims = getattr(linked, "claims", None)
@@ -239,7 +239,7 @@ def reextract(db: str, model: str, processes: int, everything: bool) -> None:
                 on_progress=lambda _ref: bar.update(1))
     bar.close()
     if done:
-        from claimgraph.claims import link_claims
+        from claimgraph.service_claims import link_claims
 
         link_claims(store)  # voices pointed at the replaced attributions: regroup
     click.echo(f"re-extracted {done} articles")

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from claimgraph.errors import StoreError
 from claimgraph.records import Appearance, Article, Attribution, Speaker
 from claimgraph.store import schema as t
+from claimgraph.store.claims import ClaimLedger
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -55,7 +56,7 @@ def _sqlite_pragmas(busy_timeout_ms: int):
     return on_connect
 
 
-class Store:
+class Store(ClaimLedger):
     """The ledger: articles, appearances, speakers, attributions, claims. Open with `Store.open(db)`."""
 
     def __init__(self, engine: Engine, label: str):

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.claims import link_claims
+from claimgraph.service_claims import claim_detail, link_claims, list_claims
 from claimgraph.records import Appearance, Article, Attribution, Speaker, attribution_id
 from claimgraph.store import Store
-from claimgraph.store.claims import claim_detail, list_claims
 
 MINISTRY = Speaker("Valdren Ministry of Water", "organization", aliases=("the ministry",))
 WIRE = Speaker("Valdren Wire", "news_outlet")

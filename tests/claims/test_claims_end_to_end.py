@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.claims import link_claims
+from claimgraph.service_claims import claim_detail, link_claims, list_claims
 from claimgraph.store import Store
-from claimgraph.store.claims import claim_detail, list_claims
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,14 @@ from claimgraph.claims import grouping as g
 
 
 def test_shingles_drop_negation_and_stem():
-    assert g.shingles("The Department of Defense is not coordinating airstrikes") == \
-        g.shingles("the department of defense is coordinating airstrike")
+    assert g.content_stems("The Department of Defense is not coordinating airstrikes") == \
+        g.content_stems("the department of defense is coordinating airstrike")
     assert g.stem("cooperation") == g.stem("cooperating") and g.stem("russian")[:5] == g.stem("russia")[:5]
     assert g.has_negation("is not coordinating") and not g.has_negation("not only this")
 
 
 def test_signatures_equal_datasketch():
-    sets = [g.shingles(t) for t in ("The Kessel reservoir is leaking into the aquifer", "water levels are safe")]
+    sets = [g.content_stems(t) for t in ("The Kessel reservoir is leaking into the aquifer", "water levels are safe")]
     vocab, matrix = g.vocabulary(sets)
     sigs = g.signatures(matrix, g.token_signatures(vocab))
     for s, row in zip(sets, sigs):
@@ -33,7 +33,7 @@ def test_lsh_finds_what_all_pairs_finds():
     from claims_cost import pair_quality, synthetic
 
     texts, labels = synthetic(3000)
-    sets = [g.shingles(t) for t in texts]
+    sets = [g.content_stems(t) for t in texts]
     lsh = {tuple(p) for p in g.lsh_links(sets)[0].tolist()}
     exact = {tuple(p) for p in g.all_pairs_links(sets)[0].tolist()}
     assert lsh <= exact and len(lsh) >= 0.85 * len(exact)

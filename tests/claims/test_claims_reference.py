@@ -70,7 +70,7 @@ def reference_statements() -> list[Statement]:
 
 
 def _claim_with(claims, attribution_id):
-    return next(c for c in claims if any(s.id == attribution_id for s, _ in c.members))
+    return next(c for c in claims if any(v.attribution_id == attribution_id for v in c.voices))
 
 
 def test_coordination_claim_voices(reference_statements):
@@ -89,7 +89,7 @@ def test_openness_claim_voices(reference_statements):
     claims = link_statements(reference_statements)
     c2 = _claim_with(claims, "a1")
     assert c2.stances["a1"] == "assert" and c2.stances["a2"] == "assert"
-    assert {"Trump Administration", "Sean Spicer"} <= {s.speaker_name for s, _ in c2.members}
+    assert {"Trump Administration", "Sean Spicer"} <= {v.speaker.name for v in c2.voices if v.speaker}
     assert "a7" not in c2.stances
     assert "openness to cooperating with Russia" in c2.gist
 
@@ -111,8 +111,8 @@ def test_provenance_on_reference(reference_statements):
 
     claims = link_statements(reference_statements)
     c1 = _claim_with(claims, "a7")
-    assert c1.first_seen == "2017-01-23" and c1.first["said"] == "yesterday"   # "…, yesterday, the ministry claimed"
-    assert c1.first["speaker"] == "Russian Defense Ministry"
+    assert c1.first_seen == "2017-01-23" and c1.first_appearance["said"] == "yesterday"   # "…, yesterday, the ministry claimed"
+    assert c1.first_appearance["speaker"] == "Russian Defense Ministry"
     parents = {s.id: s.attribution for s in reference_statements}
     a9 = next(s for s in reference_statements if s.id == "a9")
     assert " <- ".join(provenance.chain(a9, parents)) == "EIRNS <- Tass <- Russian Defense Ministry"
