@@ -1,34 +1,47 @@
-"""Ingestion as a library call: read inputs, skip what is stored, extract, store; one report at the end.
+"""The library's use cases over records and the store: ingest, reextract, relink claims, poll feeds.
 
-The CLI's `ingest` and `watch` and the web layer call `ingest_articles`; nothing here prints. A bad input becomes
-one `Failure` naming it and the batch goes on; each article is stored in its own transaction, so an interrupted
-run keeps everything stored before the interruption, and a rerun skips it (same text, same id).
+The CLI's `ingest` and `watch` and the web layer call these; nothing here prints. A bad input becomes one `Failure`
+naming it and its error, and the batch goes on (exceptions are caught at the article boundary: reading, extracting,
+storing). Each article is stored in its own transaction, so an interrupted run keeps everything stored before the
+interruption, and a rerun skips it (same text, same id) and retries what failed.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any
 
 from claimgraph import EXTRACTOR_VERSION
-from claimgraph.errors import InputError, StoreError
-from claimgraph.pipeline import Extractor
-from claimgraph.records import Appearance, Article
-from claimgraph.store import Store
+from claimgraph.errors import InputError
+from claimgraph.records import Appearance, Article, Attribution, normalise_name
+
+if TYPE_CHECKING:
+    from claimgraph.ingest.feeds import Fetcher
+    from claimgraph.pipeline import Extracted, Extractor
+    from claimgraph.store import Store
+
+# Set while attributions have changed since claims were last linked (a value per run, so that a link that started
+# before another run's change does not clear that run's mark). A killed run leaves it set: the next run relinks.
+CLAIMS_STALE = "claims_stale"
 
 
 @dataclass
 class Failure:
     source: str
-    reason: str
+    reason: str  # "ErrorClass: message" for an unexpected error; the reader's own words for an input error
 
 
 @dataclass
 class IngestReport:
     read: int = 0
     stored: int = 0
-    duplicate: int = 0  # the same text was stored already (this run or an earlier one)
+    duplicate: int = 0  # the same text was stored already (this run, an earlier one, or another writer)
     syndicated: int = 0  # a near-duplicate of a stored story: kept as another appearance of it
+    copy_statements: int = 0  # statements only a near-duplicate copy carries, kept with its appearance
+    not_english: int = 0  # stored with their language and no attributions (no pipeline for that language)
     skipped: int = 0
     attributions: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -39,9 +52,16 @@ class IngestReport:
 
     def as_dict(self) -> dict:
         return {"read": self.read, "stored": self.stored, "duplicate": self.duplicate,
-                "syndicated": self.syndicated, "skipped": self.skipped, "failed": self.failed,
+                "syndicated": self.syndicated, "copy_statements": self.copy_statements,
+                "not_english": self.not_english, "skipped": self.skipped, "failed": self.failed,
                 "attributions": self.attributions,
                 "failures": [{"source": f.source, "reason": f.reason} for f in self.failures]}
+
+    def add(self, other: "IngestReport") -> None:
+        for name in ("read", "stored", "duplicate", "syndicated", "copy_statements", "not_english", "skipped",
+                     "attributions"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures.extend(other.failures)
 
 
 def appearance_of(article: Article, article_id: str | None = None) -> Appearance:
@@ -49,91 +69,329 @@ def appearance_of(article: Article, article_id: str | None = None) -> Appearance
                       article.title)
 
 
-def ingest_articles(items: Iterable[Article | InputError], store: Store, extractor: Extractor,
+def describe(exc: BaseException) -> str:
+    """An unexpected error as one line that names its class ("IndexError: list index out of range")."""
+    if isinstance(exc, InputError):
+        return exc.reason
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
+def ingest_articles(items: Iterable[Article | InputError], store: "Store", extractor: "Extractor",
                     n_process: int = 1, on_progress: Callable[[str], None] | None = None,
-                    syndication: "object | None" = None) -> IngestReport:
+                    syndication: "object | None" = None,
+                    on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
     """Store every new article of `items` with its attributions; report what happened to each input.
 
     `syndication`, when given, is a near-duplicate index with `match(article) -> (article_id, similarity) | None`
-    and `add(article)`: a match is stored as another appearance of the earlier story, not extracted again.
+    and `add(article) -> signature`: a match is another appearance of the earlier story; it is extracted too, and
+    the statements it carries that the stored story lacks are kept with that appearance.
+    `on_failure` is called with each failure as it happens (the CLI prints it at once).
     """
-    report = IngestReport()
-    seen_in_batch: set[str] = set()
-    signatures: dict[str, bytes] = {}
-    # Copies of a story whose original is still waiting in the extractor's batch: stored once it is saved
-    # (an appearance must point at a stored article).
-    deferred: list[tuple[Appearance, float | None]] = []
-
-    def add_appearance(appearance: Appearance, similarity: float | None) -> None:
-        if appearance.article_id in seen_in_batch and not store.article_exists(appearance.article_id):
-            deferred.append((appearance, similarity))
+    if n_process > 1:
+        _workers_die_with_parent()
+    run = _IngestRun(store, extractor, n_process, on_progress, syndication, on_failure)
+    for outcome in extract_safely(extractor, run.new_articles(items), n_process):
+        if isinstance(outcome, _Broken):
+            run.fail(outcome.article.ref, outcome.error)
+        elif outcome.article.id in run.copies:
+            run.store_copy(outcome)
         else:
-            store.add_appearance(appearance, similarity=similarity)
+            run.store_article(outcome)
+        run.progress(outcome.article.ref)
+    run.flush_deferred()
+    return run.report
 
-    def new_articles() -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, InputError):
-                report.failures.append(Failure(item.source, item.reason))
-                _record_failure(store, item.source, item.reason)
-                if on_progress:
-                    on_progress(item.source)
-                continue
-            report.read += 1
-            if item.id in seen_in_batch or store.article_exists(item.id):
-                report.duplicate += 1
-                add_appearance(appearance_of(item), None)
-            elif syndication is not None and (match := syndication.match(item)) is not None:
-                original_id, similarity = match
-                report.syndicated += 1
-                add_appearance(appearance_of(item, original_id), similarity)
-            else:
-                if syndication is not None:
-                    # Indexed now, not after extraction, so that a copy later in this same run finds it.
-                    signatures[item.id] = syndication.add(item)
-                seen_in_batch.add(item.id)
-                yield item
-                continue
-            if on_progress:
-                on_progress(item.ref)
 
-    for extracted in extractor.extract_many(new_articles(), n_process=n_process):
+@dataclass
+class _Broken:
+    """An article whose extraction raised (found by `extract_safely`)."""
+
+    article: Article
+    error: BaseException
+
+
+def extract_safely(extractor: "Extractor", articles: Iterator[Article],
+                   n_process: int = 1) -> Iterator["Extracted | _Broken"]:
+    """`extractor.extract_many` over `articles`, in order; an article whose extraction raises comes out as `_Broken`.
+
+    Extraction runs batched; when the batch raises, the articles it held are extracted again one at a time to find
+    the culprit, and batching resumes with the rest.
+    """
+    in_flight: list[Article] = []
+
+    def feed() -> Iterator[Article]:
+        for article in articles:
+            in_flight.append(article)
+            yield article
+
+    source = feed()
+    while True:
+        try:
+            for extracted in extractor.extract_many(source, n_process=n_process):
+                in_flight.remove(extracted.article)
+                yield extracted
+            return
+        except Exception:  # noqa: BLE001 - one article's fault must not end the batch
+            stuck = list(in_flight)
+            in_flight.clear()
+        for article in stuck:
+            yield _extract_one(extractor, article)
+
+
+def _extract_one(extractor: "Extractor", article: Article) -> "Extracted | _Broken":
+    try:
+        return next(iter(extractor.extract_many([article])))
+    except Exception as exc:  # noqa: BLE001 - named in the report, the batch goes on
+        return _Broken(article, exc)
+
+
+class _IngestRun:
+    """One `ingest_articles` call: what is new, what is a copy, what failed; each step a method."""
+
+    def __init__(self, store: "Store", extractor: "Extractor", n_process: int,
+                 on_progress: Callable[[str], None] | None, syndication: Any,
+                 on_failure: Callable[[Failure], None] | None):
+        self.store, self.extractor, self.n_process = store, extractor, n_process
+        self.on_progress, self.syndication, self.on_failure = on_progress, syndication, on_failure
+        self.report = IngestReport()
+        self.seen_in_batch: set[str] = set()
+        self.signatures: dict[str, bytes] = {}
+        self.copies: dict[str, tuple[str, float]] = {}  # copy's id -> (stored story's id, similarity)
+        self.marked_stale = False
+        # Exact copies of a story whose original is still waiting in the extractor's batch: stored once it is
+        # saved (an appearance must point at a stored article).
+        self.deferred: list[tuple[Appearance, float | None]] = []
+
+    def progress(self, ref: str) -> None:
+        if self.on_progress:
+            self.on_progress(ref)
+
+    def fail(self, source: str, error: BaseException | str) -> None:
+        failure = Failure(source, error if isinstance(error, str) else describe(error))
+        self.report.failures.append(failure)
+        try:
+            self.store.record_failure(failure.source, failure.reason)
+        except Exception:  # noqa: BLE001 - still reported to the user; the store's fault shows on the next write
+            pass
+        if self.on_failure:
+            self.on_failure(failure)
+
+    def new_articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
+        """The articles to extract: new stories and differing copies; everything else is settled here."""
+        iterator = iter(items)
+        while True:
+            try:
+                item = next(iterator)
+            except StopIteration:
+                return
+            except Exception as exc:  # noqa: BLE001 - a reader that raises instead of yielding an InputError
+                self.fail(getattr(exc, "source", None) or "(input)", exc)
+                return
+            try:
+                if self._triage(item):
+                    yield item
+                    continue
+            except Exception as exc:  # noqa: BLE001
+                self.fail(getattr(item, "ref", None) or getattr(item, "source", "(input)"), exc)
+            self.progress(getattr(item, "ref", None) or getattr(item, "source", ""))
+
+    def _triage(self, item: Article | InputError) -> bool:
+        """True when `item` must be extracted; otherwise it is counted (failure, duplicate, known copy) here."""
+        if isinstance(item, InputError):
+            self.fail(item.source, item.reason)
+            return False
+        self.report.read += 1
+        if item.id in self.seen_in_batch or self.store.article_exists(item.id):
+            self.report.duplicate += 1
+            self._add_appearance(appearance_of(item), None)
+            return False
+        match = self.syndication.match(item) if self.syndication is not None else None
+        if match is not None:
+            original_id, similarity = match
+            self.report.syndicated += 1
+            if self.store.appearance_exists(original_id, item.ref):
+                return False  # this copy was handled by an earlier run
+            self.copies[item.id] = (original_id, similarity)
+            return True
+        if self.syndication is not None:
+            # Indexed now, not after extraction, so that a copy later in this same run finds it.
+            self.signatures[item.id] = self.syndication.add(item)
+        self.seen_in_batch.add(item.id)
+        return True
+
+    def _add_appearance(self, appearance: Appearance, similarity: float | None) -> None:
+        if appearance.article_id in self.seen_in_batch and not self.store.article_exists(appearance.article_id):
+            self.deferred.append((appearance, similarity))
+        else:
+            self.store.add_appearance(appearance, similarity=similarity)
+
+    def _mark_claims_stale(self) -> None:
+        if not self.marked_stale:
+            mark_claims_stale(self.store)
+            self.marked_stale = True
+
+    def store_article(self, extracted: "Extracted") -> None:
         article = extracted.article
         try:
-            stored = store.save_article(article, extracted.attributions, EXTRACTOR_VERSION,
-                                        signature=signatures.pop(article.id, None))
-        except StoreError as exc:
-            report.failures.append(Failure(article.ref, str(exc)))
-            stored = None
-        if stored:
-            report.stored += 1
-            report.attributions += len(extracted.attributions)
-        elif stored is False:
-            report.duplicate += 1
-        if on_progress:
-            on_progress(article.ref)
-    for appearance, similarity in deferred:
+            self._mark_claims_stale()
+            stored = self.store.save_article(article, extracted.attributions, EXTRACTOR_VERSION,
+                                             signature=self.signatures.pop(article.id, None),
+                                             language=getattr(extracted, "language", None))
+        except Exception as exc:  # noqa: BLE001 - named in the report, the batch goes on
+            self.fail(article.ref, exc)
+            return
+        if not stored:
+            self.report.duplicate += 1  # another writer stored the same text first
+            return
+        self.report.stored += 1
+        self.report.attributions += len(extracted.attributions)
+        if getattr(extracted, "skipped_language", False):
+            self.report.not_english += 1
+
+    def store_copy(self, extracted: "Extracted") -> None:
+        """A near-duplicate copy: another appearance of the stored story, with the statements only it carries."""
+        copy = extracted.article
+        original_id, similarity = self.copies.pop(copy.id)
         try:
-            store.add_appearance(appearance, similarity=similarity)
-        except StoreError as exc:
-            report.failures.append(Failure(appearance.source, str(exc)))
+            extra = statements_only_in_copy(self.store.statement_keys(original_id), extracted.attributions)
+            if extra:
+                self._mark_claims_stale()
+            self.store.add_appearance(appearance_of(copy, original_id), similarity=similarity, text=copy.text,
+                                      attributions=extra, extractor_version=EXTRACTOR_VERSION)
+        except Exception as exc:  # noqa: BLE001
+            self.fail(copy.ref, exc)
+            return
+        self.report.copy_statements += len(extra)
+
+    def flush_deferred(self) -> None:
+        for appearance, similarity in self.deferred:
+            try:
+                self.store.add_appearance(appearance, similarity=similarity)
+            except Exception as exc:  # noqa: BLE001
+                self.fail(appearance.source, exc)
+
+
+def statement_key(attribution: Attribution) -> tuple:
+    """What makes two statements the same across copies of a story: who, how (cue class) and the words."""
+    speaker = normalise_name(attribution.speaker.name) if attribution.speaker else None
+    return speaker, attribution.cue_class, " ".join((attribution.content or "").split()).lower()
+
+
+def statements_only_in_copy(canonical: set[tuple], attributions: list[Attribution]) -> list[Attribution]:
+    """The copy's statements the canonical text lacks; a parent that is not kept is dropped from its child."""
+    extra = [a for a in attributions if statement_key(a) not in canonical]
+    kept = {a.id for a in extra}
+    return [a if a.parent is None or a.parent in kept else replace(a, parent=None) for a in extra]
+
+
+def mark_claims_stale(store: "Store") -> None:
+    store.set_state(CLAIMS_STALE, uuid.uuid4().hex)
+
+
+def claims_stale(store: "Store") -> bool:
+    return store.get_state(CLAIMS_STALE) is not None
+
+
+def relink_claims(store: "Store", threshold: float | None = None) -> Any:
+    """Recompute claims from the stored attributions and clear the stale mark (unless another run set it anew)."""
+    from claimgraph.service_claims import link_claims
+
+    mark = store.get_state(CLAIMS_STALE)
+    report = link_claims(store, threshold=threshold) if threshold is not None else link_claims(store)
+    if mark is not None:
+        store.set_state(CLAIMS_STALE, None, only_if=mark)
     return report
 
 
-def _record_failure(store: Store, source: str, reason: str) -> None:
-    try:
-        store.record_failure(source, reason)
-    except StoreError:
-        pass  # the failure is still reported to the user; the store's own fault surfaces on the next write
+def reextract(store: "Store", extractor: "Extractor", everything: bool = False, n_process: int = 1,
+              on_progress: Callable[[str], None] | None = None,
+              on_failure: Callable[[Failure], None] | None = None) -> int:
+    """Redo the attributions of stored articles extracted by another extractor version (or all); returns count.
 
-
-def reextract(store: Store, extractor: Extractor, everything: bool = False, n_process: int = 1,
-              on_progress: Callable[[str], None] | None = None) -> int:
-    """Redo the attributions of stored articles extracted by another extractor version (or all); returns count."""
-    articles = store.articles(outdated_for=None if everything else EXTRACTOR_VERSION)
+    Crash-safe: each article is redone in one transaction (its voices kept where its statements come back; no
+    claim is left without a voice), and claims are marked stale first, so that a run killed at any point is
+    finished by the next one: it redoes the articles still outdated, and the caller relinks (`relink_claims`)
+    while `claims_stale(store)`. With `everything`, a killed run starts over (the articles carry no mark of it).
+    """
+    if n_process > 1:
+        _workers_die_with_parent()
+    articles = list(store.articles(outdated_for=None if everything else EXTRACTOR_VERSION))
+    if not articles:
+        return 0
+    mark_claims_stale(store)
     done = 0
-    for extracted in extractor.extract_many(articles, n_process=n_process):
-        store.replace_attributions(extracted.article, extracted.attributions, EXTRACTOR_VERSION)
-        done += 1
+    for outcome in extract_safely(extractor, iter(articles), n_process):
+        ref = outcome.article.ref
+        try:
+            if isinstance(outcome, _Broken):
+                raise outcome.error
+            store.replace_attributions(outcome.article, outcome.attributions, EXTRACTOR_VERSION,
+                                       language=getattr(outcome, "language", None))
+            done += 1
+        except Exception as exc:  # noqa: BLE001 - the article keeps its old attributions; named, the run goes on
+            if on_failure:
+                on_failure(Failure(ref, describe(exc)))
         if on_progress:
-            on_progress(extracted.article.ref)
+            on_progress(ref)
     return done
+
+
+def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor", fetcher: "Fetcher",
+               syndication: object | None = None,
+               on_progress: Callable[[str], None] | None = None,
+               on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
+    """One poll of every feed: ingest the new entries; returns the poll's report.
+
+    Entries go to `ingest_articles` one at a time: a poll brings a handful of entries, and an entry counts as
+    handled (not fetched again) only once the service has stored it or recorded its failure.
+    """
+    from claimgraph.ingest.feeds import EntryTracker, poll_feed
+    from claimgraph.store.feeds import save_feed_state
+
+    tracker = EntryTracker(store)
+    validators: dict[str, tuple[str | None, str | None, str]] = {}
+
+    def progress(ref: str) -> None:
+        tracker.handled(ref)
+        if on_progress:
+            on_progress(ref)
+
+    total = IngestReport()
+    for url in feed_urls:
+        for item in poll_feed(store, url, fetcher, tracker, validators):
+            total.add(ingest_articles([item], store, extractor, on_progress=progress, syndication=syndication,
+                                      on_failure=on_failure))
+    for url, (etag, modified, status) in validators.items():
+        save_feed_state(store, url, etag, modified, status)
+    return total
+
+
+_FORK_HOOK_SET = False
+
+
+def _workers_die_with_parent() -> None:
+    """Make parser worker processes (forked by spaCy for `n_process` > 1) die when this process dies.
+
+    Without it a `kill -9` of `ingest -p 2` leaves the workers (hundreds of MB each) running until they notice
+    their queue is gone. Linux only (prctl PR_SET_PDEATHSIG); elsewhere a no-op.
+    """
+    global _FORK_HOOK_SET
+    if _FORK_HOOK_SET or not hasattr(os, "register_at_fork"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if not hasattr(libc, "prctl"):
+            return
+    except OSError:
+        return
+    pr_set_pdeathsig = 1
+
+    def in_child() -> None:
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+    os.register_at_fork(after_in_child=in_child)
+    _FORK_HOOK_SET = True

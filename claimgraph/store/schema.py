@@ -51,10 +51,6 @@ speakers = Table(
     Column("role", Text), Column("affiliation", Text),
     Column("affiliation_id", String(32), ForeignKey("speakers.id", ondelete="SET NULL")),
     Column("aliases", JSON, nullable=False),
-    # Counts of every role, affiliation and type seen for this identity ({"role": {"spokesman": 3}, …}): the
-    # stored role/affiliation/type are recomputed from them on each write, so they do not depend on the order
-    # in which articles were stored.
-    Column("evidence", JSON),
 )
 
 attributions = Table(
@@ -72,6 +68,9 @@ attributions = Table(
     Column("confidence", Float), Column("method", String(16)), Column("extractor_version", String(32)),
     # Set for a statement only a near-duplicate copy carries (offsets into that appearance's text), else None.
     Column("appearance_id", Integer, ForeignKey("appearances.id")),
+    # The speaker as this article describes it: the evidence from which the speaker record's type, role and
+    # affiliation are recomputed on every write, so that they do not depend on the order articles were stored in.
+    Column("speaker_type", String(16)), Column("speaker_role", Text), Column("speaker_affiliation", Text),
 )
 Index("ix_attributions_article", attributions.c.article_id)
 Index("ix_attributions_speaker", attributions.c.speaker_id)

@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 
+import pytest
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+from claimgraph.errors import StoreError
 from claimgraph.records import Appearance, Article, Attribution, Speaker
 from claimgraph.store import Store
+from claimgraph.store.sql import MIGRATIONS
 
 
 def attribution(article: Article, name: str) -> Attribution:
@@ -44,7 +51,10 @@ def test_reopening_keeps_what_was_stored_and_schema_is_versioned(db_path):
     store.close()
     assert Store.open(db_path).counts()["attributions"] == 1
     with sqlite3.connect(db_path) as conn:
-        assert conn.execute("select version_num from alembic_version").fetchone()[0] == "0001"
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        head = ScriptDirectory.from_config(config).get_current_head()
+        assert conn.execute("select version_num from alembic_version").fetchone()[0] == head
         assert conn.execute("pragma journal_mode").fetchone()[0] == "wal"
 
 
@@ -53,17 +63,15 @@ def test_failed_write_leaves_earlier_articles(db_path):
     first = Article(ref="a", text="Vell said x.")
     store.save_article(first, [attribution(first, "Mara Vell")], "1")
     second = Article(ref="b", text="Reyes said y.")
-    broken = attribution(second, "Tomas Reyes")
-    try:  # the same attribution id twice in one article breaks the transaction midway
-        store.save_article(second, [broken, broken], "1")
-    except Exception:
-        pass
+    good = attribution(second, "Tomas Reyes")
+    broken = replace(attribution(second, "Ines Duarte"), cue_class=None)  # NOT NULL: fails after the first rows
+    with pytest.raises(StoreError):
+        store.save_article(second, [good, broken], "1")
     counts = store.counts()
     assert counts["articles"] == 1 and counts["attributions"] == 1
 
 
 def test_locked_database_is_one_clear_error_and_a_rerun_stores_it(db_path, tmp_path):
-    from claimgraph.errors import StoreError
     from claimgraph.service import ingest_articles
 
     store = Store.open(db_path, busy_timeout_ms=100)
@@ -85,7 +93,5 @@ def test_locked_database_is_one_clear_error_and_a_rerun_stores_it(db_path, tmp_p
     blocker.close()
     assert store.counts()["articles"] == 1  # what was stored stays stored
     assert ingest_articles([second], store, NoExtraction()).stored == 1
-    try:
+    with pytest.raises(StoreError, match="does not exist"):
         Store.open(tmp_path / "missing-folder" / "x.db")
-    except StoreError as exc:
-        assert "does not exist" in str(exc)

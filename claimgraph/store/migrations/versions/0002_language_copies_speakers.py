@@ -3,8 +3,9 @@
 - `articles.language`: the detected language (a non-English article is stored without attributions).
 - `appearances.text` and `attributions.appearance_id`: a copy within the syndication threshold that still differs
   keeps its own text, and the statements it adds point at that appearance (offsets into its text).
-- `speakers.evidence`: counts of every role, affiliation and type seen, from which the stored values are
-  recomputed on each write (so they do not depend on which article was stored first).
+- `attributions.speaker_type`, `speaker_role`, `speaker_affiliation`: the speaker as each article describes it,
+  from which the speaker record's values are recomputed on each write (so they do not depend on which article was
+  stored first).
 - Speaker keys: one identity per normalised name whatever its type (the type is decided on evidence); anonymous
   descriptions become one identity per article. Existing rows are re-keyed and merged here.
 - `store_state`: facts that must survive a crash (claims need relinking).
@@ -40,7 +41,9 @@ def _speaker_id(key: str) -> str:
 def upgrade() -> None:
     op.add_column("articles", sa.Column("language", sa.String(16)))
     op.add_column("appearances", sa.Column("text", sa.Text))
-    op.add_column("speakers", sa.Column("evidence", sa.JSON))
+    op.add_column("attributions", sa.Column("speaker_type", sa.String(16)))
+    op.add_column("attributions", sa.Column("speaker_role", sa.Text))
+    op.add_column("attributions", sa.Column("speaker_affiliation", sa.Text))
     if op.get_bind().dialect.name == "sqlite":
         # SQLite adds a column with its reference in place; Alembic's batch mode would rebuild the table, and
         # dropping the old one (foreign keys on) would cascade into voices.
@@ -59,6 +62,9 @@ def _rekey_speakers(conn) -> None:
     speakers = sa.Table("speakers", meta, autoload_with=conn)
     attributions = sa.Table("attributions", meta, autoload_with=conn)
     rows = conn.execute(sa.select(speakers).order_by(speakers.c.id)).all()
+    for row in rows:  # the evidence each article gave, as well as it is known (the merged record's values)
+        conn.execute(sa.update(attributions).where(attributions.c.speaker_id == row.id).values(
+            speaker_type=row.type, speaker_role=row.role, speaker_affiliation=row.affiliation))
     targets: dict[str, dict] = {}  # new id -> merged row
     moves: list[tuple[str, str, str | None]] = []  # (old id, new id, article id or None for all)
     for row in rows:
@@ -97,8 +103,7 @@ def _merge_into(targets: dict[str, dict], key: str, row) -> None:
     merged = targets.get(sid)
     if merged is None:
         targets[sid] = dict(id=sid, key=key, name=row.name, type=row.type, role=row.role,
-                            affiliation=row.affiliation, affiliation_id=None, aliases=sorted(row.aliases or []),
-                            evidence=None)
+                            affiliation=row.affiliation, affiliation_id=None, aliases=sorted(row.aliases or []))
         return
     if TYPE_RANK.get(row.type, 0) > TYPE_RANK.get(merged["type"], 0):
         merged["type"] = row.type
@@ -112,6 +117,9 @@ def downgrade() -> None:
     op.drop_index("ix_attributions_appearance", "attributions")
     with op.batch_alter_table("attributions") as batch:
         batch.drop_column("appearance_id")
-    for table, column in (("speakers", "evidence"), ("appearances", "text"), ("articles", "language")):
+    with op.batch_alter_table("attributions") as batch:
+        for column in ("speaker_type", "speaker_role", "speaker_affiliation"):
+            batch.drop_column(column)
+    for table, column in (("appearances", "text"), ("articles", "language")):
         with op.batch_alter_table(table) as batch:
             batch.drop_column(column)
