@@ -1,68 +1,86 @@
 """The library's main entry: parse articles and find their attributions.
 
-`Extractor` ties the stages together: nlp (parse, in pieces for long texts) -> attribution (rules, then the
-learned tagger where it is installed, merged) -> speakers (resolution inside the article). It stores nothing;
+`Extractor` ties the stages together: nlp (parse, in pieces for long texts) -> the attributions component (rules,
+then the learned tagger where it is installed, merged; speakers resolved inside the article). It stores nothing;
 `claimgraph.service` adds the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 
-from claimgraph.attribution import extract_attributions
+from claimgraph.attribution.component import COMPONENT, AttributionsComponent
 from claimgraph.nlp import DEFAULT_MODEL, load_pipeline, parse_chunks
-from claimgraph.records import Article, Attribution
+from claimgraph.records import Article, Attribution, Span, attribution_id
 
 
 @dataclass
 class Extracted:
     article: Article
     attributions: list[Attribution]
-    language: str | None = None  # detected (claimgraph.nlp.language); None when the text is too short to tell
-    skipped_language: bool = False  # another language than the pipeline's: not extracted (no attributions)
 
 
 class Extractor:
-    """Finds every attribution in articles. One instance loads the pipeline once; reuse it."""
+    """Finds every attribution in articles. One instance loads the pipeline once; reuse it.
 
-    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, learned: bool = True):
+    A thin wrapper over the `claimgraph_attributions` spaCy component (attribution/component.py): it adds the
+    component to the pipeline where it is missing (which prepares a user's own `nlp` as `load_pipeline` does),
+    cuts long articles into pieces and gives each piece's records the article's offsets and ids.
+    `speech_only` leaves out the `think` cue class.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, learned: bool = True,
+                 speech_only: bool = False):
         self.nlp = nlp if nlp is not None else load_pipeline(model)
-        self.learned = False
-        if learned:
-            from claimgraph.attribution.learned import load_tagger
-
-            # Adds the trained component after the pipeline's own (None where no model is installed).
-            self.learned = load_tagger(self.nlp) is not None
+        if COMPONENT not in self.nlp.pipe_names:
+            self.nlp.add_pipe(COMPONENT, config={"learned": learned, "speech_only": speech_only})
+        self.component: AttributionsComponent = self.nlp.get_pipe(COMPONENT)
+        # The pipeline is shared (cached by name): this extractor's settings go with each call, not the component.
+        self.learned = learned and self.component.tagger is not None
+        self.speech_only = speech_only
+        self.settings = {"learned": self.learned, "speech_only": speech_only}
 
     def extract(self, article: Article) -> list[Attribution]:
         return next(self.extract_many([article])).attributions
 
     def extract_many(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16) -> Iterator[Extracted]:
         """Yield each article with its attributions, in input order; `n_process` > 1 parses on several cores."""
-        from claimgraph.nlp.language import detect_language, is_foreign
-
-        buffered: list[tuple[Article, str | None]] = []
+        buffered: list[Article] = []
 
         def texts() -> Iterator[str]:
             for article in articles:
-                language = detect_language(article.text)
-                buffered.append((article, language))
-                # A text in another language is not parsed (the rules would read it as English): an empty
-                # placeholder keeps the parser's output in step with the input order.
-                yield "" if is_foreign(language, self.nlp.lang) else article.text
+                buffered.append(article)
+                yield article.text
 
-        # The pipeline is shared (cached by name): a rules-only extractor skips a tagger another one added.
-        skip = [] if self.learned else [name for name in self.nlp.pipe_names if name == "attribution_tagger"]
-        for pieces in parse_chunks(self.nlp, texts(), n_process=n_process, batch_size=batch_size, disable=skip):
-            article, language = buffered.pop(0)
-            if is_foreign(language, self.nlp.lang):
-                yield Extracted(article, [], language, skipped_language=True)
-            else:
-                yield Extracted(article, self.extract_parsed(article, pieces), language)
+        # Docs carrying records do not travel between processes: with workers, the component runs here.
+        in_pipe = n_process == 1
+        parsed = parse_chunks(self.nlp, texts(), n_process=n_process, batch_size=batch_size,
+                              disable=[] if in_pipe else [COMPONENT],
+                              component_cfg={COMPONENT: self.settings} if in_pipe else None)
+        for pieces in parsed:
+            article = buffered.pop(0)
+            yield Extracted(article, self.extract_parsed(article, pieces))
 
     def extract_parsed(self, article: Article, pieces: list) -> list[Attribution]:
-        """Attributions of an article already parsed by `self.nlp`, as (offset, Doc) pieces."""
-        return extract_attributions(article, pieces, learned=self.learned)
+        """Attributions of an article parsed by `self.nlp`, as (offset, Doc) pieces; pieces parsed without the
+        component go through it now."""
+        fresh = [doc for _, doc in pieces if doc._.attributions is None]
+        if fresh:
+            list(self.component.pipe(fresh, **self.settings))
+        return [record for offset, doc in pieces for record in rebase(doc._.attributions, article, offset)]
+
+
+def rebase(attributions: list[Attribution], article: Article, offset: int) -> list[Attribution]:
+    """A piece's records (offsets and ids of the piece) as records of the whole article."""
+    def shift(span: Span | None) -> Span | None:
+        return (span[0] + offset, span[1] + offset) if span is not None else None
+
+    ids = {a.id: attribution_id(article.hash, shift(a.cue_span), tuple(shift(s) for s in a.content_spans), a.kind)
+           for a in attributions}
+    return [replace(a, id=ids[a.id], parent=ids.get(a.parent) if a.parent else None,
+                    source_span=shift(a.source_span), cue_span=shift(a.cue_span),
+                    content_spans=tuple(shift(s) for s in a.content_spans), sentence=shift(a.sentence))
+            for a in attributions]

@@ -19,6 +19,8 @@ from spacy.tokens import Doc
 from claimgraph.attribution.cues import lexicon
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import speaker_labels
+from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
+from claimgraph.attribution.learned.gate import Gate
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes
 from claimgraph.attribution.reported import cue_subject, reported_speech
@@ -26,9 +28,10 @@ from claimgraph.attribution.speakers import SELF_PRONOUNS, SpeakerResolver
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 
 
-def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
+def find_in_doc(doc: Doc, candidates: list | None = None, gate: Gate | None = None) -> list[Found]:
     """Every attribution in one Doc, in text order, speakers resolved: the rules' finds, then the learned
-    tagger's `candidates` (char offsets into this Doc) that the rules did not find."""
+    tagger's `candidates` (char offsets into this Doc) that the rules did not find and `gate` admits
+    (learned/gate.py; its DEFAULT where None)."""
     used: set[int] = set()
     marks = find_quotes(doc_text(doc))  # quote marks, read once for both rule components
     quotes = direct_quotes(doc, used, marks)
@@ -38,7 +41,9 @@ def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
     found = labelled + quotes + reported_speech(doc, used, quotes, marks)
     if candidates:
-        found = [item if isinstance(item, Found) else _from_candidate(doc, item) for item in merge(found, candidates)]
+        gate = gate or DEFAULT_GATE
+        found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate)
+                 for item in merge(found, candidates)]
         found = [item for item in found if item is not None]
     found.sort(key=_position)
     _nest(found)
@@ -48,15 +53,9 @@ def find_in_doc(doc: Doc, candidates: list | None = None) -> list[Found]:
     return found
 
 
-# Learned candidates below these confidences cost more precision than they add recall (measured on PolNeAR dev:
-# README "Accuracy"); one with no source is kept only when the tagger is sure.
-MIN_CONFIDENCE = 0.75
-MIN_CONFIDENCE_WITHOUT_SOURCE = 0.85
-
-
-def _from_candidate(doc: Doc, candidate) -> Found | None:
+def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     """A learned candidate as a working record: kind from the quote marks, cue class from the lexicon, and the
-    cue's grammatical subject as source where the tagger found none."""
+    cue's grammatical subject as source where the tagger found none; None where the gate refuses it."""
     text = doc_text(doc)
     content = [tuple(span) for span in candidate.content_spans]
     cue = doc.char_span(*candidate.cue_span, alignment_mode="expand") if candidate.cue_span else None
@@ -65,15 +64,17 @@ def _from_candidate(doc: Doc, candidate) -> Found | None:
         subject, _ = cue_subject(cue.root)
         if subject is not None:
             source = doc.char_span(*trim(doc, *mention_span(subject, cue.root)), alignment_mode="expand")
-    if cue is None or candidate.confidence < MIN_CONFIDENCE or (
-            source is None and candidate.confidence < MIN_CONFIDENCE_WITHOUT_SOURCE):
+    if cue is None or not len(cue):
         return None  # without a cue a candidate is right a quarter of the time on dev
     start, end = content[0][0], content[-1][1]
     quoted = start > 0 and text[start - 1] in "\"“'" or text[start:start + 1] in {'"', "“"}
     kind = "direct" if quoted else ("mixed" if any(c in text[start:end] for c in "\"“”") else "indirect")
-    entry = lexicon().get(cue.root.lemma_.lower()) if cue is not None and len(cue) else None
-    if kind == "indirect" and cue is not None and cue.root.lower_ == "according":
+    entry = lexicon().get(cue.root.lemma_.lower())
+    if kind == "indirect" and cue.root.lower_ == "according":
         kind = "according_to"
+    lexicon_cue = entry is not None or kind == "according_to"
+    if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue):
+        return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",
                  sentence=sentence_of(doc, *content), confidence=round(float(candidate.confidence), 3),
@@ -125,7 +126,8 @@ def _relay(found: list[Found]) -> None:
             item.via.append(parent.speaker.name)
 
 
-def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learned: bool = True) -> list[Attribution]:
+def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learned: bool = True,
+                         gate: Gate | None = None) -> list[Attribution]:
     """All attributions of one article, from its parsed pieces (offset into the article text, Doc)."""
     results: list[Attribution] = []
     for offset, doc in pieces:
@@ -135,11 +137,15 @@ def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learne
 
             # The tagger's spans are article offsets; this piece's rules work in the piece's own offsets.
             candidates = [_shift_candidate(c, -offset) for c in learned_candidates(doc, offset)]
-        found = find_in_doc(doc, candidates)
-        ids = {id(item): _id(article, item, offset) for item in found}
-        for item in found:
-            results.append(_to_record(article, item, offset, ids))
+        found = find_in_doc(doc, candidates, gate)
+        results += records_of(article, found, offset)
     return results
+
+
+def records_of(article: Article, found: list[Found], offset: int = 0) -> list[Attribution]:
+    """Records of what `find_in_doc` found in a piece of `article` that starts at char `offset`."""
+    ids = {id(item): _id(article, item, offset) for item in found}
+    return [_to_record(article, item, offset, ids) for item in found]
 
 
 def _shift_candidate(candidate, delta: int):
@@ -171,4 +177,4 @@ def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) 
         confidence=item.confidence, method=item.method)
 
 
-__all__ = ["extract_attributions", "find_in_doc"]
+__all__ = ["extract_attributions", "find_in_doc", "records_of"]

@@ -10,14 +10,11 @@ from datetime import datetime
 from pathlib import Path
 
 from claimgraph.ingest.decode import decode_text
+from claimgraph.nlp.datelines import DATELINE
 from claimgraph.records import Article
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\s*\|\s*$")
 GENRE = re.compile(r"^(PRESS RELEASE|NEWS RELEASE|OPINION|EDITORIAL|ANALYSIS|COMMENTARY|INTERVIEW|STATEMENT)\s*$")
-# "Jan. 24, 2017 (EIRNS)—", "March 3, 2021 (Harbor Wire) --", "PORT ELLIS, Oct. 2 (Tidewater Daily) -"
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]+,\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\((?P<pub>[^)\n]{2,60})\)\s*(?:—|–|--|-)\s*"
-)
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
 

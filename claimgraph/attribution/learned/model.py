@@ -24,7 +24,7 @@ from spacy.util import registry
 from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
 
 from claimgraph.attribution.learned.bio import LABELS
-from claimgraph.attribution.learned.decode import decode
+from claimgraph.attribution.learned.viterbi import decode
 
 DOC_FEATURES = 8  # width of the document-level feature vector, see doc_features()
 
@@ -150,9 +150,11 @@ class AttributionTagger(Tagger):
         scores = [self.model.ops.to_numpy(s) for s in self.model.predict(docs)]
         return [_as_probabilities(s) for s in scores]
 
-    # (log transition matrix, weight, o_bias) for decoding (decode.py), set by load_tagger from the model folder;
+    # (log transition matrix, weight, o_bias) for decoding (viterbi.py), set by load_tagger from the model folder;
     # None means per-token argmax.
     transitions: tuple[numpy.ndarray, float, float] | None = None
+    # {"factory", "config"} as saved in the model folder's config.json (set by learned.build_tagger).
+    spec: dict[str, Any] | None = None
 
     def set_annotations(self, docs: list[Doc], scores: list[numpy.ndarray]) -> None:
         labels = self.labels

@@ -30,17 +30,18 @@ from spacy.util import minibatch
 from thinc.api import Adam
 
 from claimgraph.attribution.learned.bio import LABELS, spans_to_tags
-from claimgraph.attribution.learned.corpus import PolnearArticle, read_polnear_split
-from claimgraph.attribution.learned.decode import estimate_transitions, save_transitions
+from claimgraph.attribution.learned.viterbi import estimate_transitions, save_transitions
 from claimgraph.attribution.learned.group import candidates_from_doc
 from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, AttributionTagger  # noqa: F401 (factory)
+from claimgraph.eval.polnear import GoldArticle as PolnearArticle
+from claimgraph.eval.polnear import load_split
 from claimgraph.nlp import DEFAULT_MODEL
 
 COMPONENT = "attribution_tagger"
 FACTORY = "claimgraph_attribution_tagger"
 DEFAULT_WEIGHT = 0.5  # transition weight used while training (dev-tuned on early runs)
 WEIGHT_GRID = (0.15, 0.3, 0.5, 0.7)  # transition weights tried after training ...
-O_BIAS_GRID = (0.0,)  # ... with these O penalties (decode.py; 0.5 and 1.0 lowered dev F1 by 0.3-2 points)
+O_BIAS_GRID = (0.0,)  # ... with these O penalties (viterbi.py; 0.5 and 1.0 lowered dev F1 by 0.3-2 points)
 DEFAULT_CACHE = Path(tempfile.gettempdir()) / "claimgraph_polnear_cache"
 
 
@@ -129,13 +130,13 @@ def _predict(component: AttributionTagger, docs: list[Doc], batch: int = 16) -> 
     return out
 
 
-def save_component(nlp: Language, out: Path, meta: dict[str, Any]) -> None:
+def save_component(nlp: Language, out: Path, meta: dict[str, Any], name: str = COMPONENT) -> None:
     """The component alone: weights and labels (no vocab: features are hashes) plus its config and meta."""
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    nlp.get_pipe(COMPONENT).to_disk(out / "component", exclude=["vocab"])
-    config = nlp.config["components"][COMPONENT].copy()
+    nlp.get_pipe(name).to_disk(out / "component", exclude=["vocab"])
+    config = nlp.config["components"][name].copy()
     (out / "config.json").write_text(json.dumps({"factory": FACTORY, "config": _plain(config)}, indent=1))
     (out / "meta.json").write_text(json.dumps(meta, indent=1))
     (out / "README.md").write_text(MODEL_README)
@@ -168,61 +169,83 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
           log=print) -> dict[str, Any]:
     """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
     started = time.time()
-    random.seed(seed)
     data_dir, out = Path(data_dir), Path(out)
-    cache_dir = Path(cache) if cache else None
     nlp = spacy.load(model)
-    train_articles = read_polnear_split(data_dir / "train", data_dir / "metadata.tsv")
-    dev_articles = read_polnear_split(data_dir / "dev", data_dir / "metadata.tsv")
-    train_docs = parse_split(nlp, train_articles, cache_dir)
-    dev_docs = parse_split(nlp, dev_articles, cache_dir)
+    train_articles = load_split(data_dir / "train", data_dir / "metadata.tsv")
+    dev_articles = load_split(data_dir / "dev", data_dir / "metadata.tsv")
+    train_docs = parse_split(nlp, train_articles, Path(cache) if cache else None)
+    dev_docs = parse_split(nlp, dev_articles, Path(cache) if cache else None)
     log(f"parsed {len(train_docs)} train / {len(dev_docs)} dev docs in {time.time() - started:.0f}s")
     examples = make_examples(train_docs, train_articles)
+    component, transitions = new_component(nlp, examples, window_size, depth)
+    scorer = load_scorer(data_dir)
 
-    # Role transitions for decoding, from the gold labels of the non-whitespace tokens (see decode.py).
+    def score_dev(epoch: int) -> tuple[float, float]:
+        figures = evaluate(component, dev_docs, dev_articles, data_dir, scorer)
+        log(f"epoch {epoch} {time.time() - started:.0f}s {figures}")
+        return figures.get("end_to_end_f1", 0.0), figures.get("content_partial_f1", 0.0)
+
+    settings = {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
+                "seed": seed, "window_size": window_size, "depth": depth}
+    best_epoch = fit(component, examples, epochs=epochs, batch_words=batch_words, dropout=dropout,
+                     learn_rate=learn_rate, seed=seed, deadline=started + max_minutes * 60, score=score_dev,
+                     log=log)
+    weight, o_bias, figures = DEFAULT_WEIGHT, 0.0, {}
+    if scorer is not None:  # the decoding settings that read the kept weights best on dev
+        weight, o_bias, figures = tune_decoding(component, transitions, dev_docs, dev_articles, data_dir, scorer,
+                                                log)
+    meta = {"epoch": best_epoch, "dev": figures, "train_seconds": round(time.time() - started),
+            "train_articles": len(train_articles), "base_pipeline": model, "labels": list(LABELS),
+            "decoding": {"weight": weight, "o_bias": o_bias}, "settings": settings}
+    save_model(nlp, out, transitions, weight, o_bias, meta)
+    log(f"best epoch {meta['epoch']}: {meta['dev']}; {meta['train_seconds']}s in all")
+    return meta
+
+
+def new_component(nlp: Language, examples: list[Example], window_size: int = 3, depth: int = 4,
+                  name: str = COMPONENT) -> tuple[AttributionTagger, Any]:
+    """An untrained tagger added to `nlp`, and the role transitions of the gold labels (see viterbi.py)."""
     transitions = estimate_transitions([ref.tag_ for ref, tok in zip(eg.reference, eg.predicted) if not tok.is_space]
                                        for eg in examples)
     encoder = {"window_size": window_size, "depth": depth}  # the CNN's reach: +-window_size*depth tokens
-    component = nlp.add_pipe(FACTORY, name=COMPONENT, config={"model": {"tok2vec": {"encode": encoder}}})
+    component = nlp.add_pipe(FACTORY, name=name, config={"model": {"tok2vec": {"encode": encoder}}})
     component.initialize(lambda: examples[:100], nlp=nlp, labels=list(LABELS))
     component.transitions = (transitions, DEFAULT_WEIGHT, 0.0)
+    return component, transitions
+
+
+def fit(component: AttributionTagger, examples: list[Example], *, epochs: int, batch_words: int = 1500,
+        dropout: float = 0.1, learn_rate: float = 0.001, seed: int = 0, deadline: float | None = None,
+        score=None, log=print) -> int:
+    """Train for `epochs` (or until `deadline`, a time.time() value); the component ends with the averaged weights
+    of the epoch `score(epoch)` rates best (the last epoch where `score` is None). Returns that epoch."""
+    random.seed(seed)
+    examples = list(examples)
     optimizer = Adam(learn_rate)
-    scorer = load_scorer(data_dir)
-    best: dict[str, Any] = {"key": (-1.0, -1.0)}
-    train_start = time.time()
+    best: dict[str, Any] = {"key": None, "epoch": 0, "weights": None}
     for epoch in range(1, epochs + 1):
         random.shuffle(examples)
         losses: dict[str, float] = {}
         for batch in minibatch(examples, size=_words_per_batch(batch_words)):
             component.update(batch, drop=dropout, sgd=optimizer, losses=losses)
         with component.model.use_params(optimizer.averages):  # evaluate/keep the averaged weights
-            figures = evaluate(component, dev_docs, dev_articles, data_dir, scorer)
-            key = (figures.get("end_to_end_f1", 0.0), figures.get("content_partial_f1", 0.0))
-            log(f"epoch {epoch} loss {losses.get(COMPONENT, 0):.0f} {time.time() - train_start:.0f}s {figures}")
-            if key > best["key"] or scorer is None:
-                best = {"key": key, "epoch": epoch, "dev": figures, "weights": component.model.to_bytes()}
-        if (time.time() - started) / 60 > max_minutes:
-            log(f"stopping after epoch {epoch}: time limit of {max_minutes} min")
+            key = score(epoch) if score is not None else (epoch,)
+            if best["key"] is None or key > best["key"]:
+                best = {"key": key, "epoch": epoch, "weights": component.model.to_bytes()}
+        log(f"epoch {epoch} loss {losses.get(component.name, 0):.0f}")
+        if deadline is not None and time.time() > deadline:
+            log(f"stopping after epoch {epoch}: time limit")
             break
+    component.model.from_bytes(best["weights"])
+    return best["epoch"]
 
-    # The best epoch's weights; then the decoding settings that read them best on dev.
-    component.model.from_bytes(best.pop("weights"))
-    weight, o_bias = DEFAULT_WEIGHT, 0.0
-    if scorer is not None:
-        weight, o_bias, figures = tune_decoding(component, transitions, dev_docs, dev_articles, data_dir, scorer,
-                                                log)
-        best["dev"] = figures
-    component.transitions = (transitions, weight, o_bias)
-    save_component(nlp, out, {})
+
+def save_model(nlp: Language, out: Path, transitions: Any, weight: float, o_bias: float,
+               meta: dict[str, Any], name: str = COMPONENT) -> None:
+    """The component's folder as `load_tagger` reads it: weights, config, transitions, meta."""
+    nlp.get_pipe(name).transitions = (transitions, weight, o_bias)
+    save_component(nlp, out, meta, name=name)
     save_transitions(out / "transitions.json", transitions, weight, o_bias)
-    meta = {"epoch": best.get("epoch"), "dev": best.get("dev"), "train_seconds": round(time.time() - started),
-            "train_articles": len(train_articles), "base_pipeline": model, "labels": list(LABELS),
-            "decoding": {"weight": weight, "o_bias": o_bias},
-            "settings": {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
-                         "seed": seed, "window_size": window_size, "depth": depth}}
-    (out / "meta.json").write_text(json.dumps(meta, indent=1))
-    log(f"best epoch {meta['epoch']}: {meta['dev']}; {meta['train_seconds']}s in all")
-    return meta
 
 
 def tune_decoding(component: AttributionTagger, transitions: Any, docs: list[Doc],

@@ -1,0 +1,51 @@
+"""Which of the tagger's additions to keep: a gate per kind, measured out of domain.
+
+The tagger is trained on seven US publishers. Its additions (statements the rules did not find) are right on
+publishers it was trained on far more often than on others: leave-one-publisher-out on PolNeAR
+(benchmarks/lopo.py, README "Out of domain") shows indirect additions right much less often than the rules' own
+indirect finds, while quoted additions (direct or mixed: a quote mark marks the content) hold up. So the gate
+reads the kind first:
+- quoted additions are kept above a confidence floor (a higher one when no source was found);
+- indirect additions (reported speech, "according to") are kept only where the rules' lexicon knows the cue and
+  the tagger is surer still: a cue the lexicon lacks ("slammed", "made plans") is where out-of-domain spurious
+  finds come from.
+`GATES` names the variants the LOPO benchmark compares; `DEFAULT` is the one extraction uses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+QUOTED_KINDS = frozenset({"direct", "mixed"})
+
+
+@dataclass(frozen=True)
+class Gate:
+    name: str
+    min_confidence: float = 0.75  # any addition
+    min_confidence_without_source: float = 0.85  # an addition whose source nobody found
+    indirect: bool = True  # keep indirect additions at all
+    indirect_needs_lexicon_cue: bool = False
+    min_confidence_indirect: float = 0.75
+
+    def admits(self, kind: str, confidence: float, has_source: bool, lexicon_cue: bool) -> bool:
+        """True when an addition of this kind and confidence is kept (`lexicon_cue`: the cue's lemma is in
+        claimgraph/data/cues.tsv)."""
+        if confidence < self.min_confidence or (not has_source and confidence < self.min_confidence_without_source):
+            return False
+        if kind in QUOTED_KINDS:
+            return True
+        if not self.indirect or (self.indirect_needs_lexicon_cue and not lexicon_cue):
+            return False
+        return confidence >= self.min_confidence_indirect
+
+
+GATES = {
+    "none": Gate("none", 0.0, 0.0),  # every addition with a cue: what the tagger alone would add
+    "shipped": Gate("shipped"),  # the release's floors, the same for every kind
+    "lexicon": Gate("lexicon", indirect_needs_lexicon_cue=True, min_confidence_indirect=0.9),
+    "quoted": Gate("quoted", indirect=False),
+}
+DEFAULT = GATES["shipped"]
+
+__all__ = ["DEFAULT", "GATES", "Gate", "QUOTED_KINDS"]
