@@ -346,10 +346,9 @@ def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor",
     Entries go to `ingest_articles` one at a time: a poll brings a handful of entries, and an entry counts as
     handled (not fetched again) only once the service has stored it or recorded its failure.
     """
-    from claimgraph.ingest.feeds import EntryTracker, poll_feed
     from claimgraph.store.feeds import save_feed_state
 
-    tracker = EntryTracker(store)
+    tracker = _EntryTracker(store)
     validators: dict[str, tuple[str | None, str | None, str]] = {}
 
     def progress(ref: str) -> None:
@@ -359,12 +358,64 @@ def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor",
 
     total = IngestReport()
     for url in feed_urls:
-        for item in poll_feed(store, url, fetcher, tracker, validators):
+        for item in _poll_feed(store, url, fetcher, tracker, validators):
             total.add(ingest_articles([item], store, extractor, on_progress=progress, syndication=syndication,
                                       on_failure=on_failure))
     for url, (etag, modified, status) in validators.items():
         save_feed_state(store, url, etag, modified, status)
     return total
+
+
+class _EntryTracker:
+    """Which feed entry each yielded item came from, so that it is marked in the store once it is handled."""
+
+    def __init__(self, store: "Store"):
+        self.store = store
+        self.expected: dict[str, list[tuple[str, str, Article | InputError]]] = {}
+
+    def expect(self, ref: str, feed_url: str, key: str, item: Article | InputError) -> None:
+        self.expected.setdefault(ref, []).append((feed_url, key, item))
+
+    def handled(self, ref: str) -> None:
+        from claimgraph.store.feeds import DONE, FAILED, mark_entry
+
+        for feed_url, key, item in self.expected.pop(ref, []):
+            if isinstance(item, InputError):
+                mark_entry(self.store, feed_url, key, FAILED, error=item.reason)
+            else:
+                mark_entry(self.store, feed_url, key, DONE, article_id=item.id)
+
+
+def _poll_feed(store: "Store", url: str, fetcher: "Fetcher", tracker: _EntryTracker,
+               validators: dict[str, tuple[str | None, str | None, str]]) -> Iterator[Article | InputError]:
+    """The entries of one feed not handled before (a conditional request with the last poll's validators)."""
+    from claimgraph.ingest.feeds import entry_article, parse_feed
+    from claimgraph.store.feeds import entry_seen, get_feed_state
+
+    state = get_feed_state(store, url)
+    etag, modified = (state.etag, state.modified) if state else (None, None)
+    try:
+        answer = fetcher.fetch(url, etag=etag, modified=modified)
+        if answer.not_modified:
+            validators[url] = (etag, modified, "not modified")
+            return
+        feed = parse_feed(answer.content, url)
+    except InputError as exc:
+        validators[url] = (etag, modified, f"failed: {exc.reason}")
+        yield exc
+        return
+    new = 0
+    for entry in feed.entries:
+        ref = feed.entry_ref(entry)
+        if entry_seen(store, url, entry.key, ref):
+            continue
+        new += 1
+        item = entry_article(entry, feed, fetcher)
+        tracker.expect(ref, url, entry.key, item)
+        yield item
+    if (fault := feed.fault_error()) is not None:
+        yield fault
+    validators[url] = (answer.etag, answer.modified, f"ok: {new} new of {len(feed.entries)}")
 
 
 _FORK_HOOK_SET = False

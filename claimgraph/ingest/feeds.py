@@ -1,17 +1,15 @@
 """RSS 0.9x/1.0/2.0 and Atom feeds with feedparser: each entry's linked page fetched and extracted.
 
 When the linked page cannot be had (a 404, a timeout, robots.txt, a page without article text) the entry's own
-content (or summary) is used instead, and `meta["from_feed"]` says why. `watch_once` is one poll of `watch`: it
-asks each feed conditionally (ETag / If-Modified-Since), ingests the entries not handled before, records each
-entry as it is stored, and saves the feed's validators only after the whole poll, so that a poll cut short is
-redone on restart and nothing is skipped.
+content (or summary) is used instead, and `meta["from_feed"]` says why. Polling feeds for `watch` (what is new
+since the last poll, ingesting it) is orchestration and lives in `claimgraph.service.watch_once`.
 """
 
 from __future__ import annotations
 
 import calendar
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,9 +24,6 @@ from claimgraph.records import Article
 
 if TYPE_CHECKING:
     from claimgraph.ingest import ReadOptions
-    from claimgraph.pipeline import Extractor
-    from claimgraph.service import IngestReport
-    from claimgraph.store import Store
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
 MIN_ENTRY_TEXT = 20  # characters of an entry's own content below which it cannot stand in for the page
@@ -147,88 +142,3 @@ def read_feed_file(path: Path, ref: str, options: "ReadOptions | None" = None) -
     """A feed saved as a file; its entries' pages are fetched unless `options.fetch_links` is off."""
     fetcher = options.get_fetcher() if options is not None and options.fetch_links else None
     yield from feed_articles(path.read_bytes(), ref, fetcher)
-
-
-# -- watch: one poll over several feeds ----------------------------------------------------------------------
-
-
-class _EntryTracker:
-    """Which feed entry each yielded item came from, so that it is marked in the store once it is handled."""
-
-    def __init__(self, store: "Store"):
-        self.store = store
-        self.expected: dict[str, list[tuple[str, str, Article | InputError]]] = {}
-
-    def expect(self, ref: str, feed_url: str, key: str, item: Article | InputError) -> None:
-        self.expected.setdefault(ref, []).append((feed_url, key, item))
-
-    def handled(self, ref: str) -> None:
-        from claimgraph.store.feeds import DONE, FAILED, mark_entry
-
-        for feed_url, key, item in self.expected.pop(ref, []):
-            if isinstance(item, InputError):
-                mark_entry(self.store, feed_url, key, FAILED, error=item.reason)
-            else:
-                mark_entry(self.store, feed_url, key, DONE, article_id=item.id)
-
-
-def _poll_feed(store: "Store", url: str, fetcher: Fetcher, tracker: _EntryTracker,
-               validators: dict[str, tuple[str | None, str | None, str]]) -> Iterator[Article | InputError]:
-    from claimgraph.store.feeds import entry_seen, get_feed_state
-
-    state = get_feed_state(store, url)
-    etag, modified = (state.etag, state.modified) if state else (None, None)
-    try:
-        answer = fetcher.fetch(url, etag=etag, modified=modified)
-        if answer.not_modified:
-            validators[url] = (etag, modified, "not modified")
-            return
-        feed = parse_feed(answer.content, url)
-    except InputError as exc:
-        validators[url] = (etag, modified, f"failed: {exc.reason}")
-        yield exc
-        return
-    new = 0
-    for entry in feed.entries:
-        ref = feed.entry_ref(entry)
-        if entry_seen(store, url, entry.key, ref):
-            continue
-        new += 1
-        item = entry_article(entry, feed, fetcher)
-        tracker.expect(ref, url, entry.key, item)
-        yield item
-    if (fault := feed.fault_error()) is not None:
-        yield fault
-    validators[url] = (answer.etag, answer.modified, f"ok: {new} new of {len(feed.entries)}")
-
-
-def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor", fetcher: Fetcher,
-               syndication: object | None = None,
-               on_progress: Callable[[str], None] | None = None) -> "IngestReport":
-    """One poll of every feed: ingest the new entries; returns the poll's report.
-
-    Entries go to the service one at a time: the service indexes a story for syndication only after extracting
-    it, so within one batch a copy could not be matched to an original still waiting in the extractor's buffer.
-    A poll brings a handful of entries, so the per-call cost is small.
-    """
-    from claimgraph.service import IngestReport, ingest_articles
-    from claimgraph.store.feeds import save_feed_state
-
-    tracker = _EntryTracker(store)
-    validators: dict[str, tuple[str | None, str | None, str]] = {}
-
-    def progress(ref: str) -> None:
-        tracker.handled(ref)  # after the service stored it (or recorded its failure): safe to skip next time
-        if on_progress:
-            on_progress(ref)
-
-    total = IngestReport()
-    for url in feed_urls:
-        for item in _poll_feed(store, url, fetcher, tracker, validators):
-            report = ingest_articles([item], store, extractor, on_progress=progress, syndication=syndication)
-            for name in ("read", "stored", "duplicate", "syndicated", "skipped", "attributions"):
-                setattr(total, name, getattr(total, name) + getattr(report, name))
-            total.failures.extend(report.failures)
-    for url, (etag, modified, status) in validators.items():
-        save_feed_state(store, url, etag, modified, status)
-    return total

@@ -7,10 +7,10 @@ from ingest_samples import BRIDGE, FESTIVAL, HARBOUR, NO_ARTICLE_HTML, page_html
 from sqlalchemy import select
 
 from claimgraph.ingest import ReadOptions, read_inputs
-from claimgraph.ingest.feeds import watch_once
-from claimgraph.ingest.syndication import SyndicationIndex, deserialise
+from claimgraph.ingest.syndication import SyndicationIndex
+from claimgraph.minhash import from_bytes
 from claimgraph.records import Article
-from claimgraph.service import ingest_articles
+from claimgraph.service import ingest_articles, watch_once
 from claimgraph.store import Store
 from claimgraph.store import schema as t
 from claimgraph.store.feeds import feed_entry_counts, get_feed_state
@@ -29,7 +29,8 @@ def test_index_matches_a_light_edit_not_another_story():
     match = index.match(Article("b", HARBOUR_COPY))
     assert match is not None and match[0] == original.id and 0.6 <= match[1] < 1.0
     assert index.match(Article("c", FESTIVAL)) is None
-    assert deserialise(index.add(Article("d", BRIDGE))).jaccard(deserialise(index.add(Article("d", BRIDGE)))) == 1.0
+    assert from_bytes(index.add(Article("d", BRIDGE)), index.num_perm).jaccard(
+        from_bytes(index.add(Article("d", BRIDGE)), index.num_perm)) == 1.0
 
 
 def test_syndicated_copy_is_one_story_with_two_appearances(tmp_path, extractor):
