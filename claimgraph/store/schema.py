@@ -117,3 +117,30 @@ store_state = Table(
     "store_state", metadata,
     Column("key", String(64), primary_key=True), Column("value", Text, nullable=False),
 )
+
+# API tokens for the web layer (migration 0003): only a SHA-256 of the secret is kept.
+tokens = Table(
+    "tokens", metadata,
+    Column("id", String(16), primary_key=True), Column("name", Text, nullable=False),
+    Column("secret_hash", String(64), nullable=False), Column("created_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+
+# Corrections by people, an overlay applied on read (migration 0003). Keyed by the attribution's stable id, with no
+# foreign key, so that they survive `reextract` and re-linking; the newest row per (attribution, field) wins.
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("attribution_id", String(32), nullable=False), Column("field", String(16), nullable=False),
+    Column("before", JSON), Column("after", JSON), Column("author", Text, nullable=False), Column("note", Text),
+    Column("created_at", String(32), nullable=False),
+)
+Index("ix_corrections_attribution", corrections.c.attribution_id)
+
+# The full-text index (migration 0003): an FTS5 virtual table on SQLite, a table with a generated tsvector column on
+# PostgreSQL. Declared here with the columns both share; claimgraph/store/search.py fills and queries it.
+search_index = Table(
+    "search_index", metadata,
+    Column("kind", String(16), nullable=False), Column("ref", String(32), nullable=False),
+    Column("title", Text), Column("body", Text),
+)

@@ -1,0 +1,130 @@
+"""Commands of the web layer: serve, token create/list/revoke, corrections export.
+
+FastAPI and uvicorn (the `[web]` extra) are imported inside `serve`, so `claimgraph --help` stays fast and the
+token and export commands work without them.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from claimgraph.cli import cli
+from claimgraph.errors import StoreError
+
+# Declared here rather than shared with cli/core.py, so that these commands do not move when core's options do.
+db_option = click.option("--db", "db", default="claimgraph.db", show_default=True, metavar="PATH|URL",
+                         help="SQLite file (created if absent) or a database URL such as postgresql+psycopg://…")
+
+
+def _store(db: str):
+    from claimgraph.store import Store
+
+    try:
+        return Store.open(db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--private", is_flag=True, help="Reading needs a token too (by default reads are open).")
+@click.option("--allow-private", is_flag=True,
+              help="Let ingest by URL fetch loopback, private and link-local addresses (refused by default).")
+@click.option("--writes-per-minute", default=30, show_default=True, type=click.IntRange(1),
+              help="Corrections accepted per token per minute.")
+def serve(db: str, host: str, port: int, private: bool, allow_private: bool, writes_per_minute: int) -> None:
+    """Serve the ledger: web pages and the JSON API (/api/v1, /openapi.json).
+
+    Reads are open unless --private; corrections need a token (`claimgraph token create NAME`).
+
+    \b
+    Examples:
+      claimgraph serve                          # http://127.0.0.1:8000/
+      claimgraph serve --db postgresql+psycopg://news@db/claimgraph --host 0.0.0.0 --private
+    """
+    try:
+        import uvicorn
+
+        from claimgraph.web.app import create_app
+    except ModuleNotFoundError as exc:
+        raise click.ClickException(f"{exc.name} is missing: pip install 'claimgraph[web]'") from exc
+    store = _store(db)
+    from claimgraph.store.search import refresh_index
+
+    refresh_index(store)
+    app = create_app(store, private=private, allow_private=allow_private, writes_per_minute=writes_per_minute)
+    click.echo(f"claimgraph: serving {db} on http://{host}:{port}/ (JSON under /api/v1, Ctrl-C stops)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@cli.group()
+def token() -> None:
+    """API tokens: what writing (corrections) and reading a --private server need."""
+
+
+@token.command("create")
+@db_option
+@click.argument("name")
+def token_create(db: str, name: str) -> None:
+    """Create a token for NAME and print it (shown once; only a hash is stored).
+
+    \b
+    Example:
+      claimgraph token create desk-editor
+    """
+    from claimgraph.web.tokens import create_token
+
+    click.echo(create_token(_store(db), name))
+
+
+@token.command("list")
+@db_option
+def token_list(db: str) -> None:
+    """List tokens (ids and names; secrets are never stored)."""
+    from claimgraph.store.corrections import list_tokens
+
+    for row in list_tokens(_store(db)):
+        state = f"revoked {row['revoked_at']}" if row["revoked_at"] else "active"
+        click.echo(f"{row['id']}  {row['name']}  created {row['created_at']}  {state}")
+
+
+@token.command("revoke")
+@db_option
+@click.argument("token_id")
+def token_revoke(db: str, token_id: str) -> None:
+    """Revoke a token by its id (the 12 characters after `cg_`)."""
+    from claimgraph.store.corrections import revoke_token
+
+    if not revoke_token(_store(db), token_id):
+        raise click.ClickException(f"no active token {token_id}")
+    click.echo(f"revoked {token_id}")
+
+
+@cli.group()
+def corrections() -> None:
+    """Corrections people made through the web pages or the API."""
+
+
+@corrections.command("export")
+@db_option
+@click.option("--out", type=click.File("w", encoding="utf-8"), default="-", show_default=True,
+              help="The JSONL file to write.")
+def corrections_export(db: str, out) -> None:
+    """Write every corrected attribution as training data: one JSONL-contract object a line, corrected values
+    in place, with `wrong`, `stance`, `claim` and the full `corrections` history (who, when, before, after).
+
+    \b
+    Example:
+      claimgraph corrections export --out corrections.jsonl
+    """
+    from claimgraph.web.export import corrected_attributions
+
+    count = 0
+    for record in corrected_attributions(_store(db)):
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        count += 1
+    click.echo(f"{count} corrected attributions", err=True)

@@ -1,0 +1,81 @@
+"""The web application: `create_app(store)` gives one ASGI app serving the JSON API (/api/v1, /openapi.json), the
+pages and their static files (shipped in the package: nothing is fetched from the internet).
+
+    from claimgraph.store import Store
+    from claimgraph.web.app import create_app
+    app = create_app(Store.open("claimgraph.db"))     # uvicorn.run(app) or `claimgraph serve`
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from claimgraph import __version__
+from claimgraph.store.sql import Store
+from claimgraph.web import api, pages
+from claimgraph.web.access import Access, BodyLimit, Denied
+
+HERE = Path(__file__).parent
+# Pages run only the package's own script and style; stored text can never bring in a script, a frame or a form target.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
+
+
+def create_app(store: Store, private: bool = False, allow_private: bool = False, writes_per_minute: int = 30,
+               max_body_bytes: int = 64 * 1024) -> FastAPI:
+    app = FastAPI(title="claimgraph", version=__version__, openapi_url="/openapi.json", docs_url=None,
+                  redoc_url=None, description="Who said it, who disputes it, and how it reached us: the claim "
+                  "ledger as JSON. Fields and names are those of the JSONL contract (README).")
+    app.state.store = store
+    app.state.access = Access(store, private=private, writes_per_minute=writes_per_minute)
+    app.state.allow_private = allow_private
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    return app
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(Denied)
+    async def denied(request: Request, exc: Denied):
+        headers = {"Retry-After": str(exc.retry_after)} if exc.retry_after else {}
+        if exc.status == 401:
+            headers["WWW-Authenticate"] = "Bearer"
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.message}, status_code=exc.status, headers=headers)
+        return pages.error_page(request, exc.status, exc.message, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if _wants_json(request) or request.url.path.startswith("/static/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code, headers=exc.headers)
+        return pages.error_page(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        detail = [{"loc": list(e.get("loc", ())), "msg": e.get("msg")} for e in exc.errors()]
+        if _wants_json(request):
+            return JSONResponse({"detail": detail}, status_code=422)
+        return pages.error_page(request, 422, "; ".join(f"{'.'.join(map(str, d['loc']))}: {d['msg']}"
+                                                         for d in detail))

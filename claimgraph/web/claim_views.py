@@ -1,0 +1,192 @@
+"""The data of the claims list and of one claim, corrections applied: the JSON API returns it, the pages render it.
+
+Built on the claims layer's read queries (`list_claims`, `claim_detail`, `resolve_claim_id`); a correction of a
+voice's stance moves it to another column, a statement marked wrong leaves the columns (listed apart), a statement
+moved to another claim leaves this one and joins that one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from sqlalchemy import select
+
+from claimgraph.store import corrections as stored
+from claimgraph.store import schema as t
+from claimgraph.service_claims import STANCES, claim_detail, list_claims, resolve_claim_id
+from claimgraph.store.search import matching_refs
+from claimgraph.store.sql import Store
+from claimgraph.web.ledger import corrected_records, page, public_correction
+
+SORTS = ("contested", "recent")
+
+
+def _voice_facts(store: Store) -> dict[str, list[Any]]:
+    """Per claim: its voices' speaker, publisher, via and stance (for the list's filters)."""
+    v, a, sp, ar = t.voices, t.attributions, t.speakers, t.articles
+    query = (select(v.c.claim_id, v.c.attribution_id, v.c.stance, a.c.speaker_id, a.c.via, sp.c.name,
+                    sp.c.aliases, ar.c.publisher, a.c.article_id)
+             .select_from(v.join(a, v.c.attribution_id == a.c.id).join(ar, a.c.article_id == ar.c.id)
+                          .outerjoin(sp, a.c.speaker_id == sp.c.id)))
+    facts: dict[str, list[Any]] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(query):
+            facts.setdefault(r.claim_id, []).append(r)
+        outlets = {}
+        for r in conn.execute(select(t.appearances.c.article_id, t.appearances.c.outlet)):
+            outlets.setdefault(r.article_id, set()).add((r.outlet or "").lower())
+    for rows in facts.values():
+        for i, r in enumerate(rows):
+            rows[i] = (r, outlets.get(r.article_id, set()))
+    return facts
+
+
+def _corrected_counts(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Adjust each listed claim's counts by the stance, wrong and move corrections in force."""
+    in_force = stored.overlay(stored.corrections(store))
+    if not in_force:
+        return
+    by_id = {r["id"]: r for r in rows}
+    with store.engine.connect() as conn:
+        voices = conn.execute(select(t.voices).where(t.voices.c.attribution_id.in_(list(in_force)))).all()
+    for voice in voices:
+        fields = in_force[voice.attribution_id]
+        source = by_id.get(voice.claim_id)
+        if source:
+            source[f"{voice.stance}s"] -= 1
+            source["voices"] -= 1
+        if fields.get("wrong"):
+            continue
+        target = by_id.get(fields.get("claim") or voice.claim_id)
+        stance = fields.get("stance") or voice.stance
+        if target and stance in STANCES:
+            target[f"{stance}s"] += 1
+            target["voices"] += 1
+
+
+def _matches(facts: list[Any], speaker: str | None, outlet: str | None, stance: str | None) -> bool:
+    def one(r: Any, outlets: set[str]) -> bool:
+        if speaker:
+            names = [(r.name or "").lower(), *((x or "").lower() for x in (r.aliases or []))]
+            if r.speaker_id != speaker and not any(speaker.lower() in n for n in names):
+                return False
+        if outlet:
+            places = {(r.publisher or "").lower(), *outlets, *((x or "").lower() for x in (r.via or []))}
+            if not any(outlet.lower() in p for p in places):
+                return False
+        return not stance or r.stance == stance
+
+    return any(one(r, outlets) for r, outlets in facts)
+
+
+def claims_data(store: Store, q: str | None = None, speaker: str | None = None, outlet: str | None = None,
+                stance: str | None = None, since: str | None = None, until: str | None = None,
+                sort: str = "contested", offset: int = 0, limit: int = 50) -> dict[str, Any]:
+    """Claims filtered and sorted, one page: the home page's list and `GET /api/v1/claims`."""
+    rows = list_claims(store)
+    _corrected_counts(store, rows)
+    if q:
+        rank = {ref: i for i, ref in enumerate(matching_refs(store, q, "claim"))}
+        rows = [r for r in rows if r["id"] in rank]
+        if sort != "recent":
+            rows.sort(key=lambda r: (-r["disputes"], -r["asserts"], rank[r["id"]]))
+    if speaker or outlet or stance:
+        facts = _voice_facts(store)
+        rows = [r for r in rows if _matches(facts.get(r["id"], []), speaker, outlet, stance)]
+    if since:
+        rows = [r for r in rows if (r["first_seen"] or "") >= since]
+    if until:
+        rows = [r for r in rows if r["first_seen"] and r["first_seen"] <= until + "\uffff"]
+    if sort == "recent":
+        rows.sort(key=lambda r: (r["first_seen"] or "", r["id"]), reverse=True)
+    result = page(rows, offset, limit)
+    result["total"] = len(rows)
+    return result
+
+
+def find_claim(store: Store, claim_id: str) -> str | None:
+    """The full id of a claim given by id or unique prefix."""
+    found = resolve_claim_id(store, claim_id)
+    if claim_id in found:
+        return claim_id
+    return found[0] if len(found) == 1 else None
+
+
+def claim_data(store: Store, claim_id: str) -> dict[str, Any] | None:
+    """One claim: gist, voices by stance (corrections applied, each with its history), provenance."""
+    detail = claim_detail(store, claim_id)
+    if detail is None:
+        return None
+    voices = [v for column in detail["voices"].values() for v in column]
+    moved_in = _moved_in(store, claim_id, {v["attribution"] for v in voices})
+    ids = [v["attribution"] for v in voices] + [r["id"] for r in moved_in]
+    records = {r["id"]: r for r in corrected_records(store, store_rows(store, ids), with_history=True)}
+    in_force = stored.overlay(stored.corrections(store, ids))
+    columns: dict[str, list[dict[str, Any]]] = {k: [] for k in STANCES}
+    wrong, moved_out = [], []
+    for voice in voices + [_voice_of(r) for r in moved_in]:
+        record = records.get(voice["attribution"])
+        fields = in_force.get(voice["attribution"], {})
+        voice = _corrected_voice(voice, record, fields)
+        if fields.get("claim") and fields["claim"] != claim_id:
+            moved_out.append(voice)
+        elif voice["wrong"]:
+            wrong.append(voice)
+        else:
+            columns.setdefault(voice["stance"], []).append(voice)
+    detail["voices"] = columns
+    detail["counts"] = {k: len(v) for k, v in columns.items()}
+    detail["wrong"], detail["moved_out"] = wrong, moved_out
+    return detail
+
+
+def _corrected_voice(voice: dict[str, Any], record: dict[str, Any] | None, fields: dict[str, Any]) -> dict[str, Any]:
+    voice = dict(voice)
+    voice["corrected"] = {}
+    if "stance" in fields and fields["stance"] in STANCES:
+        voice["corrected"]["stance"] = voice["stance"]
+        voice["stance"] = fields["stance"]
+    if record is not None:
+        speaker = record["speaker"] or {}
+        if "speaker" in record["corrected"]:
+            voice["corrected"]["speaker"] = voice["speaker"]
+        voice["speaker"], voice["speaker_type"] = speaker.get("name"), speaker.get("type")
+        voice["speaker_id"] = speaker.get("id")
+        voice["cue_class"] = record["cue_class"]
+        voice["history"] = record.get("history", [])
+    voice["wrong"] = bool(fields.get("wrong"))
+    return voice
+
+
+def _moved_in(store: Store, claim_id: str, present: set[str]) -> list[dict[str, Any]]:
+    """Attributions a correction moved into this claim (and not moved on since)."""
+    in_force = stored.overlay(stored.corrections(store))
+    ids = [aid for aid, fields in in_force.items() if fields.get("claim") == claim_id and aid not in present]
+    return corrected_records(store, store_rows(store, ids)) if ids else []
+
+
+def _voice_of(record: dict[str, Any]) -> dict[str, Any]:
+    speaker = record["speaker"] or {}
+    return {"attribution": record["id"], "stance": "report", "speaker": speaker.get("name"),
+            "speaker_type": speaker.get("type"), "outlet": record["publisher"], "date": record["published"],
+            "words": record["content"], "cue": record["cue"], "article": record["article"], "score": None,
+            "chain": " <- ".join([x for x in [record["publisher"], *record["via"], speaker.get("name")] if x])}
+
+
+def store_rows(store: Store, attribution_ids: list[str]) -> list[dict[str, Any]]:
+    """`Store.attributions()` rows for these ids (the store's query, narrowed here)."""
+    if not attribution_ids:
+        return []
+    wanted = set(attribution_ids)
+    with store.engine.connect() as conn:
+        articles = sorted({r.article_id for r in conn.execute(
+            select(t.attributions.c.article_id).where(t.attributions.c.id.in_(sorted(wanted))))})
+    rows = [r for article in articles for r in store.attributions(article=article) if r["id"] in wanted]
+    return rows
+
+
+def claim_corrections(store: Store, claim: dict[str, Any]) -> list[dict[str, Any]]:
+    ids = [v["attribution"] for col in claim["voices"].values() for v in col] + \
+          [v["attribution"] for v in claim["wrong"] + claim["moved_out"]]
+    return [public_correction(c) for c in stored.corrections(store, ids)]

@@ -1,0 +1,165 @@
+"""The pages: server-rendered Jinja2 over the same view functions as the JSON API (each page names its JSON twin).
+
+Every stored text reaches the templates as data and is escaped by Jinja's autoescape; no template marks stored
+text safe. Forms post with the `cg_token` cookie set by the sign-in page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from claimgraph.records import STANCES
+from claimgraph.store.search import refresh_index, search
+from claimgraph.web.access import COOKIE
+from claimgraph.web.article_views import article_data, segments
+from claimgraph.web.claim_views import claim_data, claims_data, find_claim
+from claimgraph.web.correct import CUE_CLASSES, SPEAKER_TYPES, CorrectionError, make_correction
+from claimgraph.web.speaker_views import speaker_data, speakers_data
+
+HERE = Path(__file__).parent
+_env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                   autoescape=select_autoescape(enabled_extensions=("html",), default=True))
+templates = Jinja2Templates(env=_env)
+STANCE_LABELS = {"assert": "Asserts", "dispute": "Disputes", "support": "Supports", "report": "Reports and relays"}
+
+
+def viewer(request: Request) -> str | None:
+    return request.app.state.access.read(request.headers, request.cookies)
+
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, user: str | None, status: int = 200, **context: Any) -> HTMLResponse:
+    context.update(user=user, stances=STANCES, stance_labels=STANCE_LABELS, cue_classes=CUE_CLASSES,
+                   speaker_types=SPEAKER_TYPES, private=request.app.state.access.private)
+    return templates.TemplateResponse(request, template, context, status_code=status)
+
+
+def error_page(request: Request, status: int, message: str, headers: dict[str, str] | None = None) -> HTMLResponse:
+    response = templates.TemplateResponse(
+        request, "error.html", {"status": status, "message": message, "user": None,
+                                "private": request.app.state.access.private}, status_code=status)
+    response.headers.update(headers or {})
+    return response
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, user: str | None = Depends(viewer)) -> Response:
+    store = request.app.state.store
+    contested = claims_data(store, limit=15)
+    recent = claims_data(store, sort="recent", limit=8)
+    return render(request, "home.html", user, contested=contested["items"], recent=recent["items"],
+                  total=contested["total"], json_url="/api/v1/claims")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, q: str = "", user: str | None = Depends(viewer)) -> Response:
+    store = request.app.state.store
+    q = q[:200]
+    claims, hits = [], {}
+    if q.strip():
+        refresh_index(store)
+        claims = claims_data(store, q=q, limit=50)["items"]
+        for kind in ("speaker", "article", "attribution"):
+            hits[kind] = search(store, q, (kind,), limit=20)
+    return render(request, "search.html", user, q=q, claims=claims, hits=hits,
+                  json_url=f"/api/v1/search?q={quote(q)}")
+
+
+@router.get("/claims/{claim_id}", response_class=HTMLResponse)
+def claim_page(request: Request, claim_id: str, user: str | None = Depends(viewer)) -> Response:
+    store = request.app.state.store
+    found = find_claim(store, claim_id)
+    claim = claim_data(store, found) if found else None
+    if claim is None:
+        raise HTTPException(404, f"There is no claim {claim_id}.")
+    return render(request, "claim.html", user, claim=claim, json_url=f"/api/v1/claims/{claim['id']}")
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str, user: str | None = Depends(viewer)) -> Response:
+    article = article_data(request.app.state.store, article_id)
+    if article is None:
+        raise HTTPException(404, f"There is no article {article_id}.")
+    by_id = {r["id"]: r for r in article["attributions"]}
+    return render(request, "article.html", user, article=article, pieces=segments(article["text"],
+                  article["attributions"]), by_id=by_id, json_url=f"/api/v1/articles/{article_id}")
+
+
+@router.get("/speakers", response_class=HTMLResponse)
+def speakers_page(request: Request, name: str | None = None, user: str | None = Depends(viewer)) -> Response:
+    data = speakers_data(request.app.state.store, name=(name or None) and name[:200], limit=200)
+    return render(request, "speakers.html", user, speakers=data["items"], name=name or "",
+                  json_url="/api/v1/speakers")
+
+
+@router.get("/speakers/{speaker_id}", response_class=HTMLResponse)
+def speaker_page(request: Request, speaker_id: str, user: str | None = Depends(viewer)) -> Response:
+    speaker = speaker_data(request.app.state.store, speaker_id)
+    if speaker is None:
+        raise HTTPException(404, f"There is no speaker {speaker_id}.")
+    return render(request, "speaker.html", user, speaker=speaker, plot=plot(speaker["timeline"]),
+                  json_url=f"/api/v1/speakers/{speaker_id}")
+
+
+def plot(timeline: list[dict[str, Any]]) -> dict[str, Any]:
+    """Dots for the speaker's statements over time: one column per date, stacked, coloured by stance."""
+    days = sorted({(p["date"] or "undated")[:10] for p in timeline})
+    step = 64
+    dots, height = [], {}
+    for point in timeline:
+        day = (point["date"] or "undated")[:10]
+        height[day] = height.get(day, 0) + 1
+        dots.append({"x": 40 + days.index(day) * step, "y": 150 - height[day] * 16, "stance": point["stance"],
+                     "date": day, "attribution": point["attribution"]})
+    return {"days": [{"x": 40 + i * step, "label": d} for i, d in enumerate(days)], "dots": dots,
+            "width": max(320, 80 + len(days) * step)}
+
+
+@router.get("/signin", response_class=HTMLResponse)
+def signin_page(request: Request, back: str = "/") -> Response:
+    return render(request, "signin.html", None, back=_local(back))
+
+
+@router.post("/signin")
+def signin(request: Request, token: str = Form(..., max_length=300), back: str = Form("/")) -> Response:
+    access = request.app.state.access
+    if access.user({"authorization": f"Bearer {token}"}, {}) is None:
+        return render(request, "signin.html", None, status=401, back=_local(back), error="That token is not valid.")
+    response = RedirectResponse(_local(back), status_code=303)
+    response.set_cookie(COOKIE, token.strip(), httponly=True, samesite="strict", max_age=30 * 24 * 3600)
+    return response
+
+
+@router.post("/signout")
+def signout() -> Response:
+    response = RedirectResponse("/", status_code=303)
+    response.delete_cookie(COOKIE)
+    return response
+
+
+@router.post("/attributions/{attribution_id}/correct")
+def correct_form(request: Request, attribution_id: str, field: str = Form(..., max_length=16),
+                 value: str = Form("", max_length=300), speaker_type: str = Form("", max_length=16),
+                 note: str = Form("", max_length=1000), back: str = Form("/")) -> Response:
+    user = request.app.state.access.write(request.headers, request.cookies)
+    parsed: str | bool = value == "true" if field == "wrong" else value
+    try:
+        make_correction(request.app.state.store, attribution_id, field, parsed, user,
+                        speaker_type=speaker_type or None, note=note or None)
+    except CorrectionError as exc:
+        return error_page(request, exc.status, str(exc))
+    return RedirectResponse(_local(back).split("#")[0] + f"#att-{attribution_id}", status_code=303)
+
+
+def _local(path: str) -> str:
+    """Only paths on this site are followed after a form (never another host)."""
+    return path if path.startswith("/") and not path.startswith("//") and "\\" not in path else "/"
