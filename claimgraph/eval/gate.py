@@ -8,6 +8,10 @@ checks them; this module re-pins them from a fresh run:
     python -m claimgraph.eval.gate --update               # re-pin; refuses to lower any floor
     python -m claimgraph.eval.gate --update --allow-lower # re-pin, lowering where the figures fell
 
+The floors file belongs to the repository, not to the installed package: it is `--floors PATH`, else
+$CLAIMGRAPH_EVAL_FLOORS, else tests/eval_floors.json in the claimgraph checkout that holds the working directory
+(or, for an editable install, this source file).
+
 The gate always scores the whole split: a subset's figures are not comparable with the floors.
 """
 
@@ -27,16 +31,39 @@ from claimgraph.eval.polnear import data_hash, default_metadata, evaluate, load_
 GATED = ("content_partial_f1", "end_to_end_f1", "content_exact_f1", "source_agree", "cue_agree")
 SPLIT = "dev"
 DEFAULT_TOLERANCE = 0.005
-REPO = Path(__file__).resolve().parents[2]
-FLOORS_PATH = REPO / "tests" / "eval_floors.json"
+FLOORS_ENV = "CLAIMGRAPH_EVAL_FLOORS"
+FLOORS_IN_REPO = Path("tests") / "eval_floors.json"
+
+
+def repo_root(start: Path | None = None) -> Path | None:
+    """The claimgraph checkout holding `start` (default: the working directory, then this source file): the
+    nearest folder upwards with a pyproject.toml and tests/eval_floors.json. None outside a checkout (an
+    installed wheel has no tests/)."""
+    starts = [start] if start is not None else [Path.cwd(), Path(__file__).resolve().parent]
+    for first in starts:
+        for folder in [first.resolve(), *first.resolve().parents]:
+            if (folder / "pyproject.toml").is_file() and (folder / FLOORS_IN_REPO).is_file():
+                return folder
+    return None
+
+
+def default_floors_path() -> Path | None:
+    """$CLAIMGRAPH_EVAL_FLOORS, else tests/eval_floors.json of the checkout (`repo_root`); None when neither."""
+    env = os.environ.get(FLOORS_ENV)
+    if env:
+        return Path(env)
+    root = repo_root()
+    return root / FLOORS_IN_REPO if root else None
 
 
 def locate_polnear() -> Path | None:
     """The PolNeAR folder: $CLAIMGRAPH_SHARED_DATA/polnear (or that variable naming polnear/ itself), else the
-    repository's sibling shared/data/polnear. None when neither exists."""
+    checkout's sibling shared/data/polnear. None when neither exists."""
     env = os.environ.get("CLAIMGRAPH_SHARED_DATA")
     cands = [Path(env) / "polnear", Path(env)] if env else []
-    cands.append(REPO.parent / "shared" / "data" / "polnear")
+    root = repo_root()
+    if root is not None:
+        cands.append(root.parent / "shared" / "data" / "polnear")
     for cand in cands:
         if (cand / SPLIT / "text").is_dir():
             return cand
@@ -71,7 +98,8 @@ def measure(polnear: Path, split: str = SPLIT, n_process: int = 1, progress: boo
     return Measured({k: overall[k] for k in GATED}, result.data_sha256, result.articles)
 
 
-def load_floors(path: Path = FLOORS_PATH) -> dict[str, Any]:
+def load_floors(path: Path) -> dict[str, Any]:
+    """The pinned floors in `path` (see `default_floors_path` for where the repository keeps them)."""
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 
@@ -126,11 +154,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--allow-lower", action="store_true", help="with --update: allow lowering floors")
     parser.add_argument("--data", type=Path, help="the PolNeAR folder (default: $CLAIMGRAPH_SHARED_DATA or "
                                                   "../shared/data/polnear)")
-    parser.add_argument("--floors", type=Path, default=FLOORS_PATH, help="the floors file")
+    parser.add_argument("--floors", type=Path, default=None,
+                        help=f"the floors file (default: ${FLOORS_ENV}, else tests/eval_floors.json of the checkout "
+                             "holding the working directory)")
     parser.add_argument("--processes", type=int, default=1, help="processes for parsing")
     args = parser.parse_args(argv)
     if args.allow_lower and not args.update:
         parser.error("--allow-lower only goes with --update")
+    args.floors = args.floors or default_floors_path()
+    if args.floors is None:
+        print(f"error: no floors file: pass --floors PATH, set {FLOORS_ENV}, or run inside the claimgraph checkout",
+              file=sys.stderr)
+        return 2
 
     polnear = args.data or locate_polnear()
     if polnear is None or not (polnear / SPLIT / "text").is_dir():
