@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
+from claimgraph.minhash import MinHashIndex, empty_signature, from_bytes, signature, to_bytes
 from claimgraph.records import Article
 
 if TYPE_CHECKING:
@@ -29,10 +29,6 @@ if TYPE_CHECKING:
 DEFAULT_THRESHOLD = 0.6
 NUM_PERM = 128
 SHINGLE_WORDS = 5
-# The stored signature: a tag naming the layout, then NUM_PERM little-endian uint32 hash values (datasketch's
-# "affine32" scheme, seed 1). The tag lets a later layout be told apart instead of silently compared.
-_TAG = b"mh1:"
-_SCHEME = "affine32"
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -45,25 +41,8 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 
 def minhash_of(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_WORDS) -> MinHash | None:
-    """The MinHash of a text's shingles; None for a text without words (it can match nothing)."""
-    grams = shingles(text, size)
-    if not grams:
-        return None
-    mh = MinHash(num_perm=num_perm, scheme=_SCHEME)
-    mh.update_batch(list(grams))
-    return mh
-
-
-def serialise(mh: MinHash) -> bytes:
-    return _TAG + mh.hashvalues.astype("<u4").tobytes()
-
-
-def deserialise(data: bytes, num_perm: int = NUM_PERM) -> MinHash | None:
-    """The MinHash stored by `serialise`, or None for a signature of another layout or size."""
-    if not data.startswith(_TAG) or len(data) != len(_TAG) + 4 * num_perm:
-        return None
-    values = np.frombuffer(data[len(_TAG):], dtype="<u4").astype(np.uint32)
-    return MinHash(num_perm=num_perm, hashvalues=values, scheme=_SCHEME)
+    """The MinHash of a text's shingles (the stored layout); None for a text without words (it can match nothing)."""
+    return signature(shingles(text, size), num_perm, scheme="affine32")
 
 
 class SyndicationIndex:
@@ -80,10 +59,7 @@ class SyndicationIndex:
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle_words = shingle_words
-        # LSH bands are tuned for a slightly lower threshold so that candidates near the threshold are not missed;
-        # each candidate is then checked against the threshold with its own similarity estimate.
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)
-        self._hashes: dict[str, MinHash] = {}
+        self._index = MinHashIndex(threshold, num_perm)
         self._pending: dict[str, MinHash | None] = {}  # computed by `match`, reused by `add` for the same article
 
     @classmethod
@@ -96,13 +72,13 @@ class SyndicationIndex:
         index = cls(threshold)
         with store.engine.connect() as conn:
             for row in conn.execute(select(t.article_signatures.c.article_id, t.article_signatures.c.minhash)):
-                mh = deserialise(bytes(row.minhash), index.num_perm)
+                mh = from_bytes(bytes(row.minhash), index.num_perm)
                 if mh is not None:  # another layout: that story is simply not matched against
-                    index._insert(row.article_id, mh)
+                    index._index.insert(row.article_id, mh)
         return index
 
     def __len__(self) -> int:
-        return len(self._hashes)
+        return len(self._index)
 
     def _minhash(self, article: Article) -> MinHash | None:
         if article.id in self._pending:
@@ -113,11 +89,6 @@ class SyndicationIndex:
         self._pending[article.id] = mh
         return mh
 
-    def _insert(self, article_id: str, mh: MinHash) -> None:
-        if article_id not in self._hashes:
-            self._lsh.insert(article_id, mh)
-            self._hashes[article_id] = mh
-
     def similarity(self, a: Article, b: Article) -> float:
         """Estimated Jaccard similarity of two articles' shingle sets."""
         ma, mb = self._minhash(a), self._minhash(b)
@@ -126,17 +97,7 @@ class SyndicationIndex:
     def match(self, article: Article) -> tuple[str, float] | None:
         """The stored story this article is a copy of, with the similarity; None when it is a story of its own."""
         mh = self._minhash(article)
-        if mh is None:
-            return None
-        best: tuple[str, float] | None = None
-        for candidate in self._lsh.query(mh):
-            if candidate == article.id:
-                continue
-            score = float(mh.jaccard(self._hashes[candidate]))
-            # Ties go to the smaller id so that the answer does not depend on the order of a set.
-            if score >= self.threshold and (best is None or score > best[1] or
-                                            (score == best[1] and candidate < best[0])):
-                best = (candidate, score)
+        best = self._index.best(mh, exclude=article.id) if mh is not None else None
         return (best[0], round(best[1], 4)) if best else None
 
     def add(self, article: Article) -> bytes:
@@ -144,6 +105,6 @@ class SyndicationIndex:
         mh = self._minhash(article)
         self._pending.pop(article.id, None)
         if mh is None:  # a text without words: a signature is stored, but it is never matched
-            return serialise(MinHash(num_perm=self.num_perm, scheme=_SCHEME))
-        self._insert(article.id, mh)
-        return serialise(mh)
+            return to_bytes(empty_signature(self.num_perm))
+        self._index.insert(article.id, mh)
+        return to_bytes(mh)

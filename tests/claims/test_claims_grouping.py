@@ -1,10 +1,11 @@
-"""Shingles, datasketch-equal signatures, and LSH links against the exact all-pairs baseline."""
+"""Content words, datasketch-equal signatures, and LSH links against the exact all-pairs baseline."""
 
 from __future__ import annotations
 
 import numpy as np
 from datasketch import MinHash
 
+from claimgraph import minhash
 from claimgraph.claims import grouping as g
 
 
@@ -17,10 +18,10 @@ def test_shingles_drop_negation_and_stem():
 
 def test_signatures_equal_datasketch():
     sets = [g.content_stems(t) for t in ("The Kessel reservoir is leaking into the aquifer", "water levels are safe")]
-    vocab, matrix = g.vocabulary(sets)
-    sigs = g.signatures(matrix, g.token_signatures(vocab))
+    vocab, matrix = minhash.incidence(sets)
+    sigs = minhash.set_signatures(matrix, minhash.token_signatures(vocab, g.NUM_PERM), g.NUM_PERM)
     for s, row in zip(sets, sigs):
-        m = MinHash(num_perm=g.NUM_PERM, seed=g.SEED)
+        m = MinHash(num_perm=g.NUM_PERM, seed=minhash.SEED)
         m.update_batch([t.encode("utf-8") for t in s])
         assert np.array_equal(m.hashvalues, row)
 
