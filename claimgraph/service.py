@@ -298,7 +298,7 @@ def relink_claims(store: "Store", threshold: float | None = None) -> Any:
     from claimgraph.service_claims import link_claims
 
     mark = store.get_state(CLAIMS_STALE)
-    report = link_claims(store, threshold=threshold) if threshold is not None else link_claims(store)
+    report = link_claims(store, grouping_threshold=threshold)
     if mark is not None:
         store.set_state(CLAIMS_STALE, None, only_if=mark)
     return report
