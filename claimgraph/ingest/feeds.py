@@ -20,12 +20,14 @@ import feedparser
 from claimgraph.errors import InputError
 from claimgraph.ingest.fetch import Fetcher
 from claimgraph.ingest.html import article_from_html, html_fragment_text
+from claimgraph.ingest.limits import read_capped
 from claimgraph.records import Article
 
 if TYPE_CHECKING:
     from claimgraph.ingest import ReadOptions
 
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml"}
+FEED_SUMMARY = "feed-summary"  # genre of an article made of a feed entry's own content, not its linked page
 MIN_ENTRY_TEXT = 20  # characters of an entry's own content below which it cannot stand in for the page
 # feedparser's "bozo" warnings that do not mean a broken feed (a wrong declared charset, a text/plain server).
 _BENIGN = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
@@ -108,9 +110,10 @@ def _from_entry(entry: FeedEntry, feed: ParsedFeed, ref: str, why: str | None) -
     if len(entry.content) < MIN_ENTRY_TEXT:
         reason = f"{why}; the entry has no content of its own" if why else "the entry has no content of its own"
         return InputError(ref, reason)
-    # The title stays metadata: the text is the entry's content as given.
+    # The title stays metadata: the text is the entry's content as given, marked as the feed's summary (genre), so
+    # that it is never taken for the page's full text.
     return Article(ref=ref, text=entry.content, title=entry.title, publisher=feed.title,
-                   published=entry.published, url=entry.link, author=entry.author,
+                   published=entry.published, url=entry.link, author=entry.author, genre=FEED_SUMMARY,
                    meta={"feed": feed.url, "from_feed": why or "not fetched"})
 
 
@@ -130,15 +133,22 @@ def entry_article(entry: FeedEntry, feed: ParsedFeed, fetcher: Fetcher | None) -
                    title=article.title or entry.title, publisher=article.publisher or feed.title)
 
 
-def feed_articles(data: bytes, ref: str, fetcher: Fetcher | None) -> Iterator[Article | InputError]:
+def feed_articles(data: bytes, ref: str, fetcher: Fetcher | None,
+                  warn: Callable[[str, str], None] | None = None) -> Iterator[Article | InputError]:
+    """The articles of a feed's entries. A malformed feed that still yields entries is a warning (`warn(ref,
+    what)`), not a failure: its entries were read; without `warn` the fault is yielded as an error."""
     feed = parse_feed(data, ref)
     for entry in feed.entries:
         yield entry_article(entry, feed, fetcher)
     if (fault := feed.fault_error()) is not None:
-        yield fault
+        if warn is not None and feed.entries:
+            warn(fault.source, fault.reason)
+        else:
+            yield fault
 
 
 def read_feed_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
-    """A feed saved as a file; its entries' pages are fetched unless `options.fetch_links` is off."""
+    """A feed saved as a file (at most 10 MiB); its entries' pages are fetched unless `options.fetch_links` is off."""
     fetcher = options.get_fetcher() if options is not None and options.fetch_links else None
-    yield from feed_articles(path.read_bytes(), ref, fetcher)
+    data = read_capped(path, ref, what="feed")
+    yield from feed_articles(data, ref, fetcher, options.warn if options is not None else None)

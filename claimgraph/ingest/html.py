@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import trafilatura
 from lxml import html as lxml_html
@@ -17,6 +16,9 @@ from lxml import html as lxml_html
 from claimgraph.errors import InputError
 from claimgraph.ingest.decode import decode_text
 from claimgraph.ingest.fetch import MAX_BYTES
+from claimgraph.ingest.flat import deep_page_text
+from claimgraph.ingest.limits import gunzip_file, read_capped
+from claimgraph.ingest.publisher import publisher_name
 from claimgraph.records import Article
 
 # Fewer characters of main text than this is a page without an article (a teaser, a cookie wall, a 404 page).
@@ -53,31 +55,43 @@ def article_from_html(data: bytes | str, ref: str, url: str | None = None, chars
         page, encoding = data, "utf-8"
     if not page.strip():
         raise InputError(ref, "empty page: no HTML to read")
+    doc, raw_text, flat = _main_text(page, url, ref)
+    paragraphs = [p.strip() for p in raw_text.split("\n") if p.strip()]
+    text = "\n\n".join(paragraphs)
+    title = ((doc.title if doc is not None else None) or "").strip() or None
+    body_start = 0
+    if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
+        body_start = len(paragraphs[0]) + 2  # the headline is kept in the text (offsets stay true) but skipped
+    canonical = (doc.url if doc is not None else None) or url
+    details = dict(meta or {})
+    if flat:
+        details["read_flat"] = "nested too deeply for lxml: text read tag by tag, boilerplate kept"
+    if url and canonical != url:
+        details["fetched_url"] = url
+    if encoding != "utf-8":
+        details["encoding"] = encoding
+    if doc is not None and doc.description:
+        details["description"] = doc.description
+    return Article(ref=ref, text=text, title=title,
+                   publisher=publisher_name(doc.sitename if doc is not None else None, page, canonical),
+                   published=(doc.date if doc is not None else None) or published, url=canonical,
+                   author=doc.author if doc is not None else None, body_start=body_start, meta=details)
+
+
+def _main_text(page: str, url: str | None, ref: str) -> tuple[object | None, str, bool]:
+    """(trafilatura's document, the main text, whether it was read flat); InputError when there is no article."""
     try:
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=True, include_comments=False,
                                           include_tables=True, deduplicate=False)
     except Exception as exc:  # trafilatura raises assorted lxml and parser errors on broken markup
         raise InputError(ref, f"cannot parse the HTML ({type(exc).__name__}: {exc})") from None
     raw_text = (doc.text or "") if doc is not None else ""
-    if len(raw_text.strip()) < MIN_TEXT_CHARS:
-        raise InputError(ref, "no article text found in the page (only navigation, boilerplate or too short)")
-    paragraphs = [p.strip() for p in raw_text.split("\n") if p.strip()]
-    text = "\n\n".join(paragraphs)
-    title = (doc.title or "").strip() or None
-    body_start = 0
-    if title and paragraphs and paragraphs[0] == title and len(paragraphs) > 1:
-        body_start = len(paragraphs[0]) + 2  # the headline is kept in the text (offsets stay true) but skipped
-    canonical = doc.url or url
-    details = dict(meta or {})
-    if url and canonical != url:
-        details["fetched_url"] = url
-    if encoding != "utf-8":
-        details["encoding"] = encoding
-    if doc.description:
-        details["description"] = doc.description
-    return Article(ref=ref, text=text, title=title, publisher=doc.sitename or _host(canonical),
-                   published=doc.date or published, url=canonical, author=doc.author, body_start=body_start,
-                   meta=details)
+    if len(raw_text.strip()) >= MIN_TEXT_CHARS:
+        return doc, raw_text, False
+    flat = deep_page_text(page)  # lxml drops what lies below 256 levels: read such a page without it
+    if flat is not None and len(flat) >= MIN_TEXT_CHARS:
+        return doc, flat, True
+    raise InputError(ref, "no article text found in the page (only navigation, boilerplate or too short)")
 
 
 def html_fragment_text(fragment: str) -> str:
@@ -98,16 +112,11 @@ def html_fragment_text(fragment: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
-def _host(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname or ""
-    return host.removeprefix("www.") or None
-
-
 def read_html_file(path: Path, ref: str) -> Article:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        # Checked before reading so that a huge file costs nothing.
-        raise InputError(ref, f"document too large ({size / 2**20:.1f} MiB; the limit is {MAX_BYTES / 2**20:.0f} MiB)")
-    return article_from_html(path.read_bytes(), ref)
+    # The size is checked before reading so that a huge file costs nothing.
+    return article_from_html(read_capped(path, ref, MAX_BYTES, what="document"), ref)
+
+
+def read_html_gz_file(path: Path, ref: str) -> Article:
+    """A page saved gzip-compressed (`.html.gz`): decoded in bounded steps, refused past 10 MiB decoded."""
+    return article_from_html(gunzip_file(path, ref, MAX_BYTES), ref)

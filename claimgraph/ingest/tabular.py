@@ -17,13 +17,13 @@ field to a column by name, overriding the defaults for that field.
 from __future__ import annotations
 
 import csv
-import io
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.decode import decode_text
+from claimgraph.ingest.decode import decoded_lines
+from claimgraph.ingest.limits import MAX_FIELD_CHARS, MAX_LINE_BYTES, open_regular, too_large
 from claimgraph.records import Article
 
 if TYPE_CHECKING:
@@ -39,8 +39,9 @@ DEFAULT_COLUMNS: dict[str, tuple[str, ...]] = {
     "id": ("id",),
 }
 
-# Articles are long: the csv module's default field limit (128 KiB) would reject a long feature as an error.
-csv.field_size_limit(2**31 - 1)
+# Articles are long: the csv module's default field limit (128 KiB) would reject a long feature; this one is the
+# documented cap (limits.MAX_FIELD_CHARS), so that a runaway field is an error naming its line.
+csv.field_size_limit(MAX_FIELD_CHARS)
 
 
 def parse_columns(spec: str | None) -> dict[str, str]:
@@ -106,24 +107,74 @@ def article_from_row(row: Mapping[str, Any], columns: Mapping[str, str], ref: st
 
 
 def read_csv_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
-    """Each row an article; a row without text is one error naming FILE:LINE, and the other rows go on."""
-    text, _ = decode_text(path.read_bytes(), ref)
-    reader = csv.DictReader(io.StringIO(text, newline=""))
-    header = reader.fieldnames or []
-    user = options.columns if options else None
-    columns = resolve_columns(header, user)
-    if "text" not in columns:
-        wanted = f"the column {user['text']!r}" if user and "text" in user else "a text, body or content column"
-        raise InputError(ref, f"no text column: looked for {wanted} among {', '.join(header) or '(no header)'}; "
-                              "map one with --columns text=NAME")
-    start = reader.line_num + 1  # rows with line breaks in a field span lines: name the line a row starts on
+    """Each row an article, streamed; a bad row (no text, more or fewer fields than the header, a field over the
+    limit) is one error naming FILE:LINE and the other rows go on. A quote left open, or a physical line over
+    16 MiB, ends the file with an error naming the line where the row began (the rows before it were read)."""
+    with open_regular(path, ref) as stream:
+        lines = _CsvLines(stream, ref)
+        reader = csv.reader(lines, strict=True)
+        header = _header(reader, ref)
+        user = options.columns if options else None
+        columns = resolve_columns(header, user)
+        if "text" not in columns:
+            wanted = f"the column {user['text']!r}" if user and "text" in user else "a text, body or content column"
+            raise InputError(ref, f"no text column: looked for {wanted} among {', '.join(header) or '(no header)'}; "
+                                  "map one with --columns text=NAME")
+        yield from _rows(reader, lines, header, columns, ref)
+
+
+class _CsvLines:
+    """The decoded lines the csv module reads; remembers the line a row starts on, stops at an over-long line."""
+
+    def __init__(self, stream, ref: str):
+        self._lines = decoded_lines(stream, ref)
+        self.ref = ref
+        self.number = 0
+
+    def __iter__(self) -> "_CsvLines":
+        return self
+
+    def __next__(self) -> str:
+        self.number, line = next(self._lines)
+        if line is None:
+            raise too_large(f"{self.ref}:{self.number}", "line", None, MAX_LINE_BYTES)
+        return line
+
+
+def _header(reader, ref: str) -> list[str]:
     try:
-        for row in reader:
-            where = f"{ref}:{start}"
-            start = reader.line_num + 1
-            try:
-                yield article_from_row(row, columns, where)
-            except InputError as exc:
-                yield exc
+        return next(reader, [])
     except csv.Error as exc:
-        yield InputError(f"{ref}:{start}", f"malformed CSV ({exc}); the rows before it were read")
+        raise InputError(f"{ref}:1", f"malformed CSV header ({exc})") from None
+
+
+def _rows(reader, lines: _CsvLines, header: list[str], columns: dict[str, str],
+          ref: str) -> Iterator[Article | InputError]:
+    while True:
+        start = lines.number + 1  # a row with line breaks in a field spans lines: name the line it starts on
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "end of data" in str(exc):
+                yield InputError(f"{ref}:{start}", "malformed CSV (a quoted field is never closed: the rest of "
+                                                   "the file would be one field); the rows before it were read")
+                return
+            if "field larger" in str(exc):  # the reader stopped inside the field: what follows cannot be trusted
+                yield InputError(f"{ref}:{start}", f"a CSV field longer than {MAX_FIELD_CHARS:,} characters (the "
+                                                   "limit); the rows before it were read")
+                return
+            yield InputError(f"{ref}:{start}", f"malformed CSV row ({exc})")
+            continue
+        if not values:
+            continue
+        where = f"{ref}:{start}"
+        if len(values) != len(header):
+            yield InputError(where, f"the row has {len(values)} fields, the header {len(header)} (a stray quote "
+                                    "or separator?)")
+            continue
+        try:
+            yield article_from_row(dict(zip(header, values)), columns, where)
+        except InputError as exc:
+            yield exc

@@ -1,24 +1,33 @@
-"""WARC web archives (plain or gzip) with warcio: each HTML response record becomes an article.
+"""WARC and ARC web archives (plain, gzip per record, or gzip over the whole file) with warcio.
 
-The article's ref and URL are the record's target URI; its date is the page's own publication date where the page
-gives one, else the capture date (WARC-Date). Requests, metadata, redirects, error answers and non-HTML bodies are
-skipped and counted (in `ReadOptions.skipped`, which the CLI adds to the summary). A truncated or corrupt archive
-yields the articles before the fault and then one error naming the file and the record where it broke.
+Each HTML response record becomes an article: its ref and URL are the record's target URI; its date is the page's
+own publication date where the page gives one, else the capture date (WARC-Date). Requests, metadata, redirects,
+error answers and non-HTML bodies are skipped and counted (in `ReadOptions.skipped`, which the CLI adds to the
+summary). A record's body is read up to 10 MiB (a bigger one is an error naming the file and its offset).
+
+No silent loss: warcio reads a cut-off archive quietly (a short last record, a gzip member without its end, a
+partial header), so every record is checked once it has been read through: its body has its declared length, its
+gzip member ended, and (plain WARC) the blank lines that close it are there; and the whole file must have been read.
+A truncated or corrupt record is one error naming the file and the byte offset where that record starts; the
+complete records before it are read.
 """
 
 from __future__ import annotations
 
+import gzip
+import os
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from claimgraph.errors import InputError
 from claimgraph.ingest.html import article_from_html
+from claimgraph.ingest.limits import MAX_DOCUMENT_BYTES, open_regular, too_large
 from claimgraph.records import Article
 
 if TYPE_CHECKING:
@@ -27,8 +36,12 @@ if TYPE_CHECKING:
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-class _Truncated(Exception):
-    """A record whose body ends before its declared length: the archive was cut off."""
+class _Fault(Exception):
+    """A record that is cut off or corrupt; `offset` is where it starts (in the file, or in the decoded stream)."""
+
+    def __init__(self, offset: int, why: str):
+        super().__init__(why)
+        self.offset, self.why = offset, why
 
 
 def _skip_reason(record) -> str | None:
@@ -46,15 +59,6 @@ def _skip_reason(record) -> str | None:
     return None
 
 
-def _read_body(record) -> bytes:
-    body = record.content_stream().read()
-    # warcio reads a cut-off record silently; the raw stream's unread limit says that bytes are missing.
-    remaining = getattr(record.raw_stream, "limit", 0)
-    if remaining:
-        raise _Truncated(f"record ends {remaining} bytes short of its declared length")
-    return body
-
-
 def _charset(record) -> str | None:
     for part in (record.http_headers.get_header("Content-Type") or "").split(";")[1:]:
         key, _, value = part.strip().partition("=")
@@ -63,47 +67,159 @@ def _charset(record) -> str | None:
     return None
 
 
+def _check_complete(records: ArchiveIterator, record, start: int, stream: IO[bytes]) -> None:
+    """Read `record` through and raise _Fault when it was cut off: no declared length, a short body, an unended gzip
+    member, or (plain WARC) no blank lines closing it."""
+    if record.format == "warc" and not record.rec_headers.get_header("Content-Length"):
+        raise _Fault(start, "the record's header is cut off (no Content-Length)")
+    records.read_to_end()
+    if getattr(record.raw_stream, "limit", 0):
+        raise _Fault(start, f"the record ends {record.raw_stream.limit} bytes short of its declared length")
+    decompressor = records.reader.decompressor if records.reader else None
+    if decompressor is not None and not decompressor.eof:
+        raise _Fault(start, "the record's gzip member is cut off")
+    if decompressor is None and record.format == "warc" and not isinstance(stream, _WholeGzip):
+        offset, length = records.member_info
+        closing = os.pread(stream.fileno(), records.offset - (offset + length), offset + length)
+        if closing.count(b"\n") < 2 or not closing.endswith(b"\n"):  # a WARC record ends with two line ends
+            raise _Fault(start, "the record is cut off (its closing blank lines are missing)")
+
+
+def _body(record, number: int, ref: str) -> tuple[str, bytes]:
+    uri = record.rec_headers.get_header("WARC-Target-URI") or record.rec_headers.get_header("uri") \
+        or f"{ref}#record-{number}"
+    body = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
+    if len(body) > MAX_DOCUMENT_BYTES:
+        raise too_large(uri, "record body", len(body), MAX_DOCUMENT_BYTES, at_least=True)
+    return uri, body
+
+
+def _article(record, uri: str, body: bytes, number: int, ref: str) -> Article:
+    captured = record.rec_headers.get_header("WARC-Date") or record.rec_headers.get_header("archive-date")
+    published = captured[:10] if captured and "-" in captured[:10] else None
+    return article_from_html(body, uri, url=uri, charset=_charset(record), published=published,
+                             meta={"warc": ref, "warc_record": number, "captured": captured})
+
+
+def _records(stream: IO[bytes], ref: str, skipped: Counter[str], done: list[int],
+             size: int | None) -> Iterator[Article | InputError]:
+    """The articles of the archive in `stream`; `done[0]` counts the records handled (those already handled by an
+    earlier pass are passed over); `size` is the stream's length when it can be checked that all was read.
+
+    A record is checked complete before its article is made, so that a cut-off page is never stored."""
+    records = ArchiveIterator(stream, arc2warc=True)
+    number = 0
+    for record in records:
+        number += 1
+        start = records.offset
+        reason = _skip_reason(record) if number > done[0] else "already read"
+        try:
+            uri, body = _body(record, number, ref) if reason is None else ("", b"")
+        except InputError as exc:
+            reason, failure = "too large", InputError(exc.source, f"{exc.reason} (record {number} at offset "
+                                                                  f"{start} of {ref})")
+        _check_complete(records, record, start, stream)
+        done[0] = max(done[0], number)
+        if reason == "too large":
+            yield failure
+        elif reason is not None:
+            skipped[reason] += reason != "already read"
+        else:
+            yield from _page(record, uri, body, number, ref, start, skipped)
+    if size is not None and records.offset < size:
+        raise _Fault(records.offset, f"{size - records.offset} bytes after record {number} could not be read as "
+                                     "a record")
+
+
+def _page(record, uri: str, body: bytes, number: int, ref: str, start: int,
+          skipped: Counter[str]) -> Iterator[Article | InputError]:
+    try:
+        yield _article(record, uri, body, number, ref)
+    except InputError as exc:
+        if "no article text" in exc.reason:
+            skipped["HTML page without article text"] += 1  # index and tag pages: normal in a crawl
+        else:
+            yield InputError(exc.source, f"{exc.reason} (record {number} at offset {start} of {ref})")
+
+
+class _WholeGzip(gzip.GzipFile):
+    """A whole-file gzip whose early end is a fault: warcio takes an EOFError for the archive's normal end."""
+
+    _ended_early = False
+
+    def read(self, size: int = -1) -> bytes:
+        """Like GzipFile.read, but what was decoded before the data ends is returned first, the fault next time."""
+        if self._ended_early:
+            raise _Fault(self.tell(), "the gzip data ends early (offset in the decompressed archive)")
+        out: list[bytes] = []
+        wanted = size if size >= 0 else float("inf")
+        while wanted > 0:
+            try:
+                chunk = super().read1(int(min(wanted, 65536)))
+            except EOFError:
+                self._ended_early = True
+                if out:
+                    break
+                raise _Fault(self.tell(), "the gzip data ends early (offset in the decompressed archive)") from None
+            if not chunk:
+                break
+            out.append(chunk)
+            wanted -= len(chunk)
+        return b"".join(out)
+
+    def readline(self, size: int = -1) -> bytes:
+        try:
+            return super().readline(size)
+        except EOFError:
+            raise _Fault(self.tell(), "the gzip data ends early (offset in the decompressed archive)") from None
+
+
+def _one_gzip_member(stream: IO[bytes]) -> bool:
+    """Whether the gzip data in `stream` is one member (a whole file compressed at once); decoded in steps and
+    thrown away, so that memory stays bounded; the stream is rewound."""
+    inflate = zlib.decompressobj(31)
+    try:
+        while not inflate.eof and (chunk := stream.read(65536)):
+            inflate.decompress(chunk, 65536)
+            while inflate.unconsumed_tail and not inflate.eof:
+                inflate.decompress(inflate.unconsumed_tail, 65536)
+        ended_at_end = not inflate.unused_data and not stream.read(1)
+    except zlib.error:
+        ended_at_end = False  # corrupt: the per-record reading names the record
+    stream.seek(0)
+    return ended_at_end
+
+
 def read_warc_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
     skipped: Counter[str] = Counter()
-    number = 0
+    done = [0]  # records handled
     try:
-        with path.open("rb") as stream:
+        with open_regular(path, ref) as stream:
             size = path.stat().st_size
             head = stream.read(8)
             stream.seek(0)
-            # warcio reads almost anything as some kind of record; a WARC starts with its version or gzip magic.
-            if not (head.startswith(b"\x1f\x8b") or head.lstrip().startswith(b"WARC/")):
-                raise InputError(ref, "not a WARC file (it starts neither with WARC/ nor with gzip's magic)")
-            records = ArchiveIterator(stream)
-            for record in records:
-                number += 1
-                reason = _skip_reason(record)
-                if reason:
-                    skipped[reason] += 1
-                    continue
-                uri = record.rec_headers.get_header("WARC-Target-URI") or f"{ref}#record-{number}"
-                captured = record.rec_headers.get_header("WARC-Date")
-                body = _read_body(record)
-                try:
-                    yield article_from_html(body, uri, url=uri, charset=_charset(record),
-                                            published=captured[:10] if captured else None,
-                                            meta={"warc": ref, "warc_record": number, "captured": captured})
-                except InputError as exc:
-                    if "no article text" in exc.reason:
-                        skipped["HTML page without article text"] += 1  # index and tag pages: normal in a crawl
-                    else:
-                        yield exc
-            # warcio ends quietly when a gzip member or a record header is cut off: bytes left unread mean that.
-            if records.offset < size:
-                raise _Truncated(f"{size - records.offset} bytes after record {number} could not be read")
+            # warcio reads almost anything as some kind of record; a WARC starts with its version, an ARC with
+            # "filedesc://", and either may be gzip-compressed.
+            if not (head.startswith(b"\x1f\x8b") or head.lstrip().startswith((b"WARC/", b"filedesc:"))):
+                raise InputError(ref, "not a WARC or ARC file (it starts with neither WARC/, filedesc:// nor "
+                                      "gzip's magic)")
+            if head.startswith(b"\x1f\x8b") and _one_gzip_member(stream):
+                # gzip over the whole file rather than per record: read through one decompressor (offsets are then
+                # those of the decompressed archive).
+                with _WholeGzip(fileobj=stream) as whole:
+                    yield from _records(whole, ref, skipped, done, None)
+            else:
+                yield from _records(stream, ref, skipped, done, size)
     except InputError as exc:
         yield exc
+    except _Fault as fault:
+        yield InputError(ref, f"truncated or corrupt WARC at byte offset {fault.offset}: {fault.why}; the "
+                              "complete records before it were read")
     except ArchiveLoadFailed as exc:
-        what = "not a WARC file" if number == 0 else f"corrupt WARC after {number - 1} records"
-        yield InputError(ref, f"{what} ({str(exc).strip() or type(exc).__name__})")
-    except (_Truncated, EOFError, zlib.error, ValueError) as exc:
-        yield InputError(ref, f"truncated or corrupt WARC at record {number}: {exc or type(exc).__name__}; "
-                              "the records before it were read")
+        yield InputError(ref, f"not a readable WARC or ARC ({str(exc).strip() or type(exc).__name__})")
+    except (EOFError, zlib.error, gzip.BadGzipFile, ValueError) as exc:
+        yield InputError(ref, f"truncated or corrupt WARC ({exc or type(exc).__name__}); the records before it "
+                              "were read")
     finally:
         if options is not None:
             options.skipped.extend((ref, f"{n} × {reason}") for reason, n in sorted(skipped.items()))
