@@ -1,4 +1,9 @@
-"""The reference article's gold attributions, converted to records, linked into claims (no extractor needed)."""
+"""The reference article's gold attributions, converted to records, linked into claims (no extractor needed).
+
+Both inputs are read as they are: each gold cue's class comes from the shipped lexicon (claimgraph/data/cues.tsv,
+through the cue's lemma in a parse of the article and `classify`), and every gold voice is checked against the
+gold stance, including where the gold and decisions.md disagree (an xfail that names the case, not a quiet fix).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.claims import link_statements
 from claimgraph.claims.statement import Statement, position_of
+from claimgraph.nlp import load_pipeline
 from claimgraph.records import Attribution, Speaker
 
 REPO = Path(__file__).resolve().parents[2]
@@ -32,10 +39,7 @@ def gold_records(gold: dict, text: str, optional: bool = True) -> list[Attributi
         kind = "news_outlet" if sp["type"] == "news outlet" else sp["type"]
         speakers[sp["name"]] = Speaker(sp["name"], kind, sp.get("role"), sp.get("affiliation"),
                                        tuple(sp.get("aliases", ())))
-    cue_class = {"indicated": "report", "said": "report", "suggested": "report", "adding": "report",
-                 "claimed": "assert", "reports": "relay", "according to": "relay", "denying": "dispute",
-                 "told": "report", "called": "dispute", "noted": "report", "asserted": "assert",
-                 "think": "think", "consider": "think", "suggest": "report"}
+    doc = load_pipeline()(text)
     records = []
     for g in gold["attributions"]:
         if not optional and not g.get("required", True):
@@ -48,10 +52,23 @@ def gold_records(gold: dict, text: str, optional: bool = True) -> list[Attributi
             id=g["id"], kind=g["kind"], speaker=speaker,
             source_span=tuple(g["source_span"]) if g.get("source_span") else None, cue=g.get("cue"),
             cue_span=tuple(g["cue_span"]) if g.get("cue_span") else None,
-            cue_class=cue_class.get(g.get("cue") or "", "unknown"), content=g.get("content"), content_spans=spans,
+            cue_class=lexicon_class(doc, g), content=g.get("content"), content_spans=spans,
             sentence=sentence_span(text, anchor), via=tuple(g.get("via", ())), parent=g.get("parent"),
             flags=tuple(g.get("flags", ()))))
     return records
+
+
+def lexicon_class(doc, g: dict) -> str:
+    """The class the lexicon gives a gold cue: its lemma's row in cues.tsv, refined by the content as the extractor
+    refines it ("called … rubbish" disputes). "according to" is no verb and no row: the rules class it `report`."""
+    if not g.get("cue_span"):
+        return "unknown"  # a continuation has no cue
+    if g["cue"].lower() == "according to":
+        return "report"
+    cue = cue_for(doc.char_span(*g["cue_span"], alignment_mode="expand").root)
+    assert cue is not None, f"{g['id']}: the lexicon has no row for the gold cue {g['cue']!r}"
+    content = doc.char_span(*g["content_span"], alignment_mode="expand") if g.get("content_span") else None
+    return classify(cue, content)
 
 
 def statements_of(records: list[Attribution], text: str, article_id: str, published: str | None,
@@ -94,16 +111,25 @@ def test_openness_claim_voices(reference_statements):
     assert "openness to cooperating with Russia" in c2.gist
 
 
-def test_gold_claims_agree(reference_statements):
-    """Every gold voice is in the gold claim with the gold stance (Tass's a8 read as report, as decisions.md says)."""
+def _gold_voices() -> list:
+    """(claim id, first asserting attribution, attribution, gold stance) for every voice of every gold claim."""
     gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    claims = link_statements(reference_statements)
+    voices = []
     for g in gold["claims"]:
-        claim = _claim_with(claims, g["asserts"][0])
         for key, stance in (("asserts", "assert"), ("disputes", "dispute"), ("supports", "support")):
             for aid in g.get(key, []):
-                expected = "report" if aid == "a8" else stance
-                assert claim.stances.get(aid) == expected, (g["id"], aid)
+                marks = ()
+                if aid == "a8":  # the gold files Tass's relay with the assertions; decisions.md reads it as report
+                    marks = pytest.mark.xfail(strict=True, reason="gold says Tass (a8) asserts; decisions.md and "
+                                              "the linker say an outlet that only relays reports")
+                voices.append(pytest.param(g["id"], g["asserts"][0], aid, stance, id=f"{g['id']}-{aid}", marks=marks))
+    return voices
+
+
+@pytest.mark.parametrize("claim_id,anchor,aid,stance", _gold_voices())
+def test_gold_voice_has_its_gold_stance(reference_statements, claim_id, anchor, aid, stance):
+    claim = _claim_with(link_statements(reference_statements), anchor)
+    assert claim.stances.get(aid) == stance, (claim_id, aid, claim.stances.get(aid))
 
 
 def test_provenance_on_reference(reference_statements):
