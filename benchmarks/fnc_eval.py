@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from claimgraph.claims.stance_model import evaluate
+from claimgraph.eval.data import shared_data_dir
 
 if __name__ == "__main__":
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("../shared/data/fnc1")
+    data = Path(sys.argv[1]) if len(sys.argv) > 1 else shared_data_dir("fnc1")
     print(json.dumps(evaluate(data), indent=2))

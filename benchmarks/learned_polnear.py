@@ -19,6 +19,7 @@ from pathlib import Path
 import spacy
 
 from claimgraph.attribution.learned import MODEL_DIR, learned_candidates, load_tagger
+from claimgraph.eval.data import shared_data_dir, shared_tools_dir
 from claimgraph.nlp import DEFAULT_MODEL, parse_chunks
 
 
@@ -28,12 +29,12 @@ def words(docs) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default="/work/shared/data/polnear")
+    parser.add_argument("--data", default=str(shared_data_dir("polnear")))
     parser.add_argument("--model-dir", default=str(MODEL_DIR))
     parser.add_argument("--pred", default="/tmp/learned_polnear_dev.jsonl")
     args = parser.parse_args()
     data, split = Path(args.data), Path(args.data) / "dev"
-    scorer = data.parent.parent / "tools" / "score_polnear.py"
+    scorer = shared_tools_dir("score_polnear.py")
     paths = sorted((split / "text").glob("*.txt"))
     texts = [p.read_text(encoding="utf-8") for p in paths]
 

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
 
+from claimgraph.eval.data import shared_data_dir
 from claimgraph.eval.polnear import GoldArticle, load_split, score_article
 from claimgraph.nlp import DEFAULT_MODEL, load_pipeline
 
@@ -204,7 +205,7 @@ def print_table(rows: list) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("step", choices=["train", "score"])
-    parser.add_argument("--data", default="/work/shared/data/polnear")
+    parser.add_argument("--data", default=str(shared_data_dir("polnear")))
     parser.add_argument("--out", default="runs/lopo")
     parser.add_argument("--gates", default="shipped,none", help="comma-separated gate names (learned/gate.py)")
     args = parser.parse_args()

@@ -20,8 +20,10 @@ from claimgraph.nlp import DEFAULT_MODEL
 from claimgraph.pipeline import Extractor
 from claimgraph.records import Article
 
+from claimgraph.eval.data import shared_data_dir
+
 HERE = Path(__file__).resolve().parent
-DEFAULT_DATA = HERE.parent.parent / "shared" / "data" / "polnear" / "dev" / "text"
+DEFAULT_DATA = shared_data_dir("polnear", "dev", "text")
 
 
 def load_texts(data: Path, limit: int | None) -> list[str]:

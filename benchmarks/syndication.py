@@ -21,10 +21,11 @@ from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
+from claimgraph.eval.data import shared_data_dir
 from claimgraph.ingest.syndication import SyndicationIndex, shingles
 from claimgraph.records import Article
 
-FNC_BODIES = Path(__file__).resolve().parents[2] / "shared" / "data" / "fnc1" / "train_bodies.csv"
+FNC_BODIES = shared_data_dir("fnc1", "train_bodies.csv")
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 
 FICTIONAL = [

@@ -15,11 +15,11 @@ REFERENCE_GOLD = Path(__file__).parent / "core" / "data" / "eirns-2017-01-24-us-
 
 
 def shared_path(*parts: str) -> Path:
-    """A path under the shared folder: the parent of $CLAIMGRAPH_SHARED_DATA where that is set (it names
-    shared/data; the tools sit beside it), else ../shared beside the repository. It may not exist: see `require`."""
-    env = os.environ.get("CLAIMGRAPH_SHARED_DATA")
-    shared = Path(env).resolve().parent if env else REPO.parent / "shared"
-    return shared.joinpath(*parts)
+    """A path under the shared folder (`claimgraph.eval.data.shared_dir`: the parent of $CLAIMGRAPH_SHARED_DATA,
+    else ../shared beside the repository). It may not exist: see `require`."""
+    from claimgraph.eval.data import shared_dir
+
+    return shared_dir().joinpath(*parts)
 
 
 def in_ci() -> bool:

@@ -9,6 +9,9 @@ from typing import Any
 import click
 
 from claimgraph.cli import cli
+from claimgraph.eval.data import shared_data_dir
+
+SHARED_FNC1 = "shared/data/fnc1 beside the checkout, or $CLAIMGRAPH_SHARED_DATA/fnc1"
 
 _DATA_HELP = "FNC-1 folder with train_bodies.csv and train_stances.csv."
 _SYSTEM_NAMES = {"model": "model (two-stage boosted trees)", "baseline_official_like": "baseline: official-like",
@@ -66,8 +69,8 @@ def stance() -> None:
 
 
 @stance.command()
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data/fnc1"),
-              show_default=True, help=_DATA_HELP)
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=lambda: shared_data_dir("fnc1"),
+              show_default=SHARED_FNC1, help=_DATA_HELP)
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Where to write the model  [default: the model folder inside the package]")
 @click.option("--dev-fraction", type=click.FloatRange(0.0, 0.9), default=0.2, show_default=True,
@@ -100,8 +103,8 @@ def train(data_dir: Path, out_dir: Path | None, dev_fraction: float, seed: int, 
 
 
 @stance.command("eval")
-@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=Path("../shared/data/fnc1"),
-              show_default=True, help=_DATA_HELP)
+@click.option("--data", "data_dir", type=click.Path(path_type=Path), default=lambda: shared_data_dir("fnc1"),
+              show_default=SHARED_FNC1, help=_DATA_HELP)
 @click.option("--model", "model_dir", type=click.Path(path_type=Path), default=None,
               help="Model folder  [default: the shipped model]")
 @click.option("--dev-fraction", type=click.FloatRange(0.01, 0.9), default=None,

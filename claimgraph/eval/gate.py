@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from claimgraph.eval.data import shared_data_dir
 from claimgraph.eval.polnear import data_hash, default_metadata, evaluate, load_split
 
 GATED = ("content_partial_f1", "end_to_end_f1", "content_exact_f1", "source_agree", "cue_agree")
@@ -57,17 +58,9 @@ def default_floors_path() -> Path | None:
 
 
 def locate_polnear() -> Path | None:
-    """The PolNeAR folder: $CLAIMGRAPH_SHARED_DATA/polnear (or that variable naming polnear/ itself), else the
-    checkout's sibling shared/data/polnear. None when neither exists."""
-    env = os.environ.get("CLAIMGRAPH_SHARED_DATA")
-    cands = [Path(env) / "polnear", Path(env)] if env else []
-    root = repo_root()
-    if root is not None:
-        cands.append(root.parent / "shared" / "data" / "polnear")
-    for cand in cands:
-        if (cand / SPLIT / "text").is_dir():
-            return cand
-    return None
+    """The PolNeAR folder under the shared data (`claimgraph.eval.data.shared_data_dir`); None when it is absent."""
+    polnear = shared_data_dir("polnear")
+    return polnear if (polnear / SPLIT / "text").is_dir() else None
 
 
 def split_hash(polnear: Path, split: str = SPLIT) -> tuple[str, int]:

@@ -7,7 +7,6 @@ only the shape of the output and that its figures agree with the reference score
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from claimgraph.eval.data import shared_data_dir, shared_tools_dir
 from claimgraph.eval.polnear import (
     data_hash,
     find_errors,
@@ -209,10 +209,8 @@ def test_error_report(split: Path) -> None:
 # --- the reference scorer ------------------------------------------------------------------------------------------
 
 def reference_scorer() -> Path | None:
-    env = os.environ.get("CLAIMGRAPH_SHARED_DATA")  # names shared/data; the tools sit beside it
-    cands = [Path(env).parent / "tools" / "score_polnear.py"] if env else []
-    cands.append(Path(__file__).resolve().parents[3] / "shared" / "tools" / "score_polnear.py")
-    return next((c for c in cands if c.is_file()), None)
+    script = shared_tools_dir("score_polnear.py")
+    return script if script.is_file() else None
 
 
 def run_reference(split_dir: Path, metadata: Path, preds: Path) -> dict:
@@ -241,10 +239,8 @@ def test_equals_reference_scorer(split: Path, tmp_path: Path) -> None:
 
 
 def _shared_polnear() -> Path | None:
-    env = os.environ.get("CLAIMGRAPH_SHARED_DATA")
-    cands = [Path(env) / "polnear"] if env else []
-    cands.append(Path(__file__).resolve().parents[3] / "shared" / "data" / "polnear")
-    return next((c for c in cands if (c / "dev" / "text").is_dir()), None)
+    polnear = shared_data_dir("polnear")
+    return polnear if (polnear / "dev" / "text").is_dir() else None
 
 
 def test_equals_reference_scorer_on_real_dev(tmp_path: Path) -> None:
