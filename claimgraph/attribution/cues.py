@@ -18,10 +18,6 @@ DISMISSIVE = {"propaganda", "rubbish", "nonsense", "lie", "lies", "false", "fake
 # Nouns that name a statement: "the ministry's statement", "according to the report".
 STATEMENT_NOUNS = {"statement", "report", "announcement", "release", "communique", "document", "letter", "memo",
                    "post", "tweet", "interview", "testimony", "filing", "study", "survey", "poll", "analysis"}
-# Speech nouns that are cues themselves: "his claim that …", "the denial that …".
-CUE_NOUNS = {"claim": "assert", "assertion": "assert", "allegation": "assert", "denial": "dispute",
-             "statement": "report", "warning": "report", "suggestion": "report", "belief": "think",
-             "view": "think", "argument": "assert", "insistence": "assert", "announcement": "report"}
 
 
 @dataclass(frozen=True)
