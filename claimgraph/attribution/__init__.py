@@ -12,13 +12,14 @@ Order of work for one parsed piece of an article:
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from claimgraph.attribution.cues import lexicon
+from claimgraph.attribution.cues import NARRATIVE, is_result_not_statement, lexicon
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
-from claimgraph.attribution.labels import speaker_labels
+from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import Gate
 from claimgraph.attribution.merge import merge
@@ -45,9 +46,10 @@ def find_in_doc(doc: Doc, candidates: list | None = None, gate: Gate | None = No
         found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate)
                  for item in merge(found, candidates)]
         found = [item for item in found if item is not None]
+    found = _outside_label_lines(doc, found)
     found.sort(key=_position)
     _nest(found)
-    _resolve_speakers(found)
+    _resolve_speakers(found, doc)
     _relay(found)
     doc.user_data.pop(TEXT_KEY, None)
     return found
@@ -66,6 +68,9 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
             source = doc.char_span(*trim(doc, *mention_span(subject, cue.root)), alignment_mode="expand")
     if cue is None or not len(cue):
         return None  # without a cue a candidate is right a quarter of the time on dev
+    content_span = doc.char_span(*content[0], alignment_mode="expand")
+    if cue.root.lemma_.lower() in NARRATIVE or is_result_not_statement(cue.root, content_span):
+        return None  # "made plans to meet", "was named", "claims gold": doing, not saying
     start, end = content[0][0], content[-1][1]
     quoted = start > 0 and text[start - 1] in "\"“'" or text[start:start + 1] in {'"', "“"}
     kind = "direct" if quoted else ("mixed" if any(c in text[start:end] for c in "\"“”") else "indirect")
@@ -79,6 +84,14 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
                  cue_class=entry.cue_class if entry else "report",
                  sentence=sentence_of(doc, *content), confidence=round(float(candidate.confidence), 3),
                  method="learned")
+
+
+def _outside_label_lines(doc: Doc, found: list[Found]) -> list[Found]:
+    """Drop what stands on a link or label line ("READ MORE: Mayor says …"), whichever method found it."""
+    lines = label_lines(doc)
+    if not lines:
+        return found
+    return [item for item in found if not any(s <= _position(item) < e for s, e in lines)]
 
 
 def _position(item: Found) -> int:
@@ -96,8 +109,8 @@ def _nest(found: list[Found]) -> None:
             item.parent = min(holders, key=lambda o: sum(e - s for s, e in o.content))
 
 
-def _resolve_speakers(found: list[Found]) -> None:
-    resolver = SpeakerResolver()
+def _resolve_speakers(found: list[Found], doc: Doc) -> None:
+    resolver = SpeakerResolver(doc)
     for item in found:
         if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
             item.source = item.source or item.speaker.source  # where that speaker is named

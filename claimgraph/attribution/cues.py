@@ -18,6 +18,17 @@ DISMISSIVE = {"propaganda", "rubbish", "nonsense", "lie", "lies", "false", "fake
 # Nouns that name a statement: "the ministry's statement", "according to the report".
 STATEMENT_NOUNS = {"statement", "report", "announcement", "release", "communique", "document", "letter", "memo",
                    "post", "tweet", "interview", "testimony", "filing", "study", "survey", "poll", "analysis"}
+# Objects that make "claim", "deny" or "win" a result, not a statement: sports and procedure copy ("Vell claims
+# gold", "the late goal is denied", "denied bail").
+NOT_PROPOSITIONS = {"gold", "silver", "bronze", "medal", "title", "victory", "win", "crown", "trophy", "championship",
+                    "cup", "prize", "seat", "lead", "place", "spot", "berth", "pole", "point", "goal", "penalty",
+                    "try", "bail", "access", "entry", "permission", "visa", "life", "scalp", "record", "treble",
+                    "double", "stage", "podium", "final", "wicket", "possession", "equaliser", "equalizer"}
+# Verbs of doing, not saying, that a statistical tagger reads as cues out of domain ("made plans to meet",
+# "discovered … slumped", "was named"): never speech.
+NARRATIVE = {"make", "name", "meet", "discover", "plan", "appoint", "elect", "hire", "arrive", "leave", "win",
+             "lose", "score", "kill", "die", "find_out", "realise", "realize", "analyse", "analyze", "set", "aim",
+             "see", "watch", "look", "try", "spot", "catch", "arrest", "charge", "sign", "play", "beat", "slump"}
 
 
 @dataclass(frozen=True)
@@ -52,3 +63,14 @@ def classify(cue: Cue, content: Span | None) -> str:
         if any(t.lower_ in DISMISSIVE for t in content):
             return "dispute"
     return cue.cue_class
+
+
+def is_result_not_statement(cue: Token, content: Span | None) -> bool:
+    """'claims gold', 'goal is denied', 'denied bail': the cue's object is a prize or a permission, not a claim."""
+    if cue.lemma_.lower() not in {"claim", "deny", "win"}:
+        return False
+    heads = [c for c in cue.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    if content is not None and len(content):
+        heads.append(content.root)
+    return any(h.lemma_.lower() in NOT_PROPOSITIONS for h in heads) and not any(
+        c.dep_ == "ccomp" for c in cue.children)

@@ -11,6 +11,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 PUNCT_EDGES = set(" \n\t,;:—–-")
+# Dependencies climbed from a cue to the verb whose subject speaks ("…, adding that …").
+CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "advmod", "acomp"}
+MAX_CLIMB = 6
+RELATIVES = {"who", "which", "that", "whom"}
 TEXT_KEY = "claimgraph_text"
 
 
@@ -74,6 +78,12 @@ def mention_span(subject: Token, cue: Token) -> tuple[int, int]:
     """The source mention: the subject's subtree, less the cue's clause when the cue hangs inside it
     ("a Donald Trump tweet attacking …")."""
     if cue.i in {t.i for t in subject.subtree}:
+        if cue.left_edge.i > subject.i:
+            # "Tory MPs who said …", "a tweet attacking …": the words before the cue's clause; the subject's
+            # subtree may hold the whole sentence when the parse makes it the root.
+            kept = [t for t in subject.subtree if t.i < cue.left_edge.i and not t.is_space]
+            if kept:
+                return kept[0].idx, kept[-1].idx + len(kept[-1])
         return subtree_span(subject, exclude={cue.i})
     return subtree_span(subject)
 
@@ -94,3 +104,41 @@ def sentence_of(doc: Doc, *char_ranges: tuple[int, int]) -> tuple[int, int]:
     if not starts:
         return (0, len(doc_text(doc)))
     return min(starts), max(ends)
+
+
+def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
+    """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
+    chain: list[Token] = []
+    token = cue
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted, [cue]
+    for _ in range(MAX_CLIMB):
+        chain.append(token)
+        for child in token.children:
+            if child.dep_ == "nsubj":
+                if child.lower_ in RELATIVES and token.dep_ == "relcl":
+                    return token.head, chain  # "Tory MPs who said …": the MPs said it, not "who"
+                return child, chain
+            if child.dep_ == "nsubjpass":
+                return None, chain
+        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
+            return token.head, chain  # "a Donald Trump tweet attacking …": the noun it modifies speaks
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
+            token = token.head.head  # "After denying the rumours, Talbot announced …": Talbot denied them
+            continue
+        if token.dep_ not in CLIMB or token.head is token:
+            break
+        token = token.head
+    return None, chain
+
+
+def _inverted_subject(cue: Token) -> Token | None:
+    """'…, reported Northgate News.': a reporting verb after a comma with the name after it."""
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != "," or cue.lemma_.lower() not in {"say", "report", "write", "add"}:
+        return None
+    after = next((c for c in cue.children if c.i > cue.i and c.dep_ in {"dobj", "nsubj", "npadvmod", "attr"}), None)
+    if after is not None and after.pos_ == "PROPN" and after.i == cue.right_edge.i - (doc[cue.right_edge.i].is_punct):
+        return after
+    return None

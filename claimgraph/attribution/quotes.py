@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for
-from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
+from claimgraph.attribution.found import Found, cue_subject, doc_text, sentence_of, trim
 
 OPEN = {"“": "”", '"': '"', "«": "»"}
 CLOSE = {"”", '"', "»"}
@@ -107,8 +107,8 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
             seen += 1
             if token.text in {".", "!", "?", "''"} or "\n" in token.text or token.text in OPEN:
                 return None
-            if cue_for(token) and token.i not in used and token.lemma_ != "think":
-                return token
+            if cue_for(token) and token.i not in used and token.lemma_ != "think" and token.dep_ != "relcl":
+                return token  # not a relative clause's verb: '”, a resident who tweeted about it, said.'
         i += 1
     return None
 
@@ -158,6 +158,13 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
     subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == cue.lower_:
         subjects = [c for c in doc[cue.i + 1].children if c.dep_ == "nsubj"]
+    if not subjects and cue.dep_ in {"advcl", "conj", "xcomp", "pcomp"}:
+        climbed, _ = cue_subject(cue)  # "…, adding: “…”": the subject of the verb it hangs from
+        subjects = [climbed] if climbed is not None else []
+    if after is not None:
+        # A subject inside the quote is the parse reading the quote as the clause ('“The first I heard …,” said
+        # King'): the speaker is named after the closing mark.
+        subjects = [s for s in subjects if s.idx >= after]
     if subjects:
         subj = subjects[0]
         start, end = trim(doc, *_span_chars(subj))

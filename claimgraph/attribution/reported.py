@@ -9,36 +9,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import classify, cue_for
-from claimgraph.attribution.found import Found, doc_text, mention_span, sentence_of, subtree_span, trim
+from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
+from claimgraph.attribution.found import Found, cue_subject, doc_text, mention_span, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, Quote, channel
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn"}
-CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "advmod", "acomp"}
-MAX_CLIMB = 6
 MIN_CONTENT_WORDS = 3
 
 
-def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
-    """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
-    chain: list[Token] = []
-    token = cue
-    for _ in range(MAX_CLIMB):
-        chain.append(token)
-        for child in token.children:
-            if child.dep_ == "nsubj":
-                return child, chain
-            if child.dep_ == "nsubjpass":
-                return None, chain
-        if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
-            return token.head, chain  # "a Donald Trump tweet attacking …": the noun it modifies speaks
-        if token.dep_ not in CLIMB or token.head is token:
-            break
-        token = token.head
-    return None, chain
+def is_idiom(cue: Token, subject: Token | None) -> bool:
+    """Cue words that report nobody: "That said, …" (a concession), "Let’s hope …" (an exhortation)."""
+    if subject is None:
+        return False
+    if subject.lower_ == "that" and cue.lower_ == "said" and cue.i + 1 < len(cue.doc) and cue.nbor().text == ",":
+        return True
+    return subject.lower_ in {"'s", "’s"} and subject.head.lemma_.lower() == "let"
 
 
 def _has_quote(doc: Doc, start: int, end: int) -> bool:
@@ -58,8 +46,29 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     return spans
 
 
+def _found_thing(cue: Token) -> bool:
+    """'The tool was found on the beach', 'police found the driver slumped': finding a thing, not a finding. A
+    finding is a finite clause ("the study found that the drug works", "… found there had been …")."""
+    if cue.lemma_.lower() not in {"find", "discover"}:
+        return False
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl"}]
+    return not any(c.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
+        g.dep_ in {"aux", "auxpass", "mark"} for g in c.children) for c in clauses)
+
+
+def _parenthetical_cue(token: Token) -> bool:
+    """'…, reported Northgate News.', '…, Vell said.' parsed as a complement: a cue after a comma, with nothing
+    of its own after it but its subject."""
+    return (token.dep_ == "ccomp" and token.i > token.head.i and token.i > 0 and token.doc[token.i - 1].text == ","
+            and cue_for(token) is not None and not any(c.dep_ in {"ccomp", "mark"} for c in token.children))
+
+
 def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
-    complements = [c for c in cue.children if c.dep_ == "ccomp"]
+    # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
+    # News"), not the content of this cue.
+    complements = [c for c in cue.children if c.dep_ == "ccomp" and not _parenthetical_cue(c)]
+    if _parenthetical_cue(cue):
+        return None  # what it reports is the clause it hangs from (`_parenthetical`)
     if not complements and lexeme.takes in {"clause", "both"}:
         # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl.
         complements = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
@@ -98,6 +107,20 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None
+
+
+def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops where a trailing participial cue clause starts: in "criticized the plan, saying it would
+    cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source."""
+    if content is None:
+        return None
+    start, end = content
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        if (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"}
+                and token.i > 0 and doc[token.i - 1].text in {",", "—", "–"} and cue_for(token) is not None):
+            cut = trim(doc, start, doc[token.i - 1].idx)
+            return cut if cut[1] > cut[0] else content
+    return content
 
 
 def _extend_over_quote(doc: Doc, start: int, end: int, keep_period_in_quote: bool = False) -> tuple[int, int]:
@@ -187,11 +210,14 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         if token.i > 0 and doc[token.i - 1].lower_ == token.lower_:
             continue  # the second of a doubled word ("told told") is a typo, not a second cue
         subject, chain = cue_subject(token)
+        if is_idiom(token, subject):
+            continue
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
-        content = _content_of(doc, token, lexeme)
+        content = _before_participle(doc, token, _content_of(doc, token, lexeme))
         extra: list[tuple[int, int]] = []
-        if content is None and token.dep_ == "parataxis" and lexeme.takes != "object" and subject is not None:
+        if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
+                and subject is not None:
             parts = _parenthetical(doc, token)
             if parts:
                 content, extra = parts[0], parts[1:]
@@ -219,6 +245,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             source = doc.char_span(start, end, alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
+        if is_result_not_statement(token, content_span) or _found_thing(token):
+            continue
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
                            cue_class=classify(lexeme, content_span),
                            sentence=sentence_of(doc, *(spans or [(token.idx, token.idx + len(token))])),

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.records import Speaker, normalise_name
@@ -52,6 +52,18 @@ def is_outlet(name: str) -> bool:
     return normalise_name(name) in outlet_names()
 
 
+def _description_name(tokens: list[Token]) -> str:
+    """'The doctor' → 'doctor', 'Tory MPs' stays: a description's name without its determiner, lower-cased
+    unless it starts with a proper noun."""
+    words = [t for t in tokens if not t.is_punct]
+    while words and (words[0].lower_ in DETERMINERS or words[0].tag_ == "PRP$"):
+        words = words[1:]
+    text = _strip_det(_text(words))
+    if words and words[0].pos_ != "PROPN" and not words[0].ent_type_:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
 def _strip_det(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in DETERMINERS:
@@ -60,13 +72,70 @@ def _strip_det(text: str) -> str:
     return text[:-2] if text.endswith(("'s", "’s")) else text
 
 
+# Mention parts that are not the speaker's name: relative and participial clauses, appositions ("Mara Vell, the
+# mayor of Port Ellis" is Mara Vell; the apposition gives her role), clauses joined on.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos"}
+NAMED_DEPS = CLAUSE_DEPS - {"appos"}  # where a name may still stand: "A spokesman, Eric Pahon, said"
+MAX_ALIAS_WORDS = 8
+# Relative pronouns, demonstratives, quantifiers and the second person name nobody; "it" is resolved below.
+NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "those", "what", "whoever", "one",
+                    "ones", "some", "others", "other", "many", "few", "several", "all", "both", "each", "any",
+                    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "none", "nobody", "no one",
+                    "there", "here", "it", "its", "my", "your", "our", "their", "his", "her", "they", "them",
+                    "itself", "themselves", "most", "more", "such", "another"}
+
+
+def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
+    """The mention's words that name the speaker: from the head outwards, stopping at a clause, an apposition or a
+    dash, so that an alias is never a clause ("The Harbor Council - which considers … - said": the Council)."""
+    root = mention.root
+
+    def kept(token: Token) -> bool:
+        while token.i != root.i and mention.start <= token.i < mention.end:
+            if token.dep_ in drop or token.text in {"—", "–", "-", "(", ")", "“", "”", '"'}:
+                return False
+            token = token.head
+        return True
+
+    start = end = root.i - mention.start
+    while start > 0 and kept(mention[start - 1]):
+        start -= 1
+    while end + 1 < len(mention) and kept(mention[end + 1]):
+        end += 1
+    tokens = [t for t in mention[start:end + 1]]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    if len([t for t in tokens if not t.is_punct]) > MAX_ALIAS_WORDS:
+        tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
+    return tokens
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _no_identity(tokens: list[Token]) -> bool:
+    """A mention of function words only ("that", "some", "others", "’s"): it names nobody."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    return not any(t.is_alpha for t in words) or _text(words).lower() in NEVER_IDENTITIES or all(
+        t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
+        (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words)
+
+
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who has been named in this article."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc: Doc | None = None) -> None:
         self.known: list[Speaker] = []  # in order of last mention
+        self.doc = doc  # where "he" and "she" may also be someone named who has not spoken yet
+        self.at: dict[str, int] = {}  # speaker key -> offset of its latest mention
 
-    def _remember(self, speaker: Speaker, mention: str) -> Speaker:
+    def _remember(self, speaker: Speaker, mention: str) -> Speaker | None:
+        if not any(ch.isalnum() for ch in speaker.name):
+            return None  # no identity without a name (the "’s" of "Let’s" once made an organisation "")
+        mention = mention.strip()
         for i, known in enumerate(self.known):
             if known.key == speaker.key:
                 aliases = tuple(dict.fromkeys(known.aliases + (mention,)))
@@ -85,66 +154,131 @@ class SpeakerResolver:
                 return known
         return None
 
+    def _by_last_word(self, word: str, types: set[str]) -> Speaker | None:
+        """The identity named earlier whose name ends with `word` ("Vell" → Mara Vell, "ministry" → the Ministry)."""
+        for known in reversed(self.known):
+            if known.type in types and known.name.split() and known.name.split()[-1].lower() == word.lower():
+                return known
+        return None
+
+    def _by_role(self, head: str) -> Speaker | None:
+        """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role."""
+        for known in reversed(self.known):
+            if known.type == "person" and known.role and head.lower() in known.role.lower().split():
+                return known
+        return None
+
     def resolve(self, mention: Span) -> Speaker | None:
+        speaker = self._resolve(mention)
+        if speaker is not None:
+            self.at[speaker.key] = mention.start_char
+        return speaker
+
+    def _last_person(self, mention: Span) -> Speaker | None:
+        """'he'/'she': the person last named before the mention, whether as a speaker or not ("Soon after Ilse
+        Price was elected, she said …"); number and gender are not checked."""
+        found = self.latest({"person"})
+        at = self.at.get(found.key, -1) if found is not None else -1
+        if self.doc is None:
+            return found
+        named = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
+                 and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"}]
+        if named:
+            ent = named[-1]
+            person = self._person(ent, ent, [ent], ent.text)
+            if person is not None:
+                self.at[person.key] = ent.start_char
+                return person
+        return found
+
+    def _resolve(self, mention: Span) -> Speaker | None:
         text = mention.text.strip()
         lower = text.lower()
-        if not text:
+        if not text or not len(mention):
             return None
         if lower in PERSON_PRONOUNS:
-            found = self.latest({"person"})
+            found = self._last_person(mention)
             return self._remember(found, text) if found else None
         if lower in GROUP_PRONOUNS:
             found = self.latest({"anonymous", "organization", "unknown"})
             return self._remember(found, text) if found else None
+        if lower == "it":
+            # "The company said … It added …": the last speaker, when that was an organisation; else nobody.
+            last = self.known[-1] if self.known else None
+            return self._remember(last, text) if last and last.type in {"organization", "news_outlet"} else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
-        ents = mention.ents  # spaCy scans the whole Doc's entities for each access: once per mention
-        person = next((e for e in ents if e.label_ == "PERSON"), None)
+        core = core_tokens(mention)
+        if _no_identity(core):
+            return None
+        alias = _text(core)
+        named = [t for t in core_tokens(mention, NAMED_DEPS)]
+        ents = [e for e in mention.ents if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
+        # A plural head ("Tory MPs") is a group, whatever the entity recogniser says.
+        people = [e for e in ents if e.label_ == "PERSON" and e.root.tag_ not in {"NNS", "NNPS"}]
+        person = next((e for e in people if e.start >= core[0].i and e.end <= core[-1].i + 1),
+                      None) or next(iter(people), None)
         if person is not None:
-            return self._person(mention, person, ents)
+            if not core[0].i <= person.start < core[-1].i + 1:
+                alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
+            return self._person(mention, person, ents, alias)
+        return self._description(mention, core, ents, alias)
+
+    def _description(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
+        """A mention without a person's name: an organisation, an outlet, a statement, or an anonymous source."""
         root = mention.root
-        if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in mention if t.i != root.i):
-            name = _strip_det(text)
-            return self._remember(Speaker(name[0].lower() + name[1:], "person", root.lower_), text)
+        head = root.lemma_.lower()
+        if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in core if t.i < root.i):
+            known = self._by_role(root.lower_)
+            if known is not None and core[0].lower_ == "the":
+                return self._remember(known, alias)
+            # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
+            return self._remember(Speaker(_description_name(core), "anonymous", root.lower_), alias)
         org = next((e for e in ents if e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1
                     or e.label_ == "ORG"), None)
-        if root.pos_ == "PROPN" or org is not None:
-            name = _strip_det(org.text if org is not None and len(org) >= len(mention) - 1 else text)
+        root_named = root.pos_ == "PROPN" or (org is not None and org.start <= root.i < org.end)
+        if root_named:
+            name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
             if len(name.split()) == 1:
                 # A surname alone ("Korotchenko") is the person named in full earlier, if there is one.
-                for known in reversed(self.known):
-                    if known.type == "person" and known.name.split()[-1].lower() == name.lower():
-                        return self._remember(known, text)
+                known = self._by_last_word(name, {"person"})
+                if known is not None:
+                    return self._remember(known, alias)
             kind = "news_outlet" if is_outlet(name) else "organization"
             if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
                 kind = "person" if root.ent_type_ == "PERSON" else "organization"
-            return self._remember(Speaker(name, kind), text)
-        head = root.lemma_.lower()
-        if head in STATEMENT_NOUNS and len(mention) == 2 and mention[0].lower_ == "the":
+            return self._remember(Speaker(name, kind), alias)
+        if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
             # "the statement": the document of the last speaker named (not an outlet relaying it).
             found = self.latest({"organization", "person", "anonymous"}, exclude_outlets=True)
-            return self._remember(found, text) if found else None
-        first = mention[0].lower_
-        if (root.lower_ in ANONYMOUS_HEADS or head in ANONYMOUS_HEADS or root.tag_ == "NNS"
-                or first in INDEFINITE) and head not in STATEMENT_NOUNS:
-            name = _strip_det(text)
-            name = name[0].lower() + name[1:] if name else name
-            return self._remember(Speaker(name, "anonymous"), text)
+            if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
+                return self._remember(found, alias)
         # A description ("the ministry", "the department") is the organisation named earlier with that head word.
-        for known in reversed(self.known):
-            if known.type in {"organization", "news_outlet"} and known.name.split()[-1].lower() == root.lower_:
-                return self._remember(known, text)
-        return self._remember(Speaker(_strip_det(text), "unknown"), text)
+        if core[0].lower_ == "the":
+            known = self._by_last_word(root.lower_, {"organization", "news_outlet"})
+            if known is not None:
+                return self._remember(known, alias)
+        # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
+        # (the store keeps these per article), with the organisation named in the mention as affiliation.
+        affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
+        words = [t for t in core if t.i <= root.i] or core
+        return self._remember(Speaker(_description_name(words), "anonymous", None, affiliation), alias)
 
-    def _organisation(self, description: str) -> str:
-        """'the company' is the organisation named earlier with that head word ("Kestrel Ferry Company")."""
-        if description[:1].islower():
-            for known in reversed(self.known):
-                if known.type == "organization" and known.name.split()[-1].lower() == description.split()[-1]:
-                    return known.name
-        return description
+    def _affiliation(self, pobj: Token) -> str | None:
+        """The organisation an apposition names ("a spokeswoman for the company", "an editor at InfoAmazonia"):
+        an organisation named in the text, or the one named earlier with that head word; a description that
+        names none ("a local school") is no affiliation."""
+        if pobj.ent_type_ == "GPE":
+            return None
+        for ent in pobj.doc.ents:
+            if ent.label_ in {"ORG", "FAC"} and ent.start <= pobj.i < ent.end:
+                return _strip_det(ent.text)
+        if pobj.pos_ == "PROPN":
+            return _strip_det(_text([t for t in pobj.subtree if t.i <= pobj.i]))
+        known = self._by_last_word(pobj.text, {"organization", "news_outlet"})
+        return known.name if known is not None else None
 
-    def _person(self, mention: Span, person: Span, ents: list[Span]) -> Speaker:
+    def _person(self, mention: Span, person: Span, ents: list[Span], alias: str) -> Speaker | None:
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
         role = affiliation = None
         words = name.split()
@@ -155,10 +289,15 @@ class SpeakerResolver:
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
-        title = [t.text for t in before if t.pos_ in {"NOUN", "PROPN"} and not any(
-            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod"} | {"appos"}]
+        # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
+        # Lights” actress Ilse Marr": actress) nor words of an organisation.
+        quoted = _quoted_token_ids(mention)
+        title = [t.text for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
+            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}]
         if title:
             role = " ".join(title)
+        if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
+            role = person.root.head.text  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
         appos = next((c for c in person.root.children if c.dep_ == "appos"), None)
         if appos is not None and (role is None or role in TITLES):
             role_words = [t.text for t in appos.lefts if t.dep_ == "compound"] + [appos.text]
@@ -166,10 +305,23 @@ class SpeakerResolver:
             for prep in appos.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"}:
                     for pobj in prep.children:
-                        if pobj.dep_ == "pobj" and pobj.ent_type_ != "GPE":
-                            affiliation = self._organisation(_strip_det(" ".join(t.text for t in pobj.subtree)))
+                        if pobj.dep_ == "pobj":
+                            affiliation = self._affiliation(pobj) or affiliation
         if len(name.split()) == 1:
-            for known in reversed(self.known):
-                if known.type == "person" and known.name.split()[-1].lower() == name.lower():
-                    return self._remember(known, mention.text)
-        return self._remember(Speaker(name, "person", role, affiliation), mention.text)
+            known = self._by_last_word(name, {"person"})
+            if known is not None:
+                return self._remember(known, alias)
+        return self._remember(Speaker(name, "person", role, affiliation), alias)
+
+
+def _quoted_token_ids(mention: Span) -> set[int]:
+    """Tokens between quote marks inside a mention (a show's or a book's title)."""
+    ids: set[int] = set()
+    inside = False
+    for token in mention:
+        if token.text in {"“", "”", '"', "‘", "’"} and token.is_punct:
+            inside = token.text in {"“", "‘"} or (token.text == '"' and not inside)
+            continue
+        if inside:
+            ids.add(token.i)
+    return ids
