@@ -3,40 +3,34 @@ claimgraph.service_claims."""
 
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from typing import Any
 
 import click
 
 from claimgraph.cli import cli
-from claimgraph.errors import ClaimgraphError
-from claimgraph.store import DEFAULT_DB
+from claimgraph.cli.options import db_option, format_option, grouping_threshold_option, limit_option, open_store
+from claimgraph.cli.output import quote_name, strip_controls, write_csv
+from claimgraph.cli.progress import Heartbeat
 
-db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, metavar="PATH|URL",
-                         help="SQLite file or a database URL such as postgresql://…")
+CSV_FIELDS = ["id", "gist", "first_seen", "asserts", "disputes", "supports", "reports", "voices", "speakers",
+              "outlets", "articles"]
 
 
 def _store(db: str):
-    from claimgraph.store import Store
-
-    try:
-        return Store.open(db)
-    except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+    return open_store(db)
 
 
 def _clip(text: Any, width: int) -> str:
-    text = "" if text is None else str(text)
+    """Article words for the terminal: control characters out, one line, at most `width` characters."""
+    text = strip_controls("" if text is None else str(text))
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @cli.command("link-claims")
-@db_option
-@click.option("--threshold", type=click.FloatRange(0.05, 1.0), default=None,
-              help="Word-overlap (Jaccard) needed to group two statements across articles [default: 0.4].")
-def link_claims_command(db: str, threshold: float | None) -> None:
+@db_option(reads_only=True)
+@grouping_threshold_option
+def link_claims_command(db: str, grouping_threshold: float | None) -> None:
     """Group every stored statement into claims, with each voice's stance.
 
     Recomputes claims over the whole database (run it after `ingest`): statements of the same proposition, from
@@ -46,24 +40,25 @@ def link_claims_command(db: str, threshold: float | None) -> None:
     \b
     Example:
       claimgraph ingest examples/ && claimgraph link-claims
-      claimgraph link-claims --db news.db --threshold 0.5
+      claimgraph link-claims --db news.db --grouping-threshold 0.5
     """
     from claimgraph.service_claims import link_claims
 
-    with _store(db) as store:
+    from claimgraph.errors import ClaimgraphError
+
+    with _store(db) as store, Heartbeat("link-claims"):
         try:
-            report = link_claims(store, grouping_threshold=threshold)
+            report = link_claims(store, grouping_threshold=grouping_threshold)
         except ClaimgraphError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"statements {report.statements}  claims {report.claims}  voices {report.voices}  "
-               f"across articles {report.shared}  -> {db}")
+               f"across articles {report.shared}  -> {quote_name(db)}")
 
 
 @cli.command("claims")
-@db_option
-@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table", show_default=True,
-              help="A readable table, JSON Lines (one claim object a line), or CSV.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="Show the first N claims only.")
+@db_option(reads_only=True)
+@format_option()
+@limit_option
 @click.option("--search", default=None, help="Only claims whose gist contains these words.")
 def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> None:
     """List claims, most disputed first.
@@ -79,17 +74,13 @@ def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> 
     """
     from claimgraph.service_claims import list_claims
 
-    with _store(db) as store:
+    with _store(db) as store, Heartbeat("claims"):
         rows = list_claims(store, limit=limit, search=search)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))
     elif fmt == "csv":
-        fields = ["id", "gist", "first_seen", "asserts", "disputes", "supports", "reports", "voices", "speakers",
-                  "outlets", "articles"]
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        write_csv(rows, CSV_FIELDS)
     else:
         if not rows:
             click.echo("no claims yet: run `claimgraph link-claims` after `claimgraph ingest`", err=True)
@@ -103,7 +94,7 @@ def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> 
 
 @cli.command("claim")
 @click.argument("claim_id")
-@db_option
+@db_option(reads_only=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
               help="Readable text, or one JSON object (claim with voices, chains and timeline).")
 def claim_command(claim_id: str, db: str, fmt: str) -> None:
@@ -121,43 +112,44 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
     with _store(db) as store:
         matches = resolve_claim_id(store, claim_id)
         if len(matches) != 1:
-            raise click.ClickException(f"no claim {claim_id!r}" if not matches else
-                                       f"{claim_id!r} is ambiguous: {', '.join(matches)} …")
+            raise click.ClickException(f"no claim {quote_name(claim_id)}" if not matches else
+                                       f"{quote_name(claim_id)} is ambiguous: {', '.join(matches)} …")
         detail = claim_detail(store, matches[0])
     if fmt == "jsonl":
         click.echo(json.dumps(detail, ensure_ascii=False))
         return
-    click.echo(f"{detail['id']}  {detail['gist']}")
+    click.echo(f"{detail['id']}  {_clip(detail['gist'], 1000)}")
     first = detail["first_appearance"] or {}
     said = f" (\"{first['said']}\" in an article of {first['published']})" if first.get("said") else ""
-    click.echo(f"first seen {detail['first_seen'] or '?'}{said} in {first.get('outlet') or '?'}, "
-               f"said by {first.get('speaker') or '?'}")
+    click.echo(f"first seen {detail['first_seen'] or '?'}{_clip(said, 1000)} in {_clip(first.get('outlet') or '?', 80)}"
+               f", said by {_clip(first.get('speaker') or '?', 80)}")
     for stance in ("assert", "dispute", "support", "report"):
         voices = detail["voices"].get(stance) or []
         if not voices:
             continue
         click.echo(f"\n{stance.upper()} ({len(voices)})")
         for v in voices:
-            click.echo(f"  {v['speaker'] or '?'} — {v['outlet'] or '?'}, {(v['date'] or '?')[:10]}")
+            click.echo(f"  {_clip(v['speaker'] or '?', 80)} — {_clip(v['outlet'] or '?', 80)}, "
+                       f"{(v['date'] or '?')[:10]}")
             click.echo(f"      \"{_clip(v['words'], 110)}\"")
     if detail["chains"]:
         click.echo("\nCHAINS")
         for c in detail["chains"]:
-            click.echo(f"  {c['text']}  ({c['statements']})")
+            click.echo(f"  {_clip(c['text'], 300)}  ({c['statements']})")
     click.echo("\nTIMELINE")
     for row in detail["timeline"]:
         mark = " (syndicated copy)" if row["syndicated"] else ""
         stances = ", ".join(f"{k} {n}" for k, n in sorted(row["stances"].items()))
-        click.echo(f"  {(row['date'] or '?')[:10]}  {row['outlet'] or row['source']}{mark}: {stances}")
+        click.echo(f"  {(row['date'] or '?')[:10]}  {_clip(row['outlet'] or row['source'], 120)}{mark}: {stances}")
 
 
 @cli.command("export-graph")
-@db_option
+@db_option(reads_only=True)
 @click.option("--format", "fmt", type=click.Choice(["graphml", "json"]), default="graphml", show_default=True,
               help="GraphML (Gephi, yEd, Cytoscape) or JSON (nodes and edges).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The file to write.")
-@click.option("--limit", "-n", type=click.IntRange(1), default=None, help="Only the N most disputed claims.")
+@limit_option
 def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None:
     """Write the claim graph: speakers, claims and outlets, with stance and relay edges.
 
@@ -171,6 +163,6 @@ def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None
     """
     from claimgraph.service_claims import export_graph
 
-    with _store(db) as store:
+    with _store(db) as store, Heartbeat("export-graph"):
         nodes, edges = export_graph(store, out, fmt, limit)
-    click.echo(f"{nodes} nodes, {edges} edges -> {out}")
+    click.echo(f"{nodes} nodes, {edges} edges -> {quote_name(out)}")

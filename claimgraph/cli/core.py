@@ -1,27 +1,32 @@
-"""Core commands: ingest, extract, attributions, speakers, reextract. Each is argument handling over the library."""
+"""Core commands: ingest, extract, attributions, speakers, reextract, status. Argument handling over the library.
+
+Only click and the CLI's own helpers are imported at module level; the pipeline, the store and the readers are
+imported inside the commands that use them, so that `claimgraph --help` answers at once.
+"""
 
 from __future__ import annotations
 
-import csv
+import inspect
 import json
 import sys
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import PurePath
 from typing import Any
 
 import click
-from tqdm import tqdm
 
 from claimgraph.cli import cli
-from claimgraph.errors import ClaimgraphError, InputError
-from claimgraph.nlp import DEFAULT_MODEL
-from claimgraph.store import DEFAULT_DB
+from claimgraph.cli.options import (CUE_CLASSES, SPEAKER_TYPES, date_option, db_option, format_option,
+                                    learned_option, limit_option, model_option, open_store, processes_option,
+                                    speech_only_option, syndication_threshold_option)
+from claimgraph.cli.output import escape_controls, print_table, quote_name, write_csv, write_jsonl
+from claimgraph.cli.progress import Heartbeat, Progress
 
 EXIT_SOME_FAILED = 1
+SHOW_UNSUPPORTED = 10  # names of unsupported files printed before "… and N more"
 
-db_option = click.option("--db", "db", default=DEFAULT_DB, show_default=True, metavar="PATH|URL",
-                         help="SQLite file (created if absent) or a database URL such as postgresql://…")
-model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
-                            help="Name or path of an installed spaCy pipeline (never downloaded).")
+
 def _use_outlets(_ctx: click.Context, _param: click.Parameter, path: str | None) -> str | None:
     if path:
         import os
@@ -37,47 +42,73 @@ def _use_outlets(_ctx: click.Context, _param: click.Parameter, path: str | None)
 outlets_option = click.option("--outlets", type=click.Path(exists=True, dir_okay=False), expose_value=False,
                               callback=_use_outlets, is_eager=True,
                               help="A file of extra news-outlet names, one a line (added to the shipped list).")
-learned_option = click.option("--learned/--rules-only", "learned", default=True, show_default=True,
-                              help="Run the trained tagger beside the rules (--rules-only is faster, finds less).")
-processes_option = click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
-                                help="Parse on N cores.")
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table",
-                             show_default=True, help="A readable table, JSON Lines, or CSV.")
 
 
-def _extractor(model: str, learned: bool = True):
+def _extractor(model: str, learned: bool = True, speech_only: bool = False):
+    """The Extractor, with the speech-only switch where the library has it (else the caller filters)."""
+    from claimgraph.errors import ClaimgraphError
     from claimgraph.pipeline import Extractor
 
+    extra = {"speech_only": True} if speech_only and _accepts(Extractor, "speech_only") else {}
     try:
-        return Extractor(model=model, learned=learned)
+        return Extractor(model=model, learned=learned, **extra)
     except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise click.ClickException(escape_controls(str(exc))) from exc
 
 
-def _store(db: str):
-    from claimgraph.store import Store
-
-    try:
-        return Store.open(db)
-    except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
+def _accepts(function: Callable[..., Any], name: str) -> bool:
+    return name in inspect.signature(function).parameters
 
 
-def _progress(total: int | None, desc: str) -> tqdm:
-    return tqdm(total=total, desc=desc, unit="doc", file=sys.stderr, disable=None, dynamic_ncols=True)
+def echo_failure(source: str, reason: str, prefix: str = "error") -> None:
+    """One failure on stderr as it happens, its input quoted when the name holds control characters."""
+    click.echo(f"{prefix}: {quote_name(str(source))}: {escape_controls(str(reason))}", err=True)
+
+
+class FailurePrinter:
+    """Prints each failure once, when it happens (read errors as they pass, store errors through the service's
+    `on_failure`), and at the end those the library reported only in its report."""
+
+    def __init__(self) -> None:
+        self.printed: set[tuple[str, str]] = set()
+
+    def __call__(self, failure: Any, reason: str | None = None) -> None:
+        source, why = (failure, reason) if reason is not None else (failure.source, failure.reason)
+        if (str(source), str(why)) not in self.printed:
+            self.printed.add((str(source), str(why)))
+            echo_failure(source, why)
+
+    def watch(self, items: Iterable[Any]) -> Iterator[Any]:
+        from claimgraph.errors import InputError
+
+        for item in items:
+            if isinstance(item, InputError):
+                self(item.source, item.reason)
+            yield item
+
+
+def _echo_unsupported(names: list[str]) -> None:
+    if not names:
+        return
+    kinds = Counter(PurePath(n).suffix.lower() or "(no suffix)" for n in names)
+    click.echo(f"unsupported: {len(names)} file(s) of a type claimgraph does not read ("
+               + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) + ")", err=True)
+    for name in names[:SHOW_UNSUPPORTED]:
+        click.echo(f"unsupported: {quote_name(name)}", err=True)
+    if len(names) > SHOW_UNSUPPORTED:
+        click.echo(f"unsupported: … and {len(names) - SHOW_UNSUPPORTED} more", err=True)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@db_option
+@db_option(reads_only=False)
 @model_option
 @learned_option
 @outlets_option
 @processes_option
 @click.option("--syndication/--no-syndication", default=True, show_default=True,
               help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
-@click.option("--threshold", default=None, type=click.FloatRange(0, 1),
-              help="Similarity (Jaccard over word shingles) above which two texts are one story.")
+@syndication_threshold_option()
 @click.option("--columns", metavar="FIELD=COLUMN,…",
               help="Column mapping for CSV and JSON Lines, e.g. text=body,title=headline (README: Inputs).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback and private addresses.")
@@ -85,59 +116,82 @@ def _progress(total: int | None, desc: str) -> tqdm:
               help="Regroup the database's statements into claims after storing (see `claimgraph link-claims`).")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
 def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes: int, syndication: bool,
-           threshold: float | None, columns: str | None, allow_private: bool, link: bool,
+           syndication_threshold: float | None, columns: str | None, allow_private: bool, link: bool,
            json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
 
-    PATHS are files or folders (read recursively): .txt, .jsonl, and the other formats listed in the README.
-    Ingesting the same input twice changes nothing; a bad file is named on stderr and the rest goes on.
+    PATHS are files, folders (read recursively) or http(s) URLs: .txt, .jsonl, .csv, .html, feeds, WARC (README:
+    Inputs). Ingesting the same input twice changes nothing; each bad input is named on stderr as it happens and
+    the rest goes on (exit 1 when any failed). Files of a type claimgraph does not read are counted and named.
 
     \b
     Examples:
       claimgraph ingest examples/
       claimgraph ingest --db news.db feed-dump.jsonl articles/
+      CLAIMGRAPH_DB=news.db claimgraph ingest --syndication-threshold 0.8 wire/
     """
     from claimgraph.ingest import ReadOptions, read_inputs
     from claimgraph.ingest.tabular import parse_columns
-    from claimgraph.service import ingest_articles
 
     try:
         options = ReadOptions(columns=parse_columns(columns) or None, allow_private=allow_private)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
-    store = _store(db)
+    store = open_store(db)
     extractor = _extractor(model, learned)
     index = None
     if syndication:
         from claimgraph.ingest.syndication import SyndicationIndex
 
-        index = SyndicationIndex.load(store, **({"threshold": threshold} if threshold is not None else {}))
-    bar = _progress(None, "ingest")
-    report = ingest_articles(read_inputs(paths, options), store, extractor, n_process=processes,
-                             on_progress=lambda _ref: bar.update(1), syndication=index)
-    bar.close()
+        kwargs = {"threshold": syndication_threshold} if syndication_threshold is not None else {}
+        index = SyndicationIndex.load(store, **kwargs)
+    failures = FailurePrinter()
+    report = _run_ingest(failures.watch(read_inputs(paths, options)), store, extractor, processes, index, failures)
     options.close()
     report.skipped += options.skipped_count
     for source, reason in options.skipped:
-        click.echo(f"skipped: {source}: {reason}", err=True)
+        echo_failure(source, reason, prefix="skipped")
     for failure in report.failures:
-        click.echo(f"error: {failure.source}: {failure.reason}", err=True)
-    if link and report.stored:
-        from claimgraph.service_claims import link_claims
-
-        linked = link_claims(store)
-        report_claims = getattr(linked, "claims", None)
-    else:
-        report_claims = None
+        failures(failure)  # those the library did not report as they happened
+    unsupported = list(getattr(options, "unsupported", []))
+    _echo_unsupported(unsupported)
+    claims = _link_after_ingest(store) if link and (report.stored or _claims_stale(store)) else None
     if json_summary:
-        click.echo(json.dumps(report.as_dict()))
+        click.echo(json.dumps({**report.as_dict(), "unsupported": unsupported}, ensure_ascii=False))
     else:
         click.echo(f"read {report.read}, stored {report.stored} ({report.attributions} attributions), "
                    f"duplicate {report.duplicate}, syndicated {report.syndicated}, skipped {report.skipped}, "
-                   f"failed {report.failed}" + (f", {report_claims} claims" if report_claims is not None else "")
-                   + f"  -> {db}")
+                   f"unsupported {len(unsupported)}, failed {report.failed}"
+                   + (f", {claims} claims" if claims is not None else "")
+                   + (f"; {report.not_english} not English, stored without attributions"
+                      if getattr(report, "not_english", 0) else "") + f"  -> {quote_name(db)}")
     if report.failures:
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _run_ingest(items: Iterable[Any], store: Any, extractor: Any, processes: int, index: Any,
+                failures: FailurePrinter) -> Any:
+    from claimgraph.service import ingest_articles
+
+    extra = {"on_failure": failures} if _accepts(ingest_articles, "on_failure") else {}
+    with Progress("ingest", "inputs") as progress:
+        return ingest_articles(items, store, extractor, n_process=processes, syndication=index,
+                               on_progress=lambda _ref: progress.update(), **extra)
+
+
+def _link_after_ingest(store: Any) -> int | None:
+    from claimgraph.service import relink_claims
+
+    with Heartbeat("link-claims"):
+        linked = relink_claims(store)  # clears the store's "claims stale" mark once linked
+    return getattr(linked, "claims", None)
+
+
+def _claims_stale(store: Any) -> bool:
+    """A run killed between storing and linking (or a reextract) left claims to relink: this run does it."""
+    from claimgraph.service import claims_stale
+
+    return claims_stale(store)
 
 
 @cli.command()
@@ -146,83 +200,107 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
 @learned_option
 @outlets_option
 @processes_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
-def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, fmt: str) -> None:
+@speech_only_option
+@format_option(("jsonl", "table", "csv"), default="jsonl")
+def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, speech_only: bool,
+            fmt: str) -> None:
     """Print every attribution in the articles at PATHS; stores nothing.
 
     One JSON object per attribution (README "JSON fields"), character offsets into the article's text as read.
 
     \b
-    Example:
+    Examples:
       claimgraph extract examples/harbor-bridge.txt --format jsonl | jq .speaker.name
+      claimgraph extract article.html --speech-only --format table
     """
-    from claimgraph.ingest import read_inputs
+    from claimgraph.ingest import ReadOptions, read_inputs
 
-    extractor = _extractor(model, learned)
-    failures: list[InputError] = []
-
-    def articles():
-        for item in read_inputs(paths):
-            if isinstance(item, InputError):
-                failures.append(item)
-                click.echo(f"error: {item}", err=True)
-            else:
-                yield item
-
-    for extracted in extractor.extract_many(articles(), n_process=processes):
-        rows = [a.to_json(extracted.article.ref) for a in extracted.attributions]
-        if fmt == "jsonl":
-            for row in rows:
-                click.echo(json.dumps(row, ensure_ascii=False))
-        else:
-            _print_table(_flatten(rows), ["speaker", "cue", "cue_class", "kind", "content"])
-    if failures:
+    extractor = _extractor(model, learned, speech_only)
+    options = ReadOptions()
+    failures = FailurePrinter()
+    articles = (item for item in failures.watch(read_inputs(paths, options)) if not _is_error(item))
+    columns = ["speaker", "cue", "cue_class", "kind", "content"]
+    csv_fields: list[str] = []
+    for extracted in extractor.extract_many(articles, n_process=processes):
+        rows = [a.to_json(extracted.article.ref) for a in extracted.attributions
+                if not (speech_only and a.cue_class == "think")]
+        if fmt == "csv" and rows:
+            header = not csv_fields
+            csv_fields = csv_fields or list(flatten(rows)[0])
+            write_csv(flatten(rows), csv_fields, header=header)
+        elif fmt != "csv":
+            _emit(rows, fmt, columns)
+    options.close()
+    for source, reason in options.skipped:
+        echo_failure(source, reason, prefix="skipped")
+    _echo_unsupported(list(getattr(options, "unsupported", [])))
+    if failures.printed:
         sys.exit(EXIT_SOME_FAILED)
 
 
+def _is_error(item: Any) -> bool:
+    from claimgraph.errors import InputError
+
+    return isinstance(item, InputError)
+
+
 @cli.command()
-@db_option
-@click.option("--speaker", help="Speaker name (substring, any case) or id.")
-@click.option("--article", help="Article id, or a substring of the path/URL it was read from.")
-@click.option("--cue-class", type=click.Choice(["assert", "dispute", "confirm", "report", "think", "relay"]))
-@click.option("--outlet", help="Publisher, appearance outlet or channel (`via`), substring.")
-@click.option("--since", metavar="YYYY-MM-DD", help="Articles published on or after this date.")
-@click.option("--until", metavar="YYYY-MM-DD", help="Articles published on or before this date.")
+@db_option(reads_only=True)
+@click.option("--speaker", help="Speaker id, or name: whole words first (\"spicer\"), else any part of it.")
+@click.option("--article", help="Article id, or part of the path or URL it was read from.")
+@click.option("--cue-class", type=click.Choice(CUE_CLASSES), help="Only this class of cue (README: Cue classes).")
+@click.option("--outlet", help="Publisher, appearance outlet or channel (`via`), any part of it.")
+@date_option("--since", "Articles published on or after this date.")
+@date_option("--until", "Articles published on or before this date.")
 @click.option("--search", help="Words that the content contains.")
-@click.option("--limit", type=int, default=None)
-@format_option
+@speech_only_option
+@limit_option
+@format_option()
 def attributions(db: str, speaker: str | None, article: str | None, cue_class: str | None, outlet: str | None,
-                 since: str | None, until: str | None, search: str | None, limit: int | None, fmt: str) -> None:
+                 since: str | None, until: str | None, search: str | None, speech_only: bool, limit: int | None,
+                 fmt: str) -> None:
     """List stored attributions: who said what, with which cue, in which article.
+
+    Newest articles first, then in reading order. Text filters match any case; % and _ are plain characters.
 
     \b
     Examples:
       claimgraph attributions --speaker spicer
-      claimgraph attributions --cue-class dispute --format jsonl
+      claimgraph attributions --cue-class dispute --since 2017-01-01 --format jsonl
+      claimgraph attributions --speech-only --format csv > said.csv
     """
-    store = _store(db)
-    rows = store.attributions(speaker=speaker, article=article, cue_class=cue_class, outlet=outlet, since=since,
-                              until=until, search=search, limit=limit)
-    records = [_stored_json(r) for r in rows]
-    _emit(records, fmt, ["speaker", "cue", "cue_class", "kind", "published", "content"])
+    with open_store(db) as store:
+        rows = store.attributions(speaker=speaker, article=article, cue_class=cue_class, outlet=outlet,
+                                  since=since, until=until, search=search, limit=limit, speech_only=speech_only)
+    _emit([stored_json(r) for r in rows], fmt, ["speaker", "cue", "cue_class", "kind", "published", "content"])
 
 
 @cli.command()
-@db_option
-@click.option("--name", help="Name substring.")
-@click.option("--type", "type_", type=click.Choice(["person", "organization", "news_outlet", "anonymous", "unknown"]))
-@format_option
-def speakers(db: str, name: str | None, type_: str | None, fmt: str) -> None:
-    """List speakers, most quoted first, with their role, affiliation and aliases."""
-    store = _store(db)
+@db_option(reads_only=True)
+@click.option("--name", help="Speaker name: whole words first, else any part of it.")
+@click.option("--type", "type_", type=click.Choice(SPEAKER_TYPES), help="Only speakers of this type.")
+@speech_only_option
+@limit_option
+@format_option()
+def speakers(db: str, name: str | None, type_: str | None, speech_only: bool, limit: int | None, fmt: str) -> None:
+    """List speakers, most quoted first, with their role, affiliation and aliases.
+
+    \b
+    Examples:
+      claimgraph speakers --limit 20
+      claimgraph speakers --type organization --format csv > organisations.csv
+      claimgraph speakers --name pahon --format jsonl | jq .aliases
+    """
+    with open_store(db) as store:
+        found = store.speakers(name=name, type=type_, limit=limit, speech_only=speech_only)
     rows = [{"id": r["id"], "name": r["name"], "type": r["type"], "role": r["role"],
              "affiliation": r["affiliation"], "statements": r["statements"], "aliases": r["aliases"]}
-            for r in store.speakers(name=name, type=type_)]
+            for r in found]
     _emit(rows, fmt, ["name", "type", "role", "affiliation", "statements"])
 
 
 @cli.command()
-@db_option
+@db_option(reads_only=True)
 @model_option
 @processes_option
 @click.option("--all", "everything", is_flag=True, help="Redo every article, not only those of older versions.")
@@ -230,36 +308,59 @@ def reextract(db: str, model: str, processes: int, everything: bool) -> None:
     """Redo the attributions of stored articles after the extractor changed, then regroup claims.
 
     Articles extracted by the current extractor version are skipped unless --all is given.
+
+    \b
+    Examples:
+      claimgraph reextract                 # after upgrading claimgraph
+      claimgraph reextract --all -p 4      # redo everything on 4 cores
     """
     from claimgraph.service import reextract as redo
 
-    store = _store(db)
-    bar = _progress(None, "reextract")
-    done = redo(store, _extractor(model), everything=everything, n_process=processes,
-                on_progress=lambda _ref: bar.update(1))
-    bar.close()
-    if done:
-        from claimgraph.service_claims import link_claims
-
-        link_claims(store)  # voices pointed at the replaced attributions: regroup
-    click.echo(f"re-extracted {done} articles")
+    store = open_store(db)
+    extractor = _extractor(model)
+    failures = FailurePrinter()
+    with Progress("reextract") as progress:
+        done = redo(store, extractor, everything=everything, n_process=processes,
+                    on_progress=lambda _ref: progress.update(), on_failure=failures)
+    if done or _claims_stale(store):
+        _link_after_ingest(store)  # voices pointed at the replaced attributions: regroup
+    store.close()
+    click.echo(f"re-extracted {done} articles" + (f", failed {len(failures.printed)}" if failures.printed else ""))
+    if failures.printed:
+        sys.exit(EXIT_SOME_FAILED)
 
 
 @cli.command()
-@db_option
-def status(db: str) -> None:
-    """Counts of what the database holds, and inputs that failed."""
-    store = _store(db)
-    for name, count in store.counts().items():
+@db_option(reads_only=True)
+@format_option(("text", "json"), default="text")
+def status(db: str, fmt: str) -> None:
+    """Counts of what the database holds, and the inputs that failed.
+
+    `--format json` prints one object: the counts (articles, appearances, attributions, speakers, claims,
+    failures) and `failed_inputs`, each with its source, reason, tries and time.
+
+    \b
+    Examples:
+      claimgraph status --db news.db
+      claimgraph status --format json | jq .attributions
+    """
+    with open_store(db) as store:
+        counts = store.counts()
+        failed = store.failures()
+    if fmt == "json":
+        click.echo(json.dumps({**counts, "failed_inputs": failed}, ensure_ascii=False, default=str))
+        return
+    for name, count in counts.items():
         click.echo(f"{name:13} {count}")
-    for failure in store.failures():
-        click.echo(f"failed: {failure['source']}: {failure['reason']} (tries: {failure['attempts']}, "
-                   f"last {failure['failed_at']})")
+    for failure in failed:
+        click.echo(f"failed: {quote_name(str(failure['source']))}: {escape_controls(str(failure['reason']))} "
+                   f"(tries: {failure['attempts']}, last {failure['failed_at']})")
 
 
 # -- output helpers ----------------------------------------------------------------------------------------------
 
-def _stored_json(row: dict[str, Any]) -> dict[str, Any]:
+def stored_json(row: dict[str, Any]) -> dict[str, Any]:
+    """A stored attribution row as the `extract` JSON contract, with its article's publisher, date and title."""
     speaker = None
     if row.get("speaker_name"):
         speaker = {"name": row["speaker_name"], "type": row["speaker_type"], "role": row["speaker_role"],
@@ -276,39 +377,22 @@ def _stored_json(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _flatten(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+def flatten(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows for a table or CSV: the speaker as its name, missing content as its flags in brackets."""
     flat = []
     for row in rows:
-        speaker = row.get("speaker") or {}
-        flat.append({**row, "speaker": speaker.get("name") or "", "content": row.get("content") or
-                     ("[" + ", ".join(row.get("flags") or []) + "]")})
+        speaker = row.get("speaker") if isinstance(row.get("speaker"), dict) else None
+        flat.append({**row, **({"speaker": speaker.get("name") or ""} if speaker or "speaker" in row else {}),
+                     **({"content": row.get("content") or "[" + ", ".join(row.get("flags") or []) + "]"}
+                        if "content" in row else {})})
     return flat
 
 
 def _emit(rows: list[dict[str, Any]], fmt: str, columns: list[str]) -> None:
     if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+        write_jsonl(rows)
     elif fmt == "csv":
-        flat = _flatten(rows)
-        writer = csv.DictWriter(sys.stdout, fieldnames=list(flat[0]) if flat else columns, extrasaction="ignore")
-        writer.writeheader()
-        for row in flat:
-            writer.writerow({k: json.dumps(v) if isinstance(v, (list, dict)) else v for k, v in row.items()})
+        flat = flatten(rows)
+        write_csv(flat, list(flat[0]) if flat else columns)
     else:
-        _print_table(_flatten(rows), columns)
-
-
-def _print_table(rows: list[dict[str, Any]], columns: list[str]) -> None:
-    if not rows:
-        click.echo("(nothing found)")
-        return
-    widths = {"content": 70, "speaker": 26, "name": 26, "affiliation": 24, "role": 24}
-    def cell(value: Any, col: str) -> str:
-        text = " ".join(str(value if value is not None else "").split())
-        limit = widths.get(col, 16)
-        return text if len(text) <= limit else text[:limit - 1] + "…"
-    sizes = {c: max(len(c), *(len(cell(r.get(c), c)) for r in rows)) for c in columns}
-    click.echo("  ".join(c.upper().ljust(sizes[c]) for c in columns))
-    for row in rows:
-        click.echo("  ".join(cell(row.get(c), c).ljust(sizes[c]) for c in columns))
+        print_table(flatten(rows), columns)

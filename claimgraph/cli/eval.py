@@ -4,18 +4,24 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from claimgraph.cli import cli
-from claimgraph.eval.polnear import FIGURES, ErrorExample, PolnearResult, default_metadata, evaluate
 
-ROWS = ("gold", "pred", *FIGURES)
+if TYPE_CHECKING:  # the evaluation modules load spaCy: imported inside the command, not for `--help`
+    from claimgraph.eval.polnear import ErrorExample, PolnearResult
 
 
 @cli.group("eval")
 def eval_group() -> None:
-    """Score attribution extraction against annotated corpora."""
+    """Score attribution extraction against annotated corpora.
+
+    \b
+    Example:
+      claimgraph eval polnear --data ../shared/data/polnear --split dev
+    """
 
 
 @eval_group.command("polnear")
@@ -27,7 +33,8 @@ def eval_group() -> None:
                    "without one, the first .ann by name and the publisher from the file name.")
 @click.option("--limit", type=click.IntRange(min=1), help="Only the first N articles by name (figures then differ "
                                                            "from the whole split's).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A readable report, or one JSON object.")
 @click.option("--errors", "n_errors", type=click.IntRange(min=0), default=0, show_default=True,
               help="Show the N largest misses and N largest false finds of claimgraph.")
 @click.option("--predictions-out", type=click.Path(dir_okay=False, path_type=Path),
@@ -54,6 +61,7 @@ def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fm
         raise click.BadParameter(f"{missing[0]} is not a folder: a split holds text/ and attributions/",
                                  param_hint="--data/--split")
     from claimgraph.errors import ModelError
+    from claimgraph.eval.polnear import default_metadata, evaluate
     from claimgraph.pipeline import Extractor
 
     try:
@@ -76,15 +84,17 @@ def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fm
         click.echo(render_text(result))
 
 
-def render_text(result: PolnearResult) -> str:
+def render_text(result: "PolnearResult") -> str:
     """Metric rows x system columns, speed, per-publisher rows, then the error examples."""
+    from claimgraph.eval.polnear import FIGURES
+
     names = list(result.systems)
     width = max(12, *(len(n) for n in names))
     lines = [f"PolNeAR {result.split}: {result.articles} articles, {result.words:,} words, "
              f"data sha256 {result.data_sha256[:12]}",
              "", f"{'metric':<20}" + "".join(f"{n:>{width + 2}}" for n in names)]
     figures = {n: s.score.overall.to_json() for n, s in result.systems.items()}
-    for row in ROWS:
+    for row in ("gold", "pred", *FIGURES):
         cells = [figures[n][row] for n in names]
         lines.append(f"{row:<20}" + "".join(f"{_cell(c):>{width + 2}}" for c in cells))
     lines.append(f"{'words/second':<20}" + "".join(f"{s.words_per_second:>{width + 2},.0f}"
@@ -121,7 +131,7 @@ def _short(text: str | None, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _render_errors(title: str, examples: list[ErrorExample]) -> list[str]:
+def _render_errors(title: str, examples: "list[ErrorExample]") -> list[str]:
     lines = ["", f"{title}: {len(examples)}"]
     for i, e in enumerate(examples, 1):
         lines += [f"{i:>3}. {e.article} ({e.size} words)",

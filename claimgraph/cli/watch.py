@@ -3,26 +3,29 @@
 from __future__ import annotations
 
 import time
+
 import click
 
 from claimgraph.cli import cli
-from claimgraph.ingest.syndication import DEFAULT_THRESHOLD
-from claimgraph.store import DEFAULT_DB
+from claimgraph.cli.options import db_option, learned_option, model_option, open_store, syndication_threshold_option
+from claimgraph.cli.core import FailurePrinter
+from claimgraph.cli.output import quote_name
 
 
-def _print_report(report, poll: int) -> None:
-    """One summary line per poll on stdout; each failure with its reason on stderr."""
+def _print_report(report, poll: int, failures: FailurePrinter) -> None:
+    """One summary line per poll on stdout; each failure not yet printed as it happened, on stderr."""
+    for failure in report.failures:
+        failures(failure)
     counts = report.as_dict()
     line = ", ".join(f"{counts[k]} {k}" for k in ("read", "stored", "duplicate", "syndicated", "skipped", "failed"))
     click.echo(f"poll {poll}: {line}; {report.attributions} attributions")
-    for failure in report.failures:
-        click.echo(f"  failed: {failure.source}: {failure.reason}", err=True)
 
 
 @cli.command()
 @click.argument("feeds", nargs=-1, required=True)
-@click.option("--db", default=DEFAULT_DB, show_default=True, envvar="CLAIMGRAPH_DB",
-              help="Database: a SQLite file or a postgresql:// URL.")
+@db_option(reads_only=False)
+@model_option
+@learned_option
 @click.option("--interval", type=click.FloatRange(min=0), default=900, show_default=True,
               help="Seconds between polls.")
 @click.option("--once", is_flag=True, help="Poll once and stop (for cron).")
@@ -32,13 +35,11 @@ def _print_report(report, poll: int) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds before a request is given up (it is retried twice).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
-@click.option("--syndication-threshold", type=click.FloatRange(min=0.05, max=1.0), default=DEFAULT_THRESHOLD,
-              show_default=True,
-              help="Similarity (Jaccard of 5-word shingles) at which an article is a copy of a stored story.")
+@syndication_threshold_option()
 @click.option("--no-syndication", is_flag=True, help="Store near-duplicate copies as articles of their own.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
-def watch(feeds: tuple[str, ...], db: str, interval: float, once: bool, max_polls: int | None, delay: float,
-          timeout: float, allow_private: bool, syndication_threshold: float,
+def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: float, once: bool,
+          max_polls: int | None, delay: float, timeout: float, allow_private: bool, syndication_threshold: float | None,
           no_syndication: bool, progress: bool | None) -> None:
     """Poll RSS or Atom FEEDS (URLs) and ingest each new entry's article.
 
@@ -54,21 +55,21 @@ def watch(feeds: tuple[str, ...], db: str, interval: float, once: bool, max_poll
     from tqdm import tqdm
 
     from claimgraph.errors import ClaimgraphError
-    from claimgraph.ingest.feeds import watch_once
+    from claimgraph.service import watch_once
     from claimgraph.ingest.fetch import Fetcher, is_url
     from claimgraph.ingest.syndication import SyndicationIndex
     from claimgraph.pipeline import Extractor
-    from claimgraph.store import Store
 
     bad = [f for f in feeds if not is_url(f)]
     if bad:
-        raise click.BadParameter(f"{bad[0]} is not an http(s) URL (to read a saved feed file, use `ingest`)",
-                                 param_hint="FEEDS")
+        raise click.BadParameter(f"{quote_name(bad[0])} is not an http(s) URL (to read a saved feed file, use "
+                                 "`ingest`)", param_hint="FEEDS")
     polls = 1 if once else max_polls
+    store = open_store(db)
     try:
-        store = Store.open(db)
-        extractor = Extractor()
-        syndication = None if no_syndication else SyndicationIndex.load(store, syndication_threshold)
+        extractor = Extractor(model=model, learned=learned)
+        threshold = {"threshold": syndication_threshold} if syndication_threshold is not None else {}
+        syndication = None if no_syndication else SyndicationIndex.load(store, **threshold)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     failed = 0
@@ -79,10 +80,11 @@ def watch(feeds: tuple[str, ...], db: str, interval: float, once: bool, max_poll
             poll += 1
             with tqdm(desc=f"poll {poll}", unit=" entries", disable=None if progress is None else not progress,
                       leave=False) as bar:
+                failures = FailurePrinter()  # one per poll: a feed failing again is named again
                 report = watch_once(store, feeds, extractor, fetcher, syndication,
-                                    on_progress=lambda _ref: bar.update())
+                                    on_progress=lambda _ref: bar.update(), on_failure=failures)
             failed += report.failed
-            _print_report(report, poll)
+            _print_report(report, poll, failures)
             if polls is None or poll < polls:
                 time.sleep(interval)
     except KeyboardInterrupt:

@@ -112,9 +112,9 @@ def test_every_command_has_help(runner):
         assert command.help and len(command.help) > 20, f"{name} has no help text"
 
 
-def test_database_in_a_missing_folder_is_a_clear_error(runner, tmp_path):
-    result = runner.invoke(cli, ["speakers", "--db", str(tmp_path / "nope" / "x.db")])
-    assert result.exit_code == 1 and "does not exist" in result.output
+def test_database_in_a_missing_folder_is_a_usage_error(runner, tmp_path):
+    result = runner.invoke(cli, ["ingest", str(REFERENCE), "--db", str(tmp_path / "nope" / "x.db")])
+    assert result.exit_code == 2 and "does not exist" in result.output
 
 
 def test_processes_give_the_same_output(runner):

