@@ -29,9 +29,20 @@ from claimgraph.web.speaker_views import speaker_data, speakers_data
 
 Stance = Literal["assert", "dispute", "support", "report"]
 CueClass = Literal["assert", "dispute", "confirm", "report", "think", "relay"]
-Date = Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")
-Limit = Query(50, ge=1, le=500)
-Cursor = Query(None, max_length=64, description="`next` of the previous page")
+
+
+# A FastAPI parameter object must not be shared between parameters (it takes the first one's name): these make one
+# each time.
+def Date():  # noqa: N802
+    return Query(None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")
+
+
+def Limit():  # noqa: N802
+    return Query(50, ge=1, le=500)
+
+
+def Cursor():  # noqa: N802
+    return Query(None, max_length=64, description="`next` of the previous page")
 
 
 def reader(request: Request) -> str | None:
@@ -70,9 +81,9 @@ def json_response(request: Request, data: Any, status: int = 200) -> Response:
 @router.get("/claims", summary="Claims, most contested first (or most recent), filtered")
 def list_claims_route(request: Request, q: str | None = Query(None, max_length=200),
                       speaker: str | None = Query(None, max_length=200), outlet: str | None = Query(None, max_length=200),
-                      stance: Stance | None = None, since: str | None = Date, until: str | None = Date,
-                      sort: Literal["contested", "recent"] = "contested", cursor: str | None = Cursor,
-                      limit: int = Limit) -> Response:
+                      stance: Stance | None = None, since: str | None = Date(), until: str | None = Date(),
+                      sort: Literal["contested", "recent"] = "contested", cursor: str | None = Cursor(),
+                      limit: int = Limit()) -> Response:
     store = store_of(request)
     if q:
         refresh_index(store)
@@ -102,10 +113,10 @@ def _attribution_rows(request: Request, speaker: str | None, article: str | None
 @router.get("/attributions", summary="Attributions with the CLI's filters; JSON pages, or JSONL/CSV streamed")
 def attributions_route(request: Request, speaker: str | None = Query(None, max_length=200),
                        article: str | None = Query(None, max_length=200), cue_class: CueClass | None = None,
-                       outlet: str | None = Query(None, max_length=200), since: str | None = Date,
-                       until: str | None = Date, search: str | None = Query(None, max_length=200),
-                       format: Literal["json", "jsonl", "csv"] = "json", cursor: str | None = Cursor,
-                       limit: int = Limit) -> Response:
+                       outlet: str | None = Query(None, max_length=200), since: str | None = Date(),
+                       until: str | None = Date(), search: str | None = Query(None, max_length=200),
+                       format: Literal["json", "jsonl", "csv"] = "json", cursor: str | None = Cursor(),
+                       limit: int = Limit()) -> Response:
     if format != "json":
         records = _attribution_rows(request, speaker, article, cue_class, outlet, since, until, search, None)
         return stream(records, format, "attributions")
@@ -143,8 +154,8 @@ def correct_route(request: Request, attribution_id: str, body: CorrectionIn,
 
 
 @router.get("/corrections", summary="Every correction, oldest first (JSON pages or JSONL streamed)")
-def corrections_route(request: Request, format: Literal["json", "jsonl"] = "json", cursor: str | None = Cursor,
-                      limit: int = Limit) -> Response:
+def corrections_route(request: Request, format: Literal["json", "jsonl"] = "json", cursor: str | None = Cursor(),
+                      limit: int = Limit()) -> Response:
     rows = [public_correction(c) for c in stored.corrections(store_of(request))]
     if format == "jsonl":
         return stream(rows, "jsonl", "corrections")
@@ -162,7 +173,7 @@ def article_route(request: Request, article_id: str) -> Response:
 @router.get("/speakers", summary="Speakers, most quoted first")
 def speakers_route(request: Request, name: str | None = Query(None, max_length=200),
                    type: Literal["person", "organization", "news_outlet", "anonymous", "unknown"] | None = None,
-                   cursor: str | None = Cursor, limit: int = Limit) -> Response:
+                   cursor: str | None = Cursor(), limit: int = Limit()) -> Response:
     return json_response(request, speakers_data(store_of(request), name, type, offset_of(cursor), limit))
 
 
@@ -177,7 +188,7 @@ def speaker_route(request: Request, speaker_id: str) -> Response:
 @router.get("/search", summary="Full text over claims, speakers, articles and statements")
 def search_route(request: Request, q: str = Query(..., min_length=1, max_length=200),
                  kind: Literal["claim", "speaker", "article", "attribution"] | None = None,
-                 cursor: str | None = Cursor, limit: int = Limit) -> Response:
+                 cursor: str | None = Cursor(), limit: int = Limit()) -> Response:
     store = store_of(request)
     refresh_index(store)
     offset = offset_of(cursor)

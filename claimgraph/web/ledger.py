@@ -95,7 +95,7 @@ def corrected_records(store: Store, rows: Iterable[dict[str, Any]], with_history
     history = stored.history(store, [r["id"] for r in records]) if records else {}
     for record in records:
         changes = history.get(record["id"], [])
-        apply_corrections(record, stored.overlay(changes))
+        apply_corrections(record, stored.overlay(changes).get(record["id"], {}))
         if with_history:
             record["history"] = [public_correction(c) for c in changes]
     return records
