@@ -131,38 +131,61 @@ def affiliated(a: Statement, b: Statement) -> bool:
     return fa == nb or fb == na or (fa is not None and fa == fb)
 
 
+class _Restatements:
+    """Restatement links found so far inside one article, and the groups they make (for rule 6)."""
+
+    def __init__(self, links: ArticleLinks, n: int):
+        self.links = links
+        self.groups = UnionFind(n)
+
+    def add(self, i: int, j: int, rule: str) -> None:
+        self.links.restate.append((i, j, rule))
+        self.groups.union(i, j)
+
+    def alone(self, i: int) -> bool:
+        return self.groups.size[self.groups.find(i)] == 1
+
+
 def link_article(statements: list[Statement]) -> ArticleLinks:
     """Apply the rules above to one article's statements (given in text order)."""
     links = ArticleLinks()
-    n = len(statements)
-    local = UnionFind(n)
-    index = {s.id: i for i, s in enumerate(statements)}
-    has_content = [bool(s.attribution.content) for s in statements]
-
-    def restate(i: int, j: int, rule: str) -> None:
-        links.restate.append((i, j, rule))
-        local.union(i, j)
-
+    restate = _Restatements(links, len(statements))
     # 5 first (detection only): references do not take part in the restatement rules.
     found = {i: find_reference(s.attribution.content) for i, s in enumerate(statements)}
     links.references = {i for i, r in found.items() if r is not None}
-    plain = [i for i in range(n) if has_content[i] and i not in links.references]
+    plain = [i for i, s in enumerate(statements) if s.attribution.content and i not in links.references]
+    _link_nested(statements, plain, restate)
+    _link_statement_sources(statements, plain, restate)
+    _link_quoted_fragments(statements, plain, restate)
+    _link_same_speaker(statements, plain, restate)
+    _resolve_references(statements, found, plain, links)
+    _link_elaborations(statements, plain, restate)
+    return links
 
-    # 1. nesting
+
+def _link_nested(statements: list[Statement], plain: list[int], restate: _Restatements) -> None:
+    """1. A child attribution and its parent restate the same thing (both with words, neither a reference)."""
+    index = {s.id: i for i, s in enumerate(statements)}
+    eligible = set(plain)
     for i, s in enumerate(statements):
         j = index.get(s.attribution.parent or "")
-        if j is not None and has_content[i] and has_content[j] and i not in links.references \
-                and j not in links.references:
-            restate(i, j, "nested")
-    # 2. a statement noun as the source restates the speaker's previous statement
+        if j is not None and i in eligible and j in eligible:
+            restate.add(i, j, "nested")
+
+
+def _link_statement_sources(statements: list[Statement], plain: list[int], restate: _Restatements) -> None:
+    """2. A statement noun as the source ("according to the statement") restates the speaker's previous one."""
     for i in plain:
         mention = (statements[i].mention or "").strip()
         if mention and STATEMENT_SOURCE.match(mention):
             for j in reversed(plain[:plain.index(i)]):
                 if _same_speaker(statements[i], statements[j]):
-                    restate(i, j, "statement-source")
+                    restate.add(i, j, "statement-source")
                     break
-    # 3. quoted fragments
+
+
+def _link_quoted_fragments(statements: list[Statement], plain: list[int], restate: _Restatements) -> None:
+    """3. A quoted fragment of one statement found in another's words."""
     for i in plain:
         for fragment in QUOTED.findall(statements[i].attribution.content or ""):
             needle = _flat(fragment)
@@ -170,29 +193,44 @@ def link_article(statements: list[Statement]) -> ArticleLinks:
                 continue
             for j in plain:
                 if j != i and needle in _flat(statements[j].attribution.content or ""):
-                    restate(i, j, "quoted-fragment")
-    # 4. the same speaker restating
+                    restate.add(i, j, "quoted-fragment")
+
+
+def _link_same_speaker(statements: list[Statement], plain: list[int], restate: _Restatements) -> None:
+    """4. The same speaker restating, with a looser word overlap than across speakers."""
     for a, i in enumerate(plain):
         for j in plain[a + 1:]:
             if _same_speaker(statements[i], statements[j]) and \
                     jaccard(statements[i].stems, statements[j].stems) >= SAME_SPEAKER_THRESHOLD:
-                restate(i, j, "same-speaker")
-    # 5. resolve references, in text order (a reference may name an earlier reference: "the Pentagon denials")
+                restate.add(i, j, "same-speaker")
+
+
+def _resolve_references(statements: list[Statement], found: dict[int, Reference | None], plain: list[int],
+                        links: ArticleLinks) -> None:
+    """5. Each reference to the claim it names, in text order (it may name an earlier reference: "the Pentagon
+    denials"); what no statement of the article resolves is left to linking across articles."""
     for i in sorted(links.references):
-        target = _resolve(i, found[i], statements, links)
+        ref = found[i]
+        assert ref is not None
+        target = _resolve(i, ref, statements, links)
         if target is None and i + 1 in plain and affiliated(statements[i], statements[i + 1]):
             target = i + 1   # "X dismissed the ministry's claim. 'It is not leaking,' said X's spokesman."
         if target is None:
-            links.unresolved[i] = found[i].modifier
+            links.unresolved[i] = ref.modifier
         else:
             links.refers[i] = target
-    # 6. elaboration: the next statement after a resolved reference, by the same or an affiliated speaker
+
+
+def _link_elaborations(statements: list[Statement], plain: list[int], restate: _Restatements) -> None:
+    """6. The statement right after a resolved reference, by the same or an affiliated speaker and not yet linked
+    to anything, elaborates the referenced claim."""
+    links = restate.links
+    eligible = set(plain)
     for i, target in links.refers.items():
         j = i + 1
-        if j < n and j in plain and local.size[local.find(j)] == 1 and affiliated(statements[i], statements[j]):
+        if j < len(statements) and j in eligible and restate.alone(j) and affiliated(statements[i], statements[j]):
             links.elaborates[j] = i
-            restate(j, target, "elaboration")
-    return links
+            restate.add(j, target, "elaboration")
 
 
 def _resolve(i: int, ref: Reference, statements: list[Statement], links: ArticleLinks) -> int | None:

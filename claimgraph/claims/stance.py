@@ -56,15 +56,16 @@ def claim_polarity(restatements: list[Statement]) -> bool:
     return all(has_negation(s.attribution.content) for s in restatements) if restatements else False
 
 
-def is_outlet(statement: Statement, outlets: set[str]) -> bool:
+def speaker_is_outlet(statement: Statement, known_outlets: set[str]) -> bool:
+    """Whether the statement's speaker is a news outlet: typed so, or a name these statements show as an outlet."""
     speaker = statement.attribution.speaker
     if speaker is None:
         return False
-    return speaker.type == "news_outlet" or normalise_name(speaker.name) in outlets
+    return speaker.type == "news_outlet" or normalise_name(speaker.name) in known_outlets
 
 
 def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: str | None,
-               outlets: set[str]) -> str | None:
+               known_outlets: set[str]) -> str | None:
     """The stance a statement shows by itself; None for a reference with no verdict (decided from context)."""
     a = statement.attribution
     reference = role == "refer"
@@ -81,7 +82,7 @@ def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: s
         return "report"  # "not ready to suggest X", "did not deny X": words withheld, neither said nor denied
     if holds_negative(statement) != polarity:
         return "dispute"
-    if is_outlet(statement, outlets):
+    if speaker_is_outlet(statement, known_outlets):
         return "report"
     speaker_key = a.speaker.key if a.speaker else None
     if a.cue_class == "confirm" and speaker_key != first_speaker:
@@ -91,7 +92,7 @@ def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: s
     return "assert"
 
 
-def assign(members: list[tuple[Statement, str]], outlets: set[str],
+def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
            elaborates: dict[str, str] | None = None) -> dict[str, str]:
     """Stance of every member (statement, role) of one claim, by attribution id."""
     elaborates = elaborates or {}
@@ -99,7 +100,7 @@ def assign(members: list[tuple[Statement, str]], outlets: set[str],
     polarity = claim_polarity(restatements)
     first = next((s for s in restatements if has_negation(s.attribution.content) == polarity), None)
     first_speaker = first.attribution.speaker.key if first and first.attribution.speaker else None
-    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, outlets)
+    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, known_outlets)
                                       for s, role in members}
     by_id = {s.id: s for s, _ in members}
     for s, role in members:
