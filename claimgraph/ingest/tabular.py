@@ -165,7 +165,10 @@ def _rows(reader, lines: _CsvLines, header: list[str], columns: dict[str, str],
                 yield InputError(f"{ref}:{start}", f"a CSV field longer than {MAX_FIELD_CHARS:,} characters (the "
                                                    "limit); the rows before it were read")
                 return
-            yield InputError(f"{ref}:{start}", f"malformed CSV row ({exc})")
+            end = lines.number
+            span = f"line {start}" if end <= start else f"lines {start}-{end}"
+            yield InputError(f"{ref}:{start}", f"malformed CSV ({exc}); {span} not read (a quote left open swallows "
+                                               "the lines after it)")
             continue
         if not values:
             continue

@@ -67,7 +67,7 @@ def _charset(record) -> str | None:
     return None
 
 
-def _check_complete(records: ArchiveIterator, record, start: int, stream: IO[bytes]) -> None:
+def _check_complete(records: ArchiveIterator, record, start: int, stream: IO[bytes], plain_warc: bool) -> None:
     """Read `record` through and raise _Fault when it was cut off: no declared length, a short body, an unended gzip
     member, or (plain WARC) no blank lines closing it."""
     if record.format == "warc" and not record.rec_headers.get_header("Content-Length"):
@@ -78,7 +78,7 @@ def _check_complete(records: ArchiveIterator, record, start: int, stream: IO[byt
     decompressor = records.reader.decompressor if records.reader else None
     if decompressor is not None and not decompressor.eof:
         raise _Fault(start, "the record's gzip member is cut off")
-    if decompressor is None and record.format == "warc" and not isinstance(stream, _WholeGzip):
+    if decompressor is None and plain_warc:
         offset, length = records.member_info
         closing = os.pread(stream.fileno(), records.offset - (offset + length), offset + length)
         if closing.count(b"\n") < 2 or not closing.endswith(b"\n"):  # a WARC record ends with two line ends
@@ -107,9 +107,11 @@ def _records(stream: IO[bytes], ref: str, skipped: Counter[str], done: list[int]
     earlier pass are passed over); `size` is the stream's length when it can be checked that all was read.
 
     A record is checked complete before its article is made, so that a cut-off page is never stored."""
+    plain_warc = size is not None and stream.read(8).lstrip().startswith(b"WARC/")  # closed by blank lines
+    stream.seek(0)
     records = ArchiveIterator(stream, arc2warc=True)
     number = 0
-    for record in records:
+    while (record := _next_record(records)) is not None:
         number += 1
         start = records.offset
         reason = _skip_reason(record) if number > done[0] else "already read"
@@ -118,7 +120,7 @@ def _records(stream: IO[bytes], ref: str, skipped: Counter[str], done: list[int]
         except InputError as exc:
             reason, failure = "too large", InputError(exc.source, f"{exc.reason} (record {number} at offset "
                                                                   f"{start} of {ref})")
-        _check_complete(records, record, start, stream)
+        _check_complete(records, record, start, stream, plain_warc)
         done[0] = max(done[0], number)
         if reason == "too large":
             yield failure
@@ -129,6 +131,20 @@ def _records(stream: IO[bytes], ref: str, skipped: Counter[str], done: list[int]
     if size is not None and records.offset < size:
         raise _Fault(records.offset, f"{size - records.offset} bytes after record {number} could not be read as "
                                      "a record")
+
+
+def _next_record(records: ArchiveIterator):
+    """The next record, None at the end; _Fault naming where it starts when it cannot be parsed (a header cut off
+    or garbage where a record should begin: the archive starts as one, so the fault is the archive's)."""
+    start = records.offset  # the previous record was read through: this is where the next one begins
+    try:
+        return next(records)
+    except StopIteration:
+        return None
+    except _Fault:
+        raise
+    except Exception as exc:  # warcio raises ArchiveLoadFailed, and assorted errors on a header cut mid-line
+        raise _Fault(start, f"no readable record here ({str(exc).strip()[:120] or type(exc).__name__})") from None
 
 
 def _page(record, uri: str, body: bytes, number: int, ref: str, start: int,
@@ -200,7 +216,7 @@ def read_warc_file(path: Path, ref: str, options: "ReadOptions | None" = None) -
             stream.seek(0)
             # warcio reads almost anything as some kind of record; a WARC starts with its version, an ARC with
             # "filedesc://", and either may be gzip-compressed.
-            if not (head.startswith(b"\x1f\x8b") or head.lstrip().startswith((b"WARC/", b"filedesc:"))):
+            if not (head.startswith(b"\x1f\x8b") or head.lstrip().startswith((b"WARC/", b"filedesc"))):
                 raise InputError(ref, "not a WARC or ARC file (it starts with neither WARC/, filedesc:// nor "
                                       "gzip's magic)")
             if head.startswith(b"\x1f\x8b") and _one_gzip_member(stream):
