@@ -112,12 +112,18 @@ def _echo_unsupported(names: list[str]) -> None:
 @click.option("--columns", metavar="FIELD=COLUMN,…",
               help="Column mapping for CSV and JSON Lines, e.g. text=body,title=headline (README: Inputs).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback and private addresses.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Fetch from HOST whatever its address (link-local and cloud metadata addresses included).")
+@click.option("--url-deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds one URL may take in all: robots.txt, redirects, retries and pauses.")
+@click.option("--fetch/--no-fetch", "fetch_links", default=True, show_default=True,
+              help="Fetch each feed entry's page (--no-fetch: store the entry's own content, marked feed-summary).")
 @click.option("--link-claims/--no-link-claims", "link", default=True, show_default=True,
               help="Regroup the database's statements into claims after storing (see `claimgraph link-claims`).")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
 def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes: int, syndication: bool,
-           syndication_threshold: float | None, columns: str | None, allow_private: bool, link: bool,
-           json_summary: bool) -> None:
+           syndication_threshold: float | None, columns: str | None, allow_private: bool, allow_hosts: tuple[str, ...],
+           url_deadline: float, fetch_links: bool, link: bool, json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
 
     PATHS are files, folders (read recursively) or http(s) URLs: .txt, .jsonl, .csv, .html, feeds, WARC (README:
@@ -134,7 +140,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
     from claimgraph.ingest.tabular import parse_columns
 
     try:
-        options = ReadOptions(columns=parse_columns(columns) or None, allow_private=allow_private)
+        options = ReadOptions(columns=parse_columns(columns) or None, allow_private=allow_private,
+                              allow_hosts=allow_hosts, url_deadline=url_deadline, fetch_links=fetch_links)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
     store = open_store(db)
@@ -151,6 +158,8 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
     report.skipped += options.skipped_count
     for source, reason in options.skipped:
         echo_failure(source, reason, prefix="skipped")
+    for source, reason in options.warnings:  # read, but not cleanly (a malformed feed that still gave entries)
+        echo_failure(source, reason, prefix="warning")
     for failure in report.failures:
         failures(failure)  # those the library did not report as they happened
     unsupported = list(getattr(options, "unsupported", []))

@@ -35,12 +35,17 @@ def _print_report(report, poll: int, failures: FailurePrinter) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds before a request is given up (it is retried twice).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+              help="Fetch from HOST whatever its address (link-local and cloud metadata addresses included).")
+@click.option("--url-deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
+              help="Seconds one URL may take in all: robots.txt, redirects, retries and pauses.")
 @syndication_threshold_option()
 @click.option("--no-syndication", is_flag=True, help="Store near-duplicate copies as articles of their own.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: float, once: bool,
-          max_polls: int | None, delay: float, timeout: float, allow_private: bool, syndication_threshold: float | None,
-          no_syndication: bool, progress: bool | None) -> None:
+          max_polls: int | None, delay: float, timeout: float, allow_private: bool, allow_hosts: tuple[str, ...],
+          url_deadline: float, syndication_threshold: float | None, no_syndication: bool,
+          progress: bool | None) -> None:
     """Poll RSS or Atom FEEDS (URLs) and ingest each new entry's article.
 
     Each entry's linked page is fetched and extracted (its own content is used when the page cannot be had).
@@ -73,7 +78,8 @@ def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: 
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     failed = 0
-    fetcher = Fetcher(timeout=timeout, delay=delay, allow_private=allow_private)
+    fetcher = Fetcher(timeout=timeout, delay=delay, allow_private=allow_private, allow_hosts=allow_hosts,
+                      deadline=url_deadline)
     poll = 0
     try:
         while polls is None or poll < polls:
