@@ -46,6 +46,12 @@ def hostile_folder(root: Path) -> Path:
     return folder
 
 
+@pytest.fixture(name="run_cli")
+def run_cli_fixture():
+    """`run_cli("ingest", …)`: the real command line in a subprocess; fails the test when it fails."""
+    return run_cli
+
+
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory) -> Path:
     """One SQLite ledger of examples/ and the hostile article, ingested once; tests copy it."""
