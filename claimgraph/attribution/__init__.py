@@ -29,6 +29,9 @@ from claimgraph.attribution.speakers import SELF_PRONOUNS, SpeakerResolver
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 
 
+WORDS = re.compile(r"\w+")
+
+
 def find_in_doc(doc: Doc, candidates: list | None = None, gate: Gate | None = None) -> list[Found]:
     """Every attribution in one Doc, in text order, speakers resolved: the rules' finds, then the learned
     tagger's `candidates` (char offsets into this Doc) that the rules did not find and `gate` admits
@@ -77,6 +80,9 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     entry = lexicon().get(cue.root.lemma_.lower())
     if kind == "indirect" and cue.root.lower_ == "according":
         kind = "according_to"
+    if source is not None and source.text.strip().lower() in SELF_PRONOUNS and (
+            entry is None or entry.cue_class == "think"):
+        return None  # "I don't know", "we want …": the rules' policy on first-person belief cues, for both methods
     lexicon_cue = entry is not None or kind == "according_to"
     if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue):
         return None
@@ -158,7 +164,27 @@ def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learne
 def records_of(article: Article, found: list[Found], offset: int = 0) -> list[Attribution]:
     """Records of what `find_in_doc` found in a piece of `article` that starts at char `offset`."""
     ids = {id(item): _id(article, item, offset) for item in found}
-    return [_to_record(article, item, offset, ids) for item in found]
+    return _once([_to_record(article, item, offset, ids) for item in found])
+
+
+def _once(results: list[Attribution]) -> list[Attribution]:
+    """One record per statement: a paragraph a page repeats (three times, on some sites) gives the same speaker,
+    cue and content words again at other offsets. Keep the first; a repeat's children point to the first's id
+    instead (the repeat's own children are repeats too, and go the same way)."""
+    kept: list[Attribution] = []
+    first: dict[tuple, str] = {}
+    replaced: dict[str, str] = {}
+    for item in results:
+        who = item.speaker.key if item.speaker is not None else None
+        key = (who, (item.cue or "").lower(), item.kind, tuple(WORDS.findall((item.content or "").lower())))
+        if key in first and key[3]:  # a cue without its words ("the ministry said.") is no repeat of another
+            replaced[item.id] = first[key]
+            continue
+        first.setdefault(key, item.id)
+        kept.append(item)
+    if not replaced:
+        return kept
+    return [replace(item, parent=replaced.get(item.parent, item.parent)) if item.parent else item for item in kept]
 
 
 def _shift_candidate(candidate, delta: int):

@@ -77,6 +77,7 @@ def _strip_det(text: str) -> str:
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos"}
 NAMED_DEPS = CLAUSE_DEPS - {"appos"}  # where a name may still stand: "A spokesman, Eric Pahon, said"
 MAX_ALIAS_WORDS = 8
+IT_WINDOW = 600
 # Relative pronouns, demonstratives, quantifiers and the second person name nobody; "it" is resolved below.
 NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "those", "what", "whoever", "one",
                     "ones", "some", "others", "other", "many", "few", "several", "all", "both", "each", "any",
@@ -119,7 +120,7 @@ def _text(tokens: list[Token]) -> str:
 def _no_identity(tokens: list[Token]) -> bool:
     """A mention of function words only ("that", "some", "others", "’s"): it names nobody."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    return not any(t.is_alpha for t in words) or _text(words).lower() in NEVER_IDENTITIES or all(
+    return not any(any(ch.isalpha() for ch in t.text) for t in words) or _text(words).lower() in NEVER_IDENTITIES or all(
         t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
         (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words)
 
@@ -203,11 +204,19 @@ class SpeakerResolver:
             found = self.latest({"anonymous", "organization", "unknown"})
             return self._remember(found, text) if found else None
         if lower == "it":
-            # "The company said … It added …": the last speaker, when that was an organisation; else nobody.
-            last = self.known[-1] if self.known else None
-            return self._remember(last, text) if last and last.type in {"organization", "news_outlet"} else None
+            # "The company said … It added …": the organisation that spoke last, if it spoke in the last few
+            # sentences (IT_WINDOW characters); else nobody.
+            last = self.latest({"organization", "news_outlet"})
+            recent = last is not None and mention.start_char - self.at.get(last.key, -IT_WINDOW) < IT_WINDOW
+            return self._remember(last, text) if recent else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
+        root = mention.root
+        if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
+            # "Another, Pelco, announced …": the name set beside the function word is the speaker.
+            named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
+            if named is not None:
+                mention = mention.doc[named.left_edge.i:named.right_edge.i + 1]
         core = core_tokens(mention)
         if _no_identity(core):
             return None
