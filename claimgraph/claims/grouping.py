@@ -73,13 +73,18 @@ def content_stems(text: str | None) -> frozenset[str]:
     return frozenset(out)
 
 
+def is_negator(word: str) -> bool:
+    """"not", "never", "no" … and any contracted negation ("isn't", "don't")."""
+    return word in NEGATORS or word.endswith("n't")
+
+
 def has_negation(text: str | None) -> bool:
     """Whether a statement negates its predicate ("is not coordinating", "no evidence", "never happened")."""
     if not text:
         return False
     tokens = words(text)
     for i, w in enumerate(tokens):
-        if w in NEGATORS or w.endswith("n't"):
+        if is_negator(w):
             if w == "not" and i + 1 < len(tokens) and tokens[i + 1] == "only":
                 continue
             return True

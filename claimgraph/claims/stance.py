@@ -18,7 +18,7 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 
 from __future__ import annotations
 
-from claimgraph.claims.grouping import NEGATORS, has_negation, words
+from claimgraph.claims.grouping import has_negation, is_negator, words
 from claimgraph.claims.statement import Statement
 from claimgraph.records import normalise_name
 
@@ -35,7 +35,7 @@ def verdict(text: str | None, reference: bool) -> str | None:
         return None
     tokens = words(text)
     for i, w in enumerate(tokens):
-        negated = any(t in NEGATORS or t.endswith("n't") for t in tokens[max(0, i - 3):i])
+        negated = any(is_negator(t) for t in tokens[max(0, i - 3):i])
         if w in DISPUTE_WORDS:
             return "support" if negated and reference else "dispute"
         if w in SUPPORT_WORDS and (reference or w == "confirmed"):

@@ -121,10 +121,14 @@ def corpus_db(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     return db, ids
 
 
+def _voices(detail: dict) -> list[dict]:
+    return [v for vs in detail["voices"].values() for v in vs]
+
+
 def _claim_of(store: Store, attribution: str) -> dict:
     for row in list_claims(store):
         detail = claim_detail(store, row["id"])
-        if any(v["attribution"] == attribution for vs in detail["voices"].values() for v in vs):
+        if any(v["attribution"] == attribution for v in _voices(detail)):
             return detail
     raise AssertionError(f"{attribution} is in no claim")
 
@@ -134,7 +138,7 @@ def test_grouping_keeps_one_claim_per_proposition(corpus_db):
     with Store.open(db) as store:
         for name, expected in EXPECTED.items():
             detail = _claim_of(store, ids[name])
-            found = {v["attribution"] for vs in detail["voices"].values() for v in vs}
+            found = {v["attribution"] for v in _voices(detail)}
             assert found == {ids[k] for k in expected}, name
         assert _claim_of(store, ids["silt"])["id"] != _claim_of(store, ids["levels"])["id"]
 
@@ -144,7 +148,7 @@ def test_stances(corpus_db):
     with Store.open(db) as store:
         for name, expected in EXPECTED.items():
             detail = _claim_of(store, ids[name])
-            got = {v["attribution"]: v["stance"] for vs in detail["voices"].values() for v in vs}
+            got = {v["attribution"]: v["stance"] for v in _voices(detail)}
             assert got == {ids[k]: stance for k, stance in expected.items()}, name
 
 
