@@ -11,11 +11,15 @@ import json
 import click
 
 from claimgraph.cli import cli
+from claimgraph.cli.options import db_option as checked_db_option
 from claimgraph.errors import StoreError
 
 # Declared here rather than shared with cli/core.py, so that these commands do not move when core's options do.
 db_option = click.option("--db", "db", default="claimgraph.db", show_default=True, metavar="PATH|URL",
+                         envvar="CLAIMGRAPH_DB", show_envvar=True,
                          help="SQLite file (created if absent) or a database URL such as postgresql+psycopg://…")
+# Commands that only read refuse a database that does not exist (a mistyped --db), as every reading command does.
+reading_db_option = checked_db_option(reads_only=True)
 
 
 def _store(db: str):
@@ -30,7 +34,7 @@ def _store(db: str):
 @cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every one).")
-@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--private", is_flag=True, help="Reading needs a token too (by default reads are open).")
 @click.option("--allow-private", is_flag=True,
               help="Let ingest by URL fetch loopback, private and link-local addresses (refused by default).")
@@ -63,7 +67,12 @@ def serve(db: str, host: str, port: int, private: bool, allow_private: bool, wri
 
 @cli.group()
 def token() -> None:
-    """API tokens: what writing (corrections) and reading a --private server need."""
+    """API tokens: what writing (corrections) and reading a --private server need.
+
+    \b
+    Example:
+      claimgraph token create desk-editor && claimgraph token list
+    """
 
 
 @token.command("create")
@@ -82,9 +91,14 @@ def token_create(db: str, name: str) -> None:
 
 
 @token.command("list")
-@db_option
+@reading_db_option
 def token_list(db: str) -> None:
-    """List tokens (ids and names; secrets are never stored)."""
+    """List tokens (ids and names; secrets are never stored).
+
+    \b
+    Example:
+      claimgraph token list --db news.db
+    """
     from claimgraph.store.corrections import list_tokens
 
     for row in list_tokens(_store(db)):
@@ -93,10 +107,15 @@ def token_list(db: str) -> None:
 
 
 @token.command("revoke")
-@db_option
+@reading_db_option
 @click.argument("token_id")
 def token_revoke(db: str, token_id: str) -> None:
-    """Revoke a token by its id (the 12 characters after `cg_`)."""
+    """Revoke a token by its id (the 12 characters after `cg_`).
+
+    \b
+    Example:
+      claimgraph token revoke 3f9a1c07b2de
+    """
     from claimgraph.store.corrections import revoke_token
 
     if not revoke_token(_store(db), token_id):
@@ -106,11 +125,16 @@ def token_revoke(db: str, token_id: str) -> None:
 
 @cli.group()
 def corrections() -> None:
-    """Corrections people made through the web pages or the API."""
+    """Corrections people made through the web pages or the API.
+
+    \b
+    Example:
+      claimgraph corrections export --out corrections.jsonl
+    """
 
 
 @corrections.command("export")
-@db_option
+@reading_db_option
 @click.option("--out", type=click.File("w", encoding="utf-8"), default="-", show_default=True,
               help="The JSONL file to write.")
 def corrections_export(db: str, out) -> None:

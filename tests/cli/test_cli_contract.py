@@ -22,7 +22,8 @@ from claimgraph.store import Store
 from tests.conftest import REFERENCE
 
 READING_COMMANDS = [["attributions"], ["speakers"], ["claims"], ["claim", "cl_0"], ["status"], ["link-claims"],
-                    ["reextract"], ["export-graph", "--out", "graph.graphml"]]
+                    ["reextract"], ["export-graph", "--out", "graph.graphml"], ["token", "list"],
+                    ["corrections", "export"]]
 HEAVY_MODULES = ("spacy", "sklearn", "trafilatura", "sqlalchemy", "numpy", "datasketch", "networkx")
 
 # -- a small ledger ------------------------------------------------------------------------------------------------
@@ -174,7 +175,7 @@ def test_thresholds_are_named_for_what_they_are_and_checked(runner, tmp_path, ar
 
 # -- the database --------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: a[0])
+@pytest.mark.parametrize("args", READING_COMMANDS, ids=lambda a: " ".join(a[:2]))
 def test_reading_commands_refuse_a_database_that_does_not_exist(runner, tmp_path, args):
     missing = tmp_path / "mistyped.db"
     result = runner.invoke(cli, [*args, "--db", str(missing)])
