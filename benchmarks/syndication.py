@@ -19,7 +19,6 @@ import sys
 import time
 from collections import defaultdict
 from itertools import combinations
-from pathlib import Path
 
 from claimgraph.eval.data import shared_data_dir
 from claimgraph.ingest.syndication import SyndicationIndex, shingles
