@@ -11,7 +11,7 @@ persists and never decides. These use cases sit on both, for the CLI, the web la
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ class LinkReport:
     shared: int = 0   # claims with statements from more than one article
 
     def as_dict(self) -> dict[str, int]:
-        return {"statements": self.statements, "claims": self.claims, "voices": self.voices, "shared": self.shared}
+        return asdict(self)
 
 
 def link_claims(store: Store, grouping_threshold: float | None = None) -> LinkReport:
