@@ -6,11 +6,10 @@ imported inside the commands that use them, so that `claimgraph --help` answers 
 
 from __future__ import annotations
 
-import inspect
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePath
 from typing import Any
 
@@ -45,19 +44,14 @@ outlets_option = click.option("--outlets", type=click.Path(exists=True, dir_okay
 
 
 def _extractor(model: str, learned: bool = True, speech_only: bool = False):
-    """The Extractor, with the speech-only switch where the library has it (else the caller filters)."""
+    """The Extractor; a pipeline that cannot be loaded is one clear error."""
     from claimgraph.errors import ClaimgraphError
     from claimgraph.pipeline import Extractor
 
-    extra = {"speech_only": True} if speech_only and _accepts(Extractor, "speech_only") else {}
     try:
-        return Extractor(model=model, learned=learned, **extra)
+        return Extractor(model=model, learned=learned, speech_only=speech_only)
     except ClaimgraphError as exc:
         raise click.ClickException(escape_controls(str(exc))) from exc
-
-
-def _accepts(function: Callable[..., Any], name: str) -> bool:
-    return name in inspect.signature(function).parameters
 
 
 def echo_failure(source: str, reason: str, prefix: str = "error") -> None:
@@ -182,10 +176,9 @@ def _run_ingest(items: Iterable[Any], store: Any, extractor: Any, processes: int
                 failures: FailurePrinter) -> Any:
     from claimgraph.service import ingest_articles
 
-    extra = {"on_failure": failures} if _accepts(ingest_articles, "on_failure") else {}
     with Progress("ingest", "inputs") as progress:
         return ingest_articles(items, store, extractor, n_process=processes, syndication=index,
-                               on_progress=lambda _ref: progress.update(), **extra)
+                               on_progress=lambda _ref: progress.update(), on_failure=failures)
 
 
 def _link_after_ingest(store: Any) -> int | None:
@@ -231,8 +224,7 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, s
     columns = ["speaker", "cue", "cue_class", "kind", "content"]
     csv_fields: list[str] = []
     for extracted in extractor.extract_many(articles, n_process=processes):
-        rows = [a.to_json(extracted.article.ref) for a in extracted.attributions
-                if not (speech_only and a.cue_class == "think")]
+        rows = [a.to_json(extracted.article.ref) for a in extracted.attributions]
         if fmt == "csv" and rows:
             header = not csv_fields
             csv_fields = csv_fields or list(flatten(rows)[0])
