@@ -21,6 +21,8 @@ from claimgraph.records import Article, Attribution, Span, attribution_id
 class Extracted:
     article: Article
     attributions: list[Attribution]
+    language: str | None = None  # detected (claimgraph.nlp.language); None when the text is too short to tell
+    skipped_language: bool = False  # another language than the pipeline's: not extracted (no attributions)
 
 
 class Extractor:
@@ -48,12 +50,17 @@ class Extractor:
 
     def extract_many(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16) -> Iterator[Extracted]:
         """Yield each article with its attributions, in input order; `n_process` > 1 parses on several cores."""
-        buffered: list[Article] = []
+        from claimgraph.nlp.language import detect_language, is_foreign
+
+        buffered: list[tuple[Article, str | None]] = []
 
         def texts() -> Iterator[str]:
             for article in articles:
-                buffered.append(article)
-                yield article.text
+                language = detect_language(article.text)
+                buffered.append((article, language))
+                # A text in another language is not parsed (the rules would read it as English): an empty
+                # placeholder keeps the parser's output in step with the input order.
+                yield "" if is_foreign(language, self.nlp.lang) else article.text
 
         # Docs carrying records do not travel between processes: with workers, the component runs here.
         in_pipe = n_process == 1
@@ -61,8 +68,11 @@ class Extractor:
                               disable=[] if in_pipe else [COMPONENT],
                               component_cfg={COMPONENT: self.settings} if in_pipe else None)
         for pieces in parsed:
-            article = buffered.pop(0)
-            yield Extracted(article, self.extract_parsed(article, pieces))
+            article, language = buffered.pop(0)
+            if is_foreign(language, self.nlp.lang):
+                yield Extracted(article, [], language, skipped_language=True)
+            else:
+                yield Extracted(article, self.extract_parsed(article, pieces), language)
 
     def extract_parsed(self, article: Article, pieces: list) -> list[Attribution]:
         """Attributions of an article parsed by `self.nlp`, as (offset, Doc) pieces; pieces parsed without the
