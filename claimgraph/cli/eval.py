@@ -60,6 +60,11 @@ def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fm
     if missing:
         raise click.BadParameter(f"{missing[0]} is not a folder: a split holds text/ and attributions/",
                                  param_hint="--data/--split")
+    import importlib.util
+
+    if baseline and importlib.util.find_spec("textacy") is None:  # an extra: the default install leaves it out
+        raise click.ClickException("the textacy baseline is not installed: pip install 'claimgraph[eval]' "
+                                   "(or pass --no-baseline to score claimgraph alone)")
     from claimgraph.errors import ModelError
     from claimgraph.eval.polnear import default_metadata, evaluate
     from claimgraph.pipeline import Extractor
