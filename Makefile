@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= claimgraph.db
 
-.PHONY: setup demo test bench clean
+SMOKE ?= /tmp/claimgraph-smoke
+
+.PHONY: setup demo test smoke bench clean
 
 $(BIN)/claimgraph: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +23,21 @@ demo: setup
 	$(BIN)/claimgraph speakers --db $(DB)
 	-$(BIN)/claimgraph link-claims --db $(DB) && $(BIN)/claimgraph claims --db $(DB) --limit 10
 
+# pytest exits 5 when it collected no tests: that tested nothing, so it is a failure here, said in words.
 test: setup
-	$(BIN)/python -m pytest -q
+	@$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): nothing was tested" >&2; exit 1; fi; \
+	exit $$rc
+
+# Build the wheel, install it (not the editable tree) into a separate venv and smoke-test it from outside the
+# checkout (.ci/wheel_smoke.py says what it checks).
+smoke: setup
+	rm -rf $(SMOKE) && mkdir -p $(SMOKE)
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir $(SMOKE)/dist .
+	$(PYTHON) -m venv $(SMOKE)/venv
+	$(SMOKE)/venv/bin/pip install --quiet --upgrade pip
+	$(SMOKE)/venv/bin/pip install --quiet $(SMOKE)/dist/claimgraph-*.whl
+	cd $(SMOKE) && $(SMOKE)/venv/bin/python $(CURDIR)/.ci/wheel_smoke.py $(CURDIR) $$(ls $(SMOKE)/dist/claimgraph-*.whl)
 
 bench: setup
 	$(BIN)/python benchmarks/speed.py
