@@ -3,6 +3,11 @@
 Why not pickle the classifier: a pickle ties the shipped model to the exact scikit-learn version that wrote it
 (and executes code on load). The fitted trees are just node tables, so they are stored in an .npz file and
 walked here; the result matches `predict_proba` to float precision (a test checks it).
+
+`from_sklearn` reads scikit-learn's private attributes (`_predictors`, each predictor's `nodes` table,
+`_baseline_prediction`), which carry no compatibility promise. That is only at training time (prediction uses
+the arrays alone), so the choice is a pinned, tested range rather than owning a boosting implementation:
+pyproject.toml pins scikit-learn>=1.4,<1.10, each of 1.4.2 to 1.9.1 checked against `predict_proba`.
 """
 
 from __future__ import annotations
