@@ -33,8 +33,8 @@ BRIDGE = ("Port Ellis, March 5. The harbor bridge will reopen in May, Mara Vell 
           "The 50% Club said the toll would stay. "
           "Dock_7 Union believes the work will take a year. "
           "@Harbor Watch said -5 degrees froze the deck.")
-FERRY = ("Northgate. \x1b]0;pwned\x07\x1b[2JThe ferry \x1b]8;;http://evil.example\x1b\\stops\x1b]8;;\x1b\\ in June, "
-         "Owen Talbot said. \"It is final.\" \"There is no money.\"")
+HOSTILE = "\x1b]0;pwned\x07\x1b[2JThe ferry \x1b]8;;http://evil.example\x1b\\stops\x1b]8;;\x1b\\ in June"
+FERRY = f"Northgate. {HOSTILE}, Owen Talbot said. \"It is final.\" \"There is no money.\""
 UNDATED = "Quillmoor. =SUM(A1:A9) counts the boats, Ilse Marr said."
 
 
@@ -75,7 +75,7 @@ def _ledger_records() -> list[tuple[Article, list[Attribution]]]:
                   _said(BRIDGE, union, "the work will take a year", "believes", "think"),
                   _said(BRIDGE, watch, "-5 degrees froze the deck", "said")]),
         # Two continuations with the same sentence and no cue: only their ids tell them apart (written z first).
-        (ferry, [_said(FERRY, owen, "stops", "said"),
+        (ferry, [_said(FERRY, owen, HOSTILE, "said"),
                  _continuation(FERRY, owen, "There is no money.", "at_zzzz", (tail, len(FERRY))),
                  _continuation(FERRY, owen, "It is final.", "at_aaaa", (tail, len(FERRY)))]),
         (undated, [_said(UNDATED, Speaker("Ilse Marr", "person"), "=SUM(A1:A9) counts the boats", "said")]),
@@ -323,7 +323,7 @@ def test_csv_cell_rule(value, expected):
 def test_table_output_sends_no_control_characters(runner, ledger):
     table = runner.invoke(cli, ["attributions", "--db", ledger]).stdout
     assert not any(c in table for c in "\x1b\x07\x9b\x9d")
-    assert "stops" in table
+    assert "The ferry stops in June" in table
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -399,3 +399,25 @@ def test_reference_article_round_trip_keeps_working(runner, tmp_path):
     assert runner.invoke(cli, ["link-claims", "--db", db, "--grouping-threshold", "0.5"]).exit_code == 0
     claims = runner.invoke(cli, ["claims", "--db", db, "--format", "csv", "--limit", "3"])
     assert claims.exit_code == 0 and len(claims.stdout.splitlines()) == 4
+
+
+def test_a_file_that_is_not_a_database_is_a_usage_error(runner, tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a database\n" * 100, encoding="utf-8")
+    result = runner.invoke(cli, ["status", "--db", str(notes)])
+    assert result.exit_code == 2 and "notes.txt" in result.output and "Traceback" not in result.output
+
+
+def test_claim_views_send_no_control_characters(runner, ledger, tmp_path):
+    import shutil
+
+    db = str(tmp_path / "linked.db")
+    shutil.copy(ledger, db)
+    assert runner.invoke(cli, ["link-claims", "--db", db]).exit_code == 0
+    listed = runner.invoke(cli, ["claims", "--db", db])
+    assert listed.exit_code == 0 and "ferry" in listed.stdout
+    ferry = next(r for r in rows(runner, "claims", "--db", db) if "ferry" in (r["gist"] or ""))
+    shown = runner.invoke(cli, ["claim", ferry["id"], "--db", db])
+    assert shown.exit_code == 0 and "Owen Talbot" in shown.stdout
+    for text in (listed.stdout, shown.stdout):
+        assert not any(c in text for c in "\x1b\x07\x9b\x9d")
