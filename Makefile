@@ -22,6 +22,9 @@ demo: setup
 	$(BIN)/claimgraph attributions --db $(DB) --limit 25
 	$(BIN)/claimgraph speakers --db $(DB)
 	-$(BIN)/claimgraph link-claims --db $(DB) && $(BIN)/claimgraph claims --db $(DB) --limit 10
+	@echo
+	@echo "To read the ledger in a browser: $(BIN)/claimgraph serve --db $(DB)"
+	@echo "then open http://127.0.0.1:8000/ (JSON under /api/v1; corrections need: claimgraph token create NAME)"
 
 # pytest exits 5 when it collected no tests: that tested nothing, so it is a failure here, said in words.
 test: setup
