@@ -39,7 +39,9 @@ def label_lines(doc: Doc) -> list[tuple[int, int]]:
     text = doc_text(doc)
     transcript = {m.start() for m in _transcript_labels(text)}
     starts = {m.start() for m in LINK_LINE.finditer(text)}
-    starts |= {m.start() for m in LABEL.finditer(text) if m.start() not in transcript}
+    # From the label's first letter: LABEL's optional space may take the line break before it.
+    starts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in LABEL.finditer(text)
+               if m.start() not in transcript}
     lines = []
     for start in sorted(starts):
         end = text.find("\n", start)

@@ -46,7 +46,7 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     return spans
 
 
-def _found_thing(cue: Token) -> bool:
+def found_thing(cue: Token) -> bool:
     """'The tool was found on the beach', 'police found the driver slumped': finding a thing, not a finding. A
     finding is a finite clause ("the study found that the drug works", "… found there had been …")."""
     if cue.lemma_.lower() not in {"find", "discover"}:
@@ -245,7 +245,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             source = doc.char_span(start, end, alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
-        if is_result_not_statement(token, content_span) or _found_thing(token):
+        if is_result_not_statement(token, content_span) or found_thing(token):
             continue
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
                            cue_class=classify(lexeme, content_span),
