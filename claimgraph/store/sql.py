@@ -463,7 +463,7 @@ class Store(ClaimLedger):
     def speaker_ids(self, text: str) -> list[str]:
         """The speakers a user means by `text`: that id; else the names equal to it; else the names holding it as
         whole words ("it" is not "Citizenship"); else the names containing it. Any case; % and _ are literal."""
-        s = t.speakers
+        s, text = t.speakers, " ".join(text.split())
         with self.engine.connect() as conn:
             rows = conn.execute(select(s.c.id, s.c.name).where(or_(s.c.id == text, _contains(s.c.name, text))))
             candidates = [(r.id, r.name) for r in rows]
