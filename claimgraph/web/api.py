@@ -153,6 +153,19 @@ def correct_route(request: Request, attribution_id: str, body: CorrectionIn,
     return json_response(request, result, status=201)
 
 
+class IngestIn(BaseModel):
+    url: str = Field(max_length=2000, pattern=r"^https?://[^\s]+$", description="a page or a feed")
+
+
+@router.post("/ingest", summary="Fetch, extract and store a URL (needs a token; private addresses refused unless "
+             "the server was started with --allow-private)")
+def ingest_route(request: Request, body: IngestIn, user: str = Depends(writer)) -> Response:
+    from claimgraph.web.ingest import ingest_url
+
+    report = ingest_url(store_of(request), body.url, allow_private=request.app.state.allow_private)
+    return json_response(request, {**report, "by": user})
+
+
 @router.get("/corrections", summary="Every correction, oldest first (JSON pages or JSONL streamed)")
 def corrections_route(request: Request, format: Literal["json", "jsonl"] = "json", cursor: str | None = Cursor(),
                       limit: int = Limit()) -> Response:

@@ -110,3 +110,52 @@ def test_corrections_survive_relinking_and_reextraction(sqlite_db, run_cli):
     assert (line["id"], line["cue_class"], line["stance"]) == (target["id"], "confirm", "support")
     assert [c["field"] for c in line["corrections"]] == ["stance", "cue_class"]
     assert {"kind", "speaker", "content_spans", "via", "parent", "flags"} <= set(line)
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:9/story", "http://10.0.0.7/story", "http://169.254.169.254/latest",
+                                 "http://[::1]/story"])
+def test_ingest_by_url_refuses_private_addresses(store, url):
+    token = create_token(store, "wire-desk")
+    with TestClient(create_app(store)) as client:
+        assert client.post("/api/v1/ingest", json={"url": url}).status_code == 401
+        answer = client.post("/api/v1/ingest", json={"url": url}, headers={"Authorization": f"Bearer {token}"})
+        assert answer.status_code == 200
+        report = answer.json()
+        assert report["stored"] == 0 and report["failed"] == 1
+        assert report["failures"][0]["reason"].startswith("refused")
+
+
+def test_ingest_by_url_fetches_loopback_with_allow_private(store, tmp_path):
+    import http.server
+    import threading
+
+    page = ("<html><head><title>Ferry fares rise in Northgate</title></head><body><article><p>The Kestrel Ferry "
+            "Company raised its fares on Monday. \"Fares must rise before the spring timetable,\" said Ilse Marr, "
+            "a spokeswoman for the company, at the harbor office in Northgate.</p><p>Residents disputed the "
+            "figures on Tuesday and said the boats were full every Friday evening.</p></article></body></html>")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            body = (page if self.path != "/robots.txt" else "").encode()
+            self.send_response(200 if self.path != "/robots.txt" else 404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    token = create_token(store, "wire-desk")
+    url = f"http://127.0.0.1:{server.server_address[1]}/ferry"
+    try:
+        with TestClient(create_app(store, allow_private=True)) as client:
+            report = client.post("/api/v1/ingest", json={"url": url},
+                                 headers={"Authorization": f"Bearer {token}"}).json()
+            assert report["stored"] == 1 and report["failed"] == 0, report
+            said = client.get("/api/v1/attributions", params={"search": "spring timetable"}).json()["items"]
+            assert [a["speaker"]["name"] for a in said] == ["Ilse Marr"]
+    finally:
+        server.shutdown()
