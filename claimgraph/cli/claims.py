@@ -9,7 +9,8 @@ from typing import Any
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import db_option, format_option, grouping_threshold_option, limit_option, open_store
+from claimgraph.cli.options import (db_option, format_option, grouping_threshold_option, limit_option, open_store,
+                                    speech_only_option)
 from claimgraph.cli.output import quote_name, strip_controls, write_csv
 from claimgraph.cli.progress import Heartbeat
 
@@ -60,7 +61,8 @@ def link_claims_command(db: str, grouping_threshold: float | None) -> None:
 @format_option()
 @limit_option
 @click.option("--search", default=None, help="Only claims whose gist contains these words.")
-def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> None:
+@speech_only_option
+def claims_command(db: str, fmt: str, limit: int | None, search: str | None, speech_only: bool) -> None:
     """List claims, most disputed first.
 
     Each claim with its counts of asserting, disputing, supporting and reporting voices, the outlets it passed
@@ -71,11 +73,12 @@ def claims_command(db: str, fmt: str, limit: int | None, search: str | None) -> 
       claimgraph claims --limit 10
       claimgraph claims --format jsonl | jq 'select(.disputes > 0) | .gist'
       claimgraph claims --search aquifer --format csv > aquifer.csv
+      claimgraph claims --speech-only          # voices that said something, not beliefs
     """
     from claimgraph.service_claims import list_claims
 
     with _store(db) as store, Heartbeat("claims"):
-        rows = list_claims(store, limit=limit, search=search)
+        rows = list_claims(store, limit=limit, search=search, speech_only=speech_only)
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

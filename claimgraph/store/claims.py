@@ -107,27 +107,35 @@ def _attribution(r: Any) -> Attribution:
 
 # -- read queries (the CLI and the web layer) ---------------------------------------------------------------------
 
-def _voice_rows(store: Store) -> list[Any]:
+def _voice_rows(store: Store, speech_only: bool = False) -> list[Any]:
     v, a, s, ar = t.voices, t.attributions, t.speakers, t.articles
     query = (select(v.c.claim_id, v.c.stance, a.c.article_id, a.c.via, s.c.name.label("speaker"),
                     s.c.type.label("speaker_type"), ar.c.publisher)
              .select_from(v.join(a, v.c.attribution_id == a.c.id).join(ar, a.c.article_id == ar.c.id)
                           .outerjoin(s, a.c.speaker_id == s.c.id)))
+    if speech_only:
+        query = query.where(a.c.cue_class != "think")
     with store.engine.connect() as conn:
         return conn.execute(query).all()
 
 
-def list_claims(store: Store, limit: int | None = None, search: str | None = None) -> list[dict[str, Any]]:
-    """Claims with their counts of voices by stance, speakers and outlets; most disputed first."""
+def list_claims(store: Store, limit: int | None = None, search: str | None = None,
+                speech_only: bool = False) -> list[dict[str, Any]]:
+    """Claims with their counts of voices by stance, speakers and outlets; most disputed first.
+
+    `search` matches the gist in any case (% and _ literal); `speech_only` counts no `think` voice and leaves out
+    the claims that only beliefs hold."""
+    from claimgraph.store.sql import _contains
+
     with store.engine.connect() as conn:
         query = select(t.claims)
         if search:
-            query = query.where(t.claims.c.gist.ilike(f"%{search}%"))
+            query = query.where(_contains(t.claims.c.gist, search))
         claims = {r.id: dict(r._mapping) for r in conn.execute(query)}
     seen = store.load_appearances()
     stats: dict[str, dict[str, Any]] = {cid: {"stances": Counter(), "speakers": set(), "outlets": set(),
                                               "articles": set()} for cid in claims}
-    for r in _voice_rows(store):
+    for r in _voice_rows(store, speech_only):
         if r.claim_id not in stats:
             continue
         st = stats[r.claim_id]
@@ -146,6 +154,8 @@ def list_claims(store: Store, limit: int | None = None, search: str | None = Non
                      **{f"{k}s": st["stances"].get(k, 0) for k in STANCES},
                      "voices": sum(st["stances"].values()), "speakers": len(st["speakers"]),
                      "outlets": len(st["outlets"]), "articles": len(st["articles"])})
+    if speech_only:
+        rows = [r for r in rows if r["voices"]]
     rows.sort(key=lambda r: (-r["disputes"], -r["asserts"], -r["voices"], r["first_seen"] or "9999", r["id"]))
     return rows[:limit] if limit else rows
 

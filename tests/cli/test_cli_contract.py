@@ -364,3 +364,9 @@ def test_claim_views_send_no_control_characters(runner, ledger, tmp_path):
     assert shown.exit_code == 0 and "Owen Talbot" in shown.stdout
     for text in (listed.stdout, shown.stdout):
         assert not any(c in text for c in "\x1b\x07\x9b\x9d")
+    # --speech-only counts no belief: the claim only Dock_7 Union believes is left out, the others stay.
+    everything = {r["gist"]: r["voices"] for r in rows(runner, "claims", "--db", db)}
+    said = {r["gist"]: r["voices"] for r in rows(runner, "claims", "--db", db, "--speech-only")}
+    belief = [g for g in everything if "take a year" in g]
+    assert belief and not set(belief) & set(said) and set(said) == set(everything) - set(belief)
+    assert rows(runner, "claims", "--db", db, "--search", "%") == []
