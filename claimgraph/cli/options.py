@@ -96,14 +96,14 @@ def syndication_threshold_option(default: float | None = None):
     return click.option(
         "--syndication-threshold", type=click.FloatRange(0.05, 1.0), default=default,
         show_default=default is not None,
-        help="Similarity (Jaccard of 5-word shingles, 0.05–1) at which a text is a copy of a stored story"
-             + ("" if default is not None else f"  [default: {DEFAULT_SYNDICATION_THRESHOLD}]") + ".")
+        help="Similarity (Jaccard of 5-word shingles, 0.05–1) at which a text is a copy of a stored story."
+             + ("" if default is not None else f"  [default: {DEFAULT_SYNDICATION_THRESHOLD}]"))
 
 
 grouping_threshold_option = click.option(
     "--grouping-threshold", type=click.FloatRange(0.05, 1.0), default=None,
-    help=f"Word overlap (Jaccard, 0.05–1) at which two statements are one claim  "
-         f"[default: {DEFAULT_GROUPING_THRESHOLD}].")
+    help=f"Word overlap (Jaccard, 0.05–1) at which two statements are one claim.  "
+         f"[default: {DEFAULT_GROUPING_THRESHOLD}]")
 
 
 # -- reading filters ---------------------------------------------------------------------------------------------
