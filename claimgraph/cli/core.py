@@ -102,7 +102,7 @@ def _echo_unsupported(names: list[str]) -> None:
 @processes_option
 @click.option("--syndication/--no-syndication", default=True, show_default=True,
               help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
-@syndication_threshold_option()
+@syndication_threshold_option
 @click.option("--columns", metavar="FIELD=COLUMN,…",
               help="Column mapping for CSV and JSON Lines, e.g. text=body,title=headline (README: Inputs).")
 @click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback and private addresses.")

@@ -92,12 +92,10 @@ speech_only_option = click.option(
     help="Only what was said: leave out beliefs and opinions (cue class `think`: think, believe, expect, fear…).")
 
 
-def syndication_threshold_option(default: float | None = None):
-    return click.option(
-        "--syndication-threshold", type=click.FloatRange(0.05, 1.0), default=default,
-        show_default=default is not None,
-        help="Similarity (Jaccard of 5-word shingles, 0.05–1) at which a text is a copy of a stored story."
-             + ("" if default is not None else f"  [default: {DEFAULT_SYNDICATION_THRESHOLD}]"))
+syndication_threshold_option = click.option(
+    "--syndication-threshold", type=click.FloatRange(0.05, 1.0), default=None,
+    help="Similarity (Jaccard of 5-word shingles, 0.05–1) at which a text is a copy of a stored story.  "
+         f"[default: {DEFAULT_SYNDICATION_THRESHOLD}]")
 
 
 grouping_threshold_option = click.option(

@@ -39,7 +39,7 @@ def _print_report(report, poll: int, failures: FailurePrinter) -> None:
               help="Fetch from HOST whatever its address (link-local and cloud metadata addresses included).")
 @click.option("--url-deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
               help="Seconds one URL may take in all: robots.txt, redirects, retries and pauses.")
-@syndication_threshold_option()
+@syndication_threshold_option
 @click.option("--no-syndication", is_flag=True, help="Store near-duplicate copies as articles of their own.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: float, once: bool,
