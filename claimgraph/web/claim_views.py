@@ -137,8 +137,19 @@ def claim_data(store: Store, claim_id: str) -> dict[str, Any] | None:
             columns.setdefault(voice["stance"], []).append(voice)
     detail["voices"] = columns
     detail["counts"] = {k: len(v) for k, v in columns.items()}
+    _recount_timeline(detail["timeline"], columns)
+    # The longest chains first: the path a claim travelled (EIRNS <- Tass <- ministry) before its one-step quotes.
+    detail["chains"].sort(key=lambda c: (-len(c["chain"]), -c["statements"], c["text"]))
     detail["wrong"], detail["moved_out"] = wrong, moved_out
     return detail
+
+
+def _recount_timeline(timeline: list[dict[str, Any]], columns: dict[str, list[dict[str, Any]]]) -> None:
+    """Each timeline entry's stance counts as corrected (a voice moved to another column counts there)."""
+    for entry in timeline:
+        if entry.get("article"):
+            entry["stances"] = dict(Counter(v["stance"] for col in columns.values() for v in col
+                                            if v["article"] == entry["article"]))
 
 
 def _corrected_voice(voice: dict[str, Any], record: dict[str, Any] | None, fields: dict[str, Any]) -> dict[str, Any]:
