@@ -1,7 +1,9 @@
 """Tokens and corrections in the store (tables of migration 0003). The store keeps them; the web layer decides.
 
 A correction is one row: which attribution (by its stable id), which field (`speaker`, `stance`, `cue_class`,
-`wrong`, `claim`), the value before and after, who made it and when. Nothing in the ledger's own tables changes:
+`wrong`, `claim`), the value before and after, who made it and when. A merge of two speakers is a row of field
+`merge` whose subject (the `attribution_id` column) is the merged speaker's id and whose `after` is the speaker it
+was merged into (merging a speaker into itself takes a merge back). Nothing in the ledger's own tables changes:
 readers lay the newest correction per (attribution, field) over what the extractor and the linking run stored, so
 corrections survive `reextract` and `link-claims`, and the history is never lost.
 """
@@ -17,7 +19,7 @@ from sqlalchemy import insert, select, update
 from claimgraph.store import schema as t
 from claimgraph.store.sql import Store, now
 
-FIELDS = ("speaker", "stance", "cue_class", "wrong", "claim")
+FIELDS = ("speaker", "stance", "cue_class", "wrong", "claim", "merge")
 
 
 # -- tokens -------------------------------------------------------------------------------------------------------
@@ -84,6 +86,15 @@ def overlay(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     for row in sorted(rows, key=lambda r: r["id"]):
         current[row["attribution_id"]][row["field"]] = row["after"]
     return dict(current)
+
+
+def merges(store: Store) -> dict[str, dict[str, Any]]:
+    """Speaker id -> the speaker record it is merged into now (merges taken back left out)."""
+    with store.engine.connect() as conn:
+        rows = [dict(r._mapping) for r in conn.execute(
+            select(t.corrections).where(t.corrections.c.field == "merge").order_by(t.corrections.c.id))]
+    in_force = {sid: fields["merge"] for sid, fields in overlay(rows).items()}
+    return {sid: into for sid, into in in_force.items() if isinstance(into, dict) and into.get("id") != sid}
 
 
 def corrected_to_speaker(store: Store, name: str) -> list[str]:

@@ -23,7 +23,7 @@ from claimgraph.store import corrections as stored
 from claimgraph.store.search import KINDS, refresh_index, search
 from claimgraph.web.article_views import article_data
 from claimgraph.web.claim_views import SORTS, claim_data, claims_data, find_claim
-from claimgraph.web.correct import CorrectionError, current_record, make_correction
+from claimgraph.web.correct import CorrectionError, current_record, make_correction, merge_speaker
 from claimgraph.web.ledger import BadCursor, clamp_limit, corrected_records, decode_cursor, page, public_correction
 from claimgraph.web.speaker_views import speaker_data, speakers_data
 
@@ -196,6 +196,21 @@ def speaker_route(request: Request, speaker_id: str) -> Response:
     if data is None:
         raise HTTPException(404, f"no speaker {speaker_id}")
     return json_response(request, data)
+
+
+class MergeIn(BaseModel):
+    into: str = Field(min_length=1, max_length=200, description="the id, or the unique name, of another speaker")
+    note: str | None = Field(None, max_length=1000)
+
+
+@router.post("/speakers/{speaker_id}/merge", status_code=201,
+             summary="Merge a speaker into another (needs a token); merging into itself takes it back")
+def merge_route(request: Request, speaker_id: str, body: MergeIn, user: str = Depends(writer)) -> Response:
+    try:
+        result = merge_speaker(store_of(request), speaker_id, body.into, user, note=body.note)
+    except CorrectionError as exc:
+        raise HTTPException(exc.status, str(exc)) from exc
+    return json_response(request, result, status=201)
 
 
 @router.get("/search", summary="Full text over claims, speakers, articles and statements")

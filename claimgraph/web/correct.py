@@ -23,7 +23,7 @@ from claimgraph.store import schema as t
 from claimgraph.records import STANCES
 from claimgraph.store.sql import Store
 from claimgraph.web.claim_views import store_rows
-from claimgraph.web.ledger import corrected_records, public_correction
+from claimgraph.web.ledger import corrected_records, merged_into, public_correction
 
 CUE_CLASSES = ("assert", "dispute", "confirm", "report", "think", "relay")
 SPEAKER_TYPES = ("person", "organization", "news_outlet", "anonymous", "unknown")
@@ -113,3 +113,33 @@ def make_correction(store: Store, attribution_id: str, field: str, value: Any, a
         raise CorrectionError("note: at most 1000 characters")
     row = stored.add_correction(store, attribution_id, field, before, after, author, note)
     return {"correction": public_correction(row), "attribution": current_record(store, attribution_id)}
+
+
+def _speaker_record(store: Store, key: str) -> dict[str, Any] | None:
+    """A stored speaker by id, or by exact name (any case) when the name is one speaker's."""
+    sp = t.speakers
+    with store.engine.connect() as conn:
+        row = conn.execute(select(sp).where(sp.c.id == key)).first()
+        if row is None:
+            found = conn.execute(select(sp).where(func.lower(sp.c.name) == " ".join(key.split()).lower())).all()
+            row = found[0] if len(found) == 1 else None
+    if row is None:
+        return None
+    return {"id": row.id, "name": row.name, "type": row.type, "role": row.role, "affiliation": row.affiliation}
+
+
+def merge_speaker(store: Store, speaker_id: str, into: str, author: str, note: str | None = None) -> dict[str, Any]:
+    """Merge one speaker into another (by id or unique name): every statement of it reads as the other's.
+    Merging a speaker into itself takes its merge back. Splitting is the other way round: correct the speaker of
+    the statements that belong to someone else (field `speaker`)."""
+    source = _speaker_record(store, speaker_id)
+    if source is None or source["id"] != speaker_id:
+        raise CorrectionError(f"no speaker {speaker_id}", status=404)
+    target = _speaker_record(store, into)
+    if target is None:
+        raise CorrectionError("into: the id, or the name, of one stored speaker")
+    if merged_into(stored.merges(store), target["id"]) and target["id"] != speaker_id:
+        target = merged_into(stored.merges(store), target["id"])
+    before = merged_into(stored.merges(store), speaker_id) or source
+    row = stored.add_correction(store, speaker_id, "merge", before, target, author, note)
+    return {"correction": public_correction(row), "speaker": source, "into": target}

@@ -75,7 +75,7 @@ def attribution_record(row: dict[str, Any]) -> dict[str, Any]:
 def apply_corrections(record: dict[str, Any], in_force: dict[str, Any]) -> dict[str, Any]:
     """Lay the corrections in force for one attribution over its record (speaker, cue class, wrong)."""
     if "speaker" in in_force and isinstance(in_force["speaker"], dict):
-        record["corrected"]["speaker"] = record["speaker"]
+        record["corrected"].setdefault("speaker", record["speaker"])
         after = in_force["speaker"]
         record["speaker"] = {"id": after.get("id"), "name": after.get("name"), "type": after.get("type") or "unknown",
                              "role": after.get("role"), "affiliation": after.get("affiliation")}
@@ -93,12 +93,27 @@ def corrected_records(store: Store, rows: Iterable[dict[str, Any]], with_history
     """Rows of `Store.attributions()` as records with every correction in force applied."""
     records = [attribution_record(r) for r in rows]
     history = stored.history(store, [r["id"] for r in records]) if records else {}
+    merged = stored.merges(store) if records else {}
     for record in records:
         changes = history.get(record["id"], [])
+        into = merged_into(merged, (record["speaker"] or {}).get("id"))
+        if into:
+            record["corrected"]["speaker"] = record["speaker"]
+            record["speaker"] = {k: into.get(k) for k in ("id", "name", "type", "role", "affiliation")}
         apply_corrections(record, stored.overlay(changes).get(record["id"], {}))
         if with_history:
             record["history"] = [public_correction(c) for c in changes]
     return records
+
+
+def merged_into(merged: dict[str, dict[str, Any]], speaker_id: str | None) -> dict[str, Any] | None:
+    """The speaker a merged speaker now reads as (following merges of merges; a cycle stops where it closes)."""
+    target, seen = None, set()
+    while speaker_id in merged and speaker_id not in seen:
+        seen.add(speaker_id)
+        target = merged[speaker_id]
+        speaker_id = target.get("id")
+    return target
 
 
 def public_correction(row: dict[str, Any]) -> dict[str, Any]:

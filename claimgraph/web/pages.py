@@ -20,7 +20,7 @@ from claimgraph.store.search import refresh_index, search
 from claimgraph.web.access import COOKIE
 from claimgraph.web.article_views import article_data, segments
 from claimgraph.web.claim_views import claim_data, claims_data, find_claim
-from claimgraph.web.correct import CUE_CLASSES, SPEAKER_TYPES, CorrectionError, make_correction
+from claimgraph.web.correct import CUE_CLASSES, SPEAKER_TYPES, CorrectionError, make_correction, merge_speaker
 from claimgraph.web.speaker_views import speaker_data, speakers_data
 
 HERE = Path(__file__).parent
@@ -158,6 +158,17 @@ def correct_form(request: Request, attribution_id: str, field: str = Form(..., m
     except CorrectionError as exc:
         return error_page(request, exc.status, str(exc))
     return RedirectResponse(_local(back).split("#")[0] + f"#att-{attribution_id}", status_code=303)
+
+
+@router.post("/speakers/{speaker_id}/merge")
+def merge_form(request: Request, speaker_id: str, into: str = Form(..., max_length=200),
+               note: str = Form("", max_length=1000)) -> Response:
+    user = request.app.state.access.write(request.headers, request.cookies)
+    try:
+        done = merge_speaker(request.app.state.store, speaker_id, into, user, note=note or None)
+    except CorrectionError as exc:
+        return error_page(request, exc.status, str(exc))
+    return RedirectResponse(f"/speakers/{done['into']['id']}", status_code=303)
 
 
 def _local(path: str) -> str:

@@ -13,7 +13,7 @@ from claimgraph.store import corrections as stored
 from claimgraph.store import schema as t
 from claimgraph.store.sql import Store
 from claimgraph.web.claim_views import store_rows
-from claimgraph.web.ledger import corrected_records, page
+from claimgraph.web.ledger import corrected_records, merged_into, page
 
 SPEAKER_FIELDS = ("id", "name", "type", "role", "affiliation", "aliases", "statements")
 
@@ -33,6 +33,12 @@ def speaker_data(store: Store, speaker_id: str) -> dict[str, Any] | None:
         if row is None:
             return None
         own = [r.id for r in conn.execute(select(t.attributions.c.id).where(t.attributions.c.speaker_id == speaker_id))]
+    merged = stored.merges(store)
+    merged_from = sorted(sid for sid in merged if (merged_into(merged, sid) or {}).get("id") == speaker_id)
+    if merged_from:
+        with store.engine.connect() as conn:
+            own += [r.id for r in conn.execute(select(t.attributions.c.id)
+                                               .where(t.attributions.c.speaker_id.in_(merged_from)))]
     ids = sorted(set(own) | set(stored.corrected_to_speaker(store, row.name)))
     records = [r for r in corrected_records(store, store_rows(store, ids))
                if (r["speaker"] or {}).get("name", "").lower() == row.name.lower() or
@@ -62,6 +68,7 @@ def speaker_data(store: Store, speaker_id: str) -> dict[str, Any] | None:
     return {"id": row.id, "name": row.name, "type": row.type, "role": row.role, "affiliation": row.affiliation,
             "affiliation_id": row.affiliation_id, "aliases": row.aliases, "statements": len(records),
             "claims": list(by_claim.values()), "unlinked": unlinked, "timeline": timeline,
+            "merged_into": merged_into(merged, speaker_id), "merged_from": merged_from,
             "stances": _stance_counts(timeline)}
 
 

@@ -226,3 +226,22 @@ def test_hostile_article_text_is_escaped_in_the_page(client):
     assert "<script>window" not in page and "&lt;script&gt;window.__xss" in page
     assert "<img src=x" not in page and "&lt;img src=x onerror=" in page
     assert '<a href="javascript:' not in page
+
+
+def test_merging_speakers_moves_their_statements_and_can_be_taken_back(client, token):
+    auth = {"Authorization": f"Bearer {token}"}
+    spicer = client.get("/api/v1/speakers", params={"name": "Spicer"}).json()["items"][0]
+    vell = client.get("/api/v1/speakers", params={"name": "Mara Vell"}).json()["items"][0]
+    before = client.get(f"/api/v1/speakers/{vell['id']}").json()["statements"]
+    merged = client.post(f"/api/v1/speakers/{spicer['id']}/merge", json={"into": "mara vell"}, headers=auth)
+    assert merged.status_code == 201 and merged.json()["into"]["id"] == vell["id"]
+    assert client.get(f"/api/v1/speakers/{vell['id']}").json()["statements"] == before + spicer["statements"]
+    gone = client.get(f"/api/v1/speakers/{spicer['id']}").json()
+    assert gone["statements"] == 0 and gone["merged_into"]["id"] == vell["id"]
+    said = client.get("/api/v1/attributions", params={"speaker": spicer["id"], "limit": 1}).json()["items"][0]
+    assert said["speaker"]["name"] == "Mara Vell" and said["corrected"]["speaker"]["name"] == "Sean Spicer"
+    back = client.post(f"/api/v1/speakers/{spicer['id']}/merge", json={"into": spicer["id"]}, headers=auth)
+    assert back.status_code == 201
+    assert client.get(f"/api/v1/speakers/{spicer['id']}").json()["statements"] == spicer["statements"]
+    assert client.post(f"/api/v1/speakers/{spicer['id']}/merge", json={"into": "Nobody Atall"},
+                       headers=auth).status_code == 422
