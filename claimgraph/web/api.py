@@ -24,7 +24,7 @@ from claimgraph.store.search import KINDS, refresh_index, search
 from claimgraph.web.article_views import article_data
 from claimgraph.web.claim_views import SORTS, claim_data, claims_data, find_claim
 from claimgraph.web.correct import CorrectionError, current_record, make_correction, merge_speaker
-from claimgraph.web.ledger import BadCursor, clamp_limit, corrected_records, decode_cursor, page, public_correction
+from claimgraph.web.ledger import BadCursor, corrected_records, decode_cursor, page, public_correction
 from claimgraph.web.speaker_views import speaker_data, speakers_data
 
 Stance = Literal["assert", "dispute", "support", "report"]
@@ -80,7 +80,8 @@ def json_response(request: Request, data: Any, status: int = 200) -> Response:
 
 @router.get("/claims", summary="Claims, most contested first (or most recent), filtered")
 def list_claims_route(request: Request, q: str | None = Query(None, max_length=200),
-                      speaker: str | None = Query(None, max_length=200), outlet: str | None = Query(None, max_length=200),
+                      speaker: str | None = Query(None, max_length=200),
+                      outlet: str | None = Query(None, max_length=200),
                       stance: Stance | None = None, since: str | None = Date(), until: str | None = Date(),
                       sort: Literal["contested", "recent"] = "contested", cursor: str | None = Cursor(),
                       limit: int = Limit()) -> Response:

@@ -68,7 +68,7 @@ def segments(text: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     spans = [(max(0, s), min(len(text), e), role, aid) for s, e, role, aid in spans if s < e]
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans)})
     pieces = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in zip(cuts, cuts[1:], strict=False):
         marks: dict[str, list[str]] = {}
         for s, e, role, aid in spans:
             if s <= start and end <= e:

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlalchemy import select
 
+from claimgraph.service_claims import STANCES, claim_detail, list_claims, resolve_claim_id
 from claimgraph.store import corrections as stored
 from claimgraph.store import schema as t
-from claimgraph.service_claims import STANCES, claim_detail, list_claims, resolve_claim_id
 from claimgraph.store.search import matching_refs
 from claimgraph.store.sql import Store
 from claimgraph.web.ledger import corrected_records, page, public_correction

@@ -18,9 +18,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from claimgraph.records import STANCES
 from claimgraph.store import corrections as stored
 from claimgraph.store import schema as t
-from claimgraph.records import STANCES
 from claimgraph.store.sql import Store
 from claimgraph.web.claim_views import store_rows
 from claimgraph.web.ledger import corrected_records, merged_into, public_correction

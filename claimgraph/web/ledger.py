@@ -17,9 +17,6 @@ from typing import Any
 from claimgraph.store import corrections as stored
 from claimgraph.store.sql import Store
 
-MAX_LIMIT = 500
-
-
 class BadCursor(ValueError):
     """A cursor that this server did not hand out."""
 
@@ -119,7 +116,3 @@ def merged_into(merged: dict[str, dict[str, Any]], speaker_id: str | None) -> di
 def public_correction(row: dict[str, Any]) -> dict[str, Any]:
     return {"id": row["id"], "attribution": row["attribution_id"], "field": row["field"], "before": row["before"],
             "after": row["after"], "by": row["author"], "at": row["created_at"], "note": row["note"]}
-
-
-def clamp_limit(limit: int | None, default: int = 50) -> int:
-    return max(1, min(MAX_LIMIT, limit or default))

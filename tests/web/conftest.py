@@ -24,7 +24,7 @@ Mayor Odile Fenn said "<script>window.__xss = 1; alert(1)</script> is not a plan
 
 The port council denied the report, calling it <img src=x onerror="window.__xss = 2; alert(2)"> nonsense.
 
-"Read <a href="javascript:window.__xss = 3">the budget</a> before you judge," said Tomas Verra, a spokesman for the port.
+"Read <a href="javascript:window.__xss = 3">the budget</a> first," said Tomas Verra, a spokesman for the port.
 """
 
 _spec = importlib.util.spec_from_file_location("claimgraph_tests_store_conftest", REPO / "tests/store/conftest.py")

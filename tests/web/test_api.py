@@ -136,7 +136,8 @@ def test_writes_need_a_valid_token(client, token):
     url = f"/api/v1/attributions/{target}/corrections"
     body = {"field": "cue_class", "value": "confirm"}
     assert client.post(url, json=body).status_code == 401
-    assert client.post(url, json=body, headers={"Authorization": "Bearer cg_000000000000_" + "x" * 43}).status_code == 401
+    unknown = {"Authorization": "Bearer cg_000000000000_" + "x" * 43}
+    assert client.post(url, json=body, headers=unknown).status_code == 401
     forged = token[:-1] + ("A" if token[-1] != "A" else "B")
     assert client.post(url, json=body, headers={"Authorization": f"Bearer {forged}"}).status_code == 401
     assert client.post(url, json=body, headers={"Authorization": f"Bearer {token}"}).status_code == 201

@@ -57,7 +57,7 @@ def server(sqlite_template, tmp_path_factory):
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError((db.parent / "serve.log").read_text())
+                    raise RuntimeError((db.parent / "serve.log").read_text()) from None
                 time.sleep(0.1)
         else:
             raise RuntimeError("claimgraph serve did not answer")
