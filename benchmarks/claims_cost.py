@@ -2,7 +2,7 @@
 
 Synthetic statements: propositions of 6-9 content words drawn from a Zipf-like vocabulary, each restated 1-8 times
 with paraphrase noise (a word dropped or swapped, filler and stop words added, sometimes negated). Every size runs in
-a fresh subprocess so that peak memory is its own. The LSH path is the one `link-claims` runs (shingles ->
+a fresh subprocess so that peak memory is its own. The LSH path is the one `link-claims` runs (content words ->
 datasketch MinHash signatures -> LSH bands -> exact Jaccard check -> guarded union); the baseline computes
 the exact Jaccard of every pair (sparse products by blocks of rows) — where a full run would take too long, a few
 blocks are timed and the total extrapolated (marked "est."). Grouping quality against the known propositions is

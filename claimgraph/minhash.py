@@ -213,7 +213,11 @@ def exact_pairs(sets: Sequence[frozenset[str]], threshold: float, min_size: int 
         keep = score >= threshold
         kept.append(np.stack([i[keep], j[keep]], axis=1))
         scores.append(score[keep])
-    return _joined(kept, scores)
+    pairs, found = _joined(kept, scores)
+    # in (i, j) order, as `similar_pairs` gives them: the sparse product's order follows the token ids, which
+    # follow set iteration order (Python's string hashing), so ties among equal scores would differ run to run
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+    return pairs[order], found[order]
 
 
 def _joined(kept: list[np.ndarray], scores: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
