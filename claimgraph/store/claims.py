@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Engine, delete, insert, select
 
 from claimgraph.records import STANCES, Appearance, Attribution, Claim, Speaker, StoredAttribution, Voice
 from claimgraph.store import schema as t
@@ -25,7 +25,11 @@ BATCH = 5000   # rows per INSERT
 
 
 class ClaimLedger:
-    """The claims half of `Store` (mixed into it): load statements, save claims and voices, load one claim."""
+    """The claims half of `Store` (mixed into it): load statements, save claims and voices, load one claim.
+
+    It uses the Store's `engine` for reads and its `_write()` transaction for the one write."""
+
+    engine: Engine
 
     def load_appearances(self, article_ids: Iterable[str] | None = None) -> dict[str, list[Appearance]]:
         """Every appearance (place and date a story was seen) by article id, first recorded first."""
