@@ -47,13 +47,21 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
 
 
 def found_thing(cue: Token) -> bool:
-    """'The tool was found on the beach', 'police found the driver slumped': finding a thing, not a finding. A
-    finding is a finite clause ("the study found that the drug works", "… found there had been …")."""
+    """'The tool was found on the beach', 'divers found the wreck lying on its side': finding a thing, not a
+    finding. A finding is a finite clause ("the study found that the drug works", "… found there had been …") or
+    a judgement ("finds the pitch compelling")."""
     if cue.lemma_.lower() not in {"find", "discover"}:
         return False
-    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl"}]
-    return not any(c.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
-        g.dep_ in {"aux", "auxpass", "mark"} for g in c.children) for c in clauses)
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl", "xcomp", "oprd"}]
+    if any(c.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(g.dep_ in {"aux", "auxpass", "mark"} for g in c.children)
+           for c in clauses):
+        return False
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+    # A participle complement placed somewhere ("the wreck lying on its side", "the driver slumped over the
+    # wheel") is a thing found; one without a place is often a judgement the parser tags as a participle ("finds
+    # the pitch compelling", which PolNeAR annotates).
+    return passive and not clauses or any(c.tag_ in {"VBN", "VBG"} and any(g.dep_ == "prep" for g in c.children)
+                                          for c in clauses)
 
 
 def _parenthetical_cue(token: Token) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
+from claimgraph.attribution.found import doc_text
 from claimgraph.records import Speaker, normalise_name
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -125,6 +126,32 @@ def _no_identity(tokens: list[Token]) -> bool:
         (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words)
 
 
+CAPTION_WORDS = {"image", "caption", "photo", "picture", "video", "media", "credit", "getty", "images", "playback"}
+
+
+def _without_caption(mention: Span) -> Span | None:
+    """'Image caption Mara Vell said …': the caption words a page puts before a caption are not the speaker."""
+    skip = 0
+    while skip < len(mention) and (mention[skip].lower_ in CAPTION_WORDS or mention[skip].is_punct):
+        skip += 1
+    if skip == 0:
+        return mention
+    return mention[skip:] if skip < len(mention) else None
+
+
+def _page_furniture(mention: Span) -> bool:
+    """A dateline ("PORT ELLIS (AP) —") or a byline ("By Owen Talbot") read as a mention: not a source."""
+    text = doc_text(mention.doc)
+    before = text[text.rfind("\n", 0, mention.start_char) + 1:mention.start_char].strip()
+    if before.lower() == "by":
+        return True
+    words = [t for t in mention if t.is_alpha]
+    after = mention.doc[mention.end:mention.end + 1]
+    shouting = bool(words) and all(t.text.isupper() and len(t.text) > 1 for t in words)
+    return shouting and not before and (any(t.text == "(" for t in mention) or (len(after) and after[0].text in {
+        "(", "—", "–", "-"}))
+
+
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who has been named in this article."""
 
@@ -211,6 +238,9 @@ class SpeakerResolver:
             return self._remember(last, text) if recent else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
+        mention = _without_caption(mention)
+        if mention is None or _page_furniture(mention):
+            return None
         root = mention.root
         if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
             # "Another, Pelco, announced …": the name set beside the function word is the speaker.
@@ -243,9 +273,12 @@ class SpeakerResolver:
                 return self._remember(known, alias)
             # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
             return self._remember(Speaker(_description_name(core), "anonymous", root.lower_), alias)
-        org = next((e for e in ents if e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1
-                    or e.label_ == "ORG"), None)
-        root_named = root.pos_ == "PROPN" or (org is not None and org.start <= root.i < org.end)
+        # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
+        org = next((e for e in ents if (e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1 or e.label_ == "ORG")
+                    and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)
+        # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
+        root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
+            org is not None and org.start <= root.i < org.end)
         if root_named:
             name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
             if len(name.split()) == 1:

@@ -129,3 +129,21 @@ def test_a_reporting_verb_after_the_clause_names_its_source(extractor):
     assert found.speaker.name == "Northgate News"
     assert found.content == "The province declared a state of emergency over the fires"
     assert not any(a.cue == "declared" for a in extract(extractor, text))
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("PORT ELLIS (AP) — said the bridge would reopen, officials told reporters on Monday.", "said"),
+    ("By Owen Talbot said the harbor would close for the winter.", "said"),
+])
+def test_datelines_and_bylines_are_not_sources(extractor, text, cue):
+    assert by_cue(extract(extractor, text), cue).speaker is None
+
+
+def test_caption_words_are_not_part_of_the_speaker(extractor):
+    speaker = by_cue(extract(extractor, "Image caption Mara Vell said the bridge would reopen in May"), "said").speaker
+    assert speaker.name == "Mara Vell" and speaker.role is None and speaker.aliases == ("Mara Vell",)
+
+
+def test_a_lower_case_description_is_anonymous_not_an_organisation(extractor):
+    speaker = by_cue(extract(extractor, "The harbor board said the ferry lost money in June."), "said").speaker
+    assert speaker.type == "anonymous" and speaker.name == "harbor board"
