@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from datasketch import MinHash
 
-from claimgraph.minhash import MinHashIndex, empty_signature, from_bytes, signature, to_bytes
+from claimgraph.minhash import STORED_SCHEME, MinHashIndex, empty_signature, from_bytes, signature, to_bytes
 from claimgraph.records import Article
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
 
 def minhash_of(text: str, num_perm: int = NUM_PERM, size: int = SHINGLE_WORDS) -> MinHash | None:
     """The MinHash of a text's shingles (the stored layout); None for a text without words (it can match nothing)."""
-    return signature(shingles(text, size), num_perm, scheme="affine32")
+    return signature(shingles(text, size), num_perm, scheme=STORED_SCHEME)
 
 
 class SyndicationIndex:
