@@ -13,9 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from claimgraph.claims import gist as gist_mod
-from claimgraph.claims import provenance, stance
+from claimgraph.claims import provenance
 from claimgraph.claims.grouping import THRESHOLD, UnionFind, guarded_union, lsh_links
 from claimgraph.claims.references import link_article, modifier_matches, speaker_words
+from claimgraph.claims.stance import assign as assign_stances
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Claim, Voice, normalise_name
 
@@ -143,7 +144,7 @@ def _claim(state: _Linking, members: list[int], known_outlets: set[str],
     restating = [statements[i] for i in members if state.role[i] != "refer"]
     if not restating:
         return None
-    stances = stance.assign([(statements[i], state.role[i]) for i in members], known_outlets, state.elaborates)
+    stances = assign_stances([(statements[i], state.role[i]) for i in members], known_outlets, state.elaborates)
     cid = claim_id(min(restating, key=Statement.sort_key).id)
     first = provenance.first_appearance(restating, stances, appearances)
     voices = tuple(voice_of(statements[i], cid, stances[statements[i].id], state.role[i], round(state.score[i], 3))
@@ -152,10 +153,10 @@ def _claim(state: _Linking, members: list[int], known_outlets: set[str],
                  voices=voices, first_appearance=first)
 
 
-def voice_of(statement: Statement, claim: str, stance_: str, role: str | None = None,
+def voice_of(statement: Statement, claim: str, stance: str, role: str | None = None,
              score: float | None = None) -> Voice:
     """A statement's voice in a claim."""
     a = statement.attribution
-    return Voice(claim_id=claim, attribution_id=a.id, stance=stance_, role=role, score=score,
+    return Voice(claim_id=claim, attribution_id=a.id, stance=stance, role=role, score=score,
                  article_id=statement.article_id, speaker=a.speaker, outlet=statement.outlet or statement.publisher,
                  published=statement.published, words=a.content, cue=a.cue)
