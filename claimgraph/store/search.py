@@ -3,14 +3,16 @@ migration 0003).
 
 Four kinds of document are indexed: `article` (title; text, publisher and outlets), `attribution` (speaker; the
 words, cue and channels), `speaker` (name; aliases, role, affiliation) and `claim` (gist; the voices' words, the
-speakers' names and aliases, the outlets). The index is derived data: `refresh_index` rebuilds it when what it was
-built from has changed (a fingerprint of counts and the last linking run, kept as a row of the index itself), so
-`ingest`, `reextract` and `link-claims` need not know it exists.
+speakers' names and aliases, the outlets). The index is derived data: `refresh_index` updates it when what it was
+built from has changed (per kind, a fingerprint of counts and the last linking run, kept as rows of the index
+itself), so `ingest`, `reextract` and `link-claims` need not know it exists. An attribution re-extracted with the
+same spans keeps its id and its indexed words until a forced refresh (`refresh_index(store, force=True)`).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections import defaultdict
 from typing import Any
 
@@ -20,9 +22,10 @@ from claimgraph.store import schema as t
 from claimgraph.store.sql import Store
 
 KINDS = ("claim", "speaker", "article", "attribution")
-_STATE = ("state", "fingerprint")
+_STATE = "state"   # rows of this kind hold each kind's fingerprint (ref: the kind)
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CHUNK = 2000
+_rebuilding = threading.Lock()
 
 
 def query_words(q: str | None) -> list[str]:
@@ -30,45 +33,87 @@ def query_words(q: str | None) -> list[str]:
     return [w.lower() for w in _WORD.findall(q or "")][:12]
 
 
-def fingerprint(store: Store) -> str:
-    """What the index was built from: row counts and the newest claim update (a linking run rewrites claims)."""
-    with store.engine.connect() as conn:
-        counts = [conn.execute(select(func.count()).select_from(table)).scalar_one()
-                  for table in (t.articles, t.attributions, t.speakers, t.claims, t.voices, t.appearances)]
-        newest = conn.execute(select(func.max(t.claims.c.updated_at))).scalar_one()
-    return "|".join(map(str, counts)) + f"|{newest}"
+def fingerprints(conn: Any) -> dict[str, str]:
+    """Per kind, what its documents were built from: row counts, and the newest linking run for claims."""
+    def count(table: Any) -> int:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+    articles, attributions, speakers, appearances = (count(t.articles), count(t.attributions), count(t.speakers),
+                                                     count(t.appearances))
+    newest_claims = conn.execute(select(func.max(t.claims.c.updated_at))).scalar_one()
+    return {"article": f"{articles}|{appearances}", "attribution": f"{attributions}|{speakers}",
+            "speaker": f"{speakers}|{attributions}",   # aliases grow as statements arrive
+            "claim": f"{count(t.claims)}|{count(t.voices)}|{newest_claims}|{appearances}"}
+
+
+def _built_from(conn: Any) -> dict[str, str]:
+    s = t.search_index
+    rows = conn.execute(select(s.c.ref, s.c.body).where(s.c.kind == _STATE))
+    return {r.ref: r.body for r in rows}
 
 
 def refresh_index(store: Store, force: bool = False) -> bool:
-    """Rebuild the index when the ledger changed since it was built; True when it was rebuilt."""
-    current = fingerprint(store)
-    s = t.search_index
+    """Bring the index up to date with the ledger; True when anything was rewritten.
+
+    Articles and attributions are updated by id (new ones added, vanished ones removed), speakers and claims
+    rebuilt whole, each only when its fingerprint changed. One refresh at a time: a lock in this process, and on
+    PostgreSQL a transaction-scoped advisory lock for other processes, each followed by a second look."""
     with store.engine.connect() as conn:
-        built = conn.execute(select(s.c.body).where(s.c.kind == _STATE[0], s.c.ref == _STATE[1])).scalar()
-    if built == current and not force:
+        current, built = fingerprints(conn), _built_from(conn)
+    if not force and all(built.get(k) == v for k, v in current.items()):
         return False
-    documents = _documents(store)
-    with store._write() as conn:
-        conn.execute(delete(s))
-        for start in range(0, len(documents), _CHUNK):
-            conn.execute(insert(s), documents[start:start + _CHUNK])
-        conn.execute(insert(s).values(kind=_STATE[0], ref=_STATE[1], title=None, body=current))
-    return True
+    with _rebuilding, store._write() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(72010003)"))
+        current, built = fingerprints(conn), _built_from(conn)
+        stale = [k for k in KINDS if force or built.get(k) != current[k]]
+        for kind in stale:
+            _REFRESH[kind](conn, force)
+        s = t.search_index
+        conn.execute(delete(s).where(s.c.kind == _STATE, s.c.ref.in_(stale)))
+        conn.execute(insert(s), [{"kind": _STATE, "ref": k, "title": None, "body": current[k]} for k in stale])
+    return bool(stale)
 
 
-def _documents(store: Store) -> list[dict[str, Any]]:
-    with store.engine.connect() as conn:
-        docs = _article_docs(conn) + _speaker_docs(conn)
-        docs += _attribution_docs(conn) + _claim_docs(conn)
-    return docs
+def _insert(conn: Any, documents: list[dict[str, Any]]) -> None:
+    for start in range(0, len(documents), _CHUNK):
+        conn.execute(insert(t.search_index), documents[start:start + _CHUNK])
 
 
-def _article_docs(conn: Any) -> list[dict[str, Any]]:
+def _replace_kind(kind: str, build: Any) -> Any:
+    def refresh(conn: Any, _force: bool) -> None:
+        conn.execute(delete(t.search_index).where(t.search_index.c.kind == kind))
+        _insert(conn, build(conn))
+
+    return refresh
+
+
+def _by_id(kind: str, table: Any, build: Any) -> Any:
+    """Add the documents of new rows and drop those of vanished ones (all of them when forced)."""
+    def refresh(conn: Any, force: bool) -> None:
+        s = t.search_index
+        if force:
+            conn.execute(delete(s).where(s.c.kind == kind))
+        have = {r.ref for r in conn.execute(select(s.c.ref).where(s.c.kind == kind))}
+        ids = {r.id for r in conn.execute(select(table.c.id))}
+        gone = sorted(have - ids)
+        for start in range(0, len(gone), 500):
+            conn.execute(delete(s).where(s.c.kind == kind, s.c.ref.in_(gone[start:start + 500])))
+        new = sorted(ids - have)
+        for start in range(0, len(new), 500):
+            _insert(conn, build(conn, new[start:start + 500]))
+
+    return refresh
+
+
+def _article_docs(conn: Any, ids: list[str]) -> list[dict[str, Any]]:
     outlets: dict[str, set[str]] = defaultdict(set)
-    for r in conn.execute(select(t.appearances.c.article_id, t.appearances.c.outlet)):
+    ap = t.appearances
+    for r in conn.execute(select(ap.c.article_id, ap.c.outlet).where(ap.c.article_id.in_(ids))):
         if r.outlet:
             outlets[r.article_id].add(r.outlet)
-    rows = conn.execute(select(t.articles.c.id, t.articles.c.title, t.articles.c.text, t.articles.c.publisher))
+    rows = conn.execute(select(t.articles.c.id, t.articles.c.title, t.articles.c.text, t.articles.c.publisher)
+                        .where(t.articles.c.id.in_(ids)))
     return [{"kind": "article", "ref": r.id, "title": r.title or "",
              "body": " ".join([r.publisher or "", *sorted(outlets[r.id]), r.text])} for r in rows]
 
@@ -80,10 +125,10 @@ def _speaker_docs(conn: Any) -> list[dict[str, Any]]:
              "body": " ".join([*(r.aliases or []), r.role or "", r.affiliation or ""])} for r in rows]
 
 
-def _attribution_docs(conn: Any) -> list[dict[str, Any]]:
+def _attribution_docs(conn: Any, ids: list[str]) -> list[dict[str, Any]]:
     a, sp = t.attributions, t.speakers
     rows = conn.execute(select(a.c.id, a.c.content, a.c.cue, a.c.via, sp.c.name)
-                        .select_from(a.outerjoin(sp, a.c.speaker_id == sp.c.id)))
+                        .select_from(a.outerjoin(sp, a.c.speaker_id == sp.c.id)).where(a.c.id.in_(ids)))
     return [{"kind": "attribution", "ref": r.id, "title": r.name or "",
              "body": " ".join([r.content or "", r.cue or "", *(r.via or [])])} for r in rows]
 
@@ -104,6 +149,11 @@ def _claim_docs(conn: Any) -> list[dict[str, Any]]:
     rows = conn.execute(select(t.claims.c.id, t.claims.c.gist))
     return [{"kind": "claim", "ref": r.id, "title": r.gist,
              "body": " ".join(dict.fromkeys(w for w in words[r.id] if w))} for r in rows]
+
+
+_REFRESH = {"article": _by_id("article", t.articles, _article_docs),
+            "attribution": _by_id("attribution", t.attributions, _attribution_docs),
+            "speaker": _replace_kind("speaker", _speaker_docs), "claim": _replace_kind("claim", _claim_docs)}
 
 
 def search(store: Store, q: str, kinds: tuple[str, ...] = KINDS, limit: int = 50,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from claimgraph.service_claims import STANCES, claim_detail, list_claims, resolve_claim_id
 from claimgraph.store import corrections as stored
@@ -186,15 +186,26 @@ def _voice_of(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def store_rows(store: Store, attribution_ids: list[str]) -> list[dict[str, Any]]:
-    """`Store.attributions()` rows for these ids (the store's query, narrowed here)."""
+    """Rows shaped as `Store.attributions()` gives them, for these ids only (one indexed query, not a filter scan).
+
+    The speaker's role and affiliation are those the article gives, else the identity's, as in `Store.attributions`.
+    """
     if not attribution_ids:
         return []
-    wanted = set(attribution_ids)
+    a, sp, ar = t.attributions, t.speakers, t.articles
+    described = {"speaker_type", "speaker_role", "speaker_affiliation"}
+
+    def first_of(name: str, fallback: Any) -> Any:
+        return func.coalesce(a.c[name], fallback) if name in a.c else fallback
+
+    query = (select(*(c for c in a.c if c.name not in described), sp.c.name.label("speaker_name"),
+                    sp.c.type.label("speaker_type"), first_of("speaker_role", sp.c.role).label("speaker_role"),
+                    first_of("speaker_affiliation", sp.c.affiliation).label("speaker_affiliation"),
+                    ar.c.title, ar.c.publisher, ar.c.published)
+             .select_from(a.join(ar, a.c.article_id == ar.c.id).outerjoin(sp, a.c.speaker_id == sp.c.id))
+             .where(a.c.id.in_(sorted(set(attribution_ids)))))
     with store.engine.connect() as conn:
-        articles = sorted({r.article_id for r in conn.execute(
-            select(t.attributions.c.article_id).where(t.attributions.c.id.in_(sorted(wanted))))})
-    rows = [r for article in articles for r in store.attributions(article=article) if r["id"] in wanted]
-    return rows
+        return [dict(r._mapping) for r in conn.execute(query)]
 
 
 def claim_corrections(store: Store, claim: dict[str, Any]) -> list[dict[str, Any]]:

@@ -159,3 +159,14 @@ def test_ingest_by_url_fetches_loopback_with_allow_private(store, tmp_path):
             assert [a["speaker"]["name"] for a in said] == ["Ilse Marr"]
     finally:
         server.shutdown()
+
+
+def test_search_index_follows_what_is_ingested_after_it_was_built(sqlite_db, run_cli, tmp_path):
+    story = tmp_path / "lowmoor.txt"
+    story.write_text('Lowmoor Post\n\n"The quarry will close in May," said Petra Quillfeather, a spokeswoman for '
+                     "the Lowmoor council.\n", encoding="utf-8")
+    with Store.open(sqlite_db) as store, TestClient(create_app(store)) as client:
+        assert client.get("/api/v1/search", params={"q": "Quillfeather"}).json()["items"] == []
+        run_cli("ingest", str(story), "--db", sqlite_db)
+        kinds = {h["kind"] for h in client.get("/api/v1/search", params={"q": "Quillfeather"}).json()["items"]}
+        assert {"speaker", "article", "attribution"} <= kinds
