@@ -35,7 +35,7 @@ TAGGER_TEXT = ("Harbour row\n\n\"Nobody listens to the fishermen,\" Ilan Moss co
 
 def run(*args: str) -> subprocess.CompletedProcess:
     claimgraph = Path(sys.executable).with_name("claimgraph")
-    return subprocess.run([str(claimgraph), *args], capture_output=True, text=True, timeout=600)
+    return subprocess.run([str(claimgraph), *args], capture_output=True, text=True, timeout=600, check=False)
 
 
 def checks(checkout: Path, wheel: Path) -> list[str]:

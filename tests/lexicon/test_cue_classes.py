@@ -47,7 +47,7 @@ TEMPLATES = {  # by the complement the row says carries the content
 SENTENCES = {"hope": "Residents of Veldoria {verb} that the Quorrin bridge will reopen."}  # where no template fits
 
 
-def sentence_for(row: "Row") -> str:
+def sentence_for(row: Row) -> str:
     return SENTENCES.get(row.lemma, TEMPLATES[row.takes]).format(verb=past(row.lemma))
 
 

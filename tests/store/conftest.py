@@ -57,7 +57,7 @@ def postgres_url():
         _unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed (Debian: apt-get install postgresql)")
     as_user: list[str] = []
     if os.geteuid() == 0:
-        if subprocess.run(["id", "postgres"], capture_output=True).returncode != 0:
+        if subprocess.run(["id", "postgres"], capture_output=True, check=False).returncode != 0:
             _unavailable("running as root and there is no `postgres` user to run the server")
         as_user = ["runuser", "-u", "postgres", "--"]
     root = Path(tempfile.mkdtemp(prefix="claimgraph-pg-"))
@@ -81,7 +81,7 @@ def postgres_url():
     try:
         yield f"postgresql+psycopg://postgres@/postgres?host={sock}&port={port}"
     finally:
-        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True)
+        subprocess.run(as_user + [pg_ctl, "-D", str(data), "-m", "fast", "stop"], capture_output=True, check=False)
         shutil.rmtree(root, ignore_errors=True)
 
 

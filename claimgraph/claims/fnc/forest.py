@@ -38,7 +38,7 @@ class Forest:
     classes: np.ndarray       # the class labels, in predict_proba column order
 
     @classmethod
-    def from_sklearn(cls, clf) -> "Forest":
+    def from_sklearn(cls, clf) -> Forest:
         """Copy the trees out of a fitted HistGradientBoostingClassifier (numeric features only)."""
         parts: dict[str, list[np.ndarray]] = {k: [] for k in ("feature", "threshold", "left", "right", "is_leaf",
                                                                "missing_left", "value")}
@@ -67,7 +67,7 @@ class Forest:
         np.savez_compressed(path, **{k: getattr(self, k) for k in _FIELDS})
 
     @classmethod
-    def load(cls, path: Path) -> "Forest":
+    def load(cls, path: Path) -> Forest:
         with np.load(path, allow_pickle=False) as z:
             return cls(**{k: z[k] for k in _FIELDS})
 
