@@ -130,7 +130,19 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
         if token.dep_ not in CLIMB or token.head is token:
             break
         token = token.head
-    return None, chain
+    return _name_before(cue), chain
+
+
+def _name_before(cue: Token) -> Token | None:
+    """'…, Chief Executive Satya Nadella said that …' parsed with the name hanging from the phrase before it: a
+    person or organisation named right before a finite cue is its subject."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < 0 or cue.tag_ not in {"VBD", "VBZ", "VBP"} or doc[i].ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    return doc[i] if doc[i].dep_ in {"pobj", "conj", "appos", "npadvmod", "dobj", "nmod"} else None
 
 
 def _inverted_subject(cue: Token) -> Token | None:

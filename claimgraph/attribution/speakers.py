@@ -134,8 +134,8 @@ def _without_caption(mention: Span) -> Span | None:
     skip = 0
     while skip < len(mention) and (mention[skip].lower_ in CAPTION_WORDS or mention[skip].is_punct):
         skip += 1
-    if skip == 0:
-        return mention
+    if skip == 0 or not any(t.lower_ in {"caption", "credit"} or t.text == ":" for t in mention[:skip]):
+        return mention  # "Video obtained from the salon shows …" is no caption
     return mention[skip:] if skip < len(mention) else None
 
 

@@ -147,3 +147,10 @@ def test_caption_words_are_not_part_of_the_speaker(extractor):
 def test_a_lower_case_description_is_anonymous_not_an_organisation(extractor):
     speaker = by_cue(extract(extractor, "The harbor board said the ferry lost money in June."), "said").speaker
     assert speaker.type == "anonymous" and speaker.name == "harbor board"
+
+
+def test_a_name_right_before_its_cue_is_the_subject_when_the_parse_hangs_it_elsewhere(extractor):
+    text = ("Speaking from a stage at Kestrel’s headquarters in Northgate, Vellmont, Chief Executive Mara Vell said "
+            "that corporations need to create profitable solutions.")
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.name == "Mara Vell"
