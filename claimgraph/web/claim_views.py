@@ -164,6 +164,7 @@ def _corrected_voice(voice: dict[str, Any], record: dict[str, Any] | None, field
             voice["corrected"]["speaker"] = voice["speaker"]
         voice["speaker"], voice["speaker_type"] = speaker.get("name"), speaker.get("type")
         voice["speaker_id"] = speaker.get("id")
+        voice["role"], voice["affiliation"] = speaker.get("role"), speaker.get("affiliation")
         voice["cue_class"] = record["cue_class"]
         voice["history"] = record.get("history", [])
     voice["wrong"] = bool(fields.get("wrong"))

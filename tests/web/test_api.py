@@ -27,6 +27,9 @@ def test_claims_search_finds_the_coordination_claim_with_its_voices(client):
     claim = coordination_claim(client)
     assert any("Pentagon" in s for s in speakers_in(claim, "dispute"))
     assert "Eric Pahon" in speakers_in(claim, "dispute")
+    pahon = next(v for v in claim["voices"]["dispute"] if v["speaker"] == "Eric Pahon")
+    assert (pahon["role"], pahon["affiliation"], pahon["outlet"], pahon["date"]) == (
+        "spokesman", "Pentagon", "EIRNS", "2017-01-24")
     assert any("Russian Defense Ministry" in s for s in speakers_in(claim, "assert"))
     assert claim["first_appearance"]["date"] == "2017-01-23"
     assert any(c["chain"][:2] == ["EIRNS", "Tass"] and "Russian Defense Ministry" in c["chain"][-1]
