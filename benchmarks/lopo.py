@@ -9,8 +9,8 @@ model with the same budget is trained on the train split (all publishers) and sc
 and the same for every model (BUDGET below: articles per publisher, epochs), so that the whole table fits a
 session on a shared 2-core machine; the shipped tagger (7 epochs on all 840 train articles) is stronger.
 
-`score` runs the current extraction code (rules, the tagger's gating) over each held-out publisher with that
-fold's tagger, and prints per publisher: rules-only and rules + tagger (content partial F1 / end-to-end F1 from
+`score` runs the current extraction code (the claimgraph_attributions component: rules, the tagger over its
+windows, the gate) over each held-out publisher with that fold's tagger, and prints per publisher: rules-only and rules + tagger (content partial F1 / end-to-end F1 from
 `claimgraph.eval.polnear`, which equals the reference scorer), and the precision of the tagger's additions by kind
 (quoted: direct or mixed; indirect: indirect or according_to) beside the rules' own precision, both with the
 shipped gate and with no gate (every addition the tagger makes that the rules did not). Re-run `score` after a
@@ -105,18 +105,11 @@ def train_folds(data: Path, out: Path) -> None:
     log("all folds trained")
 
 
-def predictions(articles: list[GoldArticle], docs: list[Doc], learned: bool) -> dict[str, list[dict]]:
-    from claimgraph.attribution import extract_attributions
-    from claimgraph.records import Article
-
+def predictions(component, articles: list[GoldArticle], docs: list[Doc], **settings) -> dict[str, list[dict]]:
+    """What the attributions component finds in each parsed article, as the scorer reads it."""
     out: dict[str, list[dict]] = {}
-    for gold, doc in zip(articles, docs):
-        article = Article(ref=str(gold.text_path), text=gold.text)
-        out[gold.name] = [{"article": article.ref, "content_spans": [list(s) for s in a.content_spans],
-                           "cue_span": list(a.cue_span) if a.cue_span else None,
-                           "source_span": list(a.source_span) if a.source_span else None,
-                           "kind": a.kind, "method": a.method, "confidence": a.confidence}
-                          for a in extract_attributions(article, [(0, doc)], learned=learned)]
+    for gold, doc in zip(articles, component.pipe(docs, **settings)):
+        out[gold.name] = [a.to_json(str(gold.text_path)) for a in doc._.attributions]
     return out
 
 
@@ -147,9 +140,8 @@ def precision(by_method: Counter, method: str, kind: str | None = None) -> str:
     return f"{right / n:.2f} ({right}/{n})" if n else "- (0/0)"
 
 
-def score_folds(data: Path, out: Path, gates: list[str]) -> None:
-    from claimgraph.attribution.learned import gate as gating
-    from claimgraph.attribution.learned import load_tagger
+def score_folds(data: Path, out: Path, gates: list[str], scope: str, only: str | None = None) -> None:
+    from claimgraph.attribution.component import AttributionsComponent
 
     nlp = load_pipeline(DEFAULT_MODEL)
     articles = load_corpus(data)
@@ -157,21 +149,19 @@ def score_folds(data: Path, out: Path, gates: list[str]) -> None:
     rows = []
     for folder in sorted((out / "models").iterdir()):
         fold = folder.name
+        if only and fold != only:
+            continue
         held = [i for i, a in enumerate(articles)
                 if (a.publisher == fold if fold != IN_DOMAIN else split_of(a) == "dev")]
         h_articles, h_docs = [articles[i] for i in held], [docs[i] for i in held]
-        rules = tally(h_articles, predictions(h_articles, h_docs, learned=False))
-        if "attribution_tagger" in nlp.pipe_names:
-            nlp.remove_pipe("attribution_tagger")
-        tagger = load_tagger(nlp, folder)
-        for i in range(0, len(h_docs), 16):
-            tagger.set_annotations(h_docs[i:i + 16], tagger.predict(h_docs[i:i + 16]))
+        component = AttributionsComponent(nlp, learned=False, tagger_model=str(folder), tagger_scope=scope)
+        rules = tally(h_articles, predictions(component, h_articles, h_docs, learned=False))
         for gate_name in gates:
-            with gating.using(gate_name):
-                both = tally(h_articles, predictions(h_articles, h_docs, learned=True))
+            both = tally(h_articles, predictions(component, h_articles, h_docs, learned=True, gate=gate_name))
             rows.append((fold, gate_name, rules, both))
+        log(f"{fold} scored")
     print_table(rows)
-    (out / "lopo.json").write_text(json.dumps(
+    (out / f"lopo_{scope}.json").write_text(json.dumps(
         [{"fold": f, "gate": g, "rules": r["figures"], "rules_tagger": b["figures"],
           "precision": {k: {"rules": precision(r["by_method"], "rules", k),
                             "tagger_added": precision(b["by_method"], "learned", k)}
@@ -207,7 +197,9 @@ def main() -> None:
     parser.add_argument("step", choices=["train", "score"])
     parser.add_argument("--data", default=str(shared_data_dir("polnear")))
     parser.add_argument("--out", default="runs/lopo")
-    parser.add_argument("--gates", default="shipped,none", help="comma-separated gate names (learned/gate.py)")
+    parser.add_argument("--gates", default="none,shipped,lexicon", help="comma-separated gate names (learned/gate.py)")
+    parser.add_argument("--scope", default="windows", help="where the tagger runs (learned/windows.py): windows, all")
+    parser.add_argument("--only", default=None, help="score one fold (a publisher, or in-domain)")
     args = parser.parse_args()
     data, out = Path(args.data), Path(args.out)
     if not (data / "metadata.tsv").exists():
@@ -215,7 +207,7 @@ def main() -> None:
     if args.step == "train":
         train_folds(data, out)
     else:
-        score_folds(data, out, args.gates.split(","))
+        score_folds(data, out, args.gates.split(","), args.scope, args.only)
 
 
 if __name__ == "__main__":

