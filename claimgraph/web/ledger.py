@@ -17,6 +17,7 @@ from typing import Any
 from claimgraph.store import corrections as stored
 from claimgraph.store.sql import Store
 
+
 class BadCursor(ValueError):
     """A cursor that this server did not hand out."""
 
