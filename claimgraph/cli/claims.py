@@ -43,13 +43,13 @@ def link_claims_command(db: str, grouping_threshold: float | None) -> None:
       claimgraph ingest examples/ && claimgraph link-claims
       claimgraph link-claims --db news.db --grouping-threshold 0.5
     """
-    from claimgraph.service_claims import link_claims
-
     from claimgraph.errors import ClaimgraphError
+    from claimgraph.service import relink_claims
 
     with _store(db) as store, Heartbeat("link-claims"):
         try:
-            report = link_claims(store, grouping_threshold=grouping_threshold)
+            # Through the service, which also clears the "claims out of date" mark that ingest and reextract set.
+            report = relink_claims(store, threshold=grouping_threshold)
         except ClaimgraphError as exc:
             raise click.ClickException(str(exc)) from exc
     click.echo(f"statements {report.statements}  claims {report.claims}  voices {report.voices}  "

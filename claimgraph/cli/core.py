@@ -338,7 +338,8 @@ def status(db: str, fmt: str) -> None:
     """Counts of what the database holds, and the inputs that failed.
 
     `--format json` prints one object: the counts (articles, appearances, attributions, speakers, claims,
-    failures) and `failed_inputs`, each with its source, reason, tries and time.
+    failures), `claims_stale` (statements changed since claims were last grouped: run `link-claims`) and
+    `failed_inputs`, each with its source, reason, tries and time.
 
     \b
     Examples:
@@ -348,11 +349,14 @@ def status(db: str, fmt: str) -> None:
     with open_store(db) as store:
         counts = store.counts()
         failed = store.failures()
+        stale = _claims_stale(store)
     if fmt == "json":
-        click.echo(json.dumps({**counts, "failed_inputs": failed}, ensure_ascii=False, default=str))
+        click.echo(json.dumps({**counts, "claims_stale": stale, "failed_inputs": failed}, ensure_ascii=False,
+                              default=str))
         return
     for name, count in counts.items():
-        click.echo(f"{name:13} {count}")
+        click.echo(f"{name:13} {count}" + (" (out of date: run `claimgraph link-claims`)"
+                                            if name == "claims" and stale else ""))
     for failure in failed:
         click.echo(f"failed: {quote_name(str(failure['source']))}: {escape_controls(str(failure['reason']))} "
                    f"(tries: {failure['attempts']}, last {failure['failed_at']})")

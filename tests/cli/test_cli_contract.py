@@ -153,6 +153,22 @@ def test_status_json_is_one_object_of_counts(runner, ledger):
     assert {k: status[k] for k in ("articles", "attributions", "claims", "failures")} == {
         "articles": 3, "attributions": 9, "claims": 0, "failures": 0}
     assert status["appearances"] == 3 and status["speakers"] == 7 and status["failed_inputs"] == []
+    assert status["claims_stale"] is False
+
+
+def test_status_says_when_claims_are_out_of_date(runner, ledger, tmp_path):
+    import shutil
+
+    from claimgraph.service import mark_claims_stale
+
+    db = str(tmp_path / "stale.db")
+    shutil.copy(ledger, db)
+    with Store.open(db) as store:
+        mark_claims_stale(store)
+    assert json.loads(runner.invoke(cli, ["status", "--db", db, "--format", "json"]).stdout)["claims_stale"] is True
+    assert "out of date: run `claimgraph link-claims`" in runner.invoke(cli, ["status", "--db", db]).stdout
+    assert runner.invoke(cli, ["link-claims", "--db", db]).exit_code == 0
+    assert json.loads(runner.invoke(cli, ["status", "--db", db, "--format", "json"]).stdout)["claims_stale"] is False
 
 
 # -- filters -------------------------------------------------------------------------------------------------------
