@@ -156,20 +156,25 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
         echo_failure(source, reason, prefix="warning")
     for failure in report.failures:
         failures(failure)  # those the library did not report as they happened
-    unsupported = list(getattr(options, "unsupported", []))
+    unsupported = list(options.unsupported)
     _echo_unsupported(unsupported)
     claims = _link_after_ingest(store) if link and (report.stored or _claims_stale(store)) else None
-    if json_summary:
-        click.echo(json.dumps({**report.as_dict(), "unsupported": unsupported}, ensure_ascii=False))
-    else:
-        click.echo(f"read {report.read}, stored {report.stored} ({report.attributions} attributions), "
-                   f"duplicate {report.duplicate}, syndicated {report.syndicated}, skipped {report.skipped}, "
-                   f"unsupported {len(unsupported)}, failed {report.failed}"
-                   + (f", {claims} claims" if claims is not None else "")
-                   + (f"; {report.not_english} not English, stored without attributions"
-                      if getattr(report, "not_english", 0) else "") + f"  -> {quote_name(db)}")
+    _print_ingest_summary(report, unsupported, claims, db, json_summary)
     if report.failures:
         sys.exit(EXIT_SOME_FAILED)
+
+
+def _print_ingest_summary(report: Any, unsupported: list[str], claims: int | None, db: str, as_json: bool) -> None:
+    """The run's one summary line on stdout (or one JSON object)."""
+    if as_json:
+        click.echo(json.dumps({**report.as_dict(), "unsupported": unsupported}, ensure_ascii=False))
+        return
+    click.echo(f"read {report.read}, stored {report.stored} ({report.attributions} attributions), "
+               f"duplicate {report.duplicate}, syndicated {report.syndicated}, skipped {report.skipped}, "
+               f"unsupported {len(unsupported)}, failed {report.failed}"
+               + (f", {claims} claims" if claims is not None else "")
+               + (f"; {report.not_english} not English, stored without attributions"
+                  if getattr(report, "not_english", 0) else "") + f"  -> {quote_name(db)}")
 
 
 def _run_ingest(items: Iterable[Any], store: Any, extractor: Any, processes: int, index: Any,
@@ -234,7 +239,7 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, s
     options.close()
     for source, reason in options.skipped:
         echo_failure(source, reason, prefix="skipped")
-    _echo_unsupported(list(getattr(options, "unsupported", [])))
+    _echo_unsupported(list(options.unsupported))
     if failures.printed:
         sys.exit(EXIT_SOME_FAILED)
 
