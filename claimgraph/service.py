@@ -8,6 +8,7 @@ interruption, and a rerun skips it (same text, same id) and retries what failed.
 
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -316,12 +317,13 @@ def reextract(store: "Store", extractor: "Extractor", everything: bool = False, 
     """
     if n_process > 1:
         _workers_die_with_parent()
-    articles = list(store.articles(outdated_for=None if everything else EXTRACTOR_VERSION))
-    if not articles:
+    articles = iter(store.articles(outdated_for=None if everything else EXTRACTOR_VERSION))
+    first = next(articles, None)
+    if first is None:
         return 0
     mark_claims_stale(store)
     done = 0
-    for outcome in extract_safely(extractor, iter(articles), n_process):
+    for outcome in extract_safely(extractor, itertools.chain([first], articles), n_process):
         ref = outcome.article.ref
         try:
             if isinstance(outcome, _Broken):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace as with_fields
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -345,11 +346,14 @@ class Store(ClaimLedger):
         """Insert (or, for ids in `replace`, update) attributions; then recompute every speaker they touch."""
         unique, parents = _dedupe(attributions)
         keys = {a.id: speaker_key(a.speaker, article_id) for a in unique if a.speaker}
-        sids: dict[str, str] = {}
+        mentions: dict[str, Speaker] = {}  # per key, with the aliases of every statement of this article
+        for a in unique:
+            if a.speaker:
+                seen = mentions.get(keys[a.id])
+                mentions[keys[a.id]] = a.speaker if seen is None else with_fields(
+                    seen, aliases=tuple(dict.fromkeys((*seen.aliases, *a.speaker.aliases, a.speaker.name))))
         # Speaker rows are locked in key order, so two writers never wait on each other in a cycle.
-        for a in sorted((a for a in unique if a.speaker), key=lambda a: keys[a.id]):
-            if keys[a.id] not in sids:
-                sids[keys[a.id]] = self._lock_speaker(conn, keys[a.id], a.speaker)
+        sids = {key: self._lock_speaker(conn, key, mentions[key]) for key in sorted(mentions)}
         rows = [_attribution_row(a, article_id, text, sids.get(keys.get(a.id, "")), parents.get(a.parent, a.parent),
                                  extractor_version, appearance_id) for a in unique]
         new_rows = [r for r in rows if r["id"] not in replace]

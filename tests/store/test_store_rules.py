@@ -142,3 +142,12 @@ def test_the_drift_check_sees_a_dropped_unique_constraint(fresh_postgres_url):
         conn.execute(sa.text("ALTER TABLE appearances DROP CONSTRAINT uq_appearance_source"))
     assert [(op, getattr(obj, "name", None)) for op, obj, *_ in _drift(store.engine)] == [
         ("add_constraint", "uq_appearance_source")]
+
+
+def test_aliases_of_every_statement_of_an_article_are_kept(any_db):
+    store = Store.open(any_db)
+    store.save_article(article("a"), [statement("at_1", Speaker("Mara Vell", "person", aliases=("Vell",))),
+                                      statement("at_2", Speaker("Mara Vell", "person", aliases=("the mayor",)), "x")],
+                       "1")
+    (row,) = store.speakers()
+    assert {"Vell", "the mayor", "Mara Vell"} <= set(row["aliases"])
