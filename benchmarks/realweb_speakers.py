@@ -4,7 +4,7 @@ usage: python benchmarks/realweb_speakers.py [DIR] [--rules-only] [--show N]
 
 Reads every page of DIR (default ../shared/data/realweb; .html read as `ingest` reads it) with the same readers and
 extractor as `claimgraph ingest`, then prints, over all pages:
-- attributions, and the share without a speaker (`speaker` null);
+- attributions, and the share without a speaker (`speaker` null), by what the source mention was;
 - speakers whose name is only function words (pronouns, relatives, determiners, quantifiers: spaCy's English stop
   words, an independent list so that the count does not grade the extractor with its own lexicon);
 - aliases (mentions) over 8 words;
@@ -15,7 +15,7 @@ extractor as `claimgraph ingest`, then prints, over all pages:
 from __future__ import annotations
 
 import argparse
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -37,6 +37,19 @@ def is_function_words(name: str) -> bool:
     return not words or all(w in STOP_WORDS for w in words)
 
 
+PERSONAL = {"i", "we", "me", "us", "you", "my", "our", "your"}
+
+
+def _why_none(mention: str | None) -> str:
+    """Why an attribution has no speaker, by its source mention: none found, the writer's or the reader's own
+    voice (I, we, you), function words (some, others, that), or a name the resolver did not take."""
+    if mention is None:
+        return "no source mention"
+    if mention.strip().lower() in PERSONAL:
+        return "first/second person"
+    return "function words" if is_function_words(mention) else "other mention"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
@@ -48,12 +61,15 @@ def main() -> None:
     total = without = 0
     junk, long_aliases = [], []
     types: dict[str, set[str]] = defaultdict(set)
+    why: Counter[str] = Counter()
     for extracted in extractor.extract_many(articles):
         ref = extracted.article.ref
         for a in extracted.attributions:
             total += 1
             if a.speaker is None:
                 without += 1
+                mention = extracted.article.text[a.source_span[0]:a.source_span[1]] if a.source_span else None
+                why[_why_none(mention)] += 1
                 continue
             types[normalise_name(a.speaker.name)].add(a.speaker.type)
             if is_function_words(a.speaker.name):
@@ -65,6 +81,7 @@ def main() -> None:
     long_aliases = sorted(set(long_aliases))
     print(f"pages: {len(articles)}  attributions: {total}  without speaker: {without} "
           f"({without / max(total, 1):.1%})")
+    print("  without speaker, by mention: " + ", ".join(f"{k} {v}" for k, v in why.most_common()))
     print(f"function-word speakers: {len(junk)} attributions "
           f"({len({(r, n.lower()) for r, n, _, _ in junk})} distinct per page)")
     print(f"aliases over {MAX_ALIAS_WORDS} words: {len(long_aliases)}")
