@@ -57,10 +57,7 @@ def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: 
       claimgraph watch https://news.example/rss.xml --interval 600
       claimgraph watch https://news.example/atom.xml --once      # from cron
     """
-    from tqdm import tqdm
-
     from claimgraph.errors import ClaimgraphError
-    from claimgraph.service import watch_once
     from claimgraph.ingest.fetch import Fetcher, is_url
     from claimgraph.ingest.syndication import SyndicationIndex
     from claimgraph.pipeline import Extractor
@@ -77,10 +74,27 @@ def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: 
         syndication = None if no_syndication else SyndicationIndex.load(store, **threshold)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
-    failed = 0
     fetcher = Fetcher(timeout=timeout, delay=delay, allow_private=allow_private, allow_hosts=allow_hosts,
                       deadline=url_deadline)
-    poll = 0
+    try:
+        failed = _poll(store, feeds, extractor, fetcher, syndication, polls, interval, progress)
+    except ClaimgraphError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        fetcher.close()
+        store.close()
+    if failed:
+        raise SystemExit(1)
+
+
+def _poll(store, feeds, extractor, fetcher, syndication, polls: int | None, interval: float,
+          progress: bool | None) -> int:
+    """Poll until `polls` are done (forever when None) or Ctrl-C; returns how many inputs failed in all."""
+    from tqdm import tqdm
+
+    from claimgraph.service import watch_once
+
+    failed = poll = 0
     try:
         while polls is None or poll < polls:
             poll += 1
@@ -95,11 +109,4 @@ def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: 
                 time.sleep(interval)
     except KeyboardInterrupt:
         click.echo(f"stopped after {poll} poll(s); the next `watch` resumes from here", err=True)
-    except ClaimgraphError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        fetcher.close()
-        store.close()
-    if failed:
-        raise SystemExit(1)
-
+    return failed
