@@ -74,7 +74,8 @@ def _all_commands(group: click.Group, prefix: tuple[str, ...] = ()):
             yield from _all_commands(command, (*prefix, name))
 
 
-@pytest.mark.parametrize("path,command", list(_all_commands(cli)), ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
+@pytest.mark.parametrize("path,command", list(_all_commands(cli)),
+                         ids=lambda v: " ".join(v) if isinstance(v, tuple) else "")
 def test_every_command_and_option_has_help_and_an_example(path, command):
     assert command.help and len(command.help) > 20, f"{path} has no help text"
     assert "Example" in command.help, f"{path}: its help shows no example"
@@ -131,7 +132,8 @@ def test_reading_commands_refuse_a_database_that_does_not_exist(runner, tmp_path
     assert not missing.exists()
 
 
-@pytest.mark.parametrize("url", ["foo://somewhere/db", "postgresql+nodriver://user@host/db", "sqlite:////no/such/folder/x.db"])
+@pytest.mark.parametrize("url", ["foo://somewhere/db", "postgresql+nodriver://user@host/db",
+                                 "sqlite:////no/such/folder/x.db"])
 def test_a_bad_database_url_is_a_usage_error(runner, url):
     result = runner.invoke(cli, ["status", "--db", url])
     assert result.exit_code == 2, result.output
