@@ -16,7 +16,8 @@ NOT_PUBLISHERS = {
     "weebly", "hubspot", "sitecore", "adobe experience manager", "aem", "contentful", "next.js", "gatsby", "hugo",
     "jekyll", "home", "homepage", "index", "news", "untitled", "default",
 }
-_URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[\w-]+(?:\.[\w-]+)+/?$", re.IGNORECASE)
+# A URL or a host name with "www." (a bare domain such as "Phys.org" is often the brand itself and is kept).
+_URL_LIKE = re.compile(r"^(?:[a-z][a-z0-9+.-]*://|www\.)|^[\w-]+(?:\.[\w-]+)+/", re.IGNORECASE)
 _OG_SITE_NAME = re.compile(
     r"""<meta\s[^>]*(?:property|name)\s*=\s*["']og:site_name["'][^>]*content\s*=\s*["']([^"'<>]{1,120})["']"""
     r"""|<meta\s[^>]*content\s*=\s*["']([^"'<>]{1,120})["'][^>]*(?:property|name)\s*=\s*["']og:site_name["']""",
@@ -24,7 +25,7 @@ _OG_SITE_NAME = re.compile(
 
 
 def is_publisher_name(value: str | None) -> bool:
-    """A name a reader would recognise as a publisher: not a URL or bare domain, not a CMS, not empty or huge."""
+    """A name a reader would recognise as a publisher: not a URL, not a CMS, not empty or huge."""
     if not value:
         return False
     value = value.strip()
