@@ -78,6 +78,7 @@ def _strip_det(text: str) -> str:
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos"}
 NAMED_DEPS = CLAUSE_DEPS - {"appos"}  # where a name may still stand: "A spokesman, Eric Pahon, said"
 MAX_ALIAS_WORDS = 8
+PLACES = {"GPE", "LOC", "FAC", "NORP"}
 IT_WINDOW = 600
 # Relative pronouns, demonstratives, quantifiers and the second person name nobody; "it" is resolved below.
 NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "those", "what", "whoever", "one",
@@ -189,6 +190,16 @@ class SpeakerResolver:
                 return known
         return None
 
+    def _named_person(self, surname: str, mention: Span) -> Speaker | None:
+        """The person named in full before `mention` whose last word is `surname`, spoken yet or not."""
+        if self.doc is None:
+            return None
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char]):
+            words = ent.text[:-2].split() if ent.text.endswith(("'s", "’s")) else ent.text.split()
+            if len(words) > 1 and words[-1].lower() == surname.lower():
+                return self._person(ent, ent, [ent], ent.text)
+        return None
+
     def _by_role(self, head: str) -> Speaker | None:
         """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role."""
         for known in reversed(self.known):
@@ -282,13 +293,15 @@ class SpeakerResolver:
         if root_named:
             name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
             if len(name.split()) == 1:
-                # A surname alone ("Korotchenko") is the person named in full earlier, if there is one.
-                known = self._by_last_word(name, {"person"})
+                # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
+                # speaker or not ("Usman Hasib runs the salon … Hasib said").
+                known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
                 if known is not None:
                     return self._remember(known, alias)
             kind = "news_outlet" if is_outlet(name) else "organization"
             if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
-                kind = "person" if root.ent_type_ == "PERSON" else "organization"
+                # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
+                kind = "person" if root.ent_type_ == "PERSON" else ("unknown" if len(core) == 1 else "organization")
             return self._remember(Speaker(name, kind), alias)
         if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
             # "the statement": the document of the last speaker named (not an outlet relaying it).
@@ -335,7 +348,8 @@ class SpeakerResolver:
         # Lights” actress Ilse Marr": actress) nor words of an organisation.
         quoted = _quoted_token_ids(mention)
         title = [t.text for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
-            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}]
+            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
+            and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
         if title:
             role = " ".join(title)
         if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:

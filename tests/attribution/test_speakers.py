@@ -154,3 +154,15 @@ def test_a_name_right_before_its_cue_is_the_subject_when_the_parse_hangs_it_else
             "that corporations need to create profitable solutions.")
     speaker = by_cue(extract(extractor, text), "said").speaker
     assert speaker is not None and speaker.name == "Mara Vell"
+
+
+def test_a_surname_is_the_person_named_in_full_earlier_even_one_who_had_not_spoken(extractor):
+    text = 'The salon owner\'s son, Usman Hasib, runs the business now. "They just walked out," Hasib said.'
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker.name == "Usman Hasib" and speaker.type == "person"
+
+
+def test_a_place_before_a_title_is_not_part_of_the_role(extractor):
+    speaker = by_cue(extract(extractor, "San Diego engineer Bill Powers said the grid had plenty of power."),
+                     "said").speaker
+    assert speaker.name == "Bill Powers" and speaker.role == "engineer"
