@@ -298,8 +298,19 @@ def relink_claims(store: "Store", threshold: float | None = None) -> Any:
     """Recompute claims from the stored attributions and clear the stale mark (unless another run set it anew)."""
     from claimgraph.service_claims import link_claims
 
+    from claimgraph.errors import StoreError
+    from claimgraph.store.sql import WRITE_ATTEMPTS, lost_a_race
+
     mark = store.get_state(CLAIMS_STALE)
-    report = link_claims(store, grouping_threshold=threshold)
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            report = link_claims(store, grouping_threshold=threshold)
+            break
+        except StoreError as exc:
+            # Another process relinked at the same moment (PostgreSQL: its new claims collide with ours):
+            # linking recomputes everything, so doing it again gives the same ledger.
+            if attempt + 1 == WRITE_ATTEMPTS or not lost_a_race(exc.__cause__):
+                raise
     if mark is not None:
         store.set_state(CLAIMS_STALE, None, only_if=mark)
     return report

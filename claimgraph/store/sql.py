@@ -71,7 +71,7 @@ def _preferred(values: list[tuple[str, int]]) -> str | None:
     return ranked[0][2] if ranked else None
 
 
-def _is_race(exc: BaseException | None) -> bool:
+def lost_a_race(exc: BaseException | None) -> bool:
     """A fault another writer caused (duplicate key, deadlock, serialisation): the write may simply run again."""
     if isinstance(exc, IntegrityError):
         return True
@@ -285,7 +285,7 @@ class Store(ClaimLedger):
                 with self._write() as conn:
                     return work(conn)
             except StoreError as exc:
-                if attempt + 1 == WRITE_ATTEMPTS or not _is_race(exc.__cause__):
+                if attempt + 1 == WRITE_ATTEMPTS or not lost_a_race(exc.__cause__):
                     raise
         raise AssertionError("unreachable")
 
