@@ -81,7 +81,7 @@ def cached_ledger(count: int) -> Path:
 
 def copy_to_postgres(sqlite_db: Path, url: str) -> None:
     """The cached ledger's rows into PostgreSQL (same schema, migrated by Store.open), in dependency order."""
-    from sqlalchemy import delete, insert, select
+    from sqlalchemy import delete, insert, select, update
 
     from claimgraph.store import Store
     from claimgraph.store import schema as t
@@ -94,8 +94,14 @@ def copy_to_postgres(sqlite_db: Path, url: str) -> None:
         with source.engine.connect() as read, target.engine.begin() as write:
             for table in tables:
                 rows = [dict(r._mapping) for r in read.execute(select(table))]
+                # speakers.affiliation_id points into speakers: insert without it, then set it.
+                links = [(r["id"], r.pop("affiliation_id")) for r in rows] if table is t.speakers else []
                 for chunk in range(0, len(rows), 5000):
                     write.execute(insert(table), rows[chunk:chunk + 5000])
+                for speaker, affiliation in links:
+                    if affiliation:
+                        write.execute(update(t.speakers).where(t.speakers.c.id == speaker)
+                                      .values(affiliation_id=affiliation))
 
 
 def free_port() -> int:
