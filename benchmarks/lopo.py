@@ -105,11 +105,33 @@ def train_folds(data: Path, out: Path) -> None:
     log("all folds trained")
 
 
-def predictions(component, articles: list[GoldArticle], docs: list[Doc], **settings) -> dict[str, list[dict]]:
-    """What the attributions component finds in each parsed article, as the scorer reads it."""
-    out: dict[str, list[dict]] = {}
-    for gold, doc in zip(articles, component.pipe(docs, **settings)):
-        out[gold.name] = [a.to_json(str(gold.text_path)) for a in doc._.attributions]
+def gate_predictions(nlp, folder: Path, articles: list[GoldArticle], docs: list[Doc], gates: list[str],
+                     scope: str) -> dict[str, dict[str, list[dict]]]:
+    """Predictions per gate ("rules" for rules-only), by the attributions component's steps (component.py `pipe`:
+    rules, the tagger over what they leave uncovered, merge through the gate), with the rules and the tagger run
+    once for all gates."""
+    from claimgraph.attribution import complete, records_of, rule_finds
+    from claimgraph.attribution.found import TEXT_KEY
+    from claimgraph.attribution.learned import build_tagger, learned_candidates
+    from claimgraph.attribution.learned.gate import GATES
+    from claimgraph.attribution.learned.windows import tag
+    from claimgraph.records import Article
+
+    tagger = build_tagger(nlp, folder)
+    ruled = []
+    for doc in docs:
+        doc.user_data[TEXT_KEY] = doc.text
+        ruled.append(rule_finds(doc))
+    for i in range(0, len(docs), 16):
+        tag(tagger, docs[i:i + 16], scope, [[s for item in found for s in item.content] for found in ruled[i:i + 16]],
+            cues=any(GATES[name].indirect for name in gates))
+    out: dict[str, dict[str, list[dict]]] = {name: {} for name in ["rules"] + gates}
+    for gold, doc, found in zip(articles, docs, ruled):
+        article = Article(ref=str(gold.text_path), text=gold.text)
+        candidates = learned_candidates(doc)
+        for name in out:
+            items = complete(doc, list(found), None if name == "rules" else candidates, GATES.get(name))
+            out[name][gold.name] = [a.to_json(article.ref) for a in records_of(article, items)]
     return out
 
 
@@ -141,8 +163,6 @@ def precision(by_method: Counter, method: str, kind: str | None = None) -> str:
 
 
 def score_folds(data: Path, out: Path, gates: list[str], scope: str, only: str | None = None) -> None:
-    from claimgraph.attribution.component import AttributionsComponent
-
     nlp = load_pipeline(DEFAULT_MODEL)
     articles = load_corpus(data)
     docs = parsed_docs(nlp, articles, out / "parsed.spacy")
@@ -154,11 +174,9 @@ def score_folds(data: Path, out: Path, gates: list[str], scope: str, only: str |
         held = [i for i, a in enumerate(articles)
                 if (a.publisher == fold if fold != IN_DOMAIN else split_of(a) == "dev")]
         h_articles, h_docs = [articles[i] for i in held], [docs[i] for i in held]
-        component = AttributionsComponent(nlp, learned=False, tagger_model=str(folder), tagger_scope=scope)
-        rules = tally(h_articles, predictions(component, h_articles, h_docs, learned=False))
-        for gate_name in gates:
-            both = tally(h_articles, predictions(component, h_articles, h_docs, learned=True, gate=gate_name))
-            rows.append((fold, gate_name, rules, both))
+        preds = gate_predictions(nlp, folder, h_articles, h_docs, gates, scope)
+        rules = tally(h_articles, preds["rules"])
+        rows += [(fold, name, rules, tally(h_articles, preds[name])) for name in gates]
         log(f"{fold} scored")
     print_table(rows)
     (out / f"lopo_{scope}.json").write_text(json.dumps(

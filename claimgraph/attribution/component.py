@@ -107,7 +107,8 @@ class AttributionsComponent:
                 doc.user_data[TEXT_KEY] = text
                 ruled.append(rule_finds(doc))
             if tagger is not None:  # one batched pass, over what the rules left uncovered
-                tag(tagger, batch, scope, covered=[[s for item in found for s in item.content] for found in ruled])
+                tag(tagger, batch, scope, covered=[[s for item in found for s in item.content] for found in ruled],
+                    cues=gate.indirect)
             for doc, text, found in zip(batch, texts, ruled):
                 candidates = learned_candidates(doc) if tagger is not None else None
                 found = complete(doc, found, candidates, gate)

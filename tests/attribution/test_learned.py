@@ -152,3 +152,32 @@ def test_shipped_model_finds_quote() -> None:
     assert any(any(s <= quote[0] and quote[1] <= e for s, e in c.content_spans) for c in cands), cands
     best = max(cands, key=lambda c: c.confidence)
     assert best.source_span and "Mara Vell" in text[best.source_span[0] - 7:best.source_span[1] - 7]
+
+
+def test_gate_reads_the_kind() -> None:
+    """Quoted additions pass the floors; indirect ones need a lexicon cue under the lexicon gates."""
+    from claimgraph.attribution.learned.gate import GATES
+
+    shipped, lexicon, strict = GATES["shipped"], GATES["lexicon"], GATES["strict"]
+    assert shipped.admits("indirect", 0.8, True, lexicon_cue=False)
+    assert not lexicon.admits("indirect", 0.99, True, lexicon_cue=False)
+    assert lexicon.admits("indirect", 0.8, True, lexicon_cue=True) and lexicon.admits("direct", 0.8, True, False)
+    assert not strict.admits("direct", 0.8, True, True) and strict.admits("mixed", 0.95, True, False)
+    assert not shipped.admits("direct", 0.8, has_source=False, lexicon_cue=True)  # no source: surer, 0.85
+    assert not shipped.admits("direct", 0.7, True, True)
+
+
+def test_windows_hold_quotes_and_cues_not_what_the_rules_cover() -> None:
+    from claimgraph.attribution.learned.windows import windows
+    from claimgraph.nlp import load_pipeline
+
+    text = ("The pier opened in May. Mara Vell said the ferry will sail on Friday. "
+            "Gulls circled the harbour all morning. “It is ready,” the pilot told the crowd.")
+    doc = load_pipeline()(text)
+    sents = list(doc.sents)
+    assert len(sents) == 4
+    tagged = {sent.text for sent in sents for s, e in windows(doc) if s <= sent.start and sent.end <= e}
+    assert tagged == {sents[1].text, sents[3].text}
+    said = (sents[1].start_char, sents[1].end_char)
+    tagged = {sent.text for sent in sents for s, e in windows(doc, [said]) if s <= sent.start and sent.end <= e}
+    assert tagged == {sents[3].text}

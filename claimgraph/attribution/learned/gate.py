@@ -27,6 +27,8 @@ class Gate:
     indirect: bool = True  # keep indirect additions at all
     indirect_needs_lexicon_cue: bool = False
     min_confidence_indirect: float = 0.75
+    min_confidence_quoted: float = 0.75
+    sure: float = 1.01  # an indirect addition at least this confident is kept even without a lexicon cue
 
     def admits(self, kind: str, confidence: float, has_source: bool, lexicon_cue: bool) -> bool:
         """True when an addition of this kind and confidence is kept (`lexicon_cue`: the cue's lemma is in
@@ -34,8 +36,8 @@ class Gate:
         if confidence < self.min_confidence or (not has_source and confidence < self.min_confidence_without_source):
             return False
         if kind in QUOTED_KINDS:
-            return True
-        if not self.indirect or (self.indirect_needs_lexicon_cue and not lexicon_cue):
+            return confidence >= self.min_confidence_quoted
+        if not self.indirect or (self.indirect_needs_lexicon_cue and not lexicon_cue and confidence < self.sure):
             return False
         return confidence >= self.min_confidence_indirect
 
@@ -46,8 +48,11 @@ GATES = {
     "lexicon": Gate("lexicon", indirect_needs_lexicon_cue=True),
     "lexicon90": Gate("lexicon90", indirect_needs_lexicon_cue=True, min_confidence_indirect=0.9),
     "floor90": Gate("floor90", min_confidence_indirect=0.9),
+    "lexsure": Gate("lexsure", indirect_needs_lexicon_cue=True, sure=0.95),
     "quoted": Gate("quoted", indirect=False),
+    "quoted90": Gate("quoted90", indirect=False, min_confidence_quoted=0.9),
+    "strict": Gate("strict", indirect_needs_lexicon_cue=True, min_confidence_indirect=0.9, min_confidence_quoted=0.9),
 }
-DEFAULT = GATES["shipped"]
+DEFAULT = GATES["quoted90"]
 
 __all__ = ["DEFAULT", "GATES", "Gate", "QUOTED_KINDS"]

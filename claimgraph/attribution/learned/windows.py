@@ -1,9 +1,9 @@
 """Where the tagger runs: around the sentences that can hold an attribution, not over every token.
 
 The tagger's CNN costs more than the rules (issue 9, "speed stays"), and most sentences of a news article hold no
-attribution. The gate (gate.py) keeps only two kinds of additions: quoted ones (a quote mark marks the content)
-and indirect ones whose cue is in the lexicon. So the tagger only needs the sentences with a double quote mark, a
-sentence inside an open quotation, or a lexicon cue lemma ("according" included), and of those only the ones the
+attribution. The gate (gate.py) keeps quoted additions (a quote mark marks the content) and, in the gates that
+keep any, indirect ones. So the tagger only needs the sentences with a double quote mark, a sentence inside an
+open quotation, or (where the gate keeps indirect additions) a lexicon cue lemma ("according" included); of those only the ones the
 rules' finds leave mostly uncovered: a candidate overlapping a rule content is dropped (merge.py), so tagging
 there is wasted. On PolNeAR dev that is 32% of the tokens. Each run of such sentences is tagged as its own Doc (`Span.as_doc` keeps the
 parse and entities the tagger reads); every other token is O. Where the windows cover most of a Doc anyway, the
@@ -26,9 +26,9 @@ COVERED_SHARE = 0.5  # a sentence at least this much inside the rules' contents 
 OPENING, CLOSING, TOGGLING = "“«", "”»", '"'
 
 
-def can_hold(sentences: Sequence) -> list[bool]:
-    """Per sentence: a double quote mark, inside an open quotation, or a lexicon cue lemma."""
-    cues = lexicon()
+def can_hold(sentences: Sequence, cues: bool = True) -> list[bool]:
+    """Per sentence: a double quote mark, inside an open quotation, or (with `cues`) a lexicon cue lemma."""
+    lemmas = lexicon() if cues else {}
     out = []
     inside = False
     for sent in sentences:
@@ -40,7 +40,7 @@ def can_hold(sentences: Sequence) -> list[bool]:
                 for c in text:
                     inside = True if c in OPENING else False if c in CLOSING else (not inside) if c == TOGGLING \
                         else inside
-            elif not hit and (token.lemma_.lower() in cues or token.lower_ == "according"):
+            elif cues and not hit and (token.lemma_.lower() in lemmas or token.lower_ == "according"):
                 hit = True
             if "\n\n" in token.whitespace_ or (token.is_space and "\n\n" in token.text):
                 inside = False  # news reopens a quotation in each paragraph without closing the last
@@ -48,14 +48,14 @@ def can_hold(sentences: Sequence) -> list[bool]:
     return out
 
 
-def windows(doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool = True) -> list[tuple[int, int]]:
     """Token ranges [start, end) to tag: runs of sentences that can hold an attribution, with their context,
     leaving out sentences mostly inside `covered` (char spans: the rules' contents, where any candidate of the
     tagger would be dropped by merge.py anyway)."""
     if not len(doc) or not doc.has_annotation("SENT_START"):
         return [(0, len(doc))]
     sentences = list(doc.sents)
-    hits = can_hold(sentences)
+    hits = can_hold(sentences, cues)
     if covered:
         inside = numpy.zeros(len(doc), dtype=bool)
         for start, end in covered:
@@ -76,16 +76,17 @@ def windows(doc: Doc, covered: Sequence[tuple[int, int]] = ()) -> list[tuple[int
 
 
 def tag(tagger, docs: list[Doc], scope: str = "windows",
-        covered: Sequence[Sequence[tuple[int, int]]] | None = None) -> None:
+        covered: Sequence[Sequence[tuple[int, int]]] | None = None, cues: bool = True) -> None:
     """Annotate `docs` with the tagger (`doc._.attr_tags`/`attr_probs`), over windows or (scope "all") whole;
-    `covered` gives per doc the char spans the rules already hold (see `windows`)."""
+    `covered` gives per doc the char spans the rules already hold, `cues` False leaves out the sentences with only
+    a cue lemma (a gate that keeps no indirect additions needs only the quotes; see `windows`)."""
     if scope == "all":
         tagger.set_annotations(docs, tagger.predict(docs))
         return
     pieces: list[Doc] = []
     plans: list[list[tuple[int, int, int]]] = []  # per doc: (start, end, index into pieces)
     for k, doc in enumerate(docs):
-        ranges = windows(doc, covered[k] if covered else ())
+        ranges = windows(doc, covered[k] if covered else (), cues)
         if sum(e - s for s, e in ranges) > WHOLE_DOC_SHARE * len(doc):
             ranges = [(0, len(doc))]
         plans.append([(s, e, len(pieces) + k) for k, (s, e) in enumerate(ranges)])
