@@ -26,6 +26,7 @@ import threading
 import time
 import zlib
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -47,6 +48,7 @@ MAX_REDIRECTS = 5
 ROBOTS_TTL = 3600.0  # seconds a host's robots.txt is trusted before it is read again
 ROBOTS_FAILURE_TTL = 60.0  # an unreachable robots.txt is retried sooner
 # Cloud metadata services: refused even with allow_private (link-local addresses are refused as a whole too).
+_RESOLVER = ThreadPoolExecutor(max_workers=4, thread_name_prefix="claimgraph-resolve")
 METADATA_ADDRESSES = {ipaddress.ip_address(a) for a in (
     "169.254.169.254", "169.254.170.2", "fd00:ec2::254", "100.100.100.200", "192.0.0.192")}
 
@@ -80,21 +82,24 @@ def is_url(text: str) -> bool:
     return text[:8].lower().startswith(("http://", "https://"))
 
 
-def _addresses(host: str) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
-    """The addresses `host` is or resolves to (IPv4-mapped IPv6 read as IPv4); socket.gaierror when unresolvable."""
+def _addresses(host: str, timeout: float | None = None) -> set[ipaddress.IPv4Address | ipaddress.IPv6Address]:
+    """The addresses `host` is or resolves to (IPv4-mapped IPv6 read as IPv4); socket.gaierror when unresolvable,
+    TimeoutError when the resolver does not answer within `timeout` seconds."""
     try:
         found = {ipaddress.ip_address(host.strip("[]").split("%")[0])}
     except ValueError:
-        found = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in socket.getaddrinfo(host, None)}
+        # The system resolver has no timeout of its own that we set: ask it in a thread and stop waiting in time.
+        infos = _RESOLVER.submit(socket.getaddrinfo, host, None).result(timeout=timeout)
+        found = {ipaddress.ip_address(info[4][0].split("%")[0]) for info in infos}
     return {a.ipv4_mapped if isinstance(a, ipaddress.IPv6Address) and a.ipv4_mapped else a for a in found}
 
 
-def address_kind(host: str) -> str:
+def address_kind(host: str, timeout: float | None = None) -> str:
     """"metadata" (link-local or a cloud metadata address), "private" (loopback, private, reserved) or "public".
 
-    Raises socket.gaierror for a host that does not resolve.
+    Raises socket.gaierror for a host that does not resolve, TimeoutError for a resolver that does not answer.
     """
-    addresses = _addresses(host)
+    addresses = _addresses(host, timeout)
     if any(a in METADATA_ADDRESSES or a.is_link_local for a in addresses):
         return "metadata"
     if any(not a.is_global or a.is_multicast for a in addresses):
@@ -219,7 +224,7 @@ class Fetcher:
         if modified:
             headers["If-Modified-Since"] = modified
         for _ in range(MAX_REDIRECTS + 1):
-            self._check_address(current, url)
+            self._check_address(current, url, clock)
             if self.respect_robots:
                 self._check_robots(current, url, clock)
             answer = self._get_with_retries(current, headers, url, clock)
@@ -236,7 +241,7 @@ class Fetcher:
 
     # -- addresses and robots.txt ----------------------------------------------------------------------------
 
-    def _check_address(self, current: str, asked: str) -> None:
+    def _check_address(self, current: str, asked: str, clock: _Deadline | None = None) -> None:
         parts = urlsplit(current)
         if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
             raise InputError(asked, f"not an http(s) URL: {current}")
@@ -244,9 +249,12 @@ class Fetcher:
         if host in self.allow_hosts:
             return
         try:
-            kind = address_kind(host)
+            kind = address_kind(host, max(clock.remaining(), 0.0) if clock else None)
         except (socket.gaierror, UnicodeError):
             raise InputError(asked, f"cannot resolve host {host}") from None
+        except TimeoutError:
+            raise (clock.error(f"resolving {host}") if clock else InputError(asked, f"cannot resolve {host}")) \
+                from None
         if kind == "metadata":
             raise InputError(asked, f"refused: {host} is a link-local or cloud metadata address (allow it only by "
                                     f"naming it: --allow-host {host})")
@@ -276,7 +284,7 @@ class Fetcher:
         current = origin + "/robots.txt"
         failed = time.monotonic() + ROBOTS_FAILURE_TTL
         for _ in range(MAX_REDIRECTS + 1):
-            self._check_address(current, asked)  # a redirect to a private address is refused here too
+            self._check_address(current, asked, clock)  # a redirect to a private address is refused here too
             self._wait_for_host(current, clock)
             try:
                 answer = self._get_once(current, {}, asked, clock, self.max_robots_bytes, truncate=True)

@@ -175,6 +175,16 @@ def test_an_unresolvable_host_says_so():
     assert "cannot resolve host no-such-host.invalid" in error.reason
 
 
+def test_a_resolver_that_does_not_answer_is_cut_at_the_deadline(monkeypatch):
+    import time
+
+    real = socket.getaddrinfo
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *a, **k: time.sleep(5) or real(host, *a, **k))
+    with make_fetcher(deadline=1.0) as fetcher:
+        error = fetch_error(fetcher, "http://slow-dns.example/story")
+    assert "deadline of 1 s passed while resolving slow-dns.example" in error.reason
+
+
 def test_a_refused_connection_says_so_not_robots():
     with make_fetcher() as fetcher:
         error = fetch_error(fetcher, f"http://127.0.0.1:{closed_port()}/story")
