@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from claimgraph.attribution.cues import NARRATIVE, is_result_not_statement, lexicon
+from claimgraph.attribution.cues import is_narrative, is_result_not_statement, lexicon
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
@@ -82,7 +82,7 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     if cue is None or not len(cue):
         return None  # without a cue a candidate is right a quarter of the time on dev
     content_span = doc.char_span(*content[0], alignment_mode="expand")
-    if cue.root.lemma_.lower() in NARRATIVE or is_result_not_statement(cue.root, content_span) or found_thing(cue.root):
+    if is_narrative(cue.root) or is_result_not_statement(cue.root, content_span) or found_thing(cue.root):
         return None  # "made plans to meet", "was named", "claims gold": doing, not saying
     start, end = content[0][0], content[-1][1]
     quoted = start > 0 and text[start - 1] in "\"“'" or text[start:start + 1] in {'"', "“"}
@@ -90,9 +90,6 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     entry = lexicon().get(cue.root.lemma_.lower())
     if kind == "indirect" and cue.root.lower_ == "according":
         kind = "according_to"
-    if source is not None and source.text.strip().lower() in SELF_PRONOUNS and (
-            entry is None or entry.cue_class == "think"):
-        return None  # "I don't know", "we want …": the rules' policy on first-person belief cues, for both methods
     lexicon_cue = entry is not None or kind == "according_to"
     if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue):
         return None

@@ -62,3 +62,16 @@ def test_a_repeated_paragraph_gives_one_attribution(extractor):
 def test_two_statements_with_the_same_cue_are_both_kept(extractor):
     text = "Mara Vell said the bridge would reopen in May. Mara Vell said the ferry would stop in June."
     assert len(extract(extractor, text)) == 2
+
+
+@pytest.mark.parametrize("text, verb, narrative", [
+    ("Mara Vell made plans to meet the harbor board on Friday.", "made", True),
+    ("Reyes was named captain of the harbor team on Tuesday.", "named", True),
+    ("Mara Vell made the following comment about the ferry.", "made", False),
+    ("Mara Vell said the ferry would stop in June.", "said", False),
+])
+def test_verbs_of_doing_are_not_cues_for_the_tagger(extractor, text, verb, narrative):
+    from claimgraph.attribution.cues import is_narrative
+
+    doc = extractor.nlp(text)
+    assert is_narrative(next(t for t in doc if t.text == verb)) is narrative
