@@ -10,8 +10,9 @@ noun phrase rather than a clause ("openness to cooperating with Russia …") are
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from claimgraph.claims.grouping import STOP, has_negation, jaccard, words
+from claimgraph.claims.grouping import STOP, content_stems, has_negation, jaccard, words
 from claimgraph.claims.statement import Statement
 
 MAX_WORDS = 30
@@ -22,6 +23,7 @@ LEADING = re.compile(r"^\s*(?:according to [^,]{1,60},\s*|that\s+|(?:on\s+)?(?:j
 # a clause has one of these; words without any are a noun phrase ("openness to cooperating with Russia …")
 FINITE = frozenset("is are was were has have had will would can could should may might must does did do "
                    "isn't aren't wasn't won't".split())
+DENIAL_WORDS = frozenset("deny denies denied false fake hoax debunked myth untrue rumour rumours rumor rumors".split())
 QUOTES = str.maketrans({c: "" for c in "\"“”"})
 
 
@@ -67,3 +69,30 @@ def gist(restatements: list[Statement], stances: dict[str, str]) -> str:
     best = max(restatements, key=lambda s: (score(s, [o for o in restatements if o is not s],
                                                   stances.get(s.id, "assert")), -s.position))
     return tidy(best)
+
+
+def plain_gist(texts: list[str]) -> str:
+    """The gist of a claim given as plain statements: the most central one that asserts (no negation, no denial
+    word, no question), else the most central. A claim's gist is the proposition asserted, not a denial of it."""
+    if not texts:
+        return ""
+    sets = [content_stems(t) for t in texts]
+
+    def central(i: int) -> float:
+        others = [jaccard(sets[i], s) for j, s in enumerate(sets) if j != i]
+        return sum(others) / len(others) if others else 0.0
+
+    def asserting(i: int) -> bool:
+        text = texts[i]
+        return not (has_negation(text) or DENIAL_WORDS & set(words(text)) or text.rstrip(" \"'”’").endswith("?"))
+
+    return texts[max(range(len(texts)), key=lambda i: (asserting(i), central(i), -i))]
+
+
+def group_gists(texts: list[str], labels: Sequence[object]) -> list[str]:
+    """Each statement's claim gist, for statements grouped by `labels` (one label, one claim)."""
+    members: dict[object, list[int]] = {}
+    for i, label in enumerate(labels):
+        members.setdefault(label, []).append(i)
+    gists = {label: plain_gist([texts[i] for i in idx]) for label, idx in members.items()}
+    return [gists[label] for label in labels]

@@ -154,3 +154,21 @@ def group(sets: Sequence[frozenset[str]], threshold: float = THRESHOLD) -> np.nd
     uf = UnionFind(len(sets))
     guarded_union(uf, pairs, scores, sets, threshold=threshold)
     return np.asarray([uf.find(i) for i in range(len(sets))])
+
+
+def link_restatements(uf: UnionFind, texts: Sequence[str], sets: Sequence[frozenset[str]],
+                      index: Sequence[int] | None = None,
+                      threshold: float = THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
+    """The cross-article step of `link-claims`: link restatements (their words and content-word sets) and union
+    them into `uf` (positions through `index`). Returns the linked pairs and their similarity."""
+    pairs, scores = lsh_links(sets, threshold)
+    guarded_union(uf, pairs, scores, sets, index=index, threshold=threshold)
+    return pairs, scores
+
+
+def group_statements(texts: Sequence[str], threshold: float = THRESHOLD) -> np.ndarray:
+    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs."""
+    sets = [content_stems(t) for t in texts]
+    uf = UnionFind(len(texts))
+    link_restatements(uf, texts, sets, threshold=threshold)
+    return np.asarray([uf.find(i) for i in range(len(texts))])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.claims import gist as gist_mod
 from claimgraph.claims import provenance
-from claimgraph.claims.grouping import THRESHOLD, UnionFind, guarded_union, lsh_links
+from claimgraph.claims.grouping import THRESHOLD, UnionFind, link_restatements
 from claimgraph.claims.references import link_article, modifier_matches, speaker_words
 from claimgraph.claims.stance import assign as assign_stances
 from claimgraph.claims.statement import Statement
@@ -104,11 +104,11 @@ def _link_inside_articles(state: _Linking) -> None:
 
 
 def _link_across_articles(state: _Linking, threshold: float) -> None:
-    """MinHash LSH over the restatements' words (across articles, and across speakers inside one)."""
+    """The restatements grouped (across articles, and across speakers inside one) by `link_restatements`."""
     plain = [i for i, role in enumerate(state.role) if role != "refer"]
     sets = [state.statements[i].stems for i in plain]
-    pairs, sims = lsh_links(sets, threshold)
-    guarded_union(state.uf, pairs, sims, sets, index=plain, threshold=threshold)
+    texts = [state.statements[i].attribution.content or "" for i in plain]
+    pairs, sims = link_restatements(state.uf, texts, sets, index=plain, threshold=threshold)
     best: dict[int, float] = {}
     for (a, b), sim in zip(pairs.tolist(), sims.tolist()):
         i, j = plain[a], plain[b]

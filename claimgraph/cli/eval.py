@@ -147,3 +147,31 @@ def _render_errors(title: str, examples: "list[ErrorExample]") -> list[str]:
     if not examples:
         lines.append("     (none)")
     return lines
+
+
+@eval_group.command("emergent")
+@click.option("--data", "data", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder holding emergent.csv (the layout of ../shared/data/emergent).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
+              help="A table beside the baselines, or one JSON object (keys in shared/decisions.md).")
+@click.option("--cv", is_flag=True, help="Stance figures by 5-fold cross-validation split by claim (a model trained "
+                                         "on the other folds scores each held-out fold) instead of the shipped model.")
+def emergent(data: Path, fmt: str, cv: bool) -> None:
+    """Group Emergent's headlines into claims and read each one's stance toward its claim, beside baselines.
+
+    Nothing is trained on --data without --cv: it scores the shipped grouping settings and stance model.
+
+    \b
+    Example:
+      claimgraph eval emergent --data ../shared/data/emergent --cv
+    """
+    from claimgraph.eval.emergent import cross_validate, evaluate, read_emergent, render_table
+
+    try:
+        rows = read_emergent(data)
+    except (OSError, ValueError, KeyError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not rows:
+        raise click.ClickException(f"{data}/emergent.csv holds no rows")
+    result = cross_validate(rows) if cv else evaluate(rows)
+    click.echo(json.dumps(result, ensure_ascii=False) if fmt == "json" else render_table(result))

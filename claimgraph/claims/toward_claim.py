@@ -1,0 +1,175 @@
+"""Stance of a statement toward a claim it was grouped with: assert, dispute or report.
+
+A logistic regression over (1) hand features of the statement read against the claim's gist: negation on one
+side only, hedging ("reportedly", "is said to", "may", "claims"), denial frames ("denies", "false", "hoax",
+"debunked"), questions ("Is X …?"), confirmation ("confirms", "officially") and word overlap with the gist;
+(2) TF-IDF of the statement's words; (3) TF-IDF of the words the statement adds to the gist (the difference, where
+"hoax", "denies", "rumour" show up). Trained on Emergent's shared split (headline -> claim) with a fixed seed by
+
+    python -m claimgraph.claims.toward_claim --data ../shared/data/emergent
+
+and shipped as plain arrays in claimgraph/data/models/emergent_stance/ (vocabularies as JSON, weights as .npz; no
+pickles). The model is not trained on FNC-1, whose figures it must never produce, and the FNC-1 model
+(`stance_model`) is not used here.
+
+    >>> from claimgraph.claims.toward_claim import predict
+    >>> predict(["Veldoria mayor denies resignation rumours"], ["Veldoria's mayor resigns"])  # doctest: +SKIP
+    ['dispute']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from claimgraph.claims.grouping import content_stems, is_negator, words
+
+MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "emergent_stance"
+CLASSES = ("assert", "dispute", "report")
+EMERGENT_LABELS = {"for": "assert", "against": "dispute", "observing": "report"}
+SEED = 0
+C = 1.0
+
+HEDGES = frozenset("""reportedly allegedly apparently purportedly supposedly may might could rumour rumours rumor
+rumors rumoured rumored claims claim claimed report reports reported says said according possibly possible
+unconfirmed unverified appears seems suggests suggest speculation speculate speculated whether believed""".split())
+DENIALS = frozenset("""deny denies denied denial false fake hoax hoaxes debunk debunked debunks myth untrue satire
+satirical rubbish nonsense bogus lie lies wrong refute refutes refuted dismiss dismisses dismissed rejects rejected
+fabricated baseless nope isn't not no never doesn't didn't won't hasn't""".split())
+CONFIRMS = frozenset("""confirms confirmed confirm official officially finally revealed reveals announces announced
+proves proof yes indeed""".split())
+QUESTION_OPENERS = frozenset("is are was were did does do could can will would has have should why how".split())
+SAID_TO = re.compile(r"\b(?:is|are|was|were)\s+(?:said|thought|believed|rumou?red|alleged|reported)\s+to\b", re.I)
+HAND = ("negation_only_one_side", "negated", "hedges", "denials", "confirms", "question", "question_opener",
+        "said_to", "overlap", "gist_coverage", "quote")
+
+
+def hand_features(text: str, gist: str) -> list[float]:
+    """The hand features of one statement against its claim's gist, in the order of HAND."""
+    tokens, gist_tokens = words(text), words(gist)
+    negated = any(is_negator(t) for t in tokens)
+    gist_negated = any(is_negator(t) for t in gist_tokens)
+    mine, theirs = content_stems(text), content_stems(gist)
+    overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
+    return [float(negated != gist_negated), float(negated),
+            float(sum(t in HEDGES for t in tokens)), float(sum(t in DENIALS for t in tokens)),
+            float(sum(t in CONFIRMS for t in tokens)), float(text.rstrip(" \"'”’").endswith("?")),
+            float(bool(tokens) and tokens[0] in QUESTION_OPENERS), float(bool(SAID_TO.search(text))),
+            overlap, len(mine & theirs) / len(theirs) if theirs else 0.0,
+            float(any(q in text for q in "\"“”'‘’"))]
+
+
+def added_words(text: str, gist: str) -> str:
+    """The statement's words that the gist lacks: what the statement says about the claim."""
+    known = set(words(gist))
+    return " ".join(t for t in words(text) if t not in known)
+
+
+@dataclass
+class TowardClaimModel:
+    """Two TF-IDF vocabularies (statement, added words) and one logistic regression over them and HAND."""
+
+    text_vocab: dict[str, int]
+    text_idf: np.ndarray
+    added_vocab: dict[str, int]
+    added_idf: np.ndarray
+    coef: np.ndarray          # (classes, features)
+    intercept: np.ndarray     # (classes,)
+    classes: tuple[str, ...] = CLASSES
+
+    def features(self, texts: Sequence[str], gists: Sequence[str]) -> sparse.csr_matrix:
+        text = _vectoriser(self.text_vocab, self.text_idf).transform(texts)
+        added = _vectoriser(self.added_vocab, self.added_idf).transform(
+            [added_words(t, g) for t, g in zip(texts, gists)])
+        hand = sparse.csr_matrix(np.asarray([hand_features(t, g) for t, g in zip(texts, gists)]).reshape(-1, len(HAND)))
+        return sparse.hstack([text, added, hand]).tocsr()
+
+    def predict(self, texts: Sequence[str], gists: Sequence[str]) -> list[str]:
+        if not texts:
+            return []
+        scores = self.features(texts, gists) @ self.coef.T + self.intercept
+        return [self.classes[i] for i in np.asarray(scores).argmax(axis=1)]
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "vocab.json").write_text(json.dumps({"text": self.text_vocab, "added": self.added_vocab,
+                                                          "classes": list(self.classes), "hand": list(HAND)},
+                                                         sort_keys=True), encoding="utf-8")
+        np.savez_compressed(directory / "weights.npz", text_idf=self.text_idf.astype(np.float32),
+                            added_idf=self.added_idf.astype(np.float32), coef=self.coef.astype(np.float32),
+                            intercept=self.intercept.astype(np.float32))
+
+    @classmethod
+    def load(cls, directory: Path) -> "TowardClaimModel":
+        meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        with np.load(directory / "weights.npz", allow_pickle=False) as arrays:
+            return cls(meta["text"], arrays["text_idf"], meta["added"], arrays["added_idf"], arrays["coef"],
+                       arrays["intercept"], tuple(meta["classes"]))
+
+
+def _new_vectoriser() -> TfidfVectorizer:
+    return TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True, token_pattern=r"(?u)\b\w+\b|\?")
+
+
+def _vectoriser(vocab: dict[str, int], idf: np.ndarray) -> TfidfVectorizer:
+    vec = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w+\b|\?",
+                          vocabulary=vocab)
+    vec.idf_ = np.asarray(idf, dtype=np.float64)
+    return vec
+
+
+def fit(texts: Sequence[str], gists: Sequence[str], labels: Sequence[str]) -> TowardClaimModel:
+    """Train on statements, their claims' gists and stances (assert / dispute / report); deterministic."""
+    text_vec = _new_vectoriser().fit(texts)
+    added = [added_words(t, g) for t, g in zip(texts, gists)]
+    added_vec = _new_vectoriser().fit(added)
+    empty = np.zeros((0, 0))
+    model = TowardClaimModel({k: int(v) for k, v in text_vec.vocabulary_.items()}, text_vec.idf_,
+                             {k: int(v) for k, v in added_vec.vocabulary_.items()}, added_vec.idf_, empty, empty)
+    X = model.features(texts, gists)
+    lr = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=SEED)
+    lr.fit(X, list(labels))
+    order = [list(lr.classes_).index(c) for c in CLASSES]
+    model.coef, model.intercept = lr.coef_[order], lr.intercept_[order]
+    return model
+
+
+@lru_cache(maxsize=2)
+def load_model(directory: str | None = None) -> TowardClaimModel:
+    """The shipped model (or one saved in `directory`), loaded once."""
+    return TowardClaimModel.load(Path(directory) if directory else MODEL_DIR)
+
+
+def predict(texts: Sequence[str], gists: Sequence[str], model: TowardClaimModel | None = None) -> list[str]:
+    """Each statement's stance toward the claim whose gist stands beside it."""
+    return (model or load_model()).predict(list(texts), list(gists))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Train on DIR/emergent.csv (every row) and write the model into the package (or --out)."""
+    import argparse
+
+    from claimgraph.eval.emergent import read_emergent
+
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("--data", type=Path, required=True, help="folder holding emergent.csv")
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = parser.parse_args(argv)
+    rows = read_emergent(args.data)
+    model = fit([r.headline for r in rows], [r.claim for r in rows], [r.stance for r in rows])
+    model.save(args.out)
+    print(f"trained on {len(rows)} headlines; wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,196 @@
+"""`claimgraph eval emergent`: claim grouping and stance toward the claim, scored on Emergent's headlines.
+
+Each headline of DIR/emergent.csv is one statement. Grouping: all headlines are grouped into claims, without the
+claim ids, by `claims.grouping.group_statements` (the code `link-claims` runs), and scored against `claimId` by
+B-cubed precision / recall / F1 and the adjusted Rand index. Stance: each headline's stance toward its gold claim
+(the claim's headline as gist; for -> assert, against -> dispute, observing -> report) by the shipped model
+(`claims.toward_claim`), and toward the claim it was grouped into (that group's gist, end to end).
+
+Nothing is trained on DIR: it scores the shipped settings and model. Beside them, in the same run: TF-IDF +
+average-linkage agglomerative grouping at the threshold best on DIR itself (chosen on the data it scores, an upper
+bound for that baseline) and the majority-class stance (of DIR, again an upper bound). `cross_validate` gives the
+figures of a model trained on the other folds and scored on the held-out one (folds split by claim).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimgraph.claims import toward_claim
+from claimgraph.claims.gist import group_gists
+from claimgraph.claims.grouping import group_statements
+
+TFIDF_THRESHOLDS = tuple(round(0.5 + 0.05 * i, 2) for i in range(10))   # cosine distances tried: 0.50 … 0.95
+FOLDS = 5
+
+
+@dataclass(frozen=True)
+class Row:
+    claim_id: str
+    claim: str          # the journalists' wording of the claim: its gist
+    article_id: str
+    headline: str
+    stance: str         # assert / dispute / report
+
+
+def read_emergent(directory: Path) -> list[Row]:
+    """The rows of DIR/emergent.csv, stances mapped to claimgraph's; a row with an unknown stance is an error."""
+    path = Path(directory) / "emergent.csv"
+    if not path.is_file():
+        raise FileNotFoundError(f"{path}: no emergent.csv in {directory}")
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for n, r in enumerate(csv.DictReader(f), start=2):
+            stance = toward_claim.EMERGENT_LABELS.get((r.get("articleHeadlineStance") or "").strip())
+            if stance is None:
+                raise ValueError(f"{path}:{n}: stance {r.get('articleHeadlineStance')!r} is not for/against/observing")
+            rows.append(Row(r["claimId"], r["claimHeadline"], r["articleId"], r["articleHeadline"], stance))
+    return rows
+
+
+def bcubed(gold: Sequence[str], pred: Sequence[Any]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (Bagga & Baldwin): per item, averaged over items."""
+    if not gold:
+        return 0.0, 0.0, 0.0
+    by_gold: dict[Any, set[int]] = defaultdict(set)
+    by_pred: dict[Any, set[int]] = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        by_gold[g].add(i)
+        by_pred[p].add(i)
+    p_sum = r_sum = 0.0
+    for g, p in zip(gold, pred):
+        shared = len(by_gold[g] & by_pred[p])
+        p_sum += shared / len(by_pred[p])
+        r_sum += shared / len(by_gold[g])
+    precision, recall = p_sum / len(gold), r_sum / len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def stance_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
+    """Accuracy, macro-F1 over the three stances, and each stance's F1."""
+    per_class = {}
+    for c in toward_claim.CLASSES:
+        tp = sum(g == c and p == c for g, p in zip(gold, pred))
+        fp = sum(g != c and p == c for g, p in zip(gold, pred))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred))
+        per_class[c] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    accuracy = sum(g == p for g, p in zip(gold, pred)) / len(gold) if gold else 0.0
+    return {"accuracy": accuracy, "macro_f1": sum(per_class.values()) / len(per_class), "per_class_f1": per_class}
+
+
+def grouping_scores(gold: Sequence[str], labels: Sequence[Any]) -> dict[str, Any]:
+    from sklearn.metrics import adjusted_rand_score
+
+    p, r, f1 = bcubed(gold, labels)
+    return {"bcubed_p": p, "bcubed_r": r, "bcubed_f1": f1, "ari": float(adjusted_rand_score(gold, labels)),
+            "claims": len(set(labels))}
+
+
+def tfidf_average_linkage(texts: Sequence[str], gold: Sequence[str]) -> dict[str, Any]:
+    """The baseline: TF-IDF cosine, average-linkage agglomerative clustering, best threshold on these data."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts).toarray()
+    best: dict[str, Any] | None = None
+    for threshold in TFIDF_THRESHOLDS:
+        labels = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
+                                         distance_threshold=threshold).fit_predict(matrix)
+        scores = {**grouping_scores(gold, labels), "threshold": threshold, "threshold_chosen_on": "the scored data"}
+        if best is None or scores["bcubed_f1"] > best["bcubed_f1"]:
+            best = scores
+    assert best is not None
+    return best
+
+
+def end_to_end(rows: Sequence[Row], labels: Sequence[Any], model: toward_claim.TowardClaimModel) -> list[str]:
+    """Each headline's stance toward the gist of the claim it was grouped into."""
+    gists = group_gists([r.headline for r in rows], labels)
+    return model.predict([r.headline for r in rows], [gists[i] for i in range(len(rows))])
+
+
+def evaluate(rows: Sequence[Row], model: toward_claim.TowardClaimModel | None = None) -> dict[str, Any]:
+    """The system's figures (shipped grouping and stance model) beside the baselines, on these rows."""
+    model = model or toward_claim.load_model()
+    texts, gold_claims = [r.headline for r in rows], [r.claim_id for r in rows]
+    gold_stance = [r.stance for r in rows]
+    labels = group_statements(texts)
+    grouping = grouping_scores(gold_claims, labels)
+    given = stance_scores(gold_stance, model.predict(texts, [r.claim for r in rows]))
+    e2e = stance_scores(gold_stance, end_to_end(rows, labels, model))
+    majority = Counter(gold_stance).most_common(1)[0][0]
+    return {"n": len(rows), "gold_claims": len(set(gold_claims)), **grouping,
+            "stance_accuracy": given["accuracy"], "stance_macro_f1": given["macro_f1"],
+            "stance_per_class_f1": given["per_class_f1"],
+            "e2e_stance_accuracy": e2e["accuracy"], "e2e_stance_macro_f1": e2e["macro_f1"],
+            "e2e_stance_per_class_f1": e2e["per_class_f1"],
+            "baselines": {"tfidf_average_linkage": tfidf_average_linkage(texts, gold_claims),
+                          "majority_stance": {"label": majority,
+                                              **stance_scores(gold_stance, [majority] * len(rows))}}}
+
+
+def claim_folds(rows: Sequence[Row], folds: int = FOLDS) -> list[np.ndarray]:
+    """Row indices of each fold; a claim's rows all fall in one fold (sklearn's GroupKFold: deterministic)."""
+    from sklearn.model_selection import GroupKFold
+
+    groups = [r.claim_id for r in rows]
+    return [test for _, test in GroupKFold(n_splits=folds).split(np.zeros(len(rows)), groups=groups)]
+
+
+def cross_validate(rows: Sequence[Row], folds: int = FOLDS) -> dict[str, Any]:
+    """Stance figures with a model trained on the other folds (by claim); grouping as `evaluate` (nothing trained).
+    Each held-out fold is grouped on its own for the end-to-end stance, as a user's batch would be."""
+    result = evaluate(rows)   # grouping and baselines: nothing in them is trained on the rows
+    gold = [r.stance for r in rows]
+    given: list[str] = [""] * len(rows)
+    e2e: list[str] = [""] * len(rows)
+    for test in claim_folds(rows, folds):
+        held = set(test.tolist())
+        train = [r for i, r in enumerate(rows) if i not in held]
+        model = toward_claim.fit([r.headline for r in train], [r.claim for r in train], [r.stance for r in train])
+        part = [rows[i] for i in test]
+        for i, label in zip(test, model.predict([r.headline for r in part], [r.claim for r in part])):
+            given[i] = label
+        for i, label in zip(test, end_to_end(part, group_statements([r.headline for r in part]), model)):
+            e2e[i] = label
+    g, e = stance_scores(gold, given), stance_scores(gold, e2e)
+    result.update({"stance_accuracy": g["accuracy"], "stance_macro_f1": g["macro_f1"],
+                   "stance_per_class_f1": g["per_class_f1"], "e2e_stance_accuracy": e["accuracy"],
+                   "e2e_stance_macro_f1": e["macro_f1"], "e2e_stance_per_class_f1": e["per_class_f1"],
+                   "cv": {"folds": folds, "split_by": "claim",
+                          "note": "stance: trained on the other folds, scored on the held-out fold; grouping: "
+                                  "shipped settings (nothing trained)"}})
+    return result
+
+
+def render_table(result: dict[str, Any]) -> str:
+    """The system beside the baselines, one metric a row."""
+    tfidf, majority = result["baselines"]["tfidf_average_linkage"], result["baselines"]["majority_stance"]
+    mode = f"{result['cv']['folds']}-fold cross-validation by claim" if "cv" in result else "shipped model"
+    lines = [f"Emergent: {result['n']} headlines, {result['gold_claims']} gold claims (stance: {mode})", "",
+             f"{'metric':<28}{'claimgraph':>12}{'baseline':>12}  baseline"]
+
+    def row(name: str, ours: float | int, theirs: float | int | str, which: str) -> None:
+        cell = f"{theirs:>12.4f}" if isinstance(theirs, float) else f"{theirs!s:>12}"
+        ours_cell = f"{ours:>12.4f}" if isinstance(ours, float) else f"{ours:>12}"
+        lines.append(f"{name:<28}{ours_cell}{cell}  {which}")
+
+    tfidf_name = f"TF-IDF average linkage @ {tfidf['threshold']} (best on these data)"
+    for key in ("bcubed_p", "bcubed_r", "bcubed_f1", "ari", "claims"):
+        row(key, result[key], tfidf[key], tfidf_name)
+    maj = f"majority class ({majority['label']})"
+    row("stance_accuracy", result["stance_accuracy"], majority["accuracy"], maj)
+    row("stance_macro_f1", result["stance_macro_f1"], majority["macro_f1"], maj)
+    for c, v in result["stance_per_class_f1"].items():
+        row(f"stance_f1_{c}", v, majority["per_class_f1"][c], maj)
+    row("e2e_stance_accuracy", result["e2e_stance_accuracy"], majority["accuracy"], maj)
+    row("e2e_stance_macro_f1", result["e2e_stance_macro_f1"], majority["macro_f1"], maj)
+    return "\n".join(lines)
