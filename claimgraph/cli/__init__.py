@@ -5,9 +5,23 @@ from __future__ import annotations
 import click
 
 from claimgraph import __version__
+from claimgraph.errors import ClaimgraphError
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class CommandLine(click.Group):
+    """The root group: an error the library raises on purpose (a store that cannot be written, a model that cannot
+    be loaded) ends any command as one "Error: …" line with exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimgraphError as exc:
+            from claimgraph.cli.output import escape_controls
+
+            raise click.ClickException(escape_controls(str(exc))) from exc
+
+
+@click.group(cls=CommandLine, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="claimgraph")
 def cli() -> None:
     """Who said it, who disputes it, and how it reached us.

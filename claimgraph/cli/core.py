@@ -158,9 +158,10 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
         failures(failure)  # those the library did not report as they happened
     unsupported = list(options.unsupported)
     _echo_unsupported(unsupported)
-    claims = _link_after_ingest(store) if link and (report.stored or _claims_stale(store)) else None
+    relink = link and (report.stored or _claims_stale(store))
+    claims = _link_after_ingest(store) if relink else None
     _print_ingest_summary(report, unsupported, claims, db, json_summary)
-    if report.failures:
+    if report.failures or (relink and claims is None):
         sys.exit(EXIT_SOME_FAILED)
 
 
@@ -187,10 +188,17 @@ def _run_ingest(items: Iterable[Any], store: Any, extractor: Any, processes: int
 
 
 def _link_after_ingest(store: Any) -> int | None:
+    """Regroup claims (clearing the store's "claims stale" mark); a failure is named and left for the next run,
+    which finds the mark still set and links again. None when linking failed."""
+    from claimgraph.errors import ClaimgraphError
     from claimgraph.service import relink_claims
 
-    with Heartbeat("link-claims"):
-        linked = relink_claims(store)  # clears the store's "claims stale" mark once linked
+    try:
+        with Heartbeat("link-claims"):
+            linked = relink_claims(store)
+    except ClaimgraphError as exc:
+        echo_failure("link-claims", f"{exc} (claims stay marked out of date; `claimgraph link-claims` retries)")
+        return None
     return getattr(linked, "claims", None)
 
 
@@ -328,11 +336,12 @@ def reextract(db: str, model: str, processes: int, everything: bool) -> None:
     with Progress("reextract") as progress:
         done = redo(store, extractor, everything=everything, n_process=processes,
                     on_progress=lambda _ref: progress.update(), on_failure=failures)
+    linked = True
     if done or _claims_stale(store):
-        _link_after_ingest(store)  # voices pointed at the replaced attributions: regroup
+        linked = _link_after_ingest(store) is not None  # voices pointed at the replaced attributions: regroup
     store.close()
     click.echo(f"re-extracted {done} articles" + (f", failed {len(failures.printed)}" if failures.printed else ""))
-    if failures.printed:
+    if failures.printed or not linked:
         sys.exit(EXIT_SOME_FAILED)
 
 

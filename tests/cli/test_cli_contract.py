@@ -392,3 +392,31 @@ def test_claim_views_send_no_control_characters(runner, ledger, tmp_path):
     belief = [g for g in everything if "take a year" in g]
     assert belief and not set(belief) & set(said) and set(said) == set(everything) - set(belief)
     assert rows(runner, "claims", "--db", db, "--search", "%") == []
+
+
+def test_a_library_error_ends_a_command_as_one_line_not_a_traceback(runner, ledger, monkeypatch):
+    from claimgraph.errors import StoreError
+
+    def broken(_self):
+        raise StoreError("ledger.db: cannot read (disk I/O error)")
+
+    monkeypatch.setattr(Store, "counts", broken)
+    result = runner.invoke(cli, ["status", "--db", ledger])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "Error: ledger.db: cannot read (disk I/O error)" in result.output
+
+
+def test_a_failed_claim_link_after_ingest_is_named_and_the_summary_still_printed(runner, tmp_path, monkeypatch):
+    import claimgraph.service as service
+    from claimgraph.errors import StoreError
+
+    def broken(_store, threshold=None):
+        raise StoreError("t.db: cannot write (another writer linked first)")
+
+    monkeypatch.setattr(service, "relink_claims", broken)
+    good = tmp_path / "good.txt"
+    good.write_text("Owen Talbot said the ferry will stop in June.", encoding="utf-8")
+    result = runner.invoke(cli, ["ingest", str(good), "--db", str(tmp_path / "t.db")])
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert "error: link-claims: t.db: cannot write (another writer linked first)" in result.stderr
+    assert result.stdout.splitlines()[-1].startswith("read 1, stored 1")
