@@ -151,3 +151,13 @@ def test_aliases_of_every_statement_of_an_article_are_kept(any_db):
                        "1")
     (row,) = store.speakers()
     assert {"Vell", "the mayor", "Mara Vell"} <= set(row["aliases"])
+
+
+def test_attributions_come_in_one_total_order_on_every_database(any_db):
+    store = Store.open(any_db)
+    vell = Speaker("Mara Vell", "person")
+    # Inserted in reverse id order, equal on every other sort key (article, sentence, cue start), cues missing.
+    tied = [statement(f"at_{c}", vell, f"words {c}", cue=None, cue_span=None) for c in "dcba"]
+    store.save_article(article("a"), tied, "1")
+    store.save_article(Article(ref="undated", text=TEXT + " Undated."), [statement("at_z", vell, "late")], "1")
+    assert [r["id"] for r in store.attributions()] == ["at_a", "at_b", "at_c", "at_d", "at_z"]
