@@ -6,6 +6,7 @@ no attributions unless the loaded pipeline is for that language (`nlp.lang`).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 # Enough text for a stable guess, little enough to stay cheap on long articles (the detector is linear in length).
@@ -14,6 +15,19 @@ SAMPLE_CHARS = 4000
 MIN_LETTERS = 40
 # Normalised probability under which the guess is not trusted (mixed-language pages, tables of numbers).
 MIN_CONFIDENCE = 0.90
+
+
+# English's commonest function words, rare in other languages' running text. A sample where they make at least
+# ENGLISH_SHARE of the words is English without asking the model: most inputs are English news, and the model costs
+# a second or two to load per process (it is loaded only when a text is not plainly English).
+ENGLISH_WORDS = frozenset("the of and to that said with for from this were which has have".split())
+ENGLISH_SHARE = 0.10
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def plainly_english(sample: str) -> bool:
+    words = _WORD.findall(sample.lower())
+    return len(words) >= 20 and sum(w in ENGLISH_WORDS for w in words) >= ENGLISH_SHARE * len(words)
 
 
 @lru_cache(maxsize=1)
@@ -28,6 +42,8 @@ def detect_language(text: str) -> str | None:
     sample = text[:SAMPLE_CHARS]
     if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
         return None
+    if plainly_english(sample):
+        return "en"
     language, probability = _identifier().classify(sample)
     if language == "zxx" or probability < MIN_CONFIDENCE:  # zxx: "no linguistic content" (markup, numbers)
         return None

@@ -109,3 +109,15 @@ def test_a_near_duplicate_copy_keeps_the_statement_only_it_carries(extractor, db
     assert rerun.copy_statements == 0 and store.counts() == counts  # a rerun changes nothing
     extracted = extractor.extract(Article(ref="wire.txt", text=WIRE))
     assert len({statement_key(a) for a in extracted}) == len(rows) - 1  # only the new quote was added
+
+
+def test_the_english_shortcut_leaves_other_languages_to_the_model():
+    from claimgraph.nlp.language import detect_language, plainly_english
+
+    german = ("Der Bürgermeister von Eskerby sagte am Dienstag, dass die Fähre im Mai wieder fahren werde, so die "
+              "Behörden in der Stadt und in dem Land; das sei eine gute Nachricht für den Hafen.")
+    dutch = ("De burgemeester van Eskerby zei dinsdag dat de veerboot in mei weer vaart, volgens de ambtenaren van de "
+             "stad en het land, en dat is goed nieuws voor de haven en voor de vissers.")
+    assert plainly_english(story(3)) and detect_language(story(3)) == "en"
+    for text, language in ((german, "de"), (dutch, "nl"), (FRENCH, "fr")):
+        assert not plainly_english(text) and detect_language(text) == language
