@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from claimgraph.store import corrections as stored
 from claimgraph.store import schema as t
 from claimgraph.store.sql import Store
 from claimgraph.web.ledger import corrected_records
@@ -35,13 +36,23 @@ def article_data(store: Store, article_id: str) -> dict[str, Any] | None:
     rows = [r for r in store.attributions(article=article_id) if r["article_id"] == article_id]
     records = corrected_records(store, rows, with_history=True)
     voice_of = {c.attribution_id: {"claim": c.claim_id, "stance": c.stance} for c in claims}
+    in_force = stored.overlay(stored.corrections(store, [r["id"] for r in records])) if records else {}
     for record in records:
-        record["claim"] = voice_of.get(record["id"])
+        record["claim"] = _corrected_voice(voice_of.get(record["id"]), in_force.get(record["id"], {}))
     records.sort(key=lambda r: (_first_offset(r), r["id"]))
     article = dict(row._mapping)
     article["appearances"] = [dict(s._mapping) for s in seen]
     article["attributions"] = records
     return article
+
+
+def _corrected_voice(voice: dict[str, Any] | None, fields: dict[str, Any]) -> dict[str, Any] | None:
+    """The claim and stance a statement has once corrections (a move, a stance) are laid over the linking run's."""
+    if fields.get("claim"):
+        voice = {"claim": fields["claim"], "stance": (voice or {}).get("stance") or "report"}
+    if voice and fields.get("stance"):
+        voice = {**voice, "stance": fields["stance"]}
+    return voice
 
 
 def _first_offset(record: dict[str, Any]) -> int:

@@ -142,6 +142,7 @@ def test_search_claim_article_and_correction(server, page, shots):
     page.wait_for_url(f"**#att-{attribution}")
     page.locator(f"#att-{attribution}").get_by_text("Corrected (1)").click()
     assert "desk-editor" in page.locator(f"#att-{attribution} .history").inner_text()
+    assert "(support)" in page.locator(f"#att-{attribution} .claim-link").inner_text()
     page.screenshot(path=str(shots / "4-corrected.png"), full_page=True)
     page.locator(f"#att-{attribution}").get_by_role("link", name="Claim", exact=True).click()
     assert page.locator('[data-stance="support"] .speaker', has_text="Eric Pahon").count() == 1
