@@ -56,11 +56,13 @@ def is_outlet(name: str) -> bool:
 def _description_name(tokens: list[Token]) -> str:
     """'The doctor' → 'doctor', 'Tory MPs' stays: a description's name without its determiner, lower-cased
     unless it starts with a proper noun."""
-    words = [t for t in tokens if not t.is_punct]
-    while words and (words[0].lower_ in DETERMINERS or words[0].tag_ == "PRP$"):
+    words = list(tokens)
+    while words and (words[0].lower_ in DETERMINERS or words[0].tag_ == "PRP$" or words[0].is_punct):
         words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
     text = _strip_det(_text(words))
-    if words and words[0].pos_ != "PROPN" and not words[0].ent_type_:
+    if words and words[0].pos_ != "PROPN" and words[0].ent_type_ not in NAMED_ENTITIES:
         text = text[:1].lower() + text[1:]
     return text
 
@@ -79,6 +81,7 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "app
 NAMED_DEPS = CLAUSE_DEPS - {"appos"}  # where a name may still stand: "A spokesman, Eric Pahon, said"
 MAX_ALIAS_WORDS = 8
 PLACES = {"GPE", "LOC", "FAC", "NORP"}
+NAMED_ENTITIES = PLACES | {"PERSON", "ORG"}
 IT_WINDOW = 600
 # Relative pronouns, demonstratives, quantifiers and the second person name nobody; "it" is resolved below.
 NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "those", "what", "whoever", "one",
@@ -95,7 +98,7 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
 
     def kept(token: Token) -> bool:
         while token.i != root.i and mention.start <= token.i < mention.end:
-            if token.dep_ in drop or token.text in {"—", "–", "-", "(", ")", "“", "”", '"'}:
+            if token.dep_ in drop or token.text in {"—", "–", "(", ")", "“", "”", '"'} or _spaced_hyphen(token):
                 return False
             token = token.head
         return True
@@ -113,6 +116,11 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
     if len([t for t in tokens if not t.is_punct]) > MAX_ALIAS_WORDS:
         tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
     return tokens
+
+
+def _spaced_hyphen(token: Token) -> bool:
+    """' - ' between words is a dash; the hyphen of "Waller-Bridge" is part of the name."""
+    return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
 
 
 def _text(tokens: list[Token]) -> str:
@@ -217,6 +225,10 @@ class SpeakerResolver:
         """'he'/'she': the person last named before the mention, whether as a speaker or not ("Soon after Ilse
         Price was elected, she said …"); number and gender are not checked."""
         found = self.latest({"person"})
+        # "a spokesperson for the association said … he said": a source known by a singular role counts as a person.
+        role = next((k for k in reversed(self.known) if k.type == "anonymous" and k.role), None)
+        if role is not None and (found is None or self.at.get(role.key, -1) > self.at.get(found.key, -1)):
+            found = role
         at = self.at.get(found.key, -1) if found is not None else -1
         if self.doc is None:
             return found
@@ -283,7 +295,10 @@ class SpeakerResolver:
             if known is not None and core[0].lower_ == "the":
                 return self._remember(known, alias)
             # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
-            return self._remember(Speaker(_description_name(core), "anonymous", root.lower_), alias)
+            # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA").
+            affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
+            # The whole description is the name, so that two spokespeople of different bodies stay two.
+            return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
         # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
         org = next((e for e in ents if (e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1 or e.label_ == "ORG")
                     and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)

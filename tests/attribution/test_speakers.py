@@ -166,3 +166,18 @@ def test_a_place_before_a_title_is_not_part_of_the_role(extractor):
     speaker = by_cue(extract(extractor, "San Diego engineer Bill Powers said the grid had plenty of power."),
                      "said").speaker
     assert speaker.name == "Bill Powers" and speaker.role == "engineer"
+
+
+def test_a_hyphenated_name_stays_whole(extractor):
+    speaker = by_cue(extract(extractor, "“It has been the most beautiful dream,” Waller-Bridge said."), "said").speaker
+    assert speaker.name == "Waller-Bridge"
+
+
+def test_he_after_a_spokesperson_is_that_spokesperson(extractor):
+    text = ("Jo Grady, the union general secretary, said students would be shocked. A spokesperson for the Harbor "
+            "Employers’ Association (HEA) said its members had cut contracts. “Our own analysis shows progress,” "
+            "he said.")
+    found = extract(extractor, text)
+    spokesperson = found[1].speaker
+    assert spokesperson.type == "anonymous" and spokesperson.affiliation == "Harbor Employers’ Association"
+    assert found[2].speaker.key == spokesperson.key
