@@ -36,12 +36,15 @@ def get_feed_state(store: Store, url: str) -> FeedState | None:
 
 def save_feed_state(store: Store, url: str, etag: str | None, modified: str | None, status: str) -> None:
     """Remember a poll; saved only after its entries were handled, so a poll cut short is redone in full."""
-    with store._write() as conn:
-        values = dict(etag=etag, modified=modified, last_polled=now(), last_status=status)
+    values = dict(etag=etag, modified=modified, last_polled=now(), last_status=status)
+
+    def work(conn) -> None:  # run again if another `watch` inserted the row meanwhile
         if conn.execute(select(t.feeds.c.url).where(t.feeds.c.url == url)).first():
             conn.execute(update(t.feeds).where(t.feeds.c.url == url).values(**values))
         else:
             conn.execute(insert(t.feeds).values(url=url, **values))
+
+    store._write_retrying(work)
 
 
 def entry_seen(store: Store, feed_url: str, entry_key: str, source: str | None = None) -> bool:
@@ -60,13 +63,16 @@ def entry_seen(store: Store, feed_url: str, entry_key: str, source: str | None =
 def mark_entry(store: Store, feed_url: str, entry_key: str, status: str, article_id: str | None = None,
                error: str | None = None) -> None:
     """Record what became of an entry (`done` with its article id, or `failed` with the reason)."""
-    with store._write() as conn:
-        where = and_(t.feed_entries.c.feed_url == feed_url, t.feed_entries.c.entry_key == entry_key)
-        values = dict(status=status, article_id=article_id, error=error, seen_at=now())
+    where = and_(t.feed_entries.c.feed_url == feed_url, t.feed_entries.c.entry_key == entry_key)
+    values = dict(status=status, article_id=article_id, error=error, seen_at=now())
+
+    def work(conn) -> None:  # run again if another `watch` inserted the row meanwhile
         if conn.execute(select(t.feed_entries.c.status).where(where)).first():
             conn.execute(update(t.feed_entries).where(where).values(**values))
         else:
             conn.execute(insert(t.feed_entries).values(feed_url=feed_url, entry_key=entry_key, **values))
+
+    store._write_retrying(work)
 
 
 def feed_entry_counts(store: Store, feed_url: str) -> dict[str, int]:
