@@ -198,6 +198,16 @@ def according_to(doc: Doc, token: Token) -> Found | None:
                  cue_class="report", sentence=sentence_of(doc, *spans, (token.idx, to.idx + 2)), confidence=0.85)
 
 
+def _cue_flags(cue: Token, chain: list[Token]) -> list[str]:
+    """'did not say' is negated; 'reportedly said', 'is said to' hedged."""
+    flags = []
+    if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
+        flags.append("negated")
+    if any(c.lower_ in HEDGES for link in chain for c in link.children) or cue.dep_ == "auxpass":
+        flags.append("hedged")
+    return flags
+
+
 def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Quote]) -> list[Found]:
     found: list[Found] = []
     quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
@@ -243,14 +253,10 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra:
                 continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
-        if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
-            flags.append("negated")
-        if any(c.lower_ in HEDGES for link in chain for c in link.children) or token.dep_ == "auxpass":
-            flags.append("hedged")
+        flags += _cue_flags(token, chain)
         source = None
         if subject is not None:
-            start, end = trim(doc, *mention_span(subject, token))
-            source = doc.char_span(start, end, alignment_mode="expand")
+            source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
         if is_result_not_statement(token, content_span) or found_thing(token):
