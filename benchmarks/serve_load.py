@@ -162,9 +162,10 @@ def percentiles(values: list[float]) -> dict[str, float]:
     return {"p50": statistics.median(values), "p95": cuts[94], "p99": cuts[98]}
 
 
-def run_backend(label: str, db: str, writer_source: Path, clients: int, seconds: float) -> None:
+def run_backend(label: str, db: str, writer_source: Path, clients: int, seconds: float, workers: int = 1) -> None:
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", db, "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", db, "--port", str(port),
+                               "--workers", str(workers)],
                               cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -209,15 +210,17 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=30.0, help="per phase (baseline, then under load)")
     parser.add_argument("--postgres", help="also run on this PostgreSQL URL (its tables are replaced)")
+    parser.add_argument("--workers", type=int, default=1, help="claimgraph serve --workers")
     args = parser.parse_args()
     db = CACHE / f"run-{args.articles}.db"     # the writer adds to a copy; the cache stays as ingested
     shutil.copy(cached_ledger(args.articles), db)
     writer_source = synthesise(200, args.articles, CACHE / f"writer-{args.articles}.jsonl")
-    run_backend(f"SQLite, {args.articles} articles", str(db), writer_source, args.clients, args.seconds)
+    run_backend(f"SQLite, {args.articles} articles, {args.workers} server process(es)", str(db), writer_source,
+                args.clients, args.seconds, args.workers)
     if args.postgres:
         copy_to_postgres(db, args.postgres)
-        run_backend(f"PostgreSQL, {args.articles} articles", args.postgres, writer_source, args.clients,
-                    args.seconds)
+        run_backend(f"PostgreSQL, {args.articles} articles, {args.workers} server process(es)", args.postgres,
+                    writer_source, args.clients, args.seconds, args.workers)
 
 
 if __name__ == "__main__":

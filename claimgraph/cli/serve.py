@@ -39,8 +39,11 @@ def _store(db: str):
 @click.option("--allow-private", is_flag=True,
               help="Let ingest by URL fetch loopback, private and link-local addresses (refused by default).")
 @click.option("--writes-per-minute", default=30, show_default=True, type=click.IntRange(1),
-              help="Corrections accepted per token per minute.")
-def serve(db: str, host: str, port: int, private: bool, allow_private: bool, writes_per_minute: int) -> None:
+              help="Corrections accepted per token per minute (counted in each worker process).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Server processes (each with its own connections); more serve more clients at once.")
+def serve(db: str, host: str, port: int, private: bool, allow_private: bool, writes_per_minute: int,
+          workers: int) -> None:
     """Serve the ledger: web pages and the JSON API (/api/v1, /openapi.json).
 
     Reads are open unless --private; corrections need a token (`claimgraph token create NAME`).
@@ -60,9 +63,17 @@ def serve(db: str, host: str, port: int, private: bool, allow_private: bool, wri
     from claimgraph.store.search import refresh_index
 
     refresh_index(store)
-    app = create_app(store, private=private, allow_private=allow_private, writes_per_minute=writes_per_minute)
+    settings = {"private": private, "allow_private": allow_private, "writes_per_minute": writes_per_minute}
     click.echo(f"claimgraph: serving {db} on http://{host}:{port}/ (JSON under /api/v1, Ctrl-C stops)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(store, **settings), host=host, port=port, log_level="warning")
+        return
+    import os
+
+    store.close()   # each worker process opens its own (uvicorn starts them from an import string)
+    os.environ["CLAIMGRAPH_SERVE"] = json.dumps({"db": db, **settings})
+    uvicorn.run("claimgraph.web.app:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @cli.group()

@@ -8,6 +8,8 @@ pages and their static files (shipped in the package: nothing is fetched from th
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -50,6 +52,12 @@ def create_app(store: Store, private: bool = False, allow_private: bool = False,
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker of `claimgraph serve --workers N`: settings from CLAIMGRAPH_SERVE (JSON)."""
+    settings = json.loads(os.environ["CLAIMGRAPH_SERVE"])
+    return create_app(Store.open(settings.pop("db")), **settings)
 
 
 def _wants_json(request: Request) -> bool:

@@ -170,3 +170,33 @@ def test_search_index_follows_what_is_ingested_after_it_was_built(sqlite_db, run
         run_cli("ingest", str(story), "--db", sqlite_db)
         kinds = {h["kind"] for h in client.get("/api/v1/search", params={"q": "Quillfeather"}).json()["items"]}
         assert {"speaker", "article", "attribution"} <= kinds
+
+
+def test_serve_with_several_worker_processes(sqlite_db, tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path / "serve.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", sqlite_db, "--port", str(port),
+                               "--workers", "2", "--private"], stdout=log, stderr=subprocess.STDOUT)
+    try:
+        answer = None
+        for _ in range(300):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/api/v1/claims", timeout=5)
+                break
+            except httpx.HTTPError:
+                assert server.poll() is None, (tmp_path / "serve.log").read_text()
+                time.sleep(0.2)
+        assert answer is not None and answer.status_code == 401    # the settings reached the workers
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
