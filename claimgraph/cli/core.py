@@ -237,6 +237,10 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, s
     columns = ["speaker", "cue", "cue_class", "kind", "content"]
     csv_fields: list[str] = []
     for extracted in extractor.extract_many(articles, n_process=processes):
+        if extracted.skipped_language:
+            click.echo(f"note: {quote_name(extracted.article.ref)}: written in {extracted.language!r}, not extracted "
+                       f"with the {extractor.nlp.lang!r} pipeline (--model names a pipeline for that language)",
+                       err=True)
         rows = [a.to_json(extracted.article.ref) for a in extracted.attributions]
         if fmt == "csv" and rows:
             header = not csv_fields
