@@ -136,6 +136,8 @@ def extract_safely(extractor: "Extractor", articles: Iterator[Article],
         except Exception:  # noqa: BLE001 - one article's fault must not end the batch
             stuck = list(in_flight)
             in_flight.clear()
+            if not stuck:
+                raise  # not an article's fault (the extractor cannot run at all): retrying would loop
         for article in stuck:
             yield _extract_one(extractor, article)
 

@@ -121,3 +121,15 @@ def test_the_english_shortcut_leaves_other_languages_to_the_model():
     assert plainly_english(story(3)) and detect_language(story(3)) == "en"
     for text, language in ((german, "de"), (dutch, "nl"), (FRENCH, "fr")):
         assert not plainly_english(text) and detect_language(text) == language
+
+
+def test_an_extractor_that_cannot_run_at_all_is_an_error_not_a_loop(db_path):
+    import pytest
+
+    class Broken:
+        def extract_many(self, articles, n_process=1):
+            raise RuntimeError("no pipeline")
+            yield  # a generator, like the real one
+
+    with pytest.raises(RuntimeError, match="no pipeline"):
+        ingest_articles([Article(ref="a.txt", text=story(1))], Store.open(db_path), Broken())
