@@ -161,3 +161,23 @@ def test_attributions_come_in_one_total_order_on_every_database(any_db):
     store.save_article(article("a"), tied, "1")
     store.save_article(Article(ref="undated", text=TEXT + " Undated."), [statement("at_z", vell, "late")], "1")
     assert [r["id"] for r in store.attributions()] == ["at_a", "at_b", "at_c", "at_d", "at_z"]
+
+
+def test_redoing_an_article_keeps_the_voices_of_statements_that_come_back(any_db):
+    store = Store.open(any_db)
+    original = article("a")
+    vell, duarte = Speaker("Mara Vell", "person"), Speaker("Ines Duarte", "person")
+    store.save_article(original, [statement("at_1", vell), statement("at_2", duarte, "the pier")], "1")
+    with store.engine.begin() as conn:
+        conn.execute(t.claims.insert(), [dict(id="cl_1", gist="ferry"), dict(id="cl_2", gist="pier")])
+        conn.execute(t.voices.insert(), [dict(claim_id="cl_1", attribution_id="at_1", stance="assert"),
+                                         dict(claim_id="cl_2", attribution_id="at_2", stance="assert")])
+    # The new extractor finds at_1 again (with other words) and no longer at_2.
+    store.replace_attributions(original, [statement("at_1", vell, "the ferry runs again soon")], "2")
+    with store.engine.connect() as conn:
+        voices = conn.execute(sa.select(t.voices.c.claim_id, t.voices.c.attribution_id)).all()
+        claims = conn.execute(sa.select(t.claims.c.id)).scalars().all()
+    assert voices == [("cl_1", "at_1")] and claims == ["cl_1"]  # no claim is left without voices
+    (row,) = store.attributions()
+    assert row["content"] == "the ferry runs again soon" and row["extractor_version"] == "2"
+    assert [s["name"] for s in store.speakers() if s["statements"]] == ["Mara Vell"]
