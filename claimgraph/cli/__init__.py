@@ -42,7 +42,7 @@ def _register() -> None:
     # Each module adds its commands to `cli`; imported here so `claimgraph --help` lists them all.
     import importlib
 
-    for name in ("core", "eval", "stance", "claims", "watch", "serve"):
+    for name in ("core", "eval", "stance", "claims", "watch", "serve", "spark"):
         try:
             importlib.import_module(f"claimgraph.cli.{name}")
         except ModuleNotFoundError as exc:
