@@ -249,3 +249,11 @@ def test_merging_speakers_moves_their_statements_and_can_be_taken_back(client, t
     assert client.get(f"/api/v1/speakers/{spicer['id']}").json()["statements"] == spicer["statements"]
     assert client.post(f"/api/v1/speakers/{spicer['id']}/merge", json={"into": "Nobody Atall"},
                        headers=auth).status_code == 422
+
+
+def test_graph_export_streams_graphml_and_json(client):
+    graphml = client.get("/api/v1/export/graph")
+    assert graphml.status_code == 200 and graphml.headers["content-type"].startswith("application/graphml+xml")
+    assert "<graphml" in graphml.text and "Eric Pahon" in graphml.text
+    as_json = client.get("/api/v1/export/graph", params={"format": "json", "limit": 1}).json()
+    assert as_json["nodes"] and as_json["edges"]
