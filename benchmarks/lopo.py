@@ -96,7 +96,7 @@ def train_folds(data: Path, out: Path) -> None:
         examples = make_examples([docs[i] for i in chosen], [articles[i] for i in chosen])
         name = "lopo_tagger"
         component, transitions = new_component(nlp, examples, name=name)
-        fit(component, examples, epochs=BUDGET["epochs"], seed=BUDGET["seed"], log=lambda m: log(f"{fold}: {m}"))
+        fit(component, examples, epochs=BUDGET["epochs"], seed=BUDGET["seed"], log=lambda m, fold=fold: log(f"{fold}: {m}"))
         meta = {"fold": fold, "train_articles": len(chosen), "budget": BUDGET,
                 "train_seconds": round(time.time() - t0)}
         save_model(nlp, target, transitions, 0.3, 0.0, meta, name=name)

@@ -47,7 +47,7 @@ def write_bodies(data: Path, limit: int, folder: Path) -> list[str]:
     """The first `limit` FNC-1 train bodies (by Body ID), one .txt file each; returns the texts."""
     csv.field_size_limit(sys.maxsize)
     with open(data / "train_bodies.csv", encoding="utf-8", newline="") as f:
-        rows = sorted(((int(r["Body ID"]), r["articleBody"]) for r in csv.DictReader(f)))[:limit]
+        rows = sorted((int(r["Body ID"]), r["articleBody"]) for r in csv.DictReader(f))[:limit]
     for body_id, text in rows:
         (folder / f"body_{body_id:05d}.txt").write_text(text, encoding="utf-8")
     return [text for _, text in rows]
@@ -117,8 +117,8 @@ def startup(model: str) -> None:
         "claimgraph --help": [str(BIN / "claimgraph"), "--help"],
         "python -c 'import claimgraph'": [sys.executable, "-c", "import claimgraph"],
         "spacy.load(model)": [sys.executable, "-c", f"import spacy; spacy.load({model!r})"],
-        "spacy.load + claimgraph component": [sys.executable, "-c", f"import spacy; spacy.load({model!r})"
-                                              ".add_pipe('claimgraph_attributions')"],
+        "spacy.load + claimgraph component": [
+            sys.executable, "-c", f"import spacy; spacy.load({model!r}).add_pipe('claimgraph_attributions')"],
     }.items():
         print(f"  {name:36} {statistics.median(wall(command) for _ in range(3)):.2f} s")
 
