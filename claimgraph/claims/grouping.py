@@ -159,11 +159,26 @@ def group(sets: Sequence[frozenset[str]], threshold: float = THRESHOLD) -> np.nd
 def link_restatements(uf: UnionFind, texts: Sequence[str], sets: Sequence[frozenset[str]],
                       index: Sequence[int] | None = None,
                       threshold: float = THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
-    """The cross-article step of `link-claims`: link restatements (their words and content-word sets) and union
-    them into `uf` (positions through `index`). Returns the linked pairs and their similarity."""
-    pairs, scores = lsh_links(sets, threshold)
-    guarded_union(uf, pairs, scores, sets, index=index, threshold=threshold)
-    return pairs, scores
+    """The cross-article step of `link-claims`: restatements (their words and content-word sets) grouped by the
+    semantic step (claims.semantic: words and embeddings, average linkage; MinHash pairs join the candidates above
+    semantic.EXACT_MAX statements) and unioned into `uf` (positions through `index`). Returns the pairs that
+    joined and their similarity."""
+    from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
+
+    words, emb = semantic.statement_vectors(texts)
+    pairs, scores = semantic.candidate_pairs(words, emb)
+    if len(texts) > semantic.EXACT_MAX:   # the k-means cells may miss a pair the words share: add MinHash's
+        lexical, _ = lsh_links(sets, threshold)
+        pairs = np.concatenate([pairs, lexical])
+        scores = np.concatenate([scores, np.asarray(
+            (words[lexical[:, 0]].multiply(words[lexical[:, 1]])).sum(axis=1)).ravel()
+            + np.einsum("ij,ij->i", emb[lexical[:, 0]], emb[lexical[:, 1]])]).astype(np.float32)
+    labels = semantic.average_linkage(len(texts), pairs, scores, words, emb)
+    for i, label in enumerate(labels.tolist()):
+        if label != i:
+            uf.union(i if index is None else index[i], label if index is None else index[label])
+    joined = labels[pairs[:, 0]] == labels[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
+    return pairs[joined], scores[joined]
 
 
 def group_statements(texts: Sequence[str], threshold: float = THRESHOLD) -> np.ndarray:
