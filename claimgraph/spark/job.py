@@ -127,7 +127,7 @@ def _extractor(settings: Settings):
 
 def extract_partition(items: Iterable[tuple[str, Any]], settings: Settings) -> Iterator[tuple[str, dict]]:
     """A partition's articles through one Extractor, in batches; yields (dataset, row) pairs."""
-    from claimgraph.service import _Broken, extract_safely
+    from claimgraph.service import extract_safely
 
     passed: list[dict] = []  # failures met on the way, yielded after the articles
 
@@ -138,31 +138,30 @@ def extract_partition(items: Iterable[tuple[str, Any]], settings: Settings) -> I
             else:
                 passed.append(value)
 
+    source = articles()
     try:
-        extractor = _extractor(settings)
-    except Exception as exc:  # noqa: BLE001 - no pipeline on this executor: every article of it is named
-        error = f"cannot load the pipeline: {_describe(exc)}"
-        for article in articles():
+        for outcome in extract_safely(_extractor(settings), source):
+            yield from _rows_of(outcome)
+    except Exception as exc:  # noqa: BLE001 - the extractor cannot run here (no pipeline): every article is named
+        error = f"cannot extract: {_describe(exc)}"
+        for article in source:
             yield "failures", parquet.failure_row(article.ref, "extract", error)
-        yield from (("failures", row) for row in passed)
-        return
-    for outcome in extract_safely(extractor, articles()):
-        if isinstance(outcome, _Broken):
-            yield "failures", parquet.failure_row(outcome.article.ref, "extract", _describe(outcome.error))
-            continue
-        try:
-            rows = _rows_of(outcome)
-        except Exception as exc:  # noqa: BLE001
-            rows = [("failures", parquet.failure_row(outcome.article.ref, "extract", _describe(exc)))]
-        yield from rows
     yield from (("failures", row) for row in passed)
 
 
-def _rows_of(extracted: Any) -> list[tuple[str, dict]]:
-    article = extracted.article
-    rows = [("articles", parquet.article_row(article, extracted.language, extracted.skipped_language)),
-            ("appearances", parquet.appearance_row(article))]
-    rows += [("attributions", parquet.attribution_row(a, article)) for a in extracted.attributions]
+def _rows_of(outcome: Any) -> list[tuple[str, dict]]:
+    """The rows of one extracted article, or its failure row (an error while making rows is the article's too)."""
+    from claimgraph.service import _Broken
+
+    article = outcome.article
+    if isinstance(outcome, _Broken):
+        return [("failures", parquet.failure_row(article.ref, "extract", _describe(outcome.error)))]
+    try:
+        rows = [("articles", parquet.article_row(article, outcome.language, outcome.skipped_language)),
+                ("appearances", parquet.appearance_row(article))]
+        rows += [("attributions", parquet.attribution_row(a, article)) for a in outcome.attributions]
+    except Exception as exc:  # noqa: BLE001
+        return [("failures", parquet.failure_row(article.ref, "extract", _describe(exc)))]
     return rows
 
 
