@@ -64,6 +64,24 @@ def found_thing(cue: Token) -> bool:
                                           for c in clauses)
 
 
+PHONED = {"police", "ambulance", "office", "hotline", "lifeline", "number", "helpline", "line", "friend",
+          "mother", "father", "family", "doctor", "lawyer"}
+
+
+def _not_speech(cue: Token) -> bool:
+    """A cue word used for something else: "called the police" (a telephone call: one object, a person, an
+    organisation or a line, and no second one as in "called the claim propaganda"); "Asked why …, Vell said"
+    (the one asked answers: the question is no statement of hers)."""
+    lemma = cue.lemma_.lower()
+    if lemma == "ask":
+        return cue.tag_ == "VBN" and cue.dep_ == "advcl"
+    if lemma != "call" or any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in cue.children):
+        return False
+    objects = [c for c in cue.children if c.dep_ == "dobj"]
+    return bool(objects) and (objects[0].lemma_.lower() in PHONED or objects[0].pos_ == "PROPN"
+                              or objects[0].ent_type_ in {"PERSON", "ORG", "GPE"})
+
+
 def _parenthetical_cue(token: Token) -> bool:
     """'…, reported Northgate News.', '…, Vell said.' parsed as a complement: a cue after a comma, with nothing
     of its own after it but its subject."""
@@ -259,7 +277,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
-        if is_result_not_statement(token, content_span) or found_thing(token):
+        if is_result_not_statement(token, content_span) or found_thing(token) or _not_speech(token):
             continue
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
                            cue_class=classify(lexeme, content_span),

@@ -42,6 +42,8 @@ def test_content_stops_at_a_trailing_participial_clause_which_is_its_own_attribu
     "Ilse Marr claims gold in the harbor regatta on Sunday.",
     "The court denied bail to the captain of the ferry.",
     "Divers found the wreck lying on its side near the harbor mouth.",
+    "Vell called the police while on her way to the harbor.",
+    "Mara Vell called the Northgate Harbor Office about the ferry on Friday.",
 ])
 def test_results_and_things_found_are_not_statements(extractor, text):
     assert extract(extractor, text) == []
@@ -75,3 +77,9 @@ def test_verbs_of_doing_are_not_cues_for_the_tagger(extractor, text, verb, narra
 
     doc = extractor.nlp(text)
     assert is_narrative(next(t for t in doc if t.text == verb)) is narrative
+
+
+def test_the_one_asked_is_not_the_one_asking(extractor):
+    text = "Asked why she called the group the Harbor Crew, Vell said it was a joke among the ferry crews."
+    cues = [a.cue for a in extract(extractor, text)]
+    assert "Asked" not in cues and "said" in cues
