@@ -80,6 +80,27 @@ def spark_extract(inputs: tuple[str, ...], out: str, master: str, columns: str |
     click.echo(json.dumps(counts))
 
 
+@spark.command("group")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
+@click.option("--compare", is_flag=True, help="Group on one machine too and print the pairwise agreement.")
+def spark_group(folder: str, master: str, compare: bool) -> None:
+    """Group a `spark extract` run: syndicated copies (datasets `stories`) and claims (`claims`), by MinHashLSH.
+
+    \b
+    Examples:
+      claimgraph spark group run/ --compare
+    """
+    from claimgraph.spark.grouping import group_run
+
+    session = spark_session(master)
+    try:
+        report = group_run(session, folder, compare)
+    finally:
+        session.stop()
+    click.echo(json.dumps(report))
+
+
 @cli.command()
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @db_option
