@@ -17,7 +17,7 @@ import click
 
 from claimgraph.cli import cli
 from claimgraph.cli.options import (CUE_CLASSES, SPEAKER_TYPES, date_option, db_option, format_option,
-                                    learned_option, limit_option, model_option, open_store, processes_option,
+                                    learned_option, limit_option, tagger_gate_option, model_option, open_store, processes_option,
                                     speech_only_option, syndication_threshold_option)
 from claimgraph.cli.output import escape_controls, print_table, quote_name, write_csv, write_jsonl
 from claimgraph.cli.progress import Heartbeat, Progress
@@ -43,13 +43,13 @@ outlets_option = click.option("--outlets", type=click.Path(exists=True, dir_okay
                               help="A file of extra news-outlet names, one a line (added to the shipped list).")
 
 
-def _extractor(model: str, learned: bool = True, speech_only: bool = False):
+def _extractor(model: str, learned: bool = True, speech_only: bool = False, gate: str | None = None):
     """The Extractor; a pipeline that cannot be loaded is one clear error."""
     from claimgraph.errors import ClaimgraphError
     from claimgraph.pipeline import Extractor
 
     try:
-        return Extractor(model=model, learned=learned, speech_only=speech_only)
+        return Extractor(model=model, learned=learned, speech_only=speech_only, gate=gate)
     except ClaimgraphError as exc:
         raise click.ClickException(escape_controls(str(exc))) from exc
 
@@ -98,6 +98,7 @@ def _echo_unsupported(names: list[str]) -> None:
 @db_option(reads_only=False)
 @model_option
 @learned_option
+@tagger_gate_option
 @outlets_option
 @processes_option
 @click.option("--syndication/--no-syndication", default=True, show_default=True,
@@ -115,7 +116,8 @@ def _echo_unsupported(names: list[str]) -> None:
 @click.option("--link-claims/--no-link-claims", "link", default=True, show_default=True,
               help="Regroup the database's statements into claims after storing (see `claimgraph link-claims`).")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
-def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes: int, syndication: bool,
+def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, gate: str | None, processes: int,
+           syndication: bool,
            syndication_threshold: float | None, columns: str | None, allow_private: bool, allow_hosts: tuple[str, ...],
            url_deadline: float, fetch_links: bool, link: bool, json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
@@ -139,7 +141,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, processes
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
     store = open_store(db)
-    extractor = _extractor(model, learned)
+    extractor = _extractor(model, learned, gate=gate)
     index = None
     if syndication:
         from claimgraph.ingest.syndication import SyndicationIndex
@@ -213,11 +215,12 @@ def _claims_stale(store: Any) -> bool:
 @click.argument("paths", nargs=-1, required=True)
 @model_option
 @learned_option
+@tagger_gate_option
 @outlets_option
 @processes_option
 @speech_only_option
 @format_option(("jsonl", "table", "csv"), default="jsonl")
-def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, speech_only: bool,
+def extract(paths: tuple[str, ...], model: str, learned: bool, gate: str | None, processes: int, speech_only: bool,
             fmt: str) -> None:
     """Print every attribution in the articles at PATHS; stores nothing.
 
@@ -230,7 +233,7 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, processes: int, s
     """
     from claimgraph.ingest import ReadOptions, read_inputs
 
-    extractor = _extractor(model, learned, speech_only)
+    extractor = _extractor(model, learned, speech_only, gate)
     options = ReadOptions()
     failures = FailurePrinter()
     articles = (item for item in failures.watch(read_inputs(paths, options)) if not _is_error(item))
@@ -320,9 +323,11 @@ def speakers(db: str, name: str | None, type_: str | None, speech_only: bool, li
 @cli.command()
 @db_option(reads_only=True)
 @model_option
+@learned_option
+@tagger_gate_option
 @processes_option
 @click.option("--all", "everything", is_flag=True, help="Redo every article, not only those of older versions.")
-def reextract(db: str, model: str, processes: int, everything: bool) -> None:
+def reextract(db: str, model: str, learned: bool, gate: str | None, processes: int, everything: bool) -> None:
     """Redo the attributions of stored articles after the extractor changed, then regroup claims.
 
     Articles extracted by the current extractor version are skipped unless --all is given.
@@ -335,7 +340,7 @@ def reextract(db: str, model: str, processes: int, everything: bool) -> None:
     from claimgraph.service import reextract as redo
 
     store = open_store(db)
-    extractor = _extractor(model)
+    extractor = _extractor(model, learned, gate=gate)
     failures = FailurePrinter()
     with Progress("reextract") as progress:
         done = redo(store, extractor, everything=everything, n_process=processes,

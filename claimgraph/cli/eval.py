@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import click
 
 from claimgraph.cli import cli
+from claimgraph.cli.options import tagger_gate_option
 
 if TYPE_CHECKING:  # the evaluation modules load spaCy: imported inside the command, not for `--help`
     from claimgraph.eval.polnear import ErrorExample, PolnearResult
@@ -45,8 +46,10 @@ def eval_group() -> None:
 @click.option("--baseline/--no-baseline", default=True, show_default=True, help="Run textacy's baseline too.")
 @click.option("--learned/--rules-only", "learned", default=True, show_default=True,
               help="Score with the learned tagger beside the rules, or the rules alone.")
+@tagger_gate_option
 def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fmt: str, n_errors: int,
-            predictions_out: Path | None, processes: int, model: str | None, baseline: bool, learned: bool) -> None:
+            predictions_out: Path | None, processes: int, model: str | None, baseline: bool, learned: bool,
+            gate: str | None) -> None:
     """Score claimgraph and textacy's direct-quotation baseline on a PolNeAR split.
 
     Figures follow shared/data/README.md and equal shared/tools/score_polnear.py on the same predictions.
@@ -70,7 +73,8 @@ def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fm
     from claimgraph.pipeline import Extractor
 
     try:
-        extractor = Extractor(model=model, learned=learned) if model else Extractor(learned=learned)
+        extractor = (Extractor(model=model, learned=learned, gate=gate) if model
+                     else Extractor(learned=learned, gate=gate))
     except ModelError as exc:
         raise click.ClickException(str(exc)) from exc
     result = evaluate(split_dir, metadata or default_metadata(split_dir), extractor=extractor, baseline=baseline,

@@ -86,6 +86,23 @@ model_option = click.option("--model", default=DEFAULT_MODEL, show_default=True,
                             help="Name or path of an installed spaCy pipeline (never downloaded).")
 learned_option = click.option("--learned/--rules-only", "learned", default=True, show_default=True,
                               help="Run the trained tagger beside the rules (--rules-only is faster, finds less).")
+
+
+def _tagger_gate(_ctx: click.Context, _param: click.Parameter, name: str | None) -> str | None:
+    if name is None:
+        return None
+    from claimgraph.attribution.learned.gate import GATES  # only when the option is given: start-up stays light
+
+    if name not in GATES:
+        raise click.BadParameter(f"{name!r} is not a gate: one of {', '.join(sorted(GATES))}")
+    return name
+
+
+tagger_gate_option = click.option(
+    "--tagger-gate", "gate", default=None, callback=_tagger_gate, metavar="NAME",
+    help="Which of the tagger's additions to keep. Default quoted90: quoted ones at confidence 0.9, no reported "
+         "speech (they held up on publishers the tagger never saw; README 'Out of domain'). 'shipped' keeps every "
+         "kind at 0.75, as before: higher on PolNeAR itself, lower elsewhere.")
 processes_option = click.option("--processes", "-p", default=1, show_default=True, type=click.IntRange(1, 64),
                                 help="Parse on N cores.")
 speech_only_option = click.option(
