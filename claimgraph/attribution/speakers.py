@@ -91,6 +91,11 @@ NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "tho
                     "itself", "themselves", "most", "more", "such", "another"}
 
 
+def _is_pronoun(mention: str) -> bool:
+    lower = mention.lower()
+    return lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in SELF_PRONOUNS or lower in NEVER_IDENTITIES
+
+
 def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
     """The mention's words that name the speaker: from the head outwards, stopping at a clause, an apposition or a
     dash, so that an alias is never a clause ("The Harbor Council - which considers … - said": the Council)."""
@@ -173,15 +178,18 @@ class SpeakerResolver:
         if not any(ch.isalnum() for ch in speaker.name):
             return None  # no identity without a name (the "’s" of "Let’s" once made an organisation "")
         mention = mention.strip()
+        # "He" is how the text points at Sean Spicer, not another name of his: a pronoun is kept as the statement's
+        # source_span, never as an alias (across articles "he" would otherwise join every man's aliases).
+        alias = () if _is_pronoun(mention) else (mention,)
         for i, known in enumerate(self.known):
             if known.key == speaker.key:
-                aliases = tuple(dict.fromkeys(known.aliases + (mention,)))
+                aliases = tuple(dict.fromkeys(known.aliases + alias))
                 merged = Speaker(known.name, known.type, known.role or speaker.role,
                                  known.affiliation or speaker.affiliation, aliases)
                 del self.known[i]
                 self.known.append(merged)
                 return merged
-        speaker = Speaker(speaker.name, speaker.type, speaker.role, speaker.affiliation, (mention,))
+        speaker = Speaker(speaker.name, speaker.type, speaker.role, speaker.affiliation, alias)
         self.known.append(speaker)
         return speaker
 

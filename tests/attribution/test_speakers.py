@@ -181,3 +181,13 @@ def test_he_after_a_spokesperson_is_that_spokesperson(extractor):
     spokesperson = found[1].speaker
     assert spokesperson.type == "anonymous" and spokesperson.affiliation == "Harbor Employers’ Association"
     assert found[2].speaker.key == spokesperson.key
+
+
+def test_a_pronoun_resolves_but_is_never_an_alias(extractor):
+    text = ('Ferry captain Ilse Marr said the crossing would reopen in May. "We are ready," she told the council. '
+            'She added that the new pier was safe.')
+    found = extract(extractor, text)
+    by_pronoun = [a for a in found if a.source_span and text[a.source_span[0]:a.source_span[1]].lower() == "she"]
+    assert by_pronoun and all(a.speaker is not None and a.speaker.name == "Ilse Marr" for a in by_pronoun)
+    aliases = {alias for a in found if a.speaker is not None for alias in a.speaker.aliases}
+    assert "Ilse Marr" in aliases and not aliases & {"she", "She"}
