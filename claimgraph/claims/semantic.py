@@ -10,7 +10,7 @@ with model2vec and reduced to 64 dimensions by PCA (claimgraph/data/models/claim
 made: docs/claims.md). At run time they need only model2vec's numpy runtime, no torch. Negation words are in the
 vectors' vocabulary but weigh little, so "X is not Y" and "X is Y" stay in one claim (with opposite stances).
 
-Candidates: every pair at or above LINK, found exactly by blocked matrix products up to EXACT_MAX statements; above
+Candidates: the pairs at or above LINK (each statement's NEIGHBOURS strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above
 that, inside the cells of a coarse k-means over the embeddings (each statement in its PROBES nearest cells), plus
 the lexical MinHash pairs, so that cost grows as n^1.5, not n^2. Joining: candidate pairs strongest first; two
 groups join when the average similarity of all their cross pairs reaches LINK (the mean of the group vectors'
@@ -32,6 +32,7 @@ LINK = 0.3          # average cosine at which two groups of statements are one c
 EXACT_MAX = 20_000  # up to this many statements every pair is compared (blocked); above, k-means cells
 BLOCK = 2_000
 PROBES = 2
+NEIGHBOURS = 10     # candidate pairs kept per statement and block (the strongest)
 MIN_WORDS = 3       # a statement of fewer content words ("such cooperation with Assad") is too unspecific to join
 
 
@@ -81,6 +82,9 @@ def _pairs_in(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, emb:
     sims = (words[rows] @ words[cols].T).toarray() + emb[rows] @ emb[cols].T
     if upper:
         sims = np.triu(sims, k=1)
+    if sims.shape[1] > NEIGHBOURS:   # each row keeps its NEIGHBOURS strongest: pairs stay O(n) on generic text
+        cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
+        sims = np.where(sims >= cut, sims, 0.0)
     a, b = np.nonzero(sims >= LINK)
     i, j = rows[a], cols[b]
     keep = i != j
@@ -134,7 +138,7 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
     """Claim labels: candidate pairs strongest first; two groups join when their average cross similarity (the dot
     product of their summed vectors over the product of their sizes) reaches LINK."""
     parent = list(range(n))
-    word_sum = {i: words[i] for i in range(n)}
+    word_sum: dict[int, sparse.csr_matrix] = {}    # a group's summed TF-IDF rows, made when it first grows
     emb_sum = emb.astype(np.float64).copy()
     size = [1] * n
 
@@ -148,13 +152,16 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
         a, b = find(int(pairs[k, 0])), find(int(pairs[k, 1]))
         if a == b:
             continue
-        cross = word_sum[a].multiply(word_sum[b]).sum() + float(emb_sum[a] @ emb_sum[b])
+        wa = word_sum[a] if a in word_sum else words[a]
+        wb = word_sum[b] if b in word_sum else words[b]
+        cross = wa.multiply(wb).sum() + float(emb_sum[a] @ emb_sum[b])
         if cross / (size[a] * size[b]) < LINK:
             continue
         if size[a] < size[b]:
             a, b = b, a
         parent[b] = a
         size[a] += size[b]
-        word_sum[a] = word_sum[a] + word_sum.pop(b)
+        word_sum[a] = wa + wb
+        word_sum.pop(b, None)
         emb_sum[a] += emb_sum[b]
     return np.asarray([find(i) for i in range(n)])

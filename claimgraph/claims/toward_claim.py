@@ -31,13 +31,18 @@ from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from claimgraph.claims.grouping import content_stems, is_negator, words
+from claimgraph.claims.grouping import content_stems, is_negator, stem, words
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "emergent_stance"
 CLASSES = ("assert", "dispute", "report")
 EMERGENT_LABELS = {"for": "assert", "against": "dispute", "observing": "report"}
 SEED = 0
 C = 1.0
+HAND_SCALE = 1.0   # the hand features' weight beside TF-IDF rows of unit length
+
+def _stemmed(words_: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words_)
+
 
 HEDGES = frozenset("""reportedly allegedly apparently purportedly supposedly may might could rumour rumours rumor
 rumors rumoured rumored claims claim claimed report reports reported says said according possibly possible
@@ -45,24 +50,33 @@ unconfirmed unverified appears seems suggests suggest speculation speculate spec
 DENIALS = frozenset("""deny denies denied denial false fake hoax hoaxes debunk debunked debunks myth untrue satire
 satirical rubbish nonsense bogus lie lies wrong refute refutes refuted dismiss dismisses dismissed rejects rejected
 fabricated baseless nope isn't not no never doesn't didn't won't hasn't""".split())
+HEDGES |= frozenset("claiming seemingly feared suspected alleged unclear emerge emerges details forecast".split())
 CONFIRMS = frozenset("""confirms confirmed confirm official officially finally revealed reveals announces announced
 proves proof yes indeed""".split())
+HEDGE_STEMS, DENIAL_STEMS, CONFIRM_STEMS = _stemmed(HEDGES), _stemmed(DENIALS), _stemmed(CONFIRMS)
 QUESTION_OPENERS = frozenset("is are was were did does do could can will would has have should why how".split())
 SAID_TO = re.compile(r"\b(?:is|are|was|were)\s+(?:said|thought|believed|rumou?red|alleged|reported)\s+to\b", re.I)
 HAND = ("negation_only_one_side", "negated", "hedges", "denials", "confirms", "question", "question_opener",
         "said_to", "overlap", "gist_coverage", "quote")
 
 
+def _tokens(text: str) -> list[str]:
+    """Words with hyphenated compounds split ("fake-news" -> "fake", "news")."""
+    return [part for w in words(text) for part in w.split("-") if part]
+
+
 def hand_features(text: str, gist: str) -> list[float]:
-    """The hand features of one statement against its claim's gist, in the order of HAND."""
-    tokens, gist_tokens = words(text), words(gist)
+    """The hand features of one statement against its claim's gist, in the order of HAND (lexicons matched on
+    stems: "claiming", "claimed" and "claims" all hedge)."""
+    tokens, gist_tokens = _tokens(text), _tokens(gist)
+    stems = [stem(t) for t in tokens]
     negated = any(is_negator(t) for t in tokens)
     gist_negated = any(is_negator(t) for t in gist_tokens)
     mine, theirs = content_stems(text), content_stems(gist)
     overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
     return [float(negated != gist_negated), float(negated),
-            float(sum(t in HEDGES for t in tokens)), float(sum(t in DENIALS for t in tokens)),
-            float(sum(t in CONFIRMS for t in tokens)), float(text.rstrip(" \"'”’").endswith("?")),
+            float(sum(t in HEDGE_STEMS for t in stems)), float(sum(t in DENIAL_STEMS for t in stems)),
+            float(sum(t in CONFIRM_STEMS for t in stems)), float(text.rstrip(" \"'”’").endswith("?")),
             float(bool(tokens) and tokens[0] in QUESTION_OPENERS), float(bool(SAID_TO.search(text))),
             overlap, len(mine & theirs) / len(theirs) if theirs else 0.0,
             float(any(q in text for q in "\"“”'‘’"))]
@@ -90,8 +104,8 @@ class TowardClaimModel:
         text = _vectoriser(self.text_vocab, self.text_idf).transform(texts)
         added = _vectoriser(self.added_vocab, self.added_idf).transform(
             [added_words(t, g) for t, g in zip(texts, gists)])
-        hand = sparse.csr_matrix(np.asarray([hand_features(t, g) for t, g in zip(texts, gists)]).reshape(-1, len(HAND)))
-        return sparse.hstack([text, added, hand]).tocsr()
+        hand = np.asarray([hand_features(t, g) for t, g in zip(texts, gists)]).reshape(-1, len(HAND))
+        return sparse.hstack([text, added, sparse.csr_matrix(HAND_SCALE * hand)]).tocsr()
 
     def predict(self, texts: Sequence[str], gists: Sequence[str]) -> list[str]:
         if not texts:
