@@ -115,4 +115,23 @@ def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
                 and o.attribution.speaker and s.attribution.speaker
                 and o.attribution.speaker.key == s.attribution.speaker.key and stances[o.id]]
         stances[s.id] = same[0] if same else "report"
-    return {k: v or "report" for k, v in stances.items()}
+    return same_words_same_stance(members, {k: v or "report" for k, v in stances.items()})
+
+
+def same_words_same_stance(members: list[tuple[Statement, str]], stances: dict[str, str]) -> dict[str, str]:
+    """The same words from the same speaker carry one stance in every outlet that repeats them: the stance most of
+    the copies got, ties going to the earliest copy's (an outlet's framing differs, the speaker's words do not)."""
+    copies: dict[tuple[str, str], list[Statement]] = {}
+    for s, _role in members:
+        a = s.attribution
+        if a.speaker and a.content:
+            copies.setdefault((a.speaker.key, " ".join(words(a.content))), []).append(s)
+    for group in copies.values():
+        if len({stances[s.id] for s in group}) > 1:
+            group.sort(key=Statement.sort_key)
+            counts = {v: sum(stances[s.id] == v for s in group) for v in {stances[s.id] for s in group}}
+            top = max(counts.values())
+            chosen = next(stances[s.id] for s in group if counts[stances[s.id]] == top)
+            for s in group:
+                stances[s.id] = chosen
+    return stances
