@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.claims import gist as gist_mod
 from claimgraph.claims import provenance
-from claimgraph.claims.grouping import THRESHOLD, UnionFind, link_restatements
+from claimgraph.claims.grouping import THRESHOLD, UnionFind, link_restatements, words
 from claimgraph.claims.references import link_article, modifier_matches, speaker_words
 from claimgraph.claims.stance import assign as assign_stances
 from claimgraph.claims.statement import Statement
@@ -141,6 +141,7 @@ def _claim(state: _Linking, members: list[int], known_outlets: set[str],
            appearances: provenance.Appearances | None) -> Claim | None:
     """One group as a Claim record; None for a group of references to nothing we hold."""
     statements = state.statements
+    members = _one_per_repeat(statements, members)
     restating = [statements[i] for i in members if state.role[i] != "refer"]
     if not restating:
         return None
@@ -151,6 +152,21 @@ def _claim(state: _Linking, members: list[int], known_outlets: set[str],
                    for i in members)
     return Claim(id=cid, gist=gist_mod.gist(restating, stances), first_seen=first["date"] if first else None,
                  voices=voices, first_appearance=first)
+
+
+def _one_per_repeat(statements: list[Statement], members: list[int]) -> list[int]:
+    """A paragraph repeated on one page (a pull quote, a page that prints its text twice) gives one voice: of the
+    members with the same article, speaker and words, the first in the article stays."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for i in sorted(members, key=lambda i: (statements[i].article_id, statements[i].position, i)):
+        a = statements[i].attribution
+        key = (statements[i].article_id, a.speaker.key if a.speaker else "", " ".join(words(a.content or "")))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(i)
+    return sorted(kept)
 
 
 def voice_of(statement: Statement, claim: str, stance: str, role: str | None = None,

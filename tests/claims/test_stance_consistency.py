@@ -30,3 +30,15 @@ def test_other_speakers_and_other_words_keep_their_own_stance():
                _statement("three", "2026-01-04", flags=("negated",), words=WORDS + " soon")]
     stances = assign([(s, "restate") for s in members], known_outlets=set())
     assert stances["one-a"] == "assert" and stances["two-a"] == "report" and stances["three-a"] == "report"
+
+
+def test_a_paragraph_repeated_on_one_page_gives_one_voice():
+    from claimgraph.claims import link_statements
+
+    first = _statement("one", "2026-01-02")
+    again = Statement(Attribution(**{**first.attribution.__dict__, "id": "one-b", "sentence": (200, 260)}), "one",
+                      position=200, published="2026-01-02", outlet="Outlet one")
+    elsewhere = _statement("two", "2026-01-03")
+    claims = link_statements([first, again, elsewhere])
+    voices = [v.attribution_id for c in claims for v in c.voices]
+    assert sorted(voices) == ["one-a", "two-a"]
