@@ -14,6 +14,11 @@ It prints one JSON object: seconds, words per second, the ratios, and whether th
 extract's. The machine's load average is printed beside, since shared machines slow every run alike.
 
     .venv/bin/python benchmarks/spark.py [--n 2000] [--data ../shared/data]
+
+With `--grouping 10000,50000` it times grouping instead, in this process: syndicated copies among the same bodies
+(Spark MinHashLSH against the ingest path's SyndicationIndex) and claims among the first N sentences of those
+bodies standing in for statements (Spark MinHashLSH + the guard against claims.grouping.group on one machine,
+whose pairs come from its own banded LSH), with the pairwise P/R of Spark's grouping against the one-machine one.
 """
 
 from __future__ import annotations
@@ -56,12 +61,54 @@ def spark_ids(out: Path) -> set[str]:
     return set(ds.dataset(str(out / "attributions"), format="parquet").to_table(columns=["id"])["id"].to_pylist())
 
 
+def sentences(bodies: list[str]) -> list[str]:
+    import re
+
+    found = [s.strip() for body in bodies for s in re.split(r"(?<=[.!?])\s+", body)]
+    return [s for s in found if len(s.split()) >= 6]
+
+
+def grouping(data: Path, sizes: list[int]) -> dict:
+    from claimgraph.claims.grouping import content_stems, group
+    from claimgraph.cli.spark import spark_session
+    from claimgraph.spark.grouping import group_claims, group_stories, one_machine_stories, pairwise_agreement
+
+    bodies = [a["text"] for a in articles(data, 10**6)]
+    spark = spark_session("local[2]")
+    spark.sparkContext.setLogLevel("ERROR")
+    report: dict = {"load_before": os.getloadavg()[0]}
+    start = time.perf_counter()
+    ours = group_stories(spark, bodies)
+    middle = time.perf_counter()
+    theirs = one_machine_stories(bodies)
+    report["stories"] = {"articles": len(bodies), "spark_s": round(middle - start, 1),
+                         "one_machine_s": round(time.perf_counter() - middle, 1),
+                         **pairwise_agreement(ours.tolist(), theirs.tolist())}
+    statements = sentences(bodies)
+    for size in sizes:
+        texts = statements[:size]
+        start = time.perf_counter()
+        ours = group_claims(spark, texts)
+        middle = time.perf_counter()
+        theirs = group([content_stems(t) for t in texts])
+        report[f"claims_{len(texts)}"] = {"spark_s": round(middle - start, 1),
+                                          "one_machine_s": round(time.perf_counter() - middle, 1),
+                                          **pairwise_agreement(ours.tolist(), theirs.tolist())}
+    report["load_after"] = os.getloadavg()[0]
+    spark.stop()
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--grouping", help="statement counts, comma-separated: time grouping instead")
     args = parser.parse_args()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    if args.grouping:
+        print(json.dumps(grouping(args.data, [int(n) for n in args.grouping.split(",")]), indent=1))
+        return
     chosen = articles(args.data, args.n)
     words = sum(len(a["text"].split()) for a in chosen)
     with tempfile.TemporaryDirectory() as tmp:

@@ -13,7 +13,8 @@ import sys
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import learned_option, model_option, open_store, speech_only_option
+from claimgraph.cli.options import (learned_option, model_option, open_store, speech_only_option,
+                                    tagger_gate_option)
 from claimgraph.cli.output import escape_controls
 
 db_option = click.option("--db", "db", default="claimgraph.db", show_default=True, metavar="PATH|URL",
@@ -49,9 +50,10 @@ def spark_session(master: str, app: str = "claimgraph"):
               help="Partitions to extract in (default: Spark's default parallelism).")
 @model_option
 @learned_option
+@tagger_gate_option
 @speech_only_option
 def spark_extract(inputs: tuple[str, ...], out: str, master: str, columns: str | None, partitions: int | None,
-                  model: str, learned: bool, speech_only: bool) -> None:
+                  model: str, learned: bool, gate: str | None, speech_only: bool) -> None:
     """Extract attributions from INPUTS on Spark and write Parquet datasets under --out.
 
     INPUTS are what `extract` takes (files, folders, URLs; .txt, .html, .jsonl, .csv, feeds, WARC) plus Parquet
@@ -74,7 +76,7 @@ def spark_extract(inputs: tuple[str, ...], out: str, master: str, columns: str |
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
     session = spark_session(master)
     try:
-        counts = run_extract(session, inputs, out, Settings(model, learned, speech_only, mapping), partitions)
+        counts = run_extract(session, inputs, out, Settings(model, learned, speech_only, mapping, gate), partitions)
     finally:
         session.stop()
     click.echo(json.dumps(counts))

@@ -34,6 +34,7 @@ class Settings:
     learned: bool = True
     speech_only: bool = False
     columns: dict[str, str] | None = None  # field -> column, as `--columns`
+    gate: str | None = None  # which tagger additions to keep, as `--tagger-gate` (None: the default gate)
 
 
 @dataclass
@@ -116,12 +117,12 @@ def _describe(exc: BaseException) -> str:
 
 
 def _extractor(settings: Settings):
-    key = (settings.model, settings.learned, settings.speech_only)
+    key = (settings.model, settings.learned, settings.speech_only, settings.gate)
     if key not in _EXTRACTORS:
         from claimgraph.pipeline import Extractor
 
         _EXTRACTORS[key] = Extractor(model=settings.model, learned=settings.learned,
-                                     speech_only=settings.speech_only)
+                                     speech_only=settings.speech_only, gate=settings.gate)
     return _EXTRACTORS[key]
 
 

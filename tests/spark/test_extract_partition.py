@@ -27,7 +27,7 @@ class Broken:
 
 def _run(extractor, items, monkeypatch):
     settings = job.Settings("stand-in")
-    monkeypatch.setitem(job._EXTRACTORS, (settings.model, True, False), extractor)
+    monkeypatch.setitem(job._EXTRACTORS, (settings.model, True, False, None), extractor)
     return list(job.extract_partition(iter(items), settings))
 
 
