@@ -136,11 +136,12 @@ def _cells(emb: np.ndarray, seed: int = 0) -> list[np.ndarray]:
 def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.csr_matrix,
                     emb: np.ndarray) -> np.ndarray:
     """Claim labels: candidate pairs strongest first; two groups join when their average cross similarity (the dot
-    product of their summed vectors over the product of their sizes) reaches LINK."""
+    product of their summed vectors over the product of their sizes) reaches LINK. Word sums are dicts (a statement
+    holds a handful of terms: a dict lookup costs less than a sparse-matrix call)."""
     parent = list(range(n))
-    word_sum: dict[int, sparse.csr_matrix] = {}    # a group's summed TF-IDF rows, made when it first grows
-    emb_sum = emb.astype(np.float64).copy()
     size = [1] * n
+    word_sum: dict[int, dict[int, float]] = {}    # a group's summed TF-IDF terms, made when it first grows
+    emb_sum: dict[int, np.ndarray] = {}
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -148,20 +149,30 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
             i = parent[i]
         return i
 
+    def terms(i: int) -> dict[int, float]:
+        if i not in word_sum:
+            lo, hi = words.indptr[i], words.indptr[i + 1]
+            word_sum[i] = dict(zip(words.indices[lo:hi].tolist(), words.data[lo:hi].tolist()))
+        return word_sum[i]
+
     for k in np.argsort(-sims, kind="stable").tolist():
         a, b = find(int(pairs[k, 0])), find(int(pairs[k, 1]))
         if a == b:
             continue
-        wa = word_sum[a] if a in word_sum else words[a]
-        wb = word_sum[b] if b in word_sum else words[b]
-        cross = wa.multiply(wb).sum() + float(emb_sum[a] @ emb_sum[b])
-        if cross / (size[a] * size[b]) < LINK:
-            continue
+        if size[a] > 1 or size[b] > 1:   # two single statements: their similarity is the pair's own, >= LINK
+            wa, wb = terms(a), terms(b)
+            small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+            cross = sum(v * big.get(t, 0.0) for t, v in small.items())
+            cross += float(emb_sum.get(a, emb[a]) @ emb_sum.get(b, emb[b]))
+            if cross / (size[a] * size[b]) < LINK:
+                continue
         if size[a] < size[b]:
             a, b = b, a
+        wa, wb = terms(a), terms(b)
+        for t, v in wb.items():
+            wa[t] = wa.get(t, 0.0) + v
+        emb_sum[a] = emb_sum.get(a, emb[a]) + emb_sum.pop(b, emb[b])
+        del word_sum[b]
         parent[b] = a
         size[a] += size[b]
-        word_sum[a] = wa + wb
-        word_sum.pop(b, None)
-        emb_sum[a] += emb_sum[b]
     return np.asarray([find(i) for i in range(n)])
