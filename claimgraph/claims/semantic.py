@@ -10,7 +10,8 @@ with model2vec and reduced to 64 dimensions by PCA (claimgraph/data/models/claim
 made: docs/claims.md). At run time they need only model2vec's numpy runtime, no torch. Negation words are in the
 vectors' vocabulary but weigh little, so "X is not Y" and "X is Y" stay in one claim (with opposite stances).
 
-Candidates: the pairs at or above LINK (each statement's NEIGHBOURS strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above
+Candidates: the pairs that share at least one stemmed content word (meaning alone never links two statements:
+static vectors of rare or unknown words lie close together) and reach LINK (each statement's NEIGHBOURS strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above
 that, inside the cells of a coarse k-means over the embeddings (each statement in its PROBES nearest cells), plus
 the lexical MinHash pairs, so that cost grows as n^1.5, not n^2. Joining: candidate pairs strongest first; two
 groups join when the average similarity of all their cross pairs reaches LINK (the mean of the group vectors'
@@ -79,7 +80,8 @@ def _stems(text: str) -> list[str]:
 def _pairs_in(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, emb: np.ndarray,
               upper: bool) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) among rows x cols whose similarity reaches LINK, with the similarity."""
-    sims = (words[rows] @ words[cols].T).toarray() + emb[rows] @ emb[cols].T
+    shared = (words[rows] @ words[cols].T).toarray()
+    sims = np.where(shared > 0, shared + emb[rows] @ emb[cols].T, 0.0)   # meaning alone never links: a word shared
     if upper:
         sims = np.triu(sims, k=1)
     if sims.shape[1] > NEIGHBOURS:   # each row keeps its NEIGHBOURS strongest: pairs stay O(n) on generic text
