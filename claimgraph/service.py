@@ -428,9 +428,12 @@ def _poll_feed(store: "Store", url: str, fetcher: "Fetcher", tracker: _EntryTrac
         item = entry_article(entry, feed, fetcher)
         tracker.expect(ref, url, entry.key, item)
         yield item
+    status = f"ok: {new} new of {len(feed.entries)}"
     if (fault := feed.fault_error()) is not None:
-        yield fault
-    validators[url] = (answer.etag, answer.modified, f"ok: {new} new of {len(feed.entries)}")
+        # A feed that is malformed but still gave entries is read, with a warning kept in its state (`status`),
+        # as `ingest` does: failing the poll would count every entry it did read as lost.
+        status += f"; warning: {fault.reason}"
+    validators[url] = (answer.etag, answer.modified, status)
 
 
 _FORK_HOOK_SET = False

@@ -118,6 +118,18 @@ def test_watch_resumes_and_uses_conditional_requests(tmp_path, site, fetcher, ex
         assert store.counts()["articles"] == 3 and feed_entry_counts(store, feed) == {"done": 3}
 
 
+def test_watch_reads_a_malformed_feed_that_still_gives_entries_with_a_warning(tmp_path, site, fetcher, extractor):
+    site.feed_entries = [_entry(site, 1, HARBOUR), _entry(site, 2, FESTIVAL)]
+    body = fetcher.fetch(site.base + "/feed.xml").content.decode("utf-8")  # the site's feed, then cut off
+    with Store.open(tmp_path / "m.db") as store:
+        site.pages["/cut.xml"] = (200, "application/rss+xml",
+                                  body.replace("</channel>", "<item><title>cut off").replace("</rss>", "").encode())
+        report = watch_once(store, [site.base + "/cut.xml"], extractor, fetcher)
+        assert (report.read, report.stored, report.failed) == (2, 2, 0)
+        status = get_feed_state(store, site.base + "/cut.xml").last_status
+        assert status.startswith("ok: 2 new of 2") and "warning: malformed feed" in status
+
+
 def test_watch_groups_copies_arriving_in_one_poll(tmp_path, site, fetcher, extractor):
     site.pages["/wire/copy.html"] = (200, "text/html", page_html("Pier closes", HARBOUR_COPY,
                                                                  site="Coastline Wire").encode())
