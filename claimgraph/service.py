@@ -405,6 +405,7 @@ def _poll_feed(store: "Store", url: str, fetcher: "Fetcher", tracker: _EntryTrac
                validators: dict[str, tuple[str | None, str | None, str]]) -> Iterator[Article | InputError]:
     """The entries of one feed not handled before (a conditional request with the last poll's validators)."""
     from claimgraph.ingest.feeds import entry_article, parse_feed
+    from claimgraph.ingest.jsonfeed import looks_like_json_feed, parse_json_feed
     from claimgraph.store.feeds import entry_seen, get_feed_state
 
     state = get_feed_state(store, url)
@@ -414,7 +415,8 @@ def _poll_feed(store: "Store", url: str, fetcher: "Fetcher", tracker: _EntryTrac
         if answer.not_modified:
             validators[url] = (etag, modified, "not modified")
             return
-        feed = parse_feed(answer.content, url)
+        json_feed = looks_like_json_feed(answer.content_type, answer.content)
+        feed = (parse_json_feed if json_feed else parse_feed)(answer.content, url)
     except InputError as exc:
         validators[url] = (etag, modified, f"failed: {exc.reason}")
         yield exc

@@ -130,6 +130,20 @@ def test_watch_reads_a_malformed_feed_that_still_gives_entries_with_a_warning(tm
         assert status.startswith("ok: 2 new of 2") and "warning: malformed feed" in status
 
 
+def test_watch_reads_a_json_feed(tmp_path, site, fetcher, extractor):
+    import json
+
+    items = [{"id": f"e{n}", "url": site.base + link, "title": title}
+             for n, (link, title) in enumerate([("/story/1.html", "Pier"), ("/story/2.html", "Lanterns")])]
+    for n, (item, text) in enumerate(zip(items, (HARBOUR, FESTIVAL)), start=1):
+        site.pages[f"/story/{n}.html"] = (200, "text/html", page_html(item["title"], text).encode())
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbor news", "items": items}
+    site.pages["/feed.json"] = (200, "application/feed+json", json.dumps(feed).encode())
+    with Store.open(tmp_path / "j.db") as store:
+        report = watch_once(store, [site.base + "/feed.json"], extractor, fetcher)
+        assert (report.read, report.stored, report.failed) == (2, 2, 0), report.failures
+
+
 def test_watch_groups_copies_arriving_in_one_poll(tmp_path, site, fetcher, extractor):
     site.pages["/wire/copy.html"] = (200, "text/html", page_html("Pier closes", HARBOUR_COPY,
                                                                  site="Coastline Wire").encode())
