@@ -177,12 +177,6 @@ def group_predictions(preds: Iterable[Mapping[str, Any]]) -> dict[str, list[Mapp
     return out
 
 
-def read_predictions(path: Path) -> dict[str, list[Mapping[str, Any]]]:
-    """`extract --format jsonl` output grouped by article name."""
-    with open(path, encoding="utf-8") as f:
-        return group_predictions(json.loads(line) for line in f if line.strip())
-
-
 # --- scoring -------------------------------------------------------------------------------------------------------
 
 class WordIndex:
