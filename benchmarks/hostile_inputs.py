@@ -22,7 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "ingest"))
 
-from ingest_samples import HARBOUR, page_html  # noqa: E402  (fictional samples shared with the tests)
+from ingest_samples import HARBOUR  # noqa: E402  (fictional samples shared with the tests)
 
 SENTENCE = "The ferry from Port Ellis ran late again, the harbour master Marta Quillon said on Tuesday. "
 

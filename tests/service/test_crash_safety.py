@@ -4,7 +4,6 @@ come out exactly as after an uninterrupted run."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import signal
 import sqlite3
