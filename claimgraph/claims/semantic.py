@@ -11,8 +11,8 @@ made: docs/claims.md). At run time they need only model2vec's numpy runtime, no 
 vectors' vocabulary but weigh little, so "X is not Y" and "X is Y" stay in one claim (with opposite stances).
 
 Candidates: the pairs that share at least one stemmed content word (meaning alone never links two statements:
-static vectors of rare or unknown words lie close together) and reach LINK (each statement's NEIGHBOURS strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above
-that, inside the cells of a coarse k-means over the embeddings (each statement in its PROBES nearest cells), plus
+static vectors of rare or unknown words lie close together) and reach LINK (each statement's NEIGHBOURS
+strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above that, inside the cells of a coarse k-means over the embeddings (each statement in its PROBES nearest cells), plus
 the lexical MinHash pairs, so that cost grows as n^1.5, not n^2. Joining: candidate pairs strongest first; two
 groups join when the average similarity of all their cross pairs reaches LINK (the mean of the group vectors'
 dot product, which is exactly average linkage on cosine, kept as running sums).

@@ -26,7 +26,8 @@ def test_one_speakers_words_get_one_stance_in_every_outlet():
 
 
 def test_other_speakers_and_other_words_keep_their_own_stance():
-    members = [_statement("one", "2026-01-02"), _statement("two", "2026-01-03", flags=("negated",), speaker="Orla Penn"),
+    members = [_statement("one", "2026-01-02"),
+               _statement("two", "2026-01-03", flags=("negated",), speaker="Orla Penn"),
                _statement("three", "2026-01-04", flags=("negated",), words=WORDS + " soon")]
     stances = assign([(s, "restate") for s in members], known_outlets=set())
     assert stances["one-a"] == "assert" and stances["two-a"] == "report" and stances["three-a"] == "report"
