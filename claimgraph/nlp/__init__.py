@@ -105,7 +105,10 @@ def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_
                 for doc in nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=list(disable),
                                     component_cfg=component_cfg))
     else:
-        docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process, batch_size=batch_size,
+        # Workers take batches of a fixed number of pieces, so the character budget becomes a piece budget: a
+        # worker's batch never holds more than BATCH_CHARS of text even when every piece is as long as they come.
+        docs = nlp.pipe(pieces(), as_tuples=True, n_process=n_process,
+                        batch_size=max(1, min(batch_size, BATCH_CHARS // CHUNK_CHARS)),
                         disable=list(disable), component_cfg=component_cfg)
     pending: list[tuple[int, Doc]] = []
     text_index = 0
