@@ -57,13 +57,11 @@ def plan_inputs(inputs: Iterable[str]) -> Plan:
 
     plan = Plan()
     for raw in inputs:
-        if is_url(raw):
-            plan.readable.append(raw)
-        elif is_parquet(raw) and Path(raw).exists():
-            plan.parquet.append(raw)
+        if is_url(raw) or (is_parquet(raw) and Path(raw).exists()):
+            (plan.readable if is_url(raw) else plan.parquet).append(raw)
             continue
         unsupported: list[str] = []
-        for item in [] if is_url(raw) else iter_files([raw], unsupported):
+        for item in iter_files([raw], unsupported):
             if isinstance(item, InputError):
                 plan.failures.append(parquet.failure_row(item.source, "read", item.reason))
             else:
