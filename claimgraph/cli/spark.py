@@ -24,7 +24,14 @@ db_option = click.option("--db", "db", default="claimgraph.db", show_default=Tru
 
 @cli.group()
 def spark() -> None:
-    """Run claimgraph on Apache Spark (pip install 'claimgraph[spark]'; needs Java 17)."""
+    """Run claimgraph on Apache Spark (pip install 'claimgraph[spark]'; needs Java 17).
+
+    \b
+    Examples:
+      claimgraph spark extract crawl/ --out run/ --master local[4]
+      claimgraph spark group run/ --compare
+      claimgraph load run/ --db claimgraph.db
+    """
 
 
 def spark_session(master: str, app: str = "claimgraph"):

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from corpus import EXAMPLES
+from spark_corpus import EXAMPLES
 
 from claimgraph.cli import cli
 from claimgraph.nlp import DEFAULT_MODEL

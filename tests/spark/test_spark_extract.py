@@ -8,7 +8,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from corpus import write_inputs, write_parquet
+from spark_corpus import write_inputs, write_parquet
 
 from claimgraph.cli import cli
 from claimgraph.nlp import DEFAULT_MODEL
@@ -115,3 +115,21 @@ def test_a_parquet_text_column_is_mapped_like_ingest_columns(spark, tmp_path):
     assert kind == "article" and article.ref == "bridge-1" and article.text.startswith("The mayor")
     [(kind, failure)] = unmapped.collect()
     assert kind == "failure" and "no text column" in failure["error"]
+
+
+def test_spark_extract_command_writes_the_datasets_and_prints_their_counts(tmp_path):
+    import subprocess
+    import sys
+
+    from spark_corpus import EXAMPLES
+
+    done = subprocess.run([sys.executable, "-m", "claimgraph", "spark", "extract", str(EXAMPLES), "--out",
+                           str(tmp_path / "run"), "--master", "local[1]"], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    counts = json.loads(done.stdout)
+    assert set(counts) == set(parquet.DATASETS)
+    expected = CliRunner().invoke(cli, ["extract", str(EXAMPLES), "--format", "jsonl"])
+    ids = {json.loads(line)["id"] for line in expected.stdout.splitlines() if line.strip()}
+    assert counts["attributions"] == len(ids) and counts["failures"] == 0
+    assert {r["id"] for r in _rows(tmp_path / "run", "attributions")} == ids
