@@ -135,9 +135,14 @@ def entry_article(entry: FeedEntry, feed: ParsedFeed, fetcher: Fetcher | None) -
 
 def feed_articles(data: bytes, ref: str, fetcher: Fetcher | None,
                   warn: Callable[[str, str], None] | None = None) -> Iterator[Article | InputError]:
-    """The articles of a feed's entries. A malformed feed that still yields entries is a warning (`warn(ref,
-    what)`), not a failure: its entries were read; without `warn` the fault is yielded as an error."""
-    feed = parse_feed(data, ref)
+    """The articles of an RSS or Atom feed's entries (see `entries_articles`)."""
+    yield from entries_articles(parse_feed(data, ref), fetcher, warn)
+
+
+def entries_articles(feed: ParsedFeed, fetcher: Fetcher | None,
+                     warn: Callable[[str, str], None] | None = None) -> Iterator[Article | InputError]:
+    """The articles of a parsed feed's entries (RSS, Atom or JSON Feed). A malformed feed that still yields entries
+    is a warning (`warn(ref, what)`), not a failure: its entries were read; without `warn` the fault is yielded."""
     for entry in feed.entries:
         yield entry_article(entry, feed, fetcher)
     if (fault := feed.fault_error()) is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.feeds import FeedEntry, ParsedFeed, entry_article
+from claimgraph.ingest.feeds import FeedEntry, ParsedFeed, entries_articles
 from claimgraph.ingest.fetch import Fetcher
 from claimgraph.ingest.html import html_fragment_text
 from claimgraph.ingest.limits import read_capped
@@ -71,14 +71,7 @@ def parse_json_feed(data: bytes, ref: str) -> ParsedFeed:
 
 def json_feed_articles(data: bytes, ref: str, fetcher: Fetcher | None,
                        warn: Callable[[str, str], None] | None = None) -> Iterator[Article | InputError]:
-    feed = parse_json_feed(data, ref)
-    for entry in feed.entries:
-        yield entry_article(entry, feed, fetcher)
-    if (fault := feed.fault_error()) is not None:
-        if warn is not None and feed.entries:
-            warn(fault.source, fault.reason)
-        else:
-            yield fault
+    yield from entries_articles(parse_json_feed(data, ref), fetcher, warn)
 
 
 def read_json_feed_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
