@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as with_fields
 from datetime import datetime, timezone
@@ -124,21 +125,34 @@ class Store(ClaimLedger):
             event.listen(engine, "begin", _sqlite_begin)
         store = cls(engine, label)
         if migrate:
-            store.migrate()
+            store.migrate(wait_s=busy_timeout_ms / 1000)
         return store
 
-    def migrate(self) -> None:
-        """Bring the schema to the newest migration (a no-op when it is current)."""
+    def migrate(self, wait_s: float = 60.0) -> None:
+        """Bring the schema to the newest migration (a no-op when it is current).
+
+        Two processes opening a new SQLite file at once can meet in a lock SQLite refuses at once instead of
+        waiting (one switching the file to WAL while the other commits): that is retried until `wait_s` has
+        passed, so the second opener waits as it would for any other write."""
+        deadline = time.monotonic() + wait_s
+        while True:
+            try:
+                return self._migrate_once()
+            except OperationalError as exc:
+                if "locked" not in str(exc.orig) or time.monotonic() > deadline:
+                    raise StoreError(f"{self.label}: cannot open or migrate the database ({exc.orig})") from exc
+                time.sleep(0.1)
+            except SADatabaseError as exc:
+                raise StoreError(f"{self.label}: cannot open or migrate the database ({exc.orig})") from exc
+
+    def _migrate_once(self) -> None:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
-        try:
-            with self._write_engine().begin() as conn:
-                if conn.dialect.name == "postgresql":  # two processes opening a new database at once
-                    conn.execute(text("SELECT pg_advisory_xact_lock(720021)"))
-                config.attributes["connection"] = conn
-                command.upgrade(config, "head")
-        except (OperationalError, SADatabaseError) as exc:
-            raise StoreError(f"{self.label}: cannot open or migrate the database ({exc.orig})") from exc
+        with self._write_engine().begin() as conn:
+            if conn.dialect.name == "postgresql":  # two processes opening a new database at once
+                conn.execute(text("SELECT pg_advisory_xact_lock(720021)"))
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
 
     def close(self) -> None:
         self.engine.dispose()
