@@ -105,6 +105,8 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
         while token.i != root.i and mention.start <= token.i < mention.end:
             if token.dep_ in drop or token.text in {"—", "–", "(", ")", "“", "”", '"'} or _spaced_hyphen(token):
                 return False
+            if token.head.i == token.i:
+                return False  # another sentence's root inside the mention: its words are not the speaker's name
             token = token.head
         return True
 

@@ -191,3 +191,23 @@ def test_a_pronoun_resolves_but_is_never_an_alias(extractor):
     assert by_pronoun and all(a.speaker is not None and a.speaker.name == "Ilse Marr" for a in by_pronoun)
     aliases = {alias for a in found if a.speaker is not None for alias in a.speaker.aliases}
     assert "Ilse Marr" in aliases and not aliases & {"she", "She"}
+
+
+def test_a_mention_running_over_two_sentences_ends(extractor):
+    """A source mention that takes in another sentence's root once sent `core_tokens` round that root for ever (a
+    whole batch of real articles hung on it); the other sentence's words are no part of the name."""
+    import signal
+
+    from claimgraph.attribution.speakers import core_tokens
+
+    doc = extractor.nlp("Harbor pilots met on Tuesday. The council said the channel was too shallow.")
+    second = list(doc.sents)[1]
+    mention = doc[0:second.root.i + 1]
+    previous = signal.signal(signal.SIGALRM, lambda *_: (_ for _ in ()).throw(TimeoutError("core_tokens hung")))
+    signal.alarm(20)
+    try:
+        tokens = core_tokens(mention)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [t.text for t in tokens] == ["Harbor", "pilots", "met", "on", "Tuesday"]
