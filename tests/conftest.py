@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -27,15 +28,26 @@ def in_ci() -> bool:
     return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 
-def require(path: Path, what: str) -> Path:
-    """`path` when it exists. Otherwise the test is skipped with the reason, except in CI (CI set), where it
-    fails: CI provides the shared data, and a test that silently skips there checks nothing."""
-    if path.exists():
-        return path
-    reason = f"{what} absent: {path} does not exist (set CLAIMGRAPH_SHARED_DATA to the shared data folder)"
+def skip_or_fail(reason: str) -> None:
+    """Skip with the reason, except in CI (CI set), where it fails: CI installs every service and provides the
+    shared data (.ci/run), and a test that silently skips there checks nothing."""
     if in_ci():
         pytest.fail(f"{reason}; CI is set, so this is a failure, not a skip")
     pytest.skip(reason)
+
+
+def require(path: Path, what: str) -> Path:
+    """`path` when it exists; otherwise `skip_or_fail`."""
+    if path.exists():
+        return path
+    skip_or_fail(f"{what} absent: {path} does not exist (set CLAIMGRAPH_SHARED_DATA to the shared data folder)")
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on at the moment of asking."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,7 @@ from claimgraph.ingest import ReadOptions, read_inputs
 from claimgraph.ingest.feeds import FEED_SUMMARY
 from claimgraph.ingest.fetch import Fetcher, address_kind, is_url
 from claimgraph.ingest.limits import MAX_ROBOTS_BYTES
+from tests.conftest import free_port
 
 OUTER_BOUND = 60.0  # seconds: far above every deadline set here; only a hang reaches it
 
@@ -73,9 +74,7 @@ def make_fetcher(**settings) -> Fetcher:
 
 
 def closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_port()  # nothing listens there: a connection is refused
 
 
 # -- time: one deadline per URL ------------------------------------------------------------------------------

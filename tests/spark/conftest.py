@@ -10,16 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import in_ci
+from tests.conftest import skip_or_fail
 from tests.store.conftest import fresh_postgres_url, postgres_url  # noqa: F401 - fixtures for the load tests
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "ingest"))  # the ingest tests' fictional pages
 
 
 def _unavailable(reason: str) -> None:
-    if in_ci():
-        pytest.fail(f"{reason} (CI installs it: .ci/run)")
-    pytest.skip(reason)
+    skip_or_fail(f"{reason} (CI installs it: .ci/run)")
 
 
 @pytest.fixture(scope="session")

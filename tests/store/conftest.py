@@ -12,14 +12,13 @@ from __future__ import annotations
 import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import in_ci
+from tests.conftest import free_port, skip_or_fail
 
 
 def _binary(name: str) -> str | None:
@@ -34,16 +33,7 @@ def _version(path: str) -> tuple[int, ...]:
 
 
 def _unavailable(reason: str) -> None:
-    """Skip with the reason; in CI fail instead, since CI installs the server and a skip there tests nothing."""
-    if in_ci():
-        pytest.fail(f"PostgreSQL unavailable in CI: {reason}")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    skip_or_fail(f"PostgreSQL unavailable: {reason}")
 
 
 @pytest.fixture(scope="session")
@@ -66,7 +56,7 @@ def postgres_url():
     if as_user:
         shutil.chown(root, "postgres")
         shutil.chown(sock, "postgres")
-    port = _free_port()
+    port = free_port()
     try:
         subprocess.run(as_user + [initdb, "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8"],
                        check=True, capture_output=True, text=True)

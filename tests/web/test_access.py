@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from claimgraph.store import Store
 from claimgraph.web.app import create_app
 from claimgraph.web.tokens import create_token
+from tests.conftest import free_port
 
 
 @pytest.fixture()
@@ -173,16 +174,13 @@ def test_search_index_follows_what_is_ingested_after_it_was_built(sqlite_db, run
 
 
 def test_serve_with_several_worker_processes(sqlite_db, tmp_path):
-    import socket
     import subprocess
     import sys
     import time
 
     import httpx
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     log = open(tmp_path / "serve.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", sqlite_db, "--port", str(port),
                                "--workers", "2", "--private"], stdout=log, stderr=subprocess.STDOUT)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,22 +19,11 @@ import pytest
 
 from claimgraph.store import Store
 from claimgraph.web.tokens import create_token
+from tests.conftest import free_port, skip_or_fail
 
 CHROMIUM = os.environ.get("CLAIMGRAPH_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(f"{reason} (CI installs it: these tests may not skip there)")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +33,7 @@ def server(sqlite_template, tmp_path_factory):
     shutil.copy(sqlite_template, db)
     with Store.open(db) as store:
         token = create_token(store, "desk-editor")
-    port = _free_port()
+    port = free_port()
     log = open(db.parent / "serve.log", "w")
     process = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port)],
                                stdout=log, stderr=subprocess.STDOUT)
@@ -73,9 +61,9 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _missing("playwright is not installed (pip install playwright; the browser comes from apt)")
+        skip_or_fail("playwright is not installed (pip install playwright; the browser comes from apt)")
     if not Path(CHROMIUM).exists():
-        _missing(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+        skip_or_fail(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield launched
