@@ -17,7 +17,7 @@ import json
 from typing import Any
 
 from claimgraph.records import Appearance, Article, Attribution, Speaker
-from claimgraph.store.sql import speaker_key
+from claimgraph.speaker_merge import speaker_key
 from claimgraph.version import EXTRACTOR_VERSION
 
 DATASETS = ("articles", "appearances", "attributions", "speakers", "failures")

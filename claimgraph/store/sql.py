@@ -25,6 +25,7 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from claimgraph.errors import StoreError
 from claimgraph.records import Appearance, Article, Attribution, Speaker, normalise_name
+from claimgraph.speaker_merge import display_name, merged_type, preferred, speaker_key
 from claimgraph.store import schema as t
 from claimgraph.store.claims import ClaimLedger
 
@@ -32,11 +33,6 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # A write that lost a race with another writer (a row it checked for was inserted meanwhile, a deadlock between two
 # PostgreSQL transactions) is run again from the start: the second time it sees the other's row and does nothing.
 WRITE_ATTEMPTS = 4
-# Merge rule for one name seen with several types (one name has one type across the store): the strongest evidence
-# wins, whatever the order the articles came in. A match on the outlet list (news_outlet) is the most specific
-# evidence, then an organisation (NER ORG, an organisation head word), then a person (NER PERSON, a title), then
-# unknown. Rank rather than majority, so that one outlet-list match is not outvoted by NER guesses.
-TYPE_RANK = {"news_outlet": 4, "organization": 3, "person": 2, "unknown": 1, "anonymous": 0}
 
 
 def now() -> str:
@@ -53,23 +49,6 @@ def database_url(db: str | Path) -> str:
 
 def speaker_id(key: str) -> str:
     return "sp_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-
-
-def speaker_key(speaker: Speaker, article_id: str) -> str:
-    """What identities merge on across articles: the normalised full name, whatever its type (decided on evidence).
-
-    An anonymous source ("a company", "the doctor", "officials") is an identity of its article only: two articles'
-    "officials" are not the same people.
-    """
-    if speaker.type == "anonymous":
-        return f"anonymous:{article_id}:{normalise_name(speaker.name)}"
-    return normalise_name(speaker.name)
-
-
-def _preferred(values: list[tuple[str, int]]) -> str | None:
-    """The value seen in most statements; ties go to the longest, then the first in alphabetical order."""
-    ranked = sorted(((n, len(v), v) for v, n in values if v), key=lambda x: (-x[0], -x[1], x[2]))
-    return ranked[0][2] if ranked else None
 
 
 def lost_a_race(exc: BaseException | None) -> bool:
@@ -325,10 +304,7 @@ class Store(ClaimLedger):
         row = conn.execute(select(t.speakers.c.aliases, t.speakers.c.name).where(t.speakers.c.id == sid)
                            .with_for_update()).first()
         merged = sorted({*row.aliases, *speaker.aliases, speaker.name})
-        # The display name is chosen from every spelling of the full name seen, not the first one stored: the
-        # longest, then the first alphabetically ("The Pentagon" and "Pentagon" give "The Pentagon" either way).
-        full = normalise_name(speaker.name)
-        name = max((x for x in merged if normalise_name(x) == full), key=lambda x: (len(x), [-ord(c) for c in x]))
+        name = display_name(merged, speaker.name)  # from every spelling seen, not the first one stored
         if merged != sorted(row.aliases) or name != row.name:
             conn.execute(update(t.speakers).where(t.speakers.c.id == sid).values(aliases=merged, name=name))
         return sid
@@ -341,11 +317,10 @@ class Store(ClaimLedger):
             return [(v, n) for v, n in conn.execute(select(column, func.count()).where(a.c.speaker_id == sid)
                                                     .group_by(column)).all() if v]
 
-        types = tally(a.c.speaker_type)
-        if not types:
+        type_ = merged_type(tally(a.c.speaker_type))
+        if type_ is None:
             return  # no statement left: the record keeps what it had
-        type_ = max(types, key=lambda vn: (TYPE_RANK.get(vn[0], -1), vn[0]))[0]
-        role, affiliation = _preferred(tally(a.c.speaker_role)), _preferred(tally(a.c.speaker_affiliation))
+        role, affiliation = preferred(tally(a.c.speaker_role)), preferred(tally(a.c.speaker_affiliation))
         affiliation_id = None
         if affiliation:
             org = speaker_id(normalise_name(affiliation))

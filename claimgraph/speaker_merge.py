@@ -1,0 +1,50 @@
+"""The rules that make one speaker record out of many statements: one name, one type, one record per database.
+
+Used by the store (`store.sql`, which persists what these rules decide) and by Spark (`spark.speakers`, which
+merges a whole run the same way), so that an ingested ledger and a Spark run agree. No database, no spaCy here.
+
+- `speaker_key`: what identities merge on across articles: the normalised full name, whatever its type. An
+  anonymous source ("a company", "the doctor", "officials") is an identity of its article only.
+- `merged_type`: one name has one type, the strongest evidence wins whatever the order the articles came in
+  (`TYPE_RANK`: outlet list > organisation > person > unknown > anonymous).
+- `preferred`: role and affiliation are the value seen in most statements (ties: longest, then alphabetical).
+- `display_name`: of every spelling of the full name seen, the longest, then the first alphabetically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from claimgraph.records import Speaker, normalise_name
+
+# Merge rule for one name seen with several types: a match on the outlet list (news_outlet) is the most specific
+# evidence, then an organisation (NER ORG, an organisation head word), then a person (NER PERSON, a title), then
+# unknown. Rank rather than majority, so that one outlet-list match is not outvoted by NER guesses.
+TYPE_RANK = {"news_outlet": 4, "organization": 3, "person": 2, "unknown": 1, "anonymous": 0}
+
+
+def speaker_key(speaker: Speaker, article_id: str) -> str:
+    """The merge key of a statement's speaker (see the module's docstring)."""
+    if speaker.type == "anonymous":
+        return f"anonymous:{article_id}:{normalise_name(speaker.name)}"
+    return normalise_name(speaker.name)
+
+
+def merged_type(types: Iterable[tuple[str, int]]) -> str | None:
+    """The type of highest rank among (type, statements) pairs; None when there is none."""
+    seen = [(v, n) for v, n in types if v]
+    return max(seen, key=lambda vn: (TYPE_RANK.get(vn[0], -1), vn[0]))[0] if seen else None
+
+
+def preferred(values: Iterable[tuple[str, int]]) -> str | None:
+    """The value seen in most statements; ties go to the longest, then the first in alphabetical order."""
+    ranked = sorted(((n, len(v), v) for v, n in values if v), key=lambda x: (-x[0], -x[1], x[2]))
+    return ranked[0][2] if ranked else None
+
+
+def display_name(spellings: Iterable[str], name: str) -> str:
+    """The record's name: of the spellings of `name`'s full name (aliases that normalise to it), the longest, then
+    the first alphabetically ("The Pentagon" and "Pentagon" give "The Pentagon" in either order)."""
+    full = normalise_name(name)
+    same = [x for x in {*spellings, name} if normalise_name(x) == full]
+    return max(same, key=lambda x: (len(x), [-ord(c) for c in x]))

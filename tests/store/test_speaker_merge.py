@@ -1,0 +1,44 @@
+"""The speaker merge rules, one module used by the store and by Spark (claimgraph.speaker_merge)."""
+
+from claimgraph.records import Speaker
+from claimgraph.spark.speakers import merge_speaker
+from claimgraph.speaker_merge import display_name, merged_type, preferred, speaker_key
+
+
+def test_the_strongest_evidence_decides_the_type_in_any_order():
+    seen = [("person", 5), ("news_outlet", 1), ("unknown", 3)]
+    assert merged_type(seen) == merged_type(seen[::-1]) == "news_outlet"
+    assert merged_type([("person", 2), ("organization", 1)]) == "organization"
+    assert merged_type([]) is None
+
+
+def test_preferred_is_the_most_seen_then_the_longest():
+    assert preferred([("mayor", 2), ("deputy mayor", 1)]) == "mayor"
+    assert preferred([("mayor", 1), ("deputy mayor", 1)]) == "deputy mayor"
+    assert preferred([("", 4)]) is None
+
+
+def test_display_name_is_the_longest_spelling_of_the_full_name_only():
+    assert display_name(["Pentagon", "the Pentagon", "Pentagon officials"], "Pentagon") == "the Pentagon"
+    assert display_name(["Ada Quill", "Quill"], "Ada Quill") == "Ada Quill"  # a surname is not a spelling
+
+
+def test_an_anonymous_source_is_keyed_to_its_article():
+    officials = Speaker("officials", "anonymous")
+    assert speaker_key(officials, "a1") != speaker_key(officials, "a2")
+    assert speaker_key(Speaker("The Varnholt Ministry", "organization"), "a1") == speaker_key(
+        Speaker("Varnholt Ministry", "person"), "a2")
+
+
+def test_spark_merges_a_key_with_the_same_rules():
+    rows = [{"article_id": "a1", "speaker": {"name": "Varnholt Herald", "type": "person", "role": None,
+                                              "affiliation": None}, "speaker_aliases": ["Herald"]},
+            {"article_id": "a2", "speaker": {"name": "The Varnholt Herald", "type": "news_outlet", "role": None,
+                                              "affiliation": None}, "speaker_aliases": []},
+            {"article_id": "a3", "speaker": {"name": "Varnholt Herald", "type": "organization", "role": None,
+                                              "affiliation": None}, "speaker_aliases": []}]
+    merged = merge_speaker("varnholt herald", rows)
+    assert merged["type"] == "news_outlet"
+    assert merged["name"] == "The Varnholt Herald"  # as the store names it, though the shorter spelling is commoner
+    assert merged["aliases"] == ["Herald", "Varnholt Herald"]
+    assert (merged["statements"], merged["articles"]) == (3, 3)
