@@ -47,6 +47,59 @@ def lsh_pairs(spark: Any, sets: Sequence[Sequence[str]], threshold: float, min_s
     return pairs, np.asarray([1.0 - r.distance for r in joined], dtype=np.float64)
 
 
+def banded_pairs(spark: Any, sets: Sequence[Sequence[str]], threshold: float, min_size: int = 1,
+                 bands: int | None = None, rows: int | None = None,
+                 window: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs (i < j) whose token sets reach Jaccard `threshold`, with their Jaccard: MinHash LSH with bands
+    of `rows` hashes (the one-machine layout of claims.grouping: 21 bands of 3), all in Spark SQL.
+
+    Each set's signature is bands x rows minima of seeded xxhash64 over its tokens; a band's key hashes its rows
+    together, so two sets meet in a band only when all its rows agree (P = 1-(1-J^rows)^bands), and a common word
+    alone no longer fills a bucket as with MinHashLSH's one-hash tables. In a bucket each member is paired with its
+    `window` next members (by index), as on one machine, so a big bucket costs window x size, not size^2. Every
+    candidate is checked with the exact Jaccard of the two sets; only pairs at or above `threshold` reach the
+    driver (as Arrow)."""
+    import pyarrow as pa
+    from pyspark.sql import functions as F
+
+    from claimgraph.claims import grouping as g
+
+    bands, rows, window = bands or g.BANDS, rows or g.ROWS, window or g.WINDOW
+    kept = [(i, sorted(set(tokens))) for i, tokens in enumerate(sets) if len(set(tokens)) >= max(min_size, 1)]
+    if len(kept) < 2:
+        return np.zeros((0, 2), dtype=np.int64), np.zeros(0)
+    table = pa.table({"i": pa.array([i for i, _ in kept], pa.int64()),
+                      "tokens": pa.array([t for _, t in kept], pa.list_(pa.string()))})
+    frame = spark.createDataFrame(table)
+
+    def seeded(seed: int):
+        return lambda token: F.xxhash64(token, F.lit(seed))
+
+    minima = [F.array_min(F.transform("tokens", seeded(k))) for k in range(bands * rows)]
+    keys = F.array(*[F.xxhash64(F.lit(b), *minima[b * rows:(b + 1) * rows]) for b in range(bands)])
+    buckets = (frame.select("i", F.posexplode(keys).alias("band", "key"))
+               .groupBy("band", "key").agg(F.sort_array(F.collect_list("i")).alias("ids"))
+               .where(F.size("ids") > 1))
+    last = F.size("ids") - 1
+    candidates = buckets.select(F.explode(F.flatten(F.transform(
+        F.sequence(F.lit(0), last - 1),
+        lambda p: F.transform(F.sequence(p + 1, F.least(p + window, last)),
+                              lambda q: F.struct(F.element_at("ids", p + 1).alias("a"),
+                                                 F.element_at("ids", q + 1).alias("b")))))).alias("pair"))
+    candidates = candidates.select("pair.a", "pair.b").distinct()
+    left = frame.select(F.col("i").alias("a"), F.col("tokens").alias("ta"))
+    right = frame.select(F.col("i").alias("b"), F.col("tokens").alias("tb"))
+    inter = F.size(F.array_intersect("ta", "tb"))
+    scored = (candidates.join(left, "a").join(right, "b")
+              .select("a", "b", (inter / (F.size("ta") + F.size("tb") - inter)).alias("jaccard"))
+              .where(F.col("jaccard") >= threshold))
+    found = scored.toArrow()
+    pairs = np.stack([found["a"].to_numpy(), found["b"].to_numpy()], axis=1).astype(np.int64).reshape(-1, 2)
+    scores = found["jaccard"].to_numpy().astype(np.float64)
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))   # Spark's row order varies from run to run
+    return pairs[order], scores[order]
+
+
 def group_stories(spark: Any, texts: Sequence[str], threshold: float | None = None) -> np.ndarray:
     """Story labels for article bodies: copies (5-word shingles at Jaccard >= threshold) share a label."""
     from claimgraph.claims.grouping import UnionFind
@@ -60,13 +113,16 @@ def group_stories(spark: Any, texts: Sequence[str], threshold: float | None = No
     return np.asarray([uf.find(i) for i in range(len(texts))])
 
 
-def group_claims(spark: Any, texts: Sequence[str], threshold: float | None = None) -> np.ndarray:
-    """Claim labels for statements' words: the lexical grouping of claims.grouping, with Spark finding the pairs."""
+def group_claims(spark: Any, texts: Sequence[str], threshold: float | None = None,
+                 lsh: str = "banded") -> np.ndarray:
+    """Claim labels for statements' words: the lexical grouping of claims.grouping, with Spark finding the pairs
+    (`lsh` "banded": `banded_pairs`, the one-machine LSH layout; "tables": MinHashLSH's one-hash tables)."""
     from claimgraph.claims.grouping import MIN_WORDS, THRESHOLD, UnionFind, content_stems, guarded_union
 
     threshold = threshold or THRESHOLD
     sets = [content_stems(text) for text in texts]
-    pairs, scores = lsh_pairs(spark, [sorted(s) for s in sets], threshold, min_size=MIN_WORDS)
+    find = {"banded": banded_pairs, "tables": lsh_pairs}[lsh]
+    pairs, scores = find(spark, [sorted(s) for s in sets], threshold, min_size=MIN_WORDS)
     uf = UnionFind(len(texts))
     guarded_union(uf, pairs, scores, sets, threshold=threshold)
     return np.asarray([uf.find(i) for i in range(len(texts))])

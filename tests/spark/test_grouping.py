@@ -39,3 +39,53 @@ def test_pairwise_agreement_counts_pairs():
     # ours: {0,1,2} {3}; theirs: {0,1} {2,3}: ours has 3 pairs, theirs 2, both share (0,1)
     assert pairwise_agreement([0, 0, 0, 3], [0, 0, 2, 2]) == {
         "pairs_spark": 3, "pairs_one_machine": 2, "pairs_both": 1, "precision": 0.3333, "recall": 0.5}
+
+
+def _restatements(propositions: int = 40, copies: int = 5) -> tuple[list[str], list[int]]:
+    """Fictional propositions of seven made-up content words, each restated with one word swapped."""
+    import random
+
+    rng = random.Random(3)
+    syllables = ["ka", "lo", "mi", "ru", "ten", "var", "bel", "dra", "nix", "sul"]
+    vocab = sorted({"".join(rng.choice(syllables) for _ in range(3)) + str(i) for i in range(400)})
+    texts, truth = [], []
+    for p in range(propositions):
+        words = rng.sample(vocab, 7)
+        for _ in range(copies):
+            restated = list(words)
+            restated[rng.randrange(7)] = rng.choice(vocab)
+            texts.append("the council said " + " ".join(restated))
+            truth.append(p)
+    return texts, truth
+
+
+def test_banded_pairs_find_every_pair_above_the_threshold_with_its_exact_jaccard(spark):
+    from claimgraph.minhash import exact_pairs
+    from claimgraph.spark.grouping import banded_pairs
+
+    texts, _ = _restatements()
+    sets = [content_stems(t) for t in texts]
+    pairs, scores = banded_pairs(spark, [sorted(s) for s in sets], 0.5, min_size=2)
+    exact, exact_scores = exact_pairs(sets, 0.5, min_size=2)
+    found = {tuple(p): s for p, s in zip(pairs.tolist(), scores.tolist())}
+    assert len(exact) > 300 and set(found) == {tuple(p) for p in exact.tolist()}
+    assert all(abs(found[tuple(p)] - s) < 1e-9 for p, s in zip(exact.tolist(), exact_scores.tolist()))
+
+
+def test_a_big_bucket_pairs_each_member_with_its_window_of_next_members(spark):
+    from claimgraph.spark.grouping import banded_pairs
+
+    same = [["pier", "harbour", "repair"]] * 10   # ten equal sets: one bucket in every band
+    pairs, scores = banded_pairs(spark, same, 0.4, window=1)
+    assert pairs.tolist() == [[i, i + 1] for i in range(9)] and set(scores.tolist()) == {1.0}
+    assert len(banded_pairs(spark, same, 0.4, window=9)[0]) == 45
+
+
+def test_banded_and_one_hash_table_grouping_agree_with_one_machine_on_restatements(spark):
+    texts, truth = _restatements()
+    one = group([content_stems(t) for t in texts]).tolist()
+    for lsh in ("banded", "tables"):
+        labels = group_claims(spark, texts, lsh=lsh).tolist()
+        agreement = pairwise_agreement(labels, one)
+        assert agreement["precision"] == agreement["recall"] == 1.0, (lsh, agreement)
+        assert pairwise_agreement(labels, truth)["recall"] == 1.0
