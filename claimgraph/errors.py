@@ -20,3 +20,7 @@ class ModelError(ClaimgraphError):
 
 class StoreError(ClaimgraphError):
     """The database could not be opened or written (locked, gone, not a database)."""
+
+
+class ExtractionTimeout(ClaimgraphError):
+    """One article's extraction ran past its deadline (`--article-timeout`); the batch goes on without it."""

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from claimgraph.attribution.component import COMPONENT, AttributionsComponent
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
+from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT
 from claimgraph.nlp import DEFAULT_MODEL, load_pipeline, parse_chunks
 from claimgraph.records import Article, Attribution, Span, attribution_id
 
@@ -34,10 +35,13 @@ class Extractor:
     cuts long articles into pieces and gives each piece's records the article's offsets and ids.
     `speech_only` leaves out the `think` cue class; `gate` names which of the tagger's additions to keep
     (attribution/learned/gate.py; the default keeps quoted ones only, "shipped" the release's wider gate).
+    `article_timeout` is the seconds one article's extraction may take (0: none; claimgraph/deadline.py): past it
+    the article raises `ExtractionTimeout`, which `service.extract_safely` records as that article's failure.
     """
 
     def __init__(self, model: str = DEFAULT_MODEL, nlp: Language | None = None, learned: bool = True,
-                 speech_only: bool = False, gate: str | None = None):
+                 speech_only: bool = False, gate: str | None = None,
+                 article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT):
         self.nlp = nlp if nlp is not None else load_pipeline(model)
         if COMPONENT not in self.nlp.pipe_names:
             self.nlp.add_pipe(COMPONENT, config={"learned": learned, "speech_only": speech_only})
@@ -45,7 +49,8 @@ class Extractor:
         # The pipeline is shared (cached by name): this extractor's settings go with each call, not the component.
         self.learned = learned and self.component.tagger is not None
         self.speech_only = speech_only
-        self.settings = {"learned": self.learned, "speech_only": speech_only, "gate": gate or DEFAULT_GATE.name}
+        self.settings = {"learned": self.learned, "speech_only": speech_only, "gate": gate or DEFAULT_GATE.name,
+                         "article_timeout": article_timeout or 0}
 
     def extract(self, article: Article) -> list[Attribution]:
         return next(self.extract_many([article])).attributions

