@@ -55,12 +55,6 @@ def timed(command: list[str], stdout=subprocess.DEVNULL) -> float:
     return time.perf_counter() - start
 
 
-def spark_ids(out: Path) -> set[str]:
-    import pyarrow.dataset as ds
-
-    return set(ds.dataset(str(out / "attributions"), format="parquet").to_table(columns=["id"])["id"].to_pylist())
-
-
 def sentences(bodies: list[str]) -> list[str]:
     import re
 
@@ -68,78 +62,154 @@ def sentences(bodies: list[str]) -> list[str]:
     return [s for s in found if len(s.split()) >= 6]
 
 
-def grouping(data: Path, sizes: list[int]) -> dict:
+def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, stories: bool, log: Log) -> dict:
+    """Spark's claim grouping (banded LSH; MinHashLSH's one-hash tables up to `tables_max`) beside the one-machine
+    `claims.grouping.group`, each size timed in this process on one local[2] session, figures logged as they come."""
     from claimgraph.claims.grouping import content_stems, group
     from claimgraph.cli.spark import spark_session
     from claimgraph.spark.grouping import group_claims, group_stories, one_machine_stories, pairwise_agreement
 
     bodies = [a["text"] for a in articles(data, 10**6)]
-    spark = spark_session("local[2]")
+    spark = spark_session("local[2]", **{"spark.driver.memory": "6g", "spark.sql.shuffle.partitions": "8"})
     spark.sparkContext.setLogLevel("ERROR")
-    report: dict = {"load_before": os.getloadavg()[0]}
-    start = time.perf_counter()
-    ours = group_stories(spark, bodies)
-    middle = time.perf_counter()
-    theirs = one_machine_stories(bodies)
-    report["stories"] = {"articles": len(bodies), "spark_s": round(middle - start, 1),
-                         "one_machine_s": round(time.perf_counter() - middle, 1),
-                         **pairwise_agreement(ours.tolist(), theirs.tolist())}
-    statements = sentences(bodies)
-    for size in sizes:
-        texts = statements[:size]
+    report: dict = {"statements": statements}
+    group_claims(spark, sentences(bodies)[:1000])   # warm-up: JIT and Python workers, not timed
+    if stories:
         start = time.perf_counter()
-        ours = group_claims(spark, texts)
+        ours = group_stories(spark, bodies)
         middle = time.perf_counter()
+        theirs = one_machine_stories(bodies)
+        report["stories"] = {"articles": len(bodies), "spark_s": round(middle - start, 1),
+                             "one_machine_s": round(time.perf_counter() - middle, 1),
+                             **pairwise_agreement(ours.tolist(), theirs.tolist())}
+        log(f"stories: {json.dumps(report['stories'])}")
+    real = sentences(bodies) if statements == "real" else []
+    for size in sizes:
+        if statements == "real":
+            texts, truth = real[:size], None
+        else:
+            sys.path.insert(0, str(ROOT / "benchmarks"))
+            from claims_cost import synthetic
+
+            texts, truth = synthetic(size)
+        row: dict = {"statements": len(texts), "load_before": round(os.getloadavg()[0], 2)}
+        start = time.perf_counter()
         theirs = group([content_stems(t) for t in texts])
-        report[f"claims_{len(texts)}"] = {"spark_s": round(middle - start, 1),
-                                          "one_machine_s": round(time.perf_counter() - middle, 1),
-                                          **pairwise_agreement(ours.tolist(), theirs.tolist())}
-    report["load_after"] = os.getloadavg()[0]
+        row["one_machine_s"] = round(time.perf_counter() - start, 1)
+        if truth is not None:
+            row["one_machine_vs_truth"] = pairwise_agreement(theirs.tolist(), truth.tolist())
+        log(f"claims {len(texts)}: one machine {row['one_machine_s']} s")
+        for lsh in ("banded", "tables"):
+            if lsh == "tables" and len(texts) > tables_max:
+                continue
+            start = time.perf_counter()
+            ours = group_claims(spark, texts, lsh=lsh)
+            row[f"spark_{lsh}_s"] = round(time.perf_counter() - start, 1)
+            row[f"spark_{lsh}_vs_one_machine"] = pairwise_agreement(ours.tolist(), theirs.tolist())
+            if truth is not None:
+                row[f"spark_{lsh}_vs_truth"] = pairwise_agreement(ours.tolist(), truth.tolist())
+            log(f"claims {len(texts)}: spark {lsh} {row[f'spark_{lsh}_s']} s; against one machine "
+                f"{json.dumps(row[f'spark_{lsh}_vs_one_machine'])}")
+        row["load_after"] = round(os.getloadavg()[0], 2)
+        report[f"claims_{len(texts)}"] = row
+        log(f"claims {len(texts)}: {json.dumps(row)}")
     spark.stop()
     return report
+
+
+class Log:
+    """Each stage's figures printed as they come (flushed) and appended to a log under runs/."""
+
+    def __init__(self, name: str):
+        stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+        self.path = ROOT / "runs" / f"{name}_{stamp}.log"
+        self.path.parent.mkdir(exist_ok=True)
+
+    def __call__(self, message: str) -> None:
+        line = f"{time.strftime('%H:%M:%S', time.gmtime())} {message}"
+        print(line, flush=True)
+        with open(self.path, "a", encoding="utf-8") as stream:
+            stream.write(line + "\n")
+
+
+def contract_rows(rows) -> list[str]:
+    """Attributions as canonical JSON of extract's fields, sorted: equal lists, equal attributions."""
+    from claimgraph.spark.parquet import CONTRACT_FIELDS
+
+    return sorted(json.dumps({k: row[k] for k in CONTRACT_FIELDS}, sort_keys=True) for row in rows)
+
+
+def spark_rows(out: Path) -> list[dict]:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(str(out / "attributions"), format="parquet").to_table().to_pylist()
+
+
+def extraction(data: Path, n: int, log: Log) -> dict:
+    chosen = articles(data, n)
+    words = sum(len(a["text"].split()) for a in chosen)
+    log(f"{len(chosen)} articles, {words} words; load {os.getloadavg()[0]:.2f}")
+    seconds: dict[str, float] = {}
+    loads: dict[str, list[float]] = {}
+
+    def stage(name: str, command: list[str], stdout=subprocess.DEVNULL, count: bool = True) -> None:
+        before = os.getloadavg()[0]
+        seconds[name] = timed(command, stdout=stdout)
+        loads[name] = [round(before, 2), round(os.getloadavg()[0], 2)]
+        rate = f", {words / seconds[name]:,.0f} words/s" if count else ""
+        log(f"{name}: {seconds[name]:.1f} s{rate}; load {before:.2f} -> {loads[name][1]:.2f}")
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        corpus, tiny = folder / "corpus.jsonl", folder / "tiny.jsonl"
+        corpus.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
+        tiny.write_text(json.dumps({"id": "tiny", "text": "The mayor said the bridge would open."}) + "\n")
+        with open(folder / "p1.jsonl", "w") as out:
+            stage("extract_p1", [*CLAIMGRAPH, "extract", str(corpus), "-p", "1"], stdout=out)
+        stage("extract_p2", [*CLAIMGRAPH, "extract", str(corpus), "-p", "2"])
+        for cores in (1, 2):
+            stage(f"spark_local{cores}", [*CLAIMGRAPH, "spark", "extract", str(corpus), "--out",
+                                          str(folder / f"run{cores}"), "--master", f"local[{cores}]",
+                                          "--partitions", str(cores)])
+        stage("tiny_extract", [*CLAIMGRAPH, "extract", str(tiny)], count=False)
+        stage("tiny_spark_local1", [*CLAIMGRAPH, "spark", "extract", str(tiny), "--out", str(folder / "tiny"),
+                                    "--master", "local[1]", "--partitions", "1"], count=False)
+        one = contract_rows(json.loads(line) for line in open(folder / "p1.jsonl") if line.strip())
+        same = {f"local[{c}]": contract_rows(spark_rows(folder / f"run{c}")) == one for c in (1, 2)}
+    log(f"attributions: {len(one)} from extract -p 1; equal field by field in Spark: {same}")
+    rate = {k: round(words / v, 1) for k, v in seconds.items() if not k.startswith("tiny")}
+    return {
+        "articles": len(chosen), "words": words, "seconds": {k: round(v, 1) for k, v in seconds.items()},
+        "words_per_s": rate, "load_before_after": loads,
+        "ratios": {"spark_local1_vs_extract_p1": round(rate["spark_local1"] / rate["extract_p1"], 3),
+                   "spark_local2_vs_local1": round(rate["spark_local2"] / rate["spark_local1"], 3),
+                   "extract_p2_vs_p1": round(rate["extract_p2"] / rate["extract_p1"], 3)},
+        "attributions": len(one), "same_attributions_as_extract_p1": same, "cpu_count": os.cpu_count(),
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--n", type=int, default=2000)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--grouping", help="statement counts, comma-separated: time grouping instead")
+    parser.add_argument("--grouping", help="statement counts, comma-separated: time claim grouping instead")
+    parser.add_argument("--statements", choices=("synthetic", "real"), default="synthetic",
+                        help="with --grouping: benchmarks/claims_cost.py's synthetic statements (default) or the "
+                             "bodies' sentences")
+    parser.add_argument("--tables-max", type=int, default=100_000,
+                        help="with --grouping: largest size that MinHashLSH's one-hash tables are also timed at")
+    parser.add_argument("--stories", action="store_true", help="with --grouping: syndicated copies too")
     args = parser.parse_args()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     if args.grouping:
-        print(json.dumps(grouping(args.data, [int(n) for n in args.grouping.split(",")]), indent=1))
+        log = Log(f"spark_grouping_{args.statements}")
+        log(f"benchmarks/spark.py --grouping {args.grouping} --statements {args.statements}; log {log.path}")
+        log(json.dumps(grouping(args.data, [int(n) for n in args.grouping.split(",")], args.statements,
+                                args.tables_max, args.stories, log), indent=1))
         return
-    chosen = articles(args.data, args.n)
-    words = sum(len(a["text"].split()) for a in chosen)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        corpus, tiny = folder / "corpus.jsonl", folder / "tiny.jsonl"
-        corpus.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
-        tiny.write_text(json.dumps({"id": "tiny", "text": "The mayor said the bridge would open."}) + "\n")
-        seconds: dict[str, float] = {"load_before": os.getloadavg()[0]}
-        with open(folder / "p1.jsonl", "w") as out:
-            seconds["extract_p1"] = timed([*CLAIMGRAPH, "extract", str(corpus), "-p", "1"], stdout=out)
-        seconds["extract_p2"] = timed([*CLAIMGRAPH, "extract", str(corpus), "-p", "2"])
-        for cores in (1, 2):
-            seconds[f"spark_local{cores}"] = timed([*CLAIMGRAPH, "spark", "extract", str(corpus), "--out",
-                                                    str(folder / f"run{cores}"), "--master", f"local[{cores}]",
-                                                    "--partitions", str(cores)])
-        seconds["tiny_extract"] = timed([*CLAIMGRAPH, "extract", str(tiny)])
-        seconds["tiny_spark_local1"] = timed([*CLAIMGRAPH, "spark", "extract", str(tiny), "--out",
-                                              str(folder / "tiny"), "--master", "local[1]", "--partitions", "1"])
-        seconds["load_after"] = os.getloadavg()[0]
-        one = {json.loads(line)["id"] for line in open(folder / "p1.jsonl") if line.strip()}
-        same = {cores: spark_ids(folder / f"run{cores}") == one for cores in (1, 2)}
-    rate = {k: round(words / v, 1) for k, v in seconds.items() if not k.startswith(("load", "tiny"))}
-    print(json.dumps({
-        "articles": len(chosen), "words": words, "seconds": {k: round(v, 1) for k, v in seconds.items()},
-        "words_per_s": rate,
-        "ratios": {"spark_local1_vs_extract_p1": round(rate["spark_local1"] / rate["extract_p1"], 3),
-                   "spark_local2_vs_local1": round(rate["spark_local2"] / rate["spark_local1"], 3),
-                   "extract_p2_vs_p1": round(rate["extract_p2"] / rate["extract_p1"], 3)},
-        "same_attribution_ids_as_extract_p1": {f"local[{c}]": v for c, v in same.items()},
-        "cpu_count": os.cpu_count(),
-    }, indent=1))
+    log = Log(f"spark_extract_n{args.n}")
+    log(f"benchmarks/spark.py --n {args.n}; log {log.path}")
+    log(json.dumps(extraction(args.data, args.n, log), indent=1))
 
 
 if __name__ == "__main__":

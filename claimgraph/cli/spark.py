@@ -34,17 +34,20 @@ def spark() -> None:
     """
 
 
-def spark_session(master: str, app: str = "claimgraph"):
-    """A SparkSession whose Python workers run this interpreter (claimgraph must be installed where they run)."""
+def spark_session(master: str, app: str = "claimgraph", **conf: str):
+    """A SparkSession whose Python workers run this interpreter (claimgraph must be installed where they run);
+    `conf`: further Spark settings (spark.driver.memory, …)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise click.ClickException("pyspark is not installed: pip install 'claimgraph[spark]'") from exc
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    return (SparkSession.builder.master(master).appName(app)
-            .config("spark.ui.showConsoleProgress", "false")
-            .config("spark.sql.parquet.compression.codec", "zstd")
-            .getOrCreate())
+    builder = (SparkSession.builder.master(master).appName(app)
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.sql.parquet.compression.codec", "zstd"))
+    for key, value in conf.items():
+        builder = builder.config(key, value)
+    return builder.getOrCreate()
 
 
 @spark.command("extract")
