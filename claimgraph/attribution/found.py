@@ -129,8 +129,23 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
             continue
         if token.dep_ not in CLIMB or token.head is token:
             break
-        token = token.head
+        token = _outer_conjunct(token) or token.head
     return _name_before(cue), chain
+
+
+def _outer_conjunct(token: Token) -> Token | None:
+    """'Paul said the plan would give money away, and called him …': the parser hangs "called" on "give" inside
+    what was said; a past-tense cue verb without a subject, conjoined to a complement in another tense, is the
+    speaker's next act: its subject is the outer cue's."""
+    from claimgraph.attribution.cues import cue_for
+
+    head = token.head
+    if token.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or cue_for(head.head) is None:
+        return None
+    present = head.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in head.children)
+    if token.tag_ == "VBD" and head.head.tag_ == "VBD" and present:
+        return head.head
+    return None
 
 
 def _name_before(cue: Token) -> Token | None:

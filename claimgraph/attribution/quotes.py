@@ -246,7 +246,10 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             used.add(cue.i)
             source = speaker_mention(doc, cue, after)
             content = doc.char_span(*inner, alignment_mode="expand")
-            item = Found(kind="direct", cue=doc[cue.i:cue.i + 1], source=source, content=[inner],
+            # '“Only you,” she said, would use …': the words after the cue clause are said too (a mixed quote).
+            rest = _sentence_goes_on(doc, quote, cue) if after is not None else None
+            item = Found(kind="mixed" if rest else "direct", cue=doc[cue.i:cue.i + 1], source=source,
+                         content=[inner] + ([rest] if rest else []),
                          cue_class=classify(cue_for(cue), content),
                          sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
                          confidence=0.9, quote_index=qi)
@@ -269,6 +272,39 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             last = item
         previous_quote, previous_index = quote, qi
     return found
+
+
+RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",
+                   "although", "before", "after", "in", "at", "on", "during", "referring", "adding", "saying"}
+
+
+def _sentence_goes_on(doc: Doc, quote: Quote, cue: Token) -> tuple[int, int] | None:
+    """'“Only you, Dinesh,” she said, would use the occasion …': the quoted words end with a comma and the
+    sentence goes on after the cue clause with the rest of what was said (a verb without a subject of its own, or a
+    that-clause): the rest is a second span of the same statement. Appositions and relative clauses about the
+    speaker ('said Vell, the mayor, …', '…, who runs …') are not."""
+    text = doc_text(doc)
+    if not text[quote.inner[0]:quote.inner[1]].rstrip().endswith(","):
+        return None
+    sent = cue.sent
+    i = cue.i + 1  # the speaker is named before the cue ('she said,'), never after it ('said Vell, a …,')
+    if i >= sent.end - 1 or doc[i].text != "," or not any(t.dep_ == "nsubj" and t.i < cue.i for t in cue.children):
+        return None
+    rest = [t for t in doc[i + 1:sent.end] if not t.is_space]
+    if not rest or not rest[0].is_lower or rest[0].lower_ in RELATIVE_STARTS or rest[0].tag_ == "VBG":
+        return None
+    if any(t.text in OPEN or t.text in CLOSE or cue_for(t) is not None for t in rest[:1]):
+        return None
+    # What was said goes on: a that-clause, or a finite verb whose subject stands inside the quote.
+    inside = {t.i for t in rest}
+    heads = [t for t in rest if (t.head.i not in inside or t.head.i == t.i) and not t.is_punct]
+    finite = len(heads) == 1 and heads[0].pos_ in {"VERB", "AUX"} and heads[0].tag_ != "VBG" and (
+        heads[0].tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in heads[0].children))
+    if rest[0].lower_ != "that" and not (finite and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i > i for c in heads[0].children)):
+        return None
+    start, end = trim(doc, rest[0].idx, rest[-1].idx + len(rest[-1]))
+    return (start, end) if end > start else None
 
 
 def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:

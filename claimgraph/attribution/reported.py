@@ -7,6 +7,8 @@ the content; the subject, or the subject of the verb it hangs from ("…, adding
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
@@ -70,12 +72,21 @@ PHONED = {"police", "ambulance", "office", "hotline", "lifeline", "number", "hel
 
 def _not_speech(cue: Token) -> bool:
     """A cue word used for something else: "called the police" (a telephone call: one object, a person, an
-    organisation or a line, and no second one as in "called the claim propaganda"); "Asked why …, Vell said"
+    organisation or a line, and no second one as in "called the claim propaganda"), "a play called …" (a name),
+    "called Vell onto the stage"; "Asked why …, Vell said"
     (the one asked answers: the question is no statement of hers)."""
     lemma = cue.lemma_.lower()
     if lemma == "ask":
         return cue.tag_ == "VBN" and cue.dep_ == "advcl"
-    if lemma != "call" or any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in cue.children):
+    if lemma != "call":
+        return False
+    if cue.dep_ == "acl" or (cue.i > 0 and cue.doc[cue.i - 1].lower_ in {"so", "so-"}):
+        return True  # "a play called …", "the so-called …": a name, not a statement
+    preps = {c.lower_ for c in cue.children if c.dep_ in {"prep", "prt", "advmod"}}
+    if preps & {"onto", "into", "up", "back", "off"} or ("to" in preps and not any(
+            c.dep_ in {"oprd", "ccomp"} for c in cue.children)):
+        return True  # "called Vell onto the stage", "called her back"
+    if any(c.dep_ in {"oprd", "ccomp", "xcomp"} for c in cue.children):
         return False
     objects = [c for c in cue.children if c.dep_ == "dobj"]
     return bool(objects) and (objects[0].lemma_.lower() in PHONED or objects[0].pos_ == "PROPN"
@@ -96,11 +107,17 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     if _parenthetical_cue(cue):
         return None  # what it reports is the clause it hangs from (`_parenthetical`)
     if not complements and lexeme.takes in {"clause", "both"}:
-        # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl.
+        # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl,
+        # or on the addressee ("reminded residents that …").
         complements = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
             g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        complements += [c for o in cue.children if o.dep_ in {"dobj", "dative"} and o.i > cue.i
+                        for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"} and any(
+                            g.dep_ == "mark" and g.lower_ == "that" and g.i == o.i + 1 for g in c.children)]
     if complements:
-        comp = complements[0]
+        # "In a statement released after …, Cruz said he is certain …": a fronted phrase the parser hangs on the
+        # cue as a second complement is no content when a complement follows the cue.
+        comp = next((c for c in complements if c.i > cue.i), complements[0])
         skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
         start, end = subtree_span(comp, exclude=skip)
         return _extend_over_quote(doc, *trim(doc, start, end))
@@ -128,8 +145,10 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in {"PRON"} and c.i > cue.i]
         if objects:
             # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
-            # ("openness to cooperating … to fight ISIS") on the verb instead.
-            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space),
+            # ("openness to cooperating … to fight ISIS") on the verb instead; not the cue's own conjuncts
+            # ("praised Vell and said …").
+            own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
+            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space and t.i not in own),
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None
@@ -146,6 +165,32 @@ def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) ->
                 and token.i > 0 and doc[token.i - 1].text in {",", "—", "–"} and cue_for(token) is not None):
             cut = trim(doc, start, doc[token.i - 1].idx)
             return cut if cut[1] > cut[0] else content
+    return content
+
+
+def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops before a verb the cue's subject did next: in "Vell said the plan would cost money and called
+    it a mistake" (or "… said she admires him and praised his plan") the second verb is Vell's own act, not part
+    of what she said. The parser often hangs it on the content's verb; it shows by having no subject of its own
+    and being a cue itself, or by taking the cue's past tense where the content's verb is in another tense."""
+    if content is None:
+        return None
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or not len(span):
+        return content
+    root = span.root
+    present = root.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in root.children)
+    for token in root.children:
+        if token.dep_ != "conj" or token.pos_ != "VERB" or not span.start <= token.i < span.end:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+            continue
+        if not (cue_for(token) is not None or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)):
+            continue
+        cc = next((c for c in root.children if c.dep_ == "cc" and c.i < token.i and c.i > root.i), None)
+        cut_at = cc.i if cc is not None else token.i
+        cut = trim(doc, content[0], doc[cut_at].idx)
+        return cut if cut[1] > cut[0] else content
     return content
 
 
@@ -216,6 +261,170 @@ def according_to(doc: Doc, token: Token) -> Found | None:
                  cue_class="report", sentence=sentence_of(doc, *spans, (token.idx, to.idx + 2)), confidence=0.85)
 
 
+# "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
+SEEM = {"seem", "appear"}
+# "X is expected to …", "X is widely assumed to be …": a passive belief verb raising its subject; the belief is
+# held by people the sentence does not name (or named with "by").
+RAISING = {"expect", "assume", "believe", "think", "know", "consider", "rumor", "rumour", "say", "report",
+           "estimate", "predict", "project", "understand", "thought", "allege", "reckon", "deem", "fear"}
+SPEECH_RAISING = {"say", "report", "allege", "rumor", "rumour"}
+
+
+def evidential(doc: Doc, token: Token) -> Found | None:
+    """'The ferry seems to be late', 'the port is expected to reopen': the subject and the complement are the
+    content (two spans), the verb the cue, no source unless a 'by' phrase names one ("is expected by analysts")."""
+    lemma = token.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if not ((lemma in SEEM and token.pos_ in {"VERB", "AUX"}) or (lemma in RAISING and passive)):
+        return None
+    subjects = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
+    if not subjects or subjects[0].lower_ in {"it", "there"} or subjects[0].i > token.i:
+        return None
+    # "appears to have", "seemed unperturbed", "is expected to win": an infinitive or a predicate adjective.
+    comps = [c for c in token.children if c.i > token.i and (
+        (c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                  for g in c.children))
+        or (lemma in SEEM and c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ"))]
+    if not comps:
+        return None
+    subject = trim(doc, *subtree_span(subjects[0]))
+    content = trim(doc, *subtree_span(comps[0]))
+    if content[1] <= content[0] or subject[1] <= subject[0]:
+        return None
+    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand") if agent is not None else None
+    speech = lemma in SPEECH_RAISING
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=[subject, content],
+                 cue_class="report" if speech else "think", sentence=sentence_of(doc, subject, content),
+                 flags=["hedged"] if speech else [], confidence=0.6)
+
+
+# Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
+# class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
+# "the idea/notion/theory that", "allegations that", "charges that" were right less than half the time on
+# PolNeAR train (no one's, or a source the sentence does not give).
+NOMINAL_CUES = {"claim": "assert", "assertion": "assert", "argument": "assert",
+                "contention": "assert", "insistence": "assert", "promise": "assert", "pledge": "assert",
+                "vow": "assert", "accusation": "dispute", "complaint": "dispute",
+                "denial": "dispute", "statement": "report", "announcement": "report", "warning": "report",
+                "suggestion": "report", "prediction": "report", "report": "report", "reports": "report",
+                "admission": "confirm", "acknowledgment": "confirm", "assurance": "assert", "message": "report",
+                "rumor": "report", "rumour": "report", "speculation": "think", "fear": "think", "hope": "think",
+                "belief": "think", "concern": "think", "worry": "think", "view": "think", "sense": "think",
+                "expectation": "think", "conviction": "think", "suspicion": "think", "impression": "think",
+                "perception": "think", "assumption": "think", "doubt": "dispute"}
+# Verbs whose object noun is the subject's own statement: "Vell made the claim that …", "voiced fears that …".
+MAKING = {"make", "voice", "express", "repeat", "raise", "issue", "reiterate", "renew", "air", "echo", "share",
+          "offer", "stand", "have", "hold", "double"}
+
+
+def nominal(doc: Doc, token: Token) -> Found | None:
+    """'Talbot's claim that the port lost money', 'officials voiced fears that the bridge would close': a
+    statement or belief noun with a that-clause. The source is the possessor, a 'by'/'from' phrase, or the subject
+    of a verb that makes the noun its object ("made the claim"); else none."""
+    cue_class = NOMINAL_CUES.get(token.lemma_.lower()) or NOMINAL_CUES.get(token.lower_)
+    if cue_class is None or token.pos_ != "NOUN":
+        return None
+    # The that-clause right after the noun ("fears that …", "claim made last week that …" is too far).
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"} and c.i > token.i
+                   and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "mark" and g.lower_ == "that" and g.i <= token.i + 2
+                                                         for g in c.children)), None)
+    if clause is None:
+        return None
+    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
+    content = trim(doc, *subtree_span(clause, exclude=skip))
+    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i < clause.i
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING:
+        owner = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if owner is not None and owner.lower_ in {"it", "its", "that", "this", "which", "who"}:
+        owner = None
+    if owner is not None and owner.pos_ == "PRON" and owner.lower_ in {"my", "our", "i", "we"}:
+        owner = None  # the writer's own: "our fear that …" is the speaker's hedge
+    source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
+# "In the new Harbor Institute poll, 40 percent back Vell": a document the clause comes from, read like
+# "according to".
+IN_SOURCES = {"poll", "survey", "statement", "study", "report", "interview", "letter", "memo", "post", "tweet",
+              "filing", "analysis", "release", "speech", "editorial", "column", "op-ed", "essay", "words",
+              "remarks", "testimony", "lawsuit", "complaint", "ruling", "opinion", "indictment", "affidavit"}
+
+
+def in_source(doc: Doc, token: Token) -> Found | None:
+    """'In a Harbor Institute poll, Vell leads by six points': the clause the phrase modifies is what the poll
+    (or statement, letter, interview …) says. Not where the clause has a cue of its own ("In a statement, the
+    ministry said …": that cue is the attribution)."""
+    pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    head = token.head
+    if pobj is None or pobj.lemma_.lower() not in IN_SOURCES or (head.pos_ not in {"VERB", "AUX"}
+                                                                 and head.dep_ != "ROOT"):
+        return None
+    # Fronted only ("In a poll, …"): a trailing "in several polls" or "in an ABC interview" qualifies the clause
+    # more often than it sources it (a third right on PolNeAR train).
+    before = [t for t in token.sent if t.i < token.i and not t.is_punct and not t.is_space]
+    if before and not all(t.dep_ == "cc" or t.lower_ in {"but", "and", "yet", "still", "meanwhile"} for t in before):
+        return None
+    if token.i > head.i or any(cue_for(t) is not None or t.lower_ == "according"
+                               for t in head.subtree if t.i > max(x.i for x in token.subtree)):
+        return None  # "In a statement, the ministry said …" (or "…, saying"): that cue is the attribution
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "he", "she", "they"} for c in head.children):
+        return None  # "In an interview, he spoke of …": what he did, not what the interview says
+    phrase = {t.i for t in token.subtree}
+    clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
+    spans = []
+    for part in ([t for t in clause if t.i < token.i], [t for t in clause if t.i > max(phrase)]):
+        if part and sum(t.is_alpha for t in part) >= 2:
+            start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if end > start:
+                spans.append((start, end))
+    if not spans or sum(len(WORD.findall(doc_text(doc)[s:e])) for s, e in spans) < MIN_CONTENT_WORDS + 1:
+        return None
+    source = doc.char_span(*trim(doc, *subtree_span(pobj)), alignment_mode="expand")
+    return Found(kind="according_to", cue=doc[token.i:token.i + 1], source=source, content=spans,
+                 cue_class="report", sentence=sentence_of(doc, *spans), confidence=0.6)
+
+
+# A headline "Vell: Ferry fares will rise" gives what a named source said; "The Latest: …", "Breaking: …" do not.
+TITLE = re.compile(r"(?:[A-Z]+ [–—-] )?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)")
+SOURCE_WORDS = {"poll", "report", "survey", "study", "sources", "officials", "experts", "analysts", "insiders",
+                "historians", "police", "newspaper", "court", "judge", "prosecutors", "ap", "reuters"}
+NOT_TITLE_SOURCES = {"latest", "breaking", "wow", "look", "revealed", "watch", "exclusive", "bombshell", "update",
+                     "boom", "busted", "leaked", "notice", "byline", "video", "photos", "opinion", "analysis",
+                     "editorial", "review", "live", "correction", "explainer", "listen", "read", "more", "related",
+                     "email", "daily", "guide", "rankings", "circle"}
+
+
+def title_line(doc: Doc) -> Found | None:
+    """'Talbot: Ferry fares will rise in May' as a Doc's first line (an article's title): the name is a person or an
+    organisation (or a poll, a report), the rest of the line what it said."""
+    text = doc_text(doc)
+    m = TITLE.match(text)
+    if m is None or m.group("name").isupper() or "\n" in m.group(0)[:m.start("content")]:
+        return None
+    words = m.group("name").lower().replace("’", "'").split()
+    if any(w.strip(".'") in NOT_TITLE_SOURCES for w in words):
+        return None
+    content = trim(doc, m.start("content"), m.end("content"))
+    if len([w for w in WORD.findall(text[content[0]:content[1]]) if w.isalpha()]) < MIN_CONTENT_WORDS:
+        return None
+    name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+    colon = doc.char_span(m.end("name"), m.end("name") + 1, alignment_mode="expand")
+    if name is None or colon is None or not len(name):
+        return None
+    if not (name[-1].ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or words[-1] in SOURCE_WORDS):
+        return None
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=colon, source=name,
+                 content=[content], cue_class="report", sentence=sentence_of(doc, content), confidence=0.6)
+
+
 def _cue_flags(cue: Token, chain: list[Token]) -> list[str]:
     """'did not say' is negated; 'reportedly said', 'is said to' hedged."""
     flags = []
@@ -240,6 +449,18 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if (item := according_to(doc, token)) is not None:
                 found.append(item)
             continue
+        if token.lower_ == "in" and token.dep_ == "prep":
+            if (item := in_source(doc, token)) is not None:
+                found.append(item)
+            continue
+        if token.pos_ == "NOUN" and (item := nominal(doc, token)) is not None:
+            found.append(item)
+            used.add(token.i)
+            continue
+        if (item := evidential(doc, token)) is not None:
+            found.append(item)
+            used.add(token.i)
+            continue
         lexeme = cue_for(token)
         if lexeme is None:
             continue
@@ -250,7 +471,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             continue
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
-        content = _before_participle(doc, token, _content_of(doc, token, lexeme))
+        content = _before_own_conjunct(doc, token, _before_participle(doc, token, _content_of(doc, token, lexeme)))
         extra: list[tuple[int, int]] = []
         if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
                 and subject is not None:
@@ -285,6 +506,9 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
                            via=channel(doc, token), flags=flags,
                            confidence=0.75 if spans else 0.6))
         used.add(token.i)
+    if (title := title_line(doc)) is not None and not any(
+            s < title.content[0][1] and title.content[0][0] < e for item in found for s, e in item.content):
+        found.append(title)
     return found
 
 

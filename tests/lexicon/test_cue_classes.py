@@ -23,12 +23,15 @@ EXPECTED: dict[str, str] = {
     for cue_class, lemmas in {
         "report": "say tell add note state explain write remark comment recall reply respond answer continue mention "
                   "describe call announce report indicate suggest disclose reveal predict warn ask tweet post testify "
-                  "show find cite",
+                  "show find cite point complain joke quip caution lament remind inform express signal hint retort "
+                  "exclaim clarify recount confide highlight",
         "assert": "declare claim assert insist maintain argue allege contend stress emphasize promise vow pledge "
-                  "boast urge",
-        "dispute": "deny dismiss reject refute dispute rebut contradict criticize question doubt blame accuse",
-        "confirm": "confirm acknowledge admit concede agree verify corroborate support",
-        "think": "think believe consider feel expect suspect hope fear worry estimate conclude",
+                  "boast urge assure imply reiterate propose praise proclaim brag tout emphasise rule",
+        "dispute": "deny dismiss reject refute dispute rebut contradict criticize question doubt blame accuse charge "
+                   "mock blast slam denounce decry condemn counter criticise",
+        "confirm": "confirm acknowledge admit concede agree verify corroborate concur recognize",
+        "think": "think believe consider feel expect suspect hope fear worry estimate conclude speculate guess assume "
+                 "realize anticipate",
         "relay": "learn",
     }.items()
     for lemma in lemmas.split()
@@ -37,14 +40,21 @@ EXPECTED: dict[str, str] = {
 # The verb form each template uses: the simple past, except where the small English pipeline mislemmatises it:
 # "hoped" and "hopes" are read as forms of "hop" (see the xfail test below), so "hope" takes a plural subject.
 FORMS = {"say": "said", "tell": "told", "write": "wrote", "think": "thought", "feel": "felt", "find": "found",
-         "admit": "admitted", "rebut": "rebutted", "hope": "hope"}
+         "admit": "admitted", "rebut": "rebutted", "hope": "hope", "quip": "quipped", "slam": "slammed",
+         "concur": "concurred", "brag": "bragged"}
 SPEAKER = "Councillor Ottilie Brannock"
 TEMPLATES = {  # by the complement the row says carries the content
     "clause": SPEAKER + " {verb} that the Quorrin bridge was unsafe.",
     "both": SPEAKER + " {verb} that the Quorrin bridge was unsafe.",
     "object": SPEAKER + " {verb} the harbour board's plan for the Quorrin bridge.",
 }
-SENTENCES = {"hope": "Residents of Veldoria {verb} that the Quorrin bridge will reopen."}  # where no template fits
+SENTENCES = {  # where no template fits
+    "hope": "Residents of Veldoria {verb} that the Quorrin bridge will reopen.",
+    "point": SPEAKER + " {verb} out that the Quorrin bridge was unsafe.",
+    "remind": SPEAKER + " {verb} residents that the Quorrin bridge was unsafe.",
+    "inform": SPEAKER + " {verb} residents that the Quorrin bridge was unsafe.",
+    "assure": SPEAKER + " {verb} residents that the Quorrin bridge was safe.",
+}
 
 
 def sentence_for(row: Row) -> str:
