@@ -10,15 +10,22 @@ runs as its own process, timed whole (start-up and pipeline load included), in t
     spark extract local[2]  two cores, two partitions
     tiny: extract and spark extract local[1] on one short article: the fixed cost of each (start-up, JVM, pipeline)
 
-It prints one JSON object: seconds, words per second, the ratios, and whether the Spark run's attribution ids equal
-extract's. The machine's load average is printed beside, since shared machines slow every run alike.
+Each stage's seconds, words per second and the load average before and after (shared machines slow every run
+alike) are printed as the stage ends and appended to runs/spark_extract_n<N>_<time>.log; at the end, one JSON
+object with the ratios and whether each Spark run's attributions equal extract -p 1's field by field (extract's
+JSON fields, order aside).
 
     .venv/bin/python benchmarks/spark.py [--n 2000] [--data ../shared/data]
 
-With `--grouping 10000,50000` it times grouping instead, in this process: syndicated copies among the same bodies
-(Spark MinHashLSH against the ingest path's SyndicationIndex) and claims among the first N sentences of those
-bodies standing in for statements (Spark MinHashLSH + the guard against claims.grouping.group on one machine,
-whose pairs come from its own banded LSH), with the pairwise P/R of Spark's grouping against the one-machine one.
+With `--grouping 10000,100000,1000000` it times claim grouping instead, in this process on one local[2] session
+(logged under runs/ too): at each size, statements grouped on one machine (claims.grouping.group: content words,
+banded MinHash LSH, guarded union) and on Spark (spark.grouping.group_claims with the banded LSH in Spark SQL, and
+up to --tables-max with MinHashLSH's one-hash tables), with the pairwise P/R of Spark's grouping against the
+one-machine one and, for synthetic statements, of each against the true propositions. Statements: by default
+benchmarks/claims_cost.py's synthetic ones (the figures sit beside that benchmark's); `--statements real` takes the
+sentences of the same bodies (6 words or more). Up to --semantic-max statements the semantic step of link-claims
+is timed too (claims.grouping.group_statements against spark.semantic). `--stories` adds syndicated copies among
+the bodies (Spark MinHashLSH against the ingest path's SyndicationIndex).
 """
 
 from __future__ import annotations
@@ -62,12 +69,19 @@ def sentences(bodies: list[str]) -> list[str]:
     return [s for s in found if len(s.split()) >= 6]
 
 
-def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, stories: bool, log: Log) -> dict:
+def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, semantic_max: int, stories: bool,
+             log: Log) -> dict:
     """Spark's claim grouping (banded LSH; MinHashLSH's one-hash tables up to `tables_max`) beside the one-machine
-    `claims.grouping.group`, each size timed in this process on one local[2] session, figures logged as they come."""
-    from claimgraph.claims.grouping import content_stems, group
+    `claims.grouping.group`, and up to `semantic_max` statements the semantic step (spark.semantic beside
+    `claims.grouping.group_statements`), each size timed in this process on one local[2] session, figures logged
+    as they come."""
+    from claimgraph.claims.grouping import content_stems, group, group_statements
+    from claimgraph.spark.semantic import group_claims_semantic
     from claimgraph.cli.spark import spark_session
     from claimgraph.spark.grouping import group_claims, group_stories, one_machine_stories, pairwise_agreement
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from claims_cost import synthetic
 
     bodies = [a["text"] for a in articles(data, 10**6)]
     spark = spark_session("local[2]", **{"spark.driver.memory": "6g", "spark.sql.shuffle.partitions": "8"})
@@ -88,9 +102,6 @@ def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, sto
         if statements == "real":
             texts, truth = real[:size], None
         else:
-            sys.path.insert(0, str(ROOT / "benchmarks"))
-            from claims_cost import synthetic
-
             texts, truth = synthetic(size)
         row: dict = {"statements": len(texts), "load_before": round(os.getloadavg()[0], 2)}
         start = time.perf_counter()
@@ -110,6 +121,19 @@ def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, sto
                 row[f"spark_{lsh}_vs_truth"] = pairwise_agreement(ours.tolist(), truth.tolist())
             log(f"claims {len(texts)}: spark {lsh} {row[f'spark_{lsh}_s']} s; against one machine "
                 f"{json.dumps(row[f'spark_{lsh}_vs_one_machine'])}")
+        if len(texts) <= semantic_max:   # the semantic step of link-claims, one machine and Spark
+            start = time.perf_counter()
+            theirs = group_statements(texts)
+            row["semantic_one_machine_s"] = round(time.perf_counter() - start, 1)
+            start = time.perf_counter()
+            ours = group_claims_semantic(spark, texts)
+            row["semantic_spark_s"] = round(time.perf_counter() - start, 1)
+            row["semantic_spark_vs_one_machine"] = pairwise_agreement(ours.tolist(), theirs.tolist())
+            if truth is not None:
+                row["semantic_one_machine_vs_truth"] = pairwise_agreement(theirs.tolist(), truth.tolist())
+                row["semantic_spark_vs_truth"] = pairwise_agreement(ours.tolist(), truth.tolist())
+            log(f"claims {len(texts)}: semantic one machine {row['semantic_one_machine_s']} s, spark "
+                f"{row['semantic_spark_s']} s; against one machine {json.dumps(row['semantic_spark_vs_one_machine'])}")
         row["load_after"] = round(os.getloadavg()[0], 2)
         report[f"claims_{len(texts)}"] = row
         log(f"claims {len(texts)}: {json.dumps(row)}")
@@ -198,6 +222,8 @@ def main() -> None:
                              "bodies' sentences")
     parser.add_argument("--tables-max", type=int, default=100_000,
                         help="with --grouping: largest size that MinHashLSH's one-hash tables are also timed at")
+    parser.add_argument("--semantic-max", type=int, default=0,
+                        help="with --grouping: largest size that the semantic step is also timed at")
     parser.add_argument("--stories", action="store_true", help="with --grouping: syndicated copies too")
     args = parser.parse_args()
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -205,7 +231,7 @@ def main() -> None:
         log = Log(f"spark_grouping_{args.statements}")
         log(f"benchmarks/spark.py --grouping {args.grouping} --statements {args.statements}; log {log.path}")
         log(json.dumps(grouping(args.data, [int(n) for n in args.grouping.split(",")], args.statements,
-                                args.tables_max, args.stories, log), indent=1))
+                                args.tables_max, args.semantic_max, args.stories, log), indent=1))
         return
     log = Log(f"spark_extract_n{args.n}")
     log(f"benchmarks/spark.py --n {args.n}; log {log.path}")

@@ -96,18 +96,22 @@ def spark_extract(inputs: tuple[str, ...], out: str, master: str, columns: str |
 @click.argument("folder", type=click.Path(exists=True, file_okay=False))
 @click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
 @click.option("--compare", is_flag=True, help="Group on one machine too and print the pairwise agreement.")
-def spark_group(folder: str, master: str, compare: bool) -> None:
-    """Group a `spark extract` run: syndicated copies (datasets `stories`) and claims (`claims`), by MinHashLSH.
+@click.option("--semantic", is_flag=True,
+              help="Claims by the semantic step of link-claims (words and embeddings), not by words alone.")
+def spark_group(folder: str, master: str, compare: bool, semantic: bool) -> None:
+    """Group a `spark extract` run: syndicated copies (datasets `stories`) and claims (`claims`), by MinHash LSH
+    (with --semantic, claims by words and embeddings as link-claims groups them).
 
     \b
     Examples:
       claimgraph spark group run/ --compare
+      claimgraph spark group run/ --semantic --compare
     """
     from claimgraph.spark.grouping import group_run
 
     session = spark_session(master)
     try:
-        report = group_run(session, folder, compare)
+        report = group_run(session, folder, compare, semantic)
     finally:
         session.stop()
     click.echo(json.dumps(report))

@@ -5,10 +5,13 @@ Both are MinHashLSH + approxSimilarityJoin (`pyspark.ml.feature`) over token set
     >= the syndication threshold (0.6), copies then grouped as connected components;
   - claims: a statement's stemmed content words (claims.grouping.content_stems; fewer than MIN_WORDS never
     groups), joined at Jaccard >= grouping.THRESHOLD, then united strongest first with the one-machine guard
-    (grouping.guarded_union), so that chains of weak links do not drift.
-approxSimilarityJoin verifies each candidate pair with the exact Jaccard of the hashed sets (2^22 features), so
-what LSH changes is only which pairs are looked at. The pairs are collected to the driver for the union: they are
-few (only pairs above the threshold) where the statements are many.
+    (grouping.guarded_union), so that chains of weak links do not drift. The pairs come from `banded_pairs`: the
+    one-machine LSH layout (bands of several hashes) in Spark SQL, since MinHashLSH ORs tables of one hash each
+    and a common word then fills a bucket (`lsh_pairs` keeps that path for comparison); or, with `semantic`, from
+    the semantic step of `link-claims` (spark.semantic).
+Both joins verify each candidate pair with the exact Jaccard, so what LSH changes is only which pairs are looked
+at. The pairs are collected to the driver for the union: they are few (only pairs above the threshold) where the
+statements are many.
 
 `pairwise_agreement` compares two groupings of the same items: precision and recall of the pairs one puts together
 against the other's.
@@ -160,13 +163,15 @@ def pairwise_agreement(ours: Sequence[int], theirs: Sequence[int]) -> dict[str, 
             "recall": round(both / theirs_pairs, 4) if theirs_pairs else 1.0}
 
 
-def group_run(spark: Any, folder: str, compare: bool = False) -> dict[str, Any]:
+def group_run(spark: Any, folder: str, compare: bool = False, semantic: bool = False) -> dict[str, Any]:
     """Group a `spark extract` run's stories and claims; write datasets `stories` (article_id, story) and
-    `claims` (attribution_id, claim): a label is the id of one member of the group. With `compare`, the same
-    input is grouped on one machine too and the pairwise agreement is returned."""
+    `claims` (attribution_id, claim): a label is the id of one member of the group. Claims by the lexical grouping
+    (banded LSH and the guard), or with `semantic` by the semantic step of `link-claims` (spark.semantic). With
+    `compare`, the same input is grouped on one machine too and the pairwise agreement is returned."""
     from pathlib import Path
 
-    from claimgraph.claims.grouping import content_stems, group
+    from claimgraph.claims.grouping import content_stems, group, group_statements
+    from claimgraph.spark.semantic import group_claims_semantic
 
     articles = spark.read.parquet(str(Path(folder) / "articles")).select("id", "text", "body_start") \
         .orderBy("id").collect()
@@ -174,14 +179,17 @@ def group_run(spark: Any, folder: str, compare: bool = False) -> dict[str, Any]:
         .where("content is not null").dropDuplicates(["id"]).orderBy("id").collect()
     bodies = [r.text[r.body_start or 0:] or r.text for r in articles]
     words = [r.content for r in statements]
-    stories, claims = group_stories(spark, bodies), group_claims(spark, words)
+    stories = group_stories(spark, bodies)
+    claims = group_claims_semantic(spark, words) if semantic else group_claims(spark, words)
     for name, rows, labels, schema in (("stories", articles, stories, "article_id string, story string"),
                                        ("claims", statements, claims, "attribution_id string, claim string")):
         table = [(row.id, rows[int(label)].id) for row, label in zip(rows, labels)]
         spark.createDataFrame(table, schema).write.mode("overwrite").parquet(str(Path(folder) / name))
     report: dict[str, Any] = {"articles": len(articles), "stories": len(set(stories.tolist())),
-                              "statements": len(statements), "claims": len(set(claims.tolist()))}
+                              "statements": len(statements), "claims": len(set(claims.tolist())),
+                              "claims_by": "semantic" if semantic else "lexical"}
     if compare:
         report["stories_agreement"] = pairwise_agreement(stories, one_machine_stories(bodies))
-        report["claims_agreement"] = pairwise_agreement(claims, group([content_stems(w) for w in words]))
+        one = group_statements(words) if semantic else group([content_stems(w) for w in words])
+        report["claims_agreement"] = pairwise_agreement(claims, one)
     return report

@@ -89,3 +89,44 @@ def test_banded_and_one_hash_table_grouping_agree_with_one_machine_on_restatemen
         agreement = pairwise_agreement(labels, one)
         assert agreement["precision"] == agreement["recall"] == 1.0, (lsh, agreement)
         assert pairwise_agreement(labels, truth)["recall"] == 1.0
+
+
+PARAPHRASES = [
+    "the northern pier will close for three weeks of repairs next month",
+    "repairs will shut the northern pier for three weeks from next month",
+    "the harbour board says the northern pier closes for three weeks of repair work",
+    "the lantern parade will follow a new route through the old market this year",
+    "this year the lantern parade takes a new route through the old market",
+    "lorries heavier than twelve tonnes will be barred from the river bridge",
+    "the river bridge will be closed to lorries over twelve tonnes",
+    "the council has not approved the budget for the new library",
+    "the council approved the budget for the new library on tuesday",
+    "ferry fares to the islands rise by a tenth in spring",
+    "said so",
+    "the mayor of Velt said nothing",
+]
+
+
+def test_the_semantic_step_on_spark_groups_as_link_claims_does(spark):
+    from claimgraph.claims.grouping import group_statements
+    from claimgraph.spark.semantic import group_claims_semantic
+
+    made_up, truth = _restatements(20, 4)
+    for texts in (PARAPHRASES, made_up + PARAPHRASES):
+        ours, one = group_claims_semantic(spark, texts).tolist(), group_statements(texts).tolist()
+        agreement = pairwise_agreement(ours, one)
+        assert agreement["pairs_both"] >= 5 and agreement["precision"] == agreement["recall"] == 1.0, agreement
+    labels = group_claims_semantic(spark, made_up).tolist()
+    assert pairwise_agreement(labels, truth) == pairwise_agreement(group_statements(made_up).tolist(), truth)
+
+
+def test_the_semantic_step_skips_pairs_that_share_only_common_words_below_the_lsh_threshold(spark, monkeypatch):
+    from claimgraph.spark import semantic
+
+    texts = ["the northern pier will close for three weeks of repairs",
+             "the northern pier might close soon, officials fear, after storms"]
+    pairs, _, _, _ = semantic.semantic_pairs(spark, texts)
+    assert pairs.tolist() == [[0, 1]]
+    monkeypatch.setattr(semantic, "RARE", 1)   # every shared word now counts as common: LSH alone (Jaccard < 0.4)
+    pairs, _, _, _ = semantic.semantic_pairs(spark, texts)
+    assert pairs.tolist() == []

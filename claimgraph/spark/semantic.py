@@ -1,0 +1,123 @@
+"""The semantic step of claim grouping (claims.semantic, what `link-claims` runs) with Spark doing the heavy part.
+
+On the executors (`mapPartitions`, one model2vec model per Python worker): each statement's stemmed content words and
+its static embedding. In Spark SQL: the TF-IDF weights (sklearn's smooth IDF over all the statements, l2-normalised,
+as claims.semantic fits them), the candidate pairs, their similarity
+
+    WORDS x cos(TF-IDF) + (1 - WORDS) x cos(embedding)     (only for pairs that share a word)
+
+and each statement's NEIGHBOURS strongest later partners at or above LINK, as on one machine. Candidates are not
+all pairs: statements that share a word held by at most RARE statements (blocking on rare words, which carry the
+TF-IDF weight), plus the banded MinHash pairs of the lexical grouping (spark.grouping.banded_pairs), so a pair that
+shares only common words is found when its words overlap enough. The pairs and the statements' vectors then go to
+the driver, where claims.semantic.average_linkage joins them exactly as on one machine.
+
+What differs from one machine: its candidates are every pair sharing a word up to 20,000 statements (k-means cells
+above); here a pair sharing only words held by more than RARE statements, with a Jaccard below the LSH threshold,
+is not looked at. `pairwise_agreement` against claims.grouping.group_statements measures what that changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+RARE = 200     # a word held by at most this many statements pairs them all
+BATCH = 4096
+
+
+def _vectors(items: Iterator[tuple[int, str]]) -> Iterator[tuple[int, list[str], list[float]]]:
+    """mapPartitions: (i, text) -> (i, stems, emb): stemmed content words and the unit static embedding, a batch
+    at a time."""
+    from claimgraph.claims import semantic
+
+    items = list(items)
+    for start in range(0, len(items), BATCH):
+        batch = items[start:start + BATCH]
+        texts = [t or "" for _, t in batch]
+        emb = semantic.embed(texts)
+        for (i, _), text, row in zip(batch, texts, emb.tolist()):
+            yield i, semantic._stems(text), row
+
+
+def _dot(a: str, b: str) -> Any:
+    from pyspark.sql import functions as F
+
+    return F.aggregate(F.zip_with(a, b, lambda x, y: x * y), F.lit(0.0), lambda acc, x: acc + x)
+
+
+def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, Any, np.ndarray]:
+    """Candidate pairs at or above LINK with their similarity, and the statements' weighted vectors (TF-IDF rows
+    as a CSR matrix, embeddings), in the layout claims.semantic.average_linkage takes."""
+    import pyarrow as pa
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+    from scipy import sparse
+
+    from claimgraph.claims import semantic
+    from claimgraph.claims.grouping import MIN_WORDS, THRESHOLD, content_stems
+    from claimgraph.spark.grouping import banded_pairs
+
+    n = len(texts)
+    slices = max(1, min(spark.sparkContext.defaultParallelism * 2, n // 1000 + 1))
+    vec = (spark.sparkContext.parallelize(list(enumerate(texts)), slices).mapPartitions(_vectors)
+           .toDF("i long, stems array<string>, emb array<float>").cache())
+    terms = vec.select("i", "stems", F.explode("stems").alias("stem"))
+    df = terms.groupBy("stem").agg(F.count("*").alias("df"))
+    idf = F.log(F.lit(1.0 + n) / (F.col("df") + 1.0)) + 1.0
+    weighted = (terms.join(df, "stem").withColumn("w", idf)
+                .withColumn("w", F.col("w") / F.sqrt(F.sum(F.col("w") ** 2).over(Window.partitionBy("i")))
+                            * F.lit(float(np.sqrt(semantic.WORDS))))
+                .where(F.size("stems") >= semantic.MIN_WORDS).cache())   # shorter: zero vectors, never joined
+    words = weighted.groupBy("i").agg(F.map_from_entries(F.collect_list(F.struct("stem", "w"))).alias("words"))
+    rows = words.join(vec.select("i", "emb"), "i").cache()
+
+    rare = weighted.where(F.col("df") <= RARE).select("i", "stem")
+    blocked = (rare.alias("x").join(rare.alias("y"), "stem").where(F.col("x.i") < F.col("y.i"))
+               .select(F.col("x.i").alias("a"), F.col("y.i").alias("b")))
+    lexical, _ = banded_pairs(spark, [sorted(content_stems(t)) for t in texts], THRESHOLD, min_size=MIN_WORDS)
+    lsh = spark.createDataFrame(pa.table({"a": pa.array(lexical[:, 0], pa.int64()),
+                                          "b": pa.array(lexical[:, 1], pa.int64())}))
+    candidates = blocked.unionByName(lsh).distinct()
+    shared = F.aggregate(F.map_values(F.map_zip_with("wa", "wb", lambda k, x, y: F.coalesce(x * y, F.lit(0.0)))),
+                         F.lit(0.0), lambda acc, x: acc + x)
+    scored = (candidates
+              .join(rows.select(F.col("i").alias("a"), F.col("words").alias("wa"), F.col("emb").alias("ea")), "a")
+              .join(rows.select(F.col("i").alias("b"), F.col("words").alias("wb"), F.col("emb").alias("eb")), "b")
+              .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"))
+              .where(F.col("shared") > 0)
+              .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - semantic.WORDS)).alias("sim")))
+    strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
+    kept = (scored.withColumn("rank", strongest)
+            .where((F.col("rank") <= semantic.NEIGHBOURS) & (F.col("sim") >= semantic.LINK))
+            .select("a", "b", "sim").toArrow())
+    pairs = np.stack([kept["a"].to_numpy(), kept["b"].to_numpy()], axis=1).astype(np.int64).reshape(-1, 2)
+    sims = kept["sim"].to_numpy().astype(np.float32)
+    order = np.lexsort((pairs[:, 1], pairs[:, 0]))
+
+    held = weighted.select("i", "stem", "w").toArrow()
+    vocab: dict[str, int] = {}
+    cols = np.asarray([vocab.setdefault(s, len(vocab)) for s in held["stem"].to_pylist()], dtype=np.int64)
+    matrix = sparse.csr_matrix((held["w"].to_numpy().astype(np.float32), (held["i"].to_numpy(), cols)),
+                               shape=(n, max(len(vocab), 1)))
+    emb_rows = rows.select("i", "emb").toArrow()
+    emb = np.zeros((n, 0), dtype=np.float32)
+    if emb_rows.num_rows:
+        values = np.asarray(emb_rows["emb"].to_pylist(), dtype=np.float32)
+        emb = np.zeros((n, values.shape[1]), dtype=np.float32)
+        emb[emb_rows["i"].to_numpy()] = values * np.float32(np.sqrt(1 - semantic.WORDS))
+    for frame in (vec, weighted, rows):
+        frame.unpersist()
+    return pairs[order], sims[order], matrix, emb
+
+
+def group_claims_semantic(spark: Any, texts: Sequence[str]) -> np.ndarray:
+    """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark."""
+    from claimgraph.claims.semantic import average_linkage
+
+    if len(texts) < 2:
+        return np.arange(len(texts))
+    pairs, sims, words, emb = semantic_pairs(spark, texts)
+    return average_linkage(len(texts), pairs, sims, words, emb)
