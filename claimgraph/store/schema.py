@@ -8,7 +8,7 @@ articles). Changes go through a new Alembic migration in `migrations/versions/`,
 from __future__ import annotations
 
 from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, func)
 
 metadata = MetaData()
 
@@ -82,6 +82,9 @@ claims = Table(
     Column("id", String(32), primary_key=True),            # derived from the claim's earliest statement: stable
     Column("gist", Text, nullable=False), Column("first_seen", String(32)), Column("updated_at", String(32)),
 )
+Index("ix_claims_updated_at", claims.c.updated_at)   # the newest linking run (migration 0004)
+Index("ix_articles_extractor_version", articles.c.extractor_version)   # articles per version, counted (0004)
+Index("ix_speakers_lower_name", func.lower(speakers.c.name))   # a whole name, any case (migration 0004)
 
 voices = Table(
     "voices", metadata,

@@ -458,8 +458,16 @@ class Store(ClaimLedger):
         whole words ("it" is not "Citizenship"); else the names containing it. Any case; % and _ are literal."""
         s, text = t.speakers, " ".join(text.split())
         with self.engine.connect() as conn:
-            rows = conn.execute(select(s.c.id, s.c.name).where(or_(s.c.id == text, _contains(s.c.name, text))))
-            candidates = [(r.id, r.name) for r in rows]
+            # The id or the whole name first, from indexes (the primary key, ix_speakers_lower_name): a name taken
+            # from a page or a list is found without reading every speaker. (A name equal only under Unicode case
+            # folding, "ß" for "ss", is not looked for once an exact one is found.)
+            exact = conn.execute(select(s.c.id, s.c.name).where(
+                or_(s.c.id == text, func.lower(s.c.name) == func.lower(text)))).all()
+            if any(_name_match_tier(text, r.name) == 0 or r.id == text for r in exact):
+                candidates = [(r.id, r.name) for r in exact]
+            else:
+                rows = conn.execute(select(s.c.id, s.c.name).where(or_(s.c.id == text, _contains(s.c.name, text))))
+                candidates = [(r.id, r.name) for r in rows]
         if any(sid == text for sid, _ in candidates):
             return [text]
         tiers: dict[int, list[str]] = {}

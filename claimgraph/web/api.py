@@ -20,9 +20,9 @@ from fastapi.responses import StreamingResponse
 from pydantic import BaseModel, Field
 
 from claimgraph.store import corrections as stored
-from claimgraph.store.search import KINDS, refresh_index, search
+from claimgraph.store.search import FRESH_S, KINDS, refresh_index, search
 from claimgraph.web.article_views import article_data
-from claimgraph.web.claim_views import SORTS, claim_data, claims_data, find_claim
+from claimgraph.web.claim_views import SORTS, cached_claim, claims_data, find_claim
 from claimgraph.web.correct import CorrectionError, current_record, make_correction, merge_speaker
 from claimgraph.web.ledger import BadCursor, corrected_records, decode_cursor, page, public_correction
 from claimgraph.web.speaker_views import speaker_data, speakers_data
@@ -87,7 +87,7 @@ def list_claims_route(request: Request, q: str | None = Query(None, max_length=2
                       limit: int = Limit()) -> Response:
     store = store_of(request)
     if q:
-        refresh_index(store)
+        refresh_index(store, max_age=FRESH_S)
     data = claims_data(store, q=q, speaker=speaker, outlet=outlet, stance=stance, since=since, until=until,
                        sort=sort if sort in SORTS else "contested", offset=offset_of(cursor), limit=limit)
     return json_response(request, data)
@@ -97,7 +97,7 @@ def list_claims_route(request: Request, q: str | None = Query(None, max_length=2
 def claim_route(request: Request, claim_id: str) -> Response:
     store = store_of(request)
     found = find_claim(store, claim_id)
-    data = claim_data(store, found) if found else None
+    data = cached_claim(store, found)[0] if found else None
     if data is None:
         raise HTTPException(404, f"no claim {claim_id}")
     return json_response(request, data)
@@ -219,7 +219,7 @@ def search_route(request: Request, q: str = Query(..., min_length=1, max_length=
                  kind: Literal["claim", "speaker", "article", "attribution"] | None = None,
                  cursor: str | None = Cursor(), limit: int = Limit()) -> Response:
     store = store_of(request)
-    refresh_index(store)
+    refresh_index(store, max_age=FRESH_S)
     offset = offset_of(cursor)
     hits = search(store, q, (kind,) if kind else KINDS, limit=limit + 1, offset=offset)
     result = {"items": hits[:limit], "next": page([None] * (offset + len(hits)), offset, limit)["next"]}

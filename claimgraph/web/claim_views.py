@@ -3,14 +3,25 @@
 Built on the claims layer's read queries (`list_claims`, `claim_detail`, `resolve_claim_id`); a correction of a
 voice's stance moves it to another column, a statement marked wrong leaves the columns (listed apart), a statement
 moved to another claim leaves this one and joins that one.
+
+One claim's data is cached per process (`cached_claim`) and checked on every request against what could have
+changed it, read from indexes: the claim's row (a linking run rewrites it), the newest correction, the articles per
+extractor version, and the appearances stored since (each new story or copy: its article, and the speakers of the
+statements it brought). A change that touches the claim (a new copy of one of its articles, a new statement by a
+speaker of its articles, whose record then changes) shows at once; an unchanged claim is not recomputed. A
+re-extraction with an unchanged extractor version shows once claims are linked again (`reextract` relinks).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+import itertools
+import threading
+import weakref
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from claimgraph.service_claims import STANCES, claim_detail, list_claims, resolve_claim_id
 from claimgraph.store import corrections as stored
@@ -107,10 +118,134 @@ def claims_data(store: Store, q: str | None = None, speaker: str | None = None, 
 
 def find_claim(store: Store, claim_id: str) -> str | None:
     """The full id of a claim given by id or unique prefix."""
+    with store.engine.connect() as conn:   # a full id (what links carry) by the primary key, before any prefix scan
+        if conn.execute(select(t.claims.c.id).where(t.claims.c.id == claim_id)).first():
+            return claim_id
     found = resolve_claim_id(store, claim_id)
     if claim_id in found:
         return claim_id
     return found[0] if len(found) == 1 else None
+
+
+CACHE_SIZE = 2000   # claims per process
+WINDOW = 64         # appearance ids below the newest seen that a late commit may still fill (PostgreSQL sequences)
+
+
+@dataclass
+class _Kept:
+    """One claim's data as computed, with what it was computed from."""
+
+    state: tuple             # the claim's row, the newest correction, the articles' extractor versions
+    appearance: int          # the newest appearance id when it was computed ...
+    window: frozenset        # ... and the ids just below it that existed then
+    articles: frozenset      # the claim's articles
+    speakers: frozenset      # the speakers of every statement in those articles
+    data: dict[str, Any]
+    serial: int = 0          # names this computation (the rendered page's cache key)
+
+
+_caches: "weakref.WeakKeyDictionary[Store, OrderedDict[str, _Kept]]" = weakref.WeakKeyDictionary()
+_cache_lock = threading.Lock()
+_serials = itertools.count(1)
+
+
+def _state(conn: Any, claim_id: str) -> tuple | None:
+    """What any change to a claim shows in, read from indexes: the claim's row (a linking run rewrites it), the
+    newest correction (corrections are few; a merge or a move reaches beyond the statement corrected), and how many
+    articles each extractor version has produced (a re-extraction moves them)."""
+    claim = conn.execute(select(t.claims.c.gist, t.claims.c.first_seen, t.claims.c.updated_at)
+                         .where(t.claims.c.id == claim_id)).first()
+    if claim is None:
+        return None
+    corrected = conn.execute(select(func.max(t.corrections.c.id))).scalar()
+    ar = t.articles
+    versions = conn.execute(select(ar.c.extractor_version, func.count()).group_by(ar.c.extractor_version)
+                            .order_by(ar.c.extractor_version)).all()
+    return tuple(claim), corrected, tuple(tuple(v) for v in versions)
+
+
+def _appearances_since(conn: Any, low: int) -> list[Any]:
+    ap = t.appearances
+    return conn.execute(select(ap.c.id, ap.c.article_id).where(ap.c.id > low)).all()
+
+
+def _touched(conn: Any, appearances: list[Any]) -> tuple[set[str], set[str]]:
+    """The articles these appearances belong to, and the speakers of the statements stored with them (a new story's
+    statements, or those a copy added): the only speaker records such a write changes."""
+    a = t.attributions
+    articles = sorted({r.article_id for r in appearances})
+    ids = sorted(r.id for r in appearances)
+    speakers: set[str] = set()
+    for start in range(0, max(len(ids), len(articles)), 500):
+        speakers |= {r.speaker_id for r in conn.execute(select(a.c.speaker_id).where(
+            or_(a.c.article_id.in_(articles[start:start + 500]), a.c.appearance_id.in_(ids[start:start + 500]))))
+            if r.speaker_id}
+    return set(articles), speakers
+
+
+def _still_valid(conn: Any, kept: _Kept, state: tuple) -> tuple[bool, int, frozenset]:
+    """Whether the data kept for a claim still holds, and the newest appearance id and window it holds for."""
+    if state != kept.state:
+        return False, 0, frozenset()
+    since = _appearances_since(conn, kept.appearance - WINDOW)
+    newest = max([r.id for r in since], default=kept.appearance)
+    fresh = [r for r in since if r.id > kept.appearance or r.id not in kept.window]
+    window = frozenset(r.id for r in since if r.id > newest - WINDOW)
+    if not fresh:
+        return True, newest, window
+    articles, speakers = _touched(conn, fresh)
+    return not (articles & kept.articles or speakers & kept.speakers), newest, window
+
+
+def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, str | None]:
+    """`claim_data` and a version of it (for page caches), from this process's cache while it still holds.
+
+    Every request checks, from indexes: the claim's row, the newest correction, the articles per extractor version,
+    and the appearances stored since the data was computed (each new story or copy); the data is computed again
+    when any of them touched this claim: its row, a correction, a re-extraction, a new copy of one of its articles,
+    or a new statement by a speaker of its articles (which changes that speaker's record). What is read before the
+    data is computed, so a write in between makes the next request compute it again, never keeps it stale. The data
+    is shared: callers must not change it."""
+    with store.engine.connect() as conn:
+        state = _state(conn, claim_id)
+        if state is None:
+            return None, None
+        with _cache_lock:
+            kept = _caches.get(store, {}).get(claim_id)
+        if kept is not None:
+            valid, newest, window = _still_valid(conn, kept, state)
+            if valid:
+                with _cache_lock:
+                    kept.appearance, kept.window = newest, window
+                return kept.data, _version(kept)
+        newest = conn.execute(select(func.max(t.appearances.c.id))).scalar() or 0
+        window = frozenset(r.id for r in _appearances_since(conn, newest - WINDOW))
+    data = claim_data(store, claim_id)
+    if data is None:
+        return None, None
+    articles = frozenset(v["article"] for col in data["voices"].values() for v in col if v.get("article")) | \
+        frozenset(v["article"] for v in data["wrong"] + data["moved_out"] if v.get("article"))
+    a = t.attributions
+    with store.engine.connect() as conn:
+        speakers: set[str] = set()
+        ordered = sorted(articles)
+        for start in range(0, len(ordered), 500):
+            speakers |= {r.speaker_id for r in conn.execute(
+                select(a.c.speaker_id).where(a.c.article_id.in_(ordered[start:start + 500])).distinct())
+                if r.speaker_id}
+    kept = _Kept(state, newest, window, articles, frozenset(speakers), data, next(_serials))
+    with _cache_lock:
+        cache = _caches.setdefault(store, OrderedDict())
+        cache[claim_id] = kept
+        cache.move_to_end(claim_id)
+        while len(cache) > CACHE_SIZE:
+            cache.popitem(last=False)
+    return data, _version(kept)
+
+
+def _version(kept: _Kept) -> str:
+    """Names one computation of a claim's data (for caches of what is made from it, such as the rendered page)."""
+    return str(kept.serial)
 
 
 def claim_data(store: Store, claim_id: str) -> dict[str, Any] | None:

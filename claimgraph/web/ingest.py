@@ -46,6 +46,9 @@ def ingest_url(store: Store, url: str, allow_private: bool = False) -> dict[str,
                 from claimgraph.service_claims import link_claims
 
                 link_claims(store)
+                from claimgraph.store.search import refresh_index
+
+                refresh_index(store)   # what this server stored is found by its next search, not a second later
     result = report.as_dict()
     result["read"] += len(errors)
     result["failed"] += len(errors)

@@ -6,6 +6,7 @@ text safe. Forms post with the `cg_token` cookie set by the sign-in page.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,10 +17,10 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimgraph.records import STANCES
-from claimgraph.store.search import refresh_index, search
+from claimgraph.store.search import FRESH_S, refresh_index, search
 from claimgraph.web.access import COOKIE
 from claimgraph.web.article_views import article_data, segments
-from claimgraph.web.claim_views import claim_data, claims_data, find_claim
+from claimgraph.web.claim_views import CACHE_SIZE, cached_claim, claims_data, find_claim
 from claimgraph.web.correct import CUE_CLASSES, SPEAKER_TYPES, CorrectionError, make_correction, merge_speaker
 from claimgraph.web.speaker_views import speaker_data, speakers_data
 
@@ -35,6 +36,8 @@ def viewer(request: Request) -> str | None:
 
 
 router = APIRouter(include_in_schema=False)
+_pages: dict[tuple[bool, str, str], bytes] = {}   # rendered claim pages for readers not signed in, oldest first
+_pages_lock = threading.Lock()
 
 
 def render(request: Request, template: str, user: str | None, status: int = 200, **context: Any) -> HTMLResponse:
@@ -66,7 +69,7 @@ def search_page(request: Request, q: str = "", user: str | None = Depends(viewer
     q = q[:200]
     claims, hits = [], {}
     if q.strip():
-        refresh_index(store)
+        refresh_index(store, max_age=FRESH_S)
         claims = claims_data(store, q=q, limit=50)["items"]
         for kind in ("speaker", "article", "attribution"):
             hits[kind] = search(store, q, (kind,), limit=20)
@@ -78,10 +81,24 @@ def search_page(request: Request, q: str = "", user: str | None = Depends(viewer
 def claim_page(request: Request, claim_id: str, user: str | None = Depends(viewer)) -> Response:
     store = request.app.state.store
     found = find_claim(store, claim_id)
-    claim = claim_data(store, found) if found else None
+    claim, version = cached_claim(store, found) if found else (None, None)
     if claim is None:
         raise HTTPException(404, f"There is no claim {claim_id}.")
-    return render(request, "claim.html", user, claim=claim, json_url=f"/api/v1/claims/{claim['id']}")
+    # The page a reader who is not signed in gets is the same for everyone while the claim's version holds: kept
+    # rendered (a signed-in user's page carries their name and correction forms, and is rendered each time).
+    key = (request.app.state.access.private, request.url.path, version)
+    if user is None:
+        with _pages_lock:
+            body = _pages.get(key)
+        if body is not None:
+            return HTMLResponse(body)
+    response = render(request, "claim.html", user, claim=claim, json_url=f"/api/v1/claims/{claim['id']}")
+    if user is None:
+        with _pages_lock:
+            _pages[key] = response.body
+            while len(_pages) > CACHE_SIZE:
+                _pages.pop(next(iter(_pages)))
+    return response
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
