@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy import event
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
@@ -24,6 +25,8 @@ from claimgraph.web import api, pages
 from claimgraph.web.access import Access, BodyLimit, Denied
 
 HERE = Path(__file__).parent
+MMAP_BYTES = 1 << 30   # SQLite: map up to 1 GiB of the database file
+CACHE_KIB = 32 * 1024  # SQLite: 32 MiB of page cache per connection
 # Pages run only the package's own script and style; stored text can never bring in a script, a frame or a form target.
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
        "base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
@@ -35,6 +38,9 @@ def create_app(store: Store, private: bool = False, allow_private: bool = False,
                   redoc_url=None, description="Who said it, who disputes it, and how it reached us: the claim "
                   "ledger as JSON. Fields and names are those of the JSONL contract (README).")
     app.state.store = store
+    if store.engine.dialect.name == "sqlite":
+        event.listen(store.engine, "connect", _reader_pragmas)
+        store.engine.dispose()   # idle connections opened before go; new ones get the pragmas (checked-out ones stay)
     app.state.access = Access(store, private=private, writes_per_minute=writes_per_minute)
     app.state.allow_private = allow_private
     app.include_router(api.router)
@@ -52,6 +58,15 @@ def create_app(store: Store, private: bool = False, allow_private: bool = False,
 
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
+
+
+def _reader_pragmas(dbapi_connection, _record) -> None:
+    """SQLite connections of the server read through a memory map of the file (pages shared by every connection and
+    worker through the OS cache, no copy per read) and keep a larger page cache each."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA mmap_size={MMAP_BYTES}")
+    cursor.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    cursor.close()
 
 
 def app_from_environment() -> FastAPI:

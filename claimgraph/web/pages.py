@@ -36,7 +36,8 @@ def viewer(request: Request) -> str | None:
 
 
 router = APIRouter(include_in_schema=False)
-_pages: dict[tuple[bool, str, str], bytes] = {}   # rendered claim pages for readers not signed in, oldest first
+VOICES_SHOWN = 30
+_pages: dict[tuple[bool, str, bool, str], bytes] = {}   # rendered claim pages for readers not signed in, oldest first
 _pages_lock = threading.Lock()
 
 
@@ -78,21 +79,25 @@ def search_page(request: Request, q: str = "", user: str | None = Depends(viewer
 
 
 @router.get("/claims/{claim_id}", response_class=HTMLResponse)
-def claim_page(request: Request, claim_id: str, user: str | None = Depends(viewer)) -> Response:
+def claim_page(request: Request, claim_id: str, all: bool = False, user: str | None = Depends(viewer)) -> Response:
+    """The claim; a column shows its first VOICES_SHOWN voices (the chains as many, the timeline twice as many) and
+    links to the whole page (`?all=1`): the most contested claims of a large ledger have a thousand voices."""
     store = request.app.state.store
     found = find_claim(store, claim_id)
     claim, version = cached_claim(store, found) if found else (None, None)
     if claim is None:
         raise HTTPException(404, f"There is no claim {claim_id}.")
+    shown = 10**9 if all else VOICES_SHOWN
     # The page a reader who is not signed in gets is the same for everyone while the claim's version holds: kept
     # rendered (a signed-in user's page carries their name and correction forms, and is rendered each time).
-    key = (request.app.state.access.private, request.url.path, version)
+    key = (request.app.state.access.private, request.url.path, all, version)
     if user is None:
         with _pages_lock:
             body = _pages.get(key)
         if body is not None:
             return HTMLResponse(body)
-    response = render(request, "claim.html", user, claim=claim, json_url=f"/api/v1/claims/{claim['id']}")
+    response = render(request, "claim.html", user, claim=claim, shown=shown,
+                      json_url=f"/api/v1/claims/{claim['id']}")
     if user is None:
         with _pages_lock:
             _pages[key] = response.body

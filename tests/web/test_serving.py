@@ -158,3 +158,17 @@ def test_a_whole_name_finds_the_speaker_in_any_case_and_a_part_still_does(store)
     assert store.speaker_ids("eric PAHON") == store.speaker_ids("Eric Pahon") == pahon == store.speaker_ids(pahon[0])
     whole = {r["id"] for r in store.attributions(speaker="Eric Pahon")}
     assert whole and whole == {r["id"] for r in store.attributions(speaker="pahon")}
+
+
+def test_a_long_column_shows_its_first_voices_and_links_to_all(client, monkeypatch):
+    from claimgraph.web import pages
+
+    monkeypatch.setattr(pages, "VOICES_SHOWN", 1)
+    claim = coordination_claim(client)
+    disputes = [v["attribution"] for v in claim["voices"]["dispute"]]
+    assert len(disputes) >= 2
+    short = client.get(f"/claims/{claim['id']}").text
+    assert [column_of(short, a) for a in disputes] == ["dispute"] + [None] * (len(disputes) - 1)
+    assert f'href="?all=1#col-dispute">All {len(disputes)} ' in short
+    whole = client.get(f"/claims/{claim['id']}", params={"all": "1"}).text
+    assert [column_of(whole, a) for a in disputes] == ["dispute"] * len(disputes)
