@@ -133,3 +133,20 @@ def test_spark_extract_command_writes_the_datasets_and_prints_their_counts(tmp_p
     ids = {json.loads(line)["id"] for line in expected.stdout.splitlines() if line.strip()}
     assert counts["attributions"] == len(ids) and counts["failures"] == 0
     assert {r["id"] for r in _rows(tmp_path / "run", "attributions")} == ids
+
+
+def test_spark_group_writes_stories_and_claims_that_agree_with_one_machine(spark, spark_run):
+    from claimgraph.spark.grouping import group_run
+
+    out = spark_run[2]
+    statements = {r["id"] for r in _rows(out, "attributions") if r["content"]}
+    for semantic in (False, True):
+        report = group_run(spark, str(out), compare=True, semantic=semantic)
+        claims = _rows(out, "claims")
+        assert {r["attribution_id"] for r in claims} == statements and len(claims) == len(statements)
+        assert {r["claim"] for r in claims} <= statements
+        assert report["claims"] < report["statements"] == len(statements)
+        assert report["claims_agreement"]["precision"] == report["claims_agreement"]["recall"] == 1.0, report
+        stories = {r["article_id"]: r["story"] for r in _rows(out, "stories")}
+        assert len(stories) == report["articles"] and report["stories"] < report["articles"]  # the wire copy
+        assert report["stories_agreement"]["recall"] == 1.0
