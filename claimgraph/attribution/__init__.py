@@ -21,7 +21,7 @@ from claimgraph.attribution.cues import is_narrative, is_result_not_statement, l
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
-from claimgraph.attribution.learned.gate import Gate
+from claimgraph.attribution.learned.gate import Gate, is_clause, source_kind
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes
 from claimgraph.attribution.reported import cue_subject, found_thing, reported_speech
@@ -91,7 +91,8 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     if kind == "indirect" and cue.root.lower_ == "according":
         kind = "according_to"
     lexicon_cue = entry is not None or kind == "according_to"
-    if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue):
+    if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue,
+                       entry.cue_class if entry else None, source_kind(source), is_clause(doc, content)):
         return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",

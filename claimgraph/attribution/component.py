@@ -115,7 +115,7 @@ class AttributionsComponent:
                     ruled.append(rule_finds(doc))
             if tagger is not None:  # one batched pass, over what the rules left uncovered
                 tag(tagger, batch, scope, covered=[[s for item in found for s in item.content] for found in ruled],
-                    cues=gate.indirect)
+                    cues=gate.cue_lemmas)
             for doc, text, found, budget in zip(batch, texts, ruled, budgets):
                 with budget.running():
                     candidates = learned_candidates(doc) if tagger is not None else None

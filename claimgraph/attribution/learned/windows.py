@@ -2,17 +2,18 @@
 
 The tagger's CNN costs more than the rules (issue 9, "speed stays"), and most sentences of a news article hold no
 attribution. The gate (gate.py) keeps quoted additions (a quote mark marks the content) and, in the gates that
-keep any, indirect ones. So the tagger only needs the sentences with a double quote mark, a sentence inside an
-open quotation, or (where the gate keeps indirect additions) a lexicon cue lemma ("according" included); of those only the ones the
-rules' finds leave mostly uncovered: a candidate overlapping a rule content is dropped (merge.py), so tagging
-there is wasted. On PolNeAR dev that is 32% of the tokens. Each run of such sentences is tagged as its own Doc (`Span.as_doc` keeps the
-parse and entities the tagger reads); every other token is O. Where the windows cover most of a Doc anyway, the
-whole Doc is tagged in one piece.
+keep any, indirect ones with some cues (the default: speech verbs). So the tagger only needs the sentences with a
+double quote mark, a sentence inside an open quotation, or a verb whose lemma is one of the gate's cue lemmas
+(`Gate.cue_lemmas`; "according" too); of those only the ones the rules' finds leave mostly uncovered: a candidate
+overlapping a rule content is dropped (merge.py), so tagging there is wasted. On PolNeAR dev that is 26% of the
+tokens with the default gate, 11% with quotes alone (`quoted90`), 27% with every lexicon cue (`shipped`). Each
+run of such sentences is tagged as its own Doc (`Span.as_doc` keeps the parse and entities the tagger reads); every
+other token is O. Where the windows cover most of a Doc anyway, the whole Doc is tagged in one piece.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import numpy
 from spacy.tokens import Doc
@@ -26,9 +27,11 @@ COVERED_SHARE = 0.5  # a sentence at least this much inside the rules' contents 
 OPENING, CLOSING, TOGGLING = "“«", "”»", '"'
 
 
-def can_hold(sentences: Sequence, cues: bool = True) -> list[bool]:
-    """Per sentence: a double quote mark, inside an open quotation, or (with `cues`) a lexicon cue lemma."""
-    lemmas = lexicon() if cues else {}
+def can_hold(sentences: Sequence, cues: bool | Collection[str] = True) -> list[bool]:
+    """Per sentence: a double quote mark, inside an open quotation, or a verb with a cue lemma ("the state" and
+    "a report" are no cues): with `cues` True any of the lexicon's, with a set of lemmas one of those (a gate's
+    `cue_lemmas`), with False or an empty set none; "according" always with `cues`."""
+    lemmas = (lexicon() if cues is True else cues) if cues else {}
     out = []
     inside = False
     for sent in sentences:
@@ -40,7 +43,8 @@ def can_hold(sentences: Sequence, cues: bool = True) -> list[bool]:
                 for c in text:
                     inside = True if c in OPENING else False if c in CLOSING else (not inside) if c == TOGGLING \
                         else inside
-            elif cues and not hit and (token.lemma_.lower() in lemmas or token.lower_ == "according"):
+            elif cues and not hit and ((token.pos_ == "VERB" and token.lemma_.lower() in lemmas)
+                                       or token.lower_ == "according"):
                 hit = True
             if "\n\n" in token.whitespace_ or (token.is_space and "\n\n" in token.text):
                 inside = False  # news reopens a quotation in each paragraph without closing the last
@@ -48,7 +52,8 @@ def can_hold(sentences: Sequence, cues: bool = True) -> list[bool]:
     return out
 
 
-def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool = True) -> list[tuple[int, int]]:
+def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool | Collection[str] = True
+            ) -> list[tuple[int, int]]:
     """Token ranges [start, end) to tag: runs of sentences that can hold an attribution, with their context,
     leaving out sentences mostly inside `covered` (char spans: the rules' contents, where any candidate of the
     tagger would be dropped by merge.py anyway)."""
@@ -76,10 +81,10 @@ def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool = True
 
 
 def tag(tagger, docs: list[Doc], scope: str = "windows",
-        covered: Sequence[Sequence[tuple[int, int]]] | None = None, cues: bool = True) -> None:
+        covered: Sequence[Sequence[tuple[int, int]]] | None = None, cues: bool | Collection[str] = True) -> None:
     """Annotate `docs` with the tagger (`doc._.attr_tags`/`attr_probs`), over windows or (scope "all") whole;
-    `covered` gives per doc the char spans the rules already hold, `cues` False leaves out the sentences with only
-    a cue lemma (a gate that keeps no indirect additions needs only the quotes; see `windows`)."""
+    `covered` gives per doc the char spans the rules already hold, `cues` the cue lemmas whose sentences are tagged
+    too (the gate's `cue_lemmas`: a gate that keeps no indirect additions needs only the quotes; see `can_hold`)."""
     if scope == "all":
         tagger.set_annotations(docs, tagger.predict(docs))
         return
