@@ -71,8 +71,9 @@ def classify(cue: Cue, content: Span | None) -> str:
 
 
 def is_result_not_statement(cue: Token, content: Span | None) -> bool:
-    """'claims gold', 'goal is denied', 'denied bail': the cue's object is a prize or a permission, not a claim."""
-    if cue.lemma_.lower() not in {"claim", "deny", "win"}:
+    """'claims gold', 'goal is denied', 'denied bail', 'pledged delegates': the cue's object is a prize, a permission
+    or a count of delegates, not a claim."""
+    if cue.lemma_.lower() not in {"claim", "deny", "win", "pledge"}:
         return False
     heads = [c for c in cue.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
     if content is not None and len(content):

@@ -139,6 +139,31 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return None
 
 
+def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
+    """'More from Jones: “…”', 'Mark Blumenthal and Jon Cohen: “…”': a person or organisation named right before a
+    colon that opens the quote, with no verb between them (a cue verb there is `_cue_before`'s)."""
+    text = doc_text(doc)
+    before = text[:quote.start].rstrip(" \t")
+    if not before.endswith(":"):
+        return None
+    colon_at = len(before) - 1
+    colon = doc.char_span(colon_at, colon_at + 1, alignment_mode="expand")
+    if colon is None or not len(colon) or colon.start == 0:
+        return None
+    names: list[Token] = []
+    i = colon.start - 1
+    while i >= 0 and (doc[i].ent_type_ in {"PERSON", "ORG"} or (names and doc[i].lower_ == "and")) \
+            and "\n" not in doc[i].text:
+        names.insert(0, doc[i])
+        i -= 1
+    if not names or names[0].lower_ == "and" or names[-1].ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    if i >= 0 and doc[i].pos_ in {"VERB", "AUX"}:
+        return None
+    source = doc[names[0].i:names[-1].i + 1]
+    return colon, source
+
+
 SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:\n|$)")
 
 
@@ -233,7 +258,10 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
         if cue is None:
             cue = _cue_before(doc, quote, used)
             after = None
-        if cue is None and (signed := _dash_signature(doc, quote)) is not None:
+        signed = _dash_signature(doc, quote) if cue is None else None
+        if cue is None and signed is None:
+            signed = _named_colon(doc, quote)
+        if signed is not None:
             dash, source = signed
             item = Found(kind="direct", cue=dash, source=source, content=[inner], cue_class="report",
                          sentence=sentence_of(doc, inner, (source.start_char, source.end_char)), confidence=0.8,

@@ -18,7 +18,7 @@ from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, Quote, channel
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
-DIRECTIVE = {"tell", "ask", "order", "urge", "warn"}
+DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
 MIN_CONTENT_WORDS = 3
 
 
@@ -128,11 +128,15 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                 pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                 if pobj is not None:
                     return trim(doc, *subtree_span(pobj))
+    # The cue's own conjuncts ("called X Y and asserted that …") and trailing participles ("…, referring to …")
+    # are not what the object content holds.
+    own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} or (
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and cue.doc[c.i - 1].text == ",") for t in c.subtree}
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
         if objects:
             start = objects[0].left_edge.idx
-            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space),
+            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space and t.i not in own),
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             start, end = trim(doc, start, end)
             return _extend_over_quote(doc, start, end, keep_period_in_quote=True)
@@ -147,7 +151,6 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
             # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
             # ("openness to cooperating … to fight ISIS") on the verb instead; not the cue's own conjuncts
             # ("praised Vell and said …").
-            own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} for t in c.subtree}
             end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space and t.i not in own),
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
@@ -278,7 +281,10 @@ def evidential(doc: Doc, token: Token) -> Found | None:
     if not ((lemma in SEEM and token.pos_ in {"VERB", "AUX"}) or (lemma in RAISING and passive)):
         return None
     subjects = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
-    if not subjects or subjects[0].lower_ in {"it", "there"} or subjects[0].i > token.i:
+    # Not "it seems", "I seem to …" (the writer's hedge) or a bare relative ("that seems to offer …"): a reader gets
+    # nothing from them.
+    if not subjects or subjects[0].lower_ in {"it", "there", "i", "we", "you"} or subjects[0].i > token.i or (
+            lemma in SEEM and subjects[0].lower_ in {"what", "that", "which", "this"}):
         return None
     # "appears to have", "seemed unperturbed", "is expected to win": an infinitive or a predicate adjective.
     comps = [c for c in token.children if c.i > token.i and (
@@ -462,8 +468,10 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             used.add(token.i)
             continue
         lexeme = cue_for(token)
-        if lexeme is None:
-            continue
+        if lexeme is None or token.dep_ == "amod":
+            continue  # "pledged delegates", "the reported figure": an adjective, not a cue
+        if lexeme.lemma == "show" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            continue  # "in order to show there was no conflict": a purpose; polls and studies show (finite)
         if token.i > 0 and doc[token.i - 1].lower_ == token.lower_:
             continue  # the second of a doubled word ("told told") is a typo, not a second cue
         subject, chain = cue_subject(token)

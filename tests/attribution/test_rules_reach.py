@@ -132,3 +132,23 @@ def test_the_speakers_next_act_is_not_part_of_what_was_said(rules):
 def test_a_verb_in_another_tense_without_its_own_subject_is_not_said(rules):
     text = "Mara Vell said she admires the ferry crews and highlighted their work through the winter storms."
     assert by_cue(rules, text)["said"].content == "she admires the ferry crews"
+
+
+def test_a_quote_after_a_named_colon_is_that_persons(rules):
+    text = "What that means for the harbor. More from Owen Talbot: “The county is a starting point for the vote.”"
+    found = by_cue(rules, text)
+    assert found[":"].content == "The county is a starting point for the vote."
+    assert text[slice(*found[":"].source_span)] == "Owen Talbot"
+
+
+@pytest.mark.parametrize("text", [
+    "Vell garnered most of the convention’s pledged delegates after winning primaries in Port Ellis on Tuesday.",
+    "Vell met the harbor board in order to show the ferry plan had broad support in Port Ellis.",
+])
+def test_adjectives_and_purposes_are_not_cues(rules, text):
+    assert [a.cue for a in extract(rules, text) if a.cue in {"pledged", "show"}] == []
+
+
+def test_an_object_content_stops_before_the_cues_own_conjunct(rules):
+    text = "Mara Vell called the ferry plan “reckless,” and the harbor board has since dropped the plan entirely."
+    assert by_cue(rules, text)["called"].content == "the ferry plan “reckless,”"
