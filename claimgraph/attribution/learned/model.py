@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc
@@ -161,7 +162,7 @@ class AttributionTagger(Tagger):
         for doc, doc_scores in zip(docs, scores):
             if self.transitions is not None and tuple(labels) == LABELS:
                 matrix, weight, o_bias = self.transitions
-                ids = decode(doc_scores, matrix, weight, skip=[t.is_space for t in doc], o_bias=o_bias)
+                ids = decode(doc_scores, matrix, weight, skip=doc.to_array(IS_SPACE) if len(doc) else None, o_bias=o_bias)
             else:
                 ids = list(doc_scores.argmax(axis=1)) if len(doc_scores) else []
             doc._.attr_tags = [labels[i] for i in ids]
