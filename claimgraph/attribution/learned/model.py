@@ -162,7 +162,8 @@ class AttributionTagger(Tagger):
         for doc, doc_scores in zip(docs, scores):
             if self.transitions is not None and tuple(labels) == LABELS:
                 matrix, weight, o_bias = self.transitions
-                ids = decode(doc_scores, matrix, weight, skip=doc.to_array(IS_SPACE) if len(doc) else None, o_bias=o_bias)
+                spaces = doc.to_array(IS_SPACE) if len(doc) else None
+                ids = decode(doc_scores, matrix, weight, skip=spaces, o_bias=o_bias)
             else:
                 ids = list(doc_scores.argmax(axis=1)) if len(doc_scores) else []
             doc._.attr_tags = [labels[i] for i in ids]
