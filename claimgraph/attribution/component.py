@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
 from claimgraph.attribution import complete, records_of, rule_finds
-from claimgraph.attribution.found import TEXT_KEY
+from claimgraph.attribution.found import TEXT_KEY, doc_text
 from claimgraph.attribution.learned.windows import SCOPES, tag
 from claimgraph.attribution.learned import build_tagger, learned_candidates
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
@@ -106,7 +106,7 @@ class AttributionsComponent:
         scope = settings.get("tagger_scope", self.tagger_scope)
         timeout = settings.get("article_timeout", self.article_timeout)
         for batch in minibatch(docs, size=batch_size):
-            texts = [doc.text for doc in batch]  # once: the rules read it through found.doc_text
+            texts = [doc_text(doc) for doc in batch]  # once (the line-break step keeps it): the rules read it there
             ruled = []
             budgets = [Deadline(timeout) for _ in batch]  # each Doc's rules, its merge and speakers draw on its own
             for doc, text, budget in zip(batch, texts, budgets):
