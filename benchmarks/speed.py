@@ -11,8 +11,10 @@ Both sides pay their process start (interpreter, imports, model load); `--startu
 
 `extract` runs the same components plus the line-break boundary step and the tokenizer's dash rule (added by the
 claimgraph_attributions component), the learned tagger (inside that component), the rules and speakers; nothing
-is disabled on either side. `--in-process` adds the same comparison inside one process (Extractor.extract_many
-against nlp.pipe), without process start.
+is disabled on either side. One stock component runs differently in `extract`: the attribute ruler matches its
+patterns with claimgraph's vectorised matcher (nlp/ruler.py; the same matches, so the same POS, morphology and
+lemmas, tests/core/test_fast_ruler.py), where the raw side runs spaCy's Matcher. `--in-process` adds the same
+comparison inside one process (Extractor.extract_many against nlp.pipe), without process start.
 """
 
 from __future__ import annotations
@@ -53,25 +55,28 @@ def write_bodies(data: Path, limit: int, folder: Path) -> list[str]:
     return [text for _, text in rows]
 
 
-def wall(command: list[str], env: dict[str, str] | None = None) -> float:
+def wall(command: list[str], env: dict[str, str] | None = None, cwd: Path | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=cwd)
     return time.perf_counter() - start
 
 
 def whole_process(folder: Path, model: str, rounds: int, baseline: Path | None = None) -> dict[str, list[float]]:
+    # Each command runs in the bodies' folder with the tree it measures first on PYTHONPATH: `python -m` puts the
+    # working directory first on sys.path, so run from the repository root a baseline tree would be this one.
     extract = [sys.executable, "-m", "claimgraph", "extract", str(folder), "--model", model]
+    tree = {**os.environ, "PYTHONPATH": str(HERE.parent)}
     commands = {
         "raw spaCy parse": ([sys.executable, "-c", RAW_SCRIPT, model, str(folder)], None),
-        "claimgraph extract": (extract, None),
-        "extract --rules-only": (extract + ["--rules-only"], None),
+        "claimgraph extract": (extract, tree),
+        "extract --rules-only": (extract + ["--rules-only"], tree),
     }
     if baseline is not None:  # another source tree (an older checkout) run the same way, for a before/after
-        commands[f"extract ({baseline.name})"] = (extract, {**os.environ, "PYTHONPATH": str(baseline)})
+        commands[f"extract ({baseline.name})"] = (extract, {**os.environ, "PYTHONPATH": str(baseline.resolve())})
     seconds: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):  # alternate, so that machine noise hits all alike
         for name, (command, env) in commands.items():
-            seconds[name].append(wall(command, env))
+            seconds[name].append(wall(command, env, cwd=folder))
     return seconds
 
 
