@@ -9,7 +9,7 @@ extractor as `claimgraph ingest`, then prints, over all pages:
   words, an independent list so that the count does not grade the extractor with its own lexicon);
 - aliases (mentions) over 8 words;
 - names given more than one type across the pages (the store keeps one record per name and type).
-`--show N` prints up to N examples of each. No database: the store merges, this counts what the extractor says.
+`--show N` prints up to N examples of each (the speakerless ones with their mention and sentence). No database: the store merges, this counts what the extractor says.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def main() -> None:
     articles = [a for a in read_inputs([str(args.data)]) if not isinstance(a, InputError)]
     extractor = Extractor(learned=not args.rules_only)
     total = without = 0
-    junk, long_aliases = [], []
+    junk, long_aliases, speakerless = [], [], []
     types: dict[str, set[str]] = defaultdict(set)
     why: Counter[str] = Counter()
     for extracted in extractor.extract_many(articles):
@@ -70,6 +70,8 @@ def main() -> None:
                 without += 1
                 mention = extracted.article.text[a.source_span[0]:a.source_span[1]] if a.source_span else None
                 why[_why_none(mention)] += 1
+                sentence = extracted.article.text[a.sentence[0]:a.sentence[1]] if a.sentence else ""
+                speakerless.append((ref, mention, a.cue, " ".join(sentence.split())[:160]))
                 continue
             types[normalise_name(a.speaker.name)].add(a.speaker.type)
             if is_function_words(a.speaker.name):
@@ -87,6 +89,8 @@ def main() -> None:
     print(f"aliases over {MAX_ALIAS_WORDS} words: {len(long_aliases)}")
     print(f"names with several types: {len(several)}")
     if args.show:
+        for row in speakerless[:args.show]:
+            print("  none", row)
         for row in junk[:args.show]:
             print("  junk", row)
         for row in long_aliases[:args.show]:

@@ -14,6 +14,7 @@ from spacy.language import Language
 
 from claimgraph.attribution.component import COMPONENT, AttributionsComponent
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
+from claimgraph.attribution.speakers import with_byline
 from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT
 from claimgraph.nlp import DEFAULT_MODEL, load_pipeline, parse_chunks
 from claimgraph.records import Article, Attribution, Span, attribution_id
@@ -87,7 +88,9 @@ class Extractor:
         fresh = [doc for _, doc in pieces if doc._.attributions is None]
         if fresh:
             list(self.component.pipe(fresh, **self.settings))
-        return [record for offset, doc in pieces for record in rebase(doc._.attributions, article, offset)]
+        # The writer's own "I"/"we" is the byline's person where the reader found one (the Doc knows no byline).
+        return with_byline(article, [record for offset, doc in pieces
+                                     for record in rebase(doc._.attributions, article, offset)])
 
 
 def rebase(attributions: list[Attribution], article: Article, offset: int) -> list[Attribution]:

@@ -5,7 +5,8 @@ Order of work for one parsed piece of an article:
 2. `reported.reported_speech` — indirect and mixed speech, "according to", cues whose words are missing;
 3. the learned tagger (`learned/`, where its model is installed) adds what the rules missed: its candidates whose
    content overlaps no rule content (`merge.py`);
-4. `speakers.SpeakerResolver` — each source mention to an identity, in text order;
+4. `speakers.resolve_speakers` — each source mention to an identity, in text order (the writer's own "I"/"we"
+   to the byline's person where `with_byline` is given the article);
 5. nesting — an attribution whose cue lies inside another's content is its child; an outlet that relays a
    statement becomes the child's `via` too, so the chain (EIRNS ← Tass ← ministry) reads either way.
 """
@@ -25,7 +26,7 @@ from claimgraph.attribution.learned.gate import Gate, is_clause, source_kind
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes
 from claimgraph.attribution.reported import cue_subject, found_thing, reported_speech
-from claimgraph.attribution.speakers import SELF_PRONOUNS, SpeakerResolver
+from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 
 
@@ -62,7 +63,7 @@ def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate:
     found = _outside_label_lines(doc, found)
     found.sort(key=_position)
     _nest(found)
-    _resolve_speakers(found, doc)
+    resolve_speakers(found, doc)
     _relay(found)
     doc.user_data.pop(TEXT_KEY, None)
     return found
@@ -123,21 +124,6 @@ def _nest(found: list[Found]) -> None:
             item.parent = min(holders, key=lambda o: sum(e - s for s, e in o.content))
 
 
-def _resolve_speakers(found: list[Found], doc: Doc) -> None:
-    resolver = SpeakerResolver(doc)
-    for item in found:
-        if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
-            item.source = item.source or item.speaker.source  # where that speaker is named
-            item.speaker = item.speaker.speaker
-            continue
-        if item.source is None:
-            continue
-        if item.source.text.strip().lower() in SELF_PRONOUNS and item.parent is not None:
-            item.speaker = item.parent.speaker  # "I think" inside a quote: the quote's speaker
-            continue
-        item.speaker = resolver.resolve(item.source)
-
-
 def _relay(found: list[Found]) -> None:
     """An outlet that reports what another said: the child carries the outlet as `via`, the outlet's cue is relay."""
     for item in found:
@@ -166,7 +152,7 @@ def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learne
             candidates = [_shift_candidate(c, -offset) for c in learned_candidates(doc, offset)]
         found = find_in_doc(doc, candidates, gate)
         results += records_of(article, found, offset)
-    return results
+    return with_byline(article, results)
 
 
 def records_of(article: Article, found: list[Found], offset: int = 0) -> list[Attribution]:

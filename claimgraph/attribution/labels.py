@@ -27,9 +27,25 @@ LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|more|related(?:
                        r"sponsored|top stories|latest)[ \t]*[:|»›>]", re.IGNORECASE | re.MULTILINE)
 
 
+# An interview written in title case ("The Economist: What do you mean …", "Mr Malone: Groups don’t always …"): a
+# name of capitalised words opening a line. Read as a transcript only where two labels open two lines or more each
+# (the interviewer's and the interviewee's), so that a one-off "Photo: …" or "Update: …" is no speaker.
+TITLE_LABEL = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(?:The )?[A-Z][\w'’.-]*[a-z][\w'’.-]*"
+                         r"(?: [A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
+MIN_TITLE_LINES = 2
+
+
 def _transcript_labels(text: str) -> list[re.Match]:
     matches = [m for m in LABEL.finditer(text) if m.group("name").strip() not in NOT_SPEAKERS]
-    return matches if len(matches) >= 2 else []
+    matches = matches if len(matches) >= 2 else []
+    titled = [m for m in TITLE_LABEL.finditer(text) if m.group("name").upper() not in NOT_SPEAKERS
+              and not LINK_LINE.match(text, m.start())]
+    counts: dict[str, int] = {}
+    for m in titled:
+        counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+    if sum(n >= MIN_TITLE_LINES for n in counts.values()) >= 2:
+        matches = sorted(matches + titled, key=lambda m: m.start())
+    return matches
 
 
 def label_lines(doc: Doc) -> list[tuple[int, int]]:

@@ -9,6 +9,8 @@ Across articles the store merges identities on the normalised full name and type
 from __future__ import annotations
 
 import os
+import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,8 +18,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
-from claimgraph.attribution.found import doc_text
-from claimgraph.records import Speaker, normalise_name
+from claimgraph.attribution.found import Found, doc_text
+from claimgraph.attribution.quotes import find_quotes
+from claimgraph.records import Article, Attribution, Speaker, normalise_name
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -27,6 +30,12 @@ ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides"
                    "person", "witness", "witnesses", "resident", "residents", "insider", "insiders", "observer",
                    "observers", "critic", "critics", "supporter", "supporters", "staffer", "staffers", "member",
                    "members", "lawmaker", "lawmakers", "adviser", "advisers", "advisor", "advisors", "someone"}
+# Plural heads that describe people who may speak ("experts", "residents"): what "they" may point back to.
+PEOPLE = ANONYMOUS_HEADS | {"expert", "official", "resident", "analyst", "critic", "worker", "voter", "scientist",
+                            "researcher", "economist", "lawmaker", "teacher", "doctor", "parent", "student",
+                            "investor", "leader", "activist", "protester", "campaigner", "academic", "farmer"}
+# Quantifiers standing for part of a group named just before ("some", "others"), with the word that says so.
+QUANTIFIERS = {"some": "some", "others": "other", "many": "many", "most": "most", "several": "several"}
 DETERMINERS = {"the", "a", "an"}
 INDEFINITE = {"a", "an", "some", "other", "several", "many", "two", "three", "few", "one", "another"}
 # Titles before a name are its role, not part of it: "Councillor Tomas Reyes" is Tomas Reyes, role councillor.
@@ -225,6 +234,33 @@ class SpeakerResolver:
                 return known
         return None
 
+    def _named_nearby(self, known: Speaker, mention: Span) -> bool:
+        """`known` is named in the mention's sentence or the one before ("Microsoft Corp said … Microsoft’s goal
+        … , it said"), by its name less a company suffix."""
+        start = mention.sent.start
+        if start > 0:
+            start = mention.doc[start - 1].sent.start
+        text = mention.doc[start:mention.start].text
+        names = {_short_name(n) for n in (known.name, *known.aliases)}
+        return any(n and re.search(rf"\b{re.escape(n)}\b", text) for n in names)
+
+    def _people_before(self, mention: Span) -> Speaker | None:
+        """The last group of people described in the mention's sentence or the one before ("some of the state's
+        energy experts", "local residents"), as an anonymous source of this article; None where there is none."""
+        sent = mention.sent
+        start = sent.start
+        if start > 0:
+            start = mention.doc[start - 1].sent.start
+        heads = [t for t in mention.doc[start:mention.start] if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE]
+        if not heads:
+            return None
+        words = [heads[-1]]  # with the words right before it that describe it ("energy experts")
+        while words[0].i > start and mention.doc[words[0].i - 1].head.i == words[-1].i and mention.doc[
+                words[0].i - 1].dep_ in {"compound", "amod"}:
+            words.insert(0, mention.doc[words[0].i - 1])
+        name = _description_name(words)
+        return Speaker(name, "anonymous") if name else None
+
     def resolve(self, mention: Span) -> Speaker | None:
         speaker = self._resolve(mention)
         if speaker is not None:
@@ -262,15 +298,37 @@ class SpeakerResolver:
             return self._remember(found, text) if found else None
         if lower in GROUP_PRONOUNS:
             found = self.latest({"anonymous", "organization", "unknown"})
+            if found is None or mention.start_char - self.at.get(found.key, -IT_WINDOW) >= IT_WINDOW:
+                # "… left some of the state's energy experts bewildered. They said …": the people just described.
+                found = self._people_before(mention) or found
             return self._remember(found, text) if found else None
         if lower == "it":
-            # "The company said … It added …": the organisation that spoke last, if it spoke in the last few
-            # sentences (IT_WINDOW characters); else nobody.
-            last = self.latest({"organization", "news_outlet"})
-            recent = last is not None and mention.start_char - self.at.get(last.key, -IT_WINDOW) < IT_WINDOW
-            return self._remember(last, text) if recent else None
+            # "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
+            # it spoke in the last few sentences (IT_WINDOW characters); else nobody.
+            bodies = [k for k in reversed(self.known) if k.type in {"organization", "news_outlet"} or (
+                k.type == "anonymous" and k.name.split()[-1].lower() in STATEMENT_NOUNS)]
+            if bodies and mention.start_char - self.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
+                return self._remember(bodies[0], text)
+            # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
+            named = next((k for k in bodies if self._named_nearby(k, mention)), None)
+            return self._remember(named, text) if named else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
+        if lower in QUANTIFIERS:
+            # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people
+            # just described, an anonymous source of this article ("some teachers", "other academics").
+            if lower == "others":
+                # The rest of a group a source was just taken from ("some teachers", "one academic"), or nobody.
+                part = next((k for k in reversed(self.known) if k.type == "anonymous" and k.name.split()[0] in {
+                    "some", "one", "many", "most", "several"} and len(k.name.split()) > 1), None)
+                recent = part is not None and mention.start_char - self.at.get(part.key, -IT_WINDOW) < IT_WINDOW
+                people = _plural(" ".join(part.name.split()[1:])) if recent else None
+            else:
+                found = self._people_before(mention)
+                people = found.name if found is not None else None
+            if people is None:
+                return None
+            return self._remember(Speaker(f"{QUANTIFIERS[lower]} {people}", "anonymous"), text)
         mention = _without_caption(mention)
         if mention is None or _page_furniture(mention):
             return None
@@ -300,6 +358,8 @@ class SpeakerResolver:
         """A mention without a person's name: an organisation, an outlet, a statement, or an anonymous source."""
         root = mention.root
         head = root.lemma_.lower()
+        if is_outlet(alias):  # "The Economist", however the tagger read it
+            return self._remember(Speaker(_strip_det(alias), "news_outlet"), alias)
         if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in core if t.i < root.i):
             known = self._by_role(root.lower_)
             if known is not None and core[0].lower_ == "the":
@@ -324,6 +384,19 @@ class SpeakerResolver:
                 if known is not None:
                     return self._remember(known, alias)
             kind = "news_outlet" if is_outlet(name) else "organization"
+            if org is None and kind != "news_outlet" and self.doc is not None and any(
+                    e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.doc.ents):
+                # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
+                # person elsewhere in the article.
+                return self._remember(Speaker(name, "person"), alias)
+            role, words = _split_role(name.split())
+            if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
+                # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
+                # person's; a surname alone is the person named in full earlier where there is one.
+                known = None
+                if len(words) == 1:
+                    known = self._by_last_word(words[0], {"person"}) or self._named_person(words[0], mention)
+                return self._remember(known or Speaker(_unshout(" ".join(words)), "person", role), alias)
             if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
                 # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
                 kind = "person" if root.ent_type_ == "PERSON" else ("unknown" if len(core) == 1 else "organization")
@@ -359,12 +432,15 @@ class SpeakerResolver:
         return known.name if known is not None else None
 
     def _person(self, mention: Span, person: Span, ents: list[Span], alias: str) -> Speaker | None:
+        doc, end = mention.doc, person.end
+        while end < mention.end and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and (
+                doc[end - 1].head.i >= end):
+            end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
+        person = doc[person.start:end]
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
-        role = affiliation = None
-        words = name.split()
-        while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
-            role = (role + " " if role else "") + words.pop(0).lower().rstrip(".")
-        name = " ".join(words)
+        affiliation = None
+        role, words = _split_role(name.split())
+        name = _unshout(" ".join(words))
         before = [t for t in mention if t.i < person.start and not t.is_punct]
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start]
         if orgs:
@@ -372,11 +448,21 @@ class SpeakerResolver:
         # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
         # Lights” actress Ilse Marr": actress) nor words of an organisation.
         quoted = _quoted_token_ids(mention)
-        title = [t.text for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
+        title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
             o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
             and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
         if title:
-            role = " ".join(title)
+            first = title[0].i  # with the words joined on before it: "Ex-harbour secretary", "former minister"
+            while first > mention.start and doc[first - 1].i not in quoted and doc[first - 1].ent_type_ not in (
+                    NAMED_ENTITIES) and (doc[first - 1].text in {"-", "–"} and not doc[first - 1].whitespace_ or (
+                    doc[first - 1].pos_ in {"ADJ", "NOUN"} and doc[first - 1].dep_ in {"amod", "compound"}
+                    and first - 1 <= doc[first - 1].head.i <= person.end)):
+                first -= 1
+            words = [t for t in before if first <= t.i < title[0].i] + title
+            kept = {t.i for t in words}
+            run = doc[first:words[-1].i + 1]
+            contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
+            role = _role_text(run.text if contiguous else " ".join(t.text for t in words))
         if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
             role = person.root.head.text  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
         appos = next((c for c in person.root.children if c.dep_ == "appos"), None)
@@ -389,10 +475,51 @@ class SpeakerResolver:
                         if pobj.dep_ == "pobj":
                             affiliation = self._affiliation(pobj) or affiliation
         if len(name.split()) == 1:
-            known = self._by_last_word(name, {"person"})
+            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not.
+            known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
             if known is not None:
                 return self._remember(known, alias)
         return self._remember(Speaker(name, "person", role, affiliation), alias)
+
+
+COMPANY_SUFFIXES = {"corp", "corporation", "inc", "ltd", "llc", "plc", "co", "group", "company", "ag", "sa", "gmbh"}
+
+
+def _short_name(name: str) -> str:
+    """'Microsoft Corp.' → 'Microsoft', 'The Kestrel Ferry Company' → 'Kestrel Ferry': how the text names it again."""
+    words = _strip_det(name).split()
+    while len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
+    """Title words before a name are its role, not part of it: "Councillor Tomas Reyes", "Ex-environment
+    secretary Theresa Villiers" (a title, a longer word in lower case, an "ex-" or "former" before the
+    capitalised name); the name keeps at least one word."""
+    role: list[str] = []
+    while len(words) > 1 and (words[0].lower().rstrip(".") in TITLES or words[0].lower().startswith(("ex-", "former"))
+                              or (words[0][:1].islower() and len(words[0]) > 3)):  # not "van", "de", "al"
+        role.append(words[0].lower().rstrip("."))
+        words = words[1:]
+    return (" ".join(role) or None), words
+
+
+def _plural(noun: str) -> str:
+    """'academic' → 'academics' (a description's head in the plural; one already plural stays)."""
+    if noun.endswith("s"):
+        return noun
+    return noun + ("es" if noun.endswith(("sh", "ch", "x")) else "s")
+
+
+def _role_text(role: str) -> str:
+    """A role as a reader writes it in running text: lower case, acronyms kept ("CEO")."""
+    return " ".join(w if w.isupper() and len(w) <= 4 and w.isalpha() else w.lower() for w in role.split())
+
+
+def _unshout(name: str) -> str:
+    """A name written in capitals ("THERESA VILLIERS", a page's heading) as a reader writes it."""
+    return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 3 else name
 
 
 def _quoted_token_ids(mention: Span) -> set[int]:
@@ -406,3 +533,118 @@ def _quoted_token_ids(mention: Span) -> set[int]:
         if inside:
             ids.add(token.i)
     return ids
+
+
+# -- the whole article's sources, in text order -------------------------------------------------------------------
+
+# The writer's own voice: "I find the pace too swift", "we found that …" outside any quotation, the pronoun the
+# subject of the cue itself. The article's author where its byline names one person (`with_byline`), else an
+# anonymous identity of the article (never merged across articles, like every description).
+WRITER_PRONOUNS = {"i", "we"}
+# Sourceless evidentials whose judgement is the writer's own ("voters seemed to agree"); a passive belief ("is
+# expected to", "is widely assumed") is held by people the text does not name, and stays without a speaker.
+JUDGEMENT_CUES = {"seem", "appear"}
+WRITER = Speaker("writer", "anonymous", "writer")
+SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def resolve_speakers(found: list[Found], doc: Doc) -> None:
+    """Every source of one Doc to its identity, in text order (the Found records are updated in place).
+
+    Continuations take the speaker of the quote they continue; "I"/"we" inside a statement are its speaker's;
+    "I"/"we" outside any quotation as the cue's subject are the writer's; "you" in a labelled interview line is the
+    other party of a two-party interview ("The Economist: You say that …" is what Thomas Malone says); the rest
+    goes through `SpeakerResolver`.
+    """
+    resolver = SpeakerResolver(doc)
+    quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+    labels = [item for item in found if _is_label_line(item)]
+    addressed: list[Found] = []
+    for item in found:
+        if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
+            item.source = item.source or item.speaker.source  # where that speaker is named
+            item.speaker = item.speaker.speaker
+            continue
+        if item.source is None:
+            if item.cue is not None and item.cue.root.lemma_.lower() in JUDGEMENT_CUES and not _quoted(item, quotes):
+                # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
+                # anyone's statement.
+                item.speaker = item.parent.speaker if item.parent is not None else WRITER
+            continue
+        mention = item.source.text.strip().lower()
+        if mention in SELF_PRONOUNS and item.parent is not None and (
+                item.parent.speaker is not None or item.parent.kind == "direct"):
+            item.speaker = item.parent.speaker  # "I think" inside a quote: the quote's speaker
+            continue
+        if mention == "you" and any(item.parent is label for label in labels):
+            addressed.append(item)
+            continue
+        if mention in WRITER_PRONOUNS and _writer_voice(item, quotes):
+            item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
+            continue
+        item.speaker = resolver.resolve(item.source)
+    for item in addressed:
+        asking = item.parent.speaker if item.parent is not None else None
+        parties = {label.speaker.key: label.speaker for label in labels if isinstance(label.speaker, Speaker)}
+        others = [sp for key, sp in parties.items() if not (isinstance(asking, Speaker) and key == asking.key)]
+        if isinstance(asking, Speaker) and len(parties) == 2 and len(others) == 1:
+            item.speaker = others[0]
+
+
+def _is_label_line(item: Found) -> bool:
+    """A transcript line's statement (labels.speaker_labels): the cue is the colon right after the label."""
+    return (item.cue is not None and item.cue.text == ":" and item.source is not None
+            and item.cue.start_char == item.source.end_char)
+
+
+def _quoted(item: Found, quotes: list[tuple[int, int]]) -> bool:
+    at = item.cue.start_char if item.cue is not None else item.content[0][0]
+    return any(start <= at < end for start, end in quotes)
+
+
+def _writer_voice(item: Found, quotes: list[tuple[int, int]]) -> bool:
+    """'I'/'we' outside any quotation and nested in no one's statement, the subject of the cue's own verb."""
+    if (item.parent is not None and item.parent.speaker is not None) or item.cue is None or not len(item.source):
+        return False  # nested in a statement of someone's: theirs
+    at = item.source.start_char
+    if any(start <= at < end for start, end in quotes):
+        return False
+    subject = item.source.root
+    return subject.dep_ in SUBJECTS and subject.head.i == item.cue.root.i
+
+
+# Words of a byline that name no person: outlets, desks, the letters page, a date the reader took along.
+NOT_PERSON_WORDS = {"news", "press", "staff", "times", "media", "letters", "letter", "editorial", "editors", "editor",
+                    "board", "desk", "team", "agency", "agencies", "newsroom", "online", "reporters", "reporter",
+                    "correspondent", "wire", "wires", "service", "services", "associated", "group", "network",
+                    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december", "contributors", "contributor", "opinion", "the"}
+NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.?$")
+
+
+def byline_person(article: Article) -> str | None:
+    """The one person the article's byline (`author`, as the reader found it) names, or None: several authors,
+    an outlet ("The Economist", "Reuters"), a desk ("Letters") or junk ("CBS News February") name no one."""
+    author = (article.author or "").strip()
+    if not author:
+        return None
+    parts = [re.sub(r"^[Bb]y\s+", "", p).strip() for p in re.split(r";|,|&|\band\b|\n", author)]
+    publisher = normalise_name(article.publisher or "")
+    people = [p for p in parts if p and _person_name(p) and normalise_name(p) != publisher]
+    return people[0] if len(set(people)) == 1 else None
+
+
+def _person_name(text: str) -> bool:
+    words = text.split()
+    return (2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) and not is_outlet(text)
+            and not any(w.lower().strip(".") in NOT_PERSON_WORDS for w in words)
+            and not any(ch.isdigit() for ch in text) and not text.isupper())
+
+
+def with_byline(article: Article, attributions: list[Attribution]) -> list[Attribution]:
+    """The writer's statements (`WRITER`) given to the byline's person where there is one."""
+    name = byline_person(article)
+    if name is None or not any(a.speaker == WRITER for a in attributions):
+        return attributions
+    author = Speaker(name, "person", "writer")
+    return [replace(a, speaker=author) if a.speaker == WRITER else a for a in attributions]

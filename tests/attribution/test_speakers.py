@@ -211,3 +211,87 @@ def test_a_mention_running_over_two_sentences_ends(extractor):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
     assert [t.text for t in tokens] == ["Harbor", "pilots", "met", "on", "Tuesday"]
+
+
+# -- the writer's voice, interviews, "they" and "it" a reader resolves, titles (issue 9 item 2, real pages) -----
+
+def test_the_writers_own_i_is_the_byline_person_else_an_anonymous_writer_of_the_article(extractor):
+    text = ("We found that most riders disliked the new ferry timetable. “It works,” said Mara Vell, “and we found "
+            "that riders agree.” The timetable seems to confuse tourists. They want us to believe the ferry is on time.")
+    signed = extractor.extract(Article(ref="r", text=text, author="By Owen Talbot", publisher="Port Ellis Gazette"))
+    writer = by_cue(signed, "found").speaker
+    assert writer is not None and (writer.name, writer.type, writer.role) == ("Owen Talbot", "person", "writer")
+    assert by_cue(signed, "seems").speaker == writer  # a sourceless judgement in the writer's own prose
+    assert by_cue(signed, "said").speaker.name == "Mara Vell"
+    assert all(a.speaker is None or a.speaker.name == "Mara Vell" for a in signed if a.parent)  # "we" in her quote
+    assert all(a.speaker != writer for a in signed if a.cue == "believe")  # "us" is no subject of the cue
+    for author in (None, "Letters", "Port Ellis Gazette", "Owen Talbot; Ilse Marr", "Gazette Staff"):
+        unsigned = extractor.extract(Article(ref="r", text=text, author=author, publisher="Port Ellis Gazette"))
+        speaker = by_cue(unsigned, "found").speaker
+        assert (speaker.name, speaker.type) == ("writer", "anonymous"), author
+
+
+def test_a_title_case_interview_gives_each_line_to_its_speaker_and_you_to_the_other_party(extractor):
+    text = ("Owen Talbot has run the Kestrel ferry for twenty years. Ilse Marr asked him four questions.\n\n"
+            "Ilse Marr: You say that the ferry loses money every winter. Why keep it?\n\n"
+            "Owen Talbot: Because the island needs it. I think the council will pay its share.\n\n"
+            "Ilse Marr: You argue that the fares should fall. How?\n\n"
+            "Owen Talbot: We found that half the riders are pensioners.\n\n"
+            "Ilse Marr: What next?\n\n"
+            "Mr Talbot: A new boat in May.\n")
+    found = extract(extractor, text)
+    lines = [a for a in found if a.cue == ":"]
+    assert [a.speaker.name for a in lines] == ["Ilse Marr", "Owen Talbot"] * 3
+    assert by_cue(found, "say").speaker.name == "Owen Talbot"  # asked by Ilse Marr: "you" is the other party
+    assert by_cue(found, "argue").speaker.name == "Owen Talbot"
+    assert all(a.speaker.type == "person" for a in lines)
+    assert by_cue(found, "found").speaker.name == "Owen Talbot"
+
+
+def test_a_one_off_title_case_label_is_no_speaker(extractor):
+    text = "Photo: The harbor at dawn.\n\nUpdate: The council said the ferry would run on Monday.\n"
+    assert all(a.cue != ":" for a in extract(extractor, text))
+
+
+def test_they_resolves_to_the_people_just_described(extractor):
+    text = ("The rolling blackouts left some of the state’s energy experts bewildered. They said that the utilities "
+            "had plenty of power available.")
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and (speaker.name, speaker.type) == ("energy experts", "anonymous")
+
+
+def test_it_resolves_to_the_report_that_just_spoke(extractor):
+    text = ("The report by the Harbor Workers Union claims that wages fell by a tenth. It says the council must "
+            "publish what it pays its casual staff.")
+    found = extract(extractor, text)
+    report = by_cue(found, "claims").speaker
+    assert report is not None and report.name == "report"
+    assert by_cue(found, "says").speaker == report
+
+
+def test_it_resolves_to_the_organisation_named_in_its_sentence_though_it_spoke_long_before(extractor):
+    filler = " ".join(f"Ferry crossing number {i} left the harbor on time and reached the island." for i in range(12))
+    text = (f"Kestrel Ferries said on Thursday that it would add two boats. {filler} "
+            "Kestrel Ferries’ goal to cut fuel use by 2030 covers every boat it runs, it said.")
+    said = [a for a in extract(extractor, text) if a.cue == "said"]
+    assert said[-1].speaker is not None and said[-1].speaker.name == "Kestrel Ferries"
+
+
+@pytest.mark.parametrize("text", [
+    "Ex-harbour secretary Tomas Reyes says the pier will be safe by May.",
+    "Ex-Harbour Secretary TOMAS REYES says the pier will be safe by May.",
+])
+def test_a_title_before_a_name_is_the_role_of_a_person(extractor, text):
+    speaker = by_cue(extract(extractor, text), "says").speaker
+    assert (speaker.name, speaker.type, speaker.role) == ("Tomas Reyes", "person", "ex-harbour secretary")
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    ("On an online forum for teachers, some wrote that students should not be watched in class.", "wrote",
+     "some teachers"),
+    ("One academic told the authors that she had no contract, leaving students unhappy. Others reported "
+     "supervisors taking credit for research.", "reported", "other academics"),  # the rest of that group
+])
+def test_a_quantifier_is_part_of_the_people_just_described(extractor, text, cue, name):
+    speaker = by_cue(extract(extractor, text), cue).speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "anonymous")
