@@ -10,7 +10,8 @@ runs as its own process, timed whole (start-up and pipeline load included), in t
     spark extract local[2]  two cores, two partitions
     tiny: extract and spark extract local[1] on one short article: the fixed cost of each (start-up, JVM, pipeline)
 
-Each stage's seconds, words per second and the load average before and after (shared machines slow every run
+Every stage runs a copy of the claimgraph package taken at the start (others may edit a shared working tree
+during a run of 20 minutes). Each stage's seconds, words per second and the load average before and after (shared machines slow every run
 alike) are printed as the stage ends and appended to runs/spark_extract_n<N>_<time>.log; at the end, one JSON
 object with the ratios and whether each Spark run's attributions equal extract -p 1's field by field (extract's
 JSON fields, order aside).
@@ -34,6 +35,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -56,9 +58,12 @@ def articles(data: Path, n: int) -> list[dict]:
     return found[:n]
 
 
-def timed(command: list[str], stdout=subprocess.DEVNULL) -> float:
+def timed(command: list[str], stdout=subprocess.DEVNULL, code: Path | None = None) -> float:
+    """Seconds of a whole process; with `code`, it runs the claimgraph package copied there (PYTHONPATH, and the
+    working folder, since `python -m` looks there first)."""
+    env = dict(os.environ, PYTHONPATH=str(code)) if code else None
     start = time.perf_counter()
-    subprocess.run(command, check=False, stdout=stdout, stderr=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(command, check=False, stdout=stdout, stderr=subprocess.DEVNULL, cwd=code or ROOT, env=env)
     return time.perf_counter() - start
 
 
@@ -178,13 +183,15 @@ def extraction(data: Path, n: int, log: Log) -> dict:
 
     def stage(name: str, command: list[str], stdout=subprocess.DEVNULL, count: bool = True) -> None:
         before = os.getloadavg()[0]
-        seconds[name] = timed(command, stdout=stdout)
+        seconds[name] = timed(command, stdout=stdout, code=code)
         loads[name] = [round(before, 2), round(os.getloadavg()[0], 2)]
         rate = f", {words / seconds[name]:,.0f} words/s" if count else ""
         log(f"{name}: {seconds[name]:.1f} s{rate}; load {before:.2f} -> {loads[name][1]:.2f}")
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        code = folder / "code"   # every stage runs this copy: a shared working tree may change during the run
+        shutil.copytree(ROOT / "claimgraph", code / "claimgraph", ignore=shutil.ignore_patterns("__pycache__"))
         corpus, tiny = folder / "corpus.jsonl", folder / "tiny.jsonl"
         corpus.write_text("".join(json.dumps(a) + "\n" for a in chosen), encoding="utf-8")
         tiny.write_text(json.dumps({"id": "tiny", "text": "The mayor said the bridge would open."}) + "\n")
