@@ -33,6 +33,14 @@ LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|more|related(?:
 TITLE_LABEL = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(?:The )?[A-Z][\w'’.-]*[a-z][\w'’.-]*"
                          r"(?: [A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TITLE_LINES = 2
+MIN_UTTERANCE_WORDS = 5
+
+
+def _utterance(text: str, start: int) -> bool:
+    """The rest of a title-case label's line reads as something said (five words or more), not a figure or a
+    tally ("Clinton: 2,203 delegates")."""
+    end = text.find("\n", start)
+    return len(re.findall(r"[^\W\d_]+", text[start:len(text) if end < 0 else end])) >= MIN_UTTERANCE_WORDS
 
 
 def _transcript_labels(text: str) -> list[re.Match]:
@@ -41,8 +49,9 @@ def _transcript_labels(text: str) -> list[re.Match]:
     titled = [m for m in TITLE_LABEL.finditer(text) if m.group("name").upper() not in NOT_SPEAKERS
               and not LINK_LINE.match(text, m.start())]
     counts: dict[str, int] = {}
-    for m in titled:
-        counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+    for m in titled:  # what makes it an interview: lines that say something ("What next?" then counts as well)
+        if _utterance(text, m.end()):
+            counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
     if sum(n >= MIN_TITLE_LINES for n in counts.values()) >= 2:
         matches = sorted(matches + titled, key=lambda m: m.start())
     return matches

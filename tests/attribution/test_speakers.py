@@ -248,8 +248,12 @@ def test_a_title_case_interview_gives_each_line_to_its_speaker_and_you_to_the_ot
     assert by_cue(found, "found").speaker.name == "Owen Talbot"
 
 
-def test_a_one_off_title_case_label_is_no_speaker(extractor):
-    text = "Photo: The harbor at dawn.\n\nUpdate: The council said the ferry would run on Monday.\n"
+@pytest.mark.parametrize("text", [
+    "Photo: The harbor at dawn.\n\nUpdate: The council said the ferry would run on Monday.\n",
+    "Mara Vell: 1,769.\n\nOwen Talbot: 1,501.\n\nVell: 547.\n\nTalbot: 46.\n\nMara Vell: 2,316 votes.\n\n"
+    "Owen Talbot: 1,812 votes.\n",  # a tally is no interview
+])
+def test_a_one_off_title_case_label_or_a_tally_is_no_speaker(extractor, text):
     assert all(a.cue != ":" for a in extract(extractor, text))
 
 
