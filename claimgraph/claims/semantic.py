@@ -28,11 +28,18 @@ import numpy as np
 from scipy import sparse
 
 EMBED_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "claim_embeddings"
-WORDS = 0.7         # weight of the TF-IDF half (chosen on Emergent's shared split, with LINK)
-LINK = 0.3          # average cosine at which two groups of statements are one claim
+# Settings chosen by cross-validation by claim on Emergent's shared split (eval/emergent.py tune_grouping: the
+# setting best on 4 folds scored on the fifth, 31 settings; these four were best on all 5 folds together).
+WORDS = 0.9         # weight of the word half beside the embeddings
+LINK = 0.2          # average cosine at which two groups of statements are one claim
+IDF_POWER = 1.5     # a word's weight: TF x IDF^IDF_POWER
+PREFIX = 4          # letters of the coarse stem
+PREFIX_WEIGHT = 0.7  # weight of the coarse stems in the word half
 EXACT_MAX = 20_000  # up to this many statements every pair is compared (blocked); above, k-means cells
 BLOCK = 2_000
-PROBES = 2
+PROBES = 2          # fine cells each statement joins (above EXACT_MAX)
+CELL = 1_000        # statements per fine k-means cell
+SAMPLE = 50_000     # statements k-means is fitted on, per level
 NEIGHBOURS = 10     # candidate pairs kept per statement and block (the strongest)
 MIN_WORDS = 3       # a statement of fewer content words ("such cooperation with Assad") is too unspecific to join
 
@@ -54,19 +61,47 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 
 
 def statement_vectors(texts: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """The two weighted halves of each statement's vector: TF-IDF rows (sparse) and embeddings (dense)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """The two weighted halves of each statement's vector: word rows (sparse) and embeddings (dense).
 
-    try:
-        words = TfidfVectorizer(analyzer=_stems, dtype=np.float32).fit_transform(texts)
-    except ValueError:   # no word left in any statement (all stop words): the embeddings alone
-        words = sparse.csr_matrix((len(texts), 1), dtype=np.float32)
+    The word half is the TF-IDF of the statement's stemmed content words with each weight raised by IDF_POWER - 1
+    more powers of its IDF (rare words, the names and things a rumour is about, weigh more than common ones), next to
+    the same of their first PREFIX letters (a coarser stem: "behead"/"beheaded"/"beheading", "Sotloff"/"Sotlof"
+    meet), each unit length, their sum weighted PREFIX_WEIGHT : 1 - PREFIX_WEIGHT and normalised again."""
+    terms = [_stems(t) for t in texts]
+    words = _weighted_tfidf(terms)
+    if PREFIX_WEIGHT:
+        prefixes = _weighted_tfidf([sorted({"~" + t[:PREFIX] for t in ts}) for ts in terms])
+        words = _unit_rows(sparse.hstack([words * np.float32(np.sqrt(1 - PREFIX_WEIGHT)),
+                                          prefixes * np.float32(np.sqrt(PREFIX_WEIGHT))]).tocsr())
     emb = embed(texts) * np.float32(np.sqrt(1 - WORDS))
-    too_short = np.asarray([len(_stems(t)) < MIN_WORDS for t in texts])
+    too_short = np.asarray([len(ts) < MIN_WORDS for ts in terms])
     if too_short.any():   # zero vectors: similar to nothing, never joined by this step
         keep = sparse.diags((~too_short).astype(np.float32))
         words, emb[too_short] = keep @ words, 0.0
     return (words * np.float32(np.sqrt(WORDS))).tocsr(), emb
+
+
+def _weighted_tfidf(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Unit rows of TF-IDF x IDF^(IDF_POWER - 1) over lists of terms (a column of zeros when there is no term)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vectoriser = TfidfVectorizer(analyzer=_identity, dtype=np.float32, norm=None)
+    try:
+        matrix = vectoriser.fit_transform(terms)
+    except ValueError:   # no word left in any statement (all stop words): the embeddings alone
+        return sparse.csr_matrix((len(terms), 1), dtype=np.float32)
+    if IDF_POWER != 1:
+        matrix = matrix @ sparse.diags(np.power(vectoriser.idf_, IDF_POWER - 1).astype(np.float32))
+    return _unit_rows(matrix.tocsr())
+
+
+def _identity(terms: Sequence[str]) -> Sequence[str]:
+    return terms
+
+
+def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    return (sparse.diags((1 / np.where(norms == 0, 1, norms)).astype(np.float32)) @ matrix).tocsr()
 
 
 def _stems(text: str) -> list[str]:
@@ -111,28 +146,56 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray) -> tuple[np.ndarr
     pairs = np.concatenate([p for p, _ in found]) if found else np.zeros((0, 2), dtype=np.int64)
     sims = np.concatenate([s for _, s in found]) if found else np.zeros(0, dtype=np.float32)
     if len(pairs):
-        _, first = np.unique(pairs, axis=0, return_index=True)   # a pair found in two cells counts once
+        key = pairs[:, 0].astype(np.int64) * n + pairs[:, 1]
+        _, first = np.unique(key, return_index=True)   # a pair found in two cells counts once
         pairs, sims = pairs[first], sims[first]
     return pairs.astype(np.int64), sims.astype(np.float32)
 
 
 def _cells(emb: np.ndarray, seed: int = 0) -> list[np.ndarray]:
-    """Members of each k-means cell (sqrt(n) cells); each statement joins its PROBES nearest cells."""
+    """Members of each cell of a two-level k-means over the embeddings, cells of about CELL statements: each
+    statement goes to its nearest of sqrt(n / CELL) coarse centres, then, inside that coarse cell, joins its PROBES
+    nearest fine centres (one per CELL members). K-means is fitted on at most SAMPLE statements per level, so the
+    cost grows linearly with n (the pairs compared: about n x PROBES x CELL / 2)."""
+    live = np.flatnonzero(np.any(emb != 0, axis=1))    # too-short statements (zero vectors) join nothing
+    coarse_k = max(1, int(np.ceil(np.sqrt(len(live) / CELL))))
+    top = _nearest(emb[live], _centres(emb[live], coarse_k, seed), 1)[:, 0]
+    cells: list[np.ndarray] = []
+    for c in range(coarse_k):
+        members = live[top == c]
+        if len(members) <= 2 * CELL:
+            if len(members) > 1:
+                cells.append(members)
+            continue
+        k = int(np.ceil(len(members) / CELL))
+        near = _nearest(emb[members], _centres(emb[members], k, seed), min(PROBES, k))
+        order = np.argsort(near.ravel(), kind="stable")
+        cell_of = near.ravel()[order]
+        statement = members[order // near.shape[1]]
+        bounds = np.searchsorted(cell_of, np.arange(k + 1))
+        cells.extend(statement[bounds[f]:bounds[f + 1]] for f in range(k) if bounds[f + 1] - bounds[f] > 1)
+    return cells
+
+
+def _centres(x: np.ndarray, k: int, seed: int) -> np.ndarray:
+    """K-means centres of the rows of x (mini-batch, fitted on at most SAMPLE rows drawn with `seed`)."""
     from sklearn.cluster import MiniBatchKMeans
 
-    n = emb.shape[0]
-    k = max(2, int(np.sqrt(n)))
-    km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=1, max_iter=20).fit(emb)
-    centres = km.cluster_centers_.astype(np.float32)
-    nearest = np.empty((n, PROBES), dtype=np.int64)
-    for start in range(0, n, 50_000):
-        scores = emb[start:start + 50_000] @ centres.T
-        nearest[start:start + 50_000] = np.argsort(-scores, axis=1)[:, :PROBES]
-    order = np.argsort(nearest.ravel(), kind="stable")
-    cell_of = nearest.ravel()[order]
-    statement = order // PROBES
-    bounds = np.searchsorted(cell_of, np.arange(k + 1))
-    return [statement[bounds[c]:bounds[c + 1]] for c in range(k) if bounds[c + 1] - bounds[c] > 1]
+    if k <= 1 or len(x) <= k:
+        return x[:max(1, min(k, len(x)))].astype(np.float32) if k > 1 else x.mean(axis=0, keepdims=True)
+    if len(x) > SAMPLE:
+        x = x[np.random.default_rng(seed).choice(len(x), SAMPLE, replace=False)]
+    km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=1, max_iter=10).fit(x)
+    return km.cluster_centers_.astype(np.float32)
+
+
+def _nearest(x: np.ndarray, centres: np.ndarray, probes: int) -> np.ndarray:
+    """The `probes` nearest centres (by dot product) of each row of x, in blocks of 50,000 rows."""
+    out = np.empty((len(x), probes), dtype=np.int64)
+    for start in range(0, len(x), 50_000):
+        scores = x[start:start + 50_000] @ centres.T
+        out[start:start + 50_000] = np.argsort(-scores, axis=1)[:, :probes]
+    return out
 
 
 def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.csr_matrix,

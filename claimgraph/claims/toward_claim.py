@@ -39,6 +39,7 @@ EMERGENT_LABELS = {"for": "assert", "against": "dispute", "observing": "report"}
 SEED = 0
 C = 1.0
 HAND_SCALE = 1.0   # the hand features' weight beside TF-IDF rows of unit length
+CONTEXT_SCALE = 1.0   # the claim context's weight (chosen by 5-fold cross-validation by claim: 0.5, 1, 2 tried)
 
 def _stemmed(words_: frozenset[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words_)
@@ -82,6 +83,22 @@ def hand_features(text: str, gist: str) -> list[float]:
             float(any(q in text for q in "\"“”'‘’"))]
 
 
+def claim_context(hand: np.ndarray, groups: Sequence[object]) -> np.ndarray:
+    """Each statement's claim context: the mean hand features of the other statements of its claim (zeros for a
+    claim of one). How the claim's other headlines hedge, deny or ask tells an unconfirmed rumour, which outlets
+    mostly report, from an established fact, which they assert."""
+    sums: dict[object, np.ndarray] = {}
+    counts: dict[object, int] = {}
+    for row, g in zip(hand, groups):
+        sums[g] = sums.get(g, 0) + row
+        counts[g] = counts.get(g, 0) + 1
+    out = np.zeros_like(hand, dtype=np.float64)
+    for k, (row, g) in enumerate(zip(hand, groups)):
+        if counts[g] > 1:
+            out[k] = (sums[g] - row) / (counts[g] - 1)
+    return out
+
+
 def added_words(text: str, gist: str) -> str:
     """The statement's words that the gist lacks: what the statement says about the claim."""
     known = set(words(gist))
@@ -100,17 +117,23 @@ class TowardClaimModel:
     intercept: np.ndarray     # (classes,)
     classes: tuple[str, ...] = CLASSES
 
-    def features(self, texts: Sequence[str], gists: Sequence[str]) -> sparse.csr_matrix:
+    def features(self, texts: Sequence[str], gists: Sequence[str],
+                 groups: Sequence[object] | None = None) -> sparse.csr_matrix:
         text = _vectoriser(self.text_vocab, self.text_idf).transform(texts)
         added = _vectoriser(self.added_vocab, self.added_idf).transform(
             [added_words(t, g) for t, g in zip(texts, gists)])
         hand = np.asarray([hand_features(t, g) for t, g in zip(texts, gists)]).reshape(-1, len(HAND))
-        return sparse.hstack([text, added, sparse.csr_matrix(HAND_SCALE * hand)]).tocsr()
+        around = claim_context(hand, list(gists) if groups is None else list(groups))
+        return sparse.hstack([text, added, sparse.csr_matrix(HAND_SCALE * hand),
+                              sparse.csr_matrix(CONTEXT_SCALE * around)]).tocsr()
 
-    def predict(self, texts: Sequence[str], gists: Sequence[str]) -> list[str]:
+    def predict(self, texts: Sequence[str], gists: Sequence[str],
+                groups: Sequence[object] | None = None) -> list[str]:
+        """Each statement's stance toward its claim (`gists[i]`); `groups[i]` names the claim, so that the claim's
+        other statements give the context features (by default statements with the same gist are one claim)."""
         if not texts:
             return []
-        scores = self.features(texts, gists) @ self.coef.T + self.intercept
+        scores = self.features(texts, gists, groups) @ self.coef.T + self.intercept
         return [self.classes[i] for i in np.asarray(scores).argmax(axis=1)]
 
     def save(self, directory: Path) -> None:
@@ -141,15 +164,17 @@ def _vectoriser(vocab: dict[str, int], idf: np.ndarray) -> TfidfVectorizer:
     return vec
 
 
-def fit(texts: Sequence[str], gists: Sequence[str], labels: Sequence[str]) -> TowardClaimModel:
-    """Train on statements, their claims' gists and stances (assert / dispute / report); deterministic."""
+def fit(texts: Sequence[str], gists: Sequence[str], labels: Sequence[str],
+        groups: Sequence[object] | None = None) -> TowardClaimModel:
+    """Train on statements, their claims' gists and stances (assert / dispute / report); `groups` names each
+    statement's claim (by default its gist); deterministic."""
     text_vec = _new_vectoriser().fit(texts)
     added = [added_words(t, g) for t, g in zip(texts, gists)]
     added_vec = _new_vectoriser().fit(added)
     empty = np.zeros((0, 0))
     model = TowardClaimModel({k: int(v) for k, v in text_vec.vocabulary_.items()}, text_vec.idf_,
                              {k: int(v) for k, v in added_vec.vocabulary_.items()}, added_vec.idf_, empty, empty)
-    X = model.features(texts, gists)
+    X = model.features(texts, gists, groups)
     lr = LogisticRegression(C=C, max_iter=2000, class_weight="balanced", random_state=SEED)
     lr.fit(X, list(labels))
     order = [list(lr.classes_).index(c) for c in CLASSES]
@@ -163,9 +188,10 @@ def load_model(directory: str | None = None) -> TowardClaimModel:
     return TowardClaimModel.load(Path(directory) if directory else MODEL_DIR)
 
 
-def predict(texts: Sequence[str], gists: Sequence[str], model: TowardClaimModel | None = None) -> list[str]:
-    """Each statement's stance toward the claim whose gist stands beside it."""
-    return (model or load_model()).predict(list(texts), list(gists))
+def predict(texts: Sequence[str], gists: Sequence[str], model: TowardClaimModel | None = None,
+            groups: Sequence[object] | None = None) -> list[str]:
+    """Each statement's stance toward the claim whose gist stands beside it (`groups`: see TowardClaimModel)."""
+    return (model or load_model()).predict(list(texts), list(gists), None if groups is None else list(groups))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -179,7 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
     args = parser.parse_args(argv)
     rows = read_emergent(args.data)
-    model = fit([r.headline for r in rows], [r.claim for r in rows], [r.stance for r in rows])
+    model = fit([r.headline for r in rows], [r.claim for r in rows], [r.stance for r in rows],
+                [r.claim_id for r in rows])
     model.save(args.out)
     print(f"trained on {len(rows)} headlines; wrote {args.out}")
     return 0

@@ -114,7 +114,7 @@ def tfidf_average_linkage(texts: Sequence[str], gold: Sequence[str]) -> dict[str
 def end_to_end(rows: Sequence[Row], labels: Sequence[Any], model: toward_claim.TowardClaimModel) -> list[str]:
     """Each headline's stance toward the gist of the claim it was grouped into."""
     gists = group_gists([r.headline for r in rows], labels)
-    return model.predict([r.headline for r in rows], [gists[i] for i in range(len(rows))])
+    return model.predict([r.headline for r in rows], [gists[i] for i in range(len(rows))], list(labels))
 
 
 def evaluate(rows: Sequence[Row], model: toward_claim.TowardClaimModel | None = None) -> dict[str, Any]:
@@ -124,7 +124,7 @@ def evaluate(rows: Sequence[Row], model: toward_claim.TowardClaimModel | None = 
     gold_stance = [r.stance for r in rows]
     labels = group_statements(texts)
     grouping = grouping_scores(gold_claims, labels)
-    given = stance_scores(gold_stance, model.predict(texts, [r.claim for r in rows]))
+    given = stance_scores(gold_stance, model.predict(texts, [r.claim for r in rows], gold_claims))
     e2e = stance_scores(gold_stance, end_to_end(rows, labels, model))
     majority = Counter(gold_stance).most_common(1)[0][0]
     return {"n": len(rows), "gold_claims": len(set(gold_claims)), **grouping,
@@ -155,9 +155,11 @@ def cross_validate(rows: Sequence[Row], folds: int = FOLDS) -> dict[str, Any]:
     for test in claim_folds(rows, folds):
         held = set(test.tolist())
         train = [r for i, r in enumerate(rows) if i not in held]
-        model = toward_claim.fit([r.headline for r in train], [r.claim for r in train], [r.stance for r in train])
+        model = toward_claim.fit([r.headline for r in train], [r.claim for r in train], [r.stance for r in train],
+                                 [r.claim_id for r in train])
         part = [rows[i] for i in test]
-        for i, label in zip(test, model.predict([r.headline for r in part], [r.claim for r in part])):
+        for i, label in zip(test, model.predict([r.headline for r in part], [r.claim for r in part],
+                                                [r.claim_id for r in part])):
             given[i] = label
         for i, label in zip(test, end_to_end(part, group_statements([r.headline for r in part]), model)):
             e2e[i] = label
@@ -218,3 +220,51 @@ def render_table(result: dict[str, Any]) -> str:
         row("stance_accuracy", result["stance_accuracy"], lr["accuracy"], "headline-only LR (same folds)")
         row("stance_macro_f1", result["stance_macro_f1"], lr["macro_f1"], "headline-only LR (same folds)")
     return "\n".join(lines)
+
+
+# The grouping settings tried by `tune_grouping` (claims.semantic: IDF_POWER, PREFIX_WEIGHT, WORDS, LINK).
+GROUPING_GRID = tuple({"IDF_POWER": idf, "PREFIX_WEIGHT": pw, "WORDS": w, "LINK": link}
+                      for idf in (1.0, 1.5) for pw in (0.0, 0.5, 0.7, 0.85, 1.0) for w in (0.9,)
+                      for link in (0.175, 0.2, 0.225)) + (
+    {"IDF_POWER": 1.0, "PREFIX_WEIGHT": 0.0, "WORDS": 0.7, "LINK": 0.3},)   # the settings before this grid
+
+
+def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, float]] = GROUPING_GRID,
+                  folds: int = FOLDS) -> dict[str, Any]:
+    """Grouping settings chosen by cross-validation by claim: for each fold, the setting with the best B-cubed F1
+    on the other folds (grouped together) is scored on the held-out fold (grouped alone, as the held-back split
+    is); then the setting best on all rows (what ships). Sets claims.semantic's module settings while it runs and
+    restores them."""
+    from claimgraph.claims import semantic
+
+    saved = {k: getattr(semantic, k) for k in grid[0]}
+
+    def f1(idx: Sequence[int], setting: dict[str, float]) -> float:
+        for k, v in setting.items():
+            setattr(semantic, k, v)
+        return bcubed([rows[i].claim_id for i in idx], group_statements([rows[i].headline for i in idx]))[2]
+
+    try:
+        out = []
+        for test in claim_folds(rows, folds):
+            train = np.setdiff1d(np.arange(len(rows)), test)
+            scores = [f1(train, s) for s in grid]
+            best = int(np.argmax(scores))
+            out.append({"chosen": grid[best], "train_f1": scores[best], "test_f1": f1(test, grid[best]),
+                        "previous_test_f1": f1(test, grid[-1])})
+        everything = np.arange(len(rows))
+        overall = [f1(everything, s) for s in grid]
+        best = int(np.argmax(overall))
+    finally:
+        for k, v in saved.items():
+            setattr(semantic, k, v)
+    return {"folds": out, "held_out_f1": float(np.mean([o["test_f1"] for o in out])),
+            "previous_held_out_f1": float(np.mean([o["previous_test_f1"] for o in out])),
+            "best_on_all": grid[best], "best_on_all_f1": overall[best], "grid_size": len(grid)}
+
+
+if __name__ == "__main__":   # python -m claimgraph.eval.emergent DIR: choose the grouping settings by folds
+    import json
+    import sys
+
+    print(json.dumps(tune_grouping(read_emergent(Path(sys.argv[1]))), indent=1))

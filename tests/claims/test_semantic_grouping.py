@@ -48,3 +48,21 @@ def test_cells_find_the_pairs_the_exact_path_finds(monkeypatch):
     monkeypatch.setattr(semantic, "PROBES", 3)
     cells = {tuple(p) for p in semantic.candidate_pairs(words, emb)[0].tolist()}
     assert exact and cells <= exact and len(cells) >= 0.6 * len(exact)
+
+
+def test_large_path_compares_statements_inside_bounded_cells_only(monkeypatch):
+    """Above EXACT_MAX, candidates come from two-level k-means cells of about CELL statements: every statement with
+    a vector is in a cell, too-short ones (zero vectors) in none, and the pairs compared grow with n x CELL, not n^2."""
+    places = ["Orvane", "Kessel", "Tessel", "Dunmere", "Veldoria", "Karsk", "Marlow", "Port Ellis"]
+    things = ["reservoir level fell", "bridge toll rose", "ferry fare doubled", "school roof leaked",
+              "library hours were cut"]
+    texts = [f"The {p} {t} by {n} percent in {m}" for p in places for t in things for n in (2, 5, 9)
+             for m in ("May", "June")] + ["such cooperation"] * 5
+    words, emb = semantic.statement_vectors(texts)
+    monkeypatch.setattr(semantic, "CELL", 10)
+    cells = semantic._cells(emb)
+    seen = set(np.concatenate(cells).tolist())
+    live = set(np.flatnonzero(np.any(emb != 0, axis=1)).tolist())
+    assert seen == live and not seen & set(range(len(texts) - 5, len(texts)))
+    compared = sum(len(c) * (len(c) - 1) // 2 for c in cells)
+    assert compared < 0.2 * len(live) * (len(live) - 1) // 2

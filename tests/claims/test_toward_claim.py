@@ -1,0 +1,60 @@
+"""Stance toward the claim (claims.toward_claim): the claim context (the other statements of the claim) enters the
+features, a model trained with it saves and loads to the same predictions, and the shipped model reads hedges,
+denials and questions toward a gist. Fictional places throughout."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from claimgraph.claims import toward_claim as tc
+
+GIST = "The Veldoria dam will be demolished in spring"
+CLAIM_A = ["Veldoria dam to be demolished in spring",
+           "Officials deny Veldoria dam will be demolished",
+           "Veldoria dam reportedly set to be demolished in spring"]
+CLAIM_B = ["Giant catfish caught in Lake Orvane"]
+
+
+def test_context_is_the_mean_of_the_claims_other_statements():
+    texts = CLAIM_A + CLAIM_B
+    gists = [GIST] * 3 + ["A giant catfish was caught in Lake Orvane"]
+    hand = np.asarray([tc.hand_features(t, g) for t, g in zip(texts, gists)])
+    around = tc.claim_context(hand, ["A", "A", "A", "B"])
+    assert np.allclose(around[0], (hand[1] + hand[2]) / 2)
+    assert np.allclose(around[1], (hand[0] + hand[2]) / 2)
+    assert not around[3].any()   # a claim of one statement has no context
+    denials = tc.HAND.index("denials")
+    assert around[0][denials] > 0 and around[1][denials] == 0   # the denial is context for the others only
+
+
+def test_groups_default_to_the_gist_and_change_the_features():
+    model = tc.load_model()
+    texts, gists = CLAIM_A, [GIST] * 3
+    by_gist = model.features(texts, gists).toarray()
+    explicit = model.features(texts, gists, ["A", "A", "A"]).toarray()
+    apart = model.features(texts, gists, ["A", "B", "C"]).toarray()
+    assert np.allclose(by_gist, explicit)
+    assert not np.allclose(explicit, apart)
+
+
+def test_a_trained_model_saves_and_loads_to_the_same_predictions(tmp_path):
+    texts = CLAIM_A * 3 + ["Is the Veldoria dam really going to be demolished?",
+                           "Veldoria council denies the dam demolition rumour is true",
+                           "Veldoria dam will be demolished in spring, council confirms"] * 2
+    labels = ["assert", "dispute", "report"] * 3 + ["report", "dispute", "assert"] * 2
+    groups = [f"c{i // 3}" for i in range(len(texts))]
+    model = tc.fit(texts, [GIST] * len(texts), labels, groups)
+    model.save(tmp_path / "m")
+    loaded = tc.TowardClaimModel.load(tmp_path / "m")
+    first = model.predict(texts, [GIST] * len(texts), groups)
+    assert loaded.predict(texts, [GIST] * len(texts), groups) == first
+    assert first.count("dispute") >= 4   # it learnt the denials, not one class
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Veldoria officials deny the dam will be demolished, calling the report a hoax", "dispute"),
+    ("Veldoria dam reportedly to be demolished, unconfirmed reports claim", "report"),
+])
+def test_shipped_model_reads_denials_and_hedges_toward_the_gist(text, expected):
+    assert tc.predict([text], [GIST]) == [expected]
