@@ -77,7 +77,7 @@ def _not_speech(cue: Token) -> bool:
     (the one asked answers: the question is no statement of hers)."""
     lemma = cue.lemma_.lower()
     if lemma == "ask":
-        return cue.tag_ == "VBN" and cue.dep_ == "advcl"
+        return False  # "Asked whether …, Vell said": the question is kept, with nobody named as asking it
     if lemma != "call":
         return False
     if cue.dep_ == "acl" or (cue.i > 0 and cue.doc[cue.i - 1].lower_ in {"so", "so-"}):
@@ -109,8 +109,10 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     if not complements and lexeme.takes in {"clause", "both"}:
         # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl,
         # or on the addressee ("reminded residents that …").
+        # A question: "asked the mayor if she …", "asked whether …".
+        marks = {"that", "if", "whether"} if lexeme.lemma == "ask" else {"that"}
         complements = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            g.dep_ == "mark" and g.lower_ in marks for g in c.children)]
         complements += [c for o in cue.children if o.dep_ in {"dobj", "dative"} and o.i > cue.i
                         for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"} and any(
                             g.dep_ == "mark" and g.lower_ == "that" and g.i == o.i + 1 for g in c.children)]
@@ -477,6 +479,12 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         subject, chain = cue_subject(token)
         if is_idiom(token, subject):
             continue
+        if lexeme.lemma == "ask" and token.tag_ == "VBN" and token.dep_ == "advcl":
+            # "Asked on Monday whether …, Vell shook her head": the one asked answers; who asked is not said.
+            if not any(c.dep_ in {"ccomp", "advcl"} and any(g.dep_ == "mark" and g.lower_ in {"whether", "if"}
+                                                            for g in c.children) for c in token.children):
+                continue
+            subject = None
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
         content = _before_own_conjunct(doc, token, _before_participle(doc, token, _content_of(doc, token, lexeme)))

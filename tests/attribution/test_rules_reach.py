@@ -152,3 +152,20 @@ def test_adjectives_and_purposes_are_not_cues(rules, text):
 def test_an_object_content_stops_before_the_cues_own_conjunct(rules):
     text = "Mara Vell called the ferry plan “reckless,” and the harbor board has since dropped the plan entirely."
     assert by_cue(rules, text)["called"].content == "the ferry plan “reckless,”"
+
+
+def test_a_question_asked_is_its_askers(rules):
+    found = by_cue(rules, "Owen Talbot asked the mayor if she had been preparing for the harbor vote.")
+    assert found["asked"].content == "she had been preparing for the harbor vote"
+
+
+def test_asked_whether_keeps_the_question_without_naming_who_asked(rules):
+    text = "Asked on Monday whether Talbot would hold a cabinet post, Mara Vell shook her head."
+    found = by_cue(rules, text)
+    assert found["Asked"].content == "Talbot would hold a cabinet post"
+    assert found["Asked"].source_span is None  # Vell was asked; she is not the one asking
+
+
+def test_asked_why_then_said_is_only_the_answer(rules):
+    found = extract(rules, "Asked why the ferry was late, Mara Vell said the crews were ill.")
+    assert [a.cue for a in found] == ["said"]
