@@ -207,6 +207,7 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
     size = [1] * n
     word_sum: dict[int, dict[int, float]] = {}    # a group's summed TF-IDF terms, made when it first grows
     emb_sum: dict[int, np.ndarray] = {}
+    refused: set[tuple[int, int, int, int]] = set()   # (root, size, root, size) of pairs of groups that failed
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -225,11 +226,15 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
         if a == b:
             continue
         if size[a] > 1 or size[b] > 1:   # two single statements: their similarity is the pair's own, >= LINK
+            key = (a, size[a], b, size[b]) if a < b else (b, size[b], a, size[a])
+            if key in refused:   # these two groups, unchanged since (a group only grows), were refused already
+                continue
             wa, wb = terms(a), terms(b)
             small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
             cross = sum(v * big.get(t, 0.0) for t, v in small.items())
             cross += float(emb_sum.get(a, emb[a]) @ emb_sum.get(b, emb[b]))
             if cross / (size[a] * size[b]) < LINK:
+                refused.add(key)
                 continue
         if size[a] < size[b]:
             a, b = b, a

@@ -7,6 +7,8 @@ Rules, first match wins (docs/claims.md "Stance rules"):
   over ("not accurate" -> dispute);
 * a reference with a dispute cue ("denying the Russian assertion") -> dispute, a confirm cue -> support;
 * a negated cue ("not ready to … suggest", "did not deny") withholds the words -> report;
+* the words themselves, read as `claims.toward_claim` reads a headline toward its claim: a denial frame ("hoax",
+  "debunked", "denied") -> dispute; a hedge that withholds them ("X is said to …", a question) -> report;
 * a restatement whose polarity differs from the claim's ("is not coordinating" against "is coordinating"; a dispute
   cue counts as a negation) -> dispute;
 * a news outlet (type news_outlet, or a name seen as an outlet in `via` or as a publisher) -> report: an outlet
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 from claimgraph.claims.grouping import has_negation, is_negator, words
 from claimgraph.claims.statement import Statement
+from claimgraph.claims.toward_claim import content_signal
 from claimgraph.records import normalise_name
 
 DISPUTE_WORDS = frozenset("""propaganda rubbish false falsehood falsehoods untrue baseless groundless nonsense fabricated
@@ -80,6 +83,9 @@ def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: s
         return "dispute"
     if "negated" in a.flags:
         return "report"  # "not ready to suggest X", "did not deny X": words withheld, neither said nor denied
+    signal = content_signal(a.content)   # the stance-toward-claim lexicons (claims.toward_claim, Emergent)
+    if signal:
+        return signal    # "reports that X are a hoax" -> dispute; "X is said to …", "is X …?" -> report
     if holds_negative(statement) != polarity:
         return "dispute"
     if speaker_is_outlet(statement, known_outlets):

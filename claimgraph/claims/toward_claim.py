@@ -83,6 +83,27 @@ def hand_features(text: str, gist: str) -> list[float]:
             float(any(q in text for q in "\"“”'‘’"))]
 
 
+# Denial frames that turn a restatement against its claim ("the hoax that …", "debunked reports that …"), and the
+# hedges that withhold it ("X is said to …", a question): the words the model leans on most, shared with link-claims.
+DENIAL_FRAMES = frozenset("""deny denies denied denial debunk debunked debunks hoax hoaxes refute refutes refuted
+satire satirical myth""".split())
+
+
+def content_signal(text: str | None) -> str | None:
+    """The stance a statement's own words show toward the claim they restate, by the lexicons of this model:
+    "dispute" for a denial frame in the words, "report" for a hedge that withholds them ("is said to", a
+    question), else None. `claims.stance` uses it for the voices of `link-claims`: the hedge of the words, not of
+    the cue (a speaker who "reportedly said" X still asserts X; an outlet that reports is a relay already)."""
+    if not text:
+        return None
+    tokens = _tokens(text)
+    if any(t in DENIAL_FRAMES for t in tokens):
+        return "dispute"
+    if SAID_TO.search(text) or text.rstrip(" \"'”’.").endswith("?"):
+        return "report"
+    return None
+
+
 def claim_context(hand: np.ndarray, groups: Sequence[object]) -> np.ndarray:
     """Each statement's claim context: the mean hand features of the other statements of its claim (zeros for a
     claim of one). How the claim's other headlines hedge, deny or ask tells an unconfirmed rumour, which outlets

@@ -58,3 +58,28 @@ def test_a_trained_model_saves_and_loads_to_the_same_predictions(tmp_path):
 ])
 def test_shipped_model_reads_denials_and_hedges_toward_the_gist(text, expected):
     assert tc.predict([text], [GIST]) == [expected]
+
+
+def test_link_claims_reads_the_words_toward_the_claim_as_the_model_does():
+    """claims.stance (what link-claims runs) uses the same lexicons for a restatement's own words: a denial frame
+    disputes, "is said to" or a question withholds (report), plain words assert; a hedge on the cue alone does not
+    change the speaker's stance."""
+    from claimgraph.claims.stance import assign
+    from claimgraph.claims.statement import Statement
+    from claimgraph.records import Attribution, Speaker
+
+    def statement(n: int, words: str, flags: tuple[str, ...] = ()) -> Statement:
+        a = Attribution(id=f"a{n}", kind="indirect", speaker=Speaker(f"Ilsa Marrow {n}", "person"),
+                        source_span=(0, 5), cue="said", cue_span=(6, 10), cue_class="assert", content=words,
+                        content_spans=((11, 60),), sentence=(0, 60), flags=flags)
+        return Statement(a, f"art{n}", position=0, published=f"2026-01-0{n + 1}", outlet=f"Outlet {n}")
+
+    members = [statement(0, "the Veldoria dam will be demolished in spring"),
+               statement(1, "the Veldoria dam is said to be demolished in spring"),
+               statement(2, "the Veldoria dam demolition story is a hoax"),
+               statement(3, "will the Veldoria dam be demolished in spring?"),
+               statement(4, "the Veldoria dam will be demolished in spring", flags=("hedged",))]
+    stances = assign([(s, "restate") for s in members], known_outlets=set())
+    assert stances == {"a0": "assert", "a1": "report", "a2": "dispute", "a3": "report", "a4": "assert"}
+    assert tc.content_signal("Veldoria dam demolition debunked") == "dispute"
+    assert tc.content_signal(None) is None
