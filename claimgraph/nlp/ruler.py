@@ -143,15 +143,21 @@ def speed_up_attribute_ruler(nlp: Any, name: str = "attribute_ruler") -> bool:
         matcher = VectorMatcher(ruler)
     except Unsupported:
         return False
-    stock = type(ruler).match
-
-    def match(doc: Doc) -> list[tuple[int, int, int, int]]:
-        if len(ruler.attrs) != matcher.size:  # patterns added since: the stock Matcher knows them
-            return stock(ruler, doc)
-        return matcher(doc)
-
-    ruler.match = match
+    ruler.match = _Match(ruler, matcher)
     return True
+
+
+class _Match:
+    """The ruler's `match`: the vectorised matcher, or the stock Matcher once patterns were added after it was built.
+    A module-level class, so that the ruler still pickles (`nlp.pipe(n_process=2)` where processes are spawned)."""
+
+    def __init__(self, ruler: Any, matcher: VectorMatcher):
+        self.ruler, self.matcher = ruler, matcher
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        if len(self.ruler.attrs) != self.matcher.size:
+            return type(self.ruler).match(self.ruler, doc)
+        return self.matcher(doc)
 
 
 __all__ = ["VectorMatcher", "speed_up_attribute_ruler"]

@@ -71,3 +71,16 @@ def test_patterns_added_later_are_still_applied(stock):
     ruler.add([[{"LOWER": "harbour"}]], {"LEMMA": "port"})
     doc = nlp("The ferry left the harbour.")
     assert [t.lemma_ for t in doc][1:5] == ["boat", "", "", "port"]
+
+
+def test_the_ruler_still_pickles_with_its_matcher():
+    """`nlp.pipe(n_process=2)` pickles the components where processes are spawned (macOS, Windows)."""
+    import pickle
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "ferry"}]], {"LEMMA": "boat"})
+    assert speed_up_attribute_ruler(nlp)
+    copy = pickle.loads(pickle.dumps(ruler))
+    doc = nlp.make_doc("The ferry left.")
+    assert copy.match(doc) == ruler.match(doc) and len(ruler.match(doc)) == 1
