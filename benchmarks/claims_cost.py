@@ -107,6 +107,8 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--baseline-max", type=int, default=10_000,
                         help="largest size at which the all-pairs baseline runs in full (above: extrapolated)")
+    parser.add_argument("--methods", nargs="+", default=["lsh", "semantic", "all-pairs"],
+                        choices=["lsh", "semantic", "all-pairs"], help="which to run (the table shows '-' for the rest)")
     parser.add_argument("--one", nargs=2, metavar=("N", "METHOD"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -115,6 +117,9 @@ def main() -> None:
     rows = []
     for n in args.sizes:
         for method in ("lsh", "semantic", "all-pairs"):
+            if method not in args.methods:
+                rows.append({"n": n, "method": method, "skipped": True, "not_run": True})
+                continue
             if method == "all-pairs" and n > 100 * args.baseline_max:
                 rows.append({"n": n, "method": method, "skipped": True})
                 continue
@@ -123,20 +128,29 @@ def main() -> None:
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  done {n} {method}", file=sys.stderr)
     by = {(r["n"], r["method"]): r for r in rows}
-    print(f"{'statements':>10} | {'LSH s':>8} {'LSH MB':>7} {'P/R':>11} | {'semantic s':>10} {'MB':>6} {'P/R':>11} "
+    print(f"{'statements':>10} | {'LSH s':>8} {'LSH MB':>7} {'P/R':>11} | {'sem. s':>8} {'sem. MB':>7} {'P/R':>11} "
           f"| {'all-pairs s':>14} {'MB':>6} {'P/R':>11}")
+
+    def cells(r: dict) -> str:
+        if r.get("skipped"):
+            return f"{'-':>8} {'-':>7} {'-':>11}"
+        pr = f"{r['precision']:.3f}/{r['recall']:.3f}" if "precision" in r else "-"
+        return f"{r['seconds']:>8.1f} {r['grouping_mb']:>7.0f} {pr:>11}"
+
     for n in args.sizes:
         lsh, sem, base = by[(n, "lsh")], by[(n, "semantic")], by[(n, "all-pairs")]
         pr = lambda r: f"{r['precision']:.3f}/{r['recall']:.3f}" if "precision" in r else "-"  # noqa: E731
-        if base.get("skipped"):
-            last = max((r for r in rows if r["method"] == "all-pairs" and not r.get("skipped")), key=lambda r: r["n"])
+        done = [r for r in rows if r["method"] == "all-pairs" and not r.get("skipped")]
+        if base.get("not_run") or (base.get("skipped") and not done):
+            base_text = f"{'-':>14} {'-':>6} {'-':>11}"
+        elif base.get("skipped"):
+            last = max(done, key=lambda r: r["n"])
             est = last["seconds"] * (n / last["n"]) ** 2
             base_text = f"{'~%.0f est.' % est:>14} {'-':>6} {'-':>11}"
         else:
             secs = f"{base['seconds']:.1f}" + (" est." if base["estimated"] else "")
             base_text = f"{secs:>14} {base['grouping_mb']:>6.0f} {pr(base):>11}"
-        print(f"{n:>10} | {lsh['seconds']:>8.1f} {lsh['grouping_mb']:>7.0f} {pr(lsh):>11} | {sem['seconds']:>10.1f} "
-              f"{sem['grouping_mb']:>6.0f} {pr(sem):>11} | {base_text}")
+        print(f"{n:>10} | {cells(lsh)} | {cells(sem)} | {base_text}")
     print("\nMB: peak resident memory added by grouping (above the process holding the statements).")
 
 
