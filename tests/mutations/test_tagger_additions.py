@@ -1,7 +1,7 @@
 """The learned tagger's place in extraction: on by default, and its unsure additions left out.
 
 Written against what `Extractor` returns (the public behaviour), on fictional texts: one where only the tagger
-finds a quote (its cue, "complained", is not in the lexicon), one where the tagger proposes a quote with low
+finds a quote (its cue, "scoffed", is not in the lexicon), one where the tagger proposes a quote with low
 confidence that must not become an attribution.
 """
 
@@ -13,7 +13,7 @@ from claimgraph.records import Article
 
 QUOTE_ONLY_THE_TAGGER_FINDS = (
     "Harbour row\n\n"
-    "\"Nobody listens to the fishermen,\" Ilan Moss complained on Tuesday. \"The pier has been broken for a year.\""
+    "\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. \"The pier has been broken for a year.\""
 )
 # The tagger proposes '"soon"' as a quote of Tova Brenn's (cue "was") with a confidence near 0.5.
 UNSURE_QUOTE = (
