@@ -314,6 +314,12 @@ class SpeakerResolver:
             return self._remember(named, text) if named else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
+        if lower in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
+            # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
+            noun = mention.root.head.head
+            if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
+                return self._resolve(mention.doc[noun.left_edge.i:noun.i + 1])
+            return None
         if lower in QUANTIFIERS:
             # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people
             # just described, an anonymous source of this article ("some teachers", "other academics").

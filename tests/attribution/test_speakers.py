@@ -299,3 +299,14 @@ def test_a_title_before_a_name_is_the_role_of_a_person(extractor, text):
 def test_a_quantifier_is_part_of_the_people_just_described(extractor, text, cue, name):
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and (speaker.name, speaker.type) == (name, "anonymous")
+
+
+def test_a_bare_relative_source_is_its_antecedent(extractor):
+    text = ("The letter argues that riders care deeply, a point emphasised by a Port Ellis Gazette poll which shows "
+            "that most riders want the ferry kept.")
+    from claimgraph.attribution.speakers import SpeakerResolver
+
+    doc = extractor.nlp(text)
+    which = next(t for t in doc if t.lower_ == "which")  # the mention as a rule may leave it: the relative alone
+    speaker = SpeakerResolver(doc).resolve(doc[which.i:which.i + 1])
+    assert speaker is not None and speaker.name == "Port Ellis Gazette poll" and speaker.type == "anonymous"
