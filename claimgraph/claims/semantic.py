@@ -68,17 +68,27 @@ def statement_vectors(texts: Sequence[str]) -> tuple[sparse.csr_matrix, np.ndarr
     the same of their first PREFIX letters (a coarser stem: "behead"/"beheaded"/"beheading", "Sotloff"/"Sotlof"
     meet), each unit length, their sum weighted PREFIX_WEIGHT : 1 - PREFIX_WEIGHT and normalised again."""
     terms = [_stems(t) for t in texts]
+    words = _word_half(terms)
+    emb = embed(texts) * np.float32(np.sqrt(1 - WORDS))
+    emb[np.asarray([len(ts) < MIN_WORDS for ts in terms], dtype=bool)] = 0.0
+    return words, emb
+
+
+def word_rows(texts: Sequence[str]) -> sparse.csr_matrix:
+    """The word half of `statement_vectors` alone (the Spark step embeds on its workers and takes these rows)."""
+    return _word_half([_stems(t) for t in texts])
+
+
+def _word_half(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     words = _weighted_tfidf(terms)
     if PREFIX_WEIGHT:
         prefixes = _weighted_tfidf([sorted({"~" + t[:PREFIX] for t in ts}) for ts in terms])
         words = _unit_rows(sparse.hstack([words * np.float32(np.sqrt(1 - PREFIX_WEIGHT)),
                                           prefixes * np.float32(np.sqrt(PREFIX_WEIGHT))]).tocsr())
-    emb = embed(texts) * np.float32(np.sqrt(1 - WORDS))
-    too_short = np.asarray([len(ts) < MIN_WORDS for ts in terms])
+    too_short = np.asarray([len(ts) < MIN_WORDS for ts in terms], dtype=bool)
     if too_short.any():   # zero vectors: similar to nothing, never joined by this step
-        keep = sparse.diags((~too_short).astype(np.float32))
-        words, emb[too_short] = keep @ words, 0.0
-    return (words * np.float32(np.sqrt(WORDS))).tocsr(), emb
+        words = sparse.diags((~too_short).astype(np.float32)) @ words
+    return (words * np.float32(np.sqrt(WORDS))).tocsr()
 
 
 def _weighted_tfidf(terms: Sequence[Sequence[str]]) -> sparse.csr_matrix:

@@ -54,7 +54,6 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
     import pyarrow as pa
     from pyspark.sql import Window
     from pyspark.sql import functions as F
-    from scipy import sparse
 
     from claimgraph.claims import semantic
     from claimgraph.claims.grouping import MIN_WORDS, THRESHOLD, content_stems
@@ -71,7 +70,13 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
                 .withColumn("w", F.col("w") / F.sqrt(F.sum(F.col("w") ** 2).over(Window.partitionBy("i")))
                             * F.lit(float(np.sqrt(semantic.WORDS))))
                 .where(F.size("stems") >= semantic.MIN_WORDS).cache())   # shorter: zero vectors, never joined
-    words = weighted.groupBy("i").agg(F.map_from_entries(F.collect_list(F.struct("stem", "w"))).alias("words"))
+    matrix = semantic.word_rows(texts)   # the word half link-claims uses (IDF power, coarse stems)
+    matrix.eliminate_zeros()
+    matrix = matrix.tocoo()
+    entries = spark.createDataFrame(pa.table({"i": pa.array(matrix.row, pa.int64()),
+                                              "t": pa.array(matrix.col, pa.int64()),
+                                              "w": pa.array(matrix.data.astype(np.float64))}))
+    words = entries.groupBy("i").agg(F.map_from_entries(F.collect_list(F.struct("t", "w"))).alias("words"))
     rows = words.join(vec.select("i", "emb"), "i").cache()
 
     rare = weighted.where(F.col("df") <= RARE).select("i", "stem")
@@ -97,11 +102,6 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
     sims = kept["sim"].to_numpy().astype(np.float32)
     order = np.lexsort((pairs[:, 1], pairs[:, 0]))
 
-    held = weighted.select("i", "stem", "w").toArrow()
-    vocab: dict[str, int] = {}
-    cols = np.asarray([vocab.setdefault(s, len(vocab)) for s in held["stem"].to_pylist()], dtype=np.int64)
-    matrix = sparse.csr_matrix((held["w"].to_numpy().astype(np.float32), (held["i"].to_numpy(), cols)),
-                               shape=(n, max(len(vocab), 1)))
     emb_rows = rows.select("i", "emb").toArrow()
     emb = np.zeros((n, 0), dtype=np.float32)
     if emb_rows.num_rows:
@@ -110,7 +110,7 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
         emb[emb_rows["i"].to_numpy()] = values * np.float32(np.sqrt(1 - semantic.WORDS))
     for frame in (vec, weighted, rows):
         frame.unpersist()
-    return pairs[order], sims[order], matrix, emb
+    return pairs[order], sims[order], matrix.tocsr(), emb
 
 
 def group_claims_semantic(spark: Any, texts: Sequence[str]) -> np.ndarray:
