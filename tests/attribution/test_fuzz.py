@@ -11,6 +11,7 @@ very long lines, non-Latin scripts), and the text of the real pages in ../shared
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,6 +77,15 @@ def run_rules(nlp, text: str) -> None:
 
 
 SLOW_OK = [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    """The default extractor with a generous per-article deadline: a rule that loops still fails here (as
+    ExtractionTimeout), but a long generated text on a machine loaded by other jobs does not trip the 60 s default."""
+    from claimgraph.pipeline import Extractor
+
+    return Extractor(article_timeout=600)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=SLOW_OK)
