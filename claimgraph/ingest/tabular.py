@@ -112,6 +112,8 @@ def read_csv_file(path: Path, ref: str, options: "ReadOptions | None" = None) ->
     16 MiB, ends the file with an error naming the line where the row began (the rows before it were read)."""
     with open_regular(path, ref) as stream:
         lines = _CsvLines(stream, ref)
+        # The field limit is process-wide and other code may change it: set the documented cap for each file read.
+        csv.field_size_limit(MAX_FIELD_CHARS)
         reader = csv.reader(lines, strict=True)
         header = _header(reader, ref)
         user = options.columns if options else None

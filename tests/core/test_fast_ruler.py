@@ -23,9 +23,14 @@ def texts() -> list[str]:
     found = [CRAFTED] + [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
     bodies = shared_path("data", "fnc1", "train_bodies.csv")
     if bodies.exists():
-        csv.field_size_limit(sys.maxsize)
-        with open(bodies, encoding="utf-8", newline="") as f:
-            found += [row["articleBody"] for _, row in zip(range(40), csv.DictReader(f))]
+        # The csv module's field limit is process-wide (the CSV reader sets its own cap): raise it for this file
+        # only, then put it back.
+        before = csv.field_size_limit(sys.maxsize)
+        try:
+            with open(bodies, encoding="utf-8", newline="") as f:
+                found += [row["articleBody"] for _, row in zip(range(40), csv.DictReader(f))]
+        finally:
+            csv.field_size_limit(before)
     return found
 
 
