@@ -22,6 +22,7 @@ rowid range inside the FTS5 query rather than a filter that reads every match's 
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -47,6 +48,8 @@ _checked: "weakref.WeakKeyDictionary[Store, float]" = weakref.WeakKeyDictionary(
 _generation: "weakref.WeakKeyDictionary[Store, str]" = weakref.WeakKeyDictionary()
 _results: "weakref.WeakKeyDictionary[Store, OrderedDict[tuple, list]]" = weakref.WeakKeyDictionary()
 _results_lock = threading.Lock()
+_following: "weakref.WeakSet[Store]" = weakref.WeakSet()   # stores whose index a background thread is looking at
+log = logging.getLogger(__name__)
 
 
 def query_words(q: str | None) -> list[str]:
@@ -76,23 +79,54 @@ def _built_from(conn: Any) -> dict[str, str]:
 def refresh_index(store: Store, force: bool = False, max_age: float | None = None) -> bool:
     """Bring the index up to date with the ledger; True when anything was rewritten.
 
-    With `max_age` (seconds), a process that looked less than that long ago does not look again (the web layer
-    passes 1 s: a page then costs no counting, and sees another process's writes within a second). One refresh at a
-    time: a lock in this process (a request that finds a refresh running reads the index as it stands rather than
-    wait), and on PostgreSQL a transaction-scoped advisory lock for other processes, each followed by a second look.
+    With `max_age` (seconds; the web layer passes FRESH_S), the request path never refreshes: a process that looked
+    less than that long ago does nothing, else the look (and the refresh it may need) runs in a background thread,
+    one at a time, and searches meanwhile read the index and the kept results as they stand; only the first look of
+    a process is made in place (the index may never have been built). So a search sees another process's writes
+    within FRESH_S plus one refresh (under 2 s while an ingest stores a few articles a second), and a server's own
+    ingest at once (it refreshes without `max_age`). One refresh at a time: a lock in this process, and on
+    PostgreSQL a transaction-scoped advisory lock for other processes, each followed by a second look.
     """
-    now = time.monotonic()
-    if max_age is not None and not force and now - _checked.get(store, -1e9) < max_age:
+    if max_age is not None and not force:
+        now = time.monotonic()
+        with _results_lock:
+            if now - _checked.get(store, -1e9) < max_age or store in _following:
+                return False
+            first = store not in _generation
+            if not first:
+                _following.add(store)
+        if first:
+            return _refresh_now(store, False)
+        threading.Thread(target=_follow, args=(weakref.ref(store),), name="claimgraph-search-index",
+                         daemon=True).start()
         return False
+    return _refresh_now(store, force)
+
+
+def _follow(ref: "weakref.ref[Store]") -> None:
+    """One background look at the index (and refresh when the ledger changed)."""
+    store = ref()
+    if store is None:
+        return
+    try:
+        _refresh_now(store, False)
+    except Exception:   # the index stays as it was; the next look tries again
+        log.exception("refreshing the search index")
+        _checked[store] = time.monotonic()
+    finally:
+        with _results_lock:
+            _following.discard(store)
+
+
+def _refresh_now(store: Store, force: bool) -> bool:
+    now = time.monotonic()
     with store.engine.connect() as conn:
         current, built = fingerprints(conn), _built_from(conn)
     if not force and all(built.get(k) == v for k, v in current.items()):
         _seen(store, built)
         _checked[store] = now
         return False
-    if not _rebuilding.acquire(blocking=max_age is None or force):
-        return False
-    try:
+    with _rebuilding:
         with store._write() as conn:
             if conn.dialect.name == "postgresql":
                 conn.execute(text("SELECT pg_advisory_xact_lock(72010003)"))
@@ -108,8 +142,6 @@ def refresh_index(store: Store, force: bool = False, max_age: float | None = Non
         _seen(store, {**built, **states}, rebuilt=force)
         _checked[store] = time.monotonic()
         return bool(stale)
-    finally:
-        _rebuilding.release()
 
 
 def _seen(store: Store, state: dict[str, str], rebuilt: bool = False) -> None:

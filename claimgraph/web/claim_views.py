@@ -6,18 +6,22 @@ moved to another claim leaves this one and joins that one.
 
 One claim's data is cached per process (`cached_claim`) and checked on every request against what could have
 changed it, read from indexes: the claim's row (a linking run rewrites it), the newest correction, the articles per
-extractor version, and the appearances stored since (each new story or copy: its article, and the speakers of the
-statements it brought). A change that touches the claim (a new copy of one of its articles, a new statement by a
-speaker of its articles, whose record then changes) shows at once; an unchanged claim is not recomputed. A
-re-extraction with an unchanged extractor version shows once claims are linked again (`reextract` relinks).
+extractor version (any change there is computed again before answering: a user who corrected sees it), and the
+appearances stored since (each new story or copy): a new copy of one of its articles, or a changed name, type, role
+or affiliation of a speaker of its articles, makes it stale; the stale data is served while it is computed again
+in the background (one computation per claim), and the next request gets the new data. A new statement by one of
+its speakers that changes none of those fields leaves it alone. A re-extraction with an unchanged extractor
+version shows once claims are linked again (`reextract` relinks).
 """
 
 from __future__ import annotations
 
 import itertools
+import logging
 import threading
 import weakref
 from collections import Counter, OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,6 +133,7 @@ def find_claim(store: Store, claim_id: str) -> str | None:
 
 CACHE_SIZE = 2000   # claims per process
 WINDOW = 64         # appearance ids below the newest seen that a late commit may still fill (PostgreSQL sequences)
+SHOWN = ("name", "type", "role", "affiliation")   # what a claim shows of its voices' speakers
 
 
 @dataclass
@@ -139,7 +144,7 @@ class _Kept:
     appearance: int          # the newest appearance id when it was computed ...
     window: frozenset        # ... and the ids just below it that existed then
     articles: frozenset      # the claim's articles
-    speakers: frozenset      # the speakers of every statement in those articles
+    speakers: dict           # the speakers of its articles' statements: id -> their shown fields (SHOWN) then
     data: dict[str, Any]
     serial: int = 0          # names this computation (the rendered page's cache key)
 
@@ -147,6 +152,10 @@ class _Kept:
 _caches: "weakref.WeakKeyDictionary[Store, OrderedDict[str, _Kept]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 _serials = itertools.count(1)
+# Claims being computed again off the request path (single flight per claim), by one worker thread per process.
+_pending: "weakref.WeakKeyDictionary[Store, dict[str, Future]]" = weakref.WeakKeyDictionary()
+_worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-claims")
+log = logging.getLogger(__name__)
 
 
 def _state(conn: Any, claim_id: str) -> tuple | None:
@@ -162,6 +171,16 @@ def _state(conn: Any, claim_id: str) -> tuple | None:
     versions = conn.execute(select(ar.c.extractor_version, func.count()).group_by(ar.c.extractor_version)
                             .order_by(ar.c.extractor_version)).all()
     return tuple(claim), corrected, tuple(tuple(v) for v in versions)
+
+
+def _same(kept: tuple, now: tuple) -> bool:
+    """Whether nothing but new articles came between two states: the claim's row and the newest correction are
+    unchanged, and no extractor version lost articles (a re-extraction moves them to another version; a new story
+    only adds to one, and is looked at through its appearance)."""
+    if kept[:2] != now[:2]:
+        return False
+    counts = dict(now[2])
+    return all(counts.get(version, 0) >= n for version, n in kept[2])
 
 
 def _appearances_since(conn: Any, low: int) -> list[Any]:
@@ -183,10 +202,23 @@ def _touched(conn: Any, appearances: list[Any]) -> tuple[set[str], set[str]]:
     return set(articles), speakers
 
 
-def _still_valid(conn: Any, kept: _Kept, state: tuple) -> tuple[bool, int, frozenset]:
-    """Whether the data kept for a claim still holds, and the newest appearance id and window it holds for."""
-    if state != kept.state:
-        return False, 0, frozenset()
+def _shown(conn: Any, speaker_ids: Any) -> dict[str, tuple]:
+    """The fields a claim page shows of these speakers, as stored now."""
+    sp = t.speakers
+    ordered = sorted(speaker_ids)
+    shown: dict[str, tuple] = {}
+    for start in range(0, len(ordered), 500):
+        for r in conn.execute(select(sp.c.id, *(sp.c[f] for f in SHOWN)).where(sp.c.id.in_(ordered[start:start + 500]))):
+            shown[r.id] = tuple(r)[1:]
+    return shown
+
+
+def _still_valid(conn: Any, kept: _Kept) -> tuple[bool, int, frozenset]:
+    """Whether the data kept for a claim still holds after the appearances stored since it was computed, and the
+    newest appearance id and window it holds for. A new story or copy makes it stale only when it is a copy of one
+    of the claim's articles (another outlet) or when it changed what the claim shows of one of its voices' speakers
+    (name, type, role, affiliation; of its voices and of whom they relay in its articles): a new statement by
+    such a speaker that leaves those fields alone does not."""
     since = _appearances_since(conn, kept.appearance - WINDOW)
     newest = max([r.id for r in since], default=kept.appearance)
     fresh = [r for r in since if r.id > kept.appearance or r.id not in kept.window]
@@ -194,53 +226,109 @@ def _still_valid(conn: Any, kept: _Kept, state: tuple) -> tuple[bool, int, froze
     if not fresh:
         return True, newest, window
     articles, speakers = _touched(conn, fresh)
-    return not (articles & kept.articles or speakers & kept.speakers), newest, window
+    if articles & kept.articles:
+        return False, newest, window
+    common = speakers & kept.speakers.keys()
+    if common and _shown(conn, common) != {s: kept.speakers[s] for s in common}:
+        return False, newest, window
+    return True, newest, window
 
 
 def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, str | None]:
     """`claim_data` and a version of it (for page caches), from this process's cache while it still holds.
 
-    Every request checks, from indexes: the claim's row, the newest correction, the articles per extractor version,
-    and the appearances stored since the data was computed (each new story or copy); the data is computed again
-    when any of them touched this claim: its row, a correction, a re-extraction, a new copy of one of its articles,
-    or a new statement by a speaker of its articles (which changes that speaker's record). What is read before the
-    data is computed, so a write in between makes the next request compute it again, never keeps it stale. The data
-    is shared: callers must not change it."""
+    Every request checks, from indexes: the claim's row, the newest correction and the articles per extractor
+    version. When one of them changed (a linking run, a correction, a re-extraction: writes a user of this server
+    makes, who must see them) the data is computed again before answering. Otherwise the appearances stored since
+    the data was computed are looked at (each new story or copy): when one is a new copy of one of the claim's
+    articles, or changed a shown field of one of its voices' speakers, the kept data is served as it is and
+    computed again in the background (one computation per claim at a time); the next request after it finished
+    gets the new data. What is read before the data is computed, so a write in between makes the next request
+    compute it again, never keeps it stale. The data is shared: callers must not change it."""
     with store.engine.connect() as conn:
         state = _state(conn, claim_id)
         if state is None:
             return None, None
         with _cache_lock:
             kept = _caches.get(store, {}).get(claim_id)
-        if kept is not None:
-            valid, newest, window = _still_valid(conn, kept, state)
+        if kept is not None and _same(kept.state, state):
+            valid, newest, window = _still_valid(conn, kept)
             if valid:
                 with _cache_lock:
-                    kept.appearance, kept.window = newest, window
-                return kept.data, _version(kept)
+                    kept.appearance, kept.window, kept.state = newest, window, state
+            else:
+                _revalidate(store, claim_id)
+            return kept.data, _version(kept)
+    kept = _compute(store, claim_id)
+    return (kept.data, _version(kept)) if kept else (None, None)
+
+
+def _revalidate(store: Store, claim_id: str) -> None:
+    """Compute a claim's data again in the background unless that is already under way."""
+    with _cache_lock:
+        pending = _pending.setdefault(store, {})
+        if claim_id in pending:
+            return
+        pending[claim_id] = _worker.submit(_recompute, weakref.ref(store), claim_id)
+
+
+def _recompute(ref: "weakref.ref[Store]", claim_id: str) -> None:
+    store = ref()
+    if store is None:
+        return
+    try:
+        _compute(store, claim_id)
+    except Exception:   # the kept data stays; the next request that finds it stale tries again
+        log.exception("computing claim %s again", claim_id)
+    finally:
+        with _cache_lock:
+            _pending.get(store, {}).pop(claim_id, None)
+
+
+def wait_for_revalidation(store: Store, timeout: float = 60.0) -> None:
+    """Wait until the claims being computed again in the background are done (tests, benchmarks)."""
+    with _cache_lock:
+        futures = list(_pending.get(store, {}).values())
+    for future in futures:
+        future.result(timeout=timeout)
+
+
+def _compute(store: Store, claim_id: str) -> _Kept | None:
+    """Compute a claim's data and keep it, with what it was computed from (read before it)."""
+    with store.engine.connect() as conn:
+        state = _state(conn, claim_id)
+        if state is None:
+            return None
         newest = conn.execute(select(func.max(t.appearances.c.id))).scalar() or 0
         window = frozenset(r.id for r in _appearances_since(conn, newest - WINDOW))
     data = claim_data(store, claim_id)
     if data is None:
-        return None, None
-    articles = frozenset(v["article"] for col in data["voices"].values() for v in col if v.get("article")) | \
-        frozenset(v["article"] for v in data["wrong"] + data["moved_out"] if v.get("article"))
-    a = t.attributions
+        return None
+    everyone = [v for col in data["voices"].values() for v in col] + data["wrong"] + data["moved_out"]
+    articles = frozenset(v["article"] for v in everyone if v.get("article"))
     with store.engine.connect() as conn:
-        speakers: set[str] = set()
+        # Its voices' speakers and those of the other statements in its articles (an outlet chain names whom a
+        # voice relays).
+        ids = {v["speaker_id"] for v in everyone if v.get("speaker_id")}
         ordered = sorted(articles)
         for start in range(0, len(ordered), 500):
-            speakers |= {r.speaker_id for r in conn.execute(
-                select(a.c.speaker_id).where(a.c.article_id.in_(ordered[start:start + 500])).distinct())
-                if r.speaker_id}
-    kept = _Kept(state, newest, window, articles, frozenset(speakers), data, next(_serials))
+            ids |= {r.speaker_id for r in conn.execute(select(t.attributions.c.speaker_id).where(
+                t.attributions.c.article_id.in_(ordered[start:start + 500])).distinct()) if r.speaker_id}
+        speakers = _shown(conn, ids)
+        # Read after the data: a speaker that a story stored since `newest` touched may have changed in between, so
+        # its fields count as unknown (the next check that sees that story finds a difference and computes again).
+        later = [r for r in _appearances_since(conn, newest - WINDOW) if r.id > newest or r.id not in window]
+        if later:
+            for speaker in _touched(conn, later)[1] & speakers.keys():
+                speakers[speaker] = None
+    kept = _Kept(state, newest, window, articles, speakers, data, next(_serials))
     with _cache_lock:
         cache = _caches.setdefault(store, OrderedDict())
         cache[claim_id] = kept
         cache.move_to_end(claim_id)
         while len(cache) > CACHE_SIZE:
             cache.popitem(last=False)
-    return data, _version(kept)
+    return kept
 
 
 def _version(kept: _Kept) -> str:

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 from claimgraph.store import Store
 from claimgraph.store.search import KINDS, refresh_index, search
 from claimgraph.web.app import create_app
-from claimgraph.web.claim_views import cached_claim
+from claimgraph.web.claim_views import cached_claim, store_rows, wait_for_revalidation
 
 from tests.web.conftest import EXAMPLES, hostile_folder, run_cli
 
@@ -69,17 +69,56 @@ def _copy_under_another_outlet(store: Store, article_id: str, folder) -> str:
     return str(path)
 
 
-def test_a_cached_claim_page_shows_a_new_copy_of_its_article(sqlite_db, tmp_path):
+def test_a_new_copy_of_its_article_is_served_stale_then_fresh(sqlite_db, tmp_path):
+    """Another process stores a copy of one of the claim's articles: the kept page answers at once (stale) while the
+    claim is computed again in the background, and the answers after that show the new outlet."""
     with Store.open(sqlite_db) as store, TestClient(create_app(store)) as client:
         claim = coordination_claim(client)
         page_url = f"/claims/{claim['id']}"
         assert NEW_OUTLET not in client.get(page_url).text
-        assert NEW_OUTLET not in client.get(page_url).text   # cached
+        _, version = cached_claim(store, claim["id"])
         article = claim["voices"]["assert"][0]["article"]
         run_cli("ingest", _copy_under_another_outlet(store, article, tmp_path), "--db", sqlite_db,
                 "--no-link-claims")
+        stale = client.get(page_url).text   # starts the computation, answers with what was kept
+        assert NEW_OUTLET not in stale
+        wait_for_revalidation(store)
+        assert cached_claim(store, claim["id"])[1] != version
         assert NEW_OUTLET in client.get(page_url).text
         assert NEW_OUTLET in json.dumps(client.get(f"/api/v1/claims/{claim['id']}").json())
+
+
+def test_a_new_statement_that_changes_no_shown_field_keeps_the_claim(sqlite_db, tmp_path):
+    """A new article quoting one of the claim's speakers again (name, type, role, affiliation unchanged) is no
+    reason to compute the claim again; one that gives the speaker a role is."""
+    with Store.open(sqlite_db) as store, TestClient(create_app(store)) as client:
+        claim = coordination_claim(client)
+        pahon = next(v for v in claim["voices"]["dispute"] if v["speaker"] == "Eric Pahon")
+        _, version = cached_claim(store, claim["id"])
+        shown = store_rows(store, [pahon["attribution"]])[0]
+        story = tmp_path / "brackwater.txt"
+        story.write_text("Brackwater Gazette\n\n" + '"The harbour talks went well," Eric Pahon said on Tuesday.\n',
+                         encoding="utf-8")
+        run_cli("ingest", str(story), "--db", sqlite_db, "--no-link-claims")
+        with store.engine.connect() as conn:   # the new statement is his, and his record shows the same
+            said = conn.execute(sa.text("SELECT count(*) FROM attributions WHERE speaker_id = :s AND content LIKE "
+                                        "'%harbour talks%'"), {"s": shown["speaker_id"]}).scalar_one()
+        assert said == 1
+        assert cached_claim(store, claim["id"])[1] == version
+        wait_for_revalidation(store)
+        assert cached_claim(store, claim["id"])[1] == version
+        # A story that comes with a change of what the page shows of him (his role, rewritten here beside the
+        # ingest's own rewrite of his record) makes it stale: served once more, then computed again.
+        again = tmp_path / "saltmarsh.txt"
+        again.write_text("Saltmarsh Courier\n\n" + '"We expect a reply by Friday," Eric Pahon said.\n',
+                         encoding="utf-8")
+        run_cli("ingest", str(again), "--db", sqlite_db, "--no-link-claims")
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("UPDATE speakers SET role = 'harbour envoy' WHERE id = :s"),
+                         {"s": shown["speaker_id"]})
+        assert cached_claim(store, claim["id"])[1] == version
+        wait_for_revalidation(store)
+        assert cached_claim(store, claim["id"])[1] != version
 
 
 def _index(store: Store) -> list[tuple]:
@@ -172,3 +211,35 @@ def test_a_long_column_shows_its_first_voices_and_links_to_all(client, monkeypat
     assert f'href="?all=1#col-dispute">All {len(disputes)} ' in short
     whole = client.get(f"/claims/{claim['id']}", params={"all": "1"}).text
     assert [column_of(whole, a) for a in disputes] == ["dispute"] * len(disputes)
+
+
+def test_the_server_follows_another_process_writes_in_the_background(sqlite_db, tmp_path, monkeypatch):
+    """Searches never refresh the index in the request (after the process's first look): a background look finds
+    another process's new story, and the searches after it find the story's speaker."""
+    import time
+
+    from claimgraph.store import search as search_module
+
+    import threading
+
+    refreshed_in = []
+    update = search_module._refresh
+
+    def watched(*args, **kwargs):
+        refreshed_in.append(threading.current_thread().name)
+        return update(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "_refresh", watched)
+    story = tmp_path / "fernhollow.txt"
+    story.write_text('Fernhollow Times\n\n"The ferry will run again in June," said Odile Brambleworth, a spokeswoman '
+                     "for the Fernhollow council.\n", encoding="utf-8")
+    with Store.open(sqlite_db) as store, TestClient(create_app(store)) as client:
+        assert client.get("/api/v1/search", params={"q": "Brambleworth"}).json()["items"] == []   # the first look
+        refreshed_in.clear()
+        run_cli("ingest", str(story), "--db", sqlite_db, "--no-link-claims")
+        found, deadline = [], time.monotonic() + 60   # generous: a bound on the test, not a speed check
+        while not found and time.monotonic() < deadline:
+            found = client.get("/api/v1/search", params={"q": "Brambleworth", "kind": "speaker"}).json()["items"]
+            time.sleep(0.2)
+        assert [h["title"] for h in found] == ["Odile Brambleworth"]
+        assert refreshed_in and set(refreshed_in) == {"claimgraph-search-index"}   # never in a request
