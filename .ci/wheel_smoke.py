@@ -28,8 +28,8 @@ PACKAGED = ("claimgraph/data/cues.tsv", "claimgraph/data/outlets.txt",
             "claimgraph/data/models/fnc_stance/idf.npy", "claimgraph/data/models/fnc_stance/related.npz",
             "claimgraph/data/models/fnc_stance/stance.npz", "claimgraph/data/models/attribution_tagger/config.json",
             "claimgraph/data/models/attribution_tagger/transitions.json")
-# A fictional quote whose cue ("complained") is not in the lexicon: only the learned tagger finds it.
-TAGGER_TEXT = ("Harbour row\n\n\"Nobody listens to the fishermen,\" Ilan Moss complained on Tuesday. "
+# A fictional quote whose cue ("scoffed") is not in the lexicon: only the learned tagger finds it.
+TAGGER_TEXT = ("Harbour row\n\n\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. "
                "\"The pier has been broken for a year.\"\n")
 
 
