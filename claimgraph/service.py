@@ -93,7 +93,7 @@ def ingest_articles(items: Iterable[Article | InputError], store: "Store", extra
         _workers_die_with_parent()
     run = _IngestRun(store, extractor, n_process, on_progress, syndication, on_failure)
     for outcome in extract_safely(extractor, run.new_articles(items), n_process):
-        if isinstance(outcome, _Broken):
+        if isinstance(outcome, BrokenArticle):
             run.fail(outcome.article.ref, outcome.error)
         elif outcome.article.id in run.copies:
             run.store_copy(outcome)
@@ -105,7 +105,7 @@ def ingest_articles(items: Iterable[Article | InputError], store: "Store", extra
 
 
 @dataclass
-class _Broken:
+class BrokenArticle:
     """An article whose extraction raised (found by `extract_safely`)."""
 
     article: Article
@@ -113,8 +113,9 @@ class _Broken:
 
 
 def extract_safely(extractor: "Extractor", articles: Iterator[Article],
-                   n_process: int = 1) -> Iterator["Extracted | _Broken"]:
-    """`extractor.extract_many` over `articles`, in order; an article whose extraction raises comes out as `_Broken`.
+                   n_process: int = 1) -> Iterator["Extracted | BrokenArticle"]:
+    """`extractor.extract_many` over `articles`, in order; an article whose extraction raises comes out as a
+    `BrokenArticle`.
 
     Extraction runs batched; when the batch raises, the articles it held are extracted again one at a time to find
     the culprit, and batching resumes with the rest.
@@ -142,11 +143,11 @@ def extract_safely(extractor: "Extractor", articles: Iterator[Article],
             yield _extract_one(extractor, article)
 
 
-def _extract_one(extractor: "Extractor", article: Article) -> "Extracted | _Broken":
+def _extract_one(extractor: "Extractor", article: Article) -> "Extracted | BrokenArticle":
     try:
         return next(iter(extractor.extract_many([article])))
     except Exception as exc:  # noqa: BLE001 - named in the report, the batch goes on
-        return _Broken(article, exc)
+        return BrokenArticle(article, exc)
 
 
 class _IngestRun:
@@ -339,7 +340,7 @@ def reextract(store: "Store", extractor: "Extractor", everything: bool = False, 
     for outcome in extract_safely(extractor, itertools.chain([first], articles), n_process):
         ref = outcome.article.ref
         try:
-            if isinstance(outcome, _Broken):
+            if isinstance(outcome, BrokenArticle):
                 raise outcome.error
             store.replace_attributions(outcome.article, outcome.attributions, EXTRACTOR_VERSION,
                                        language=getattr(outcome, "language", None))

@@ -17,10 +17,11 @@ import click
 
 from claimgraph.cli import cli
 from claimgraph.cli.options import (CUE_CLASSES, SPEAKER_TYPES, date_option, db_option, format_option,
-                                    learned_option, limit_option, tagger_gate_option, model_option, open_store, processes_option,
-                                    speech_only_option, syndication_threshold_option)
+                                    learned_option, limit_option, model_option, open_store, processes_option,
+                                    speech_only_option, syndication_threshold_option, tagger_gate_option)
 from claimgraph.cli.output import escape_controls, print_table, quote_name, write_csv, write_jsonl
 from claimgraph.cli.progress import Heartbeat, Progress
+from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT
 
 EXIT_SOME_FAILED = 1
 SHOW_UNSUPPORTED = 10  # names of unsupported files printed before "… and N more"
@@ -44,7 +45,8 @@ outlets_option = click.option("--outlets", type=click.Path(exists=True, dir_okay
 
 
 article_timeout_option = click.option(
-    "--article-timeout", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+    "--article-timeout", type=click.FloatRange(min=0), default=DEFAULT_ARTICLE_TIMEOUT, show_default=True,
+    metavar="SECONDS",
     envvar="CLAIMGRAPH_ARTICLE_TIMEOUT",
     help="Seconds the extraction of one article may take; past it the article fails (ExtractionTimeout), named, "
          "and the rest goes on. 0: no limit.")
@@ -53,7 +55,6 @@ article_timeout_option = click.option(
 def _extractor(model: str, learned: bool = True, speech_only: bool = False, gate: str | None = None,
                article_timeout: float | None = None):
     """The Extractor; a pipeline that cannot be loaded is one clear error."""
-    from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT
     from claimgraph.errors import ClaimgraphError
     from claimgraph.pipeline import Extractor
 
@@ -244,7 +245,7 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, gate: str | None,
       claimgraph extract article.html --speech-only --format table
     """
     from claimgraph.ingest import ReadOptions, read_inputs
-    from claimgraph.service import describe, extract_safely
+    from claimgraph.service import BrokenArticle, describe, extract_safely
 
     extractor = _extractor(model, learned, speech_only, gate, article_timeout)
     options = ReadOptions()
@@ -253,7 +254,7 @@ def extract(paths: tuple[str, ...], model: str, learned: bool, gate: str | None,
     columns = ["speaker", "cue", "cue_class", "kind", "content"]
     csv_fields: list[str] = []
     for extracted in extract_safely(extractor, articles, n_process=processes):
-        if not hasattr(extracted, "attributions"):  # this article's extraction raised: named, the rest goes on
+        if isinstance(extracted, BrokenArticle):  # this article's extraction raised: named, the rest goes on
             failures(extracted.article.ref, describe(extracted.error))
             continue
         if extracted.skipped_language:

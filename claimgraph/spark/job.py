@@ -150,10 +150,10 @@ def extract_partition(items: Iterable[tuple[str, Any]], settings: Settings) -> I
 
 def _rows_of(outcome: Any) -> list[tuple[str, dict]]:
     """The rows of one extracted article, or its failure row (an error while making rows is the article's too)."""
-    from claimgraph.service import _Broken
+    from claimgraph.service import BrokenArticle
 
     article = outcome.article
-    if isinstance(outcome, _Broken):
+    if isinstance(outcome, BrokenArticle):
         return [("failures", parquet.failure_row(article.ref, "extract", _describe(outcome.error)))]
     try:
         rows = [("articles", parquet.article_row(article, outcome.language, outcome.skipped_language)),
