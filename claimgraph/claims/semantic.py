@@ -27,6 +27,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from claimgraph.claims.cells import cells as kmeans_cells
+
 EMBED_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "claim_embeddings"
 # Settings chosen by cross-validation by claim on Emergent's shared split (eval/emergent.py tune_grouping: the
 # setting best on 4 folds scored on the fifth, 31 settings; these four were best on all 5 folds together).
@@ -37,9 +39,6 @@ PREFIX = 4          # letters of the coarse stem
 PREFIX_WEIGHT = 0.7  # weight of the coarse stems in the word half
 EXACT_MAX = 20_000  # up to this many statements every pair is compared (blocked); above, k-means cells
 BLOCK = 2_000
-PROBES = 2          # fine cells each statement joins (above EXACT_MAX)
-CELL = 1_000        # statements per fine k-means cell
-SAMPLE = 50_000     # statements k-means is fitted on, per level
 NEIGHBOURS = 10     # candidate pairs kept per statement and block (the strongest)
 MIN_WORDS = 3       # a statement of fewer content words ("such cooperation with Assad") is too unspecific to join
 
@@ -147,7 +146,7 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray) -> tuple[np.ndarr
     if n <= EXACT_MAX:
         cells = [np.arange(n)]
     else:
-        cells = _cells(emb)
+        cells = kmeans_cells(emb)   # claims.cells
     found = []
     for members in cells:
         for start in range(0, len(members), BLOCK):
@@ -160,52 +159,6 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray) -> tuple[np.ndarr
         _, first = np.unique(key, return_index=True)   # a pair found in two cells counts once
         pairs, sims = pairs[first], sims[first]
     return pairs.astype(np.int64), sims.astype(np.float32)
-
-
-def _cells(emb: np.ndarray, seed: int = 0) -> list[np.ndarray]:
-    """Members of each cell of a two-level k-means over the embeddings, cells of about CELL statements: each
-    statement goes to its nearest of sqrt(n / CELL) coarse centres, then, inside that coarse cell, joins its PROBES
-    nearest fine centres (one per CELL members). K-means is fitted on at most SAMPLE statements per level, so the
-    cost grows linearly with n (the pairs compared: about n x PROBES x CELL / 2)."""
-    live = np.flatnonzero(np.any(emb != 0, axis=1))    # too-short statements (zero vectors) join nothing
-    coarse_k = max(1, int(np.ceil(np.sqrt(len(live) / CELL))))
-    top = _nearest(emb[live], _centres(emb[live], coarse_k, seed), 1)[:, 0]
-    cells: list[np.ndarray] = []
-    for c in range(coarse_k):
-        members = live[top == c]
-        if len(members) <= 2 * CELL:
-            if len(members) > 1:
-                cells.append(members)
-            continue
-        k = int(np.ceil(len(members) / CELL))
-        near = _nearest(emb[members], _centres(emb[members], k, seed), min(PROBES, k))
-        order = np.argsort(near.ravel(), kind="stable")
-        cell_of = near.ravel()[order]
-        statement = members[order // near.shape[1]]
-        bounds = np.searchsorted(cell_of, np.arange(k + 1))
-        cells.extend(statement[bounds[f]:bounds[f + 1]] for f in range(k) if bounds[f + 1] - bounds[f] > 1)
-    return cells
-
-
-def _centres(x: np.ndarray, k: int, seed: int) -> np.ndarray:
-    """K-means centres of the rows of x (mini-batch, fitted on at most SAMPLE rows drawn with `seed`)."""
-    from sklearn.cluster import MiniBatchKMeans
-
-    if k <= 1 or len(x) <= k:
-        return x[:max(1, min(k, len(x)))].astype(np.float32) if k > 1 else x.mean(axis=0, keepdims=True)
-    if len(x) > SAMPLE:
-        x = x[np.random.default_rng(seed).choice(len(x), SAMPLE, replace=False)]
-    km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=1, max_iter=10).fit(x)
-    return km.cluster_centers_.astype(np.float32)
-
-
-def _nearest(x: np.ndarray, centres: np.ndarray, probes: int) -> np.ndarray:
-    """The `probes` nearest centres (by dot product) of each row of x, in blocks of 50,000 rows."""
-    out = np.empty((len(x), probes), dtype=np.int64)
-    for start in range(0, len(x), 50_000):
-        scores = x[start:start + 50_000] @ centres.T
-        out[start:start + 50_000] = np.argsort(-scores, axis=1)[:, :probes]
-    return out
 
 
 def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.csr_matrix,

@@ -1,6 +1,6 @@
 """The semantic step of claim grouping (claims.semantic, run by group_statements and link-claims): paraphrases join,
-opposite statements about one subject stay one claim, unrelated ones stay apart, and the k-means candidate path
-finds the pairs the exact path finds. Fictional places throughout."""
+opposite statements about one subject stay one claim, unrelated ones stay apart (the k-means cells above
+semantic.EXACT_MAX: tests/claims/test_cells.py). Fictional places throughout."""
 
 from __future__ import annotations
 
@@ -37,32 +37,3 @@ def test_embeddings_are_unit_rows_from_the_shipped_model():
 def test_too_short_statements_never_join():
     labels = group_statements(["such cooperation", "such cooperation"]).tolist()
     assert labels[0] != labels[1]
-
-
-def test_cells_find_the_pairs_the_exact_path_finds(monkeypatch):
-    texts = [f"The {place} reservoir level fell by {n} metres in {month}" for place in ("Orvane", "Kessel", "Tessel")
-             for n, month in ((2, "May"), (3, "June"))] + TEXTS
-    words, emb = semantic.statement_vectors(texts)
-    exact = {tuple(p) for p in semantic.candidate_pairs(words, emb)[0].tolist()}
-    monkeypatch.setattr(semantic, "EXACT_MAX", 4)
-    monkeypatch.setattr(semantic, "PROBES", 3)
-    cells = {tuple(p) for p in semantic.candidate_pairs(words, emb)[0].tolist()}
-    assert exact and cells <= exact and len(cells) >= 0.6 * len(exact)
-
-
-def test_large_path_compares_statements_inside_bounded_cells_only(monkeypatch):
-    """Above EXACT_MAX, candidates come from two-level k-means cells of about CELL statements: every statement with
-    a vector is in a cell, too-short ones (zero vectors) in none, and the pairs compared grow with n x CELL, not n^2."""
-    places = ["Orvane", "Kessel", "Tessel", "Dunmere", "Veldoria", "Karsk", "Marlow", "Port Ellis"]
-    things = ["reservoir level fell", "bridge toll rose", "ferry fare doubled", "school roof leaked",
-              "library hours were cut"]
-    texts = [f"The {p} {t} by {n} percent in {m}" for p in places for t in things for n in (2, 5, 9)
-             for m in ("May", "June")] + ["such cooperation"] * 5
-    words, emb = semantic.statement_vectors(texts)
-    monkeypatch.setattr(semantic, "CELL", 10)
-    cells = semantic._cells(emb)
-    seen = set(np.concatenate(cells).tolist())
-    live = set(np.flatnonzero(np.any(emb != 0, axis=1)).tolist())
-    assert seen == live and not seen & set(range(len(texts) - 5, len(texts)))
-    compared = sum(len(c) * (len(c) - 1) // 2 for c in cells)
-    assert compared < 0.2 * len(live) * (len(live) - 1) // 2
