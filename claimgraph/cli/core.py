@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import (CUE_CLASSES, SPEAKER_TYPES, date_option, db_option, format_option,
+from claimgraph.cli.options import (CUE_CLASSES, SPEAKER_TYPES, date_option, db_option, fetch_options, format_option,
                                     learned_option, limit_option, model_option, open_store, processes_option,
                                     speech_only_option, syndication_threshold_option, tagger_gate_option)
 from claimgraph.cli.output import escape_controls, print_table, quote_name, write_csv, write_jsonl
@@ -118,11 +118,7 @@ def _echo_unsupported(names: list[str]) -> None:
 @syndication_threshold_option
 @click.option("--columns", metavar="FIELD=COLUMN,…",
               help="Column mapping for CSV and JSON Lines, e.g. text=body,title=headline (README: Inputs).")
-@click.option("--allow-private", is_flag=True, help="Allow fetching URLs on loopback and private addresses.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
-              help="Fetch from HOST whatever its address (link-local and cloud metadata addresses included).")
-@click.option("--url-deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-              help="Seconds one URL may take in all: robots.txt, redirects, retries and pauses.")
+@fetch_options
 @click.option("--fetch/--no-fetch", "fetch_links", default=True, show_default=True,
               help="Fetch each feed entry's page (--no-fetch: store the entry's own content, marked feed-summary).")
 @click.option("--link-claims/--no-link-claims", "link", default=True, show_default=True,

@@ -111,6 +111,22 @@ speech_only_option = click.option(
     help="Only what was said: leave out beliefs and opinions (cue class `think`: think, believe, expect, fear…).")
 
 
+# Equal to claimgraph.ingest.fetch.DEFAULT_DEADLINE, which is not imported here (httpx is slow to import and
+# `claimgraph --help` must answer at once); tests/cli/test_options.py checks that the two agree.
+URL_DEADLINE = 60.0
+
+
+def fetch_options(func):
+    """--allow-private, --allow-host and --url-deadline: how far `ingest` and `watch` may reach for a page."""
+    func = click.option("--url-deadline", type=click.FloatRange(min=0.1), default=URL_DEADLINE, show_default=True,
+                        help="Seconds one URL may take in all: robots.txt, redirects, retries and pauses.")(func)
+    func = click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
+                        help="Fetch from HOST whatever its address (link-local and cloud metadata addresses "
+                             "included).")(func)
+    return click.option("--allow-private", is_flag=True,
+                        help="Allow fetching URLs on loopback and private addresses.")(func)
+
+
 syndication_threshold_option = click.option(
     "--syndication-threshold", type=click.FloatRange(0.05, 1.0), default=None,
     help="Similarity (Jaccard of 5-word shingles, 0.05–1) at which a text is a copy of a stored story.  "

@@ -7,7 +7,8 @@ import time
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import db_option, learned_option, model_option, open_store, syndication_threshold_option
+from claimgraph.cli.options import (db_option, fetch_options, learned_option, model_option, open_store,
+                                    syndication_threshold_option)
 from claimgraph.cli.core import FailurePrinter
 from claimgraph.cli.output import quote_name
 
@@ -34,17 +35,14 @@ def _print_report(report, poll: int, failures: FailurePrinter) -> None:
               help="Seconds between two requests to the same host.")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds before a request is given up (it is retried twice).")
-@click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST",
-              help="Fetch from HOST whatever its address (link-local and cloud metadata addresses included).")
-@click.option("--url-deadline", type=click.FloatRange(min=0.1), default=60.0, show_default=True,
-              help="Seconds one URL may take in all: robots.txt, redirects, retries and pauses.")
+@fetch_options
 @syndication_threshold_option
-@click.option("--no-syndication", is_flag=True, help="Store near-duplicate copies as articles of their own.")
+@click.option("--syndication/--no-syndication", default=True, show_default=True,
+              help="Store near-duplicate copies (wire stories on several sites) as appearances of one story.")
 @click.option("--progress/--no-progress", default=None, help="Progress bar (default: when stderr is a terminal).")
 def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: float, once: bool,
           max_polls: int | None, delay: float, timeout: float, allow_private: bool, allow_hosts: tuple[str, ...],
-          url_deadline: float, syndication_threshold: float | None, no_syndication: bool,
+          url_deadline: float, syndication_threshold: float | None, syndication: bool,
           progress: bool | None) -> None:
     """Poll RSS or Atom FEEDS (URLs) and ingest each new entry's article.
 
@@ -71,13 +69,13 @@ def watch(feeds: tuple[str, ...], db: str, model: str, learned: bool, interval: 
     try:
         extractor = Extractor(model=model, learned=learned)
         threshold = {"threshold": syndication_threshold} if syndication_threshold is not None else {}
-        syndication = None if no_syndication else SyndicationIndex.load(store, **threshold)
+        index = SyndicationIndex.load(store, **threshold) if syndication else None
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     fetcher = Fetcher(timeout=timeout, delay=delay, allow_private=allow_private, allow_hosts=allow_hosts,
                       deadline=url_deadline)
     try:
-        failed = _poll(store, feeds, extractor, fetcher, syndication, polls, interval, progress)
+        failed = _poll(store, feeds, extractor, fetcher, index, polls, interval, progress)
     except ClaimgraphError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
