@@ -18,8 +18,11 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
-from claimgraph.attribution.found import Found, doc_text
+from claimgraph.attribution.found import Found, doc_text, mention_span
 from claimgraph.attribution.quotes import find_quotes
+from claimgraph.attribution.speaker_types import TITLES as TITLE_WORDS
+from claimgraph.attribution.speaker_types import (PERSON_NOUNS, TypeEvidence, first_name_gender, first_names,
+                                                  looks_like_full_name, person_noun)
 from claimgraph.records import Article, Attribution, Speaker, normalise_name
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -39,13 +42,13 @@ QUANTIFIERS = {"some": "some", "others": "other", "many": "many", "most": "most"
 DETERMINERS = {"the", "a", "an"}
 INDEFINITE = {"a", "an", "some", "other", "several", "many", "two", "three", "few", "one", "another"}
 # Titles before a name are its role, not part of it: "Councillor Tomas Reyes" is Tomas Reyes, role councillor.
-TITLES = {"mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "president",
-          "senator", "representative", "governor", "mayor", "councillor", "councilor", "minister", "secretary",
-          "judge", "justice", "chairman", "chairwoman", "commissioner", "ambassador", "general", "colonel",
-          "sheriff", "chief", "director", "professor", "spokesman", "spokeswoman", "premier", "chancellor"}
+TITLES = TITLE_WORDS
 # Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
 ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
-                       "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor"}
+                       "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor", "mp", "mep",
+                       "lawmaker", "executive"}
+# One role under three words: "the spokesperson" is the spokesman named earlier.
+SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +142,57 @@ def _spaced_hyphen(token: Token) -> bool:
     return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
 
 
+WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
+# Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
+CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
+OUTLET_DESCRIPTORS = {"news", "agency", "newspaper", "website", "network", "broadcaster", "channel", "magazine",
+                      "wire", "service", "paper", "daily", "tabloid", "station"}
+
+
+def _outlet_name(alias: str) -> str | None:
+    """The outlet a mention names: on the outlet list as written, or less a descriptor after it ("the Associated
+    Press news agency"), or a broadcaster's call sign and channel ("ABC13"); None where it names none."""
+    name = _strip_det(alias)
+    if is_outlet(name):
+        return name
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in OUTLET_DESCRIPTORS:
+        words = words[:-1]
+        if is_outlet(" ".join(words)):
+            return " ".join(words)
+    return name if CALL_SIGN.match(name) else None
+
+
+def _attached(ent: Span, root: Token) -> bool:
+    """The entity hangs off the mention's head through a preposition or a possessive ("a spokesperson for
+    OpenAI", "Vell's lawyer"): it names someone else than the speaker."""
+    token = ent.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in {"pobj", "prep", "pcomp"} or token.dep_ == "poss" and person_noun(token.head):
+            return True  # "Vell's lawyer" is not Vell; "Trump's tweet" stands for Trump
+        token = token.head
+    return False
+
+
+GENDERED = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f"}
+
+
+def _named_inside(name: str) -> tuple[str, str] | None:
+    """(role, person) where a name read as one organisation is a role and a person's full name ("Harbor Lights
+    supporter Ilse Marr"); None otherwise."""
+    words = name.split()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].islower() and words[i] in PERSON_NOUNS and looks_like_full_name(" ".join(words[i + 1:])):
+            return " ".join(words[:i + 1]), " ".join(words[i + 1:])
+    return None
+
+
+def _gender_fits(name: str, gender: str | None) -> bool:
+    """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's."""
+    known = first_name_gender(name) if gender and len(name.split()) > 1 else None  # "Price" is no first name
+    return known is None or known == gender
+
+
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
@@ -184,6 +238,11 @@ class SpeakerResolver:
         self.known: list[Speaker] = []  # in order of last mention
         self.doc = doc  # where "he" and "she" may also be someone named who has not spoken yet
         self.at: dict[str, int] = {}  # speaker key -> offset of its latest mention
+        self.evidence = TypeEvidence(doc) if doc is not None else None  # person or organisation, on evidence
+
+    def type_of(self, name: str) -> str | None:
+        """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
+        return self.evidence.type_of(name) if self.evidence is not None else None
 
     def _remember(self, speaker: Speaker, mention: str) -> Speaker | None:
         if not any(ch.isalnum() for ch in speaker.name):
@@ -221,17 +280,49 @@ class SpeakerResolver:
         """The person named in full before `mention` whose last word is `surname`, spoken yet or not."""
         if self.doc is None:
             return None
-        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char]):
-            words = ent.text[:-2].split() if ent.text.endswith(("'s", "’s")) else ent.text.split()
-            if len(words) > 1 and words[-1].lower() == surname.lower():
-                return self._person(ent, ent, [ent], ent.text)
-        return None
+        named: dict[str, Span] = {}
+        for ent in self.doc.ents:
+            if ent.end_char > mention.start_char:
+                break
+            if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
+                words = _strip_det(ent.text).split()
+                if len(words) > 1 and words[-1].lower() == surname.lower():
+                    named.setdefault(normalise_name(" ".join(words)), ent)
+        # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
+        words = mention.doc[max(mention.start - 1, 0):mention.end]
+        honorific = next((t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in GENDERED), None)
+        named = {k: e for k, e in named.items() if _gender_fits(_strip_det(e.text), GENDERED.get(honorific))}
+        if not named:
+            return None
+        # Several people of one surname ("Mark Meadows", later "Debbie Meadows"): the surname alone is, by the
+        # convention of news copy, the one introduced first.
+        ent = next(iter(named.values()))
+        return self._person(ent, ent, [ent], ent.text)
 
     def _by_role(self, head: str) -> Speaker | None:
         """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role."""
+        head = SAME_ROLE.get(head.lower(), head.lower())
         for known in reversed(self.known):
-            if known.type == "person" and known.role and head.lower() in known.role.lower().split():
+            if known.type == "person" and known.role and head in {
+                    SAME_ROLE.get(w, w) for w in known.role.lower().split()}:
                 return known
+        return None
+
+    def _named_with_role(self, head: Token, mention: Span) -> Speaker | None:
+        """'The spokesperson said' after 'hired a new spokesperson, Dana Welk' (or 'Dana Welk, a spokeswoman',
+        'spokesman Eric Pahon'): the last person named with that role before the mention, spoken yet or not."""
+        if self.doc is None:
+            return None
+        role = SAME_ROLE.get(head.lower_, head.lower_)
+        for ent in reversed([e for e in self.doc.ents if e.label_ in {"PERSON", "ORG"}
+                             and e.end_char <= mention.start_char and len(e) > 1]):
+            root = ent.root
+            near = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < ent.start or (
+                c.dep_ == "appos")] + ([root.head] if root.dep_ == "appos" else [])
+            if any(SAME_ROLE.get(t.lower_, t.lower_) == role for t in near) and (
+                    self.type_of(_strip_det(ent.text)) != "organization"):
+                person = self._person(ent, ent, [ent], ent.text)
+                return person if person is not None and person.type == "person" else None
         return None
 
     def _named_nearby(self, known: Speaker, mention: Span) -> bool:
@@ -279,14 +370,35 @@ class SpeakerResolver:
         if self.doc is None:
             return found
         named = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
-                 and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"}]
+                 and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"} and self._a_person(e)]
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
+        # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
+        # said" is not Tomas Brand).
+        named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]
         if named:
             ent = named[-1]
             person = self._person(ent, ent, [ent], ent.text)
-            if person is not None:
+            if person is not None and person.type == "person" and _gender_fits(person.name, gender):
                 self.at[person.key] = ent.start_char
                 return person
+        if found is not None and not _gender_fits(found.name, gender):
+            # "Evan Sparks … Sasha Luccioni … Sparks says … she says": the last person whose first name does not
+            # rule the pronoun out, or nobody.
+            found = next((k for k in reversed(self.known) if k.type == "person" and k.key != found.key
+                          and _gender_fits(k.name, gender)), None)
         return found
+
+    def _a_person(self, ent: Span) -> bool:
+        """A PERSON entity that may be who "he"/"she" points at: not a name used as a modifier ("his Ring
+        camera", "the Copperfield location"), not a name the article shows to be an organisation."""
+        if ent.root.dep_ in {"compound", "nmod", "amod"} and ent.root.head.pos_ == "NOUN":
+            return False
+        name = _strip_det(ent.text)
+        if self.type_of(name) == "organization":
+            return False
+        # One word the recogniser calls a person ("Skyrim") needs more: a first name, or a title or role beside it.
+        return len(name.split()) > 1 or name in first_names() or (
+            self.evidence is not None and self.evidence.scores(name)[0] >= 3)
 
     def _resolve(self, mention: Span) -> Speaker | None:
         text = mention.text.strip()
@@ -338,6 +450,8 @@ class SpeakerResolver:
         mention = _without_caption(mention)
         if mention is None or _page_furniture(mention):
             return None
+        if mention[0].lower_ in WH_WORDS:
+            return None  # "… to predict how much energy AI consumes": a clause, not a speaker
         root = mention.root
         if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
             # "Another, Pelco, announced …": the name set beside the function word is the speaker.
@@ -350,10 +464,15 @@ class SpeakerResolver:
         alias = _text(core)
         named = [t for t in core_tokens(mention, NAMED_DEPS)]
         ents = [e for e in mention.ents if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
-        # A plural head ("Tory MPs") is a group, whatever the entity recogniser says.
-        people = [e for e in ents if e.label_ == "PERSON" and e.root.tag_ not in {"NNS", "NNPS"}]
-        person = next((e for e in people if e.start >= core[0].i and e.end <= core[-1].i + 1),
-                      None) or next(iter(people), None)
+        # A plural head ("Tory MPs") is a group, whatever the entity recogniser says; a name after a preposition
+        # or a possessive is not the speaker ("a spokesperson for OpenAI", "Vell's lawyer"), nor one the article
+        # shows to be an organisation.
+        people = [e for e in ents if e.label_ == "PERSON" and (
+                  e.root.tag_ not in {"NNS", "NNPS"} or looks_like_full_name(_strip_det(e.text)))
+                  and not _attached(e, mention.root) and self.type_of(_strip_det(e.text)) != "organization"]
+        # The name the mention is about first ("Harbor Lights supporter Ilse Marr": Ilse Marr).
+        person = next((e for e in people if e.start <= mention.root.i < e.end), None) or next(
+            (e for e in people if e.start >= core[0].i and e.end <= core[-1].i + 1), None) or next(iter(people), None)
         if person is not None:
             if not core[0].i <= person.start < core[-1].i + 1:
                 alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
@@ -364,15 +483,28 @@ class SpeakerResolver:
         """A mention without a person's name: an organisation, an outlet, a statement, or an anonymous source."""
         root = mention.root
         head = root.lemma_.lower()
-        if is_outlet(alias):  # "The Economist", however the tagger read it
-            return self._remember(Speaker(_strip_det(alias), "news_outlet"), alias)
+        words = [t for t in core if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+        if len(words) == 1 and words[0].text[:1].isupper() and words[0].is_alpha:
+            # A surname alone ("Meadows has not ruled out …", "Bloomberg said" in an article about Michael
+            # Bloomberg) is the person named in full before it, as a speaker or not, even where it is also an
+            # outlet's name or the tagger took it for a plural noun.
+            known = self._by_last_word(words[0].text, {"person"}) or self._named_person(words[0].text, mention)
+            if known is not None:
+                return self._remember(known, alias)
+        outlet = _outlet_name(alias)
+        if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
+            return self._remember(Speaker(outlet, "news_outlet"), alias)
         if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in core if t.i < root.i):
             known = self._by_role(root.lower_)
+            if known is None and core[0].lower_ == "the" and len(core) == 2:
+                known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
             if known is not None and core[0].lower_ == "the":
                 return self._remember(known, alias)
             # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
-            # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA").
-            affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
+            # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
+            # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
+            affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and (e.label_ == "ORG" or (
+                e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
             # The whole description is the name, so that two spokespeople of different bodies stay two.
             return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
         # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
@@ -381,6 +513,12 @@ class SpeakerResolver:
         # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
         root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
             org is not None and org.start <= root.i < org.end)
+        if root_named and root.tag_ in {"NNS", "NNPS"} and (org is None or org.label_ == "NORP") and not (
+                is_outlet(alias)) and root.ent_type_ != "PERSON":
+            root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
+        if root_named and len(core) == 1 and not root.ent_type_ and root.i == root.sent.start and re.search(
+                rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
+            root_named = False  # "Video obtained from the salon shows …" (and "the video" later): a common noun
         if root_named:
             name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
             if len(name.split()) == 1:
@@ -390,6 +528,19 @@ class SpeakerResolver:
                 if known is not None:
                     return self._remember(known, alias)
             kind = "news_outlet" if is_outlet(name) else "organization"
+            evidence = self.type_of(name) if kind != "news_outlet" else None
+            if evidence == "person":
+                # "Ilan Moss scoffed", "Gustavo Faleiros, an editor at …": a person the recogniser took for a body,
+                # with the title and apposition a person's name gets.
+                span = org if org is not None and org.start <= root.i < org.end else mention.doc[
+                    core[0].i:core[-1].i + 1]
+                return self._person(mention, span, ents, alias)
+            inner = _named_inside(name)
+            if inner is not None:
+                # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun.
+                return self._remember(Speaker(inner[1], "person", inner[0]), alias)
+            if evidence == "organization":
+                return self._remember(Speaker(name, "organization"), alias)
             if org is None and kind != "news_outlet" and self.doc is not None and any(
                     e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.doc.ents):
                 # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
@@ -443,6 +594,8 @@ class SpeakerResolver:
                 doc[end - 1].head.i >= end):
             end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
         person = doc[person.start:end]
+        while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
+            person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
         affiliation = None
         role, words = _split_role(name.split())
@@ -485,6 +638,9 @@ class SpeakerResolver:
             known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
             if known is not None:
                 return self._remember(known, alias)
+        if self.type_of(name) == "organization":
+            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
+            return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
         return self._remember(Speaker(name, "person", role, affiliation), alias)
 
 
@@ -572,6 +728,8 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             item.speaker = item.speaker.speaker
             continue
         if item.source is None:
+            item.source = _implied_source(item)
+        if item.source is None:
             if item.cue is not None and item.cue.root.lemma_.lower() in JUDGEMENT_CUES and not _quoted(item, quotes):
                 # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
                 # anyone's statement.
@@ -595,6 +753,37 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
         others = [sp for key, sp in parties.items() if not (isinstance(asking, Speaker) and key == asking.key)]
         if isinstance(asking, Speaker) and len(parties) == 2 and len(others) == 1:
             item.speaker = others[0]
+
+
+# Verbs whose passive subject is the speaker of the "saying" hung on them ("Vell was quoted as saying …").
+PASSIVE_HEARD = {"quote", "hear", "record", "film", "overhear", "report"}
+NO_SUBJECT = {"there", "it", "this", "that", "which", "who", "what"}
+
+
+def _implied_source(item: Found) -> Span | None:
+    """The source a reader reads where the rules found none: the passive subject of "was quoted as saying" and
+    "could be heard saying" ("Mara Vell was quoted as saying that …"), and the subject of the verb whose object a
+    nominal cue is ("The letter demands assurances that …"). None where there is no such subject."""
+    if item.cue is None or not len(item.cue) or item.kind == "continuation":
+        return None
+    cue = item.cue.root
+    subject = None
+    if cue.lemma_.lower() == "say":
+        token = cue
+        for _ in range(3):
+            if token.dep_ not in {"pcomp", "prep", "advcl", "xcomp", "acl"} or token.head.i == token.i:
+                break
+            token = token.head
+            if token.lemma_.lower() in PASSIVE_HEARD and token.tag_ == "VBN":
+                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+                break
+    elif cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.pos_ == "VERB":
+        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in NO_SUBJECT or subject.pos_ == "PRON" and subject.lower_ not in {
+            "he", "she", "they"}:
+        return None
+    start, end = mention_span(subject, cue)
+    return subject.doc.char_span(start, end, alignment_mode="expand")
 
 
 def _is_label_line(item: Found) -> bool:

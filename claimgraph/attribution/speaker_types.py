@@ -1,0 +1,278 @@
+"""A name's type on the evidence a reader uses: person or organisation, whatever spaCy's small NER guessed.
+
+The small English NER model labels many unfamiliar names wrongly: "Ilan Moss scoffed" an organisation, "OpenAI"
+(in "a spokesperson for OpenAI") a person. A reader decides on evidence, and so does `TypeEvidence.type_of`, from
+the whole article, strongest first:
+
+- person: a title or honorific before the name or its surname ("Mr Moss", "Dr Fauci", "Superintendent Ann Orr"),
+  a role noun beside it ("Ilan Moss, a pilot", "actress Alex Borstein"), "he"/"she"/"his"/"her" after it as the
+  subject ("Moss said he …"); a first name from the lexicon followed by a capitalised surname (medium);
+- organisation: an organisation word ending the name ("… Group", "… Ministry", "… Inc"), an organisation noun
+  beside it ("Pelco, a camera maker"), the name where a body is named ("researchers at OpenAI", "the CEO of
+  Kestrelnet", "Microsoft President Brad Smith", "a spokesperson for OpenAI"), "its" after it as the subject;
+- the NER labels of the name's mentions in the article, weakest.
+
+The first-name lexicon is the first-name lists that Faker (MIT licence, a well-kept package) ships with its person
+providers, read from the installed package's files: about 19,000 names in Latin script from some 90 locales, with
+their gender where Faker lists them for one only. Nothing is downloaded. Without Faker installed the lexicon is empty and the
+other evidence decides.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+# Honorifics and titles of nobility before a name: evidence of a person wherever they stand ("Mr Moss", "Lord
+# Sugar"); the latter stay part of the name ("Prince Harry").
+NOBLE = {"sir", "dame", "lord", "lady", "prince", "princess", "duke", "duchess", "king", "queen", "pope"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev"} | NOBLE
+# Titles before a name: a person's (evidence where they stand right before the full name), and a role rather than
+# part of the name ("Superintendent Ann Orr": Ann Orr, role superintendent).
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "rev", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt",
+    "cpl", "adm", "maj", "supt", "insp", "det", "president", "senator", "representative", "governor", "mayor",
+    "councillor", "councilor", "minister", "secretary", "judge", "justice", "chairman", "chairwoman",
+    "commissioner", "ambassador", "general", "colonel", "sheriff", "chief", "director", "professor", "spokesman",
+    "spokeswoman", "premier", "chancellor", "superintendent", "inspector", "detective", "sergeant", "captain",
+    "lieutenant", "constable", "congressman", "congresswoman", "councilman", "councilwoman", "assemblyman",
+    "assemblywoman", "pastor", "bishop", "archbishop", "rabbi", "imam", "coach", "deputy", "trooper"}
+# Nouns that say what a person is ("a pilot", "the chief executive"), beside a name or as a role.
+PERSON_NOUNS = {
+    "official", "source", "aide", "spokesman", "spokeswoman", "spokesperson", "diplomat", "analyst", "expert",
+    "person", "witness", "resident", "insider", "observer", "critic", "supporter", "staffer", "member", "lawmaker",
+    "adviser", "advisor", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "cfo", "coo", "cto",
+    "founder", "co-founder", "cofounder", "leader", "head", "researcher", "economist", "scientist", "doctor",
+    "worker", "voter", "teacher", "parent", "student", "investor", "activist", "protester", "campaigner",
+    "academic", "farmer", "pilot", "skipper", "captain", "fisherman", "nurse", "engineer", "consultant",
+    "historian", "astronomer", "actor", "actress", "singer", "writer", "author", "journalist", "reporter",
+    "editor", "partner", "owner", "chef", "father", "mother", "son", "daughter", "wife", "husband", "brother",
+    "sister", "uncle", "aunt", "cousin", "grandmother", "grandfather", "widow", "veteran", "professor",
+    "lecturer", "coach", "player", "striker", "goalkeeper", "defender", "midfielder", "candidate", "nominee",
+    "executive", "president", "vice-president", "chairman", "chairwoman", "chair", "director", "secretary",
+    "minister", "senator", "governor", "mayor", "judge", "commissioner", "ambassador", "councillor", "councilor",
+    "sheriff", "chief", "premier", "chancellor", "superintendent", "detective", "inspector", "sergeant",
+    "lieutenant", "colonel", "general", "employee", "presenter", "host", "anchor", "columnist", "correspondent",
+    "commentator", "blogger", "designer", "architect", "artist", "musician", "comedian", "novelist", "poet",
+    "photographer", "filmmaker", "entrepreneur", "billionaire", "millionaire", "politician", "mp", "mep",
+    "user", "customer", "patient", "victim", "survivor", "man", "woman", "boy", "girl", "mum", "mom", "dad",
+    "grandson", "granddaughter", "friend", "neighbour", "neighbor", "colleague", "volunteer", "organiser",
+    "organizer", "physician", "surgeon", "radioastronomer", "postdoc", "fellow", "deputy", "agent", "broker",
+    "trader", "banker", "accountant", "plumber", "driver", "guard", "soldier", "commander", "firefighter",
+    "paramedic", "priest", "pastor", "bishop", "rabbi", "imam", "athlete", "runner", "cyclist", "swimmer", "boxer"}
+# Nouns that say what a body is ("a research firm", "a camera maker", "the platform").
+ORG_NOUNS = {
+    "firm", "company", "startup", "start-up", "maker", "manufacturer", "provider", "group", "organization",
+    "organisation", "agency", "charity", "nonprofit", "non-profit", "tank", "institute", "institution", "body",
+    "platform", "app", "site", "website", "network", "service", "retailer", "chain", "giant", "publisher",
+    "operator", "broadcaster", "newspaper", "outlet", "station", "channel", "label", "studio", "brand", "bank",
+    "lender", "insurer", "carrier", "airline", "utility", "regulator", "watchdog", "union", "party", "coalition",
+    "campaign", "club", "team", "school", "university", "college", "hospital", "department", "ministry",
+    "office", "magazine", "tabloid", "weekly", "business", "venture", "consultancy", "supplier", "conglomerate",
+    "subsidiary", "unit", "division", "association", "foundation", "fund", "trust", "society", "lobby",
+    "distributor", "developer", "council", "committee", "commission", "authority", "board", "court",
+    "government", "administration", "bureau", "centre", "center", "database", "project", "initiative",
+    "programme", "program", "alliance", "federation", "league", "church", "exchange", "marketplace", "forum",
+    "journal", "publication", "observatory", "laboratory", "lab", "museum", "library"}
+# Words that end the name of a body ("Rhodium Group", "Harbor Ministry", "Kestrel Ferry Company").
+ORG_WORDS = {
+    "corp", "corporation", "inc", "incorporated", "ltd", "limited", "llc", "llp", "plc", "co", "group", "company",
+    "ag", "sa", "gmbh", "nv", "bv", "ministry", "department", "agency", "authority", "council", "commission",
+    "committee", "university", "college", "institute", "institution", "school", "academy", "association",
+    "union", "federation", "foundation", "society", "party", "police", "court", "bank", "office", "service",
+    "services", "board", "army", "navy", "forces", "force", "government", "administration", "bureau", "center",
+    "centre", "hospital", "trust", "fund", "network", "club", "league", "organisation", "organization",
+    "airlines", "airways", "systems", "technologies", "technology", "labs", "laboratory", "laboratories",
+    "partners", "holdings", "capital", "press", "news", "times", "post", "journal", "daily", "television",
+    "radio", "tv", "media", "studios", "games", "records", "operator", "database", "observatory", "programme",
+    "program", "project", "initiative", "alliance", "coalition", "campaign", "church", "team", "parliament",
+    "congress", "senate", "assembly", "cabinet", "tribunal", "inquiry", "pac", "industries", "motors",
+    "pharmaceuticals", "energy", "insurance", "ventures", "entertainment", "museum", "library", "magazine",
+    "gazette", "herald", "tribune", "chronicle", "sentinel", "ai", "house", "hall", "palace", "street"}
+# Role nouns after which "of"/"at"/"with" names the body they serve ("the CEO of Kestrelnet", "an editor at X"),
+# and before which a body's name stands ("Kestrelnet CEO Tomas Brand").
+SERVING = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair",
+           "president", "director", "head", "chief", "executive", "spokesman", "spokeswoman", "spokesperson",
+           "member", "members", "employee", "employees", "staff", "owner", "editor", "researcher", "researchers",
+           "analyst", "analysts", "official", "officials", "engineer", "engineers", "partner", "manager",
+           "scientist", "scientists", "economist", "economists", "lawyer", "lawyers", "worker", "workers",
+           "professor", "fellow", "shareholders", "investors"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+NAME_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’-]+$")
+INITIAL = re.compile(r"^[A-Z]\.$")
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(".,’'")
+
+
+@lru_cache(maxsize=1)
+def first_names() -> dict[str, str]:
+    """First name -> 'm', 'f' or '' (either, or Faker does not say), from Faker's person providers; {} without
+    Faker. The providers' files are read as text: importing Faker takes about a second, this about 0.2 s."""
+    spec = importlib.util.find_spec("faker")
+    if spec is None or spec.origin is None:
+        return {}
+    root = Path(spec.origin).parent / "providers" / "person"
+    start = re.compile(r"^([ \t]+)first_names(_male|_female|_nonbinary)?\s*(?::[^=\n]*)?=", re.M)
+    string = re.compile(r"""["']([^"'\\\n]+)["']""")
+    genders: dict[str, set[str]] = {}
+    for path in sorted(root.glob("*/__init__.py")):
+        source = path.read_text(encoding="utf-8")
+        for match in start.finditer(source):
+            end = re.compile(rf"^{match.group(1)}[A-Za-z_@]", re.M).search(source, match.end())
+            block = source[match.end():end.start() if end else len(source)]
+            gender = {"_male": "m", "_female": "f"}.get(match.group(2) or "", "")
+            for name in string.findall(block):
+                if NAME_WORD.match(name):
+                    genders.setdefault(name, set()).add(gender)
+    # A name listed for one gender only (its ungendered listings aside) has that gender.
+    return {name: (next(iter(g - {""})) if len(g - {""}) == 1 else "") for name, g in genders.items()}
+
+
+def first_name_gender(name: str) -> str | None:
+    """'m' or 'f' where the lexicon knows the name's first word as that gender only, else None."""
+    words = name.split()
+    return (first_names().get(words[0]) or None) if words else None
+
+
+def looks_like_full_name(name: str) -> bool:
+    """A first name from the lexicon and one to three capitalised words or initials after it, the last not an
+    organisation's word ("Ilan Moss", "Gustavo Faleiros", "Michael R. Bloomberg"; not "Georgia Power Company")."""
+    words = name.split()
+    return (2 <= len(words) <= 4 and words[0] in first_names()
+            and all(NAME_WORD.match(w) or INITIAL.match(w) for w in words[1:])
+            and bool(NAME_WORD.match(words[-1])) and _plain(words[-1]) not in ORG_WORDS)
+
+
+def person_noun(token: Token) -> bool:
+    lower, lemma = token.lower_, token.lemma_.lower()
+    return token.pos_ in {"NOUN", "PROPN"} and lower not in ORG_NOUNS and lemma not in ORG_NOUNS and (
+        lower in PERSON_NOUNS or lemma in PERSON_NOUNS or lower.endswith(("ist", "ian", "person"))
+        or (lower.endswith(("man", "woman")) and len(lower) > 5))
+
+
+def org_noun(token: Token) -> bool:
+    return token.pos_ in {"NOUN", "PROPN"} and (token.lower_ in ORG_NOUNS or token.lemma_.lower() in ORG_NOUNS)
+
+
+def name_key(name: str) -> str:
+    """A name as compared inside one article: no possessive, no leading 'the', lower case."""
+    text = name[:-2] if name.endswith(("'s", "’s")) else name
+    words = text.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+class TypeEvidence:
+    """The evidence one article gives about the names in it; `type_of` is decided once per name."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.cache: dict[str, str | None] = {}
+        self.labels: dict[str, list[str]] = {}
+        for ent in doc.ents:
+            self.labels.setdefault(name_key(ent.text), []).append(ent.label_)
+
+    def type_of(self, name: str) -> str | None:
+        """'person', 'organization', or None where the article's evidence is even (the caller keeps its guess)."""
+        key = name_key(name)
+        if key not in self.cache:
+            person, organisation = self.scores(name)
+            self.cache[key] = ("person" if person > organisation else
+                               "organization" if organisation > person else None)
+        return self.cache[key]
+
+    def scores(self, name: str) -> tuple[float, float]:
+        """(person, organisation): 3 for strong evidence of each, 2 for the first-name lexicon, and the share of
+        the name's entity mentions labelled PERSON or ORG."""
+        name = name[:-2] if name.endswith(("'s", "’s")) else name
+        strong_person, strong_org = self._context(name)
+        person, organisation = 3.0 * strong_person, 3.0 * strong_org
+        words = name.split()
+        if len(words) > 1 and _plain(words[-1]) in ORG_WORDS:
+            organisation += 3
+        if looks_like_full_name(name):
+            person += 2
+        labels = self.labels.get(name_key(name), [])
+        if labels:
+            person += labels.count("PERSON") / len(labels)
+            organisation += labels.count("ORG") / len(labels)
+        return person, organisation
+
+    def _context(self, name: str) -> tuple[bool, bool]:
+        """Strong evidence around the name's mentions in the article: (person, organisation)."""
+        words = name.split()
+        if not words or not any(ch.isalpha() for ch in name):
+            return False, False
+        person = organisation = False
+        # "Mr Moss", "Dr. Anthony Fauci", "Superintendent Ann Orr": an honorific right before the name or its
+        # last word, a title right before the full name.
+        for words_named, titles in (([words[-1]], HONORIFICS), (words, HONORIFICS | TITLES | NOBLE)):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(' '.join(words_named))}(?![\w-])", self.text):
+                before = re.findall(r"([A-Z][a-z]{1,13})\.?\s+$", self.text[max(0, match.start() - 20):match.start()])
+                if before and before[0].lower() in titles:
+                    person = True
+                    break
+            if person:
+                break
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            p, o = _around(span)
+            person, organisation = person or p, organisation or o
+            if person and organisation:
+                break
+        return person, organisation
+
+
+def _around(span: Span) -> tuple[bool, bool]:
+    """What the words around one mention of a name say it is: (person, organisation)."""
+    doc = span.doc
+    root = span.root
+    inside = {t.i for t in span}
+    person = organisation = False
+    # "Ilan Moss, a pilot" / "Pelco, a camera maker": an apposition's noun.
+    for child in root.children:
+        if child.dep_ == "appos" and child.i not in inside:
+            person = person or person_noun(child)
+            organisation = organisation or org_noun(child)
+    # "a new spokesperson, Dana Welk" / "a research firm, Rhodium": the name is the apposition.
+    if root.dep_ == "appos" and root.head.i not in inside:
+        person = person or person_noun(root.head)
+        organisation = organisation or org_noun(root.head)
+    # "actress Alex Borstein", "Chief Executive Satya Nadella": a role noun right before the name.
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.head.i in inside and before.dep_ in {"compound", "amod", "nmod"} and (
+            person_noun(before)):
+        person = True
+    # "researchers at OpenAI", "the CEO of Kestrelnet", "an analyst with Rhodium", "a spokesperson for OpenAI".
+    if root.dep_ == "pobj" and root.head.dep_ == "prep":
+        prep, holder = root.head.lower_, root.head.head
+        if prep in {"at", "of", "with"} and holder.lower_ in SERVING or (
+                prep == "for" and holder.lower_ in SPOKES and not looks_like_full_name(span.text)):
+            organisation = True
+    # "Microsoft President Brad Smith", "Kestrelnet CEO Tomas Brand", "OpenAI's spokesperson".
+    if root.dep_ in {"compound", "nmod", "poss"} and root.head.lower_ in SERVING - {"partner", "member", "members"}:
+        organisation = True
+    # "Moss said he would …", "Pelco said its …": the first personal pronoun after the subject ("it" is no
+    # evidence: "Moss said it was late").
+    if root.dep_ in {"nsubj", "nsubjpass"}:
+        for token in doc[span.end:root.sent.end]:
+            if token.ent_type_ in {"PERSON", "ORG"} or token.pos_ == "PROPN":
+                break
+            if token.lower_ in PERSON_PRONOUNS and (token.pos_ == "PRON" or token.tag_ == "PRP$"):
+                person = True
+                break
+            if token.lower_ == "its":
+                organisation = True
+                break
+    return person, organisation
