@@ -27,6 +27,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.attribution.found import doc_text
+
 # Honorifics and titles of nobility before a name: evidence of a person wherever they stand ("Mr Moss", "Lord
 # Sugar"); the latter stay part of the name ("Prince Harry").
 NOBLE = {"sir", "dame", "lord", "lady", "prince", "princess", "duke", "duchess", "king", "queen", "pope"}
@@ -103,6 +105,7 @@ SERVING = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "ch
            "professor", "fellow", "shareholders", "investors"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,13})\.?\s+$")
 NAME_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’-]+$")
 INITIAL = re.compile(r"^[A-Z]\.$")
 
@@ -173,12 +176,13 @@ def name_key(name: str) -> str:
 class TypeEvidence:
     """The evidence one article gives about the names in it; `type_of` is decided once per name."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, ents: list[Span] | None = None) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.cache: dict[str, str | None] = {}
+        self.scored: dict[str, tuple[float, float]] = {}
         self.labels: dict[str, list[str]] = {}
-        for ent in doc.ents:
+        for ent in doc.ents if ents is None else ents:
             self.labels.setdefault(name_key(ent.text), []).append(ent.label_)
 
     def type_of(self, name: str) -> str | None:
@@ -194,6 +198,11 @@ class TypeEvidence:
         """(person, organisation): 3 for strong evidence of each, 2 for the first-name lexicon, and the share of
         the name's entity mentions labelled PERSON or ORG."""
         name = name[:-2] if name.endswith(("'s", "’s")) else name
+        if name not in self.scored:
+            self.scored[name] = self._scores(name)
+        return self.scored[name]
+
+    def _scores(self, name: str) -> tuple[float, float]:
         strong_person, strong_org = self._context(name)
         person, organisation = 3.0 * strong_person, 3.0 * strong_org
         words = name.split()
@@ -216,15 +225,15 @@ class TypeEvidence:
         # "Mr Moss", "Dr. Anthony Fauci", "Superintendent Ann Orr": an honorific right before the name or its
         # last word, a title right before the full name.
         for words_named, titles in (([words[-1]], HONORIFICS), (words, HONORIFICS | TITLES | NOBLE)):
-            for match in re.finditer(rf"(?<![\w-]){re.escape(' '.join(words_named))}(?![\w-])", self.text):
-                before = re.findall(r"([A-Z][a-z]{1,13})\.?\s+$", self.text[max(0, match.start() - 20):match.start()])
+            for at in _occurrences(self.text, " ".join(words_named)):
+                before = TITLE_BEFORE.findall(self.text, max(0, at - 20), at)
                 if before and before[0].lower() in titles:
                     person = True
                     break
             if person:
                 break
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
-            span = self.doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        for at in _occurrences(self.text, name):
+            span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
             if span is None or not len(span):
                 continue
             p, o = _around(span)
@@ -232,6 +241,17 @@ class TypeEvidence:
             if person and organisation:
                 break
         return person, organisation
+
+
+def _occurrences(text: str, name: str):
+    """Where `name` stands in `text` as whole words (str.find: a regex per name cost more than the rest)."""
+    at = text.find(name)
+    while at >= 0 and name:
+        end = at + len(name)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and (
+                end == len(text) or not (text[end].isalnum() or text[end] == "-")):
+            yield at
+        at = text.find(name, at + 1)
 
 
 def _around(span: Span) -> tuple[bool, bool]:
@@ -266,7 +286,9 @@ def _around(span: Span) -> tuple[bool, bool]:
     # "Moss said he would …", "Pelco said its …": the first personal pronoun after the subject ("it" is no
     # evidence: "Moss said it was late").
     if root.dep_ in {"nsubj", "nsubjpass"}:
-        for token in doc[span.end:root.sent.end]:
+        for token in doc[span.end:min(span.end + 30, len(doc))]:
+            if token.is_sent_start:
+                break
             if token.ent_type_ in {"PERSON", "ORG"} or token.pos_ == "PROPN":
                 break
             if token.lower_ in PERSON_PRONOUNS and (token.pos_ == "PRON" or token.tag_ == "PRP$"):

@@ -238,7 +238,8 @@ class SpeakerResolver:
         self.known: list[Speaker] = []  # in order of last mention
         self.doc = doc  # where "he" and "she" may also be someone named who has not spoken yet
         self.at: dict[str, int] = {}  # speaker key -> offset of its latest mention
-        self.evidence = TypeEvidence(doc) if doc is not None else None  # person or organisation, on evidence
+        self.ents: list[Span] = list(doc.ents) if doc is not None else []  # read once: Doc.ents builds new spans
+        self.evidence = TypeEvidence(doc, self.ents) if doc is not None else None  # person or organisation
 
     def type_of(self, name: str) -> str | None:
         """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
@@ -281,7 +282,7 @@ class SpeakerResolver:
         if self.doc is None:
             return None
         named: dict[str, Span] = {}
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.end_char > mention.start_char:
                 break
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
@@ -314,7 +315,7 @@ class SpeakerResolver:
         if self.doc is None:
             return None
         role = SAME_ROLE.get(head.lower_, head.lower_)
-        for ent in reversed([e for e in self.doc.ents if e.label_ in {"PERSON", "ORG"}
+        for ent in reversed([e for e in self.ents if e.label_ in {"PERSON", "ORG"}
                              and e.end_char <= mention.start_char and len(e) > 1]):
             root = ent.root
             near = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < ent.start or (
@@ -369,7 +370,7 @@ class SpeakerResolver:
         at = self.at.get(found.key, -1) if found is not None else -1
         if self.doc is None:
             return found
-        named = [e for e in self.doc.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
+        named = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
                  and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"} and self._a_person(e)]
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
@@ -463,7 +464,8 @@ class SpeakerResolver:
             return None
         alias = _text(core)
         named = [t for t in core_tokens(mention, NAMED_DEPS)]
-        ents = [e for e in mention.ents if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
+        every = self.ents if self.doc is not None else list(mention.ents)  # Span.ents rebuilds the Doc's: read once
+        ents = [e for e in every if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
         # A plural head ("Tory MPs") is a group, whatever the entity recogniser says; a name after a preposition
         # or a possessive is not the speaker ("a spokesperson for OpenAI", "Vell's lawyer"), nor one the article
         # shows to be an organisation.
@@ -516,7 +518,7 @@ class SpeakerResolver:
         if root_named and root.tag_ in {"NNS", "NNPS"} and (org is None or org.label_ == "NORP") and not (
                 is_outlet(alias)) and root.ent_type_ != "PERSON":
             root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
-        if root_named and len(core) == 1 and not root.ent_type_ and root.i == root.sent.start and re.search(
+        if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
                 rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
             root_named = False  # "Video obtained from the salon shows …" (and "the video" later): a common noun
         if root_named:
@@ -542,7 +544,7 @@ class SpeakerResolver:
             if evidence == "organization":
                 return self._remember(Speaker(name, "organization"), alias)
             if org is None and kind != "news_outlet" and self.doc is not None and any(
-                    e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.doc.ents):
+                    e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.ents):
                 # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
                 # person elsewhere in the article.
                 return self._remember(Speaker(name, "person"), alias)
