@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import tempfile
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -22,7 +23,8 @@ from pydantic import BaseModel, Field
 from claimgraph.store import corrections as stored
 from claimgraph.store.search import FRESH_S, KINDS, refresh_index, search
 from claimgraph.web.article_views import article_data
-from claimgraph.web.claim_views import SORTS, cached_claim, claims_data, find_claim
+from claimgraph.web.attribution_views import keep_page, kept_page, rows_for, speaker_state
+from claimgraph.web.claim_views import CACHE_SIZE, SORTS, cached_claim, claims_data, find_claim
 from claimgraph.web.correct import CorrectionError, current_record, make_correction, merge_speaker
 from claimgraph.web.ledger import BadCursor, corrected_records, decode_cursor, page, public_correction
 from claimgraph.web.speaker_views import speaker_data, speakers_data
@@ -67,15 +69,23 @@ def offset_of(cursor: str | None) -> int:
         raise HTTPException(400, "cursor: not one this server handed out") from exc
 
 
-def json_response(request: Request, data: Any, status: int = 200) -> Response:
-    """JSON with a strong ETag over its bytes; 304 when the client already holds this version."""
+def _encoded(data: Any) -> tuple[bytes, str]:
     body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
-    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def _answer(request: Request, body: bytes, etag: str, status: int = 200) -> Response:
+    """JSON with its strong ETag; 304 when the client already holds this version."""
     held = [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]
     headers = {"ETag": etag, "Cache-Control": "no-cache"}
     if status == 200 and (etag in held or "*" in held):
         return Response(status_code=304, headers=headers)
     return Response(body, status_code=status, media_type="application/json", headers=headers)
+
+
+def json_response(request: Request, data: Any, status: int = 200) -> Response:
+    """JSON with a strong ETag over its bytes; 304 when the client already holds this version."""
+    return _answer(request, *_encoded(data), status=status)
 
 
 @router.get("/claims", summary="Claims, most contested first (or most recent), filtered")
@@ -93,14 +103,30 @@ def list_claims_route(request: Request, q: str | None = Query(None, max_length=2
     return json_response(request, data)
 
 
+_claim_bodies: dict[tuple[str, str], tuple[bytes, str]] = {}   # (claim, version) -> JSON and ETag, oldest first
+_claim_bodies_lock = threading.Lock()
+
+
 @router.get("/claims/{claim_id}", summary="One claim: voices grouped by stance, provenance")
 def claim_route(request: Request, claim_id: str) -> Response:
     store = store_of(request)
-    found = find_claim(store, claim_id)
-    data = cached_claim(store, found)[0] if found else None
+    data, version = cached_claim(store, claim_id)    # a full id in one indexed look
+    if data is None:
+        found = find_claim(store, claim_id)          # else a unique prefix
+        data, version = cached_claim(store, found) if found else (None, None)
     if data is None:
         raise HTTPException(404, f"no claim {claim_id}")
-    return json_response(request, data)
+    # The JSON of one version of a claim's data is the same for every reader: kept encoded with its ETag.
+    key = (data["id"], version)
+    with _claim_bodies_lock:
+        kept = _claim_bodies.get(key)
+    if kept is None:
+        kept = _encoded(data)
+        with _claim_bodies_lock:
+            _claim_bodies[key] = kept
+            while len(_claim_bodies) > CACHE_SIZE:
+                _claim_bodies.pop(next(iter(_claim_bodies)))
+    return _answer(request, *kept)
 
 
 def _attribution_rows(request: Request, speaker: str | None, article: str | None, cue_class: str | None,
@@ -122,6 +148,16 @@ def attributions_route(request: Request, speaker: str | None = Query(None, max_l
         records = _attribution_rows(request, speaker, article, cue_class, outlet, since, until, search, None)
         return stream(records, format, "attributions")
     offset = offset_of(cursor)
+    if speaker and not (article or cue_class or outlet or since or until or search):
+        # One speaker's statements: kept encoded while what they are made from holds (attribution_views).
+        store = store_of(request)
+        key, state = (speaker, offset, limit), speaker_state(store, speaker)
+        kept = kept_page(store, key, state)
+        if kept is None:
+            rows = rows_for(store, speaker, state[1], offset + limit + 1) if state[1] else []
+            kept = _encoded(page(corrected_records(store, rows), offset, limit))
+            keep_page(store, key, state, kept)
+        return _answer(request, *kept)
     records = _attribution_rows(request, speaker, article, cue_class, outlet, since, until, search,
                                 offset + limit + 1)
     return json_response(request, page(records, offset, limit))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -48,16 +49,35 @@ def create_app(store: Store, private: bool = False, allow_private: bool = False,
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
     return app
+
+
+class SecurityHeaders:
+    """ASGI middleware: every answer carries the CSP and two other headers unless it set them itself (plain ASGI:
+    Starlette's `@app.middleware("http")` costs about a millisecond per request in task hops)."""
+
+    EXTRA = ((b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+             (b"referrer-policy", b"same-origin"))
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                present = {name.lower() for name, _ in headers}
+                headers += [(name, value) for name, value in self.EXTRA if name not in present]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def _reader_pragmas(dbapi_connection, _record) -> None:

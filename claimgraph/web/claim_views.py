@@ -19,13 +19,14 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import time
 import weakref
 from collections import Counter, OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, text
 
 from claimgraph.service_claims import STANCES, claim_detail, list_claims, resolve_claim_id
 from claimgraph.store import corrections as stored
@@ -58,13 +59,18 @@ def _voice_facts(store: Store) -> dict[str, list[Any]]:
 
 
 def _corrected_counts(store: Store, rows: list[dict[str, Any]]) -> None:
-    """Adjust each listed claim's counts by the stance, wrong and move corrections in force."""
+    """Adjust each listed claim's counts by the stance, wrong and move corrections in force (the rows they touch are
+    replaced by adjusted copies: the kept list is shared)."""
     in_force = stored.overlay(stored.corrections(store))
     if not in_force:
         return
-    by_id = {r["id"]: r for r in rows}
     with store.engine.connect() as conn:
         voices = conn.execute(select(t.voices).where(t.voices.c.attribution_id.in_(list(in_force)))).all()
+    touched = {v.claim_id for v in voices} | {f.get("claim") for f in in_force.values() if f.get("claim")}
+    by_id = {}
+    for i, r in enumerate(rows):
+        if r["id"] in touched:
+            rows[i] = by_id[r["id"]] = dict(r)
     for voice in voices:
         fields = in_force[voice.attribution_id]
         source = by_id.get(voice.claim_id)
@@ -78,6 +84,88 @@ def _corrected_counts(store: Store, rows: list[dict[str, Any]]) -> None:
         if target and stance in STANCES:
             target[f"{stance}s"] += 1
             target["voices"] += 1
+
+
+LIST_S = 10.0   # a process looks at most this often whether the ranked claims list needs computing again (seconds)
+
+
+@dataclass
+class _Ranked:
+    """The claims list as `list_claims` ranks it (most contested first) and most recent first, with the state of
+    the ledger it was computed from and when that state was last looked at."""
+
+    mark: tuple
+    looked: float
+    contested: list[dict[str, Any]]
+    recent: list[dict[str, Any]]
+
+
+_ranked_lists: "weakref.WeakKeyDictionary[Store, _Ranked]" = weakref.WeakKeyDictionary()
+_ranking: "weakref.WeakKeyDictionary[Store, threading.Thread]" = weakref.WeakKeyDictionary()
+_ranked_lock = threading.Lock()
+
+
+def _list_mark(store: Store) -> tuple:
+    """What the claims list is computed from, read from indexes: the newest linking run (it rewrites claims and
+    voices), the number of claims, the newest appearance (a new copy adds an outlet, a new story a speaker)."""
+    c, ap = t.claims, t.appearances
+    with store.engine.connect() as conn:
+        return tuple(conn.execute(select(select(func.max(c.c.updated_at)).scalar_subquery(),
+                                         select(func.count()).select_from(c).scalar_subquery(),
+                                         select(func.max(ap.c.id)).scalar_subquery())).one())
+
+
+def _rank(store: Store) -> _Ranked:
+    mark = _list_mark(store)   # read before: a write in between makes the next look compute again
+    contested = list_claims(store)
+    recent = sorted(contested, key=lambda r: (r["first_seen"] or "", r["id"]), reverse=True)
+    ranked = _Ranked(mark, time.monotonic(), contested, recent)
+    with _ranked_lock:
+        _ranked_lists[store] = ranked
+    return ranked
+
+
+def _rank_in_background(ref: "weakref.ref[Store]") -> None:
+    store = ref()
+    try:
+        if store is not None:
+            _rank(store)
+    except Exception:   # the kept list stays; the next look tries again
+        log.exception("ranking claims again")
+    finally:
+        with _ranked_lock:
+            if store is not None:
+                _ranking.pop(store, None)
+
+
+def ranked_claims(store: Store) -> _Ranked:
+    """The ranked claims list of this process. Computed in the request only the first time (about 1.7 s at 10,000
+    articles); after that the kept list is answered, and at most every LIST_S seconds a request looks (one indexed
+    statement) whether the ledger changed since, and if so starts one background computation: the list shows a
+    change within LIST_S plus one computation. Corrections are laid over it on every request (`claims_data`)."""
+    with _ranked_lock:
+        ranked = _ranked_lists.get(store)
+    if ranked is None:
+        return _rank(store)
+    now = time.monotonic()
+    if now - ranked.looked >= LIST_S:
+        ranked.looked = now
+        if _list_mark(store) != ranked.mark:
+            with _ranked_lock:
+                if store not in _ranking:
+                    thread = threading.Thread(target=_rank_in_background, args=(weakref.ref(store),), daemon=True,
+                                              name="claimgraph-ranking")
+                    _ranking[store] = thread
+                    thread.start()
+    return ranked
+
+
+def wait_for_ranking(store: Store, timeout: float = 60.0) -> None:
+    """Wait until a background computation of the claims list is done (tests, benchmarks)."""
+    with _ranked_lock:
+        thread = _ranking.get(store)
+    if thread is not None:
+        thread.join(timeout)
 
 
 def _matches(facts: list[Any], speaker: str | None, outlet: str | None, stance: str | None) -> bool:
@@ -99,7 +187,8 @@ def claims_data(store: Store, q: str | None = None, speaker: str | None = None, 
                 stance: str | None = None, since: str | None = None, until: str | None = None,
                 sort: str = "contested", offset: int = 0, limit: int = 50) -> dict[str, Any]:
     """Claims filtered and sorted, one page: the home page's list and `GET /api/v1/claims`."""
-    rows = list_claims(store)
+    ranked = ranked_claims(store)
+    rows = list(ranked.recent if sort == "recent" else ranked.contested)
     _corrected_counts(store, rows)
     if q:
         rank = {ref: i for i, ref in enumerate(matching_refs(store, q, "claim"))}
@@ -113,8 +202,6 @@ def claims_data(store: Store, q: str | None = None, speaker: str | None = None, 
         rows = [r for r in rows if (r["first_seen"] or "") >= since]
     if until:
         rows = [r for r in rows if r["first_seen"] and r["first_seen"] <= until + "\uffff"]
-    if sort == "recent":
-        rows.sort(key=lambda r: (r["first_seen"] or "", r["id"]), reverse=True)
     result = page(rows, offset, limit)
     result["total"] = len(rows)
     return result
@@ -158,19 +245,49 @@ _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-claim
 log = logging.getLogger(__name__)
 
 
-def _state(conn: Any, claim_id: str) -> tuple | None:
-    """What any change to a claim shows in, read from indexes: the claim's row (a linking run rewrites it), the
-    newest correction (corrections are few; a merge or a move reaches beyond the statement corrected), and how many
-    articles each extractor version has produced (a re-extraction moves them)."""
+VERSIONS_S = 1.0   # how long a process trusts its count of articles per extractor version (seconds)
+_versions: "weakref.WeakKeyDictionary[Store, tuple[float, tuple]]" = weakref.WeakKeyDictionary()
+
+
+def _extractor_versions(conn: Any, store: Store) -> tuple:
+    """How many articles each extractor version produced (a re-extraction moves them), counted from an index at
+    most once a second per process and shared by every claim's check in between."""
+    now = time.monotonic()
+    held = _versions.get(store)
+    if held is not None and now - held[0] < VERSIONS_S:
+        return held[1]
+    ar = t.articles
+    versions = tuple(tuple(v) for v in conn.execute(
+        select(ar.c.extractor_version, func.count()).group_by(ar.c.extractor_version)
+        .order_by(ar.c.extractor_version)).all())
+    _versions[store] = (now, versions)
+    return versions
+
+
+# Plain SQL, the same on SQLite and PostgreSQL, made once (no statement is built per request).
+_LOOK = text("SELECT gist, first_seen, updated_at, (SELECT max(id) FROM corrections), (SELECT max(id) FROM "
+             "appearances), (SELECT count(*) FROM appearances WHERE id > :low) FROM claims WHERE id = :claim")
+
+
+def _look(conn: Any, store: Store, claim_id: str, low: int) -> tuple[tuple, int, int] | None:
+    """One indexed statement that says whether a kept claim may still hold: the claim's row (a linking run rewrites
+    it), the newest correction (corrections are few; a merge or a move reaches beyond the statement corrected), the
+    newest appearance and how many appearances have an id above `low` (a new story or copy shows in them); with the
+    articles per extractor version (`_extractor_versions`). None when there is no such claim."""
+    row = conn.execute(_LOOK, {"claim": claim_id, "low": low}).first()
+    if row is None:
+        return None
+    return (tuple(row[:3]), row[3], _extractor_versions(conn, store)), row[4] or 0, row[5]
+
+
+def _state(conn: Any, claim_id: str, store: Store) -> tuple | None:
+    """What any change to a claim shows in (see `_look`)."""
     claim = conn.execute(select(t.claims.c.gist, t.claims.c.first_seen, t.claims.c.updated_at)
                          .where(t.claims.c.id == claim_id)).first()
     if claim is None:
         return None
     corrected = conn.execute(select(func.max(t.corrections.c.id))).scalar()
-    ar = t.articles
-    versions = conn.execute(select(ar.c.extractor_version, func.count()).group_by(ar.c.extractor_version)
-                            .order_by(ar.c.extractor_version)).all()
-    return tuple(claim), corrected, tuple(tuple(v) for v in versions)
+    return tuple(claim), corrected, _extractor_versions(conn, store)
 
 
 def _same(kept: tuple, now: tuple) -> bool:
@@ -245,14 +362,18 @@ def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, st
     computed again in the background (one computation per claim at a time); the next request after it finished
     gets the new data. What is read before the data is computed, so a write in between makes the next request
     compute it again, never keeps it stale. The data is shared: callers must not change it."""
+    with _cache_lock:
+        kept = _caches.get(store, {}).get(claim_id)
     with store.engine.connect() as conn:
-        state = _state(conn, claim_id)
-        if state is None:
+        looked = _look(conn, store, claim_id, kept.appearance - WINDOW if kept is not None else 0)
+        if looked is None:
             return None, None
-        with _cache_lock:
-            kept = _caches.get(store, {}).get(claim_id)
+        state, newest, above = looked
         if kept is not None and _same(kept.state, state):
-            valid, newest, window = _still_valid(conn, kept)
+            if newest == kept.appearance and above == len(kept.window):
+                valid, window = True, kept.window   # nothing stored since the last look
+            else:
+                valid, newest, window = _still_valid(conn, kept)
             if valid:
                 with _cache_lock:
                     kept.appearance, kept.window, kept.state = newest, window, state
@@ -296,7 +417,7 @@ def wait_for_revalidation(store: Store, timeout: float = 60.0) -> None:
 def _compute(store: Store, claim_id: str) -> _Kept | None:
     """Compute a claim's data and keep it, with what it was computed from (read before it)."""
     with store.engine.connect() as conn:
-        state = _state(conn, claim_id)
+        state = _state(conn, claim_id, store)
         if state is None:
             return None
         newest = conn.execute(select(func.max(t.appearances.c.id))).scalar() or 0

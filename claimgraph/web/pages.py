@@ -6,6 +6,7 @@ text safe. Forms post with the `cg_token` cookie set by the sign-in page.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,7 @@ def viewer(request: Request) -> str | None:
 
 router = APIRouter(include_in_schema=False)
 VOICES_SHOWN = 30
-_pages: dict[tuple[bool, str, bool, str], bytes] = {}   # rendered claim pages for readers not signed in, oldest first
+_pages: dict[tuple[bool, str, bool, str], tuple[bytes, str]] = {}   # rendered claim pages for readers not signed in, oldest first
 _pages_lock = threading.Lock()
 
 
@@ -83,27 +84,40 @@ def claim_page(request: Request, claim_id: str, all: bool = False, user: str | N
     """The claim; a column shows its first VOICES_SHOWN voices (the chains as many, the timeline twice as many) and
     links to the whole page (`?all=1`): the most contested claims of a large ledger have a thousand voices."""
     store = request.app.state.store
-    found = find_claim(store, claim_id)
-    claim, version = cached_claim(store, found) if found else (None, None)
+    claim, version = cached_claim(store, claim_id)   # a full id (what links carry) in one indexed look
+    if claim is None:
+        found = find_claim(store, claim_id)          # else a unique prefix
+        claim, version = cached_claim(store, found) if found else (None, None)
     if claim is None:
         raise HTTPException(404, f"There is no claim {claim_id}.")
     shown = 10**9 if all else VOICES_SHOWN
     # The page a reader who is not signed in gets is the same for everyone while the claim's version holds: kept
-    # rendered (a signed-in user's page carries their name and correction forms, and is rendered each time).
+    # rendered with a strong ETag over its bytes, so that a reader who holds it gets 304 without anything rendered
+    # (a signed-in user's page carries their name and correction forms, and is rendered each time).
     key = (request.app.state.access.private, request.url.path, all, version)
     if user is None:
         with _pages_lock:
-            body = _pages.get(key)
-        if body is not None:
-            return HTMLResponse(body)
+            kept = _pages.get(key)
+        if kept is not None:
+            return _kept_page(request, *kept)
     response = render(request, "claim.html", user, claim=claim, shown=shown,
                       json_url=f"/api/v1/claims/{claim['id']}")
     if user is None:
+        etag = '"' + hashlib.sha256(response.body).hexdigest()[:32] + '"'
         with _pages_lock:
-            _pages[key] = response.body
+            _pages[key] = (response.body, etag)
             while len(_pages) > CACHE_SIZE:
                 _pages.pop(next(iter(_pages)))
+        return _kept_page(request, response.body, etag)
     return response
+
+
+def _kept_page(request: Request, body: bytes, etag: str) -> Response:
+    headers = {"ETag": etag, "Cache-Control": "no-cache"}
+    held = [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]
+    if etag in held or "*" in held:
+        return Response(status_code=304, headers=headers)
+    return HTMLResponse(body, headers=headers)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

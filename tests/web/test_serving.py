@@ -243,3 +243,109 @@ def test_the_server_follows_another_process_writes_in_the_background(sqlite_db, 
             time.sleep(0.2)
         assert [h["title"] for h in found] == ["Odile Brambleworth"]
         assert refreshed_in and set(refreshed_in) == {"claimgraph-search-index"}   # never in a request
+
+
+def test_a_kept_claim_answers_304_to_its_etag_and_a_correction_changes_it(client, token):
+    """The claim page (HTML, kept rendered) and its JSON (kept encoded) carry an ETag over their bytes: a matching
+    If-None-Match gets 304 with no body; after a correction the same tag gets the new page."""
+    claim = coordination_claim(client)
+    pahon = next(v for v in claim["voices"]["dispute"] if v["speaker"] == "Eric Pahon")
+    tags = {}
+    for url in (f"/claims/{claim['id']}", f"/api/v1/claims/{claim['id']}"):
+        first = client.get(url)
+        tags[url] = first.headers["etag"]
+        assert first.status_code == 200 and tags[url].startswith('"')
+        again = client.get(url, headers={"If-None-Match": tags[url]})
+        assert again.status_code == 304 and again.content == b"" and again.headers["etag"] == tags[url]
+        assert client.get(url, headers={"If-None-Match": '"another"'}).status_code == 200
+    made = client.post(f"/api/v1/attributions/{pahon['attribution']}/corrections",
+                       json={"field": "stance", "value": "support"}, headers={"Authorization": f"Bearer {token}"})
+    assert made.status_code == 201
+    page = client.get(f"/claims/{claim['id']}", headers={"If-None-Match": tags[f"/claims/{claim['id']}"]})
+    assert page.status_code == 200 and column_of(page.text, pahon["attribution"]) == "support"
+    data = client.get(f"/api/v1/claims/{claim['id']}", headers={"If-None-Match": tags[f"/api/v1/claims/{claim['id']}"]})
+    assert data.status_code == 200
+    assert pahon["attribution"] in [v["attribution"] for v in data.json()["voices"]["support"]]
+
+
+def _pahon_list(client) -> tuple[list[str], str]:
+    answer = client.get("/api/v1/attributions", params={"speaker": "Eric Pahon", "limit": 50})
+    assert answer.status_code == 200
+    return [r["content"] for r in answer.json()["items"]], answer.headers["etag"]
+
+
+def test_a_speakers_kept_attribution_list_shows_his_new_statement_and_a_correction_at_once(sqlite_db, tmp_path):
+    """One speaker's list is kept encoded: another process storing a statement of someone else leaves it as it is
+    (same bytes), one of his is in the next answer, and so is a correction of one of his statements."""
+    from claimgraph.web.tokens import create_token
+
+    with Store.open(sqlite_db) as store, TestClient(create_app(store)) as client:
+        before, tag = _pahon_list(client)
+        assert before and not any("harbour talks" in (c or "") for c in before)
+        other = tmp_path / "lowmoor.txt"
+        other.write_text("Lowmoor Post\n\n" + '"The ferry will run on time," Ilsa Marrow said on Monday.\n',
+                         encoding="utf-8")
+        run_cli("ingest", str(other), "--db", sqlite_db, "--no-link-claims")
+        assert _pahon_list(client) == (before, tag)
+        story = tmp_path / "brackwater.txt"
+        story.write_text("Brackwater Gazette\n\n" + '"The harbour talks went well," Eric Pahon said on Tuesday.\n',
+                         encoding="utf-8")
+        run_cli("ingest", str(story), "--db", sqlite_db, "--no-link-claims")
+        after, new_tag = _pahon_list(client)
+        assert new_tag != tag and any("harbour talks" in (c or "") for c in after)
+        assert len(after) == len(before) + 1
+        first = client.get("/api/v1/attributions", params={"speaker": "Eric Pahon"}).json()["items"][0]
+        made = client.post(f"/api/v1/attributions/{first['id']}/corrections",
+                           json={"field": "cue_class", "value": "confirm"},
+                           headers={"Authorization": f"Bearer {create_token(store, 'desk-editor')}"})
+        assert made.status_code == 201
+        shown = client.get("/api/v1/attributions", params={"speaker": "Eric Pahon"}).json()["items"]
+        assert next(r for r in shown if r["id"] == first["id"])["cue_class"] == "confirm"
+
+
+def test_the_claims_list_lays_corrections_over_at_once_and_follows_a_linking_run_within_its_staleness(
+        sqlite_db, tmp_path, monkeypatch):
+    """The ranked claims list is kept per process: a correction shows in its counts at once; a new statement that a
+    linking run (another process) adds to a claim shows on the claim at once and in the list once it was computed
+    again (at most LIST_S after the run, plus one computation), and the list then equals a fresh one."""
+    from claimgraph.web import claim_views
+    from claimgraph.web.tokens import create_token
+
+    with Store.open(sqlite_db) as store, TestClient(create_app(store)) as client:
+        token = create_token(store, "desk-editor")
+
+        def counts() -> dict[str, tuple]:
+            items = client.get("/api/v1/claims", params={"limit": 500}).json()["items"]
+            return {c["id"]: (c["asserts"], c["disputes"], c["supports"], c["reports"], c["voices"]) for c in items}
+
+        claim = coordination_claim(client)
+        before = counts()
+        pahon = next(v for v in claim["voices"]["dispute"] if v["speaker"] == "Eric Pahon")
+        made = client.post(f"/api/v1/attributions/{pahon['attribution']}/corrections",
+                           json={"field": "stance", "value": "support"}, headers={"Authorization": f"Bearer {token}"})
+        assert made.status_code == 201
+        a, d, s, r, v = before[claim["id"]]
+        assert counts()[claim["id"]] == (a, d - 1, s + 1, r, v)
+
+        story = tmp_path / "brackwater.txt"
+        story.write_text("Brackwater Gazette\n\nJan. 25, 2017\n\n" + "The Russian Defense Ministry claimed that such "
+                         "cooperation is already underway, and said the command of the Russian Hmeymim aerospace "
+                         "group received from the U.S.-led military command information on the location of ISIS "
+                         "targets in Al Bab.\n", encoding="utf-8")
+        ministry = claim["voices"]["assert"][0]
+        run_cli("ingest", str(story), "--db", sqlite_db)
+        run_cli("link-claims", "--db", sqlite_db)
+        # The claim the ministry's statement stands in now (a linking run may give it another id), at once.
+        article = client.get(f"/api/v1/articles/{ministry['article']}").json()
+        now_in = next(r["claim"]["claim"] for r in article["attributions"] if r["id"] == ministry["attribution"])
+        grown = client.get(f"/api/v1/claims/{now_in}").json()
+        assert "Brackwater Gazette" in json.dumps(grown)
+        monkeypatch.setattr(claim_views, "LIST_S", 0.0)
+        counts()                              # looks, finds the linking run, starts computing the list again
+        claim_views.wait_for_ranking(store)
+        listed = client.get("/api/v1/claims", params={"limit": 500}).json()["items"]
+        fresh = claim_views.list_claims(store)
+        claim_views._corrected_counts(store, fresh)
+        assert [(c["id"], c["voices"], c["disputes"]) for c in listed] == \
+               [(c["id"], c["voices"], c["disputes"]) for c in fresh]
+        assert next(c for c in listed if c["id"] == grown["id"])["voices"] > v
