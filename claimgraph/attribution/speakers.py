@@ -175,6 +175,17 @@ def _attached(ent: Span, root: Token) -> bool:
 
 
 GENDERED = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f"}
+GENDERED_NOUNS = {"actress": "f", "spokeswoman": "f", "chairwoman": "f", "businesswoman": "f", "congresswoman": "f",
+                  "councilwoman": "f", "mother": "f", "wife": "f", "daughter": "f", "actor": "m", "spokesman": "m",
+                  "chairman": "m", "businessman": "m", "congressman": "m", "councilman": "m", "father": "m",
+                  "husband": "m", "son": "m"}
+YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
+# Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
+# that bring in someone new ("the man", "a customer", "the victim").
+KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", "businessman", "businesswoman",
+            "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
+            "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
+            "musician", "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
 
 
 def _named_inside(name: str) -> tuple[str, str] | None:
@@ -325,6 +336,32 @@ class SpeakerResolver:
                 person = self._person(ent, ent, [ent], ent.text)
                 return person if person is not None and person.type == "person" else None
         return None
+
+    def _subject_before(self, mention: Span, core: list[Token]) -> Speaker | None:
+        """'Mara Vell … . The former mayor said …', '… said the 48-year-old': the person who is the subject in the
+        sentence before the mention or in its own sentence before it, where that is one person only (two people
+        named there, or none, and nobody is taken); a gendered noun ("the actress") must fit the first name."""
+        if self.doc is None:
+            return None
+        sent = mention.sent
+        start = mention.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        people = [e for e in self.ents if start <= e.start and e.end <= mention.start and (
+            e.label_ == "PERSON" and self._a_person(e) or e.label_ == "ORG" and self.type_of(e.text) == "person")]
+        doc = mention.doc
+        for token in doc[start:mention.start]:
+            if token.dep_ in SUBJECTS and token.pos_ == "PROPN" and not token.ent_type_:
+                first = token.i  # "Ilse Marr won …", a name the recogniser missed: a first name and a surname
+                while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == token.i:
+                    first -= 1
+                if looks_like_full_name(doc[first:token.i + 1].text):
+                    people.append(doc[first:token.i + 1])
+        subjects = [e for e in people if e.root.dep_ in SUBJECTS]
+        names = {normalise_name(_strip_det(e.text)).split()[-1] for e in people}
+        if len(subjects) < 1 or len(names) != 1:
+            return None
+        person = self._person(subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
+        gender = GENDERED_NOUNS.get(core[-1].lower_)
+        return person if person is not None and person.type == "person" and _gender_fits(person.name, gender) else None
 
     def _named_nearby(self, known: Speaker, mention: Span) -> bool:
         """`known` is named in the mention's sentence or the one before ("Microsoft Corp said … Microsoft’s goal
@@ -500,6 +537,8 @@ class SpeakerResolver:
             known = self._by_role(root.lower_)
             if known is None and core[0].lower_ == "the" and len(core) == 2:
                 known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
+            if known is None and core[0].lower_ == "the":
+                known = self._subject_before(mention, core)  # "Vell … The former mayor said"
             if known is not None and core[0].lower_ == "the":
                 return self._remember(known, alias)
             # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
@@ -509,6 +548,12 @@ class SpeakerResolver:
                 e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
             # The whole description is the name, so that two spokespeople of different bodies stay two.
             return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
+        if core[0].lower_ == "the" and not any(t.pos_ == "PROPN" for t in core) and (
+                YEAR_OLD.match(_text(core)) or root.lower_ in KNOWN_AS):
+            # "the 48-year-old", "the actress": the one person the sentence before (or this one) is about.
+            known = self._subject_before(mention, core)
+            if known is not None:
+                return self._remember(known, alias)
         # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
         org = next((e for e in ents if (e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1 or e.label_ == "ORG")
                     and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)

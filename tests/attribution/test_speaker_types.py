@@ -154,3 +154,21 @@ def test_a_clause_is_no_speaker(extractor):
             "predict how much of a problem it could become.")
     found = extract(extractor, text)
     assert all(a.speaker is None or not a.speaker.name.lower().startswith("how") for a in found)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mara Vell left the harbour board in March. \"It was time,\" the 48-year-old said.", "Mara Vell"),
+    ("Ilse Marr won the award on Sunday. The actress said the film had changed her life.", "Ilse Marr"),
+    # Two people named before: a reader cannot tell which, and nobody is taken.
+    ("Mara Vell and Tomas Brand met on Sunday. The actress said the film had changed her life.", None),
+    # One person, but a man's first name: "the actress" is someone else.
+    ("Tomas Brand won the award on Sunday. The actress said the film had changed her life.", None),
+])
+def test_the_description_after_a_named_subject_is_that_person(extractor, text, name):
+    if name is None or "Marr" in text:
+        pytest.importorskip("faker")
+    found = by_cue(extract(extractor, text), "said")
+    if name is None:
+        assert found.speaker is None or found.speaker.type == "anonymous"
+    else:
+        assert found.speaker is not None and (found.speaker.name, found.speaker.type) == (name, "person")
