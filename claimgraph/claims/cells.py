@@ -1,57 +1,87 @@
-"""Cells of the semantic step above semantic.EXACT_MAX statements: a two-level k-means over the static embeddings,
-so that only statements in one cell are compared and the cost grows linearly with n (about n x PROBES x CELL / 2
-pairs), not as n^2."""
+"""Candidate pairs of the semantic step above semantic.EXACT_MAX statements, found without comparing all pairs.
+
+A pair can reach the semantic step's link only by sharing words, and the words that make a pair similar are the
+rare ones, which carry most of a statement's weight (TF x IDF^p). So each statement is put in a block for each of
+its SIGNATURE heaviest word-half entries (of those that another statement has) and for each pair of them, and compared only inside its blocks: with every
+member of a small block, with its next WINDOW members (ordered by a MinHash of their signatures, so statements that
+share most of it sit side by side) in a big one. The pairs compared grow as n x SIGNATURE^2 x WINDOW at most, not
+n^2; each distinct pair is scored exactly (words and embeddings), those below the link are dropped, and each
+statement keeps its strongest, as the exact path does.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+from scipy import sparse
 
-PROBES = 2          # fine cells each statement joins
-CELL = 1_000        # statements per fine k-means cell
-SAMPLE = 50_000     # statements k-means is fitted on, per level
-
-
-def cells(emb: np.ndarray, seed: int = 0) -> list[np.ndarray]:
-    """Members of each cell of a two-level k-means over the embeddings, cells of about CELL statements: each
-    statement goes to its nearest of sqrt(n / CELL) coarse centres, then, inside that coarse cell, joins its PROBES
-    nearest fine centres (one per CELL members). K-means is fitted on at most SAMPLE statements per level, so the
-    cost grows linearly with n (the pairs compared: about n x PROBES x CELL / 2)."""
-    live = np.flatnonzero(np.any(emb != 0, axis=1))    # too-short statements (zero vectors) join nothing
-    coarse_k = max(1, int(np.ceil(np.sqrt(len(live) / CELL))))
-    top = nearest(emb[live], centres(emb[live], coarse_k, seed), 1)[:, 0]
-    out: list[np.ndarray] = []
-    for c in range(coarse_k):
-        members = live[top == c]
-        if len(members) <= 2 * CELL:
-            if len(members) > 1:
-                out.append(members)
-            continue
-        k = int(np.ceil(len(members) / CELL))
-        near = nearest(emb[members], centres(emb[members], k, seed), min(PROBES, k))
-        order = np.argsort(near.ravel(), kind="stable")
-        cell_of = near.ravel()[order]
-        statement = members[order // near.shape[1]]
-        bounds = np.searchsorted(cell_of, np.arange(k + 1))
-        out.extend(statement[bounds[f]:bounds[f + 1]] for f in range(k) if bounds[f + 1] - bounds[f] > 1)
-    return out
+SIGNATURE = 4       # a statement's heaviest word-half entries (its rarest words and stems) it is blocked by
+WINDOW = 24         # in a block (one entry's statements), each statement meets its next WINDOW (all in a small one)
+CHUNK = 400_000     # pairs scored at once
 
 
-def centres(x: np.ndarray, k: int, seed: int) -> np.ndarray:
-    """K-means centres of the rows of x (mini-batch, fitted on at most SAMPLE rows drawn with `seed`)."""
-    from sklearn.cluster import MiniBatchKMeans
+def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, link: float,
+                neighbours: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link`, among the
+    `neighbours` strongest of i, found inside blocks (`candidates`) and scored in chunks of CHUNK."""
+    n = words.shape[0]
+    key = candidates(words)
+    found_pairs, found_sims = [np.zeros((0, 2), dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
+    for start in range(0, len(key), CHUNK):
+        k = key[start:start + CHUNK]
+        i, j = k // n, k % n
+        sims = np.asarray(words[i].multiply(words[j]).sum(axis=1)).ravel()
+        shared = sims > 0    # meaning alone never links
+        sims = sims + np.einsum("ij,ij->i", emb[i], emb[j])
+        good = shared & (sims >= link)
+        found_pairs.append(np.stack([i[good], j[good]], axis=1))
+        found_sims.append(sims[good].astype(np.float32))
+    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)
 
-    if k <= 1 or len(x) <= k:
-        return x[:max(1, min(k, len(x)))].astype(np.float32) if k > 1 else x.mean(axis=0, keepdims=True)
-    if len(x) > SAMPLE:
-        x = x[np.random.default_rng(seed).choice(len(x), SAMPLE, replace=False)]
-    km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=1, max_iter=10).fit(x)
-    return km.cluster_centers_.astype(np.float32)
+
+def candidates(words: sparse.csr_matrix) -> np.ndarray:
+    """The distinct pairs compared, as i x n + j (i < j), sorted: the statements' blocks and windows."""
+    n, m = words.shape
+    lengths = np.diff(words.indptr)
+    row = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    shared = np.bincount(words.indices, minlength=m)[words.indices] > 1   # an entry of one statement pairs nothing
+    order = np.argsort(row * 3.0 + (1.0 - words.data.astype(np.float64)) + ~shared, kind="stable")   # by row: shared, heaviest first
+    rank = np.arange(len(order)) - np.repeat(words.indptr[:-1], lengths)
+    pick = order[(rank < SIGNATURE) & shared[order]]    # by row, heaviest first
+    term, member = words.indices[pick].astype(np.int64), row[pick]
+    minhash = np.full(n, m, dtype=np.int64)          # a MinHash of each statement's signature: statements that share
+    shuffled = np.random.default_rng(1).permutation(m)   # most of it sit side by side in a block
+    np.minimum.at(minhash, member, shuffled[term])
+    block, inside = [term], [member]
+    for d in range(1, SIGNATURE):                    # the pairs of signature entries: blocks of statements that share
+        same = np.flatnonzero(member[:-d] == member[d:])     # two rare words, small where one word's block is big
+        lo, hi = np.minimum(term[same], term[same + d]), np.maximum(term[same], term[same + d])
+        block.append(m + lo * m + hi)
+        inside.append(member[same])
+    block_ids, dense = np.unique(np.concatenate(block), return_inverse=True)
+    member = np.concatenate(inside)
+    del block, inside, block_ids
+    o = np.argsort(dense.astype(np.int64) * (m + 1) + minhash[member], kind="stable")
+    term, member = dense[o], member[o]
+    keys = []
+    for d in range(1, WINDOW + 1):
+        same = np.flatnonzero(term[:-d] == term[d:])
+        if not len(same):
+            break
+        a, b = member[same], member[same + d]
+        keys.append(np.minimum(a, b) * n + np.maximum(a, b))
+    if not keys:
+        return np.zeros(0, dtype=np.int64)
+    key = np.sort(np.concatenate(keys))
+    return key[np.r_[True, key[1:] != key[:-1]]]
 
 
-def nearest(x: np.ndarray, centres: np.ndarray, probes: int) -> np.ndarray:
-    """The `probes` nearest centres (by dot product) of each row of x, in blocks of 50,000 rows."""
-    out = np.empty((len(x), probes), dtype=np.int64)
-    for start in range(0, len(x), 50_000):
-        scores = x[start:start + 50_000] @ centres.T
-        out[start:start + 50_000] = np.argsort(-scores, axis=1)[:, :probes]
-    return out
+def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
+    """Of the pairs (i < j), those among the `neighbours` strongest of their first statement i (as the exact path
+    keeps each row's strongest among the later statements)."""
+    if not len(pairs):
+        return pairs, sims
+    o = np.argsort(pairs[:, 0] * 4.0 + (2.0 - sims.astype(np.float64)))
+    owner = pairs[o, 0]
+    keep = o[np.arange(len(o)) - np.searchsorted(owner, owner, side="left") < neighbours]
+    keep.sort()
+    return pairs[keep], sims[keep]

@@ -27,7 +27,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from claimgraph.claims.cells import cells as kmeans_cells
+from claimgraph.claims.cells import block_pairs
 
 EMBED_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "claim_embeddings"
 # Settings chosen by cross-validation by claim on Emergent's shared split (eval/emergent.py tune_grouping: the
@@ -143,10 +143,9 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray) -> tuple[np.ndarr
     n = emb.shape[0]
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
-    if n <= EXACT_MAX:
-        cells = [np.arange(n)]
-    else:
-        cells = kmeans_cells(emb)   # claims.cells
+    if n > EXACT_MAX:   # blocks by each statement's rarest words (claims.cells): no product of all pairs
+        return block_pairs(words, emb, LINK, NEIGHBOURS)
+    cells = [np.arange(n)]
     found = []
     for members in cells:
         for start in range(0, len(members), BLOCK):

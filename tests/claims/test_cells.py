@@ -1,12 +1,14 @@
-"""The k-means cells of the semantic step above semantic.EXACT_MAX statements (claims.cells): the pairs found inside
-cells are pairs the exact path finds, every statement with a vector is in a cell, and the pairs compared are a small
-part of all pairs. Fictional places throughout."""
+"""Candidate pairs of the semantic step above semantic.EXACT_MAX statements (claims.cells): found inside blocks of
+the statements' rarest words, they are pairs the exact path finds (restatements all), a big block is compared only
+through a window, restatements meet even inside it, and too-short statements meet nothing. Fictional places and
+made-up words throughout."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from claimgraph.claims import cells, semantic
+from claimgraph.claims.grouping import group_statements
 
 TEXTS = [
     "The Orvane bridge repair costs have doubled, the council says",
@@ -17,32 +19,74 @@ TEXTS = [
     "Heavy snow expected across the Dunmere valley this weekend",
     "A rare white stag was photographed near Tessel forest",
 ]
+SYLLABLES = ["ba", "ke", "lo", "mu", "ri", "sa", "te", "vo", "zu", "pi", "do", "fa", "gu", "ha", "ji", "ku", "ly",
+             "ne", "wo", "xe", "ca", "pe", "ro", "ti", "qu", "yo"]
 
 
-def test_cells_find_the_pairs_the_exact_path_finds(monkeypatch):
-    texts = [f"The {place} reservoir level fell by {n} metres in {month}" for place in ("Orvane", "Kessel", "Tessel")
-             for n, month in ((2, "May"), (3, "June"))] + TEXTS
+def made_up(i: int) -> str:
+    """A made-up word whose first four letters (the coarse stem) are its own: 676 of them."""
+    return SYLLABLES[i % 26] + SYLLABLES[i // 26 % 26] + "n"
+
+
+def pair_set(pairs: np.ndarray) -> set[tuple[int, int]]:
+    return {tuple(p) for p in pairs.tolist()}
+
+
+def test_blocks_find_restatements_and_only_pairs_the_exact_path_finds(monkeypatch):
+    """Blocks are built on each statement's rarest words: every pair of restatements (they share those) is found,
+    and nothing the exact path would not find; pairs that share only words common in these few statements
+    ("reservoir level fell") may be missed, which is the approximation."""
+    texts = TEXTS + [f"The {place} reservoir level fell by {n} metres in {month}"
+                     for place in ("Orvane", "Kessel", "Tessel") for n, month in ((2, "May"), (3, "June"))]
     words, emb = semantic.statement_vectors(texts)
-    exact = {tuple(p) for p in semantic.candidate_pairs(words, emb)[0].tolist()}
+    exact = pair_set(semantic.candidate_pairs(words, emb)[0])
     monkeypatch.setattr(semantic, "EXACT_MAX", 4)
-    monkeypatch.setattr(cells, "PROBES", 3)
-    found = {tuple(p) for p in semantic.candidate_pairs(words, emb)[0].tolist()}
-    assert exact and found <= exact and len(found) >= 0.6 * len(exact)
+    found = pair_set(semantic.candidate_pairs(words, emb)[0])
+    restated = {(0, 1), (0, 2), (1, 2), (3, 4)}
+    assert restated <= exact and restated <= found <= exact
 
 
-def test_large_path_compares_statements_inside_bounded_cells_only(monkeypatch):
-    """Above EXACT_MAX, candidates come from two-level k-means cells of about CELL statements: every statement with
-    a vector is in a cell, too-short ones (zero vectors) in none, and the pairs compared grow with n x CELL, not n^2."""
-    places = ["Orvane", "Kessel", "Tessel", "Dunmere", "Veldoria", "Karsk", "Marlow", "Port Ellis"]
-    things = ["reservoir level fell", "bridge toll rose", "ferry fare doubled", "school roof leaked",
-              "library hours were cut"]
-    texts = [f"The {p} {t} by {n} percent in {m}" for p in places for t in things for n in (2, 5, 9)
-             for m in ("May", "June")] + ["such cooperation"] * 5
+def test_grouping_above_exact_max_agrees_with_the_exact_path(monkeypatch):
+    exact = group_statements(TEXTS)
+    monkeypatch.setattr(semantic, "EXACT_MAX", 2)
+    blocked = group_statements(TEXTS)
+    same = lambda labels: {(i, j) for i in range(len(labels)) for j in range(i) if labels[i] == labels[j]}  # noqa: E731
+    assert same(exact) == same(blocked) and same(exact)
+
+
+def test_too_short_statements_are_in_no_pair():
+    texts = TEXTS + ["such cooperation", "such cooperation"]
     words, emb = semantic.statement_vectors(texts)
-    monkeypatch.setattr(cells, "CELL", 10)
-    found = cells.cells(emb)
-    seen = set(np.concatenate(found).tolist())
-    live = set(np.flatnonzero(np.any(emb != 0, axis=1)).tolist())
-    assert seen == live and not seen & set(range(len(texts) - 5, len(texts)))
-    compared = sum(len(c) * (len(c) - 1) // 2 for c in found)
-    assert compared < 0.2 * len(live) * (len(live) - 1) // 2
+    n = len(texts)
+    compared = {(k // n, k % n) for k in cells.candidates(words).tolist()}
+    assert compared and not {i for pair in compared for i in pair} & {n - 2, n - 1}
+
+
+def test_a_big_block_is_compared_through_a_window_and_restatements_still_meet(monkeypatch):
+    """300 statements share two words ("Orvane harbour") and each has two words of its own; statements 10 and 250
+    say the same thing. With every entry in the signature, the shared words make blocks of 300: a window of 5
+    compares about n x 5 pairs per block instead of all n^2 / 2, and the two restatements still meet (in the small
+    block of their own words)."""
+    n = 300
+    own = [(made_up(2 * i), made_up(2 * i + 1)) for i in range(n)]
+    own[250] = own[10]
+    texts = [f"Orvane harbour {a} {b}" for a, b in own]
+    words, emb = semantic.statement_vectors(texts)
+    monkeypatch.setattr(cells, "SIGNATURE", 8)
+    monkeypatch.setattr(cells, "WINDOW", 1_000)
+    everything = len(cells.candidates(words))
+    monkeypatch.setattr(cells, "WINDOW", 5)
+    windowed = cells.candidates(words)
+    assert everything > 0.9 * n * (n - 1) / 2
+    assert len(windowed) < 0.1 * n * (n - 1) / 2
+    assert 10 * n + 250 in set(windowed.tolist())
+    pairs, sims = cells.block_pairs(words, emb, semantic.LINK, semantic.NEIGHBOURS)
+    assert (10, 250) in pair_set(pairs) and sims.min() >= semantic.LINK
+
+
+def test_each_statement_keeps_its_strongest_later_partners():
+    pairs = np.asarray([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
+    sims = np.asarray([0.5, 0.9, 0.7, 0.3, 0.4, 0.8], dtype=np.float32)
+    kept, kept_sims = cells.top_per_statement(pairs, sims, 2)
+    assert pair_set(kept) == {(0, 2), (0, 3), (1, 2), (1, 3), (2, 3)}
+    assert dict(zip(map(tuple, kept.tolist()), kept_sims.tolist()))[(0, 2)] == np.float32(0.9)
