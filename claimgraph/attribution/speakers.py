@@ -142,6 +142,7 @@ def _spaced_hyphen(token: Token) -> bool:
     return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
 
 
+NOT_SOURCE_PREPS = {"for", "in", "on", "at", "with", "of", "into", "during", "after", "before", "despite"}
 WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
 # Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
 CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
@@ -251,6 +252,9 @@ class SpeakerResolver:
         self.at: dict[str, int] = {}  # speaker key -> offset of its latest mention
         self.ents: list[Span] = list(doc.ents) if doc is not None else []  # read once: Doc.ents builds new spans
         self.evidence = TypeEvidence(doc, self.ents) if doc is not None else None  # person or organisation
+        # One-word names set beside a person noun that the recogniser missed ("the guard, Hadvar").
+        self.beside = [t.i for t in doc if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                       and person_noun(t.head)] if doc is not None else []
 
     def type_of(self, name: str) -> str | None:
         """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
@@ -409,6 +413,9 @@ class SpeakerResolver:
             return found
         named = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
                  and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"} and self._a_person(e)]
+        # "I pick the guard, Hadvar. He suggests …": a name set beside a person noun, which the recogniser missed.
+        named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
+        named.sort(key=lambda span: span.start)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
         # said" is not Tomas Brand).
@@ -490,6 +497,11 @@ class SpeakerResolver:
             return None
         if mention[0].lower_ in WH_WORDS:
             return None  # "… to predict how much energy AI consumes": a clause, not a speaker
+        if not any(t.pos_ == "PROPN" for t in mention) and (
+                (mention.root.dep_ == "pobj" and mention.root.head.lower_ in NOT_SOURCE_PREPS) or (
+                mention.start > 0 and mention.doc[mention.start - 1].lower_ in NOT_SOURCE_PREPS
+                and mention.doc[mention.start - 1].dep_ in {"mark", "prep"})):
+            return None  # "then for some reason adds": a circumstance, not who speaks (a name there still may)
         root = mention.root
         if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
             # "Another, Pelco, announced …": the name set beside the function word is the speaker.

@@ -172,3 +172,16 @@ def test_the_description_after_a_named_subject_is_that_person(extractor, text, n
         assert found.speaker is None or found.speaker.type == "anonymous"
     else:
         assert found.speaker is not None and (found.speaker.name, found.speaker.type) == (name, "person")
+
+
+def test_he_is_the_name_set_beside_a_person_noun(extractor):
+    text = ("When I have to choose who to sail with, I pick the pilot, Orrin. He looks better equipped. "
+            "He suggests I find some rope of my own.")
+    found = by_cue(extract(extractor, text), "suggests")
+    assert found.speaker is not None and found.speaker.name == "Orrin" and found.speaker.type == "person"
+
+
+def test_a_circumstance_before_the_cue_is_no_speaker(extractor):
+    text = "He suggests we both head to Port Ellis, then for some reason adds, \"It's probably best if we split up.\""
+    found = extract(extractor, text)
+    assert all(a.speaker is None or "reason" not in a.speaker.name for a in found)
