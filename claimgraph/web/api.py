@@ -18,6 +18,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Response
 from fastapi.responses import StreamingResponse
+from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from claimgraph.store import corrections as stored
@@ -47,8 +48,13 @@ def Cursor():  # noqa: N802
     return Query(None, max_length=64, description="`next` of the previous page")
 
 
-def reader(request: Request) -> str | None:
-    return request.app.state.access.read(request.headers, request.cookies)
+async def reader(request: Request) -> str | None:
+    """Who reads (None: nobody signed in). Without a token on an open ledger this is answered on the event loop;
+    checking a token reads the database, in the thread pool (a sync dependency would always cost a thread hop)."""
+    access = request.app.state.access
+    if not access.private and access.presented(request.headers, request.cookies) is None:
+        return None
+    return await run_in_threadpool(access.read, request.headers, request.cookies)
 
 
 def writer(request: Request) -> str:

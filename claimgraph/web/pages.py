@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -32,8 +33,12 @@ templates = Jinja2Templates(env=_env)
 STANCE_LABELS = {"assert": "Asserts", "dispute": "Disputes", "support": "Supports", "report": "Reports and relays"}
 
 
-def viewer(request: Request) -> str | None:
-    return request.app.state.access.read(request.headers, request.cookies)
+async def viewer(request: Request) -> str | None:
+    """Who reads (None: nobody signed in); a token is checked in the thread pool (it reads the database)."""
+    access = request.app.state.access
+    if not access.private and access.presented(request.headers, request.cookies) is None:
+        return None
+    return await run_in_threadpool(access.read, request.headers, request.cookies)
 
 
 router = APIRouter(include_in_schema=False)
