@@ -23,8 +23,16 @@ unrelated bodies, so such a link would be wrong anyway). The search index
 is built into the cached ledger too; a PostgreSQL run copies the cached ledger's tables into PostgreSQL
 (`--postgres auto` starts a server of its own under runs/serve-load/pg) and builds the index there, once.
 
-During the load, the writer is a real `claimgraph ingest --rules-only --no-link-claims` of 200 further synthesised
-articles into the same database (SQLite: a copy of the cached ledger; PostgreSQL: its articles are removed after).
+During the load, the writer is a real `claimgraph ingest --rules-only --no-link-claims` of 400 further synthesised
+articles into the same database (SQLite: a copy of the cached ledger; PostgreSQL: what it stored is removed before
+and after each run).
+
+Two ways of loading the server: pause-free clients (`--clients` threads, each sending its next request as soon as
+the last one is answered: a closed loop, whose latencies hide how long requests would have queued), and with
+`--rates 20,40,…` an open loop after it: requests arrive at each total rate (Poisson, seeded), spread over the same
+number of client threads, and each one's latency is measured from its scheduled arrival (`open_loop`).
+
+    python benchmarks/serve_load.py --articles 10000 --seconds 10 --rates 20,40,60,80,120,160 --postgres auto
 """
 
 from __future__ import annotations
@@ -270,6 +278,68 @@ def hammer(urls: dict[str, list[str]], clients: int, seconds: float) -> dict[str
             for k, v in latencies.items()}
 
 
+def open_loop(urls: dict[str, list[str]], clients: int, rate: float, seconds: float, seed: int = 7,
+              drain: float = 15.0) -> dict[str, dict]:
+    """Open loop: requests arrive at `rate` a second in all (Poisson arrivals, seeded), the kinds in turn, for
+    `seconds`, and are sent by `clients` client threads (keep-alive), each taking the next arrival when it is free.
+    A request's latency runs from its scheduled arrival, not from when a client got to it, so the time it waited
+    for a free client (the server's queue, seen from outside) counts: no coordinated omission. Arrivals still unsent
+    `drain` seconds after the last one was due are counted as `unsent` (the rate is past saturation)."""
+    import queue
+
+    rng = random.Random(seed)
+    schedule, at, n = [], 0.0, 0
+    while True:
+        at += rng.expovariate(rate)
+        if at >= seconds:
+            break
+        kind = KINDS[n % len(KINDS)]
+        schedule.append((at, kind, rng.choice(urls[kind])))
+        n += 1
+    arrivals: queue.Queue = queue.Queue()
+    for item in schedule:
+        arrivals.put(item)
+    latencies: dict[str, list[float]] = {k: [] for k in KINDS}
+    errors: dict[str, int] = {k: 0 for k in KINDS}
+    unsent = {k: 0 for k in KINDS}
+    lock = threading.Lock()
+    start = time.perf_counter() + 0.2
+    give_up = start + seconds + drain
+
+    def worker() -> None:
+        with httpx.Client(timeout=30) as client:
+            while True:
+                try:
+                    due, kind, url = arrivals.get_nowait()
+                except queue.Empty:
+                    return
+                when = start + due
+                now = time.perf_counter()
+                if now < when:
+                    time.sleep(when - now)
+                elif now > give_up:
+                    with lock:
+                        unsent[kind] += 1
+                    continue
+                try:
+                    ok = client.get(url).status_code == 200
+                except httpx.HTTPError:
+                    ok = False
+                took = (time.perf_counter() - when) * 1000
+                with lock:
+                    latencies[kind].append(took)
+                    errors[kind] += 0 if ok else 1
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = max(seconds, time.perf_counter() - start)
+    return {k: {"n": len(v), "rps": len(v) / elapsed, "offered": rate / len(KINDS), "errors": errors[k],
+                "unsent": unsent[k], **percentiles(v)} for k, v in latencies.items()}
+
+
 def percentiles(values: list[float]) -> dict[str, float]:
     if len(values) < 2:
         return {"p50": float("nan"), "p95": float("nan"), "p99": float("nan")}
@@ -288,8 +358,9 @@ def counts(db: str) -> dict[str, int]:
 
 
 def run_backend(label: str, db: str, writer_source: Path, clients: int, seconds: float,
-                workers: int = 1, n_claims: int = 100) -> dict:
-    """One server over `db`: 1 client alone, then `clients` clients while `claimgraph ingest` writes."""
+                workers: int = 1, n_claims: int = 100, rates: list[float] | None = None) -> dict:
+    """One server over `db`: 1 client alone, then `clients` pause-free clients while `claimgraph ingest` writes,
+    then (with `rates`) the open loop at each rate, the writer still writing."""
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", db, "--port", str(port),
                                "--workers", str(workers)],
@@ -310,7 +381,17 @@ def run_backend(label: str, db: str, writer_source: Path, clients: int, seconds:
                     client.get(url)
                     for _ in range(3 * workers if workers > 1 else 0):   # new connections reach other workers
                         httpx.get(url, timeout=120)
+            for path in ("/", "/api/v1/claims?limit=50"):   # the ranked list: computed once per process
+                for _ in range(3 * workers if workers > 1 else 1):
+                    httpx.get(base + path, timeout=300)
             warm = time.monotonic() - began
+            home = []
+            for _ in range(20):   # the home page and the claims list, one client, warm
+                for path in ("/", "/api/v1/claims?limit=50"):
+                    t0 = time.perf_counter()
+                    client.get(base + path)
+                    home.append((path, (time.perf_counter() - t0) * 1000))
+        home_ms = {p: percentiles([ms for q, ms in home if q == p]) for p in ("/", "/api/v1/claims?limit=50")}
         before = counts(db)["articles"]
         baseline = hammer(urls, 1, seconds)
         writer = subprocess.Popen([sys.executable, "-m", "claimgraph", "ingest", str(writer_source), "--db", db,
@@ -323,20 +404,35 @@ def run_backend(label: str, db: str, writer_source: Path, clients: int, seconds:
             time.sleep(0.5)
         before = counts(db)["articles"]
         loaded = hammer(urls, clients, seconds)
+        written = counts(db)["articles"] - before
+        sweep = []
+        for rate in rates or []:
+            was = counts(db)["articles"]
+            row = open_loop(urls, clients, rate, seconds)
+            sweep.append({"rate": rate, "by_kind": row, "writer_articles": counts(db)["articles"] - was,
+                          "writer_running": writer.poll() is None})
+            report_rate(rate, clients, sweep[-1])
         writer_done = writer.poll() is not None
         writer.terminate()
         _, errors = writer.communicate()
-        written = counts(db)["articles"] - before
         if writer_done and writer.returncode not in (0,):
             print(f"writer failed ({writer.returncode}): {errors[-2000:]}", file=sys.stderr)
         result = {"label": label, "clients": clients, "seconds": seconds, "workers": workers,
                   "baseline": baseline, "loaded": loaded, "writer_done": writer_done,
-                  "writer_articles": written, "warm_s": warm, "claims": n_claims}
+                  "writer_articles": written, "warm_s": warm, "claims": n_claims, "home_ms": home_ms,
+                  "sweep": sweep}
         report(result)
         return result
     finally:
         server.terminate()
         server.wait()
+
+
+def report_rate(rate: float, clients: int, row: dict) -> None:
+    cells = " | ".join(f"{k}: {v['rps']:.1f}/s p50 {v['p50']:.1f} p95 {v['p95']:.1f} p99 {v['p99']:.1f} "
+                       f"err {v['errors']} unsent {v['unsent']}" for k, v in row["by_kind"].items())
+    print(f"open loop {rate:g}/s over {clients} clients (writer stored {row['writer_articles']}"
+          f"{'' if row['writer_running'] else ', writer had finished'}): {cells}", flush=True)
 
 
 def report(result: dict) -> None:
@@ -345,12 +441,21 @@ def report(result: dict) -> None:
           f"{result['writer_articles']} articles ({'it finished early' if result['writer_done'] else 'throughout'}),"
           f" beside 1 client and no writer; {result['claims']} claim pages, 50 searches and 50 attribution lists; "
           f"warming every page once took {result['warm_s']:.0f} s")
-    print("| request | clients | requests/s | p50 ms | p95 ms | p99 ms | errors |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    for path, row in result["home_ms"].items():
+        print(f"{path}: 1 client, warm: p50 {row['p50']:.1f} ms, p95 {row['p95']:.1f} ms")
+    print("| request | clients | rate offered /s | requests/s | p50 ms | p95 ms | p99 ms | errors | unsent |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for kind in KINDS:
-        for n, row in ((1, result["baseline"][kind]), (f"{clients} + writer", result["loaded"][kind])):
-            print(f"| {kind} | {n} | {row['rps']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} | {row['p99']:.1f} "
-                  f"| {row['errors']} |")
+        for n, row in ((1, result["baseline"][kind]), (f"{clients} pause-free + writer", result["loaded"][kind])):
+            print(f"| {kind} | {n} | - | {row['rps']:.1f} | {row['p50']:.1f} | {row['p95']:.1f} | {row['p99']:.1f} "
+                  f"| {row['errors']} | - |")
+        for step in result["sweep"]:
+            row = step["by_kind"][kind]
+            print(f"| {kind} | {clients} open loop + writer | {step['rate']:g} in all | {row['rps']:.1f} | "
+                  f"{row['p50']:.1f} | {row['p95']:.1f} | {row['p99']:.1f} | {row['errors']} | {row['unsent']} |")
+    met = [s["rate"] for s in result["sweep"] if s["by_kind"]["claim page"]["p95"] <= 50
+           and s["by_kind"]["search"]["p95"] <= 100 and not s["by_kind"]["claim page"]["unsent"]]
+    print(f"highest rate with claim page p95 <= 50 ms and search p95 <= 100 ms: {max(met) if met else 'none'}")
     sys.stdout.flush()
 
 
@@ -402,17 +507,22 @@ def prepared_postgres(ledger: Path, url: str) -> None:
         store.set_state("serve_load_copy", mark)
 
 
-def remove_writer(db: str, writer_source: Path) -> None:
-    """Take out what the load's writer stored (its articles, the appearances and statements it added to others)."""
+def remove_writer(db: str, ledger: Path) -> None:
+    """Take out what a load's writer stored (its articles, the appearances and statements it added to others), so
+    that every run's writer stores anew: what came after the cached ledger (articles created after its newest, the
+    appearances numbered after its last). (Before 30 Nov 10:30 UTC this matched the writer's file name against
+    `appearances.source`, which holds the record's id: nothing was removed, and each PostgreSQL run's writer found
+    the articles of the runs before it stored already and skipped them; the 09:08 run's stored its last 7 and ended.)
+    """
     from claimgraph.store import Store
 
-    mine = f"%{writer_source.name}%"
+    with Store.open(str(ledger)) as cached, cached.engine.connect() as conn:
+        created = conn.execute(text("SELECT max(created_at) FROM articles")).scalar_one()
+        appearance = conn.execute(text("SELECT max(id) FROM appearances")).scalar_one()
     with Store.open(db) as store, store.engine.begin() as conn:
-        conn.execute(text("DELETE FROM articles WHERE id IN (SELECT article_id FROM appearances WHERE source LIKE :m) "
-                          "AND id NOT IN (SELECT article_id FROM appearances WHERE source NOT LIKE :m)"), {"m": mine})
-        conn.execute(text("DELETE FROM attributions WHERE appearance_id IN "
-                          "(SELECT id FROM appearances WHERE source LIKE :m)"), {"m": mine})
-        conn.execute(text("DELETE FROM appearances WHERE source LIKE :m"), {"m": mine})
+        conn.execute(text("DELETE FROM attributions WHERE appearance_id > :a"), {"a": appearance})
+        conn.execute(text("DELETE FROM articles WHERE created_at > :c"), {"c": created})
+        conn.execute(text("DELETE FROM appearances WHERE id > :a"), {"a": appearance})
 
 
 def prepared_ledger(count: int) -> Path:
@@ -438,6 +548,9 @@ def main() -> None:
     parser.add_argument("--sqlite", action=argparse.BooleanOptionalAction, default=True, help="run on SQLite")
     parser.add_argument("--workers", type=int, default=1, help="claimgraph serve --workers")
     parser.add_argument("--claims", type=int, default=100, help="claim pages requested (the most contested)")
+    parser.add_argument("--rates", type=lambda v: [float(x) for x in v.split(",") if x],
+                        help="open loop after the pause-free phase: these total request rates (per second, "
+                        "comma-separated), each for --seconds over --clients clients, the writer still writing")
     parser.add_argument("--prepare", action="store_true",
                         help="only build what the runs need (ledger, search index, PostgreSQL copy), time nothing")
     args = parser.parse_args()
@@ -446,7 +559,7 @@ def main() -> None:
     if args.postgres:
         url = postgres_server() if args.postgres == "auto" else args.postgres
         prepared_postgres(ledger, url)
-    writer_source = synthesise(200, args.articles, CACHE / f"writer-{args.articles}.jsonl")
+    writer_source = synthesise(400, args.articles, CACHE / f"writer-{args.articles}.jsonl")
     print(f"ledger: {counts(str(ledger))}")
     if args.prepare:
         return
@@ -457,11 +570,14 @@ def main() -> None:
             Path(str(db) + suffix).unlink(missing_ok=True)
         shutil.copy(ledger, db)
         results.append(run_backend(f"SQLite, {args.articles} articles, {args.workers} server process(es)", str(db),
-                                   writer_source, args.clients, args.seconds, args.workers, args.claims))
+                                   writer_source, args.clients, args.seconds, args.workers, args.claims,
+                                   args.rates))
     if url:
+        remove_writer(url, ledger)   # what an earlier run left (a killed one)
         results.append(run_backend(f"PostgreSQL, {args.articles} articles, {args.workers} server process(es)", url,
-                                   writer_source, args.clients, args.seconds, args.workers, args.claims))
-        remove_writer(url, writer_source)   # so that the next run starts from the same ledger
+                                   writer_source, args.clients, args.seconds, args.workers, args.claims,
+                                   args.rates))
+        remove_writer(url, ledger)   # so that the next run starts from the same ledger
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
     (CACHE / f"result-{stamp}.json").write_text(json.dumps(results, indent=1))
 
