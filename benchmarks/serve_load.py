@@ -279,7 +279,7 @@ def hammer(urls: dict[str, list[str]], clients: int, seconds: float) -> dict[str
 
 
 def open_loop(urls: dict[str, list[str]], clients: int, rate: float, seconds: float, seed: int = 7,
-              drain: float = 15.0) -> dict[str, dict]:
+              drain: float = 5.0) -> dict[str, dict]:
     """Open loop: requests arrive at `rate` a second in all (Poisson arrivals, seeded), the kinds in turn, for
     `seconds`, and are sent by `clients` client threads (keep-alive), each taking the next arrival when it is free.
     A request's latency runs from its scheduled arrival, not from when a client got to it, so the time it waited
