@@ -27,6 +27,7 @@ import random
 import sys
 import time
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from spacy.tokens import Doc, DocBin
@@ -82,7 +83,7 @@ def fold_training_set(articles: list[GoldArticle], held_out: str) -> list[int]:
     return sorted(chosen)
 
 
-def train_folds(data: Path, out: Path) -> None:
+def train_folds(data: Path, out: Path, lex_drop: float = 0.0) -> None:
     from claimgraph.attribution.learned.train import fit, make_examples, new_component, save_model
 
     nlp = load_pipeline(DEFAULT_MODEL)
@@ -98,9 +99,9 @@ def train_folds(data: Path, out: Path) -> None:
         chosen = fold_training_set(articles, fold)
         examples = make_examples([docs[i] for i in chosen], [articles[i] for i in chosen])
         name = "lopo_tagger"
-        component, transitions = new_component(nlp, examples, name=name)
+        component, transitions = new_component(nlp, examples, name=name, lex_drop=lex_drop)
         fit(component, examples, epochs=BUDGET["epochs"], seed=BUDGET["seed"], log=lambda m, fold=fold: log(f"{fold}: {m}"))
-        meta = {"fold": fold, "train_articles": len(chosen), "budget": BUDGET,
+        meta = {"fold": fold, "train_articles": len(chosen), "budget": BUDGET, "lex_drop": lex_drop,
                 "train_seconds": round(time.time() - t0)}
         save_model(nlp, target, transitions, 0.3, 0.0, meta, name=name)
         nlp.remove_pipe(name)
@@ -122,6 +123,10 @@ def gate_predictions(nlp, folder: Path, articles: list[GoldArticle], docs: list[
 
     tagger = build_tagger(nlp, folder)
     cues = frozenset().union(*(GATES[name].cue_lemmas for name in gates))  # the widest windows any gate needs
+    nested = folder.parent.parent / "stage2" / f"{folder.name}.json"  # this fold's stage-2 model (`stage2` step)
+    nested = folder / "stage2.json" if (folder / "stage2.json").exists() else nested  # a tagger's own
+    chosen = {name: replace(GATES[name], stage2=str(nested.resolve()))
+              if GATES[name].stage2 is not None and nested.exists() else GATES[name] for name in gates}
     ruled = []
     for doc in docs:
         doc.user_data[TEXT_KEY] = doc.text
@@ -134,7 +139,7 @@ def gate_predictions(nlp, folder: Path, articles: list[GoldArticle], docs: list[
         article = Article(ref=str(gold.text_path), text=gold.text)
         candidates = learned_candidates(doc)
         for name in out:
-            items = complete(doc, list(found), None if name == "rules" else candidates, GATES.get(name))
+            items = complete(doc, list(found), None if name == "rules" else candidates, chosen.get(name))
             out[name][gold.name] = [a.to_json(article.ref) for a in records_of(article, items)]
     return out
 
@@ -242,7 +247,8 @@ def additions(articles: list[GoldArticle], docs: list[Doc], preds: dict[str, lis
             else:
                 source_kind = "described"
             rows.append({"fold": fold, "article": article.name, "kind": raw["kind"], "group": kind_group(raw),
-                         "cue": raw["cue"], "lemma": lemma, "content": raw["content"], "content_spans": raw["content_spans"], "lexicon_class": entry.cue_class if entry else None,
+                         "cue": raw["cue"], "lemma": lemma, "content": raw["content"], "content_spans": raw["content_spans"],
+                         "cue_span": raw["cue_span"], "source_span": raw["source_span"], "lexicon_class": entry.cue_class if entry else None,
                          "source": source.text if source is not None else None, "source_kind": source_kind,
                          "speaker": (raw["speaker"] or {}).get("name"), "confidence": raw["confidence"],
                          "right": pi in matched, "right_speech": id(raw) in right_speech})
@@ -257,16 +263,18 @@ def precision(by_method: Counter, method: str, kind: str | None = None) -> str:
 
 
 def score_folds(data: Path, out: Path, gates: list[str], scope: str, only: str | None = None,
-                shipped: bool = False, dump: bool = False) -> None:
+                shipped: bool = False, dump: bool = False, tagger: Path | None = None) -> None:
     from claimgraph.attribution.learned import MODEL_DIR
+
+    shipped_dir = tagger or MODEL_DIR  # the tagger of row shipped-dev
 
     nlp = load_pipeline(DEFAULT_MODEL)
     articles = load_corpus(data)
     docs = parsed_docs(nlp, articles, out / "parsed.spacy")
     rows, added = [], []
-    folders = sorted((out / "models").iterdir()) + ([MODEL_DIR] if shipped else [])
+    folders = sorted((out / "models").iterdir()) + ([shipped_dir] if shipped else [])
     for folder in folders:
-        fold = SHIPPED if folder == MODEL_DIR else folder.name
+        fold = SHIPPED if folder == shipped_dir else folder.name
         if only and fold != only:
             continue
         held = [i for i, a in enumerate(articles)
@@ -333,9 +341,172 @@ def print_table(rows: list) -> None:
               f"{precision(both_c, 'learned', 'indirect'):17}")
 
 
+STAGE2_MARGIN = 0.02  # a kind's threshold asks this much more than the rules' precision on the folds it is fitted on
+STAGE2_C = 0.1  # inverse L2 strength of the logistic regression (fixed: not tuned on held-out folds)
+
+
+def stage2_rows(data: Path, out: Path, scope: str) -> list[dict]:
+    """The dumped additions (`score --dump`) with their stage-2 feature vectors (learned/stage2.py `features`),
+    computed from the cached parses the same way the component computes them at run time."""
+    import numpy
+
+    from claimgraph.attribution.cues import lexicon
+    from claimgraph.attribution.learned.stage2 import features
+
+    nlp = load_pipeline(DEFAULT_MODEL)
+    articles = load_corpus(data)
+    docs = parsed_docs(nlp, articles, out / "parsed.spacy")
+    by_name = {a.name: d for a, d in zip(articles, docs)}
+    lemmas = lexicon()
+    rows = [json.loads(line) for line in open(out / f"additions_{scope}.jsonl", encoding="utf-8")]
+    for row in rows:
+        doc = by_name[row["article"]]
+        cue = doc.char_span(*row["cue_span"], alignment_mode="expand") if row["cue_span"] else None
+        source = doc.char_span(*row["source_span"], alignment_mode="expand") if row["source_span"] else None
+        entry = lemmas.get(cue.root.lemma_.lower()) if cue is not None and len(cue) else None
+        row["x"] = features(doc, row["kind"], row["confidence"], cue, source,
+                            [tuple(s) for s in row["content_spans"]], entry.cue_class if entry else None)
+    return [r for r in rows if r["x"] is not None and not numpy.isnan(r["x"]).any()]
+
+
+def stage2_fit(rows: list[dict]) -> dict:
+    """Logistic regression per kind group over `rows` (standardised features, those of stage2.USED): the spec
+    stage2.Stage2 reads, thresholds not yet set."""
+    import numpy
+    from sklearn.linear_model import LogisticRegression
+
+    from claimgraph.attribution.learned.stage2 import NAMES, USED
+
+    X = numpy.array([r["x"] for r in rows])
+    mean, scale = X.mean(axis=0), X.std(axis=0)
+    scale[scale == 0] = 1.0
+    used = numpy.array([name in USED for name in NAMES])
+    spec = {"names": list(NAMES), "mean": mean.tolist(), "scale": scale.tolist(), "weights": {}, "intercept": {},
+            "threshold": {"quoted": 1.01, "indirect": 1.01}, "C": STAGE2_C}
+    for group in ("quoted", "indirect"):
+        part = [r for r in rows if r["group"] == group]
+        y = numpy.array([r["right"] for r in part])
+        weights = numpy.zeros(len(NAMES))
+        if len(set(y)) < 2:
+            spec["weights"][group], spec["intercept"][group] = weights.tolist(), 0.0
+            continue
+        model = LogisticRegression(C=STAGE2_C, max_iter=2000)
+        model.fit(((numpy.array([r["x"] for r in part]) - mean) / scale)[:, used], y)
+        weights[used] = model.coef_[0]
+        spec["weights"][group], spec["intercept"][group] = weights.tolist(), float(model.intercept_[0])
+    return spec
+
+
+def stage2_threshold(probs: list[tuple[float, bool]], target: float) -> float:
+    """The lowest threshold whose kept additions (probability at least it) are right at least `target` of the
+    time: as many additions as the precision allows. 1.01 (none kept) where no threshold reaches it."""
+    best = 1.01
+    right = 0
+    for n, (p, ok) in enumerate(sorted(probs, reverse=True), 1):
+        right += ok
+        if right / n >= target and n >= 5:
+            best = p
+    return best
+
+
+def stage2_oof(rows: list[dict], folds: list[str]) -> list[float]:
+    """Out-of-fold probabilities: each fold's additions scored by a model fitted on the other folds."""
+    from claimgraph.attribution.learned.stage2 import Stage2
+
+    probs = [0.0] * len(rows)
+    for fold in folds:
+        model = Stage2(stage2_fit([r for r in rows if r["fold"] != fold]))
+        for k, r in enumerate(rows):
+            if r["fold"] == fold:
+                probs[k] = model.probability(r["group"], r["x"])
+    return probs
+
+
+def rules_precision(out: Path, scope: str) -> dict[str, dict[str, tuple[int, int]]]:
+    """The rules' own (right, total) by fold and kind group, from the last `score` run (lopo_SCOPE.json)."""
+    import re
+
+    found: dict[str, dict[str, tuple[int, int]]] = {}
+    for row in json.loads((out / f"lopo_{scope}.json").read_text()):
+        for group, figures in row["precision"].items():
+            m = re.search(r"\((\d+)/(\d+)\)", figures["rules"])
+            found.setdefault(row["fold"], {})[group] = (int(m.group(1)), int(m.group(2))) if m else (0, 0)
+    return found
+
+
+def stage2_choose(rows: list[dict], folds: list[str], rules: dict) -> dict:
+    """Fit on `rows` (the additions of `folds`) and set each kind's threshold from leave-one-fold-out probabilities:
+    the lowest at which the kept additions are right as often as the rules' own finds on these folds, plus
+    STAGE2_MARGIN."""
+    spec = stage2_fit(rows)
+    probs = stage2_oof(rows, folds)
+    for group in ("quoted", "indirect"):
+        right = sum(rules[f][group][0] for f in folds)
+        total = sum(rules[f][group][1] for f in folds)
+        target = right / total + STAGE2_MARGIN
+        spec["threshold"][group] = stage2_threshold(
+            [(p, r["right"]) for p, r in zip(probs, rows) if r["group"] == group], target)
+        spec.setdefault("target", {})[group] = round(target, 4)
+    return spec
+
+
+def stage2(data: Path, out: Path, scope: str, save: Path | None) -> None:
+    """Nested leave-one-publisher-out figure of the second-stage classifier (learned/stage2.py): for each held-out
+    publisher, weights and thresholds fitted on the other six folds' additions (written to OUT/stage2/FOLD.json,
+    which `score` uses for that fold's gates with a second stage); then the model fitted on every fold's additions
+    in train-split articles (dev stays unseen: the dev figures of `score --shipped` are not fitted on), written to
+    SAVE/stage2.json with --save."""
+    from claimgraph.attribution.learned.stage2 import Stage2
+
+    rows = stage2_rows(data, out, scope)
+    rules = rules_precision(out, scope)
+    held = [r for r in rows if r["fold"] not in (IN_DOMAIN, SHIPPED)]
+    folds = sorted({r["fold"] for r in held})
+    tally: Counter = Counter()
+    (out / "stage2").mkdir(exist_ok=True)
+    for fold in folds:
+        inner = [f for f in folds if f != fold]
+        model = Stage2(stage2_choose([r for r in held if r["fold"] != fold], inner, rules))
+        model.to_disk(out / "stage2" / f"{fold}.json")
+        for r in held:
+            if r["fold"] == fold:
+                kept = model.admits(r["group"], r["x"])
+                tally[(fold, r["group"], "n")] += kept
+                tally[(fold, r["group"], "right")] += kept and r["right"]
+                tally[(fold, r["group"], "all")] += 1
+        log(f"{fold}: thresholds {model.threshold}; kept quoted "
+            f"{tally[(fold, 'quoted', 'right')]}/{tally[(fold, 'quoted', 'n')]} of {tally[(fold, 'quoted', 'all')]}, "
+            f"indirect {tally[(fold, 'indirect', 'right')]}/{tally[(fold, 'indirect', 'n')]} "
+            f"of {tally[(fold, 'indirect', 'all')]}")
+    for group in ("quoted", "indirect"):
+        n = sum(tally[(f, group, "n")] for f in folds)
+        right = sum(tally[(f, group, "right")] for f in folds)
+        r_right = sum(rules[f][group][0] for f in folds)
+        r_total = sum(rules[f][group][1] for f in folds)
+        print(f"nested LOPO, {group}: additions kept right {right / max(n, 1):.3f} ({right}/{n}) "
+              f"against the rules' {r_right / r_total:.3f} ({r_right}/{r_total})")
+    train_names = {a.name for a in load_split(data / "train", data / "metadata.tsv")}
+    fit_rows = [r for r in held if r["article"] in train_names]
+    spec = stage2_choose(fit_rows, folds, rules)
+    model = Stage2(spec)
+    print(f"fitted on {len(fit_rows)} additions in train articles of {len(folds)} folds: thresholds "
+          f"{spec['threshold']} (targets {spec['target']})")
+    dev = [r for r in rows if r["fold"] == SHIPPED]
+    for group in ("quoted", "indirect"):
+        part = [r for r in dev if r["group"] == group]
+        kept = [r for r in part if model.admits(group, r["x"])]
+        print(f"shipped tagger on dev (in domain), {group}: keeps {sum(r['right'] for r in kept)}/{len(kept)} "
+              f"of {len(part)} additions ({sum(r['right'] for r in part)} right)")
+    if save is not None:
+        spec["trained_on"] = {"additions": len(fit_rows), "articles": "train split", "folds": folds,
+                              "margin": STAGE2_MARGIN, "scope": scope}
+        Stage2(spec).to_disk(save / "stage2.json")
+        log(f"written {save / 'stage2.json'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("step", choices=["train", "score"])
+    parser.add_argument("step", choices=["train", "score", "stage2"])
     parser.add_argument("--data", default=str(shared_data_dir("polnear")))
     parser.add_argument("--out", default="runs/lopo")
     parser.add_argument("--gates", default="none,shipped,lexicon", help="comma-separated gate names (learned/gate.py)")
@@ -346,14 +517,23 @@ def main() -> None:
     parser.add_argument("--dump", action="store_true",
                         help="write every addition the tagger makes (gate none) with its features and whether it "
                              "matched, to OUT/additions_SCOPE.jsonl")
+    parser.add_argument("--lex-drop", type=float, default=0.0,
+                        help="train: drop a token's word/affix embedding at this rate while training (train.py)")
+    parser.add_argument("--tagger", default=None,
+                        help="score: the tagger folder of row shipped-dev (default: the shipped one)")
+    parser.add_argument("--save", default=None,
+                        help="stage2: write the classifier fitted on every fold to SAVE/stage2.json")
     args = parser.parse_args()
     data, out = Path(args.data), Path(args.out)
     if not (data / "metadata.tsv").exists():
         sys.exit(f"{data}: no PolNeAR here (metadata.tsv, train/, dev/)")
     if args.step == "train":
-        train_folds(data, out)
+        train_folds(data, out, args.lex_drop)
+    elif args.step == "stage2":
+        stage2(data, out, args.scope, Path(args.save) if args.save else None)
     else:
-        score_folds(data, out, args.gates.split(","), args.scope, args.only, args.shipped, args.dump)
+        score_folds(data, out, args.gates.split(","), args.scope, args.only, args.shipped, args.dump,
+                    Path(args.tagger) if args.tagger else None)
 
 
 if __name__ == "__main__":

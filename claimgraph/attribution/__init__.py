@@ -23,6 +23,7 @@ from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import Gate, is_clause, source_kind
+from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes
 from claimgraph.attribution.reported import cue_subject, found_thing, reported_speech
@@ -93,7 +94,9 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
         kind = "according_to"
     lexicon_cue = entry is not None or kind == "according_to"
     if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue,
-                       entry.cue_class if entry else None, source_kind(source), is_clause(doc, content)):
+                       entry.cue_class if entry else None, source_kind(source), is_clause(doc, content),
+                       lambda: stage2_features(doc, kind, float(candidate.confidence), cue, source, content,
+                                               entry.cue_class if entry else None)):
         return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",

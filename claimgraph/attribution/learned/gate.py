@@ -66,14 +66,24 @@ class Gate:
     # Indirect additions only with a source of these kinds (source_kind); None: any, "none" included.
     indirect_sources: frozenset[str] | None = None
     indirect_needs_clause: bool = False  # indirect additions only with a finite verb in the content (is_clause)
+    # A second-stage classifier (stage2.py) that decides after the floors above: a stage2.json, relative to the
+    # shipped tagger's folder unless absolute; None: no second stage.
+    stage2: str | None = None
+    stage2_groups: frozenset[str] = frozenset({"quoted", "indirect"})  # the kinds it decides ("quoted", "indirect")
 
     def admits(self, kind: str, confidence: float, has_source: bool, lexicon_cue: bool,
-               cue_class: str | None = None, source: str | None = None, clause: bool | None = None) -> bool:
+               cue_class: str | None = None, source: str | None = None, clause: bool | None = None,
+               features=None) -> bool:
         """True when an addition of this kind and confidence is kept (`lexicon_cue`: the cue's lemma is in
         claimgraph/data/cues.tsv, `cue_class` its class there, None when it is not; `source`: source_kind of the
-        source mention, `clause`: is_clause of the content; None where the caller does not say)."""
+        source mention, `clause`: is_clause of the content; None where the caller does not say; `features`: a
+        callable giving the addition's stage2.features vector, which a gate with a second stage needs)."""
         if confidence < self.min_confidence or (not has_source and confidence < self.min_confidence_without_source):
             return False
+        group = "quoted" if kind in QUOTED_KINDS else "indirect"
+        if self.stage2 is not None and group in self.stage2_groups:
+            model = self.second_stage()
+            return model is not None and features is not None and model.admits(group, features())
         if kind in QUOTED_KINDS:
             return confidence >= self.min_confidence_quoted
         if not self.indirect or (self.indirect_needs_lexicon_cue and not lexicon_cue and confidence < self.sure):
@@ -88,6 +98,18 @@ class Gate:
         if self.indirect_needs_clause and clause is False:
             return False
         return confidence >= self.min_confidence_indirect
+
+    def second_stage(self):
+        """The stage2.Stage2 model this gate consults (None where it has none or its file is missing)."""
+        if self.stage2 is None:
+            return None
+        from pathlib import Path
+
+        from claimgraph.attribution.learned import MODEL_DIR
+        from claimgraph.attribution.learned.stage2 import load
+
+        path = Path(self.stage2)
+        return load(str(path if path.is_absolute() else MODEL_DIR / path))
 
     @property
     def cue_lemmas(self) -> frozenset[str]:
@@ -128,6 +150,13 @@ GATES = {
     "clause": Gate("clause", min_confidence_quoted=0.9, indirect_needs_lexicon_cue=True, indirect_needs_clause=True),
     "speech90": Gate("speech90", min_confidence_quoted=0.9, indirect_cue_classes=SPEECH_CLASSES,
                      indirect_sources=frozenset({"pronoun", "described", "named"}), min_confidence_indirect=0.9),
+    # Quoted additions by the second-stage classifier (stage2.py, trained on out-of-fold additions), indirect ones
+    # as speechclause.
+    "stage2": Gate("stage2", 0.0, 0.0, indirect_cue_classes=SPEECH_CLASSES,
+                   indirect_sources=frozenset({"pronoun", "described", "named"}), indirect_needs_clause=True,
+                   stage2="stage2.json", stage2_groups=frozenset({"quoted"})),
+    # Both kinds by the classifier.
+    "stage2all": Gate("stage2all", 0.0, 0.0, stage2="stage2.json"),
 }
 DEFAULT = GATES["speechclause"]
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc
 from spacy.util import registry
-from thinc.api import Config, Maxout, Model, chain, concatenate, with_array
+from thinc.api import Config, HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 
 from claimgraph.attribution.learned.bio import LABELS
 from claimgraph.attribution.learned.viterbi import decode
@@ -104,6 +104,41 @@ def build_attribution_tok2vec(embed: Model, encode: Model, width: int) -> Model:
     model = chain(concatenate(embed, build_doc_features()), mix, encode)
     model.set_dim("nO", width)
     return model
+
+
+def _token_drop_forward(model: Model, X, is_train: bool):
+    rate = model.attrs["rate"]
+    if not is_train or rate <= 0.0 or not len(X):
+        return X, lambda dY: dY
+    keep = (model.ops.xp.random.uniform(0.0, 1.0, (X.shape[0], 1)) >= rate).astype(X.dtype) / (1.0 - rate)
+    return X * keep, lambda dY: dY * keep
+
+
+def token_drop(rate: float) -> Model:
+    """While training, zero a token's whole vector with probability `rate` (the others scaled up to match); the
+    identity at run time."""
+    return Model("token_drop", _token_drop_forward, attrs={"rate": rate})
+
+
+@registry.architectures("claimgraph.LexDropHashEmbed.v1")
+def build_lexdrop_hash_embed(width: int, attrs: list[str], rows: list[int], drop_attrs: list[str],
+                             rate: float) -> Model:
+    """spaCy's MultiHashEmbed.v2 (same tables, seeds and mixing layer), except that the tables of `drop_attrs`
+    (the word and its affixes) lose a token's vector with probability `rate` while training, each table on its
+    own: the tagger has to lean on what carries over to other publishers' copy (tags, dependencies, entity types,
+    shape) rather than on the words one publisher uses. At run time nothing is dropped: the same cost as
+    MultiHashEmbed.v2."""
+    from spacy.ml.featureextractor import FeatureExtractor
+
+    embeddings = []
+    for index, attr in enumerate(attrs):
+        table = HashEmbed(width, rows[index], column=index, seed=8 + index, dropout=0.0)
+        embeddings.append(chain(table, token_drop(rate)) if attr in drop_attrs else table)
+    mix = with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True))
+    return chain(FeatureExtractor(attrs), list2ragged(), with_array(concatenate(*embeddings)), mix, ragged2list())
+
+
+LEXDROP_EMBED = {"@architectures": "claimgraph.LexDropHashEmbed.v1", "drop_attrs": ["NORM", "PREFIX", "SUFFIX"]}
 
 
 DEFAULT_MODEL_CONFIG = """

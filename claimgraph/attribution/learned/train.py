@@ -27,12 +27,13 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 from spacy.training import Example
 from spacy.util import minibatch
-from thinc.api import Adam
+from thinc.api import Adam, Config
 
 from claimgraph.attribution.learned.bio import LABELS, spans_to_tags
 from claimgraph.attribution.learned.viterbi import estimate_transitions, save_transitions
 from claimgraph.attribution.learned.group import candidates_from_doc
-from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, AttributionTagger  # noqa: F401 (factory)
+from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, LEXDROP_EMBED  # noqa: F401 (factory)
+from claimgraph.attribution.learned.model import AttributionTagger
 from claimgraph.eval.polnear import GoldArticle as PolnearArticle
 from claimgraph.eval.polnear import load_split
 from claimgraph.nlp import DEFAULT_MODEL
@@ -166,7 +167,7 @@ def _plain(config: Any) -> Any:
 def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: int = 1500, dropout: float = 0.1,
           learn_rate: float = 0.001, seed: int = 0, cache: str | Path | None = DEFAULT_CACHE,
           max_minutes: float = 45.0, model: str = DEFAULT_MODEL, window_size: int = 3, depth: int = 4,
-          log=print) -> dict[str, Any]:
+          lex_drop: float = 0.0, log=print) -> dict[str, Any]:
     """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
     started = time.time()
     data_dir, out = Path(data_dir), Path(out)
@@ -177,7 +178,7 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
     dev_docs = parse_split(nlp, dev_articles, Path(cache) if cache else None)
     log(f"parsed {len(train_docs)} train / {len(dev_docs)} dev docs in {time.time() - started:.0f}s")
     examples = make_examples(train_docs, train_articles)
-    component, transitions = new_component(nlp, examples, window_size, depth)
+    component, transitions = new_component(nlp, examples, window_size, depth, lex_drop=lex_drop)
     scorer = load_scorer(data_dir)
 
     def score_dev(epoch: int) -> tuple[float, float]:
@@ -186,7 +187,7 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
         return figures.get("end_to_end_f1", 0.0), figures.get("content_partial_f1", 0.0)
 
     settings = {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
-                "seed": seed, "window_size": window_size, "depth": depth}
+                "seed": seed, "window_size": window_size, "depth": depth, "lex_drop": lex_drop}
     best_epoch = fit(component, examples, epochs=epochs, batch_words=batch_words, dropout=dropout,
                      learn_rate=learn_rate, seed=seed, deadline=started + max_minutes * 60, score=score_dev,
                      log=log)
@@ -203,12 +204,19 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
 
 
 def new_component(nlp: Language, examples: list[Example], window_size: int = 3, depth: int = 4,
-                  name: str = COMPONENT) -> tuple[AttributionTagger, Any]:
-    """An untrained tagger added to `nlp`, and the role transitions of the gold labels (see viterbi.py)."""
+                  name: str = COMPONENT, lex_drop: float = 0.0) -> tuple[AttributionTagger, Any]:
+    """An untrained tagger added to `nlp`, and the role transitions of the gold labels (see viterbi.py); with
+    `lex_drop`, the word and affix embeddings lose a token's vector at that rate while training
+    (model.py `build_lexdrop_hash_embed`)."""
     transitions = estimate_transitions([ref.tag_ for ref, tok in zip(eg.reference, eg.predicted) if not tok.is_space]
                                        for eg in examples)
     encoder = {"window_size": window_size, "depth": depth}  # the CNN's reach: +-window_size*depth tokens
-    component = nlp.add_pipe(FACTORY, name=name, config={"model": {"tok2vec": {"encode": encoder}}})
+    tok2vec: dict[str, Any] = {"encode": encoder}
+    if lex_drop > 0:
+        embed = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]["tok2vec"]["embed"]
+        tok2vec["embed"] = {**LEXDROP_EMBED, "width": embed["width"], "attrs": embed["attrs"], "rows": embed["rows"],
+                            "rate": lex_drop}
+    component = nlp.add_pipe(FACTORY, name=name, config={"model": {"tok2vec": tok2vec}})
     component.initialize(lambda: examples[:100], nlp=nlp, labels=list(LABELS))
     component.transitions = (transitions, DEFAULT_WEIGHT, 0.0)
     return component, transitions
@@ -289,10 +297,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--max-minutes", type=float, default=45.0)
     parser.add_argument("--window-size", type=int, default=3, help="CNN window per layer (reach = window x depth)")
     parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--lex-drop", type=float, default=0.0,
+                        help="drop a token's word/affix embedding at this rate while training (0: none)")
     args = parser.parse_args(argv)
     train(args.data, args.out, epochs=args.epochs, batch_words=args.batch_words, dropout=args.dropout,
           learn_rate=args.learn_rate, seed=args.seed, cache=args.cache or None, max_minutes=args.max_minutes,
-          window_size=args.window_size, depth=args.depth)
+          window_size=args.window_size, depth=args.depth, lex_drop=args.lex_drop)
 
 
 if __name__ == "__main__":
