@@ -9,7 +9,9 @@ extractor as `claimgraph ingest`, then prints, over all pages:
   words, an independent list so that the count does not grade the extractor with its own lexicon);
 - aliases (mentions) over 8 words;
 - names given more than one type across the pages (the store keeps one record per name and type).
-`--show N` prints up to N examples of each (the speakerless ones with their mention and sentence). No database: the store merges, this counts what the extractor says.
+`--show N` prints up to N examples of each (the speakerless ones with their mention and sentence); `--speakers`
+prints every named speaker (not anonymous, not the writer) once per page with its type, role, affiliation and
+statements, for judging types by hand. No database: the store merges, this counts what the extractor says.
 """
 
 from __future__ import annotations
@@ -55,12 +57,14 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--rules-only", action="store_true")
     parser.add_argument("--show", type=int, default=0)
+    parser.add_argument("--speakers", action="store_true", help="list every named speaker per page with its type")
     args = parser.parse_args()
     articles = [a for a in read_inputs([str(args.data)]) if not isinstance(a, InputError)]
     extractor = Extractor(learned=not args.rules_only)
     total = without = 0
     junk, long_aliases, speakerless = [], [], []
     types: dict[str, set[str]] = defaultdict(set)
+    named: Counter[tuple[str, str, str, str, str]] = Counter()
     why: Counter[str] = Counter()
     for extracted in extractor.extract_many(articles):
         ref = extracted.article.ref
@@ -74,6 +78,9 @@ def main() -> None:
                 speakerless.append((ref, mention, a.cue, " ".join(sentence.split())[:160]))
                 continue
             types[normalise_name(a.speaker.name)].add(a.speaker.type)
+            if a.speaker.type != "anonymous" and a.speaker.role != "writer":
+                named[(Path(ref).name, a.speaker.name, a.speaker.type, a.speaker.role or "",
+                       a.speaker.affiliation or "")] += 1
             if is_function_words(a.speaker.name):
                 junk.append((ref, a.speaker.name, a.cue, (a.content or "")[:60]))
             for alias in a.speaker.aliases:
@@ -97,6 +104,10 @@ def main() -> None:
             print("  long", row)
         for name, kinds in list(several.items())[:args.show]:
             print("  types", name, sorted(kinds))
+    if args.speakers:
+        print(f"named speakers (page, name, type, role, affiliation, statements): {len(named)}")
+        for (page, name, kind, role, affiliation), n in sorted(named.items()):
+            print(f"  {page}\t{name}\t{kind}\t{role}\t{affiliation}\t{n}")
 
 
 if __name__ == "__main__":

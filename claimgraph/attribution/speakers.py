@@ -142,7 +142,6 @@ def _spaced_hyphen(token: Token) -> bool:
     return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
 
 
-NOT_SOURCE_PREPS = {"for", "in", "on", "at", "with", "of", "into", "during", "after", "before", "despite"}
 WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
 # Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
 CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
@@ -497,11 +496,6 @@ class SpeakerResolver:
             return None
         if mention[0].lower_ in WH_WORDS:
             return None  # "… to predict how much energy AI consumes": a clause, not a speaker
-        if not any(t.pos_ == "PROPN" for t in mention) and (
-                (mention.root.dep_ == "pobj" and mention.root.head.lower_ in NOT_SOURCE_PREPS) or (
-                mention.start > 0 and mention.doc[mention.start - 1].lower_ in NOT_SOURCE_PREPS
-                and mention.doc[mention.start - 1].dep_ in {"mark", "prep"})):
-            return None  # "then for some reason adds": a circumstance, not who speaks (a name there still may)
         root = mention.root
         if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
             # "Another, Pelco, announced …": the name set beside the function word is the speaker.

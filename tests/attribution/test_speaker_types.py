@@ -179,9 +179,3 @@ def test_he_is_the_name_set_beside_a_person_noun(extractor):
             "He suggests I find some rope of my own.")
     found = by_cue(extract(extractor, text), "suggests")
     assert found.speaker is not None and found.speaker.name == "Orrin" and found.speaker.type == "person"
-
-
-def test_a_circumstance_before_the_cue_is_no_speaker(extractor):
-    text = "He suggests we both head to Port Ellis, then for some reason adds, \"It's probably best if we split up.\""
-    found = extract(extractor, text)
-    assert all(a.speaker is None or "reason" not in a.speaker.name for a in found)
