@@ -145,6 +145,9 @@ def _spaced_hyphen(token: Token) -> bool:
 WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
 # Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
 CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
+# A newspaper's or broadcaster's name by its last word ("South Florida Sun Sentinel", "Euro News").
+OUTLET_WORDS = {"times", "post", "journal", "herald", "tribune", "chronicle", "gazette", "sentinel", "news",
+                "examiner", "inquirer", "courier", "dispatch", "bulletin", "telegraph", "observer", "mirror"}
 OUTLET_DESCRIPTORS = {"news", "agency", "newspaper", "website", "network", "broadcaster", "channel", "magazine",
                       "wire", "service", "paper", "daily", "tabloid", "station"}
 
@@ -314,11 +317,13 @@ class SpeakerResolver:
         ent = next(iter(named.values()))
         return self._person(ent, ent, [ent], ent.text)
 
-    def _by_role(self, head: str) -> Speaker | None:
-        """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role."""
-        head = SAME_ROLE.get(head.lower(), head.lower())
+    def _by_role(self, head: str, words: list[str] | None = None) -> Speaker | None:
+        """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role; every
+        word of a longer role must be in theirs ("the International Trade Secretary" is not the Environment
+        Secretary)."""
+        wanted = {SAME_ROLE.get(w, w) for w in (words or [head.lower()])} | {SAME_ROLE.get(head.lower(), head.lower())}
         for known in reversed(self.known):
-            if known.type == "person" and known.role and head in {
+            if known.type == "person" and known.role and wanted <= {
                     SAME_ROLE.get(w, w) for w in known.role.lower().split()}:
                 return known
         return None
@@ -364,7 +369,15 @@ class SpeakerResolver:
             return None
         person = self._person(subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
         gender = GENDERED_NOUNS.get(core[-1].lower_)
-        return person if person is not None and person.type == "person" and _gender_fits(person.name, gender) else None
+        if person is None or person.type != "person" or not _gender_fits(person.name, gender):
+            return None
+        # A role of theirs that the description's title words do not fit ("Environment Secretary Piet Varn said …
+        # The International Trade Secretary said"): someone else.
+        words = {t.lower_ for t in core if t.lower_ not in DETERMINERS and not t.is_punct and t.lower_ not in {
+            "former", "ex", "-"}}
+        if person.role and core[-1].lower_ in ROLE_HEADS and not words <= set(person.role.lower().split()):
+            return None
+        return person
 
     def _named_nearby(self, known: Speaker, mention: Span) -> bool:
         """`known` is named in the mention's sentence or the one before ("Microsoft Corp said … Microsoft’s goal
@@ -539,8 +552,12 @@ class SpeakerResolver:
         outlet = _outlet_name(alias)
         if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
             return self._remember(Speaker(outlet, "news_outlet"), alias)
-        if root.lower_ in ROLE_HEADS and not any(t.pos_ == "PROPN" for t in core if t.i < root.i):
-            known = self._by_role(root.lower_)
+        # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
+        titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
+            e.label_ == "PERSON" for e in ents)
+        if root.lower_ in ROLE_HEADS and (titled or not any(t.pos_ == "PROPN" for t in core if t.i < root.i)):
+            known = self._by_role(root.lower_, [t.lower_ for t in core if t.i <= root.i and t.lower_ not in DETERMINERS
+                                                 and not t.is_punct])
             if known is None and core[0].lower_ == "the" and len(core) == 2:
                 known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
             if known is None and core[0].lower_ == "the":
@@ -566,8 +583,8 @@ class SpeakerResolver:
         # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
         root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
             org is not None and org.start <= root.i < org.end)
-        if root_named and root.tag_ in {"NNS", "NNPS"} and (org is None or org.label_ == "NORP") and not (
-                is_outlet(alias)) and root.ent_type_ != "PERSON":
+        if root_named and root.tag_ in {"NNS", "NNPS"} and (org is None or org.label_ == "NORP" or (
+                root.lower_.rstrip("s") in PERSON_NOUNS)) and not is_outlet(alias) and root.ent_type_ != "PERSON":
             root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
         if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
                 rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
@@ -580,7 +597,8 @@ class SpeakerResolver:
                 known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
                 if known is not None:
                     return self._remember(known, alias)
-            kind = "news_outlet" if is_outlet(name) else "organization"
+            kind = "news_outlet" if is_outlet(name) or (
+                len(name.split()) > 1 and name.split()[-1].lower() in OUTLET_WORDS) else "organization"
             evidence = self.type_of(name) if kind != "news_outlet" else None
             if evidence == "person":
                 # "Ilan Moss scoffed", "Gustavo Faleiros, an editor at …": a person the recogniser took for a body,

@@ -179,3 +179,27 @@ def test_he_is_the_name_set_beside_a_person_noun(extractor):
             "He suggests I find some rope of my own.")
     found = by_cue(extract(extractor, text), "suggests")
     assert found.speaker is not None and found.speaker.name == "Orrin" and found.speaker.type == "person"
+
+
+def test_a_title_without_a_name_is_a_person_by_role_never_an_organisation(extractor):
+    text = ("Environment Secretary Piet Varn said the deal was good. "
+            "The International Trade Secretary said the standards would hold.")
+    speaker = by_cue(extract(extractor, text)[1:], "said").speaker
+    # Not Piet Varn (his role is another secretary's), and not a body.
+    assert speaker is not None and speaker.type == "anonymous" and speaker.role == "secretary"
+
+
+def test_the_conservative_mp_is_the_person_just_named(extractor):
+    text = "Chris Ostrand said the rules were clear. The Conservative MP added that the harbour would stay open."
+    speaker = by_cue(extract(extractor, text), "added").speaker
+    assert speaker is not None and speaker.name == "Chris Ostrand"
+
+
+@pytest.mark.parametrize("text, cue, name, kind", [
+    ("Tory MPs said the plan would fail.", "said", "Tory MPs", "anonymous"),
+    ("The Port Ellis Sun Sentinel reported that the harbour would close.", "reported", "Port Ellis Sun Sentinel",
+     "news_outlet"),
+])
+def test_groups_and_newspapers_by_their_last_word(extractor, text, cue, name, kind):
+    speaker = by_cue(extract(extractor, text), cue).speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, kind)
