@@ -248,6 +248,7 @@ _serials = itertools.count(1)
 # Claims being computed again off the request path (single flight per claim), by one worker thread per process.
 _pending: "weakref.WeakKeyDictionary[Store, dict[str, Future]]" = weakref.WeakKeyDictionary()
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-claims")
+REST_S = 2.0   # the longest rest of the background worker after a computation (seconds)
 log = logging.getLogger(__name__)
 
 
@@ -403,6 +404,7 @@ def _recompute(ref: "weakref.ref[Store]", claim_id: str) -> None:
     store = ref()
     if store is None:
         return
+    began = time.monotonic()
     try:
         _compute(store, claim_id)
     except Exception:   # the kept data stays; the next request that finds it stale tries again
@@ -410,6 +412,10 @@ def _recompute(ref: "weakref.ref[Store]", claim_id: str) -> None:
     finally:
         with _cache_lock:
             _pending.get(store, {}).pop(claim_id, None)
+    # The worker rests as long as it worked before taking the next claim: recomputations (a claim of a thousand
+    # voices is pure Python for a second or more) hold the GIL at most about half the time, so that the requests
+    # of this process are not left waiting behind them while an ingest keeps making claims stale.
+    time.sleep(min(time.monotonic() - began, REST_S))
 
 
 def wait_for_revalidation(store: Store, timeout: float = 60.0) -> None:
