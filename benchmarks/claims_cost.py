@@ -1,24 +1,31 @@
 """Cost of grouping statements into claims: MinHash LSH, the semantic step (embedding time included) and the
 all-pairs baseline, at 10k, 100k and 1M.
 
-Synthetic statements: propositions of 6-9 content words drawn from a Zipf-like vocabulary, each restated 1-8 times
-with paraphrase noise (a word dropped or swapped, filler and stop words added, sometimes negated). Every size runs in
-a fresh subprocess so that peak memory is its own. The LSH path is the one `link-claims` runs (content words ->
-datasketch MinHash signatures -> LSH bands -> exact Jaccard check -> guarded union); the baseline computes
-the exact Jaccard of every pair (sparse products by blocks of rows) — where a full run would take too long, a few
-blocks are timed and the total extrapolated (marked "est."). Grouping quality against the known propositions is
-printed as pairwise precision / recall. "semantic" is `group_statements` as `link-claims` runs it now (static
-embeddings, TF-IDF, candidate pairs exact up to 20k statements and in k-means cells above, average linkage); its
-P/R on these made-up words measures little (the embeddings know no such words): Emergent measures its quality.
+Synthetic statements shaped like news (`synthetic`): real English words (the shipped embeddings' vocabulary) in
+topics, fictional names, figures; Zipf-popular topics, names and words, no word in every statement; each
+proposition restated 1-8 times with paraphrase noise (a word dropped or swapped for another of its topic, stop
+words and a reporting frame added, sometimes negated). Every size runs in a fresh subprocess so that peak memory is
+its own. The LSH path is the one `link-claims` runs (content words -> datasketch MinHash signatures -> LSH bands ->
+exact Jaccard check -> guarded union); the baseline computes the exact Jaccard of every pair (sparse products by
+blocks of rows) — where a full run would take too long, a few blocks are timed and the total extrapolated (marked
+"est."). Grouping quality against the known propositions is printed as pairwise precision / recall. "semantic" is
+`group_statements` as `link-claims` runs it (stems, TF-IDF word rows, static embeddings, candidate pairs: exact up
+to semantic.EXACT_MAX statements, blocks of rare words above (claims/cells.py), plus MinHash pairs above
+EXACT_MAX; average linkage), with the time of each stage and the peak memory (ru_maxrss) of its process.
+`--vs-exact N` groups N statements both ways (blocks and the exact path) and prints how far they agree.
 
     .venv/bin/python benchmarks/claims_cost.py                 # 10k, 100k, 1M
     .venv/bin/python benchmarks/claims_cost.py --sizes 10000 100000 --baseline-max 20000
+    .venv/bin/python benchmarks/claims_cost.py --sizes 1000000 --methods lsh semantic
+    .venv/bin/python benchmarks/claims_cost.py --vs-exact 20000
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import random
 import resource
 import subprocess
 import sys
@@ -26,37 +33,98 @@ import time
 
 import numpy as np
 
-FILLER = "the a of to in and that it is was for on with as by at from officials said reportedly".split()
+FILLER = "the a of to in and that it is was for on with as by at from".split()
+FRAMES = ["officials said", "according to reports", "sources say", "it was reported", "a spokesman said",
+          "reportedly", "the agency said", "witnesses said", ""]
+TOPIC_WORDS = 300    # words of one topic
+SYLLABLES = ["ka", "lo", "mi", "ru", "ten", "var", "os", "bel", "dra", "nix", "sul", "ore", "vin", "tas", "pem",
+             "mar", "del", "ist", "an", "quo", "zel", "bra", "hen", "tor", "ul"]
+
+
+def _real_words() -> list[str]:
+    """English words the embeddings know: the whole-word entries of the shipped model's vocabulary (about 20,000,
+    roughly in order of frequency), without stop words."""
+    import re
+
+    from claimgraph.claims import semantic
+    from claimgraph.claims.grouping import STOP
+
+    vocab = json.loads((semantic.EMBED_DIR / "tokenizer.json").read_text())["model"]["vocab"]
+    return [w for w in sorted(vocab, key=vocab.get) if re.fullmatch("[a-z]{4,}", w) and w not in STOP]
 
 
 def synthetic(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
+    """n statements of known propositions, shaped like news rather than like random words.
+
+    Topics: about 2 sqrt(n) of them (a bigger collection covers more stories, as Heaps' law has it), each with 150
+    real English words (drawn so that frequent words sit in many topics) weighted Zipf-like inside the topic, and a
+    cast of 30 fictional names; names come from a pool of 30 sqrt(n), Zipf-popular across topics. A proposition is a
+    topic (Zipf-popular), 1-2 names (mostly of the topic's cast), 3-5 topic words and in 40% a figure. It is restated
+    1-8 times: a content word dropped (60%), one swapped for another word of its topic (30%), a reporting frame and
+    2-4 stop words added, negated in 20%. Sibling propositions (same topic and names, other words or figure) are
+    the hard cases, as in real corpora; no word is in every statement."""
     rng = np.random.default_rng(seed)
-    syllables = ["ka", "lo", "mi", "ru", "ten", "var", "os", "bel", "dra", "nix", "sul", "ore", "vin", "tas", "pem"]
-    vocab_size = 60_000
-    parts = rng.integers(0, len(syllables), size=(vocab_size, 4))
-    vocab = ["".join(syllables[p] for p in row[: 2 + i % 3]) + str(i % 97) for i, row in enumerate(parts)]
-    weights = 1.0 / np.arange(1, vocab_size + 1) ** 0.8
-    cdf = np.cumsum(weights / weights.sum())
-    draw = lambda k: np.minimum(np.searchsorted(cdf, rng.random(k)), vocab_size - 1)  # noqa: E731
+    real = np.asarray(_real_words())
+    n_topics = max(50, int(2 * np.sqrt(n)))
+    n_names = max(2_000, int(30 * np.sqrt(n)))
+    names: dict[str, None] = {}
+    while len(names) < n_names:
+        names["".join(SYLLABLES[s] for s in rng.integers(0, len(SYLLABLES), int(rng.integers(2, 5)))).capitalize()] = None
+    name = np.asarray(list(names))
+    cdf = lambda m, s: np.cumsum(1.0 / np.arange(1, m + 1) ** s) / np.sum(1.0 / np.arange(1, m + 1) ** s)  # noqa: E731
+    draw = lambda c, shape: np.minimum(np.searchsorted(c, rng.random(shape)), len(c) - 1)  # noqa: E731
+    word_cdf, name_cdf, topic_cdf, in_topic = cdf(len(real), 0.5), cdf(n_names, 1.0), cdf(n_topics, 0.8), cdf(TOPIC_WORDS, 0.8)
+    topic_words = np.stack([rng.choice(len(real), TOPIC_WORDS, replace=False, p=np.diff(word_cdf, prepend=0))
+                            for _ in range(n_topics)])
+    topic_cast = draw(name_cdf, (n_topics, 30))
+    m = n // 2 + 10                                       # more propositions than can be needed
+    topic = draw(topic_cdf, m)
+    cast = topic_cast[topic[:, None], rng.integers(0, 30, (m, 2))]
+    who = np.where(rng.random((m, 2)) < 0.8, cast, draw(name_cdf, (m, 2)))
+    n_who, n_what = rng.integers(1, 3, m), rng.integers(4, 8, m)
+    what = topic_words[topic[:, None], draw(in_topic, (m, 7))]
+    figure = np.where(rng.random(m) < 0.4, rng.integers(2, 1000, m), 0)
+    copies = rng.integers(1, 9, m)
+    swap = topic_words[topic, draw(in_topic, m)]           # the word a paraphrase swaps in
+    small = random.Random(seed)                            # per-statement choices: the stdlib draws faster
     texts: list[str] = []
     labels: list[int] = []
     prop = 0
     while len(texts) < n:
-        words = list(dict.fromkeys(draw(int(rng.integers(6, 10))).tolist()))
-        for _ in range(min(int(rng.integers(1, 9)), n - len(texts))):
-            w = list(words)
-            if rng.random() < 0.6:
-                w.pop(int(rng.integers(len(w))))
-            if rng.random() < 0.3:
-                w[int(rng.integers(len(w)))] = int(draw(1)[0])
-            tokens = [vocab[i] for i in w] + list(rng.choice(FILLER, size=int(rng.integers(2, 6))))
-            if rng.random() < 0.2:
-                tokens.append("not")
-            rng.shuffle(tokens)
-            texts.append(" ".join(tokens))
+        base = list(dict.fromkeys(real[what[prop, :n_what[prop]]].tolist()))
+        people = list(dict.fromkeys(name[who[prop, :n_who[prop]]].tolist()))
+        tail = [str(figure[prop])] if figure[prop] else []
+        for _ in range(min(int(copies[prop]), n - len(texts))):
+            w = list(base)
+            if small.random() < 0.6 and len(w) > 2:
+                w.pop(small.randrange(len(w)))
+            if small.random() < 0.3:
+                w[small.randrange(len(w))] = str(real[swap[prop]])
+            tokens = w + small.choices(FILLER, k=small.randint(2, 4)) + (["not"] if small.random() < 0.2 else [])
+            small.shuffle(tokens)
+            texts.append(" ".join(people + tokens + tail + [small.choice(FRAMES)]).strip())
             labels.append(prop)
         prop += 1
     return texts, np.asarray(labels)
+
+
+def statements(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
+    """`synthetic(n, seed)`, kept in the temporary folder after the first call (generating 1M takes ~40 s, and each
+    method runs in its own process)."""
+    import pickle
+    import tempfile
+    from pathlib import Path
+
+    path = Path(tempfile.gettempdir()) / f"claimgraph_claims_cost_{n}_{seed}_v2.pkl"
+    if path.exists():
+        with path.open("rb") as f:
+            return pickle.load(f)   # noqa: S301 (written by this benchmark)
+    out = synthetic(n, seed)
+    tmp = path.with_suffix(f".{os.getpid()}")
+    with tmp.open("wb") as f:
+        pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+    return out
 
 
 def pair_quality(labels: np.ndarray, found: np.ndarray) -> tuple[float, float]:
@@ -69,17 +137,47 @@ def pair_quality(labels: np.ndarray, found: np.ndarray) -> tuple[float, float]:
     return both / max(pairs(found), 1), both / max(pairs(labels), 1)
 
 
+STAGES = [("semantic", "statement_vectors", "vectors"), ("semantic", "embed", "embedding"),
+          ("semantic", "candidate_pairs", "candidates"), ("grouping", "lsh_links", "MinHash pairs"),
+          ("semantic", "average_linkage", "linkage")]
+
+
+def _timed(stages: dict) -> None:
+    """Wrap the semantic step's stages (module functions, looked up at call time) to add up their seconds."""
+    import functools
+    import importlib
+
+    for module, name, label in STAGES:
+        mod = importlib.import_module(f"claimgraph.claims.{module}")
+        inner = getattr(mod, name)
+
+        @functools.wraps(inner)
+        def timed(*args, _inner=inner, _label=label, **kwargs):  # noqa: ANN002, ANN003, ANN202
+            start = time.perf_counter()
+            try:
+                return _inner(*args, **kwargs)
+            finally:
+                stages[_label] = stages.get(_label, 0.0) + time.perf_counter() - start
+        setattr(mod, name, timed)
+
+
 def run_one(n: int, method: str, baseline_max: int) -> dict:
     from claimgraph.claims import grouping as g
 
-    texts, labels = synthetic(n)
+    texts, labels = statements(n)
+    stages: dict[str, float] = {}
+    if method == "semantic":
+        from claimgraph.claims import semantic
+
+        semantic._model()   # loading the embeddings (~0.1 s) is not grouping
+        _timed(stages)
     rss_data = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     sets = [g.content_stems(t) for t in texts] if method != "semantic" else []
     if method == "lsh":
         labels_found = g.group(sets)
         estimated = False
-    elif method == "semantic":   # what link-claims runs now: embeddings, TF-IDF, candidates, average linkage
+    elif method == "semantic":   # what link-claims runs: stems, TF-IDF, embeddings, candidates, average linkage
         labels_found = g.group_statements(texts)
         estimated = False
     else:
@@ -94,12 +192,40 @@ def run_one(n: int, method: str, baseline_max: int) -> dict:
     if estimated:
         seconds = seconds * (n / (2 * 2000))    # each block of rows costs about the same: n/2000 blocks in all
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    result = {"n": n, "method": method, "seconds": seconds, "estimated": estimated,
+    result = {"n": n, "method": method, "seconds": seconds, "cpu_seconds": time.process_time() - cpu,
+              "estimated": estimated,
               "peak_mb": peak / 1024, "grouping_mb": max(0, peak - rss_data) / 1024,
               "claims": int(len(np.unique(labels_found)))}
+    if stages:
+        result["stages"] = {k: round(v, 1) for k, v in stages.items()}
     if not estimated:
         result["precision"], result["recall"] = pair_quality(labels, labels_found)
     return result
+
+
+def vs_exact(n: int) -> dict:
+    """N statements grouped by the semantic step through the blocks (as above EXACT_MAX) and through the exact
+    path (every pair): the share of the exact candidate pairs the blocks find, and the pairwise precision / recall
+    of the blocked grouping against the exact one (and of each against the propositions)."""
+    from claimgraph.claims import semantic
+
+    texts, labels = statements(n)
+    words, emb = semantic.statement_vectors(texts)
+    out = {"n": n}
+    found = {}
+    for path, limit in (("exact", 10**12), ("blocks", 1)):
+        semantic.EXACT_MAX = limit
+        start = time.perf_counter()
+        pairs, sims = semantic.candidate_pairs(words, emb)
+        out[f"{path}_candidates_s"] = round(time.perf_counter() - start, 1)
+        found[path] = (pairs, semantic.average_linkage(n, pairs, sims, words, emb))
+        out[f"{path}_pairs"] = len(pairs)
+        out[f"{path}_vs_truth"] = [round(x, 4) for x in pair_quality(labels, found[path][1])]
+    exact = set((found["exact"][0][:, 0] * n + found["exact"][0][:, 1]).tolist())
+    blocks = set((found["blocks"][0][:, 0] * n + found["blocks"][0][:, 1]).tolist())
+    out["exact_pairs_found"] = round(len(exact & blocks) / max(len(exact), 1), 4)
+    out["blocks_vs_exact"] = [round(x, 4) for x in pair_quality(found["exact"][1], found["blocks"][1])]
+    return out
 
 
 def main() -> None:
@@ -110,7 +236,11 @@ def main() -> None:
     parser.add_argument("--methods", nargs="+", default=["lsh", "semantic", "all-pairs"],
                         choices=["lsh", "semantic", "all-pairs"], help="which to run (the table shows '-' for the rest)")
     parser.add_argument("--one", nargs=2, metavar=("N", "METHOD"), help=argparse.SUPPRESS)
+    parser.add_argument("--vs-exact", type=int, metavar="N", help="blocks against the exact path on N statements")
     args = parser.parse_args()
+    if args.vs_exact:
+        print(json.dumps(vs_exact(args.vs_exact)))
+        return
     if args.one:
         print(json.dumps(run_one(int(args.one[0]), args.one[1], args.baseline_max)))
         return
@@ -152,6 +282,15 @@ def main() -> None:
             base_text = f"{secs:>14} {base['grouping_mb']:>6.0f} {pr(base):>11}"
         print(f"{n:>10} | {cells(lsh)} | {cells(sem)} | {base_text}")
     print("\nMB: peak resident memory added by grouping (above the process holding the statements).")
+    for n in args.sizes:
+        sem = by[(n, "semantic")]
+        if sem.get("stages"):
+            stages = dict(sem["stages"])
+            stages["stems, TF-IDF rows"] = round(stages.pop("vectors", 0.0) - stages.get("embedding", 0.0), 1)
+            rest = sem["seconds"] - sum(stages.values())
+            print(f"semantic at {n}: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
+                  + f", the rest {rest:.1f} s (CPU time {sem['cpu_seconds']:.0f} s in all); peak {sem['peak_mb']:,.0f} MB"
+                  " (the whole process, ru_maxrss)")
 
 
 if __name__ == "__main__":

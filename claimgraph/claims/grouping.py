@@ -160,19 +160,14 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], sets: Sequence[frozen
                       index: Sequence[int] | None = None,
                       threshold: float = THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
     """The cross-article step of `link-claims`: restatements (their words and content-word sets) grouped by the
-    semantic step (claims.semantic: words and embeddings, average linkage; MinHash pairs join the candidates above
-    semantic.EXACT_MAX statements) and unioned into `uf` (positions through `index`). Returns the pairs that
+    semantic step (claims.semantic: words and embeddings, average linkage; above semantic.EXACT_MAX statements the
+    candidates come from blocks of rare words, claims.cells, which hold the MinHash pairs too: `sets` and
+    `threshold` are no longer used here) and unioned into `uf` (positions through `index`). Returns the pairs that
     joined and their similarity."""
     from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
 
     words, emb = semantic.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb)
-    if len(texts) > semantic.EXACT_MAX:   # the k-means cells may miss a pair the words share: add MinHash's
-        lexical, _ = lsh_links(sets, threshold)
-        pairs = np.concatenate([pairs, lexical])
-        scores = np.concatenate([scores, np.asarray(
-            (words[lexical[:, 0]].multiply(words[lexical[:, 1]])).sum(axis=1)).ravel()
-            + np.einsum("ij,ij->i", emb[lexical[:, 0]], emb[lexical[:, 1]])]).astype(np.float32)
     labels = semantic.average_linkage(len(texts), pairs, scores, words, emb)
     for i, label in enumerate(labels.tolist()):
         if label != i:
