@@ -583,8 +583,10 @@ class SpeakerResolver:
         # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
         root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
             org is not None and org.start <= root.i < org.end)
-        if root_named and root.tag_ in {"NNS", "NNPS"} and (org is None or org.label_ == "NORP" or (
-                root.lower_.rstrip("s") in PERSON_NOUNS)) and not is_outlet(alias) and root.ent_type_ != "PERSON":
+        people_noun = root.lower_.endswith("s") and root.lower_[:-1] in PERSON_NOUNS  # "MPs", however tagged
+        if root_named and (root.tag_ in {"NNS", "NNPS"} or people_noun) and (
+                org is None or org.label_ == "NORP" or people_noun) and not is_outlet(alias) and (
+                root.ent_type_ != "PERSON"):
             root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
         if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
                 rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):

@@ -197,6 +197,8 @@ def test_the_conservative_mp_is_the_person_just_named(extractor):
 
 @pytest.mark.parametrize("text, cue, name, kind", [
     ("Tory MPs said the plan would fail.", "said", "Tory MPs", "anonymous"),
+    ("The minister was pressed by a string of Tory MPs who said the ferry rules were unclear.", "said", "Tory MPs",
+     "anonymous"),
     ("The Port Ellis Sun Sentinel reported that the harbour would close.", "reported", "Port Ellis Sun Sentinel",
      "news_outlet"),
 ])
