@@ -35,13 +35,15 @@ EXTRA_STOP = frozenset({"said", "says", "say", "told", "according", "reportedly"
                         "sure", "think", "believe", "probably", "s", "t", "mr", "ms", "mrs", "dr"})
 STOP = frozenset(ENGLISH_STOP_WORDS) | NEGATORS | EXTRA_STOP
 WORD = re.compile(r"[a-z0-9]+(?:[.'\u2019-][a-z0-9]+)*")
+THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")   # the comma of "4,999"
 CLITIC = re.compile(r"'(s|ll|re|ve|d|m)$")
 SUFFIXES = ("ations", "ation", "ings", "ing", "ions", "ion", "ies", "ied", "ed", "es", "s", "ly")
 
 
 def words(text: str) -> list[str]:
-    """Lower-cased word tokens (keeps "u.s.", "syria-based", "don't" whole)."""
-    return WORD.findall(text.lower().replace("\u2019", "'"))
+    """Lower-cased word tokens (keeps "u.s.", "syria-based", "don't" whole, and a figure: "4,999" is "4999", not
+    "4" and "999", so that "5,000" and "100,000 apps" share no "000")."""
+    return WORD.findall(THOUSANDS.sub("", text.lower().replace("\u2019", "'")))
 
 
 @lru_cache(maxsize=200_000)
