@@ -56,13 +56,13 @@ def _real_words() -> list[str]:
 def synthetic(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
     """n statements of known propositions, shaped like news rather than like random words.
 
-    Topics: about 2 sqrt(n) of them (a bigger collection covers more stories, as Heaps' law has it), each with 150
-    real English words (drawn so that frequent words sit in many topics) weighted Zipf-like inside the topic, and a
-    cast of 30 fictional names; names come from a pool of 30 sqrt(n), Zipf-popular across topics. A proposition is a
-    topic (Zipf-popular), 1-2 names (mostly of the topic's cast), 3-5 topic words and in 40% a figure. It is restated
-    1-8 times: a content word dropped (60%), one swapped for another word of its topic (30%), a reporting frame and
-    2-4 stop words added, negated in 20%. Sibling propositions (same topic and names, other words or figure) are
-    the hard cases, as in real corpora; no word is in every statement."""
+    Topics: about 2 sqrt(n) of them (a bigger collection covers more stories, as Heaps' law has it), each with
+    TOPIC_WORDS real English words (drawn so that frequent words sit in many topics) weighted Zipf-like inside the
+    topic, and a cast of 30 fictional names; names come from a pool of 30 sqrt(n), Zipf-popular across topics. A
+    proposition is a topic (Zipf-popular), 1-2 names (mostly of the topic's cast), 4-7 topic words and in 40% a
+    figure. It is restated 1-8 times: a content word dropped (60%), one swapped for another word of its topic
+    (30%), a reporting frame and 2-4 stop words added, negated in 20%. Sibling propositions (same topic and names,
+    other words or figure) are the hard cases, as in real corpora; no word is in every statement."""
     rng = np.random.default_rng(seed)
     real = np.asarray(_real_words())
     n_topics = max(50, int(2 * np.sqrt(n)))
@@ -158,6 +158,8 @@ def _timed(stages: dict) -> None:
                 return _inner(*args, **kwargs)
             finally:
                 stages[_label] = stages.get(_label, 0.0) + time.perf_counter() - start
+                print(f"  {_label}: {time.perf_counter() - start:.1f} s, CPU so far {time.process_time():.0f} s, peak "
+                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB", file=sys.stderr, flush=True)
         setattr(mod, name, timed)
 
 
