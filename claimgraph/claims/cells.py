@@ -2,11 +2,11 @@
 
 A pair can reach the semantic step's link only by sharing words, and the words that make a pair similar are the
 rare ones, which carry most of a statement's weight (TF x IDF^p). So each statement is put in a block for each of
-its SIGNATURE heaviest word-half entries (of those that another statement has) and for each pair of them, and compared only inside its blocks: with every
-member of a small block, with its next WINDOW members (ordered by a MinHash of their signatures, so statements that
-share most of it sit side by side) in a big one. The pairs compared grow as n x SIGNATURE^2 x WINDOW at most, not
-n^2; each distinct pair is scored exactly (words and embeddings), those below the link are dropped, and each
-statement keeps its strongest, as the exact path does.
+its SIGNATURE heaviest word-half entries (of those that another statement has) and for each pair of them, and
+compared only inside its blocks: with every member of a small block, with its next WINDOW members (ordered by a
+MinHash of their signatures, so statements that share most of it sit side by side) in a big one. The pairs
+compared grow as n x SIGNATURE^2 x WINDOW at most, not n^2; each distinct pair is scored exactly (words and
+embeddings), those below the link are dropped, and each statement keeps its strongest, as the exact path does.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ def candidates(words: sparse.csr_matrix) -> np.ndarray:
     lengths = np.diff(words.indptr)
     row = np.repeat(np.arange(n, dtype=np.int64), lengths)
     shared = np.bincount(words.indices, minlength=m)[words.indices] > 1   # an entry of one statement pairs nothing
-    order = np.argsort(row * 3.0 + (1.0 - words.data.astype(np.float64)) + ~shared, kind="stable")   # by row: shared, heaviest first
+    # each row's entries, those another statement shares first, heaviest first
+    order = np.argsort(row * 3.0 + (1.0 - words.data.astype(np.float64)) + ~shared, kind="stable")
     rank = np.arange(len(order)) - np.repeat(words.indptr[:-1], lengths)
     pick = order[(rank < SIGNATURE) & shared[order]]    # by row, heaviest first
     term, member = words.indices[pick].astype(np.int64), row[pick]

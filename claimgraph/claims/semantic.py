@@ -14,8 +14,9 @@ sentence shares.
 
 Candidates: the pairs that share at least one stemmed content word (meaning alone never links two statements:
 static vectors of rare or unknown words lie close together) and reach LINK (each statement's NEIGHBOURS
-strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above that, inside the cells of a coarse k-means over the embeddings (each statement in its PROBES nearest cells), plus
-the lexical MinHash pairs, so that cost grows as n^1.5, not n^2. Joining: candidate pairs strongest first; two
+strongest per block of columns), found exactly by blocked matrix products up to EXACT_MAX statements; above that,
+inside blocks of each statement's rarest words (claims.cells), so that cost grows as n, not n^2. Joining:
+candidate pairs strongest first; two
 groups join when the average similarity of all their cross pairs reaches LINK (the mean of the group vectors'
 dot product, which is exactly average linkage on cosine, kept as running sums) and, for two groups of several
 statements, COHESION x the looser group's own average similarity (sibling claims about one subject stay apart).
@@ -42,7 +43,7 @@ LINK = 0.125        # average cosine at which two groups of statements are one c
 IDF_POWER = 2.0     # a word's weight: TF x IDF^IDF_POWER
 PREFIX = 4          # letters of the coarse stem
 PREFIX_WEIGHT = 0.5  # weight of the coarse stems in the word half
-EXACT_MAX = 20_000  # up to this many statements every pair is compared (blocked); above, k-means cells
+EXACT_MAX = 20_000  # up to this many statements every pair is compared (blocked); above, claims.cells
 BLOCK = 2_000
 NEIGHBOURS = 10     # candidate pairs kept per statement and block (the strongest)
 MIN_WORDS = 2       # a statement of fewer content words ("the deal") is too unspecific to join
