@@ -4,7 +4,10 @@ A logistic regression over (1) hand features of the statement read against the c
 side only, hedging ("reportedly", "is said to", "may", "claims"), denial frames ("denies", "false", "hoax",
 "debunked"), questions ("Is X …?"), confirmation ("confirms", "officially") and word overlap with the gist;
 (2) TF-IDF of the statement's words; (3) TF-IDF of the words the statement adds to the gist (the difference, where
-"hoax", "denies", "rumour" show up). Trained on Emergent's shared split (headline -> claim) with a fixed seed by
+"hoax", "denies", "rumour" show up); (4) the claim context (the mean hand features of the claim's other
+statements); (5) meaning: the statement's static embedding less the gist's, and its cosine to the gist and to the
+claim's other statements, also as z-scores within the claim (`meaning_features`). Trained on Emergent's shared
+split (headline -> claim) with a fixed seed by
 
     python -m claimgraph.claims.toward_claim --data ../shared/data/emergent
 
@@ -40,6 +43,7 @@ SEED = 0
 C = 1.0
 HAND_SCALE = 1.0   # the hand features' weight beside TF-IDF rows of unit length
 CONTEXT_SCALE = 1.0   # the claim context's weight (chosen by 5-fold cross-validation by claim: 0.5, 1, 2 tried)
+EMBED_SCALE = 1.0     # the meaning features' weight (claims.semantic's static embeddings; see meaning_features)
 
 def _stemmed(words_: frozenset[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words_)
@@ -120,6 +124,50 @@ def claim_context(hand: np.ndarray, groups: Sequence[object]) -> np.ndarray:
     return out
 
 
+def _by_group(groups: Sequence[object]) -> dict[object, list[int]]:
+    members: dict[object, list[int]] = {}
+    for k, g in enumerate(groups):
+        members.setdefault(g, []).append(k)
+    return members
+
+
+def _within(values: np.ndarray, members: dict[object, list[int]]) -> np.ndarray:
+    """Each value as a z-score among its claim's statements (0 for a claim of one)."""
+    out = np.zeros(len(values))
+    for ks in members.values():
+        if len(ks) > 1:
+            v = values[ks]
+            out[ks] = (v - v.mean()) / (v.std() + 1e-6)
+    return out
+
+
+MEANING = ("cos_gist", "cos_others", "cos_gist_within", "cos_others_within")
+
+
+def meaning_features(texts: Sequence[str], gists: Sequence[str], groups: Sequence[object]) -> np.ndarray:
+    """What the statement says beyond its claim, by meaning, and where it sits among the claim's statements: the
+    statement's embedding less the gist's (claims.semantic's static model2vec embeddings, no torch), then MEANING:
+    cosine to the gist, cosine to the centroid of the claim's other statements, both as z-scores within the claim
+    (the headline that strays from what the others say)."""
+    from claimgraph.claims.semantic import embed
+
+    mine = embed(list(texts)).astype(np.float64)
+    unique = sorted(set(gists))
+    index = {g: k for k, g in enumerate(unique)}
+    theirs = embed(unique).astype(np.float64)[[index[g] for g in gists]]
+    members = _by_group(groups)
+    others = np.zeros_like(mine)
+    for ks in members.values():
+        if len(ks) > 1:
+            total = mine[ks].sum(axis=0)
+            for k in ks:
+                v = total - mine[k]
+                others[k] = v / (np.linalg.norm(v) or 1.0)
+    cos_gist, cos_others = (mine * theirs).sum(axis=1), (mine * others).sum(axis=1)
+    return np.hstack([mine - theirs, np.c_[cos_gist, cos_others, _within(cos_gist, members),
+                                          _within(cos_others, members)]])
+
+
 def added_words(text: str, gist: str) -> str:
     """The statement's words that the gist lacks: what the statement says about the claim."""
     known = set(words(gist))
@@ -144,9 +192,12 @@ class TowardClaimModel:
         added = _vectoriser(self.added_vocab, self.added_idf).transform(
             [added_words(t, g) for t, g in zip(texts, gists)])
         hand = np.asarray([hand_features(t, g) for t, g in zip(texts, gists)]).reshape(-1, len(HAND))
-        around = claim_context(hand, list(gists) if groups is None else list(groups))
+        groups = list(gists) if groups is None else list(groups)
+        around = claim_context(hand, groups)
+        meaning = meaning_features(texts, gists, groups)
         return sparse.hstack([text, added, sparse.csr_matrix(HAND_SCALE * hand),
-                              sparse.csr_matrix(CONTEXT_SCALE * around)]).tocsr()
+                              sparse.csr_matrix(CONTEXT_SCALE * around),
+                              sparse.csr_matrix(EMBED_SCALE * meaning)]).tocsr()
 
     def predict(self, texts: Sequence[str], gists: Sequence[str],
                 groups: Sequence[object] | None = None) -> list[str]:
@@ -160,7 +211,8 @@ class TowardClaimModel:
     def save(self, directory: Path) -> None:
         directory.mkdir(parents=True, exist_ok=True)
         (directory / "vocab.json").write_text(json.dumps({"text": self.text_vocab, "added": self.added_vocab,
-                                                          "classes": list(self.classes), "hand": list(HAND)},
+                                                          "classes": list(self.classes), "hand": list(HAND),
+                                                          "meaning": list(MEANING)},
                                                          sort_keys=True), encoding="utf-8")
         np.savez_compressed(directory / "weights.npz", text_idf=self.text_idf.astype(np.float32),
                             added_idf=self.added_idf.astype(np.float32), coef=self.coef.astype(np.float32),
@@ -169,6 +221,9 @@ class TowardClaimModel:
     @classmethod
     def load(cls, directory: Path) -> "TowardClaimModel":
         meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        if meta.get("hand") != list(HAND) or meta.get("meaning") != list(MEANING):
+            raise ValueError(f"{directory}: a stance model of other features; retrain it "
+                             "(python -m claimgraph.claims.toward_claim --data DIR)")
         with np.load(directory / "weights.npz", allow_pickle=False) as arrays:
             return cls(meta["text"], arrays["text_idf"], meta["added"], arrays["added_idf"], arrays["coef"],
                        arrays["intercept"], tuple(meta["classes"]))

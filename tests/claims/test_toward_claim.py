@@ -83,3 +83,31 @@ def test_link_claims_reads_the_words_toward_the_claim_as_the_model_does():
     assert stances == {"a0": "assert", "a1": "report", "a2": "dispute", "a3": "report", "a4": "assert"}
     assert tc.content_signal("Veldoria dam demolition debunked") == "dispute"
     assert tc.content_signal(None) is None
+
+
+def test_meaning_features_mark_the_statement_that_strays_from_its_claim():
+    """The meaning features (real static embeddings): the statement less the gist, its cosine to the gist and to the
+    claim's other statements, and both as z-scores within the claim; a claim of one has no others."""
+    from claimgraph.claims.semantic import embed
+
+    texts = CLAIM_A + ["Lake Orvane fishermen celebrate a record season"] + CLAIM_B
+    gists = [GIST] * 4 + ["A giant catfish was caught in Lake Orvane"]
+    groups = ["A"] * 4 + ["B"]
+    meaning = tc.meaning_features(texts, gists, groups)
+    dim = embed(["dam"]).shape[1]
+    assert meaning.shape == (5, dim + len(tc.MEANING))
+    assert np.allclose(meaning[:, :dim], embed(texts) - embed(gists), atol=1e-5)
+    col = {name: dim + k for k, name in enumerate(tc.MEANING)}
+    strays = int(np.argmin(meaning[:4, col["cos_others_within"]]))
+    assert strays == 3 and meaning[3, col["cos_gist"]] < min(meaning[:3, col["cos_gist"]])
+    assert meaning[4, col["cos_others"]] == 0 and meaning[4, col["cos_gist_within"]] == 0
+
+
+def test_a_model_of_other_features_is_refused_not_misread(tmp_path):
+    texts = CLAIM_A * 2
+    model = tc.fit(texts, [GIST] * 6, ["assert", "dispute", "report"] * 2, ["a"] * 3 + ["b"] * 3)
+    model.save(tmp_path / "m")
+    meta = (tmp_path / "m" / "vocab.json").read_text(encoding="utf-8")
+    (tmp_path / "m" / "vocab.json").write_text(meta.replace('"cos_gist", ', ""), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        tc.TowardClaimModel.load(tmp_path / "m")
