@@ -142,6 +142,8 @@ def _spaced_hyphen(token: Token) -> bool:
     return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
 
 
+QUANTITY_NOUNS = {"string", "number", "handful", "couple", "series", "host", "majority", "minority", "dozen",
+                  "dozens", "hundreds", "thousands", "scores", "lot", "lots", "raft", "slew", "chorus", "band"}
 WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
 # Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
 CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
@@ -515,6 +517,12 @@ class SpeakerResolver:
             named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
             if named is not None:
                 mention = mention.doc[named.left_edge.i:named.right_edge.i + 1]
+        if root.lower_ in QUANTITY_NOUNS:
+            # "a string of Tory MPs", "a number of residents": the people counted speak, not the count.
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is not None and counted.right_edge.i < mention.end:
+                return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
         core = core_tokens(mention)
         if _no_identity(core):
             return None
