@@ -118,7 +118,10 @@ def _plain(word: str) -> str:
 def first_names() -> dict[str, str]:
     """First name -> 'm', 'f' or '' (either, or Faker does not say), from Faker's person providers; {} without
     Faker. The providers' files are read as text: importing Faker takes about a second, this about 0.2 s."""
-    spec = importlib.util.find_spec("faker")
+    try:
+        spec = importlib.util.find_spec("faker")
+    except (ImportError, ValueError):
+        spec = None
     if spec is None or spec.origin is None:
         return {}
     root = Path(spec.origin).parent / "providers" / "person"
