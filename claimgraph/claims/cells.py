@@ -63,17 +63,24 @@ def candidates(words: sparse.csr_matrix) -> np.ndarray:
     del block, inside, block_ids
     o = np.argsort(dense.astype(np.int64) * (m + 1) + minhash[member], kind="stable")
     term, member = dense[o], member[o]
-    keys = []
-    for d in range(1, WINDOW + 1):
-        same = np.flatnonzero(term[:-d] == term[d:])
+    key = np.zeros(0, dtype=np.int64)
+    batch: list[np.ndarray] = []
+    for d in range(1, WINDOW + 2):
+        same = np.flatnonzero(term[:-d] == term[d:]) if d <= WINDOW else np.zeros(0, dtype=np.int64)
+        if len(same):
+            a, b = member[same], member[same + d]
+            batch.append(_distinct(np.minimum(a, b) * n + np.maximum(a, b)))
+        if batch and (not len(same) or sum(map(len, batch)) > len(key) + len(term)):   # merged as they come: the
+            key = _distinct(np.concatenate([key, *batch]))      # same pair met in several blocks is kept once
+            batch = []
         if not len(same):
             break
-        a, b = member[same], member[same + d]
-        keys.append(np.minimum(a, b) * n + np.maximum(a, b))
-    if not keys:
-        return np.zeros(0, dtype=np.int64)
-    key = np.sort(np.concatenate(keys))
-    return key[np.r_[True, key[1:] != key[:-1]]]
+    return key
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    keys = np.sort(keys)
+    return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
 def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
