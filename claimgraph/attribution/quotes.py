@@ -25,7 +25,7 @@ MIN_DIRECT_WORDS = 3
 EMBEDDING_WORDS = {"that", "as", "of", "the", "a", "an", "and", "or", "to", "was", "is", "be", "been", "with", "by",
                    "for", "about", "called", "call", "calling", "described", "like", "than", "its", "his", "her",
                    "their", "our", "this"}
-MAX_GAP_WORDS = 25
+MAX_GAP_WORDS = 60  # a long cue clause ('," said Vell, the mayor, becoming the first …. "') still joins
 WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
 
 
@@ -59,7 +59,8 @@ def find_quotes(text: str) -> list[Quote]:
                 open_at, open_len, closer = i, 1, OPEN[ch]
             elif ch == "”" and (i == 0 or text[i - 1] == "\n"):
                 open_at, open_len, closer = i, 1, "”"  # a paragraph opened with the wrong curly mark
-        elif mark == closer or (closer != "''" and (ch == closer or (ch in CLOSE and closer == '"'))):
+        elif mark == closer or (closer != "''" and (ch == closer or (ch in CLOSE and closer == '"')
+                                                     or (closer == "”" and _stray_close(text, i)))):
             width = len(closer) if mark == closer else 1
             quotes.append(Quote(open_at, i + width, (open_at + open_len, i)))
             open_at = None
@@ -71,6 +72,14 @@ def find_quotes(text: str) -> list[Quote]:
     if open_at is not None and len(text) - open_at > open_len:
         quotes.append(Quote(open_at, len(text), (open_at + open_len, len(text)), closed=False))
     return quotes
+
+
+def _stray_close(text: str, i: int) -> bool:
+    """A curly quotation closed with the wrong mark ('“… here,“ said Vell', '“… for her," Vell said'): a straight
+    or opening mark after a word or punctuation and before a space, punctuation or the line end."""
+    if text[i] not in {'"', "“"} or i == 0 or text[i - 1].isspace():
+        return False
+    return i + 1 >= len(text) or text[i + 1].isspace() or text[i + 1] in ".,;:!?)—–-"
 
 
 def _looks_opening(text: str, i: int, width: int = 1) -> bool:
