@@ -12,15 +12,14 @@ the whole article, strongest first:
   Kestrelnet", "Microsoft President Brad Smith", "a spokesperson for OpenAI"), "its" after it as the subject;
 - the NER labels of the name's mentions in the article, weakest.
 
-The first-name lexicon is the first-name lists that Faker (MIT licence, a well-kept package) ships with its person
-providers, read from the installed package's files: about 19,000 names in Latin script from some 90 locales, with
-their gender where Faker lists them for one only. Nothing is downloaded. Without Faker installed the lexicon is empty and the
-other evidence decides.
+The first-name lexicon (`claimgraph/data/first_names.tsv`, 180 KB, shipped) holds the first names of Faker's
+person providers (MIT licence, a well-kept package): about 19,000 names in Latin script from its locales, with their
+gender where Faker lists them for one only. `scripts/make_first_names.py` writes it from Faker's public provider
+lists; Faker is not needed at run time, and nothing is downloaded.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -28,6 +27,8 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.found import doc_text
+
+FIRST_NAMES = Path(__file__).resolve().parent.parent / "data" / "first_names.tsv"
 
 # Honorifics and titles of nobility before a name: evidence of a person wherever they stand ("Mr Moss", "Lord
 # Sugar"); the latter stay part of the name ("Prince Harry").
@@ -116,29 +117,14 @@ def _plain(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def first_names() -> dict[str, str]:
-    """First name -> 'm', 'f' or '' (either, or Faker does not say), from Faker's person providers; {} without
-    Faker. The providers' files are read as text: importing Faker takes about a second, this about 0.2 s."""
-    try:
-        spec = importlib.util.find_spec("faker")
-    except (ImportError, ValueError):
-        spec = None
-    if spec is None or spec.origin is None:
-        return {}
-    root = Path(spec.origin).parent / "providers" / "person"
-    start = re.compile(r"^([ \t]+)first_names(_male|_female|_nonbinary)?\s*(?::[^=\n]*)?=", re.M)
-    string = re.compile(r"""["']([^"'\\\n]+)["']""")
-    genders: dict[str, set[str]] = {}
-    for path in sorted(root.glob("*/__init__.py")):
-        source = path.read_text(encoding="utf-8")
-        for match in start.finditer(source):
-            end = re.compile(rf"^{match.group(1)}[A-Za-z_@]", re.M).search(source, match.end())
-            block = source[match.end():end.start() if end else len(source)]
-            gender = {"_male": "m", "_female": "f"}.get(match.group(2) or "", "")
-            for name in string.findall(block):
-                if NAME_WORD.match(name):
-                    genders.setdefault(name, set()).add(gender)
-    # A name listed for one gender only (its ungendered listings aside) has that gender.
-    return {name: (next(iter(g - {""})) if len(g - {""}) == 1 else "") for name, g in genders.items()}
+    """First name -> 'm', 'f' or '' (either, or Faker does not say), read once from FIRST_NAMES."""
+    names: dict[str, str] = {}
+    with FIRST_NAMES.open(encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("#"):
+                name, _, gender = line.rstrip("\n").partition("\t")
+                names[name] = gender
+    return names
 
 
 def first_name_gender(name: str) -> str | None:

@@ -26,7 +26,6 @@ def by_cue(attributions, cue):
 
 
 def test_the_first_name_lexicon_ships_with_genders():
-    pytest.importorskip("faker")
     names = first_names()
     assert len(names) > 10_000
     assert {"Ilan", "Gustavo", "Mara", "Tomas"} <= names.keys()
@@ -35,7 +34,6 @@ def test_the_first_name_lexicon_ships_with_genders():
 
 
 def test_a_first_name_makes_a_person_the_recogniser_took_for_an_organisation(extractor):
-    pytest.importorskip("faker")
     text = "\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. \"The pier has been broken for a year.\""
     found = by_cue(extract(extractor, text), "scoffed")
     assert found.speaker is not None and (found.speaker.name, found.speaker.type) == ("Ilan Moss", "person")
@@ -73,7 +71,6 @@ def test_a_body_named_after_a_spokesperson_is_no_person(extractor):
 
 
 def test_she_is_not_a_man_named_last(extractor):
-    pytest.importorskip("faker")
     text = ("Mara Vell said the ferry would run on Sunday. Tomas Brand said the crossing was too rough. "
             "She added that the crews had worked all winter.")
     found = by_cue(extract(extractor, text), "added")
@@ -88,7 +85,6 @@ def test_a_name_used_as_a_modifier_is_not_who_he_points_at(extractor):
 
 
 def test_mr_with_a_surname_two_people_share_is_the_man(extractor):
-    pytest.importorskip("faker")
     text = ("Ilse Tarrow, 24, was found at the home of her father, ferry founder Piet Tarrow. "
             "Mr Tarrow said the boiler had been fitted a week before.")
     found = by_cue(extract(extractor, text), "said")
@@ -122,8 +118,6 @@ def test_a_nominal_cue_takes_the_subject_of_its_verb(extractor):
     ("Harbor Lights supporter Ilse Marr said the vote was rigged.", "said", "Ilse Marr", None),
 ])
 def test_words_before_a_name_are_a_role(extractor, text, cue, name, role):
-    if role is None:
-        pytest.importorskip("faker")  # the person inside "… supporter Ilse Marr" is told by the first name
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and (speaker.name, speaker.type) == (name, "person")
     assert role is None or speaker.role == role
@@ -167,8 +161,6 @@ def test_a_clause_is_no_speaker(extractor):
     ("Tomas Brand won the award on Sunday. The actress said the film had changed her life.", None),
 ])
 def test_the_description_after_a_named_subject_is_that_person(extractor, text, name):
-    if name is None or "Marr" in text:
-        pytest.importorskip("faker")
     found = by_cue(extract(extractor, text), "said")
     if name is None:
         assert found.speaker is None or found.speaker.type == "anonymous"
@@ -207,3 +199,9 @@ def test_the_conservative_mp_is_the_person_just_named(extractor):
 def test_groups_and_newspapers_by_their_last_word(extractor, text, cue, name, kind):
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and (speaker.name, speaker.type) == (name, kind)
+
+
+def test_a_name_ending_in_a_newspapers_word_is_an_outlet(extractor):
+    found = by_cue(extract(extractor, "The Quillmoor Gazette reports that the ferry will stop running in June."),
+                   "reports")
+    assert found.speaker is not None and found.speaker.type == "news_outlet"

@@ -143,11 +143,11 @@ def test_user_outlet_list_types_a_speaker_as_news_outlet(runner, tmp_path, monke
 
     monkeypatch.delenv("CLAIMGRAPH_OUTLETS", raising=False)
     article = tmp_path / "a.txt"
-    article.write_text("The Quillmoor Gazette reports that the ferry will stop running in June.", encoding="utf-8")
+    article.write_text("The Quillmoor Harbor Trust reports that the ferry will stop running in June.", encoding="utf-8")
     plain = json.loads(runner.invoke(cli, ["extract", str(article)]).stdout.splitlines()[0])
     assert plain["speaker"]["type"] == "organization"
     outlets = tmp_path / "outlets.txt"
-    outlets.write_text("Quillmoor Gazette\n", encoding="utf-8")
+    outlets.write_text("Quillmoor Harbor Trust\n", encoding="utf-8")
     listed = json.loads(runner.invoke(cli, ["extract", str(article), "--outlets", str(outlets)]).stdout.splitlines()[0])
     assert listed["speaker"]["type"] == "news_outlet" and listed["cue_class"] == "relay"
     monkeypatch.delenv("CLAIMGRAPH_OUTLETS", raising=False)
