@@ -1,3 +1,4 @@
 from claimgraph.cli import main
 
-main()
+if __name__ == "__main__":   # not again in a worker process that `spawn` starts (it imports this module)
+    main()

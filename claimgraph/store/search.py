@@ -28,7 +28,8 @@ import threading
 import time
 import weakref
 from collections import OrderedDict, defaultdict
-from typing import Any
+from concurrent.futures import Future
+from typing import Any, Callable
 
 from sqlalchemy import bindparam, delete, func, insert, select, text
 
@@ -76,7 +77,8 @@ def _built_from(conn: Any) -> dict[str, str]:
     return {r.key.removeprefix(_STATE_KEY): r.value for r in rows}
 
 
-def refresh_index(store: Store, force: bool = False, max_age: float | None = None) -> bool:
+def refresh_index(store: Store, force: bool = False, max_age: float | None = None,
+                  elsewhere: Callable[[], Future | None] | None = None) -> bool:
     """Bring the index up to date with the ledger; True when anything was rewritten.
 
     With `max_age` (seconds; the web layer passes FRESH_S), the request path never refreshes: a process that looked
@@ -86,6 +88,10 @@ def refresh_index(store: Store, force: bool = False, max_age: float | None = Non
     within FRESH_S plus one refresh (under 2 s while an ingest stores a few articles a second), and a server's own
     ingest at once (it refreshes without `max_age`). One refresh at a time: a lock in this process, and on
     PostgreSQL a transaction-scoped advisory lock for other processes, each followed by a second look.
+
+    `elsewhere` (the web layer's): starts that background look and refresh in another process (one that opened the
+    same database) and gives its future, or None; when it is done this process takes note of the index's state
+    (one read of `store_state`). Without it, or when it gives None, a thread of this process does it.
     """
     if max_age is not None and not force:
         now = time.monotonic()
@@ -97,6 +103,16 @@ def refresh_index(store: Store, force: bool = False, max_age: float | None = Non
                 _following.add(store)
         if first:
             return _refresh_now(store, False)
+        future = None
+        if elsewhere is not None:
+            try:
+                future = elsewhere()
+            except Exception:
+                log.exception("refreshing the search index in another process")
+        if future is not None:
+            ref = weakref.ref(store)
+            future.add_done_callback(lambda f: _followed(ref, f))
+            return False
         threading.Thread(target=_follow, args=(weakref.ref(store),), name="claimgraph-search-index",
                          daemon=True).start()
         return False
@@ -116,6 +132,29 @@ def _follow(ref: "weakref.ref[Store]") -> None:
     finally:
         with _results_lock:
             _following.discard(store)
+
+
+def _followed(ref: "weakref.ref[Store]", future: Future) -> None:
+    """After another process looked at the index (and refreshed it): note the index's state as it left it."""
+    store = ref()
+    if store is None:
+        return
+    try:
+        if future.exception() is not None:
+            log.error("refreshing the search index: %r", future.exception())
+        with store.engine.connect() as conn:
+            _seen(store, _built_from(conn))
+    except Exception:
+        log.exception("reading the search index's state")
+    finally:
+        _checked[store] = time.monotonic()
+        with _results_lock:
+            _following.discard(store)
+
+
+def refresh_in_place(store: Store) -> bool:
+    """One look at the index and the refresh it may need, here and now (what another process runs)."""
+    return _refresh_now(store, False)
 
 
 def _refresh_now(store: Store, force: bool) -> bool:

@@ -22,7 +22,8 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from claimgraph.store import corrections as stored
-from claimgraph.store.search import FRESH_S, KINDS, refresh_index, search
+from claimgraph.store.search import KINDS, search
+from claimgraph.web import background
 from claimgraph.web.article_views import article_data
 from claimgraph.web.attribution_views import keep_page, kept_page, rows_for, speaker_state
 from claimgraph.web.claim_views import CACHE_SIZE, SORTS, cached_claim, claims_data, find_claim
@@ -103,7 +104,7 @@ def list_claims_route(request: Request, q: str | None = Query(None, max_length=2
                       limit: int = Limit()) -> Response:
     store = store_of(request)
     if q:
-        refresh_index(store, max_age=FRESH_S)
+        background.refresh_search(store)
     data = claims_data(store, q=q, speaker=speaker, outlet=outlet, stance=stance, since=since, until=until,
                        sort=sort if sort in SORTS else "contested", offset=offset_of(cursor), limit=limit)
     return json_response(request, data)
@@ -261,7 +262,7 @@ def search_route(request: Request, q: str = Query(..., min_length=1, max_length=
                  kind: Literal["claim", "speaker", "article", "attribution"] | None = None,
                  cursor: str | None = Cursor(), limit: int = Limit()) -> Response:
     store = store_of(request)
-    refresh_index(store, max_age=FRESH_S)
+    background.refresh_search(store)
     offset = offset_of(cursor)
     hits = search(store, q, (kind,) if kind else KINDS, limit=limit + 1, offset=offset)
     result = {"items": hits[:limit], "next": page([None] * (offset + len(hits)), offset, limit)["next"]}

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import asynccontextmanager
 import sys
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
 from claimgraph.store.sql import Store
-from claimgraph.web import api, pages
+from claimgraph.web import api, background, pages
 from claimgraph.web.access import Access, BodyLimit, Denied
 
 HERE = Path(__file__).parent
@@ -37,12 +38,20 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 def create_app(store: Store, private: bool = False, allow_private: bool = False, writes_per_minute: int = 30,
                max_body_bytes: int = 64 * 1024) -> FastAPI:
+    background.reopen(store)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI):
+        yield
+        background.close(store)   # the worker process ends with the server
+
     app = FastAPI(title="claimgraph", version=__version__, openapi_url="/openapi.json", docs_url=None,
-                  redoc_url=None, description="Who said it, who disputes it, and how it reached us: the claim "
+                  lifespan=lifespan, redoc_url=None, description="Who said it, who disputes it, and how it reached us: the claim "
                   "ledger as JSON. Fields and names are those of the JSONL contract (README).")
     app.state.store = store
-    # Requests share one process (and its GIL) with background work: the claims computed again, the ranked list,
-    # the search index. Every database call releases the GIL and must get it back; with Python's default switch
+    # Requests share one process (and its GIL) with the background work left in it (the ranked list; the claims
+    # computed again and the search index's refresh run in a worker process, `background`, but take their results
+    # in here). Every database call releases the GIL and must get it back; with Python's default switch
     # interval (5 ms) a request that makes twenty of them behind a busy background thread waits ~100 ms. 0.5 ms
     # bounds that wait tenfold lower (process-wide; costs the background work a few more switches).
     sys.setswitchinterval(SWITCH_S)

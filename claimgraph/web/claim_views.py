@@ -11,7 +11,9 @@ appearance and how many lie in the window below it (each new story or copy), and
 (a re-extraction; counted at most once a second per process, `VERSIONS_S`, so it is seen within a second). When a
 story or copy was stored since: a new copy of one of its articles, or a changed name, type, role or affiliation of a
 speaker of its articles, makes it stale; the stale data is served while it is computed again in the background
-(one computation per claim), and the next request gets the new data. A new statement by one of its speakers that
+(one computation per claim, in the serving process's worker process, `background`, so that a claim of a thousand
+voices does not hold this process's interpreter lock; this process only keeps the result), and the next request
+gets the new data. A new statement by one of its speakers that
 changes none of those fields leaves it alone. A re-extraction with an unchanged extractor version shows once claims
 are linked again (`reextract` relinks).
 
@@ -39,6 +41,7 @@ from claimgraph.store import corrections as stored
 from claimgraph.store import schema as t
 from claimgraph.store.search import matching_refs
 from claimgraph.store.sql import Store
+from claimgraph.web import background
 from claimgraph.web.ledger import corrected_records, page, public_correction
 
 SORTS = ("contested", "recent")
@@ -245,7 +248,8 @@ class _Kept:
 _caches: "weakref.WeakKeyDictionary[Store, OrderedDict[str, _Kept]]" = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 _serials = itertools.count(1)
-# Claims being computed again off the request path (single flight per claim), by one worker thread per process.
+# Claims being computed again off the request path (single flight per claim): by this process's worker process
+# (`background`), or by one thread where there is none.
 _pending: "weakref.WeakKeyDictionary[Store, dict[str, Future]]" = weakref.WeakKeyDictionary()
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-claims")
 REST_S = 2.0   # the longest rest of the background worker after a computation (seconds)
@@ -366,7 +370,7 @@ def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, st
     makes, who must see them) the data is computed again before answering. Otherwise the appearances stored since
     the data was computed are looked at (each new story or copy): when one is a new copy of one of the claim's
     articles, or changed a shown field of one of its voices' speakers, the kept data is served as it is and
-    computed again in the background (one computation per claim at a time); the next request after it finished
+    computed again in the background (in the worker process; one computation per claim at a time); the next request after it finished
     gets the new data. What is read before the data is computed, so a write in between makes the next request
     compute it again, never keeps it stale. The data is shared: callers must not change it."""
     with _cache_lock:
@@ -392,17 +396,56 @@ def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, st
 
 
 def _revalidate(store: Store, claim_id: str) -> None:
-    """Compute a claim's data again in the background unless that is already under way."""
+    """Compute a claim's data again in the background unless that is already under way: in this process's worker
+    process (`background`), which returns the data for this process to keep; in a thread where there is none."""
     with _cache_lock:
         pending = _pending.setdefault(store, {})
         if claim_id in pending:
             return
-        pending[claim_id] = _worker.submit(_recompute, weakref.ref(store), claim_id)
+        done: Future = Future()
+        pending[claim_id] = done
+    ref = weakref.ref(store)
+    try:
+        future = background.submit(store, _computed_in_worker, claim_id)
+    except Exception:   # no worker could start: a thread does it
+        log.exception("starting the background worker process")
+        future = None
+    if future is None:
+        _worker.submit(_recompute, ref, claim_id, done)
+    else:
+        future.add_done_callback(lambda f: _swap_in(ref, claim_id, f, done))
 
 
-def _recompute(ref: "weakref.ref[Store]", claim_id: str) -> None:
+def _computed_in_worker(store: Store, claim_id: str) -> _Kept | None:
+    """In the worker process: a claim's data with what it was computed from (the extractor versions counted now)."""
+    _versions.pop(store, None)
+    return _computed(store, claim_id)
+
+
+def _swap_in(ref: "weakref.ref[Store]", claim_id: str, future: Future, done: Future) -> None:
+    """In this process, when the worker answered: keep what it computed (the next request gets it)."""
+    store = ref()
+    try:
+        if store is not None and not future.cancelled():   # cancelled: the server is shutting down
+            if future.exception() is not None:   # the kept data stays; the next request that finds it stale tries again
+                log.error("computing claim %s again: %r", claim_id, future.exception())
+                background.broken(store, future)
+            else:
+                kept = future.result()
+                if kept is not None:
+                    _keep(store, claim_id, kept)
+    finally:
+        if store is not None:
+            with _cache_lock:
+                _pending.get(store, {}).pop(claim_id, None)
+        done.set_result(None)
+
+
+def _recompute(ref: "weakref.ref[Store]", claim_id: str, done: Future) -> None:
+    """The same in a thread of this process (a database in memory only, or no worker process)."""
     store = ref()
     if store is None:
+        done.set_result(None)
         return
     began = time.monotonic()
     try:
@@ -412,14 +455,14 @@ def _recompute(ref: "weakref.ref[Store]", claim_id: str) -> None:
     finally:
         with _cache_lock:
             _pending.get(store, {}).pop(claim_id, None)
-    # The worker rests as long as it worked before taking the next claim: recomputations (a claim of a thousand
-    # voices is pure Python for a second or more) hold the GIL at most about half the time, so that the requests
-    # of this process are not left waiting behind them while an ingest keeps making claims stale.
+        done.set_result(None)
+    # The thread rests as long as it worked before taking the next claim: it holds the GIL at most about half the
+    # time, so that the requests of this process are not left waiting behind it.
     time.sleep(min(time.monotonic() - began, REST_S))
 
 
 def wait_for_revalidation(store: Store, timeout: float = 60.0) -> None:
-    """Wait until the claims being computed again in the background are done (tests, benchmarks)."""
+    """Wait until the claims being computed again in the background are done and kept (tests, benchmarks)."""
     with _cache_lock:
         futures = list(_pending.get(store, {}).values())
     for future in futures:
@@ -428,6 +471,13 @@ def wait_for_revalidation(store: Store, timeout: float = 60.0) -> None:
 
 def _compute(store: Store, claim_id: str) -> _Kept | None:
     """Compute a claim's data and keep it, with what it was computed from (read before it)."""
+    kept = _computed(store, claim_id)
+    return _keep(store, claim_id, kept) if kept is not None else None
+
+
+def _computed(store: Store, claim_id: str) -> _Kept | None:
+    """A claim's data with what it was computed from (read before it); plain data, so a worker process can return
+    it."""
     with store.engine.connect() as conn:
         state = _state(conn, claim_id, store)
         if state is None:
@@ -454,7 +504,12 @@ def _compute(store: Store, claim_id: str) -> _Kept | None:
         if later:
             for speaker in _touched(conn, later)[1] & speakers.keys():
                 speakers[speaker] = None
-    kept = _Kept(state, newest, window, articles, speakers, data, next(_serials))
+    return _Kept(state, newest, window, articles, speakers, data)
+
+
+def _keep(store: Store, claim_id: str, kept: _Kept) -> _Kept:
+    """Keep a claim's computed data in this process's cache, under a new serial."""
+    kept.serial = next(_serials)
     with _cache_lock:
         cache = _caches.setdefault(store, OrderedDict())
         cache[claim_id] = kept

@@ -19,7 +19,8 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from claimgraph.records import STANCES
-from claimgraph.store.search import FRESH_S, refresh_index, search
+from claimgraph.store.search import search
+from claimgraph.web import background
 from claimgraph.web.access import COOKIE
 from claimgraph.web.article_views import article_data, segments
 from claimgraph.web.claim_views import CACHE_SIZE, cached_claim, claims_data, find_claim
@@ -76,7 +77,7 @@ def search_page(request: Request, q: str = "", user: str | None = Depends(viewer
     q = q[:200]
     claims, hits = [], {}
     if q.strip():
-        refresh_index(store, max_age=FRESH_S)
+        background.refresh_search(store)
         claims = claims_data(store, q=q, limit=50)["items"]
         for kind in ("speaker", "article", "attribution"):
             hits[kind] = search(store, q, (kind,), limit=20)

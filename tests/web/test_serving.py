@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 
 from claimgraph.store import Store
 from claimgraph.store.search import KINDS, refresh_index, search
+from claimgraph.web import background
 from claimgraph.web.app import create_app
 from claimgraph.web.claim_views import cached_claim, store_rows, wait_for_revalidation
 
@@ -83,6 +84,7 @@ def test_a_new_copy_of_its_article_is_served_stale_then_fresh(sqlite_db, tmp_pat
         stale = client.get(page_url).text   # starts the computation, answers with what was kept
         assert NEW_OUTLET not in stale
         wait_for_revalidation(store)
+        assert background.worker_pids(store)   # computed in the worker process, not in this one
         assert cached_claim(store, claim["id"])[1] != version
         assert NEW_OUTLET in client.get(page_url).text
         assert NEW_OUTLET in json.dumps(client.get(f"/api/v1/claims/{claim['id']}").json())
@@ -242,7 +244,9 @@ def test_the_server_follows_another_process_writes_in_the_background(sqlite_db, 
             found = client.get("/api/v1/search", params={"q": "Brambleworth", "kind": "speaker"}).json()["items"]
             time.sleep(0.2)
         assert [h["title"] for h in found] == ["Odile Brambleworth"]
-        assert refreshed_in and set(refreshed_in) == {"claimgraph-search-index"}   # never in a request
+        # Never in a request, nor in a thread of the serving process: the worker process refreshed it.
+        assert refreshed_in == []
+        assert background.worker_pids(store)
 
 
 def test_a_kept_claim_answers_304_to_its_etag_and_a_correction_changes_it(client, token):
@@ -349,3 +353,152 @@ def test_the_claims_list_lays_corrections_over_at_once_and_follows_a_linking_run
         assert [(c["id"], c["voices"], c["disputes"]) for c in listed] == \
                [(c["id"], c["voices"], c["disputes"]) for c in fresh]
         assert next(c for c in listed if c["id"] == grown["id"])["voices"] > v
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _gone_within(pids: list[int], seconds: float) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds   # generous: a bound on the test, not a speed check
+    while any(_alive(p) for p in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return not any(_alive(p) for p in pids)
+
+
+def test_the_worker_process_computes_stale_claims_is_replaced_when_it_dies_and_ends_with_the_app(sqlite_db, tmp_path):
+    """Stale claims are computed in a worker process of the server (stale answer, then fresh); a correction made
+    through the server still shows at once; a worker killed is replaced by a new one that computes the next stale
+    claim; no worker process is left once the app has shut down."""
+    import os
+    import signal
+
+    from claimgraph.web.tokens import create_token
+
+    with Store.open(sqlite_db) as store:
+        token = create_token(store, "desk-editor")
+        with TestClient(create_app(store)) as client:
+            claim = coordination_claim(client)
+            page_url = f"/claims/{claim['id']}"
+            client.get(page_url)
+            _, version = cached_claim(store, claim["id"])
+            article = claim["voices"]["assert"][0]["article"]
+            run_cli("ingest", _copy_under_another_outlet(store, article, tmp_path), "--db", sqlite_db,
+                    "--no-link-claims")
+            assert NEW_OUTLET not in client.get(page_url).text   # stale, while the worker computes it
+            wait_for_revalidation(store)
+            first = background.worker_pids(store)
+            assert len(first) == 1 and first[0] != os.getpid()
+            assert cached_claim(store, claim["id"])[1] != version
+            assert NEW_OUTLET in client.get(page_url).text
+
+            pahon = next(v for v in claim["voices"]["dispute"] if v["speaker"] == "Eric Pahon")
+            made = client.post(f"/api/v1/attributions/{pahon['attribution']}/corrections",
+                               json={"field": "stance", "value": "support"},
+                               headers={"Authorization": f"Bearer {token}"})
+            assert made.status_code == 201
+            assert column_of(client.get(page_url).text, pahon["attribution"]) == "support"   # at once
+
+            os.kill(first[0], signal.SIGKILL)   # the worker crashes
+            assert _gone_within(first, 30)
+            _, version = cached_claim(store, claim["id"])
+            (tmp_path / "copy.jsonl").write_text((tmp_path / "copy.jsonl").read_text(encoding="utf-8").replace(
+                "copy-1", "copy-2").replace(NEW_OUTLET, "Lanternby Post"), encoding="utf-8")
+            run_cli("ingest", str(tmp_path / "copy.jsonl"), "--db", sqlite_db, "--no-link-claims")
+            assert "Lanternby Post" not in client.get(page_url).text   # stale: the broken worker is noticed
+            wait_for_revalidation(store)
+            if cached_claim(store, claim["id"])[1] == version:   # that computation met the dead worker: again
+                client.get(page_url)
+                wait_for_revalidation(store)
+            second = background.worker_pids(store)
+            assert second and second != first
+            assert cached_claim(store, claim["id"])[1] != version
+            assert "Lanternby Post" in client.get(page_url).text
+        assert _gone_within(second, 30)   # the app shut down: its worker with it
+        assert background.worker_pids(store) == []
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (from /proc)."""
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as stat:
+                    if int(stat.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (FileNotFoundError, ProcessLookupError, IndexError, ValueError):
+                pass
+    return found
+
+
+def test_the_worker_process_ends_when_the_server_is_killed(sqlite_db):
+    """`kill -9` of `claimgraph serve` gives the worker no shutdown: it notices that its parent is gone and ends."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "claimgraph", "serve", "--db", sqlite_db, "--port", str(port)],
+                              stderr=subprocess.DEVNULL)
+    try:
+        children: list[int] = []
+        deadline = time.monotonic() + 90   # a bound on the test, not a speed check
+        while not children and time.monotonic() < deadline:
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/api/v1/search", params={"q": "Pahon"}, timeout=10)
+            except httpx.HTTPError:
+                pass
+            time.sleep(1.1)   # past the index's look interval: the next search starts a look in the worker
+            children = _children(server.pid)
+        assert children, "no worker process started"
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait(30)
+        assert _gone_within(children, 30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+
+
+def test_the_worker_process_computes_a_claim_and_looks_at_the_index_on_either_database(store, client, monkeypatch):
+    """The worker opens its own store from the database URL (SQLite file or PostgreSQL): a claim computed there is
+    the one computed here, under a new version; the index's look made there leaves this process knowing its state."""
+    import time
+
+    from claimgraph.store import search as search_module
+    from claimgraph.web import claim_views
+
+    claim = coordination_claim(client)
+    here, version = cached_claim(store, claim["id"])
+    claim_views._revalidate(store, claim["id"])
+    wait_for_revalidation(store)
+    assert background.worker_pids(store)
+    there, again = cached_claim(store, claim["id"])
+    assert again != version and json.dumps(there, sort_keys=True) == json.dumps(here, sort_keys=True)
+
+    search_module.refresh_index(store)
+    refreshed_here = []
+    monkeypatch.setattr(search_module, "_refresh_now", lambda *a: refreshed_here.append(a))
+    search_module._checked[store] = -1e9
+    search_module._generation[store] = "before"   # only the note taken after the worker's look changes it
+    assert background.refresh_search(store) is False
+    deadline = time.monotonic() + 60   # a bound on the test, not a speed check
+    while store in search_module._following and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert refreshed_here == []
+    assert search_module._generation[store] != "before"
