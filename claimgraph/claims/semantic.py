@@ -235,15 +235,25 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
     similarity of its own pairs): two tight groups about one subject (sibling claims) stay apart though their
     common words put them above LINK, while a single statement (a paraphrase) may still join a tight group of
     copies of one quote. Word sums are dicts (a statement holds a handful of terms: a dict lookup
-    costs less than a sparse-matrix call); a group's squared norm and its members' own are running sums."""
+    costs less than a sparse-matrix call); a group's squared norm and its members' own are running sums.
+
+    Cost: a join only notes the absorbed group under the absorbing one; a group's word and embedding sums are
+    folded from those notes, in the order of the joins (so every sum is added up exactly as if it had been made at
+    each join), only when a test needs them. Two single statements (most joins) need no sum at all: their cross
+    similarity is the pair's own. Pairs are read in chunks of plain Python numbers, strongest first."""
+    from itertools import repeat
+    from operator import mul
+
     parent = list(range(n))
     size = [1] * n
-    word_sum: dict[int, dict[int, float]] = {}    # a group's summed TF-IDF terms, made when it first grows
+    joined: dict[int, list[int]] = {}   # a group's absorbed groups not yet folded into its sums, in join order
+    word_sum: dict[int, dict[int, float]] = {}    # a group's summed TF-IDF terms, made when first needed
     emb_sum: dict[int, np.ndarray] = {}
     own = np.asarray(words.multiply(words).sum(axis=1)).ravel() + np.einsum("ij,ij->i", emb, emb)
     square = own.tolist()      # |sum of a group's vectors|^2
     selves = own.tolist()      # the sum of its members' |vector|^2
     refused: set[tuple[int, int, int, int]] = set()   # (root, size, root, size) of pairs of groups that failed
+    indptr, indices, data = words.indptr, words.indices, words.data
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -251,44 +261,55 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
             i = parent[i]
         return i
 
-    def terms(i: int) -> dict[int, float]:
-        if i not in word_sum:
-            lo, hi = words.indptr[i], words.indptr[i + 1]
-            word_sum[i] = dict(zip(words.indices[lo:hi].tolist(), words.data[lo:hi].tolist()))
-        return word_sum[i]
+    def sums(g: int) -> tuple[dict[int, float], np.ndarray]:
+        w = word_sum.get(g)
+        if w is None:
+            lo, hi = indptr[g], indptr[g + 1]
+            w = word_sum[g] = dict(zip(indices[lo:hi].tolist(), data[lo:hi].tolist()))
+        e = emb_sum.get(g, emb[g])
+        pending = joined.pop(g, None)
+        if pending:
+            for c in pending:   # c is no root any more: its sums are final
+                wc, ec = sums(c)
+                for t, v in wc.items():
+                    w[t] = w.get(t, 0.0) + v
+                e = e + ec
+                del word_sum[c]
+                emb_sum.pop(c, None)
+            emb_sum[g] = e
+        return w, e
 
-    def cohesion(g: int) -> float:
-        return (square[g] - selves[g]) / (size[g] * (size[g] - 1))
-
-    for k in np.argsort(-sims, kind="stable").tolist():
-        a, b = find(int(pairs[k, 0])), find(int(pairs[k, 1]))
-        if a == b:
-            continue
-        cross = float(sims[k])   # two single statements: their similarity is the pair's own, >= LINK
-        if size[a] > 1 or size[b] > 1:
-            key = (a, size[a], b, size[b]) if a < b else (b, size[b], a, size[a])
-            if key in refused:   # these two groups, unchanged since (a group only grows), were refused already
+    order = np.argsort(-sims, kind="stable")
+    for start in range(0, len(order), 1 << 20):
+        part = order[start:start + (1 << 20)]
+        for i, j, cross in zip(pairs[part, 0].tolist(), pairs[part, 1].tolist(), sims[part].tolist()):
+            a = i if parent[i] == i else find(i)
+            b = j if parent[j] == j else find(j)
+            if a == b:
                 continue
-            wa, wb = terms(a), terms(b)
-            small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-            cross = sum(v * big.get(t, 0.0) for t, v in small.items())
-            cross += float(emb_sum.get(a, emb[a]) @ emb_sum.get(b, emb[b]))
-            average = cross / (size[a] * size[b])
-            if average < LINK or (COHESION and size[a] > 1 and size[b] > 1
-                                  and average < COHESION * min(cohesion(a), cohesion(b))):
-                refused.add(key)
-                continue
-        if size[a] < size[b]:
-            a, b = b, a
-        wa, wb = terms(a), terms(b)
-        for t, v in wb.items():
-            wa[t] = wa.get(t, 0.0) + v
-        emb_sum[a] = emb_sum.get(a, emb[a]) + emb_sum.pop(b, emb[b])
-        del word_sum[b]
-        square[a] += square[b] + 2 * cross
-        selves[a] += selves[b]
-        parent[b] = a
-        size[a] += size[b]
+            sa, sb = size[a], size[b]
+            if sa > 1 or sb > 1:   # else two single statements: their similarity is the pair's own, >= LINK
+                key = (a, sa, b, sb) if a < b else (b, sb, a, sa)
+                if key in refused:   # these two groups, unchanged since (a group only grows), were refused already
+                    continue
+                wa, ea = sums(a)
+                wb, eb = sums(b)
+                small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+                cross = sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))
+                cross += float(ea @ eb)
+                average = cross / (sa * sb)
+                if average < LINK or (COHESION and sa > 1 and sb > 1
+                                      and average < COHESION * min((square[a] - selves[a]) / (sa * (sa - 1)),
+                                                                   (square[b] - selves[b]) / (sb * (sb - 1)))):
+                    refused.add(key)
+                    continue
+            if sa < sb:
+                a, b = b, a
+            joined.setdefault(a, []).append(b)
+            square[a] += square[b] + 2 * cross
+            selves[a] += selves[b]
+            parent[b] = a
+            size[a] = sa + sb
     return np.asarray([find(i) for i in range(n)])
 
 
