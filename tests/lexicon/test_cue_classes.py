@@ -24,7 +24,7 @@ EXPECTED: dict[str, str] = {
         "report": "say tell add note state explain write remark comment recall reply respond answer continue mention "
                   "describe call announce report indicate suggest disclose reveal predict warn ask tweet post testify "
                   "show find cite point complain joke quip caution lament remind inform express signal hint retort "
-                  "exclaim clarify recount confide highlight",
+                  "exclaim clarify recount confide highlight decline",
         "assert": "declare claim assert insist maintain argue allege contend stress emphasize promise vow pledge "
                   "boast urge assure imply reiterate propose praise proclaim brag tout emphasise rule",
         "dispute": "deny dismiss reject refute dispute rebut contradict criticize question doubt blame accuse charge "
@@ -54,6 +54,7 @@ SENTENCES = {  # where no template fits
     "remind": SPEAKER + " {verb} residents that the Quorrin bridge was unsafe.",
     "inform": SPEAKER + " {verb} residents that the Quorrin bridge was unsafe.",
     "assure": SPEAKER + " {verb} residents that the Quorrin bridge was safe.",
+    "decline": SPEAKER + " {verb} to comment on the harbour board's plan for the Quorrin bridge.",
 }
 
 
