@@ -10,8 +10,7 @@ exact Jaccard check -> guarded union); the baseline computes the exact Jaccard o
 blocks of rows) — where a full run would take too long, a few blocks are timed and the total extrapolated (marked
 "est."). Grouping quality against the known propositions is printed as pairwise precision / recall. "semantic" is
 `group_statements` as `link-claims` runs it (stems, TF-IDF word rows, static embeddings, candidate pairs: exact up
-to semantic.EXACT_MAX statements, blocks of rare words above (claims/cells.py), plus MinHash pairs above
-EXACT_MAX; average linkage), with the time of each stage and the peak memory (ru_maxrss) of its process.
+to semantic.EXACT_MAX statements, blocks of rare words above (claims/cells.py); average linkage), with the time of each stage and the peak memory (ru_maxrss) of its process.
 `--vs-exact N` groups N statements both ways (blocks and the exact path) and prints how far they agree.
 
     .venv/bin/python benchmarks/claims_cost.py                 # 10k, 100k, 1M
