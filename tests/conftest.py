@@ -65,3 +65,24 @@ def reference_gold() -> dict:
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "claimgraph.db"
+
+
+# -- extraction helpers shared by the attribution tests ------------------------------------------------------------
+
+def extract(extractor, text: str) -> list:
+    """The attributions `extractor` finds in `text`, read as one article."""
+    from claimgraph.records import Article
+
+    return extractor.extract(Article(ref="t", text=text))
+
+
+def by_cue(attributions: list, cue: str):
+    """The first attribution whose cue is `cue`; fails naming the cues found when there is none."""
+    found = [a for a in attributions if a.cue == cue]
+    assert found, f"no attribution with cue {cue!r} in {[a.cue for a in attributions]}"
+    return found[0]
+
+
+def cues_found(extractor, text: str) -> dict:
+    """Cue -> attribution for every attribution `extractor` finds in `text` (the last one where a cue repeats)."""
+    return {a.cue: a for a in extract(extractor, text)}

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.records import Article
+from tests.conftest import cues_found
 
 
 @pytest.fixture(scope="module")
@@ -16,18 +17,14 @@ def rules(extractor):
     return Extractor(nlp=extractor.nlp, learned=False)
 
 
-def by_cue(rules, text):
-    return {a.cue: a for a in rules.extract(Article(ref="t", text=text))}
-
-
 def test_declined_to_comment_is_an_attribution_with_its_infinitive_as_content(rules):
-    found = by_cue(rules, "The Port Ellis harbor board declined to comment on the ferry plan.")
+    found = cues_found(rules, "The Port Ellis harbor board declined to comment on the ferry plan.")
     assert found["declined"].content.startswith("to comment")
     assert found["declined"].source_span is not None
 
 
 def test_declining_to_do_something_else_is_not_speech(rules):
-    assert "declined" not in by_cue(rules, "Mara Vell declined to run for mayor of Port Ellis again.")
+    assert "declined" not in cues_found(rules, "Mara Vell declined to run for mayor of Port Ellis again.")
 
 
 @pytest.mark.parametrize("text", [
@@ -35,7 +32,7 @@ def test_declining_to_do_something_else_is_not_speech(rules):
     "“We will reopen the harbor in May and the ferry will run again,“ said Mara Vell.",
 ])
 def test_a_curly_quotation_closed_with_the_wrong_mark_is_a_direct_quote(rules, text):
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].kind == "direct"
     assert found["said"].content.startswith("We will reopen the harbor in May")
     assert found["said"].speaker is not None and found["said"].speaker.name == "Mara Vell"
@@ -44,19 +41,19 @@ def test_a_curly_quotation_closed_with_the_wrong_mark_is_a_direct_quote(rules, t
 def test_a_content_cut_inside_a_quotation_runs_on_to_the_closing_mark(rules):
     text = ('Talbot added that the harbor would send a "strong message that Port Ellis is a place where people '
             'make mistakes, they serve their time and are welcomed back."')
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["added"].content.endswith('are welcomed back."')
 
 
 def test_a_trailing_relative_clause_is_the_writers_aside(rules):
     text = "Talbot said the ferry trip was worthwhile for Mara Vell, who trails her rival by double digits in most polls."
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].content == "the ferry trip was worthwhile for Mara Vell"
 
 
 def test_a_relative_clause_inside_the_content_stays(rules):
     text = "Talbot said the ferry, which opened in May, would carry more cars to Port Ellis next year."
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].content == "the ferry, which opened in May, would carry more cars to Port Ellis next year"
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.records import Article
+from tests.conftest import cues_found, extract
 
 
 @pytest.fixture(scope="module")
@@ -15,24 +15,16 @@ def rules(extractor):
     return Extractor(nlp=extractor.nlp, learned=False)
 
 
-def extract(rules, text):
-    return rules.extract(Article(ref="t", text=text))
-
-
-def by_cue(rules, text):
-    return {a.cue: a for a in extract(rules, text)}
-
-
 def test_a_fronted_phrase_is_not_the_content_when_a_complement_follows_the_cue(rules):
     text = ("In a statement released shortly after the harbor board suspended its ferry plan, Talbot said he is "
             "certain the port will reopen in May.")
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].content == "he is certain the port will reopen in May"
 
 
 def test_a_quote_whose_sentence_goes_on_after_the_cue_keeps_the_rest(rules):
     text = "“Only you, Mara,” she said, would use a harsh ruling to praise the harbor board."
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].content_spans[1:] and found["said"].content.endswith("to praise the harbor board")
     assert found["said"].kind == "mixed"
 
@@ -43,7 +35,7 @@ def test_a_quote_whose_sentence_goes_on_after_the_cue_keeps_the_rest(rules):
     "“We will win the vote,” Vell said, not even mentioning the ferry.",
 ])
 def test_what_follows_the_cue_clause_about_the_speaker_is_not_said(rules, text):
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].content == "We will win the vote,"
 
 
@@ -54,7 +46,7 @@ def test_what_follows_the_cue_clause_about_the_speaker_is_not_said(rules, text):
     ("Vell's supporters seemed equally unperturbed.", "seemed", ["Vell's supporters", "equally unperturbed"]),
 ])
 def test_an_evidential_without_a_source_gives_subject_and_complement(rules, text, cue, content):
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found[cue].source_span is None  # nobody named: the speaker, if any, is the writer
     assert [text[s:e] for s, e in found[cue].content_spans] == content
     assert found[cue].cue_class == "think"  # a judgement, not speech: --speech-only leaves it out
@@ -76,7 +68,7 @@ def test_appearing_somewhere_is_no_evidential(rules, text):
 ])
 def test_a_statement_or_belief_noun_with_a_that_clause_is_an_attribution(rules, text, cue, source, content,
                                                                           cue_class):
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found[cue].content == content
     assert found[cue].cue_class == cue_class
     assert source in text[slice(*found[cue].source_span)]
@@ -88,7 +80,7 @@ def test_the_fact_that_is_nobodys_statement(rules):
 
 def test_a_poll_named_with_in_is_the_source_of_its_clause(rules):
     text = "In the new Harbor Institute poll, 40 percent of voters back Mara Vell for mayor."
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["In"].kind == "according_to"
     assert text[slice(*found["In"].source_span)] == "the new Harbor Institute poll"
     assert found["In"].content == "40 percent of voters back Mara Vell for mayor"
@@ -101,7 +93,7 @@ def test_in_a_statement_leaves_the_attribution_to_its_cue(rules):
 
 def test_a_title_line_with_a_named_source_is_what_it_said(rules):
     text = "Owen Talbot: Ferry fares will rise in May.\n\nThe harbor board met on Tuesday in Port Ellis."
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found[":"].content == "Ferry fares will rise in May"
     assert text[slice(*found[":"].source_span)] == "Owen Talbot"
 
@@ -124,19 +116,19 @@ def test_calling_someone_up_or_a_name_is_not_speech(rules, text):
 def test_the_speakers_next_act_is_not_part_of_what_was_said(rules):
     text = ("Councillor Owen Talbot said the ferry plan would cost the town a fortune, and called Vell "
             "“the worst mayor Port Ellis ever had.”")
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["said"].content == "the ferry plan would cost the town a fortune"
     assert text[slice(*found["called"].source_span)] == "Councillor Owen Talbot"
 
 
 def test_a_verb_in_another_tense_without_its_own_subject_is_not_said(rules):
     text = "Mara Vell said she admires the ferry crews and highlighted their work through the winter storms."
-    assert by_cue(rules, text)["said"].content == "she admires the ferry crews"
+    assert cues_found(rules, text)["said"].content == "she admires the ferry crews"
 
 
 def test_a_quote_after_a_named_colon_is_that_persons(rules):
     text = "What that means for the harbor. More from Owen Talbot: “The county is a starting point for the vote.”"
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found[":"].content == "The county is a starting point for the vote."
     assert text[slice(*found[":"].source_span)] == "Owen Talbot"
 
@@ -151,17 +143,17 @@ def test_adjectives_and_purposes_are_not_cues(rules, text):
 
 def test_an_object_content_stops_before_the_cues_own_conjunct(rules):
     text = "Mara Vell called the ferry plan “reckless,” and the harbor board has since dropped the plan entirely."
-    assert by_cue(rules, text)["called"].content == "the ferry plan “reckless,”"
+    assert cues_found(rules, text)["called"].content == "the ferry plan “reckless,”"
 
 
 def test_a_question_asked_is_its_askers(rules):
-    found = by_cue(rules, "Owen Talbot asked the mayor if she had been preparing for the harbor vote.")
+    found = cues_found(rules, "Owen Talbot asked the mayor if she had been preparing for the harbor vote.")
     assert found["asked"].content == "she had been preparing for the harbor vote"
 
 
 def test_asked_whether_keeps_the_question_without_naming_who_asked(rules):
     text = "Asked on Monday whether Talbot would hold a cabinet post, Mara Vell shook her head."
-    found = by_cue(rules, text)
+    found = cues_found(rules, text)
     assert found["Asked"].content == "Talbot would hold a cabinet post"
     assert found["Asked"].source_span is None  # Vell was asked; she is not the one asking
 

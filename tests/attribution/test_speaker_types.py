@@ -12,17 +12,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.attribution.speaker_types import TypeEvidence, first_name_gender, first_names
-from claimgraph.records import Article
-
-
-def extract(extractor, text):
-    return extractor.extract(Article(ref="t", text=text))
-
-
-def by_cue(attributions, cue):
-    found = [a for a in attributions if a.cue == cue]
-    assert found, f"no attribution with cue {cue!r} in {[a.cue for a in attributions]}"
-    return found[0]
+from tests.conftest import by_cue, extract
 
 
 def test_the_first_name_lexicon_ships_with_genders():

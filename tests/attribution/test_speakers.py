@@ -9,16 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.records import Article
-
-
-def extract(extractor, text):
-    return extractor.extract(Article(ref="t", text=text))
-
-
-def by_cue(attributions, cue):
-    found = [a for a in attributions if a.cue == cue]
-    assert found, f"no attribution with cue {cue!r} in {[a.cue for a in attributions]}"
-    return found[0]
+from tests.conftest import by_cue, extract
 
 
 @pytest.mark.parametrize("text, cue, mention", [
