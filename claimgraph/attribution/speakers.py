@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import Found, doc_text, mention_span
 from claimgraph.attribution.quotes import find_quotes
-from claimgraph.attribution.speaker_types import TITLES as TITLE_WORDS
-from claimgraph.attribution.speaker_types import (PERSON_NOUNS, TypeEvidence, first_name_gender, first_names,
+# TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
+from claimgraph.attribution.speaker_types import (PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
                                                   looks_like_full_name, person_noun)
 from claimgraph.records import Article, Attribution, Speaker, normalise_name
 
@@ -41,8 +41,6 @@ PEOPLE = ANONYMOUS_HEADS | {"expert", "official", "resident", "analyst", "critic
 QUANTIFIERS = {"some": "some", "others": "other", "many": "many", "most": "most", "several": "several"}
 DETERMINERS = {"the", "a", "an"}
 INDEFINITE = {"a", "an", "some", "other", "several", "many", "two", "three", "few", "one", "another"}
-# Titles before a name are its role, not part of it: "Councillor Tomas Reyes" is Tomas Reyes, role councillor.
-TITLES = TITLE_WORDS
 # Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
 ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
                        "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor", "mp", "mep",
