@@ -245,11 +245,29 @@ def targets(base: str, client: httpx.Client, n_claims: int = 100) -> dict[str, l
     }
 
 
+class Tally:
+    """Latencies (ms) and errors per kind, added to by many client threads."""
+
+    def __init__(self) -> None:
+        self.latencies: dict[str, list[float]] = {k: [] for k in KINDS}
+        self.errors: dict[str, int] = {k: 0 for k in KINDS}
+        self.lock = threading.Lock()
+
+    def get(self, client: httpx.Client, kind: str, url: str, since: float) -> None:
+        """GET `url` and record it under `kind`, its latency counted from `since` (a perf_counter time)."""
+        try:
+            ok = client.get(url).status_code == 200
+        except httpx.HTTPError:
+            ok = False
+        took = (time.perf_counter() - since) * 1000
+        with self.lock:
+            self.latencies[kind].append(took)
+            self.errors[kind] += 0 if ok else 1
+
+
 def hammer(urls: dict[str, list[str]], clients: int, seconds: float) -> dict[str, dict]:
     """`clients` threads, each cycling through the kinds for `seconds`; latencies (ms) and errors per kind."""
-    latencies: dict[str, list[float]] = {k: [] for k in KINDS}
-    errors: dict[str, int] = {k: 0 for k in KINDS}
-    lock = threading.Lock()
+    tally = Tally()
     stop = time.monotonic() + seconds
 
     def worker(seed: int) -> None:
@@ -259,23 +277,15 @@ def hammer(urls: dict[str, list[str]], clients: int, seconds: float) -> dict[str
             while time.monotonic() < stop:
                 kind = KINDS[turn % len(KINDS)]
                 turn += 1
-                began = time.perf_counter()
-                try:
-                    ok = client.get(rng.choice(urls[kind])).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                took = (time.perf_counter() - began) * 1000
-                with lock:
-                    latencies[kind].append(took)
-                    errors[kind] += 0 if ok else 1
+                tally.get(client, kind, rng.choice(urls[kind]), time.perf_counter())
 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return {k: {"n": len(v), "rps": len(v) / seconds, "errors": errors[k], **percentiles(v)}
-            for k, v in latencies.items()}
+    return {k: {"n": len(v), "rps": len(v) / seconds, "errors": tally.errors[k], **percentiles(v)}
+            for k, v in tally.latencies.items()}
 
 
 def open_loop(urls: dict[str, list[str]], clients: int, rate: float, seconds: float, seed: int = 7,
@@ -299,10 +309,8 @@ def open_loop(urls: dict[str, list[str]], clients: int, rate: float, seconds: fl
     arrivals: queue.Queue = queue.Queue()
     for item in schedule:
         arrivals.put(item)
-    latencies: dict[str, list[float]] = {k: [] for k in KINDS}
-    errors: dict[str, int] = {k: 0 for k in KINDS}
+    tally = Tally()
     unsent = {k: 0 for k in KINDS}
-    lock = threading.Lock()
     start = time.perf_counter() + 0.2
     give_up = start + seconds + drain
 
@@ -318,17 +326,10 @@ def open_loop(urls: dict[str, list[str]], clients: int, rate: float, seconds: fl
                 if now < when:
                     time.sleep(when - now)
                 elif now > give_up:
-                    with lock:
+                    with tally.lock:
                         unsent[kind] += 1
                     continue
-                try:
-                    ok = client.get(url).status_code == 200
-                except httpx.HTTPError:
-                    ok = False
-                took = (time.perf_counter() - when) * 1000
-                with lock:
-                    latencies[kind].append(took)
-                    errors[kind] += 0 if ok else 1
+                tally.get(client, kind, url, when)
 
     threads = [threading.Thread(target=worker) for _ in range(clients)]
     for thread in threads:
@@ -336,8 +337,8 @@ def open_loop(urls: dict[str, list[str]], clients: int, rate: float, seconds: fl
     for thread in threads:
         thread.join()
     elapsed = max(seconds, time.perf_counter() - start)
-    return {k: {"n": len(v), "rps": len(v) / elapsed, "offered": rate / len(KINDS), "errors": errors[k],
-                "unsent": unsent[k], **percentiles(v)} for k, v in latencies.items()}
+    return {k: {"n": len(v), "rps": len(v) / elapsed, "offered": rate / len(KINDS), "errors": tally.errors[k],
+                "unsent": unsent[k], **percentiles(v)} for k, v in tally.latencies.items()}
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
