@@ -158,14 +158,12 @@ def group(sets: Sequence[frozenset[str]], threshold: float = THRESHOLD) -> np.nd
     return np.asarray([uf.find(i) for i in range(len(sets))])
 
 
-def link_restatements(uf: UnionFind, texts: Sequence[str], sets: Sequence[frozenset[str]],
-                      index: Sequence[int] | None = None,
-                      threshold: float = THRESHOLD) -> tuple[np.ndarray, np.ndarray]:
-    """The cross-article step of `link-claims`: restatements (their words and content-word sets) grouped by the
-    semantic step (claims.semantic: words and embeddings, average linkage; above semantic.EXACT_MAX statements the
-    candidates come from blocks of rare words, claims.cells, which hold the MinHash pairs too: `sets` and
-    `threshold` are no longer used here) and unioned into `uf` (positions through `index`). Returns the pairs that
-    joined and their similarity."""
+def link_restatements(uf: UnionFind, texts: Sequence[str],
+                      index: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """The cross-article step of `link-claims`: restatements grouped by the semantic step (claims.semantic: words
+    and embeddings, average linkage; above semantic.EXACT_MAX statements the candidates come from blocks of rare
+    words, claims.cells) and unioned into `uf` (positions through `index`). Returns the pairs that joined and their
+    similarity."""
     from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
 
     words, emb = semantic.statement_vectors(texts)
@@ -178,9 +176,8 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], sets: Sequence[frozen
     return pairs[joined], scores[joined]
 
 
-def group_statements(texts: Sequence[str], threshold: float = THRESHOLD) -> np.ndarray:
+def group_statements(texts: Sequence[str]) -> np.ndarray:
     """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs."""
-    sets = [content_stems(t) for t in texts]
     uf = UnionFind(len(texts))
-    link_restatements(uf, texts, sets, threshold=threshold)
+    link_restatements(uf, texts)
     return np.asarray([uf.find(i) for i in range(len(texts))])
