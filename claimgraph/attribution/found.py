@@ -14,7 +14,6 @@ PUNCT_EDGES = set(" \n\t,;:—–-")
 # Dependencies climbed from a cue to the verb whose subject speaks ("…, adding that …").
 CLIMB = {"advcl", "xcomp", "conj", "acl", "pcomp", "relcl", "ccomp", "advmod", "acomp"}
 MAX_CLIMB = 6
-RELATIVES = {"who", "which", "that", "whom"}
 TEXT_KEY = "claimgraph_text"
 
 
@@ -117,8 +116,8 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
         chain.append(token)
         for child in token.children:
             if child.dep_ == "nsubj":
-                if child.lower_ in RELATIVES and token.dep_ == "relcl":
-                    return token.head, chain  # "Tory MPs who said …": the MPs said it, not "who"
+                # "Tory MPs who said …": the mention is "who", as "he" is in "he said" (PolNeAR marks the
+                # relative); the speaker is its antecedent, which speaker resolution reads from the relative clause.
                 return child, chain
             if child.dep_ == "nsubjpass":
                 return None, chain

@@ -487,7 +487,12 @@ class SpeakerResolver:
             # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
             noun = mention.root.head.head
             if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
-                return self._resolve(mention.doc[noun.left_edge.i:noun.i + 1])
+                # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
+                words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
+                while words and words[-1].is_punct:
+                    words.pop()
+                return self._resolve(mention.doc[words[0].i:words[-1].i + 1] if words
+                                     else mention.doc[noun.left_edge.i:noun.i + 1])
             return None
         if lower in QUANTIFIERS:
             # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people

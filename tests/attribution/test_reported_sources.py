@@ -1,0 +1,34 @@
+"""Which words an attribution gives as its source (issue 9, fifth pass: source agreement on PolNeAR train).
+Fictional sentences through the real parse, rules only; the speaker identity behind the mention is checked where
+the change could move it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import by_cue, extract
+
+
+@pytest.fixture(scope="module")
+def rules(extractor):
+    from claimgraph.pipeline import Extractor
+
+    return Extractor(nlp=extractor.nlp, learned=False)
+
+
+def source_of(found, text: str) -> str | None:
+    return text[found.source_span[0]:found.source_span[1]] if found.source_span else None
+
+
+@pytest.mark.parametrize("text, cue, mention, speaker", [
+    ("The ferry board heard from Mara Vell, who said the harbor fees would double next year.", "said", "who",
+     "Mara Vell"),
+    ("Dock workers who say the new cranes are unsafe marched to the Port Ellis town hall.", "say", "who",
+     "dock workers"),
+    ("The plan was backed by the Harbor Trust, which argued that the pier would pay for itself.", "argued",
+     "which", "Harbor Trust"),
+])
+def test_a_relative_is_the_mention_and_its_antecedent_the_speaker(rules, text, cue, mention, speaker):
+    found = by_cue(extract(rules, text), cue)
+    assert source_of(found, text) == mention
+    assert found.speaker is not None and found.speaker.name.lower().removeprefix("the ") == speaker.lower()
