@@ -83,7 +83,7 @@ def fold_training_set(articles: list[GoldArticle], held_out: str) -> list[int]:
     return sorted(chosen)
 
 
-def train_folds(data: Path, out: Path, lex_drop: float = 0.0) -> None:
+def train_folds(data: Path, out: Path, lex_drop: float = 0.0, stack: bool = False) -> None:
     from claimgraph.attribution.learned.train import fit, make_examples, new_component, save_model
 
     nlp = load_pipeline(DEFAULT_MODEL)
@@ -97,11 +97,11 @@ def train_folds(data: Path, out: Path, lex_drop: float = 0.0) -> None:
             continue
         t0 = time.time()
         chosen = fold_training_set(articles, fold)
-        examples = make_examples([docs[i] for i in chosen], [articles[i] for i in chosen])
+        examples = make_examples([docs[i] for i in chosen], [articles[i] for i in chosen], stack=stack)
         name = "lopo_tagger"
-        component, transitions = new_component(nlp, examples, name=name, lex_drop=lex_drop)
+        component, transitions = new_component(nlp, examples, name=name, lex_drop=lex_drop, stack=stack)
         fit(component, examples, epochs=BUDGET["epochs"], seed=BUDGET["seed"], log=lambda m, fold=fold: log(f"{fold}: {m}"))
-        meta = {"fold": fold, "train_articles": len(chosen), "budget": BUDGET, "lex_drop": lex_drop,
+        meta = {"fold": fold, "train_articles": len(chosen), "budget": BUDGET, "lex_drop": lex_drop, "stack": stack,
                 "train_seconds": round(time.time() - t0)}
         save_model(nlp, target, transitions, 0.3, 0.0, meta, name=name)
         nlp.remove_pipe(name)
@@ -132,8 +132,7 @@ def gate_predictions(nlp, folder: Path, articles: list[GoldArticle], docs: list[
         doc.user_data[TEXT_KEY] = doc.text
         ruled.append(rule_finds(doc))
     for i in range(0, len(docs), 16):
-        tag(tagger, docs[i:i + 16], scope, [[s for item in found for s in item.content] for found in ruled[i:i + 16]],
-            cues=cues)
+        tag(tagger, docs[i:i + 16], scope, cues=cues, rules=ruled[i:i + 16])
     out: dict[str, dict[str, list[dict]]] = {name: {} for name in ["rules"] + gates}
     for gold, doc, found in zip(articles, docs, ruled):
         article = Article(ref=str(gold.text_path), text=gold.text)
@@ -519,6 +518,8 @@ def main() -> None:
                              "matched, to OUT/additions_SCOPE.jsonl")
     parser.add_argument("--lex-drop", type=float, default=0.0,
                         help="train: drop a token's word/affix embedding at this rate while training (train.py)")
+    parser.add_argument("--stack", action="store_true",
+                        help="train: the rules' finds as an input of the tagger (learned/stack.py)")
     parser.add_argument("--tagger", default=None,
                         help="score: the tagger folder of row shipped-dev (default: the shipped one)")
     parser.add_argument("--save", default=None,
@@ -528,7 +529,7 @@ def main() -> None:
     if not (data / "metadata.tsv").exists():
         sys.exit(f"{data}: no PolNeAR here (metadata.tsv, train/, dev/)")
     if args.step == "train":
-        train_folds(data, out, args.lex_drop)
+        train_folds(data, out, args.lex_drop, args.stack)
     elif args.step == "stage2":
         stage2(data, out, args.scope, Path(args.save) if args.save else None)
     else:

@@ -114,8 +114,7 @@ class AttributionsComponent:
                 with budget.running():
                     ruled.append(rule_finds(doc))
             if tagger is not None:  # one batched pass, over what the rules left uncovered
-                tag(tagger, batch, scope, covered=[[s for item in found for s in item.content] for found in ruled],
-                    cues=gate.cue_lemmas)
+                tag(tagger, batch, scope, cues=gate.cue_lemmas, rules=ruled)
             for doc, text, found, budget in zip(batch, texts, ruled, budgets):
                 with budget.running():
                     candidates = learned_candidates(doc) if tagger is not None else None

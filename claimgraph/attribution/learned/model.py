@@ -25,6 +25,8 @@ from spacy.util import registry
 from thinc.api import Config, HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 
 from claimgraph.attribution.learned.bio import LABELS
+from claimgraph.attribution.learned.stack import LAYER as RULE_LAYER
+from claimgraph.attribution.learned.stack import RULE_FEATURES, features_of
 from claimgraph.attribution.learned.viterbi import decode
 
 DOC_FEATURES = 8  # width of the document-level feature vector, see doc_features()
@@ -102,6 +104,27 @@ def build_attribution_tok2vec(embed: Model, encode: Model, width: int) -> Model:
     """embed (hashed token attributes) ++ doc features -> Maxout back to `width` -> CNN encoder."""
     mix = with_array(Maxout(nO=width, nI=width + DOC_FEATURES, nP=3, normalize=True))
     model = chain(concatenate(embed, build_doc_features()), mix, encode)
+    model.set_dim("nO", width)
+    return model
+
+
+def _rule_features_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[list[Any], Any]:
+    outputs = [model.ops.asarray2f(features_of(doc)) for doc in docs]
+    return outputs, lambda d_outputs: []
+
+
+@registry.architectures("claimgraph.RuleFeatures.v1")
+def build_rule_features() -> Model:
+    """The rules' finds per token (stack.py), parameter-free like the document features."""
+    return Model(RULE_LAYER, _rule_features_forward, dims={"nO": RULE_FEATURES})
+
+
+@registry.architectures("claimgraph.StackedTok2Vec.v1")
+def build_stacked_tok2vec(embed: Model, encode: Model, width: int) -> Model:
+    """AttributionTok2Vec.v1 with the rules' finds as input too (stacking, stack.py): embed ++ doc features ++
+    rule features -> Maxout back to `width` -> CNN encoder."""
+    mix = with_array(Maxout(nO=width, nI=width + DOC_FEATURES + RULE_FEATURES, nP=3, normalize=True))
+    model = chain(concatenate(embed, build_doc_features(), build_rule_features()), mix, encode)
     model.set_dim("nO", width)
     return model
 

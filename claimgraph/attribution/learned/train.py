@@ -34,6 +34,7 @@ from claimgraph.attribution.learned.viterbi import estimate_transitions, save_tr
 from claimgraph.attribution.learned.group import candidates_from_doc
 from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, LEXDROP_EMBED  # noqa: F401 (factory)
 from claimgraph.attribution.learned.model import AttributionTagger
+from claimgraph.attribution.learned.stack import attach
 from claimgraph.eval.polnear import GoldArticle as PolnearArticle
 from claimgraph.eval.polnear import load_split
 from claimgraph.nlp import DEFAULT_MODEL
@@ -71,8 +72,25 @@ def gold_spans(article: PolnearArticle) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
-def make_examples(docs: list[Doc], articles: list[PolnearArticle]) -> list[Example]:
-    """Example(parsed doc as features, same tokens with BIO labels in `tag_` as the reference)."""
+def attach_rules(docs: list[Doc]) -> None:
+    """The rules' finds onto each parsed Doc as a stacked tagger reads them (stack.py): the same `rule_finds` call
+    over the same parse as the attributions component makes before it tags."""
+    from claimgraph.attribution import rule_finds
+    from claimgraph.attribution.found import TEXT_KEY
+
+    for doc in docs:
+        doc.user_data[TEXT_KEY] = doc.text
+        try:
+            attach(doc, rule_finds(doc))
+        finally:
+            doc.user_data.pop(TEXT_KEY, None)
+
+
+def make_examples(docs: list[Doc], articles: list[PolnearArticle], stack: bool = False) -> list[Example]:
+    """Example(parsed doc as features, same tokens with BIO labels in `tag_` as the reference); with `stack`, the
+    parsed docs carry the rules' finds (`attach_rules`)."""
+    if stack:
+        attach_rules(docs)
     examples = []
     for doc, article in zip(docs, articles):
         tags = spans_to_tags(doc, gold_spans(article))
@@ -167,7 +185,7 @@ def _plain(config: Any) -> Any:
 def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: int = 1500, dropout: float = 0.1,
           learn_rate: float = 0.001, seed: int = 0, cache: str | Path | None = DEFAULT_CACHE,
           max_minutes: float = 45.0, model: str = DEFAULT_MODEL, window_size: int = 3, depth: int = 4,
-          lex_drop: float = 0.0, log=print) -> dict[str, Any]:
+          lex_drop: float = 0.0, stack: bool = False, log=print) -> dict[str, Any]:
     """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
     started = time.time()
     data_dir, out = Path(data_dir), Path(out)
@@ -177,8 +195,10 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
     train_docs = parse_split(nlp, train_articles, Path(cache) if cache else None)
     dev_docs = parse_split(nlp, dev_articles, Path(cache) if cache else None)
     log(f"parsed {len(train_docs)} train / {len(dev_docs)} dev docs in {time.time() - started:.0f}s")
-    examples = make_examples(train_docs, train_articles)
-    component, transitions = new_component(nlp, examples, window_size, depth, lex_drop=lex_drop)
+    examples = make_examples(train_docs, train_articles, stack=stack)
+    if stack:
+        attach_rules(dev_docs)  # dev is scored with the rules' finds as input, as at run time
+    component, transitions = new_component(nlp, examples, window_size, depth, lex_drop=lex_drop, stack=stack)
     scorer = load_scorer(data_dir)
 
     def score_dev(epoch: int) -> tuple[float, float]:
@@ -187,7 +207,7 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
         return figures.get("end_to_end_f1", 0.0), figures.get("content_partial_f1", 0.0)
 
     settings = {"epochs": epochs, "batch_words": batch_words, "dropout": dropout, "learn_rate": learn_rate,
-                "seed": seed, "window_size": window_size, "depth": depth, "lex_drop": lex_drop}
+                "seed": seed, "window_size": window_size, "depth": depth, "lex_drop": lex_drop, "stack": stack}
     best_epoch = fit(component, examples, epochs=epochs, batch_words=batch_words, dropout=dropout,
                      learn_rate=learn_rate, seed=seed, deadline=started + max_minutes * 60, score=score_dev,
                      log=log)
@@ -204,14 +224,19 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
 
 
 def new_component(nlp: Language, examples: list[Example], window_size: int = 3, depth: int = 4,
-                  name: str = COMPONENT, lex_drop: float = 0.0) -> tuple[AttributionTagger, Any]:
+                  name: str = COMPONENT, lex_drop: float = 0.0, stack: bool = False) -> tuple[AttributionTagger, Any]:
     """An untrained tagger added to `nlp`, and the role transitions of the gold labels (see viterbi.py); with
     `lex_drop`, the word and affix embeddings lose a token's vector at that rate while training
-    (model.py `build_lexdrop_hash_embed`)."""
+    (model.py `build_lexdrop_hash_embed`); with `stack`, it reads the rules' finds too (stack.py; the examples'
+    docs must carry them, `make_examples(..., stack=True)`)."""
     transitions = estimate_transitions([ref.tag_ for ref, tok in zip(eg.reference, eg.predicted) if not tok.is_space]
                                        for eg in examples)
     encoder = {"window_size": window_size, "depth": depth}  # the CNN's reach: +-window_size*depth tokens
     tok2vec: dict[str, Any] = {"encode": encoder}
+    if stack:  # a promise of another architecture replaces the whole section: give all of it
+        default = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]["tok2vec"]
+        tok2vec = {**default, "@architectures": "claimgraph.StackedTok2Vec.v1",
+                   "encode": {**default["encode"], **encoder}}
     if lex_drop > 0:
         embed = Config().from_str(DEFAULT_MODEL_CONFIG)["model"]["tok2vec"]["embed"]
         tok2vec["embed"] = {**LEXDROP_EMBED, "width": embed["width"], "attrs": embed["attrs"], "rows": embed["rows"],
@@ -299,10 +324,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--lex-drop", type=float, default=0.0,
                         help="drop a token's word/affix embedding at this rate while training (0: none)")
+    parser.add_argument("--stack", action="store_true",
+                        help="the rules' finds as an input of the tagger (stack.py)")
     args = parser.parse_args(argv)
     train(args.data, args.out, epochs=args.epochs, batch_words=args.batch_words, dropout=args.dropout,
           learn_rate=args.learn_rate, seed=args.seed, cache=args.cache or None, max_minutes=args.max_minutes,
-          window_size=args.window_size, depth=args.depth, lex_drop=args.lex_drop)
+          window_size=args.window_size, depth=args.depth, lex_drop=args.lex_drop, stack=args.stack)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ import numpy
 from spacy.tokens import Doc
 
 from claimgraph.attribution.cues import lexicon
+from claimgraph.attribution.learned.stack import KEY as RULES_KEY
+from claimgraph.attribution.learned.stack import attach, reads_rules
 
 SCOPES = ("windows", "all")
 CONTEXT = 0  # sentences kept on each side of a sentence that can hold an attribution
@@ -81,10 +83,28 @@ def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool | Coll
 
 
 def tag(tagger, docs: list[Doc], scope: str = "windows",
-        covered: Sequence[Sequence[tuple[int, int]]] | None = None, cues: bool | Collection[str] = True) -> None:
+        covered: Sequence[Sequence[tuple[int, int]]] | None = None, cues: bool | Collection[str] = True,
+        rules: Sequence[Sequence] | None = None) -> None:
     """Annotate `docs` with the tagger (`doc._.attr_tags`/`attr_probs`), over windows or (scope "all") whole;
     `covered` gives per doc the char spans the rules already hold, `cues` the cue lemmas whose sentences are tagged
-    too (the gate's `cue_lemmas`: a gate that keeps no indirect additions needs only the quotes; see `can_hold`)."""
+    too (the gate's `cue_lemmas`: a gate that keeps no indirect additions needs only the quotes; see `can_hold`).
+    `rules` gives per doc the rules' finds: a stacked tagger (stack.py) reads them as features, on each piece the
+    slice of its Doc's; where `covered` is not given, it is their contents."""
+    if rules is not None and covered is None:
+        covered = [[s for item in found for s in item.content] for found in rules]
+    stacked = rules is not None and reads_rules(tagger)
+    if stacked:
+        for doc, found in zip(docs, rules):
+            attach(doc, found)
+    try:
+        _tag(tagger, docs, scope, covered, cues, stacked)
+    finally:
+        if stacked:  # the columns are an input of this call only: Docs handed back carry no arrays
+            for doc in docs:
+                doc.user_data.pop(RULES_KEY, None)
+
+
+def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> None:
     if scope == "all":
         tagger.set_annotations(docs, tagger.predict(docs))
         return
@@ -95,7 +115,11 @@ def tag(tagger, docs: list[Doc], scope: str = "windows",
         if sum(e - s for s, e in ranges) > WHOLE_DOC_SHARE * len(doc):
             ranges = [(0, len(doc))]
         plans.append([(s, e, len(pieces) + k) for k, (s, e) in enumerate(ranges)])
-        pieces += [doc if (s, e) == (0, len(doc)) else doc[s:e].as_doc() for s, e in ranges]
+        for s, e in ranges:
+            piece = doc if (s, e) == (0, len(doc)) else doc[s:e].as_doc()
+            if stacked and piece is not doc:
+                piece.user_data[RULES_KEY] = doc.user_data[RULES_KEY][s:e]
+            pieces.append(piece)
     scores = tagger.predict(pieces) if pieces else []
     n_labels = len(tagger.labels)
     for doc, plan in zip(docs, plans):
