@@ -8,6 +8,8 @@ each of the 7 publishers trains a tagger on the other six and saves it under OUT
 model with the same budget is trained on the train split (all publishers) and scored on dev. The budget is reduced
 and the same for every model (BUDGET below: articles per publisher, epochs), so that the whole table fits a
 session on a shared 2-core machine; the shipped tagger (7 epochs on all 840 train articles) is stronger.
+`train --stack` trains stacked taggers (learned/stack.py: the rules' finds as an input) with the same budget; give
+them an OUT of their own (a link OUT/parsed.spacy to the first run's parses spares parsing again).
 
 `score` runs the current extraction code (the claimgraph_attributions component: rules, the tagger over its
 windows, the gate) over each held-out publisher with that fold's tagger, and prints per publisher: rules-only and rules + tagger (content partial F1 / end-to-end F1 from

@@ -37,7 +37,7 @@ from claimgraph.attribution.learned.model import AttributionTagger
 from claimgraph.attribution.learned.stack import attach
 from claimgraph.eval.polnear import GoldArticle as PolnearArticle
 from claimgraph.eval.polnear import load_split
-from claimgraph.nlp import DEFAULT_MODEL
+from claimgraph.nlp import DEFAULT_MODEL, load_pipeline
 
 COMPONENT = "attribution_tagger"
 FACTORY = "claimgraph_attribution_tagger"
@@ -189,7 +189,11 @@ def train(data_dir: str | Path, out: str | Path, epochs: int = 7, batch_words: i
     """Train, keep the epoch with the best dev end-to-end F1 (content partial F1 breaks ties), save to `out`."""
     started = time.time()
     data_dir, out = Path(data_dir), Path(out)
-    nlp = spacy.load(model)
+    # A stacked tagger reads the rules' finds, so its examples are parsed as the runtime parses (load_pipeline:
+    # dash infix, line-break boundaries), in a cache of their own.
+    nlp = load_pipeline(model) if stack else spacy.load(model)
+    if stack and cache:
+        cache = Path(cache) / "runtime"
     train_articles = load_split(data_dir / "train", data_dir / "metadata.tsv")
     dev_articles = load_split(data_dir / "dev", data_dir / "metadata.tsv")
     train_docs = parse_split(nlp, train_articles, Path(cache) if cache else None)
