@@ -140,10 +140,36 @@ def _outer_conjunct(token: Token) -> Token | None:
 
     head = token.head
     if token.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or cue_for(head.head) is None:
-        return None
+        return outer_cue(token)
     present = head.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in head.children)
     if token.tag_ == "VBD" and head.head.tag_ == "VBD" and present:
         return head.head
+    return outer_cue(token)
+
+
+def outer_cue(token: Token) -> Token | None:
+    """'Farage said the warning showed that the President did not know …, and accused Number 10 of …', 'Vell argued
+    that a levy would keep ferries running, saying …': a subjectless cue conjoined to (or a participle hung on) a
+    verb deep inside another cue's complement, where that verb is no cue of its own, is the outer speaker's next
+    act. Returns the outer cue; None where the parse gives no such reading."""
+    from claimgraph.attribution.cues import cue_for
+
+    if cue_for(token) is None or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+        return None
+    if not (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")):
+        return None
+    head = token.head
+    if cue_for(head) is not None or head.i > token.i:
+        return None  # "Vell denied it and claimed …": the subject of the cue it is conjoined to speaks
+    x = head
+    for _ in range(5):
+        if x.dep_ == "ccomp" and x.head.i < x.i and cue_for(x.head) is not None and any(
+                c.dep_ == "nsubj" for c in x.head.children):
+            return x.head
+        if x.head.i == x.i or x.dep_ not in {"ccomp", "conj", "acomp", "acl", "advcl", "xcomp", "relcl", "pcomp",
+                                             "prep", "pobj", "dobj", "attr"}:
+            return None
+        x = x.head
     return None
 
 

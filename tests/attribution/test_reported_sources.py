@@ -32,3 +32,16 @@ def test_a_relative_is_the_mention_and_its_antecedent_the_speaker(rules, text, c
     found = by_cue(extract(rules, text), cue)
     assert source_of(found, text) == mention
     assert found.speaker is not None and found.speaker.name.lower().removeprefix("the ") == speaker.lower()
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    # The parser hangs the second cue on a verb inside what was said; it is the speaker's next act.
+    ("Mara Vell said the harbor board did not know what the repairs would cost, and accused the council of "
+     "hiding the bills.", "accused", "Mara Vell"),
+    ("Tomas Brand argued that a toll would keep the bridge open, saying the town could not pay for it otherwise.",
+     "saying", "Tomas Brand"),
+    # Conjoined to a cue of its own inside the complement: that cue's subject speaks.
+    ("Mara Vell said the harbor board denied the report and claimed it was false.", "claimed", "the harbor board"),
+])
+def test_a_subjectless_cue_inside_a_complement_is_the_outer_speakers_next_act(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
