@@ -8,6 +8,7 @@ Across articles the store merges identities on the normalised full name and type
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from dataclasses import replace
@@ -18,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
-from claimgraph.attribution.found import Found, doc_text, mention_span
+from claimgraph.attribution.found import Found, doc_text, mention_span, subtree_span, trim
 from claimgraph.attribution.quotes import find_quotes
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
 from claimgraph.attribution.speaker_types import (PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
@@ -39,6 +40,8 @@ PEOPLE = ANONYMOUS_HEADS | {"expert", "official", "resident", "analyst", "critic
                             "investor", "leader", "activist", "protester", "campaigner", "academic", "farmer"}
 # Quantifiers standing for part of a group named just before ("some", "others"), with the word that says so.
 QUANTIFIERS = {"some": "some", "others": "other", "many": "many", "most": "most", "several": "several"}
+# Shares of a group ("one in five", "21 per cent", "a third"): part of the people described just before.
+SHARES = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "cent", "percent"}
 DETERMINERS = {"the", "a", "an"}
 INDEFINITE = {"a", "an", "some", "other", "several", "many", "two", "three", "few", "one", "another"}
 # Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
@@ -110,11 +113,17 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
     """The mention's words that name the speaker: from the head outwards, stopping at a clause, an apposition or a
     dash, so that an alias is never a clause ("The Harbor Council - which considers … - said": the Council)."""
     root = mention.root
+    name = _entity_of(root)  # "The National Oceanic and Atmospheric Administration": one name, "and" and all
 
     def kept(token: Token) -> bool:
+        if name is not None and name[0] <= token.i < name[1]:
+            return True
         while token.i != root.i and mention.start <= token.i < mention.end:
             if token.dep_ in drop or token.text in {"—", "–", "(", ")", "“", "”", '"'} or _spaced_hyphen(token):
                 return False
+            if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and token.head.i == root.i < token.i \
+                    or token.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in token.children):
+                return False  # "Microsoft in 2017 announced …", "a poll today": when, not who
             if token.head.i == token.i:
                 return False  # another sentence's root inside the mention: its words are not the speaker's name
             token = token.head
@@ -133,6 +142,18 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
     if len([t for t in tokens if not t.is_punct]) > MAX_ALIAS_WORDS:
         tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
     return tokens
+
+
+def _entity_of(token: Token) -> tuple[int, int] | None:
+    """The token range of the organisation or person name that `token` is part of, if any."""
+    if token.ent_type_ not in {"ORG", "PERSON"}:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
 
 
 def _spaced_hyphen(token: Token) -> bool:
@@ -512,6 +533,11 @@ class SpeakerResolver:
         mention = _without_caption(mention)
         if mention is None or _page_furniture(mention):
             return None
+        first, last = _entity_of(mention[0]), _entity_of(mention[-1])
+        if first is not None and first[0] < mention.start or last is not None and last[1] > mention.end:
+            # A mention that cuts a name ("Space Research" of "National Institute for Space Research"): the name.
+            mention = mention.doc[min(first[0] if first else mention.start, mention.start):max(
+                last[1] if last else mention.end, mention.end)]
         if mention[0].lower_ in WH_WORDS:
             return None  # "… to predict how much energy AI consumes": a clause, not a speaker
         root = mention.root
@@ -526,6 +552,17 @@ class SpeakerResolver:
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if counted is not None and counted.right_edge.i < mention.end:
                 return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
+        if (root.pos_ == "NUM" or root.lower_ in SHARES) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in
+                                                                      root.children):
+            # "Only one in five (21 per cent) thought …" after "68 per cent of people believed …": a share of the
+            # people just described, an anonymous source of this article ("one in five people"); nobody where no
+            # group of people was described.
+            people = self._people_before(mention)
+            words = list(itertools.takewhile(lambda t: not t.is_punct, mention))
+            share = [t.text for t in words if t.pos_ == "NUM" or t.lower_ in SHARES | {"in", "out", "of", "per", "a"}]
+            if people is None or not share:
+                return None
+            return self._remember(Speaker(f"{' '.join(share)} {people.name}", "anonymous"), text)
         core = core_tokens(mention)
         if _no_identity(core):
             return None
@@ -602,8 +639,15 @@ class SpeakerResolver:
         if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
                 rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
             root_named = False  # "Video obtained from the salon shows …" (and "the video" later): a common noun
+        if core[-1].pos_ == "NOUN" and core[-1].lower_ in STATEMENT_NOUNS and core[-1].i > root.i:
+            # "a Mail on Sunday poll", parsed with the paper as head: the poll speaks, a description.
+            return self._remember(Speaker(_description_name(core), "anonymous"), alias)
         if root_named:
             name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
+            if org is not None and org.end <= root.i and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in
+                                                             mention.doc[org.end:root.i + 1]):
+                # "The California Independent System Operator": the recogniser stopped short of the head.
+                name = _strip_det(mention.doc[org.start:root.i + 1].text)
             if len(name.split()) == 1:
                 # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
                 # speaker or not ("Usman Hasib runs the salon … Hasib said").
@@ -669,6 +713,10 @@ class SpeakerResolver:
                 return _strip_det(ent.text)
         if pobj.pos_ == "PROPN":
             return _strip_det(_text([t for t in pobj.subtree if t.i <= pobj.i]))
+        named = [t for t in pobj.subtree if t.i <= pobj.i]
+        if any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in named):
+            # "a key member of the White House's coronavirus task force": a body named by its owner.
+            return _strip_det(_text(named))
         known = self._by_last_word(pobj.text, {"organization", "news_outlet"})
         return known.name if known is not None else None
 
@@ -684,8 +732,12 @@ class SpeakerResolver:
         affiliation = None
         role, words = _split_role(name.split())
         name = _unshout(" ".join(words))
+        inner = _named_inside(name)
+        if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
+            role, name = inner
         before = [t for t in mention if t.i < person.start and not t.is_punct]
-        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start]
+        # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
+        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
         # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
@@ -705,15 +757,26 @@ class SpeakerResolver:
             kept = {t.i for t in words}
             run = doc[first:words[-1].i + 1]
             contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
-            role = _role_text(run.text if contiguous else " ".join(t.text for t in words))
+            role = _role_of(list(run) if contiguous else words)
         if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
-            role = person.root.head.text  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
-        appos = next((c for c in person.root.children if c.dep_ == "appos"), None)
-        if appos is not None and (role is None or role in TITLES):
-            role_words = [t.text for t in appos.lefts if t.dep_ == "compound"] + [appos.text]
-            role = " ".join(role_words)
+            role = person.root.head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+        appos = next((c for c in person.root.children if c.dep_ == "appos" and not _in_brackets(c)), None)
+        if appos is not None and (role is None or role.rstrip(".") in TITLES) and appos.pos_ in {"NOUN", "PROPN"}:
+            # "Jo Grady, the UCU general secretary": role "general secretary", affiliation UCU; "a San Diego
+            # engineer" is an engineer; "the Labour MP for Newcastle Central" an MP of Labour.
+            first = appos.i  # the words right before the noun that describe it
+            while first > person.end and (doc[first - 1].dep_ in {"compound", "amod", "nmod"} or doc[
+                    first - 1].text == "-" and not doc[first - 1].whitespace_):
+                first -= 1
+            lefts = [t for t in doc[first:appos.i] if t.text != "-"]
+            body = [t for t in lefts if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
+            lefts = [t for t in lefts if t.ent_type_ not in PLACES | {"ORG"} and t.lower_ not in EVALUATIVE]
+            role = _role_of(lefts + [appos])
+            if body and not _portfolio(doc[body[0].i:body[-1].i + 1], appos):
+                affiliation = _strip_det(" ".join(t.text for t in body))
             for prep in appos.children:
-                if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"}:
+                if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"} and not (
+                        appos.lower_ in LEGISLATORS and prep.lower_ == "for"):  # "MP for Newcastle Central": a seat
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             affiliation = self._affiliation(pobj) or affiliation
@@ -746,7 +809,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     role: list[str] = []
     while len(words) > 1 and (words[0].lower().rstrip(".") in TITLES or words[0].lower().startswith(("ex-", "former"))
                               or (words[0][:1].islower() and len(words[0]) > 3)):  # not "van", "de", "al"
-        role.append(words[0].lower().rstrip("."))
+        plain = words[0].lower().rstrip(".")
+        role.append(ABBREVIATED.get(plain, plain))
         words = words[1:]
     return (" ".join(role) or None), words
 
@@ -759,8 +823,64 @@ def _plural(noun: str) -> str:
 
 
 def _role_text(role: str) -> str:
-    """A role as a reader writes it in running text: lower case, acronyms kept ("CEO")."""
-    return " ".join(w if w.isupper() and len(w) <= 4 and w.isalpha() else w.lower() for w in role.split())
+    """A role as a reader writes it in running text: lower case, acronyms kept ("CEO"), abbreviated titles
+    written out ("Sen." → senator)."""
+    return " ".join(w if w.isupper() and len(w) <= 4 and w.isalpha() else ABBREVIATED.get(
+        w.lower().rstrip("."), w.lower()) for w in role.split())
+
+
+def _role_of(tokens: list[Token]) -> str | None:
+    """A role from the words of the text: title words in lower case ("press secretary"), a proper noun inside it
+    as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept."""
+    words = []
+    for token in tokens:
+        plain = token.lower_.rstrip(".")
+        proper = token.pos_ == "PROPN" and token.text[:1].isupper() and plain not in TITLES | PORTFOLIOS | (
+            PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES
+        words.append(token.text_with_ws if proper else _role_text(token.text) + token.whitespace_)
+    return "".join(words).strip() or None
+
+
+# Abbreviated titles, written out in a role ("Sen. Ilse Marr": senator).
+ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cpl": "corporal", "adm": "admiral",
+               "maj": "major", "supt": "superintendent", "insp": "inspector", "det": "detective",
+               "cllr": "councillor", "pres": "president", "atty": "attorney", "amb": "ambassador"}
+# A minister's portfolio before "Secretary"/"Minister" ("Transport Secretary", "Justice Minister"): part of the
+# title, which the recogniser often takes for an organisation.
+PORTFOLIOS = {"transport", "justice", "health", "education", "environment", "defence", "defense", "home",
+              "foreign", "interior", "energy", "culture", "housing", "trade", "business", "treasury", "finance",
+              "work", "pensions", "agriculture", "communities", "digital", "brexit", "climate",
+              "security", "immigration", "equalities", "transportation", "commerce", "veterans"}
+# Words of a title that a page may capitalise ("Managing Director", "Prime Minister"): written in lower case.
+ROLE_WORDS = {"managing", "vice", "senior", "junior", "assistant", "associate", "acting", "interim", "executive",
+              "principal", "lead", "general", "shadow", "first", "high", "special", "national", "regional", "local",
+              "global", "technical", "operating", "financial", "editorial", "creative", "press", "prime", "attorney",
+              "solicitor", "district", "state", "federal", "county", "city", "chief", "former", "deputy", "officer",
+              "counsel", "affairs", "relations", "communications", "policy", "research", "development", "sales",
+              "marketing", "operations", "public", "international", "digital", "news", "political", "legal"}
+# Members of a legislature: "for" after them names a seat, not a body ("the Labour MP for Newcastle Central").
+LEGISLATORS = {"mp", "mep", "msp", "mla", "ms", "td", "senator", "representative", "congressman", "congresswoman",
+               "assemblyman", "assemblywoman", "councillor", "councilor", "delegate"}
+# Words of praise that are no part of a role ("a key member of the task force").
+EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time", "veteran", "noted",
+              "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
+
+
+def _portfolio(words, title) -> bool:
+    """'Transport' in "Transport Secretary Grant Shapps": portfolio words right before a minister's title."""
+    doc = title.doc
+    after = doc[words.end] if words.end < len(doc) else None
+    return all(t.lower_ in PORTFOLIOS or t.lower_ == "and" for t in words) and after is not None and (
+        after.lower_.rstrip(".") in {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson",
+                                     "commissioner", "czar", "tsar"})
+
+
+def _in_brackets(token: Token) -> bool:
+    """A word between brackets ("Rep. Mark Walker (R-N.C.)"): a note on the name, not a role."""
+    doc = token.doc
+    left = next((t for t in reversed(doc[token.sent.start:token.i]) if t.text in {"(", ")", "[", "]"}), None)
+    return left is not None and left.text in {"(", "["}
 
 
 def _unshout(name: str) -> str:
@@ -791,6 +911,8 @@ WRITER_PRONOUNS = {"i", "we"}
 # expected to", "is widely assumed") is held by people the text does not name, and stays without a speaker.
 JUDGEMENT_CUES = {"seem", "appear"}
 WRITER = Speaker("writer", "anonymous", "writer")
+# Modals by which the writer puts a thought to the reader ("you might say", "you could argue").
+SUPPOSING = {"might", "may", "could", "would"}
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
@@ -806,6 +928,7 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
     quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
     labels = [item for item in found if _is_label_line(item)]
     addressed: list[Found] = []
+    fragment: Found | None = None  # the last subjectless fragment ("Explaining why he …") and its speaker
     for item in found:
         if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
             item.source = item.source or item.speaker.source  # where that speaker is named
@@ -813,6 +936,20 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             continue
         if item.source is None:
             item.source = _implied_source(item)
+        if item.source is None and _is_fragment(item):
+            # "Explaining why he won’t release …." standing alone: the explainer is whom the text is about, the
+            # subject of the sentence before (or of the fragment before, in a run of them).
+            sent = item.cue.root.sent
+            between = sent.doc[fragment.cue.root.sent.end:sent.start] if fragment is not None else None
+            if between is not None and all(t.is_space for t in between) and fragment.speaker is not None:
+                item.source, item.speaker = fragment.source, fragment.speaker
+            else:
+                item.source = _subject_of_sentence_before(sent)
+                item.speaker = resolver.resolve(item.source) if item.source is not None else None
+            fragment = item
+            continue
+        if item.source is not None:
+            item.source = _conjunct_subject(item) or item.source
         if item.source is None:
             if item.cue is not None and item.cue.root.lemma_.lower() in JUDGEMENT_CUES and not _quoted(item, quotes):
                 # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
@@ -827,7 +964,9 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
         if mention == "you" and any(item.parent is label for label in labels):
             addressed.append(item)
             continue
-        if mention in WRITER_PRONOUNS and _writer_voice(item, quotes):
+        if mention in WRITER_PRONOUNS and _writer_voice(item, quotes) or mention == "you" and _writer_voice(
+                item, quotes) and any(c.tag_ == "MD" and c.lower_ in SUPPOSING for c in item.cue.root.children):
+            # "You might call this a measure of social intelligence": the writer's suggestion to the reader.
             item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
             continue
         item.speaker = resolver.resolve(item.source)
@@ -863,11 +1002,61 @@ def _implied_source(item: Found) -> Span | None:
                 break
     elif cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.pos_ == "VERB":
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
+    if subject is None and cue.tag_ in {"VBN", "VBG"} and cue.dep_ == "advcl" and not any(
+            c.dep_ in SUBJECTS for c in cue.children):
+        # "Asked if the plan matters to her, Vell said it does", "Explaining the delay, the council said …": the
+        # participle's unspoken subject is that of the clause it hangs on.
+        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in NO_SUBJECT or subject.pos_ == "PRON" and subject.lower_ not in {
             "he", "she", "they"}:
         return None
     start, end = mention_span(subject, cue)
     return subject.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _is_fragment(item: Found) -> bool:
+    """A sentence that is only a participle and what it says ("Explaining why he won’t release …."): the cue
+    opens its sentence, is its root and has no subject."""
+    if item.cue is None or not len(item.cue) or item.kind == "continuation":
+        return False
+    cue = item.cue.root
+    opening = next((t for t in cue.sent if not t.is_punct and not t.is_space), None)
+    # The parser may hang the participle on a later verb of the fragment ("Explaining why he argued that frisking
+    # them was …"): a head without a nominal subject leaves it subjectless still.
+    alone = cue.dep_ == "ROOT" or cue.dep_ == "advcl" and not any(c.dep_ in SUBJECTS for c in cue.head.children)
+    return (alone and cue.tag_ in {"VBG", "VBN"} and opening is not None and opening.i == cue.i
+            and not any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in cue.children))
+
+
+def _subject_of_sentence_before(sent: Span) -> Span | None:
+    """The subject of the sentence before `sent` where it is a name or "he"/"she" (whom a fragment that follows
+    goes on about); None for anything else ("it", "this", a description)."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in {"he", "she"}):
+        return None
+    start, end = subtree_span(subject) if subject.pos_ == "PROPN" else (subject.idx, subject.idx + len(subject))
+    return sent.doc.char_span(*trim(sent.doc, start, end), alignment_mode="expand")
+
+
+def _conjunct_subject(item: Found) -> Span | None:
+    """'we've made it to Port Ellis, and Tamsin's uncle welcomes us, coos at our story, and says …': a verb joined
+    on without a subject of its own speaks for the subject of the nearest clause before it in the same row, not
+    for the first clause's; None where the mention already is that subject."""
+    if item.cue is None or not len(item.cue) or not len(item.source):
+        return None
+    cue, source = item.cue.root, item.source.root
+    if cue.dep_ != "conj" or source.dep_ not in SUBJECTS or source.head.i != cue.head.i or any(
+            c.dep_ in SUBJECTS for c in cue.children):
+        return None
+    nearer = [s for verb in cue.head.children if verb.dep_ == "conj" and source.i < verb.i < cue.i
+              for s in verb.children if s.dep_ in SUBJECTS and source.i < s.i < cue.i]
+    if not nearer or nearer[-1].pos_ == "PRON" and nearer[-1].lower_ not in {"he", "she", "they"}:
+        return None
+    subject = nearer[-1]  # with the words before it that belong to it ("Tamsin's uncle"), not its appositions
+    return cue.doc[subject.left_edge.i:subject.i + 1]
 
 
 def _is_label_line(item: Found) -> bool:
