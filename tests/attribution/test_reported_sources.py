@@ -45,3 +45,16 @@ def test_a_relative_is_the_mention_and_its_antecedent_the_speaker(rules, text, c
 ])
 def test_a_subjectless_cue_inside_a_complement_is_the_outer_speakers_next_act(rules, text, cue, mention):
     assert source_of(by_cue(extract(rules, text), cue), text) == mention
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    # The parser hangs the name on the phrase before it; the apposition after the name stands between.
+    ("Alarmed by the unrest in Port Ellis, Governor Ansel Marr, the minority leader, said that he spoke with the "
+     "mayor on Tuesday.", "said", "Governor Ansel Marr, the minority leader"),
+    # No subject attached at all: the noun phrase right before the finite cue stands where its subject stands.
+    ("About 4 in 10 say they want the ferry fares cut.", "say", "About 4 in 10"),
+    ("Large majorities of harbor workers going to the polls on Tuesday said they back the new pier.", "said",
+     "Large majorities of harbor workers"),
+])
+def test_a_finite_cue_the_parse_left_without_subject_takes_the_phrase_before_it(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
