@@ -122,7 +122,9 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
             if child.dep_ == "nsubjpass":
                 return None, chain
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
-            return token.head, chain  # "a Donald Trump tweet attacking …": the noun it modifies speaks
+            # "a Donald Trump tweet attacking …": the noun it modifies speaks; "the council issued a statement
+            # saying …": the one who issued it.
+            return _issuer(token.head) or token.head, chain
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
             token = token.head.head  # "After denying the rumours, Talbot announced …": Talbot denied them
             continue
@@ -130,6 +132,21 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
             break
         token = _outer_conjunct(token) or token.head
     return _name_before(cue), chain
+
+
+# Verbs whose subject is the author of the text they take as object: "issued a statement saying …", "put out a
+# release", "sent out an email", "ran an ad". Not "read", "cited", "received", "pointed to": a text by someone else.
+ISSUING = {"issue", "release", "put", "send", "email", "post", "publish", "fire", "file", "pass", "approve", "adopt",
+           "plant", "blast", "circulate", "distribute", "air", "run", "launch", "unveil", "deliver", "make", "give",
+           "write", "tweet", "draft", "sign", "submit", "present", "offer", "provide", "produce", "broadcast"}
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb that issued `noun` (a statement, a release, an ad), where `noun` is its object."""
+    if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ISSUING or noun.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    subject, _ = cue_subject(noun.head)
+    return subject
 
 
 def _outer_conjunct(token: Token) -> Token | None:

@@ -934,8 +934,12 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             item.source = item.source or item.speaker.source  # where that speaker is named
             item.speaker = item.speaker.speaker
             continue
+        asked = False
         if item.source is None:
             item.source = _implied_source(item)
+            # "Asked if …, Vell said": Vell answers and is the speaker, but the question's source (who asked) is
+            # not named: the attribution keeps no source mention (PolNeAR marks none).
+            asked = item.source is not None and item.cue.root.tag_ == "VBN"
         if item.source is None and _is_fragment(item):
             # "Explaining why he won’t release …." standing alone: the explainer is whom the text is about, the
             # subject of the sentence before (or of the fragment before, in a run of them).
@@ -970,6 +974,8 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
             continue
         item.speaker = resolver.resolve(item.source)
+        if asked:
+            item.source = None
     for item in addressed:
         asking = item.parent.speaker if item.parent is not None else None
         parties = {label.speaker.key: label.speaker for label in labels if isinstance(label.speaker, Speaker)}

@@ -58,3 +58,21 @@ def test_a_subjectless_cue_inside_a_complement_is_the_outer_speakers_next_act(ru
 ])
 def test_a_finite_cue_the_parse_left_without_subject_takes_the_phrase_before_it(rules, text, cue, mention):
     assert source_of(by_cue(extract(rules, text), cue), text) == mention
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    ("The Harbor Trust issued a statement saying the pier would reopen in May.", "saying", "The Harbor Trust"),
+    ("Mayor Ilse Marr's office put out a release describing the toll as a fair price.", "describing",
+     "Mayor Ilse Marr's office"),
+    # Not the issuer: a text by someone else that the subject reads or cites.
+    ("Mara Vell read aloud a letter saying the ferry fares would rise.", "saying", "a letter"),
+])
+def test_a_text_issued_by_the_subject_is_the_subjects_statement(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
+
+
+def test_asked_names_no_source_but_the_one_who_answers_speaks(extractor):
+    text = "Asked if the ferry plan matters to her, Mara Vell said it does."
+    found = by_cue(extract(extractor, text), "Asked")
+    assert found.source_span is None  # who asked is not said
+    assert found.speaker is not None and found.speaker.name == "Mara Vell"
