@@ -6,6 +6,7 @@ article's text and turns each `Found` into a frozen `Attribution`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -75,7 +76,11 @@ def subtree_span(token: Token, exclude: set[int] = frozenset()) -> tuple[int, in
 
 def mention_span(subject: Token, cue: Token) -> tuple[int, int]:
     """The source mention: the subject's subtree, less the cue's clause when the cue hangs inside it
-    ("a Donald Trump tweet attacking …")."""
+    ("a Donald Trump tweet attacking …"), and never a dateline ("PORT ELLIS (AP) — …")."""
+    return _after_dateline(subject.doc, *_mention_span(subject, cue), cue)
+
+
+def _mention_span(subject: Token, cue: Token) -> tuple[int, int]:
     if cue.i in {t.i for t in subject.subtree}:
         if cue.left_edge.i > subject.i:
             # "Tory MPs who said …", "a tweet attacking …": the words before the cue's clause; the subject's
@@ -85,6 +90,34 @@ def mention_span(subject: Token, cue: Token) -> tuple[int, int]:
                 return kept[0].idx, kept[-1].idx + len(kept[-1])
         return subtree_span(subject, exclude={cue.i})
     return subtree_span(subject)
+
+
+# A dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON (Reuters) -", "Port Ellis (AFP) –", "MYRTLE
+# COVE, S.C. —": a place in capitals, or any place with an agency in brackets, then a dash.
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: ?\([^)\n]{1,40}\))?"
+                      r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*,?(?: [A-Z][\w.]*)? ?\([^)\n]{1,40}\))[ \t]*[—–-]+[ \t]*")
+
+
+def _after_dateline(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
+    """A mention that starts with a paragraph's dateline: the words after the dash (up to the cue where the
+    mention is the dateline alone, the parse having made the place the subject)."""
+    text = doc_text(doc)
+    if start > 0 and text[start - 1] != "\n":
+        return start, end
+    m = DATELINE.match(text, start)
+    if m is None:
+        return start, end
+    if m.end() < end:
+        return m.end(), end
+    after = doc.char_span(m.end(), cue.idx, alignment_mode="contract") if m.end() < cue.idx else None
+    words = []
+    for token in after or ():
+        if token.pos_ in {"VERB", "AUX"} or token.is_punct:
+            break  # the noun phrase after the dash, not the clause it opens
+        words.append(token)
+    if words:
+        return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    return start, end
 
 
 def _under(token: Token, ancestor_i: int) -> bool:

@@ -76,3 +76,16 @@ def test_asked_names_no_source_but_the_one_who_answers_speaks(extractor):
     found = by_cue(extract(extractor, text), "Asked")
     assert found.source_span is None  # who asked is not said
     assert found.speaker is not None and found.speaker.name == "Mara Vell"
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    ("Port Ellis (AFP) – Ilse Marr has taken a swipe at her rival, saying the ferry plan is a mistake.", "saying",
+     "Ilse Marr"),
+    ("QUILLMOOR (Reuters) - Tomas Brand said he was unlikely to back the ferry plan.", "said", "Tomas Brand"),
+    ("Talks fail.\nQUILLMOOR COVE, N.S. - Tomas Brand continued his attack on the ferry board, questioning whether "
+     "it could pay.", "questioning", "Tomas Brand"),
+])
+def test_a_dateline_is_never_the_source(rules, text, cue, mention):
+    found = by_cue(extract(rules, text), cue)
+    assert source_of(found, text) == mention
+    assert found.speaker is not None and found.speaker.name == mention
