@@ -395,6 +395,10 @@ MAKING = {"make", "voice", "express", "repeat", "raise", "issue", "reiterate", "
           "offer", "stand", "have", "hold", "double"}
 
 
+CIRCUMSTANCE = {"despite", "amid", "amidst", "of", "over", "after", "following", "before", "since", "among", "about",
+                "because", "given", "without", "against"}
+
+
 def nominal(doc: Doc, token: Token) -> Found | None:
     """'Talbot's claim that the port lost money', 'officials voiced fears that the bridge would close': a
     statement or belief noun with a that-clause. The source is the possessor, a 'by'/'from' phrase, or the subject
@@ -420,6 +424,19 @@ def nominal(doc: Doc, token: Token) -> Found | None:
         owner = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
     if owner is not None and owner.lower_ in {"it", "its", "that", "this", "which", "who"}:
         owner = None
+    if owner is None and (token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING or token.dep_ == "pobj"
+                          and token.head.dep_ == "prep" and token.head.lower_ not in CIRCUMSTANCE):
+        # "says in a statement that …", "backed away from a suggestion that …", "in hopes that …", "…, repeating
+        # a false claim that …": a statement or belief noun nobody owns in its own words, in a phrase of a verb (or
+        # the object of a verb of making it), is that verb's subject's; not "despite complaints that …", "amid
+        # reports that …": a circumstance.
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ == "ADV" and verb.dep_ == "advmod":
+            verb = verb.head  # "backed away from a suggestion that …"
+        if verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+            owner, _ = cue_subject(verb)
+            if owner is not None and owner.lower_ in {"it", "its", "this", "there"}:
+                owner = None
     if owner is not None and owner.pos_ == "PRON" and owner.lower_ in {"my", "our", "i", "we"}:
         owner = None  # the writer's own: "our fear that …" is the speaker's hedge
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None

@@ -89,3 +89,14 @@ def test_a_dateline_is_never_the_source(rules, text, cue, mention):
     found = by_cue(extract(rules, text), cue)
     assert source_of(found, text) == mention
     assert found.speaker is not None and found.speaker.name == mention
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    ("Mara Vell says in a statement that the ferry will run all winter.", "statement", "Mara Vell"),
+    ("The harbor board backed away from a suggestion that it might raise the fares.", "suggestion",
+     "The harbor board"),
+    # A circumstance, not the subject's own statement.
+    ("Despite complaints that the pier is unsafe, the harbor board reopened it on Monday.", "complaints", None),
+])
+def test_a_statement_noun_in_a_verbs_phrase_is_that_verbs_subjects(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
