@@ -6,7 +6,9 @@ side only, hedging ("reportedly", "is said to", "may", "claims"), denial frames 
 (2) TF-IDF of the statement's words; (3) TF-IDF of the words the statement adds to the gist (the difference, where
 "hoax", "denies", "rumour" show up); (4) the claim context (the mean hand features of the claim's other
 statements); (5) meaning: the statement's static embedding less the gist's, and its cosine to the gist and to the
-claim's other statements, also as z-scores within the claim (`meaning_features`). Trained on Emergent's shared
+claim's other statements, also as z-scores within the claim (`meaning_features`); (6) the headline's house style
+(`style_features`: share of title-case words, all-capital words, length, "!") and the claim's mean of it (which
+kind of outlet carries the claim). Trained on Emergent's shared
 split (headline -> claim) with a fixed seed by
 
     python -m claimgraph.claims.toward_claim --data ../shared/data/emergent
@@ -44,6 +46,7 @@ C = 1.0
 HAND_SCALE = 1.0   # the hand features' weight beside TF-IDF rows of unit length
 CONTEXT_SCALE = 1.0   # the claim context's weight (chosen by 5-fold cross-validation by claim: 0.5, 1, 2 tried)
 EMBED_SCALE = 1.0     # the meaning features' weight (claims.semantic's static embeddings; see meaning_features)
+STYLE_SCALE = 1.0     # the house-style features' weight, the statement's and its claim's (0.5 and 2 no better)
 
 def _stemmed(words_: frozenset[str]) -> frozenset[str]:
     return frozenset(stem(w) for w in words_)
@@ -168,6 +171,23 @@ def meaning_features(texts: Sequence[str], gists: Sequence[str], groups: Sequenc
                                           _within(cos_others, members)]])
 
 
+STYLE = ("title_case_share", "title_case", "all_caps", "length", "exclamation")
+_STYLE_WORDS = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def style_features(text: str) -> list[float]:
+    """The headline's house style, in the order of STYLE: the share of its words that open with a capital, whether
+    most do (Title Case, the wire and tech press) or few (sentence case, the British tabloids), all-capital words
+    ("SCOTLAND", "20 YEARS": a tabloid's shout; up to 3), length (words / 20) and an exclamation mark. Outlets of a
+    style tend to one way of carrying a rumour (asserting it flatly, or reporting it), and the claim's mean style
+    says which outlets carried the claim."""
+    found = _STYLE_WORDS.findall(text)
+    n = max(len(found), 1)
+    title = sum(w[0].isupper() for w in found) / n
+    caps = sum(len(w) > 2 and w.isupper() for w in found)
+    return [title, float(title > 0.8), min(caps, 3) / 3, len(found) / 20, float("!" in text)]
+
+
 def added_words(text: str, gist: str) -> str:
     """The statement's words that the gist lacks: what the statement says about the claim."""
     known = set(words(gist))
@@ -195,9 +215,12 @@ class TowardClaimModel:
         groups = list(gists) if groups is None else list(groups)
         around = claim_context(hand, groups)
         meaning = meaning_features(texts, gists, groups)
+        style = np.asarray([style_features(t) for t in texts]).reshape(-1, len(STYLE))
         return sparse.hstack([text, added, sparse.csr_matrix(HAND_SCALE * hand),
                               sparse.csr_matrix(CONTEXT_SCALE * around),
-                              sparse.csr_matrix(EMBED_SCALE * meaning)]).tocsr()
+                              sparse.csr_matrix(EMBED_SCALE * meaning),
+                              sparse.csr_matrix(STYLE_SCALE * np.hstack([style, claim_context(style, groups)]))
+                              ]).tocsr()
 
     def predict(self, texts: Sequence[str], gists: Sequence[str],
                 groups: Sequence[object] | None = None) -> list[str]:
@@ -212,7 +235,7 @@ class TowardClaimModel:
         directory.mkdir(parents=True, exist_ok=True)
         (directory / "vocab.json").write_text(json.dumps({"text": self.text_vocab, "added": self.added_vocab,
                                                           "classes": list(self.classes), "hand": list(HAND),
-                                                          "meaning": list(MEANING)},
+                                                          "meaning": list(MEANING), "style": list(STYLE)},
                                                          sort_keys=True), encoding="utf-8")
         np.savez_compressed(directory / "weights.npz", text_idf=self.text_idf.astype(np.float32),
                             added_idf=self.added_idf.astype(np.float32), coef=self.coef.astype(np.float32),
@@ -221,7 +244,7 @@ class TowardClaimModel:
     @classmethod
     def load(cls, directory: Path) -> "TowardClaimModel":
         meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
-        if meta.get("hand") != list(HAND) or meta.get("meaning") != list(MEANING):
+        if (meta.get("hand"), meta.get("meaning"), meta.get("style")) != (list(HAND), list(MEANING), list(STYLE)):
             raise ValueError(f"{directory}: a stance model of other features; retrain it "
                              "(python -m claimgraph.claims.toward_claim --data DIR)")
         with np.load(directory / "weights.npz", allow_pickle=False) as arrays:
