@@ -122,6 +122,61 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return None
 
 
+def _frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+    """'“France will always be France,” an angry Hollande retaliated.', '“Out, out!” Vell yelled.': a quote that
+    ends with a comma, a question or an exclamation mark inside its marks, then a short clause of a subject and a
+    finite verb with no object or clause of its own ending the sentence: the verb is how the words were said,
+    whether or not the lexicon knows it."""
+    text = doc_text(doc)
+    if not text[quote.inner[0]:quote.inner[1]].rstrip().endswith((",", "?", "!")) or not quote.closed:
+        return None
+    tail = doc.char_span(quote.end, min(len(text), quote.end + 200), alignment_mode="contract")
+    if tail is None:
+        return None
+    words: list[Token] = []
+    for token in tail:
+        if token.text in {".", "!", "?", ";"} or "\n" in token.text or token.text in OPEN or token.text in CLOSE:
+            break
+        words.append(token)
+    verbs = [t for t in words if t.tag_ in {"VBD", "VBZ"} and t.pos_ == "VERB" and t.i not in used]
+    if not words or len(words) > 10 or len(verbs) != 1:
+        return None
+    verb = verbs[0]
+    if verb.dep_ == "relcl" or any(c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "acomp", "dative"} and c.i > verb.i
+                                   for c in verb.children):
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < words[0].i or subject.lower_ in {"it", "this", "that", "there"}:
+        return None
+    return verb
+
+
+def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+    """'He demurred: “Whichever one I'm in.”', 'Vell returned to her familiar lines: “…”': a clause ending in a colon
+    that opens the quote, its finite verb with a subject a few words before the colon: the quote is what that
+    subject said, whether or not the lexicon knows the verb."""
+    text = doc_text(doc)
+    before = text[:quote.start].rstrip(" \t")
+    if not before.endswith((":", ",")) or "\n" in text[len(before):quote.start]:
+        return None
+    colon = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    clause = []
+    for token in reversed(doc[max(0, colon.start - 9):colon.start]):
+        if token.text in {".", "!", "?", ";", ":"} or "\n" in token.text or token.text in OPEN or token.text in CLOSE:
+            break
+        clause.insert(0, token)
+    verbs = [t for t in clause if t.tag_ in {"VBD", "VBZ", "VBP"} and t.pos_ == "VERB"]
+    if len(verbs) != 1 or verbs[0].i in used or verbs[0].dep_ in {"relcl", "acl"}:
+        return None
+    verb = verbs[0]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in {"it", "this", "that", "there", "which", "what"}:
+        return None
+    return verb
+
+
 def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
     line_start = doc_text(doc).rfind("\n", 0, quote.start) + 1
@@ -270,6 +325,11 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
         signed = _dash_signature(doc, quote) if cue is None else None
         if cue is None and signed is None:
             signed = _named_colon(doc, quote)
+        if cue is None and signed is None:
+            cue = _frame_verb_after(doc, quote, used)
+            after = quote.end
+            if cue is None:
+                cue, after = _frame_verb_before(doc, quote, used), None
         if signed is not None:
             dash, source = signed
             item = Found(kind="direct", cue=dash, source=source, content=[inner], cue_class="report",
@@ -287,7 +347,7 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             rest = _sentence_goes_on(doc, quote, cue) if after is not None else None
             item = Found(kind="mixed" if rest else "direct", cue=doc[cue.i:cue.i + 1], source=source,
                          content=[inner] + ([rest] if rest else []),
-                         cue_class=classify(cue_for(cue), content),
+                         cue_class=classify(cue_for(cue), content) if cue_for(cue) else "report",
                          sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
                          confidence=0.9, quote_index=qi)
             found.append(item)
