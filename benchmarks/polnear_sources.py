@@ -134,6 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", action="append", default=[], metavar="KIND:N", help="print N examples of a kind")
     ap.add_argument("--cues", action="store_true", help="sort the cue disagreements instead")
     ap.add_argument("--dump", type=Path, help="write every disagreement as JSON lines here")
+    ap.add_argument("--unmatched", type=Path, help="write the predictions that match no gold as JSON lines here")
     args = ap.parse_args(argv)
 
     from claimgraph.eval.polnear import group_predictions, score
@@ -166,6 +167,16 @@ def main(argv: list[str] | None = None) -> int:
                 "content": _words(text, graw.content)[:160],
                 "context": text[max(0, min(s for s, _ in graw.content + graw.source + graw.cue) - 80):
                                 max(e for _, e in graw.content + graw.source + graw.cue) + 40].replace("\n", " ")})
+    if args.unmatched:
+        with open(args.unmatched, "w", encoding="utf-8") as f:
+            for m in sc.matches:
+                used = set(m.pairs.values())
+                for pi, raw in enumerate(m.preds_raw):
+                    if pi not in used:
+                        sent = raw.get("sentence") or raw["content_spans"][0]
+                        f.write(json.dumps({"article": m.article.name, "cue": raw.get("cue"), "kind": raw.get("kind"),
+                                            "content": raw.get("content"),
+                                            "sentence": m.article.text[sent[0]:sent[1]]}, ensure_ascii=False) + "\n")
     total = sum(kinds.values())
     print(f"{'cue' if args.cues else 'source'} disagreements on {sc.overall.counts.partial} matched pairs: {total} "
           f"(by method {dict(by_method)})")
