@@ -18,11 +18,11 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.attribution.cues import STATEMENT_NOUNS
+from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
 from claimgraph.attribution.found import Found, doc_text, mention_span, subtree_span, trim
 from claimgraph.attribution.quotes import find_quotes
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
-from claimgraph.attribution.speaker_types import (PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
+from claimgraph.attribution.speaker_types import (HONORIFICS, PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
                                                   looks_like_full_name, person_noun)
 from claimgraph.records import Article, Attribution, Speaker, normalise_name
 
@@ -273,6 +273,7 @@ class SpeakerResolver:
         self.known: list[Speaker] = []  # in order of last mention
         self.doc = doc  # where "he" and "she" may also be someone named who has not spoken yet
         self.at: dict[str, int] = {}  # speaker key -> offset of its latest mention
+        self.renamed: dict[str, str] = {}  # key -> the key of the name it took later ("Microsoft Corp" → Microsoft)
         self.ents: list[Span] = list(doc.ents) if doc is not None else []  # read once: Doc.ents builds new spans
         self.evidence = TypeEvidence(doc, self.ents) if doc is not None else None  # person or organisation
         # One-word names set beside a person noun that the recogniser missed ("the guard, Hadvar").
@@ -291,10 +292,14 @@ class SpeakerResolver:
         # source_span, never as an alias (across articles "he" would otherwise join every man's aliases).
         alias = () if _is_pronoun(mention) else (mention,)
         for i, known in enumerate(self.known):
-            if known.key == speaker.key:
+            if known.key == speaker.key or _same_body(known, speaker):
                 aliases = tuple(dict.fromkeys(known.aliases + alias))
-                merged = Speaker(known.name, known.type, known.role or speaker.role,
+                # "Microsoft Corp" and "Microsoft": the name the text uses without the suffix.
+                name = min(known.name, speaker.name, key=len) if known.key != speaker.key else known.name
+                merged = Speaker(name, known.type, known.role or speaker.role,
                                  known.affiliation or speaker.affiliation, aliases)
+                if merged.key != known.key:
+                    self.renamed[known.key] = merged.key  # statements given the longer name take the shorter
                 del self.known[i]
                 self.known.append(merged)
                 return merged
@@ -325,6 +330,8 @@ class SpeakerResolver:
                 break
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
                 words = _strip_det(ent.text).split()
+                while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
+                    words = words[:-1]  # "Neil Ford QC" is Ford
                 if len(words) > 1 and words[-1].lower() == surname.lower():
                     named.setdefault(normalise_name(" ".join(words)), ent)
         # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
@@ -336,7 +343,7 @@ class SpeakerResolver:
         # Several people of one surname ("Mark Meadows", later "Debbie Meadows"): the surname alone is, by the
         # convention of news copy, the one introduced first.
         ent = next(iter(named.values()))
-        return self._person(ent, ent, [ent], ent.text)
+        return self._person(_titled(ent), ent, [ent], ent.text)
 
     def _by_role(self, head: str, words: list[str] | None = None) -> Speaker | None:
         """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role; every
@@ -535,9 +542,14 @@ class SpeakerResolver:
             return None
         first, last = _entity_of(mention[0]), _entity_of(mention[-1])
         if first is not None and first[0] < mention.start or last is not None and last[1] > mention.end:
-            # A mention that cuts a name ("Space Research" of "National Institute for Space Research"): the name.
-            mention = mention.doc[min(first[0] if first else mention.start, mention.start):max(
+            # A mention that cuts a name ("Space Research" of "National Institute for Space Research"): the name,
+            # unless the recogniser ran it into punctuation or a cue ("Obama Says …" in a headline).
+            wider = mention.doc[min(first[0] if first else mention.start, mention.start):max(
                 last[1] if last else mention.end, mention.end)]
+            extra = [t for t in wider if not mention.start <= t.i < mention.end]
+            if not any(t.is_punct or t.lower_ in lexicon() or t.lemma_.lower() in lexicon() or
+                       t.lower_.rstrip("s") in lexicon() for t in extra):
+                mention = wider
         if mention[0].lower_ in WH_WORDS:
             return None  # "… to predict how much energy AI consumes": a clause, not a speaker
         root = mention.root
@@ -560,9 +572,10 @@ class SpeakerResolver:
             people = self._people_before(mention)
             words = list(itertools.takewhile(lambda t: not t.is_punct, mention))
             share = [t.text for t in words if t.pos_ == "NUM" or t.lower_ in SHARES | {"in", "out", "of", "per", "a"}]
-            if people is None or not share:
-                return None
-            return self._remember(Speaker(f"{' '.join(share)} {people.name}", "anonymous"), text)
+            if people is not None and share:
+                of = " of " if share[-1].lower() in SHARES else " "  # "73 percent of registered voters"
+                return self._remember(Speaker(f"{' '.join(share)}{of}{people.name}", "anonymous"), text)
+            # Else as any description ("Twelve percent indicated …": anonymous), or nobody ("one in five").
         core = core_tokens(mention)
         if _no_identity(core):
             return None
@@ -731,7 +744,11 @@ class SpeakerResolver:
         name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
         affiliation = None
         role, words = _split_role(name.split())
+        while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS:
+            words = words[:-1]  # "Neil Ford QC": the letters after a name are no part of it
         name = _unshout(" ".join(words))
+        if role in HONORIFICS:
+            role = None  # "Mrs Marr": an honorific, no role
         inner = _named_inside(name)
         if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
             role, name = inner
@@ -781,9 +798,11 @@ class SpeakerResolver:
                         if pobj.dep_ == "pobj":
                             affiliation = self._affiliation(pobj) or affiliation
         if len(name.split()) == 1:
-            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not.
+            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
             known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
             if known is not None:
+                if role and not known.role and role not in HONORIFICS:
+                    known = replace(known, role=role)
                 return self._remember(known, alias)
         if self.type_of(name) == "organization":
             # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
@@ -791,6 +810,25 @@ class SpeakerResolver:
         return self._remember(Speaker(name, "person", role, affiliation), alias)
 
 
+def _same_body(known: Speaker, speaker: Speaker) -> bool:
+    """'Microsoft' and 'Microsoft Corp' in one article: one organisation, named with and without its suffix."""
+    return known.type == speaker.type and known.type in {"organization", "news_outlet"} and normalise_name(
+        _short_name(known.name)) == normalise_name(_short_name(speaker.name))
+
+
+def _titled(ent: Span) -> Span:
+    """A name with the title words right before it ("Rep. Mark Walker"), where the role is read from."""
+    start = ent.start
+    while start > ent.sent.start and ent.doc[start - 1].dep_ in {"compound", "nmod", "amod"} and (
+            start <= ent.doc[start - 1].head.i < ent.end) and not ent.doc[start - 1].is_punct and ent.doc[
+            start - 1].lower_ not in {"honour", "honor", "excellency", "majesty", "highness", "worship"}:
+        start -= 1  # "International Trade Secretary Liz Truss", "Health secretary Matt Hancock"
+    return ent.doc[start:ent.end]
+
+
+# Letters after a name ("QC", "Jr."): no part of the name a surname points at.
+POSTNOMINALS = {"qc", "kc", "mp", "msp", "mep", "obe", "cbe", "mbe", "kbe", "dbe", "phd"}
+GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # part of the name, but not the surname ("Biden" of "… Biden Jr.")
 COMPANY_SUFFIXES = {"corp", "corporation", "inc", "ltd", "llc", "plc", "co", "group", "company", "ag", "sa", "gmbh"}
 
 
@@ -969,13 +1007,21 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             addressed.append(item)
             continue
         if mention in WRITER_PRONOUNS and _writer_voice(item, quotes) or mention == "you" and _writer_voice(
-                item, quotes) and any(c.tag_ == "MD" and c.lower_ in SUPPOSING for c in item.cue.root.children):
+                item, quotes) and _supposing(item):
             # "You might call this a measure of social intelligence": the writer's suggestion to the reader.
             item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
             continue
         item.speaker = resolver.resolve(item.source)
         if asked:
             item.source = None
+    if resolver.renamed:
+        final = {known.key: known for known in resolver.known}
+        for item in found:
+            key = item.speaker.key if isinstance(item.speaker, Speaker) else None
+            while key in resolver.renamed:
+                key = resolver.renamed[key]
+            if key is not None and key in final and key != item.speaker.key:
+                item.speaker = final[key]
     for item in addressed:
         asking = item.parent.speaker if item.parent is not None else None
         parties = {label.speaker.key: label.speaker for label in labels if isinstance(label.speaker, Speaker)}
@@ -1018,6 +1064,14 @@ def _implied_source(item: Found) -> Span | None:
         return None
     start, end = mention_span(subject, cue)
     return subject.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _supposing(item: Found) -> bool:
+    """'You might call this …': a modal after "you", in a sentence that asks nothing ("Or would you think she
+    …?" is a question, not the writer's thought)."""
+    cue, you = item.cue.root, item.source.root
+    return not cue.sent.text.rstrip().rstrip("\"'’”").endswith("?") and any(
+        c.tag_ == "MD" and c.lower_ in SUPPOSING and c.i > you.i for c in cue.children)
 
 
 def _is_fragment(item: Found) -> bool:

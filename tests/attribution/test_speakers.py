@@ -403,3 +403,50 @@ def test_a_name_is_the_whole_name_and_no_more(extractor, text, cue, name, kind):
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and speaker.name == name
     assert kind is None or speaker.type == kind
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrelnet said it would invest a billion dollars in the harbor. Later, Kestrelnet Corp said on Thursday that "
+    "it aims to remove more carbon than it emits.",
+    "Kestrelnet Corp said on Thursday that it aims to remove more carbon. Later, Kestrelnet said it would invest a "
+    "billion dollars in the harbor.",
+])
+def test_a_body_named_with_and_without_its_company_suffix_is_one_identity(extractor, text):
+    found = extract(extractor, text)
+    assert len(found) == 2
+    assert {a.speaker.key for a in found if a.speaker is not None} == {"organization:kestrelnet"}
+
+
+@pytest.mark.parametrize("text, role", [
+    ("They might have been able to save Rep. Tomas Reyes (R-N.C.), according to people who have spoken with "
+     "lawmakers. Reyes said he would retire.", "representative"),
+    ("The move comes as International Trade Secretary Tomas Reyes faces growing pressure. Reyes said the deal was "
+     "fair.", "international trade secretary"),
+    ("Health secretary Tomas Reyes was forced onto the defensive. Reyes said the fines were fair.",
+     "health secretary"),
+])
+def test_a_surname_takes_the_title_of_the_full_name_named_earlier(extractor, text, role):
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert (speaker.name, speaker.role) == ("Tomas Reyes", role)
+
+
+def test_a_bare_share_with_no_group_before_it_stays_a_description(extractor):
+    # "Twelve percent indicated …" in poll copy: anonymous, as before; "63 percent" after "registered voters" is
+    # that share of them.
+    text = ("Only 52 percent of registered voters agreed that the harbor was safe. However, 63 percent said the "
+            "pier was too old.")
+    assert by_cue(extract(extractor, text), "said").speaker.name == "63 percent of registered voters"
+    alone = "The board met on Monday. Twelve percent said they were not sure about the pier."
+    speaker = by_cue(extract(extractor, alone), "said").speaker
+    assert speaker is not None and speaker.type == "anonymous"
+
+
+def test_a_title_before_a_surname_is_the_role_of_the_person_named_in_full(extractor):
+    # Letters after the name ("QC") are no part of it.
+    text = ("His Honour Judge Owen Talbot QC sentenced the plumber to three years. Judge Talbot said the plumber "
+            "had shown remorse.")
+    judge = by_cue(extract(extractor, text), "said").speaker
+    assert (judge.name, judge.role) == ("Owen Talbot", "judge")
+    text = "Sarah Marsh wrote the report last year. Mrs Marsh said the pipes were old."
+    marsh = by_cue(extract(extractor, text), "said").speaker
+    assert (marsh.name, marsh.role) == ("Sarah Marsh", None)  # an honorific is no role
