@@ -7,7 +7,7 @@ side only, hedging ("reportedly", "is said to", "may", "claims"), denial frames 
 "hoax", "denies", "rumour" show up); (4) the claim context (the mean hand features of the claim's other
 statements); (5) meaning: the statement's static embedding less the gist's, and its cosine to the gist and to the
 claim's other statements, also as z-scores within the claim (`meaning_features`); (6) the headline's house style
-(`style_features`: share of title-case words, all-capital words, length, "!") and the claim's mean of it (which
+(`style_features`: share of title-case words, all-capital words, length) and the claim's mean of it (which
 kind of outlet carries the claim). Trained on Emergent's shared
 split (headline -> claim) with a fixed seed by
 
@@ -171,21 +171,22 @@ def meaning_features(texts: Sequence[str], gists: Sequence[str], groups: Sequenc
                                           _within(cos_others, members)]])
 
 
-STYLE = ("title_case_share", "title_case", "all_caps", "length", "exclamation")
+STYLE = ("title_case_share", "title_case", "all_caps", "length")
 _STYLE_WORDS = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def style_features(text: str) -> list[float]:
     """The headline's house style, in the order of STYLE: the share of its words that open with a capital, whether
     most do (Title Case, the wire and tech press) or few (sentence case, the British tabloids), all-capital words
-    ("SCOTLAND", "20 YEARS": a tabloid's shout; up to 3), length (words / 20) and an exclamation mark. Outlets of a
-    style tend to one way of carrying a rumour (asserting it flatly, or reporting it), and the claim's mean style
-    says which outlets carried the claim."""
+    ("SCOTLAND", "20 YEARS": a tabloid's shout; up to 3) and length (words / 20). On Emergent's shared split,
+    sentence-case headlines assert more often than Title Case ones (49% against 44%) and dispute less (13% against
+    20%), and those with a word in capitals report more (41% against 37%); the claim's mean style says which kind
+    of outlet carried the claim."""
     found = _STYLE_WORDS.findall(text)
     n = max(len(found), 1)
     title = sum(w[0].isupper() for w in found) / n
     caps = sum(len(w) > 2 and w.isupper() for w in found)
-    return [title, float(title > 0.8), min(caps, 3) / 3, len(found) / 20, float("!" in text)]
+    return [title, float(title > 0.8), min(caps, 3) / 3, len(found) / 20]
 
 
 def added_words(text: str, gist: str) -> str:

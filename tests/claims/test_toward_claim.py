@@ -114,16 +114,16 @@ def test_a_model_of_other_features_is_refused_not_misread(tmp_path):
 
 
 def test_house_style_of_the_statement_and_of_its_claim_enter_the_features():
-    """style_features reads Title Case, all-capital shouts, length and "!"; the model's last columns are the
+    """style_features reads Title Case, all-capital shouts and length; the model's last columns are the
     statement's style and the mean style of its claim's other statements."""
     title = tc.style_features("Veldoria Dam To Be Demolished In Spring")
-    shout = tc.style_features("Veldoria dam to be demolished in SPRING, council SAYS!")
+    shout = tc.style_features("Veldoria dam to be demolished in SPRING, council SAYS")
     col = {name: k for k, name in enumerate(tc.STYLE)}
     assert title[col["title_case"]] == 1.0 and shout[col["title_case"]] == 0.0
     assert title[col["all_caps"]] == 0.0 and shout[col["all_caps"]] == pytest.approx(2 / 3)
-    assert shout[col["exclamation"]] == 1.0 and title[col["exclamation"]] == 0.0
+    assert shout[col["length"]] == pytest.approx(9 / 20)
     assert title[col["length"]] == pytest.approx(7 / 20)
-    texts = ["Veldoria Dam To Be Demolished In Spring", "Veldoria dam to be demolished in SPRING, council SAYS!",
+    texts = ["Veldoria Dam To Be Demolished In Spring", "Veldoria dam to be demolished in SPRING, council SAYS",
              "Veldoria dam demolition planned for spring"]
     features = tc.load_model().features(texts, [GIST] * 3, ["A", "A", "A"]).toarray()
     k = len(tc.STYLE)
