@@ -164,7 +164,7 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
         if token.dep_ not in CLIMB or token.head is token:
             break
         token = _outer_conjunct(token) or token.head
-    return _name_before(cue), chain
+    return _subject_before_relative(cue) or _name_before(cue), chain
 
 
 # Verbs whose subject is the author of the text they take as object: "issued a statement saying …", "put out a
@@ -220,6 +220,27 @@ def outer_cue(token: Token) -> Token | None:
                                              "prep", "pobj", "dobj", "attr"}:
             return None
         x = x.head
+    return None
+
+
+def _subject_before_relative(cue: Token) -> Token | None:
+    """'Tomas Brand, meanwhile, who sits at zero endorsements, said …' parsed with the relative clause as a clause of
+    the cue and the name as its subject: the noun before the set-off relative clause is the cue's subject."""
+    if cue.tag_ not in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+        return None
+    doc = cue.doc
+    if cue.i == 0 or doc[cue.i - 1].text != ",":
+        return None
+    for clause in cue.children:
+        if clause.i > cue.i or clause.dep_ not in {"ccomp", "advcl", "parataxis", "csubj"}:
+            continue
+        subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+        noun = next((c for c in subjects if c.pos_ in {"NOUN", "PROPN"} and c.left_edge.i == clause.left_edge.i),
+                    None)
+        relative = next((t for t in clause.subtree if t.lower_ in {"who", "which"} and t.tag_ in {"WP", "WDT"}
+                         and noun is not None and t.i > noun.i and doc[t.i - 1].text == ","), None)
+        if noun is not None and relative is not None:
+            return noun
     return None
 
 

@@ -100,3 +100,9 @@ def test_a_dateline_is_never_the_source(rules, text, cue, mention):
 ])
 def test_a_statement_noun_in_a_verbs_phrase_is_that_verbs_subjects(rules, text, cue, mention):
     assert source_of(by_cue(extract(rules, text), cue), text) == mention
+
+
+def test_the_name_before_a_set_off_relative_clause_is_the_subject(rules):
+    # The parse makes "who sits …" a clause of "said" with the name as its subject.
+    text = "Tomas Brand, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the race."
+    assert source_of(by_cue(extract(rules, text), "said"), text) == "Tomas Brand"
