@@ -199,6 +199,8 @@ def run_one(n: int, method: str, baseline_max: int) -> dict:
               "claims": int(len(np.unique(labels_found)))}
     if stages:
         result["stages"] = {k: round(v, 1) for k, v in stages.items()}
+    if method == "semantic":   # the link at this many statements (it rises with n: semantic.link_for)
+        result["link"] = round(semantic.link_for(n), 4)
     if not estimated:
         result["precision"], result["recall"] = pair_quality(labels, labels_found)
     return result
@@ -291,7 +293,7 @@ def main() -> None:
             rest = sem["seconds"] - sum(stages.values())
             print(f"semantic at {n}: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
                   + f", the rest {rest:.1f} s (CPU time {sem['cpu_seconds']:.0f} s in all); peak {sem['peak_mb']:,.0f} MB"
-                  " (the whole process, ru_maxrss)")
+                  f" (the whole process, ru_maxrss); link {sem.get('link', '-')}, {sem['claims']:,} claims")
 
 
 if __name__ == "__main__":

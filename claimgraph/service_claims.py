@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph.claims.detail import describe
-from claimgraph.claims.grouping import THRESHOLD
 from claimgraph.claims.link import link_statements
 from claimgraph.claims.statement import statements_of
 from claimgraph.records import STANCES
@@ -41,12 +40,11 @@ class LinkReport:
 def link_claims(store: Store, grouping_threshold: float | None = None) -> LinkReport:
     """Recompute claims over the whole database: group, stance, gist, first appearance; store them.
 
-    `grouping_threshold` is the word overlap (Jaccard of content words) at which two statements of different
-    articles or speakers are one claim (default `claimgraph.claims.grouping.THRESHOLD`, 0.4)."""
+    `grouping_threshold` is the semantic step's link (`claimgraph.claims.link.link_statements`; default
+    `claimgraph.claims.semantic.LINK`, rising with the number of statements: `semantic.link_for`)."""
     stored, appearances = store.load_statements()
     statements = statements_of(stored, appearances)
-    claims = link_statements(statements, grouping_threshold if grouping_threshold is not None else THRESHOLD,
-                             appearances=appearances)
+    claims = link_statements(statements, grouping_threshold, appearances=appearances)
     voices = store.save_claims(claims)
     return LinkReport(statements=sum(1 for s in statements if s.attribution.content), claims=len(claims),
                       voices=voices, shared=sum(1 for c in claims if len(c.article_ids) > 1))

@@ -158,17 +158,19 @@ def group(sets: Sequence[frozenset[str]], threshold: float = THRESHOLD) -> np.nd
     return np.asarray([uf.find(i) for i in range(len(sets))])
 
 
-def link_restatements(uf: UnionFind, texts: Sequence[str],
-                      index: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] | None = None,
+                      link: float | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The cross-article step of `link-claims`: restatements grouped by the semantic step (claims.semantic: words
     and embeddings, average linkage; above semantic.EXACT_MAX statements the candidates come from blocks of rare
-    words, claims.cells) and unioned into `uf` (positions through `index`). Returns the pairs that joined and their
-    similarity."""
+    words, claims.cells) and unioned into `uf` (positions through `index`). `link` is the similarity at which two
+    groups are one claim in a collection of up to semantic.LINK_BASE statements (semantic.LINK when None); it rises
+    with the number of statements (semantic.link_for). Returns the pairs that joined and their similarity."""
     from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
 
+    bar = semantic.link_for(len(texts), link)
     words, emb = semantic.statement_vectors(texts)
-    pairs, scores = semantic.candidate_pairs(words, emb)
-    labels = semantic.average_linkage(len(texts), pairs, scores, words, emb)
+    pairs, scores = semantic.candidate_pairs(words, emb, bar)
+    labels = semantic.average_linkage(len(texts), pairs, scores, words, emb, bar)
     for i, label in enumerate(labels.tolist()):
         if label != i:
             uf.union(i if index is None else index[i], label if index is None else index[label])
@@ -176,8 +178,9 @@ def link_restatements(uf: UnionFind, texts: Sequence[str],
     return pairs[joined], scores[joined]
 
 
-def group_statements(texts: Sequence[str]) -> np.ndarray:
-    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs."""
+def group_statements(texts: Sequence[str], link: float | None = None) -> np.ndarray:
+    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs (`link`:
+    as in `link_restatements`)."""
     uf = UnionFind(len(texts))
-    link_restatements(uf, texts)
+    link_restatements(uf, texts, link=link)
     return np.asarray([uf.find(i) for i in range(len(texts))])

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.claims import gist as gist_mod
 from claimgraph.claims import provenance
-from claimgraph.claims.grouping import THRESHOLD, UnionFind, link_restatements, words
+from claimgraph.claims.grouping import UnionFind, link_restatements, words
 from claimgraph.claims.references import link_article, modifier_matches, speaker_words
 from claimgraph.claims.stance import assign as assign_stances
 from claimgraph.claims.statement import Statement
@@ -66,17 +66,18 @@ class _Linking:
         return out
 
 
-def link_statements(statements: list[Statement], threshold: float = THRESHOLD,
+def link_statements(statements: list[Statement], threshold: float | None = None,
                     appearances: provenance.Appearances | None = None) -> list[Claim]:
     """Group statements (of any number of articles) into claims with stances, gists and first appearance.
 
-    `threshold` no longer changes the grouping: since the semantic step replaced word-overlap linking it decides with
-    its own settings (claims.semantic.LINK). The parameter, and `link-claims --grouping-threshold`, stay only until
-    they are mapped onto that setting or removed (issue 12's note)."""
+    `threshold` is the semantic step's link (`link-claims --grouping-threshold`): the average similarity of two
+    groups of statements (0.9 x the cosine of their stemmed, IDF-weighted words + 0.1 x that of their embeddings) at
+    which they are one claim, in a collection of up to claims.semantic.LINK_BASE statements; above, it rises by
+    LINK_GROWTH per doubling (claims.semantic.link_for). None: claims.semantic.LINK. Higher splits claims finer."""
     statements = sorted((s for s in statements if s.attribution.content), key=Statement.sort_key)
     state = _Linking.start(statements)
     _link_inside_articles(state)
-    _link_across_articles(state)
+    _link_across_articles(state, threshold)
     groups = state.groups()
     _attach_unresolved(state, groups)
     known_outlets = outlets_seen(statements)
@@ -107,11 +108,11 @@ def _link_inside_articles(state: _Linking) -> None:
             state.elaborates[statements[idx[e]].id] = statements[idx[r]].id
 
 
-def _link_across_articles(state: _Linking) -> None:
+def _link_across_articles(state: _Linking, link: float | None = None) -> None:
     """The restatements grouped (across articles, and across speakers inside one) by `link_restatements`."""
     plain = [i for i, role in enumerate(state.role) if role != "refer"]
     texts = [state.statements[i].attribution.content or "" for i in plain]
-    pairs, sims = link_restatements(state.uf, texts, index=plain)
+    pairs, sims = link_restatements(state.uf, texts, index=plain, link=link)
     best: dict[int, float] = {}
     for (a, b), sim in zip(pairs.tolist(), sims.tolist()):
         i, j = plain[a], plain[b]
@@ -119,7 +120,7 @@ def _link_across_articles(state: _Linking) -> None:
             for k in (i, j):
                 best[k] = max(best.get(k, 0.0), sim)
     for k, sim in best.items():
-        state.score[k] = sim   # the best word overlap that tied it to its claim
+        state.score[k] = sim   # the best similarity that tied it to its claim
 
 
 def _attach_unresolved(state: _Linking, groups: dict[int, list[int]]) -> None:

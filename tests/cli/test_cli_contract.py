@@ -86,15 +86,15 @@ def test_every_command_and_option_has_help_and_an_example(path, command):
 
 def test_defaults_mirror_the_library():
     from claimgraph.cli import options
-    from claimgraph.claims.grouping import THRESHOLD
+    from claimgraph.claims.semantic import LINK, LINK_BASE, LINK_GROWTH
     from claimgraph.ingest.syndication import DEFAULT_THRESHOLD
     from claimgraph.nlp import DEFAULT_MODEL
     from claimgraph.records import CueClass, SpeakerType
     from claimgraph.store import DEFAULT_DB
 
     assert (options.DEFAULT_DB, options.DEFAULT_MODEL) == (DEFAULT_DB, DEFAULT_MODEL)
-    assert (options.DEFAULT_SYNDICATION_THRESHOLD, options.DEFAULT_GROUPING_THRESHOLD) == (DEFAULT_THRESHOLD,
-                                                                                           THRESHOLD)
+    assert (options.DEFAULT_SYNDICATION_THRESHOLD, options.DEFAULT_GROUPING_THRESHOLD) == (DEFAULT_THRESHOLD, LINK)
+    assert (options.LINK_BASE, options.LINK_GROWTH) == (LINK_BASE, LINK_GROWTH)
     assert set(options.CUE_CLASSES) == set(get_args(CueClass))
     assert set(options.SPEAKER_TYPES) == set(get_args(SpeakerType))
 
