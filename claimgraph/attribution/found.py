@@ -154,6 +154,13 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
                 return child, chain
             if child.dep_ == "nsubjpass":
                 return None, chain
+        if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            # A causative's object is the infinitive's subject: "the victory led Priebus to declare …", "that
+            # prompted Rubio to call …", "leaving some to question …" (not "used the speech to refute …", where the
+            # subject acts, nor "asked readers to guess", an instruction).
+            obj = next((c for c in token.head.children if c.dep_ == "dobj" and c.i < token.i), None)
+            if obj is not None and obj.pos_ in {"NOUN", "PROPN", "PRON"} and token.head.lemma_.lower() in CAUSATIVE:
+                return obj, chain
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             # "a Donald Trump tweet attacking …": the noun it modifies speaks; "the council issued a statement
             # saying …": the one who issued it.
@@ -180,6 +187,10 @@ def _issuer(noun: Token) -> Token | None:
         return None
     subject, _ = cue_subject(noun.head)
     return subject
+
+
+CAUSATIVE = {"lead", "prompt", "cause", "force", "leave", "require", "drive", "spur", "move", "inspire", "compel",
+             "provoke", "trigger", "get"}
 
 
 def _outer_conjunct(token: Token) -> Token | None:

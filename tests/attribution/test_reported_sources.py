@@ -106,3 +106,14 @@ def test_the_name_before_a_set_off_relative_clause_is_the_subject(rules):
     # The parse makes "who sits …" a clause of "said" with the name as its subject.
     text = "Tomas Brand, meanwhile, who sits at zero such endorsements, said that fact speaks volumes about the race."
     assert source_of(by_cue(extract(rules, text), "said"), text) == "Tomas Brand"
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    # A causative's object is the infinitive's subject.
+    ("The harbor vote led Mayor Ilse Marr to declare that the ferry would run all winter.", "declare",
+     "Mayor Ilse Marr"),
+    # Not a causative: the subject acts.
+    ("The council used the meeting to say that the pier would reopen.", "say", "The council"),
+])
+def test_the_object_of_a_causative_is_the_infinitives_speaker(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
