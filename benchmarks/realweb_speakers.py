@@ -9,7 +9,8 @@ extractor as `claimgraph ingest`, then prints, over all pages:
   words, an independent list so that the count does not grade the extractor with its own lexicon);
 - aliases (mentions) over 8 words;
 - names given more than one type across the pages (the store keeps one record per name and type).
-`--show N` prints up to N examples of each (the speakerless ones with their mention and sentence); `--speakers`
+`--show N` prints up to N examples of each (the speakerless ones with the method that found them, rules or
+learned, their mention, cue and sentence); `--speakers`
 prints every named speaker (not anonymous, not the writer) once per page with its type, role, affiliation and
 statements, for judging types by hand. No database: the store merges, this counts what the extractor says.
 """
@@ -75,7 +76,7 @@ def main() -> None:
                 mention = extracted.article.text[a.source_span[0]:a.source_span[1]] if a.source_span else None
                 why[_why_none(mention)] += 1
                 sentence = extracted.article.text[a.sentence[0]:a.sentence[1]] if a.sentence else ""
-                speakerless.append((ref, mention, a.cue, " ".join(sentence.split())[:160]))
+                speakerless.append((ref, a.method, mention, a.cue, " ".join(sentence.split())[:160]))
                 continue
             types[normalise_name(a.speaker.name)].add(a.speaker.type)
             if a.speaker.type != "anonymous" and a.speaker.role != "writer":

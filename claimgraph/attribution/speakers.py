@@ -22,7 +22,7 @@ from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
 from claimgraph.attribution.found import Found, doc_text, mention_span, subtree_span, trim
 from claimgraph.attribution.quotes import find_quotes
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
-from claimgraph.attribution.speaker_types import (HONORIFICS, PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
+from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
                                                   looks_like_full_name, person_noun)
 from claimgraph.records import Article, Attribution, Speaker, normalise_name
 
@@ -721,11 +721,20 @@ class SpeakerResolver:
         names none ("a local school") is no affiliation."""
         if pobj.ent_type_ == "GPE":
             return None
+        named = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > pobj.i), None)
+        if named is not None and pobj.pos_ == "NOUN":
+            # "an editor at the environmental news group InfoAmazonia": the body's name, not its description.
+            return _strip_det(_text([t for t in named.subtree if t.i <= named.i and t.i > pobj.i]))
         for ent in pobj.doc.ents:
             if ent.label_ in {"ORG", "FAC"} and ent.start <= pobj.i < ent.end:
                 return _strip_det(ent.text)
         if pobj.pos_ == "PROPN":
-            return _strip_det(_text([t for t in pobj.subtree if t.i <= pobj.i]))
+            words = [t for t in pobj.subtree if t.i <= pobj.i]
+            kind = [k for k, t in enumerate(words[:-1]) if t.lower_ in ORG_NOUNS and t.text.islower() and words[
+                k + 1].pos_ == "PROPN"]
+            if kind:  # "the environmental news group Amazonwatch": the name after what kind of body it is
+                words = words[kind[-1] + 1:]
+            return _strip_det(_text(words))
         named = [t for t in pobj.subtree if t.i <= pobj.i]
         if any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in named):
             # "a key member of the White House's coronavirus task force": a body named by its owner.

@@ -450,3 +450,12 @@ def test_a_title_before_a_surname_is_the_role_of_the_person_named_in_full(extrac
     text = "Sarah Marsh wrote the report last year. Mrs Marsh said the pipes were old."
     marsh = by_cue(extract(extractor, text), "said").speaker
     assert (marsh.name, marsh.role) == ("Sarah Marsh", None)  # an honorific is no role
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("Ilse Marr, an editor at the environmental news group Amazonwatch, said in an email that the air was bad.",
+     "Amazonwatch"),
+    ("Eric Pahon, a spokesman at the Pentagon, said the strikes had stopped.", "Pentagon"),
+])
+def test_the_affiliation_is_the_bodys_name_not_what_kind_of_body_it_is(extractor, text, affiliation):
+    assert by_cue(extract(extractor, text), "said").speaker.affiliation == affiliation
