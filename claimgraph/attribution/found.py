@@ -153,7 +153,7 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
                 # relative); the speaker is its antecedent, which speaker resolution reads from the relative clause.
                 return child, chain
             if child.dep_ == "nsubjpass":
-                return None, chain
+                return agent_of(token), chain  # "Vell was asked by the host whether …": the host asks
         if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             # A causative's object is the infinitive's subject: "the victory led Priebus to declare …", "that
             # prompted Rubio to call …", "leaving some to question …" (not "used the speech to refute …", where the
@@ -191,6 +191,11 @@ def _issuer(noun: Token) -> Token | None:
 
 CAUSATIVE = {"lead", "prompt", "cause", "force", "leave", "require", "drive", "spur", "move", "inspire", "compel",
              "provoke", "trigger", "get"}
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The 'by' phrase of a passive verb: "was asked by host Ansel Marr" gives "Marr"; None without one."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
 
 
 def _outer_conjunct(token: Token) -> Token | None:

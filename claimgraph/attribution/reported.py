@@ -12,7 +12,8 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
-from claimgraph.attribution.found import Found, cue_subject, doc_text, mention_span, sentence_of, subtree_span, trim
+from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span, sentence_of,
+                                         subtree_span, trim)
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, Quote, channel
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
@@ -570,7 +571,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if not any(c.dep_ in {"ccomp", "advcl"} and any(g.dep_ == "mark" and g.lower_ in {"whether", "if"}
                                                             for g in c.children) for c in token.children):
                 continue
-            subject = None
+            subject = agent_of(token)  # "Asked by the host whether …": the host asks; else nobody named
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
         content = _before_own_conjunct(doc, token, _before_participle(doc, token, _content_of(doc, token, lexeme)))

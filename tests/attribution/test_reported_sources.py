@@ -117,3 +117,11 @@ def test_the_name_before_a_set_off_relative_clause_is_the_subject(rules):
 ])
 def test_the_object_of_a_causative_is_the_infinitives_speaker(rules, text, cue, mention):
     assert source_of(by_cue(extract(rules, text), cue), text) == mention
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    ("Mara Vell was asked by host Ansel Marr whether the ferry would run in winter.", "asked", "host Ansel Marr"),
+    ("Asked by Tomas Brand if the pier was safe, Mara Vell said it was.", "Asked", "Tomas Brand"),
+])
+def test_a_passive_cue_with_a_by_phrase_names_its_agent(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
