@@ -483,6 +483,12 @@ def in_source(doc: Doc, token: Token) -> Found | None:
     if not spans or sum(len(WORD.findall(doc_text(doc)[s:e])) for s, e in spans) < MIN_CONTENT_WORDS + 1:
         return None
     source = doc.char_span(*trim(doc, *subtree_span(pobj)), alignment_mode="expand")
+    named = next((c for c in head.children if c.dep_ == "nsubj" and c.i > max(phrase) and (
+        c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PROPN")), None)
+    if named is not None and pobj.lemma_.lower() not in {"poll", "survey", "study", "report", "analysis"}:
+        # "In an interview with the Gazette, Vell laughed off the attack": the interview (statement, post) is the
+        # named subject's own; a poll or a study speaks for itself.
+        source = doc.char_span(*trim(doc, *subtree_span(named)), alignment_mode="expand")
     return Found(kind="according_to", cue=doc[token.i:token.i + 1], source=source, content=spans,
                  cue_class="report", sentence=sentence_of(doc, *spans), confidence=0.6)
 
