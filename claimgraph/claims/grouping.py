@@ -170,7 +170,15 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     bar = semantic.link_for(len(texts), link)
     words, emb = semantic.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb, bar)
-    labels = semantic.average_linkage(len(texts), pairs, scores, words, emb, bar)
+    first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
+    together = []
+    for i in range(len(texts)):
+        root = uf.find(i if index is None else index[i])
+        if root in first:
+            together.append((first[root], i))
+        else:
+            first[root] = i
+    labels = semantic.average_linkage(len(texts), pairs, scores, words, emb, bar, together)
     for i, label in enumerate(labels.tolist()):
         if label != i:
             uf.union(i if index is None else index[i], label if index is None else index[label])

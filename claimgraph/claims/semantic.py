@@ -246,7 +246,8 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray,
 
 
 def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.csr_matrix,
-                    emb: np.ndarray, link: float | None = None) -> np.ndarray:
+                    emb: np.ndarray, link: float | None = None,
+                    together: Sequence[tuple[int, int]] = ()) -> np.ndarray:
     """Claim labels: candidate pairs strongest first; two groups join when their average cross similarity (the dot
     product of their summed vectors over the product of their sizes) reaches `link` (link_for(n) when None) and, when COHESION and both
     groups hold more than one statement, reaches COHESION x the cohesion of the looser of the two (the average
@@ -258,7 +259,11 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
     Cost: a join only notes the absorbed group under the absorbing one; a group's word and embedding sums are
     folded from those notes, in the order of the joins (so every sum is added up exactly as if it had been made at
     each join), only when a test needs them. Two single statements (most joins) need no sum at all: their cross
-    similarity is the pair's own. Pairs are read in chunks of plain Python numbers, strongest first."""
+    similarity is the pair's own. Pairs are read in chunks of plain Python numbers, strongest first.
+
+    `together`: pairs of statements already known to be one claim (link-claims: the article's own rules tied them),
+    joined first with no test, so that the averages and the cohesion test see the whole claim: a statement that is
+    close to one restatement of a claim but not to the rest of it does not pull the two claims together."""
     from itertools import repeat
     from operator import mul
 
@@ -298,6 +303,23 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
             emb_sum[g] = e
         return w, e
 
+    def join(a: int, b: int, cross: float) -> None:
+        if size[a] < size[b]:
+            a, b = b, a
+        joined.setdefault(a, []).append(b)
+        square[a] += square[b] + 2 * cross
+        selves[a] += selves[b]
+        parent[b] = a
+        size[a] += size[b]
+
+    for i, j in together:
+        a, b = find(i), find(j)
+        if a != b:
+            wa, ea = sums(a)
+            wb, eb = sums(b)
+            small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+            join(a, b, sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0)))) + float(ea @ eb))
+
     order = np.argsort(-sims, kind="stable")
     for start in range(0, len(order), 1 << 20):
         part = order[start:start + (1 << 20)]
@@ -322,13 +344,7 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
                                                                    (square[b] - selves[b]) / (sb * (sb - 1)))):
                     refused.add(key)
                     continue
-            if sa < sb:
-                a, b = b, a
-            joined.setdefault(a, []).append(b)
-            square[a] += square[b] + 2 * cross
-            selves[a] += selves[b]
-            parent[b] = a
-            size[a] = sa + sb
+            join(a, b, cross)
     return np.asarray([find(i) for i in range(n)])
 
 
