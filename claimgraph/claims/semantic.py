@@ -55,6 +55,12 @@ ANAPHORIC_MIN = 3   # … and of fewer than this when it opens on an anaphor ("s
 ANAPHORS = frozenset("such this these those it its they their them he she his her".split())
 COHESION = 0.5      # two groups (2+ statements each) join only at COHESION x the looser one's own average similarity
 CENTRE = True       # embeddings less the mean embedding of news sentences (chosen by CV with the four above)
+# When a statement happened is no part of which proposition it states: in a small collection "on Friday" is a rare,
+# heavy word, and two unrelated statements sharing it ("a visit to the Pentagon on Friday", "the boats are full
+# every Friday") were one claim. Names of days and months, and days relative to today, weigh nothing here.
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays
+    fridays saturdays sundays january february april june july august september october november december
+    today yesterday tomorrow tonight weekend""".split())
 
 
 @lru_cache(maxsize=1)
@@ -186,10 +192,17 @@ def _unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
 
 def _stems(text: str) -> list[str]:
     """The TF-IDF terms of a statement: its stemmed content words (claims.grouping), so "demolished" meets
-    "demolition"."""
+    "demolition", less calendar words (CALENDAR)."""
     from claimgraph.claims.grouping import content_stems
 
-    return sorted(content_stems(text))
+    return sorted(content_stems(text) - _calendar_stems())
+
+
+@lru_cache(maxsize=1)
+def _calendar_stems() -> frozenset[str]:
+    from claimgraph.claims.grouping import stem
+
+    return frozenset(stem(w) for w in CALENDAR)
 
 
 def link_for(n: int, link: float | None = None) -> float:

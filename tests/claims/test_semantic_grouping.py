@@ -181,3 +181,22 @@ def test_an_explicit_link_changes_the_grouping():
     assert default[0] == default[1] == default[2]
     assert strict[0] == strict[2] != strict[1]
     assert group_statements(TEXTS, link=semantic.LINK).tolist() == default
+
+
+def test_a_shared_weekday_alone_does_not_make_one_claim(monkeypatch):
+    """In a small collection "Friday" is a rare, heavy word; two statements that share only when they happen are
+    two claims. Without the calendar rule the same two join (so this test fails when it goes)."""
+    texts = ["The minister would discuss the Brell harbour plan during a visit to Tarnfield on Friday",
+             "The Selby ferries are full every Friday",
+             "Heavy snow expected across the Dunmere valley this weekend",
+             "A rare white stag was photographed near Tessel forest",
+             "The Kessel paper mill will close in March"]
+    labels = group_statements(texts).tolist()
+    assert labels[0] != labels[1]
+    monkeypatch.setattr(semantic, "CALENDAR", frozenset())
+    semantic._calendar_stems.cache_clear()
+    try:
+        assert group_statements(texts).tolist()[0] == group_statements(texts).tolist()[1]
+    finally:
+        monkeypatch.undo()
+        semantic._calendar_stems.cache_clear()
