@@ -26,7 +26,7 @@ from claimgraph.attribution.learned.gate import Gate, is_clause, source_kind
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes
-from claimgraph.attribution.reported import cue_subject, found_thing, reported_speech
+from claimgraph.attribution.reported import cue_subject, found_thing, not_a_statement, reported_speech
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 
@@ -84,7 +84,8 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     if cue is None or not len(cue):
         return None  # without a cue a candidate is right a quarter of the time on dev
     content_span = doc.char_span(*content[0], alignment_mode="expand")
-    if is_narrative(cue.root) or is_result_not_statement(cue.root, content_span) or found_thing(cue.root):
+    if is_narrative(cue.root) or is_result_not_statement(cue.root, content_span) or found_thing(cue.root) \
+            or not_a_statement(cue.root):
         return None  # "made plans to meet", "was named", "claims gold": doing, not saying
     start, end = content[0][0], content[-1][1]
     quoted = start > 0 and text[start - 1] in "\"“'" or text[start:start + 1] in {'"', "“"}

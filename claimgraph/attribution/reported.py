@@ -21,6 +21,7 @@ NEGATIONS = {"not", "n't", "never", "no"}
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
 MIN_CONTENT_WORDS = 3
+DASHES = {"—", "–", "--", "-"}
 
 
 def is_idiom(cue: Token, subject: Token | None) -> bool:
@@ -49,13 +50,67 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     return spans
 
 
+WH_WORDS = {"how", "what", "whether", "which", "who", "when", "where", "why", "if"}
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb heading its sentence with no subject: "click this box", "paste in their address"."""
+    return verb.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"}
+                                         for c in verb.children)
+
+
+PERSON_NOUNS = {"expert", "analyst", "economist", "forecaster", "pollster", "scientist", "researcher", "official",
+                "people", "observer", "strategist"}
+
+
+def _person_antecedent(relative: Token) -> bool:
+    """'who'-like use of 'that': the noun it hangs on is a person or a named body."""
+    noun = relative.head.head if relative.head.dep_ in {"relcl", "acl"} else None
+    return noun is not None and (noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                                 or noun.lemma_.lower() in PERSON_NOUNS)
+
+
+def not_a_statement(cue: Token) -> bool:
+    """Cue words that state nothing: an instruction to the reader ("To urge your MP to vote …, click this box"),
+    a way or chance to say something ("any objective way to say that …"), "predicts how well …" or "was predicted
+    by …" (a measure that forecasts, not a forecast made), "this factor is called intelligence" (a name)."""
+    lemma = cue.lemma_.lower()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    if infinitive and cue.sent[0].head == cue and any(
+            _imperative(v) for v in [cue.head, *cue.children] if v != cue and v.dep_ in {"ROOT", "conj"}):
+        return True  # "To urge your MP to vote …, click this box": what the reader can do, not a statement
+    if infinitive and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ == "NOUN" \
+            and cue.head.dep_ == "attr" and any(c.dep_ == "expl" for c in cue.head.head.children):
+        return True  # "Is there any way to say …", "There are better ways to express …": nobody says it
+    if lemma == "predict":
+        if any(c.dep_ == "nsubjpass" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children):
+            return True  # "a factor that was predicted by the members' intelligence": a thing predicted
+        # "a factor that predicts how well the group will do": a measure, not a forecaster ("it is hard to
+        # predict how …", with nobody named, PolNeAR marks)
+        subject, _ = cue_subject(cue)
+        clauses = [c for c in cue.children if c.dep_ in {"ccomp", "dobj"}]
+        if clauses and all(c.left_edge.lower_ in WH_WORDS for c in clauses) and subject is not None and (
+                subject.lower_ in {"that", "which"} and not _person_antecedent(subject)
+                or subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in PERSON_NOUNS):
+            return True
+    if lemma == "call":
+        # "this factor is called intelligence": a name ("has been called a liar", "being called …" PolNeAR marks)
+        deps = {(c.dep_, c.lower_) for c in cue.children}
+        return bool(deps & {("auxpass", w) for w in ("is", "are", "was", "were")}) and any(
+            d == "oprd" for d, _ in deps) and not any(d == "agent" for d, _ in deps)
+    return False
+
+
 def found_thing(cue: Token) -> bool:
     """'The tool was found on the beach', 'divers found the wreck lying on its side': finding a thing, not a
     finding. A finding is a finite clause ("the study found that the drug works", "… found there had been …") or
     a judgement ("finds the pitch compelling")."""
     if cue.lemma_.lower() not in {"find", "discover"}:
         return False
-    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl", "xcomp", "oprd"}]
+    # A clause set off by a dash is a sentence of its own ("The tool was found on the beach—carbon dating showed
+    # it to be …"), not what was found.
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl", "xcomp", "oprd"} and not (
+        c.i > cue.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in DASHES)]
     if any(c.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(g.dep_ in {"aux", "auxpass", "mark"} for g in c.children)
            for c in clauses):
         return False
@@ -610,7 +665,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
-        if is_result_not_statement(token, content_span) or found_thing(token) or _not_speech(token):
+        if is_result_not_statement(token, content_span) or found_thing(token) or _not_speech(token) \
+                or not_a_statement(token):
             continue
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
                            cue_class=classify(lexeme, content_span),
