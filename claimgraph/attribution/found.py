@@ -167,11 +167,54 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
             return _issuer(token.head) or token.head, chain
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
             token = token.head.head  # "After denying the rumours, Talbot announced …": Talbot denied them
+            if token.pos_ in {"NOUN", "ADJ"} and not any(c.dep_ == "nsubj" for c in token.children):
+                # "In addition to stating that …, Clinton has vowed", "has a long history of blaming others",
+                # "has been the most aggressive in denouncing …": the one whose history or addition it is.
+                owner = _owner_of_phrase(token)
+                if owner is None:
+                    break
+                if owner.dep_ == "poss":
+                    return owner, chain
+                subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ in IMPERSONAL:
+                    break  # "That's not the same as saying …": nobody says it
+                token = owner
+            passive = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+            if passive is not None and _someone(passive):
+                # "she was suspended after slamming Republicans", "Mrs. Clinton is hemmed in by her record in
+                # addition to worrying that …": the one the passive is about did it, not its agent
+                return passive, chain
             continue
         if token.dep_ not in CLIMB or token.head is token:
             break
         token = _outer_conjunct(token) or token.head
     return _subject_before_relative(cue) or _name_before(cue), chain
+
+
+IMPERSONAL = {"that", "this", "it", "there", "which", "what"}
+
+
+def _someone(token: Token) -> bool:
+    """A person or a body: a name, a personal pronoun, or a noun the recogniser names (not "hostility")."""
+    return (token.pos_ == "PROPN" or token.pos_ == "PRON" and token.lower_ not in IMPERSONAL
+            or token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _owner_of_phrase(word: Token) -> Token | None:
+    """The possessor of a noun ("Trump's history of …") or the verb whose object, complement or prepositional
+    phrase holds a noun or adjective ("has a long history of …", "In addition to …, Clinton vowed", "was the most
+    aggressive in …"): the verb, for its subject to be read; None where nothing holds it."""
+    owner = next((c for c in word.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.pos_ in {"PROPN", "PRON", "NOUN"}:
+        return owner
+    token = word
+    for _ in range(3):
+        if token.pos_ in {"VERB", "AUX"}:
+            return token
+        if token.dep_ not in {"dobj", "pobj", "attr", "acomp", "prep", "amod", "advmod"} or token.head is token:
+            return None
+        token = token.head
+    return token if token.pos_ in {"VERB", "AUX"} else None
 
 
 # Verbs whose subject is the author of the text they take as object: "issued a statement saying …", "put out a

@@ -136,3 +136,24 @@ def test_a_passive_cue_with_a_by_phrase_names_its_agent(rules, text, cue, mentio
 ])
 def test_a_fronted_interview_is_its_named_subjects(rules, text, mention):
     assert source_of(by_cue(extract(rules, text), "In"), text) == mention
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    # a gerund in a phrase on a noun or adjective: the one whose history, addition or eagerness it is
+    ("In addition to stating that the harbor fees were too high, Mara Vell has vowed to cut them.", "stating",
+     "Mara Vell"),
+    ("Tomas Brand has a long history of blaming others for the ferry's delays.", "blaming", "Tomas Brand"),
+    ("Mara Vell has been the most aggressive on the council in denouncing the new toll on the bridge.",
+     "denouncing", "Mara Vell"),
+    # a passive verb the phrase hangs on: the one it is about acted, not its agent
+    ("Councillor Vell was suspended for two weeks after slamming the harbor board for its vote on the toll.",
+     "slamming", "Councillor Vell"),
+])
+def test_a_gerund_in_a_phrase_is_its_owners(rules, text, cue, mention):
+    assert source_of(by_cue(extract(rules, text), cue), text) == mention
+
+
+def test_an_impersonal_owner_names_nobody(rules):
+    text = "That is not the same as saying a judge born in Port Ellis cannot be impartial about the harbor."
+    found = [a for a in extract(rules, text) if a.cue == "saying"]
+    assert all(source_of(a, text) is None for a in found)
