@@ -157,3 +157,14 @@ def test_an_impersonal_owner_names_nobody(rules):
     text = "That is not the same as saying a judge born in Port Ellis cannot be impartial about the harbor."
     found = [a for a in extract(rules, text) if a.cue == "saying"]
     assert all(source_of(a, text) is None for a in found)
+
+
+@pytest.mark.parametrize("text", [
+    # the parser tags these participles as past tenses; as with "Asked whether …", nobody is named as asking
+    "Asked what a firm plan for the pier looks like, Devine replied: “We are a long way off.”",
+    "“Nobody did it better,” Mara Vell said on the Harbor Hour last month when asked what her husband would do "
+    "on the council.",
+])
+def test_asked_read_as_a_past_tense_names_no_asker(rules, text):
+    found = by_cue(extract(rules, text), "asked" if "when asked" in text else "Asked")
+    assert source_of(found, text) is None
