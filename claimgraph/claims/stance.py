@@ -10,7 +10,10 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 * the words themselves, read as `claims.toward_claim` reads a headline toward its claim: a denial frame ("hoax",
   "debunked", "denied") -> dispute; a hedge that withholds them ("X is said to …", a question) -> report;
 * a restatement whose polarity differs from the claim's ("is not coordinating" against "is coordinating"; a dispute
-  cue counts as a negation) -> dispute;
+  cue counts as a negation) -> dispute, when it says the same thing: at least half of its content words (or of the
+  other's, the shorter's), and two or more unless a denial cue names its target, are those of a statement of the claim's polarity ("it doesn't take a genius to figure
+  out how this happened" is no denial of "what might happen at the Oscars"; a negation about something else
+  disputes nothing);
 * a news outlet (type news_outlet, or a name seen as an outlet in `via` or as a publisher) -> report: an outlet
   relays, the original speaker asserts (Tass reports, the Russian Defense Ministry asserts);
 * a confirm cue by someone other than the claim's first speaker -> support;
@@ -20,7 +23,7 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 
 from __future__ import annotations
 
-from claimgraph.claims.grouping import has_negation, is_negator, words
+from claimgraph.claims.grouping import content_stems, has_negation, is_negator, words
 from claimgraph.claims.statement import Statement
 from claimgraph.claims.toward_claim import content_signal
 from claimgraph.records import normalise_name
@@ -59,6 +62,23 @@ def claim_polarity(restatements: list[Statement]) -> bool:
     return all(has_negation(s.attribution.content) for s in restatements) if restatements else False
 
 
+SAME_WORDS = 0.5   # share of the shorter statement's content words that a denial must share with what it denies
+
+
+def denies(statement: Statement, claimed: list[frozenset[str]]) -> bool:
+    """Whether a statement of the opposite polarity says the same thing as one of the claim's statements (`claimed`:
+    their content stems): at least SAME_WORDS of the shorter one's content words are shared, and at least two (one
+    shared word is a shared subject, not a shared proposition: "that's not going to happen on its own") unless the
+    cue itself denies ("denied that the costs had doubled" against "will cost twice the original estimate"). A statement of no
+    content word of its own ("No, not really") denies whatever it stands with."""
+    mine = content_stems(statement.attribution.content)
+    if not mine:
+        return True
+    explicit = statement.attribution.cue_class == "dispute"   # "denied that the costs had doubled" names its target
+    return any(len(mine & other) >= max(1 if explicit else 2, SAME_WORDS * min(len(mine), len(other)))
+               for other in claimed if other)
+
+
 def speaker_is_outlet(statement: Statement, known_outlets: set[str]) -> bool:
     """Whether the statement's speaker is a news outlet: typed so, or a name these statements show as an outlet."""
     speaker = statement.attribution.speaker
@@ -68,7 +88,7 @@ def speaker_is_outlet(statement: Statement, known_outlets: set[str]) -> bool:
 
 
 def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: str | None,
-               known_outlets: set[str]) -> str | None:
+               known_outlets: set[str], claimed: list[frozenset[str]] | None = None) -> str | None:
     """The stance a statement shows by itself; None for a reference with no verdict (decided from context)."""
     a = statement.attribution
     reference = role == "refer"
@@ -86,7 +106,7 @@ def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: s
     signal = content_signal(a.content)   # the stance-toward-claim lexicons (claims.toward_claim, Emergent)
     if signal:
         return signal    # "reports that X are a hoax" -> dispute; "X is said to …", "is X …?" -> report
-    if holds_negative(statement) != polarity:
+    if holds_negative(statement) != polarity and (claimed is None or denies(statement, claimed)):
         return "dispute"
     if speaker_is_outlet(statement, known_outlets):
         return "report"
@@ -106,7 +126,8 @@ def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
     polarity = claim_polarity(restatements)
     first = next((s for s in restatements if has_negation(s.attribution.content) == polarity), None)
     first_speaker = first.attribution.speaker.key if first and first.attribution.speaker else None
-    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, known_outlets)
+    claimed = [content_stems(s.attribution.content) for s in restatements if holds_negative(s) == polarity]
+    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, known_outlets, claimed)
                                       for s, role in members}
     by_id = {s.id: s for s, _ in members}
     for s, role in members:
