@@ -160,15 +160,17 @@ def _claim(state: _Linking, members: list[int], known_outlets: set[str],
 
 def _one_per_repeat(statements: list[Statement], members: list[int]) -> list[int]:
     """A paragraph repeated on one page (a pull quote, a page that prints its text twice) gives one voice: of the
-    members with the same article, speaker and words, the first in the article stays."""
-    seen: set[tuple[str, str, str]] = set()
+    members with the same article, speaker and words, the first in the article stays; so does one whose words hold
+    the other's whole ('she would "seek to remove all 41 cases …"' and 'seek to remove all 41 cases …')."""
+    said: dict[tuple[str, str], list[str]] = defaultdict(list)
     kept = []
-    for i in sorted(members, key=lambda i: (statements[i].article_id, statements[i].position, i)):
+    for i in sorted(members, key=lambda i: (statements[i].article_id, -len(words(statements[i].attribution.content
+                                                                                   or "")), statements[i].position, i)):
         a = statements[i].attribution
-        key = (statements[i].article_id, a.speaker.key if a.speaker else "", " ".join(words(a.content or "")))
-        if key in seen:
+        key, text = (statements[i].article_id, a.speaker.key if a.speaker else ""), " ".join(words(a.content or ""))
+        if any(f" {text} " in f" {other} " for other in said[key]):
             continue
-        seen.add(key)
+        said[key].append(text)
         kept.append(i)
     return sorted(kept)
 

@@ -59,3 +59,18 @@ def test_a_denial_cue_needs_only_half_the_words(extractor):
     assert reyes.cue_class == "dispute"
     claimed = [content_stems(memo.content)]
     assert denies(Statement(reyes, "memo", position=reyes.sentence[0], published="2026-01-05"), claimed)
+
+
+def test_words_held_whole_in_the_same_speakers_longer_statement_give_one_voice(extractor):
+    """Provenance (item 4): a partial quote nested in the same speaker's statement is one voice, not two."""
+    from claimgraph.claims import link_statements
+
+    text = ("Prosecutor Ilsa Marrow said she would review all 41 Kessel cases before the spring.\n\n"
+            "\u201cAll 41 Kessel cases before the spring,\u201d Marrow said.\n\n"
+            "Councillor Orla Penn said the council would review all 41 Kessel cases before the spring.")
+    found = [a for a in extractor.extract(Article(ref="kessel2", text=text, published="2026-01-05")) if a.content]
+    members = [Statement(a, "kessel2", position=a.sentence[0], published="2026-01-05") for a in found]
+    voices = [v for c in link_statements(members) for v in c.voices]
+    speakers = sorted(v.speaker.name.split()[-1] for v in voices if v.speaker)
+    assert len([a for a in found if a.speaker and a.speaker.name.endswith("Marrow")]) == 2   # the parse gives two
+    assert speakers.count("Marrow") == 1 and "Penn" in speakers
