@@ -2,7 +2,8 @@
 
 The gist is the most central asserting restatement (the highest mean word overlap with the claim's other
 restatements), preferring third-person reported words over first-person quotes, statements that do not open with
-an anaphor ("such cooperation …", "it …"), and ones of moderate length; then tidied: a leading "according to X,"
+an anaphor ("such cooperation …", "it …"), whole propositions over fragments (opening with a question word or a
+relative, or with a verb without its subject), and ones of moderate length; then tidied: a leading "according to X,"
 and a leading date are cut, quote marks and the final comma go, and it is cut at MAX_WORDS words. Words that are a
 noun phrase rather than a clause ("openness to cooperating with Russia …") are prefixed with speaker and cue.
 """
@@ -24,6 +25,10 @@ LEADING = re.compile(r"^\s*(?:according to [^,]{1,60},\s*|that\s+|(?:on\s+)?(?:j
 FINITE = frozenset("is are was were has have had will would can could should may might must does did do "
                    "isn't aren't wasn't won't".split())
 DENIAL_WORDS = frozenset("deny denies denied false fake hoax debunked myth untrue rumour rumours rumor rumors".split())
+# words that open a fragment, not a proposition: a question word or relative ("who … to have timed retirements",
+# "which … scared the man off"), a verb without its subject ("are far more strained"). An infinitive ("to run 60
+# dump trucks a day", what a plan proposes) is the proposition of its cue and is not penalised.
+FRAGMENT_OPENERS = frozenset("who whom whose which what how why whether are is was were".split())
 QUOTES = str.maketrans({c: "" for c in "\"“”"})
 
 
@@ -40,6 +45,7 @@ def score(statement: Statement, others: list[Statement], stance: str) -> float:
     value -= 0.3 if has_negation(a.content) else 0.0
     value += 0.2 if a.kind in ("indirect", "according_to") else 0.0
     value -= 0.3 if len(tokens) < 5 else 0.01 * max(0, len(tokens) - 25)
+    value -= 0.4 if tokens[0] in FRAGMENT_OPENERS else 0.0
     return value
 
 

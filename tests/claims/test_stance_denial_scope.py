@@ -74,3 +74,15 @@ def test_words_held_whole_in_the_same_speakers_longer_statement_give_one_voice(e
     speakers = sorted(v.speaker.name.split()[-1] for v in voices if v.speaker)
     assert len([a for a in found if a.speaker and a.speaker.name.endswith("Marrow")]) == 2   # the parse gives two
     assert speakers.count("Marrow") == 1 and "Penn" in speakers
+
+
+def test_the_gist_is_a_proposition_not_a_question_word_fragment(extractor):
+    """A claim's gist (item 3): 'why the Kessel bridge had closed' is no proposition; the statement that asserts it is."""
+    from claimgraph.claims.gist import gist
+
+    text = ("Councillor Ilsa Marrow asked why the Kessel bridge had closed.\n\n"
+            "Engineer Tomas Brand said the Kessel bridge had closed on Monday.")
+    found = [a for a in extractor.extract(Article(ref="bridge", text=text, published="2026-01-05")) if a.content]
+    members = [Statement(a, "bridge", position=a.sentence[0], published="2026-01-05") for a in found]
+    assert [m.attribution.content.split()[0] for m in members] == ["why", "the"]
+    assert gist(members, {m.id: "assert" for m in members}).startswith("The Kessel bridge had closed")
