@@ -23,16 +23,23 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, link: float,
                 neighbours: int) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link`, among the
     `neighbours` strongest of i, found inside blocks (`candidates`) and scored in chunks of CHUNK."""
+    from claimgraph.claims import semantic   # its settings (semantic imports this module)
+
     n = words.shape[0]
     key = candidates(words)
     found_pairs, found_sims = [np.zeros((0, 2), dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
     for start in range(0, len(key), CHUNK):
         k = key[start:start + CHUNK]
         i, j = k // n, k % n
-        sims = np.asarray(words[i].multiply(words[j]).sum(axis=1)).ravel()
+        both = words[i].multiply(words[j]).tocsr()   # the terms both hold (weights are positive)
+        sims = np.asarray(both.sum(axis=1)).ravel()
         shared = sims > 0    # meaning alone never links
-        sims = sims + np.einsum("ij,ij->i", emb[i], emb[j])
+        meaning = np.einsum("ij,ij->i", emb[i], emb[j])
+        sims = sims + meaning
         good = shared & (sims >= link)
+        if semantic.ONE_WORD_MEANING is not None:   # one word shared: the meanings must agree too (semantic.py)
+            one_word = both.getnnz(axis=1) < semantic.ONE_WORD_TERMS
+            good &= ~(one_word & (meaning < semantic.ONE_WORD_MEANING * (1 - semantic.WORDS)))
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
     return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)

@@ -88,11 +88,16 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
     candidates = blocked.unionByName(lsh).distinct()
     shared = F.aggregate(F.map_values(F.map_zip_with("wa", "wb", lambda k, x, y: F.coalesce(x * y, F.lit(0.0)))),
                          F.lit(0.0), lambda acc, x: acc + x)
+    # terms both statements hold; one word shared links only when the meanings agree too (claims.semantic)
+    both = F.size(F.map_filter(F.map_zip_with("wa", "wb", lambda k, x, y: F.coalesce(x * y, F.lit(0.0))),
+                               lambda k, v: v != 0))
+    one_word = ((F.col("both") < semantic.ONE_WORD_TERMS) & (F.col("cos") < semantic.ONE_WORD_MEANING)
+                if semantic.ONE_WORD_MEANING is not None else F.lit(False))
     scored = (candidates
               .join(rows.select(F.col("i").alias("a"), F.col("words").alias("wa"), F.col("emb").alias("ea")), "a")
               .join(rows.select(F.col("i").alias("b"), F.col("words").alias("wb"), F.col("emb").alias("eb")), "b")
-              .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"))
-              .where(F.col("shared") > 0)
+              .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"), both.alias("both"))
+              .where((F.col("shared") > 0) & ~one_word)
               .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - semantic.WORDS)).alias("sim")))
     strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
     kept = (scored.withColumn("rank", strongest)

@@ -200,3 +200,18 @@ def test_a_shared_weekday_alone_does_not_make_one_claim(monkeypatch):
     finally:
         monkeypatch.undo()
         semantic._calendar_stems.cache_clear()
+
+
+def test_one_shared_word_joins_only_when_the_meanings_agree(monkeypatch):
+    """Two statements that share one word ("lack") are one claim only if their meanings agree too; without the
+    test the same two join (so this fails when it goes). The demo's paraphrase pair, one word shared ("cost") and
+    one meaning, still joins (test_demo_paraphrase_joins_its_claim_as_a_dispute…)."""
+    texts = ["Lack of support and lack of understanding",
+             "A lack of access to electricity from other regions",
+             "Heavy snow expected across the Dunmere valley this weekend",
+             "A rare white stag was photographed near Tessel forest",
+             "The Kessel paper mill will close in March"]
+    assert group_statements(texts).tolist()[0] != group_statements(texts).tolist()[1]
+    monkeypatch.setattr(semantic, "ONE_WORD_MEANING", None)
+    labels = group_statements(texts).tolist()
+    assert labels[0] == labels[1]
