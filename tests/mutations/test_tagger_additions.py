@@ -1,7 +1,7 @@
 """The learned tagger's place in extraction: on by default, and its unsure additions left out.
 
 Written against what `Extractor` returns (the public behaviour), on fictional texts: one where only the tagger
-finds a quote (its cue, "scoffed", is not in the lexicon), one where the tagger proposes a quote with low
+finds a quote (an inverted frame, '"…," grumbled X', which the rules do not read), one where the tagger proposes a quote with low
 confidence that must not become an attribution.
 """
 
@@ -11,9 +11,15 @@ from claimgraph.attribution.learned import learned_candidates
 from claimgraph.pipeline import Extractor
 from claimgraph.records import Article
 
-QUOTE_ONLY_THE_TAGGER_FINDS = (
+QUOTE_ONLY_THE_TAGGER_FINDS = (   # the rules read '"…," X scoffed' since d6e7109; the inverted frame they do not
     "Harbour row\n\n"
-    "\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. \"The pier has been broken for a year.\""
+    "\"Nobody listens to the fishermen,\" grumbled Ilan Moss, who has fished the bay for thirty years."
+)
+# The tagger proposes '"Ask the council,"' (cue "shrugged", inverted frame the rules do not read) at about 0.86:
+# under the default floor for quoted additions (0.9), over the release's (0.75) that the "shipped" gate keeps.
+BETWEEN_THE_FLOORS = (
+    "Harbour row\n\n"
+    "The ferry office phone rang unanswered. \"Ask the council,\" shrugged a clerk. \"Ghosts,\" muttered a fisherman."
 )
 # The tagger proposes '"soon"' as a quote of Tova Brenn's (cue "was") with a confidence near 0.5.
 UNSURE_QUOTE = (
