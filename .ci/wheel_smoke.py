@@ -28,9 +28,10 @@ PACKAGED = ("claimgraph/data/cues.tsv", "claimgraph/data/outlets.txt",
             "claimgraph/data/models/fnc_stance/idf.npy", "claimgraph/data/models/fnc_stance/related.npz",
             "claimgraph/data/models/fnc_stance/stance.npz", "claimgraph/data/models/attribution_tagger/config.json",
             "claimgraph/data/models/attribution_tagger/transitions.json")
-# A fictional quote whose cue ("scoffed") is not in the lexicon: only the learned tagger finds it.
-TAGGER_TEXT = ("Harbour row\n\n\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. "
-               "\"The pier has been broken for a year.\"\n")
+# A fictional quote in an inverted frame the rules do not read: only the learned tagger finds it (the same text as
+# tests/mutations/test_tagger_additions.py, which checks that the rules miss it).
+TAGGER_TEXT = ("Harbour row\n\n\"Nobody listens to the fishermen,\" grumbled Ilan Moss, who has fished the bay for "
+               "thirty years.\n")
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
