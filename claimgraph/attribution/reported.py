@@ -424,7 +424,7 @@ def evidential(doc: Doc, token: Token) -> Found | None:
     content = trim(doc, *subtree_span(comps[0]))
     if content[1] <= content[0] or subject[1] <= subject[0]:
         return None
-    agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    agent = agent_of(token)
     source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand") if agent is not None else None
     speech = lemma in SPEECH_RAISING
     return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=[subject, content],

@@ -37,9 +37,7 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, link: float,
         meaning = np.einsum("ij,ij->i", emb[i], emb[j])
         sims = sims + meaning
         good = shared & (sims >= link)
-        if semantic.ONE_WORD_MEANING is not None:   # one word shared: the meanings must agree too (semantic.py)
-            one_word = both.getnnz(axis=1) < semantic.ONE_WORD_TERMS
-            good &= ~(one_word & (meaning < semantic.ONE_WORD_MEANING * (1 - semantic.WORDS)))
+        good &= ~semantic.one_word_apart(both.getnnz(axis=1), meaning)   # one word shared: meanings must agree
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
     return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)

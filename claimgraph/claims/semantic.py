@@ -79,7 +79,11 @@ def _model():  # noqa: ANN202 (model2vec's StaticModel, imported lazily: link-cl
 
 def _raw_embed(texts: Sequence[str]) -> np.ndarray:
     """model2vec's mean of token vectors, unit length (zeros for a text with no known token)."""
-    vectors = np.asarray(_model().encode(list(texts), show_progress_bar=False), dtype=np.float32)
+    return _unit(np.asarray(_model().encode(list(texts), show_progress_bar=False), dtype=np.float32))
+
+
+def _unit(vectors: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (a zero row stays zero)."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return vectors / np.where(norms == 0, 1, norms)
 
@@ -99,9 +103,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     vectors = _raw_embed(texts)
     if CENTRE:
         known = np.any(vectors != 0, axis=1, keepdims=True)
-        vectors = np.where(known, vectors - _centre(), 0.0).astype(np.float32)
-        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-        vectors = vectors / np.where(norms == 0, 1, norms)
+        vectors = _unit(np.where(known, vectors - _centre(), 0.0).astype(np.float32))
     return vectors
 
 
@@ -161,14 +163,12 @@ def _too_short(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> np.ndarr
     return out
 
 
-def _word_half(terms: Sequence[Sequence[str]], short: np.ndarray | None = None) -> sparse.csr_matrix:
+def _word_half(terms: Sequence[Sequence[str]], short: np.ndarray) -> sparse.csr_matrix:
     words = _weighted_tfidf(terms)
     if PREFIX_WEIGHT:
         prefixes = _weighted_tfidf([sorted({"~" + t[:PREFIX] for t in ts}) for ts in terms])
         words = _unit_rows(sparse.hstack([words * np.float32(np.sqrt(1 - PREFIX_WEIGHT)),
                                           prefixes * np.float32(np.sqrt(PREFIX_WEIGHT))]).tocsr())
-    if short is None:
-        short = np.asarray([len(ts) < MIN_WORDS for ts in terms], dtype=bool)
     if short.any():   # zero vectors: similar to nothing, never joined by this step
         words = sparse.diags((~short).astype(np.float32)) @ words
     return (words * np.float32(np.sqrt(WORDS))).tocsr()
@@ -223,16 +223,24 @@ def link_for(n: int, link: float | None = None) -> float:
     return base + LINK_GROWTH * max(0.0, float(np.log2(max(n, 1) / LINK_BASE)))
 
 
-def _pairs_in(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, emb: np.ndarray,
-              upper: bool, link: float) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) among rows x cols whose similarity reaches `link`, with the similarity."""
+def one_word_apart(shared_terms: np.ndarray, meaning: np.ndarray) -> np.ndarray:
+    """Which pairs the one-word test keeps apart: fewer than ONE_WORD_TERMS terms of the word half shared and
+    meanings (the weighted embedding dot) that do not agree (ONE_WORD_MEANING); none when the test is off."""
+    if ONE_WORD_MEANING is None:
+        return np.zeros(np.shape(meaning), dtype=bool)
+    return (shared_terms < ONE_WORD_TERMS) & (meaning < ONE_WORD_MEANING * (1 - WORDS))
+
+
+def _pairs_in(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, present: sparse.csr_matrix | None,
+              emb: np.ndarray, upper: bool, link: float) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) among rows x cols whose similarity reaches `link`, with the similarity (`present`: the word
+    rows as 0/1, to count the terms a pair shares; None when the one-word test is off)."""
     shared = (words[rows] @ words[cols].T).toarray()
     meaning = emb[rows] @ emb[cols].T
     sims = np.where(shared > 0, shared + meaning, 0.0)   # meaning alone never links: a word shared
-    if ONE_WORD_MEANING is not None:
-        present = (words != 0).astype(np.float32)
-        one_word = (present[rows] @ present[cols].T).toarray() < ONE_WORD_TERMS
-        sims = np.where(one_word & (meaning < ONE_WORD_MEANING * (1 - WORDS)), 0.0, sims)
+    if present is not None:
+        shared_terms = (present[rows] @ present[cols].T).toarray()
+        sims = np.where(one_word_apart(shared_terms, meaning), 0.0, sims)
     if upper:
         sims = np.triu(sims, k=1)
     if sims.shape[1] > NEIGHBOURS:   # each row keeps its NEIGHBOURS strongest: pairs stay O(n) on generic text
@@ -255,12 +263,13 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray,
     link = link_for(n) if link is None else link
     if n > EXACT_MAX:   # blocks by each statement's rarest words (claims.cells): no product of all pairs
         return block_pairs(words, emb, link, NEIGHBOURS)
+    present = (words != 0).astype(np.float32) if ONE_WORD_MEANING is not None else None
     cells = [np.arange(n)]
     found = []
     for members in cells:
         for start in range(0, len(members), BLOCK):
             rows = members[start:start + BLOCK]
-            found.append(_pairs_in(rows, members[start:], words, emb, upper=True, link=link))
+            found.append(_pairs_in(rows, members[start:], words, present, emb, upper=True, link=link))
     pairs = np.concatenate([p for p, _ in found]) if found else np.zeros((0, 2), dtype=np.int64)
     sims = np.concatenate([s for _, s in found]) if found else np.zeros(0, dtype=np.float32)
     if len(pairs):
@@ -337,13 +346,16 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
         parent[b] = a
         size[a] += size[b]
 
+    def cross_of(a: int, b: int) -> float:   # the dot product of two groups' summed vectors
+        wa, ea = sums(a)
+        wb, eb = sums(b)
+        small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+        return sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0)))) + float(ea @ eb)
+
     for i, j in together:
         a, b = find(i), find(j)
         if a != b:
-            wa, ea = sums(a)
-            wb, eb = sums(b)
-            small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-            join(a, b, sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0)))) + float(ea @ eb))
+            join(a, b, cross_of(a, b))
 
     order = np.argsort(-sims, kind="stable")
     for start in range(0, len(order), 1 << 20):
@@ -358,11 +370,7 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
                 key = (a, sa, b, sb) if a < b else (b, sb, a, sa)
                 if key in refused:   # these two groups, unchanged since (a group only grows), were refused already
                     continue
-                wa, ea = sums(a)
-                wb, eb = sums(b)
-                small, big = (wa, wb) if len(wa) < len(wb) else (wb, wa)
-                cross = sum(map(mul, small.values(), map(big.get, small.keys(), repeat(0.0))))
-                cross += float(ea @ eb)
+                cross = cross_of(a, b)
                 average = cross / (sa * sb)
                 if average < link or (COHESION and sa > 1 and sb > 1
                                       and average < COHESION * min((square[a] - selves[a]) / (sa * (sa - 1)),

@@ -55,8 +55,11 @@ def read_emergent(directory: Path) -> list[Row]:
     return rows
 
 
-def bcubed(gold: Sequence[str], pred: Sequence[Any]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a clustering (Bagga & Baldwin): per item, averaged over items."""
+def bcubed(gold: Sequence[str], pred: Sequence[Any],
+           items: Sequence[int] | None = None) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (Bagga & Baldwin): per item, averaged over items. With
+    `items`, averaged over those only, each item's cluster taken in the whole clustering (so the other statements
+    grouped with them count against precision): a held-out fold's headlines in a batch with others."""
     if not gold:
         return 0.0, 0.0, 0.0
     by_gold: dict[Any, set[int]] = defaultdict(set)
@@ -64,12 +67,13 @@ def bcubed(gold: Sequence[str], pred: Sequence[Any]) -> tuple[float, float, floa
     for i, (g, p) in enumerate(zip(gold, pred)):
         by_gold[g].add(i)
         by_pred[p].add(i)
+    items = range(len(gold)) if items is None else items
     p_sum = r_sum = 0.0
-    for g, p in zip(gold, pred):
-        shared = len(by_gold[g] & by_pred[p])
-        p_sum += shared / len(by_pred[p])
-        r_sum += shared / len(by_gold[g])
-    precision, recall = p_sum / len(gold), r_sum / len(gold)
+    for i in items:
+        shared = len(by_gold[gold[i]] & by_pred[pred[i]])
+        p_sum += shared / len(by_pred[pred[i]])
+        r_sum += shared / len(by_gold[gold[i]])
+    precision, recall = p_sum / len(items), r_sum / len(items)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
 
@@ -235,23 +239,6 @@ PREVIOUS_GROUPING = {"IDF_POWER": 2.0, "PREFIX_WEIGHT": 0.5, "WORDS": 0.9, "LINK
                      "CENTRE": True, "COHESION": 0.4}   # the last pass's: one link at every size
 
 
-def bcubed_of(gold: Sequence[str], pred: Sequence[Any], items: Sequence[int]) -> float:
-    """B-cubed F1 averaged over `items` only, each item's cluster taken in the whole clustering (so the other
-    statements grouped with them count against precision): the held-out fold's headlines in a batch with others."""
-    by_gold: dict[Any, set[int]] = defaultdict(set)
-    by_pred: dict[Any, set[int]] = defaultdict(set)
-    for i, (g, p) in enumerate(zip(gold, pred)):
-        by_gold[g].add(i)
-        by_pred[p].add(i)
-    p_sum = r_sum = 0.0
-    for i in items:
-        shared = len(by_gold[gold[i]] & by_pred[pred[i]])
-        p_sum += shared / len(by_pred[pred[i]])
-        r_sum += shared / len(by_gold[gold[i]])
-    precision, recall = p_sum / len(items), r_sum / len(items)
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING_GRID,
                   folds: int = FOLDS) -> dict[str, Any]:
     """Grouping settings chosen by cross-validation by claim, at several batch sizes. Every setting groups every
@@ -290,7 +277,7 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
         score, whole = [], []
         for setting in grid:
             runs = grouped(setting)
-            score.append([[bcubed_of(g, lab, items) for items in folds_in] for g, lab, folds_in in runs])
+            score.append([[bcubed(g, lab, items)[2] for items in folds_in] for g, lab, folds_in in runs])
             whole.append([bcubed(g, lab)[2] for g, lab, _ in runs])
     finally:
         for k, v in saved.items():

@@ -9,16 +9,8 @@ import numpy as np
 
 from claimgraph.claims import cells, semantic
 from claimgraph.claims.grouping import group_statements
+from tests.claims.test_semantic_grouping import TEXTS
 
-TEXTS = [
-    "The Orvane bridge repair costs have doubled, the council says",
-    "Orvane bridge repairs will cost twice the council's estimate",
-    "Council says Orvane bridge repair bill doubles",
-    "The Kessel paper mill will close in March",
-    "The Kessel paper mill will not close in March, owners insist",
-    "Heavy snow expected across the Dunmere valley this weekend",
-    "A rare white stag was photographed near Tessel forest",
-]
 SYLLABLES = ["ba", "ke", "lo", "mu", "ri", "sa", "te", "vo", "zu", "pi", "do", "fa", "gu", "ha", "ji", "ku", "ly",
              "ne", "wo", "xe", "ca", "pe", "ro", "ti", "qu", "yo"]
 

@@ -15,16 +15,10 @@ import pytest
 from scipy import sparse
 
 from claimgraph.claims import semantic
+from tests.claims.test_semantic_grouping import TEXTS
 
 REPO = Path(__file__).resolve().parents[2]
-FIXED = [
-    "The Orvane bridge repair costs have doubled, the council says",
-    "Orvane bridge repairs will cost twice the council's estimate",
-    "Council says Orvane bridge repair bill doubles",
-    "The Kessel paper mill will close in March",
-    "The Kessel paper mill will not close in March, owners insist",
-    "Heavy snow expected across the Dunmere valley this weekend",
-    "A rare white stag was photographed near Tessel forest",
+FIXED = TEXTS + [
     "The Kessel mill will close in March, its owners said",
     "Kessel paper mill to shut in March",
     "The Kessel mill was sold to a Brantor group",
