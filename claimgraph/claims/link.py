@@ -163,11 +163,11 @@ def _one_per_repeat(statements: list[Statement], members: list[int]) -> list[int
     members with the same article, speaker and words, the first in the article stays; so does one whose words hold
     the other's whole ('she would "seek to remove all 41 cases …"' and 'seek to remove all 41 cases …')."""
     said: dict[tuple[str, str], list[str]] = defaultdict(list)
+    tokens = {i: words(statements[i].attribution.content or "") for i in members}
     kept = []
-    for i in sorted(members, key=lambda i: (statements[i].article_id, -len(words(statements[i].attribution.content
-                                                                                   or "")), statements[i].position, i)):
+    for i in sorted(members, key=lambda i: (statements[i].article_id, -len(tokens[i]), statements[i].position, i)):
         a = statements[i].attribution
-        key, text = (statements[i].article_id, a.speaker.key if a.speaker else ""), " ".join(words(a.content or ""))
+        key, text = (statements[i].article_id, a.speaker.key if a.speaker else ""), " ".join(tokens[i])
         if any(f" {text} " in f" {other} " for other in said[key]):
             continue
         said[key].append(text)

@@ -23,7 +23,7 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 
 from __future__ import annotations
 
-from claimgraph.claims.grouping import content_stems, has_negation, is_negator, words
+from claimgraph.claims.grouping import has_negation, is_negator, words
 from claimgraph.claims.statement import Statement
 from claimgraph.claims.toward_claim import content_signal
 from claimgraph.records import normalise_name
@@ -71,7 +71,7 @@ def denies(statement: Statement, claimed: list[frozenset[str]]) -> bool:
     shared word is a shared subject, not a shared proposition: "that's not going to happen on its own") unless the
     cue itself denies ("denied that the costs had doubled" against "will cost twice the original estimate"). A statement of no
     content word of its own ("No, not really") denies whatever it stands with."""
-    mine = content_stems(statement.attribution.content)
+    mine = statement.stems
     if not mine:
         return True
     explicit = statement.attribution.cue_class == "dispute"   # "denied that the costs had doubled" names its target
@@ -126,7 +126,7 @@ def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
     polarity = claim_polarity(restatements)
     first = next((s for s in restatements if has_negation(s.attribution.content) == polarity), None)
     first_speaker = first.attribution.speaker.key if first and first.attribution.speaker else None
-    claimed = [content_stems(s.attribution.content) for s in restatements if holds_negative(s) == polarity]
+    claimed = [s.stems for s in restatements if holds_negative(s) == polarity]
     stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, known_outlets, claimed)
                                       for s, role in members}
     by_id = {s.id: s for s, _ in members}
