@@ -153,7 +153,8 @@ def _parenthetical_cue(token: Token) -> bool:
     """'…, reported Northgate News.', '…, Vell said.' parsed as a complement: a cue after a comma, with nothing
     of its own after it but its subject."""
     return (token.dep_ == "ccomp" and token.i > token.head.i and token.i > 0 and token.doc[token.i - 1].text == ","
-            and cue_for(token) is not None and not any(c.dep_ in {"ccomp", "mark"} for c in token.children))
+            and cue_for(token) is not None and not any(c.dep_ in {"ccomp", "mark"} for c in token.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i for c in token.children))
 
 
 # "declined to comment": cues whose content is the speech act withheld (a short infinitive PolNeAR annotates).
@@ -321,6 +322,28 @@ def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) 
         cut_at = cc.i if cc is not None else token.i
         cut = trim(doc, content[0], doc[cut_at].idx)
         return cut if cut[1] > cut[0] else content
+    return content
+
+
+def _over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A second that-clause joined to the cue ("said the border must be secured, but that he would not support
+    mass deportation", "… and that he'll try …") is said too: the parser hangs it on the cue as a conjunct."""
+    if content is None:
+        return None
+    end_tok = doc.char_span(*content, alignment_mode="expand")
+    if end_tok is None or not len(end_tok):
+        return content
+    last = end_tok.end
+    for c in cue.children:
+        if c.dep_ != "conj" or c.i < last or c.sent != cue.sent:
+            continue
+        cc = [g for g in cue.children if g.dep_ == "cc" and last <= g.i < c.i]
+        if not cc or cc[-1].lower_ not in {"but", "and"}:
+            continue
+        if not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            continue
+        toks = [t for t in c.subtree if not t.is_space]
+        return content[0], trim(doc, content[0], toks[-1].idx + len(toks[-1]))[1]
     return content
 
 
@@ -640,7 +663,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             subject = agent_of(token)  # "Asked by the host whether …": the host asks; else nobody named
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
-        content = _before_own_conjunct(doc, token, _before_participle(doc, token, _content_of(doc, token, lexeme)))
+        content = _before_own_conjunct(doc, token, _before_participle(doc, token, _over_second_that(
+            doc, token, _content_of(doc, token, lexeme))))
         content = _to_closing_mark(doc, _before_trailing_clause(doc, token, _within_paragraph(doc, token, content)),
                                    marks)
         extra: list[tuple[int, int]] = []

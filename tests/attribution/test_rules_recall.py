@@ -1,0 +1,41 @@
+"""Rules of the sixth pass on PolNeAR train (issue 9): recall where the rules cut a statement short or read it
+wrongly. Fictional sentences through the real parse, rules only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import cues_found
+
+
+@pytest.fixture(scope="module")
+def rules(extractor):
+    from claimgraph.pipeline import Extractor
+
+    return Extractor(nlp=extractor.nlp, learned=False)
+
+
+@pytest.mark.parametrize("text, tail", [
+    ("Mara Vell believes there are no good options for the harbor, but that sometimes the lesser of two evils "
+     "will have to do.", "but that sometimes the lesser of two evils will have to do"),
+    ("Talbot and Vell think the council advanced this agenda, but that there is still more to do.",
+     "but that there is still more to do"),
+])
+def test_a_second_that_clause_joined_to_the_cue_is_said_too(rules, text, tail):
+    (found,) = cues_found(rules, text).values()
+    assert found.content.endswith(tail)
+
+
+def test_a_conjoined_verb_without_that_is_not_pulled_into_the_content(rules):
+    found = cues_found(rules, "Mara Vell said the ferry would run again in May and left the harbor office at noon.")
+    assert "left the harbor" not in found["said"].content
+
+
+def test_a_cue_after_an_apposition_is_not_a_parenthetical(rules):
+    # The comma before "wrote" closes the apposition inside its subject: "wrote" is what Kiedis said, not a cue
+    # reporting the sentence around it.
+    text = ("Speaking on a radio show last week, Ansel Marr said his band and its producer, a man called Danger "
+            "Moss, wrote a dozen new songs for the upcoming album.")
+    found = cues_found(rules, text)
+    assert found["said"].content.startswith("his band and its producer")
+    assert "wrote" not in found or "Marr said" not in found["wrote"].content
