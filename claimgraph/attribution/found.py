@@ -192,6 +192,42 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
 
 
 IMPERSONAL = {"that", "this", "it", "there", "which", "what"}
+PERSON_WORDS = {"man", "woman", "boy", "girl", "person", "people", "customer", "resident", "witness", "driver",
+                "worker", "employee", "officer", "neighbor", "neighbour", "caller", "passenger", "student", "child"}
+
+
+def _someone_or_person(token: Token) -> bool:
+    """`_someone`, or a common noun for a person ("a man", "the driver")."""
+    return _someone(token) or token.lemma_.lower() in PERSON_WORDS
+
+
+# Nouns for places: "some Republicans in the state who …", "signs in some locations that say …": a relative clause
+# the parser hangs on a place inside a locative phrase is about the noun that phrase hangs on.
+PLACE_NOUNS = {"state", "city", "country", "area", "region", "district", "location", "town", "county", "village",
+               "neighborhood", "neighbourhood", "province", "place", "site", "nation", "capital", "suburb", "street",
+               "room", "building", "store", "shop", "office", "school", "house", "home", "world", "community",
+               "valley", "island", "port", "harbor", "harbour", "territory", "borough", "parish", "zone", "camp",
+               "market", "hospital", "prison", "church", "park"}
+LOCATIVE = {"in", "at", "across", "around", "throughout", "from", "near", "inside", "outside", "within"}
+
+
+def relative_antecedent(noun: Token, relative: Token) -> Token:
+    """The noun a relative pronoun stands for, where the parser hung its clause on `noun`: a place inside a
+    locative phrase ("Republicans in the state who suspect …") gives the noun the phrase hangs on, for "who" any
+    place, for "that"/"which" a common noun of place (a named state, "Texas, which said …", can speak)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in LOCATIVE:
+        return noun
+    # The phrase hangs on the noun, or on the verb whose object ends right before it ("roiled some Republicans
+    # in the state who …", "hung signs in some locations that say …").
+    owner = prep.head if prep.head.pos_ in {"NOUN", "PROPN"} else next(
+        (c for c in prep.head.children if c.dep_ == "dobj" and c.right_edge.i == prep.i - 1), None)
+    if owner is None or owner.i >= noun.i or owner.pos_ not in {"NOUN", "PROPN"}:
+        return noun
+    place = noun.lemma_.lower() in PLACE_NOUNS and noun.pos_ == "NOUN"
+    if relative.lower_ == "who":
+        place = place or noun.ent_type_ in {"GPE", "LOC", "FAC"}
+    return owner if place else noun
 
 
 def _someone(token: Token) -> bool:
@@ -268,6 +304,10 @@ def outer_cue(token: Token) -> Token | None:
     if not (token.dep_ == "conj" or (token.dep_ == "advcl" and token.tag_ == "VBG")):
         return None
     head = token.head
+    if token.dep_ == "advcl" and token.i > 0 and token.doc[token.i - 1].text not in {",", "—", "–", "--"} \
+            and not any(c.dep_ == "mark" for c in token.children) \
+            and any(c.dep_ == "nsubj" and _someone_or_person(c) for c in head.children):
+        return None  # "the owner said a man came in saying he was …": the man says it, as he came in
     if cue_for(head) is not None or head.i > token.i:
         return None  # "Vell denied it and claimed …": the subject of the cue it is conjoined to speaks
     x = head

@@ -19,7 +19,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
-from claimgraph.attribution.found import Found, doc_text, mention_span, subtree_span, trim
+from claimgraph.attribution.found import Found, doc_text, mention_span, relative_antecedent, subtree_span, trim
 from claimgraph.attribution.quotes import find_quotes
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
 from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
@@ -513,7 +513,7 @@ class SpeakerResolver:
             return None  # resolved by the caller from the enclosing quote
         if lower in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
             # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
-            noun = mention.root.head.head
+            noun = relative_antecedent(mention.root.head.head, mention.root)
             if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
                 # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
                 words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
