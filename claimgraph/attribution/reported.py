@@ -209,6 +209,22 @@ WITHHELD = {"comment", "discuss", "elaborate", "answer", "respond", "speak", "sp
             "confirm", "identify", "name", "disclose", "provide", "detail", "explain", "reply"}
 
 
+def _first_own(own: set[int], obj: Token) -> int:
+    """Where the cue's own conjunct starts after its object ("announced a resignation … and then persuaded …"):
+    the object content stops there, and the sentence's final period, which hangs on the cue, does not carry it
+    past the conjunct."""
+    cue = obj.head
+    # A verb in the cue's own tense ("announced … and then persuaded"), or a cue ("called X Y and said …"); not a
+    # verb the parser took out of the object ("touted her proposals to invest …, expand … and enable …") or a noun
+    # ("questioned Trump's values and his readiness").
+    acts = [c for c in cue.children if c.dep_ == "conj" and c.i > obj.i and c.pos_ == "VERB" and (
+        c.tag_ == cue.tag_ or cue_for(c) is not None)]
+    if not acts:
+        return 10 ** 9
+    cc = [c.i for c in cue.children if c.dep_ == "cc" and obj.i < c.i < acts[0].i]
+    return min([acts[0].left_edge.i, *cc])
+
+
 def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
     # News"), not the content of this cue.
@@ -251,7 +267,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
         if objects:
             start = objects[0].left_edge.idx
-            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space and t.i not in own),
+            stop = _first_own(own, objects[0])
+            end = max((t.idx + len(t) for t in cue.subtree if cue.i < t.i < stop and not t.is_space and t.i not in own),
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             start, end = trim(doc, start, end)
             return _extend_over_quote(doc, start, end, keep_period_in_quote=True)
@@ -266,7 +283,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
             # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
             # ("openness to cooperating … to fight ISIS") on the verb instead; not the cue's own conjuncts
             # ("praised Vell and said …").
-            end = max((t.idx + len(t) for t in cue.subtree if t.i > cue.i and not t.is_space and t.i not in own),
+            stop = _first_own(own, objects[0])
+            end = max((t.idx + len(t) for t in cue.subtree if cue.i < t.i < stop and not t.is_space and t.i not in own),
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None

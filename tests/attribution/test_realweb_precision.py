@@ -95,3 +95,11 @@ def test_speech_not_done_by_someone_named_stays(rules):
     text = "In her speech, Ada Brenn failed to mention that the ferry contract had been cancelled twice."
     assert "mention" in cues(extract(rules, text))
 
+
+def test_object_content_stops_before_the_cues_own_next_act(rules):
+    # "announced a resignation in mid-August and then persuaded the party …": the final period hangs on the cue,
+    # and the content used to run over the conjunct to reach it
+    text = ("After denying the rumours all summer, Ada Brenn announced a resignation in May and then persuaded "
+            "the council to appoint her deputy.")
+    a = by_cue(extract(rules, text), "announced")
+    assert a.content == "a resignation in May"
