@@ -189,8 +189,8 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if span is None or not len(span):
         return None
     tail = [t for t in span if not t.is_space]
-    if not tail or tail[-1].text not in {":", ","}:
-        return None
+    if not tail or tail[-1].text not in {":", ",", ";"}:
+        return None  # "he added; “…”": a semicolon typed for the colon
     for token in reversed(tail[-WINDOW:]):
         if token.text in {".", "!", "?"} or token.text in CLOSE:
             return None

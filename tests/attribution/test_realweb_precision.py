@@ -103,3 +103,22 @@ def test_object_content_stops_before_the_cues_own_next_act(rules):
             "the council to appoint her deputy.")
     a = by_cue(extract(rules, text), "announced")
     assert a.content == "a resignation in May"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The rule is meant to ensure landlords cannot claim ignorance if a tenant is fined for a noisy party.",
+     "claim"),
+    ("The ferry company denied compensation to the passengers stranded in Port Ellis.", "denied"),
+])
+def test_claiming_or_denying_a_due_is_no_statement(rules, text, cue):
+    # "claim ignorance", "denied compensation": a thing claimed or refused, not a claim or a denial
+    assert cue not in cues(extract(rules, text))
+
+
+def test_quote_after_a_cue_and_a_semicolon_is_direct(rules):
+    # "he added; “…”": a semicolon typed for the colon opens the quote, which is his whole
+    text = ("Speaking through an interpreter, Ilan Moss added; “It is true that the season is long. But what "
+            "happened tonight is that these players were cheered by their own town.”")
+    a = by_cue(extract(rules, text), "added")
+    assert a.kind == "direct"
+    assert "cheered by their own town" in a.content
