@@ -266,6 +266,12 @@ def _page_furniture(mention: Span) -> bool:
         "(", "—", "–", "-"}))
 
 
+def _describes(token: Token, at: int) -> bool:
+    """`token` lies in a relative clause or apposition on the noun phrase that starts at character `at`."""
+    return any(a.dep_ in {"relcl", "appos", "acl"} and a.head.left_edge.idx <= at <= a.head.idx
+               for a in [token, *token.ancestors])
+
+
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who has been named in this article."""
 
@@ -457,6 +463,10 @@ class SpeakerResolver:
         named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
         named.sort(key=lambda span: span.start)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
+        if found is not None and _gender_fits(found.name, gender):
+            # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
+            # describes the last speaker is not who the next "he" is.
+            named = [e for e in named if not _describes(e.root, at)]
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
         # said" is not Tomas Brand).
         named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]

@@ -122,3 +122,16 @@ def test_quote_after_a_cue_and_a_semicolon_is_direct(rules):
     a = by_cue(extract(rules, text), "added")
     assert a.kind == "direct"
     assert "cheered by their own town" in a.content
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("said Tomas Reyes, who worked for Senator Ilan Moss for a decade", "Tomas Reyes"),
+    ("said Tomas Reyes, who resigned from Moss' office and filed to run on Dec. 20", "Tomas Reyes"),
+])
+def test_he_after_a_speaker_is_not_a_name_inside_the_speakers_relative_clause(rules, clause, speaker):
+    # '"…," said King, who resigned from Meadows' office … He said …': King, not Meadows
+    text = (f"Moss, a four-term congressman, will leave the House. “The first I heard of it was late on Tuesday,” "
+            f"{clause}. He said he was not deterred by the short timeline.")
+    found = [a for a in extract(rules, text) if a.cue == "said"]
+    assert len(found) == 2
+    assert speaker_name(found[1]) == speaker_name(found[0]) and speaker in speaker_name(found[1])
