@@ -597,6 +597,37 @@ def nominal(doc: Doc, token: Token) -> Found | None:
                  confidence=0.6)
 
 
+def misread_verb(doc: Doc, token: Token) -> Found | None:
+    """'The new regulations state that venues must not …': a cue verb the tagger read as a noun, heading a sentence
+    that has no verb of its own, with the noun phrase before it hung on it and a that-clause after it. A
+    plural noun before a bare form ("regulations state", "critics claim") or a name before an -s form ("Marlow
+    Council states that") is a subject and its verb."""
+    from claimgraph.attribution.cues import lexicon
+
+    lexeme = lexicon().get(token.lemma_.lower())
+    if token.dep_ != "ROOT" or token.pos_ != "NOUN" or lexeme is None or token.i == 0:
+        return None
+    before = doc[token.i - 1]
+    if before.head.i != token.i or before.dep_ not in {"compound", "nmod", "amod", "nsubj"}:
+        return None
+    if not (before.tag_ in {"NNS", "NNPS"} and token.tag_ == "NN"
+            or before.pos_ == "PROPN" and token.tag_ == "NNS" and token.lower_.endswith("s")):
+        return None
+    clause = next((c for c in token.children if c.i > token.i and c.pos_ in {"VERB", "AUX"} and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.tag_ == "IN" and g.i == token.i + 1 for g in c.children)), None)
+    if clause is None:
+        return None
+    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
+    content = trim(doc, *subtree_span(clause, exclude=skip))
+    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+        return None
+    source = doc.char_span(*trim(doc, token.left_edge.idx, before.idx + len(before)), alignment_mode="expand")
+    content_span = doc.char_span(*content, alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class=classify(lexeme, content_span),
+                 sentence=sentence_of(doc, content), confidence=0.6)
+
+
 # "In the new Harbor Institute poll, 40 percent back Vell": a document the clause comes from, read like
 # "according to".
 IN_SOURCES = {"poll", "survey", "statement", "study", "report", "interview", "letter", "memo", "post", "tweet",
@@ -705,7 +736,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if (item := in_source(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.pos_ == "NOUN" and (item := nominal(doc, token)) is not None:
+        if token.pos_ == "NOUN" and (item := nominal(doc, token) or misread_verb(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue

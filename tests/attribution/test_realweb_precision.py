@@ -135,3 +135,11 @@ def test_he_after_a_speaker_is_not_a_name_inside_the_speakers_relative_clause(ru
     found = [a for a in extract(rules, text) if a.cue == "said"]
     assert len(found) == 2
     assert speaker_name(found[1]) == speaker_name(found[0]) and speaker in speaker_name(found[1])
+
+
+def test_cue_verb_tagged_as_a_noun_with_a_that_clause(rules):
+    # "The new regulations state that venues must not …": 'state' tagged a noun heading a sentence with no verb
+    text = "The new bylaws state that boats must not moor overnight beside the Port Ellis ferry ramp."
+    a = by_cue(extract(rules, text), "state")
+    assert a.content.startswith("boats must not moor overnight")
+    assert text[a.source_span[0]:a.source_span[1]] == "The new bylaws"
