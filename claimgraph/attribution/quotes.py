@@ -242,11 +242,17 @@ def _dash_signature(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     return (dash, source) if dash is not None and source is not None else None
 
 
+PERCEIVED = {"hear", "overhear", "see", "film", "record", "catch", "videotape", "tape"}
+
+
 def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | None:
     """The cue's subject as written, with its appositions ("Eric Pahon, a spokesman at the Pentagon")."""
     subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == cue.lower_:
         subjects = [c for c in doc[cue.i + 1].children if c.dep_ == "nsubj"]
+    if not subjects and cue.dep_ == "xcomp" and cue.head.lemma_.lower() in PERCEIVED:
+        # '“…,” the man could be heard saying': the one heard (or seen, filmed) saying it, not the hearer
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
     if not subjects and cue.dep_ in {"advcl", "conj", "xcomp", "pcomp"}:
         climbed, _ = cue_subject(cue)  # "…, adding: “…”": the subject of the verb it hangs from
         subjects = [climbed] if climbed is not None else []

@@ -143,3 +143,11 @@ def test_cue_verb_tagged_as_a_noun_with_a_that_clause(rules):
     a = by_cue(extract(rules, text), "state")
     assert a.content.startswith("boats must not moor overnight")
     assert text[a.source_span[0]:a.source_span[1]] == "The new bylaws"
+
+
+def test_quote_heard_said_by_the_passive_subject(rules):
+    # '“…,” the man could be heard saying': the man speaks; the identity is not "man could be heard"
+    text = "“My brother is parking the van,” the man could be heard saying on the shop's camera."
+    a = by_cue(extract(rules, text), "saying")
+    assert text[a.source_span[0]:a.source_span[1]] == "the man"
+    assert speaker_name(a) == "man"
