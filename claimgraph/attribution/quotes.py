@@ -371,6 +371,15 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
     return found
 
 
+def inside_statements(quotes: list[Found], statements: list[Found]) -> list[Found]:
+    """The quotes less the cue-less ones that lie inside another statement's content: in 'Axelrod said that the
+    mayor "has to contend with … . But he also has …"' the quotation is what the mixed statement says, not a
+    continuation of an earlier quote."""
+    spans = [(s, e) for item in statements for s, e in item.content]
+    return [q for q in quotes if "continuation" not in q.flags or not any(
+        s <= q.content[0][0] and q.content[-1][1] <= e for s, e in spans)]
+
+
 RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",
                    "although", "before", "after", "in", "at", "on", "during", "referring", "adding", "saying"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import cues_found
+from tests.conftest import cues_found, extract
 
 
 @pytest.fixture(scope="module")
@@ -39,3 +39,13 @@ def test_a_cue_after_an_apposition_is_not_a_parenthetical(rules):
     found = cues_found(rules, text)
     assert found["said"].content.startswith("his band and its producer")
     assert "wrote" not in found or "Marr said" not in found["wrote"].content
+
+
+def test_a_quotation_inside_a_reported_statement_is_no_continuation_of_an_earlier_quote(rules):
+    text = ('"We will reopen the harbor in May," Mara Vell said.\n\nAnsel Marr said in an e-mail that the mayor "has '
+            'to contend with the suggestion that the council sat on the report until after the vote. But she also '
+            'has the chance to make reforms that will make a real difference."')
+    found = extract(rules, text)
+    assert [a.cue for a in found] == ["said", "said"]
+    assert found[1].kind == "mixed" and found[1].content.endswith('make a real difference."')
+    assert not any("continuation" in a.flags for a in found)
