@@ -27,7 +27,7 @@ from thinc.api import Config, HashEmbed, Maxout, Model, chain, concatenate, list
 from claimgraph.attribution.learned.bio import LABELS
 from claimgraph.attribution.learned.stack import LAYER as RULE_LAYER
 from claimgraph.attribution.learned.stack import RULE_FEATURES, features_of
-from claimgraph.attribution.learned.viterbi import decode
+from claimgraph.attribution.learned.viterbi import decode, decode_ranges
 
 DOC_FEATURES = 8  # width of the document-level feature vector, see doc_features()
 
@@ -226,6 +226,19 @@ class AttributionTagger(Tagger):
                 ids = list(doc_scores.argmax(axis=1)) if len(doc_scores) else []
             doc._.attr_tags = [labels[i] for i in ids]
             doc._.attr_probs = doc_scores
+
+    def set_window_annotations(self, doc: Doc, scores: numpy.ndarray, ranges: list[tuple[int, int]]) -> None:
+        """set_annotations of one Doc tagged only on `ranges` (token [start, end)), its other rows O with
+        probability 1 (windows.py): the same labels, decoded only around the ranges (viterbi.decode_ranges)."""
+        labels = self.labels
+        if self.transitions is None or tuple(labels) != LABELS:
+            self.set_annotations([doc], [scores])
+            return
+        matrix, weight, o_bias = self.transitions
+        spaces = doc.to_array(IS_SPACE) if len(doc) else None
+        ids = decode_ranges(scores, ranges, matrix, weight, skip=spaces, o_bias=o_bias)
+        doc._.attr_tags = [labels[i] for i in ids]
+        doc._.attr_probs = scores
 
 
 @Language.factory(
