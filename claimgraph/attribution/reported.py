@@ -214,7 +214,7 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
     if xcomps and lexeme.lemma not in DIRECTIVE and lexeme.lemma != "continue":
         return trim(doc, *subtree_span(xcomps[0]))
-    if lexeme.takes in {"object", "both"}:
+    if lexeme.takes in {"object", "both"} or _evidence_shows(cue):
         # An object before its verb is a parse gone wrong, not reported content.
         objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in {"PRON"} and c.i > cue.i]
         if objects:
@@ -225,6 +225,20 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None
+
+
+# What a poll, a study or a record shows ("a new poll shows Vell with an 8-point lead") is a finding even as a
+# noun phrase; a person "showing respect" or "signs of irritation" is doing, not saying.
+EVIDENCE = {"poll", "survey", "study", "data", "record", "result", "figure", "statistic", "analysis",
+            "report", "research", "document", "video", "footage", "search", "tally", "count", "census", "filing",
+            "sample", "estimate", "projection", "map", "chart", "graph", "photo", "image", "evidence", "test"}
+
+
+def _evidence_shows(cue: Token) -> bool:
+    if cue.lemma_.lower() not in {"show", "find"}:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in EVIDENCE
 
 
 def _within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -49,3 +49,23 @@ def test_a_quotation_inside_a_reported_statement_is_no_continuation_of_an_earlie
     assert [a.cue for a in found] == ["said", "said"]
     assert found[1].kind == "mixed" and found[1].content.endswith('make a real difference."')
     assert not any("continuation" in a.flags for a in found)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("A new harbor poll shows Mara Vell with an eight-point lead over Ansel Marr.", "shows",
+     "Mara Vell with an eight-point lead over Ansel Marr"),
+    ("A survey by the ferry union in March found Talbot with a lead of 48 percent to 41 percent.", "found",
+     "Talbot with a lead of 48 percent to 41 percent"),
+])
+def test_what_a_poll_shows_as_a_noun_phrase_is_its_finding(rules, text, cue, content):
+    found = cues_found(rules, text)
+    assert found[cue].content == content
+    assert found[cue].source_span is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Vell showed remarkable stamina on the campaign trail in Port Ellis last week.",
+    "The harbor staff are showing signs of irritation with the new ferry timetable.",
+])
+def test_a_person_showing_something_is_not_a_finding(rules, text):
+    assert "showed" not in cues_found(rules, text) and "showing" not in cues_found(rules, text)
