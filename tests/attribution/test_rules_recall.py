@@ -69,3 +69,21 @@ def test_what_a_poll_shows_as_a_noun_phrase_is_its_finding(rules, text, cue, con
 ])
 def test_a_person_showing_something_is_not_a_finding(rules, text):
     assert "showed" not in cues_found(rules, text) and "showing" not in cues_found(rules, text)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Mara Vell asked the harbor board to reopen the old ferry pier before the summer.", "asked",
+     "the harbor board to reopen the old ferry pier before the summer"),
+    ("Ansel Marr called on the council and the mayor to release the report.", "called",
+     "the council and the mayor to release the report"),
+    ("Talbot is calling for the port authority to take a stronger role in the dispute.", "calling",
+     "the port authority to take a stronger role in the dispute"),
+])
+def test_a_request_is_its_object_and_infinitive(rules, text, cue, content):
+    found = cues_found(rules, text)
+    assert found[cue].content == content
+    assert found[cue].source_span is not None
+
+
+def test_telling_someone_to_go_is_left_out(rules):
+    assert "told" not in cues_found(rules, "Mara Vell told Ansel Marr to get on a plane and go home.")
