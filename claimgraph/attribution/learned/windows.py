@@ -178,8 +178,17 @@ def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> N
         if sum(e - s for s, e in ranges) > WHOLE_DOC_SHARE * len(doc):
             ranges = [(0, len(doc))]
         plans.append([(s, e, len(pieces) + k) for k, (s, e) in enumerate(ranges)])
+        # Span.as_doc reads the whole Doc's columns unless given them: read once per Doc, not once per piece (each
+        # piece's as_doc rewrites only its own rows of the copy, and the pieces do not overlap).
+        columns = None
         for s, e in ranges:
-            piece = doc if (s, e) == (0, len(doc)) else doc[s:e].as_doc()
+            if (s, e) == (0, len(doc)):
+                piece = doc
+            else:
+                if columns is None:
+                    head = Doc._get_array_attrs()
+                    columns = (head, doc.to_array(head))
+                piece = doc[s:e].as_doc(array_head=columns[0], array=columns[1])
             if stacked and piece is not doc:
                 piece.user_data[RULES_KEY] = doc.user_data[RULES_KEY][s:e]
             pieces.append(piece)
