@@ -180,6 +180,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         complements += [c for o in cue.children if o.dep_ in {"dobj", "dative"} and o.i > cue.i
                         for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"} and any(
                             g.dep_ == "mark" and g.lower_ == "that" and g.i == o.i + 1 for g in c.children)]
+        if not complements:
+            complements = _that_clause_on_phrase(cue)
     if complements:
         # "In a statement released after …, Cruz said he is certain …": a fronted phrase the parser hangs on the
         # cue as a second complement is no content when a complement follows the cue.
@@ -241,6 +243,33 @@ def _evidence_shows(cue: Token) -> bool:
         return False
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     return subject is not None and subject.lemma_.lower() in EVIDENCE
+
+
+# When or where something was said: "said for the first time that …", "argued for the second consecutive debate
+# that …", "told reporters at a rally that …".
+OCCASIONS = {"time", "debate", "interview", "rally", "event", "hearing", "conference", "briefing", "appearance",
+             "meeting", "speech", "remarks", "session", "forum", "town", "dinner", "luncheon", "breakfast",
+             "convention", "stop", "visit", "broadcast", "show", "program", "podcast", "radio", "television"}
+
+
+def _that_clause_on_phrase(cue: Token) -> list[Token]:
+    """'said for the first time that some emails have been located', 'told reporters on Tuesday that …': the
+    parser hangs the that-clause on the phrase between the cue and it as a relative clause; "that" is no relative
+    pronoun there when the clause has a subject of its own."""
+    out = []
+    for prep in cue.children:
+        if prep.dep_ not in {"prep", "npadvmod"} or prep.i < cue.i:
+            continue
+        nouns = [prep] if prep.dep_ == "npadvmod" else [c for c in prep.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.ent_type_ not in {"DATE", "TIME"} and noun.lemma_.lower() not in OCCASIONS:
+                continue  # "responded to accusations that …", "says in a statement that …": another statement's
+            for c in noun.children:
+                first = c.left_edge
+                if c.dep_ in {"relcl", "acl"} and first.lower_ == "that" and first.dep_ in {"mark", "advmod"} and any(
+                        g.dep_ in {"nsubj", "nsubjpass"} and g.i != first.i for g in c.children):
+                    out.append(c)
+    return out
 
 
 def _demanded(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:

@@ -87,3 +87,10 @@ def test_a_request_is_its_object_and_infinitive(rules, text, cue, content):
 
 def test_telling_someone_to_go_is_left_out(rules):
     assert "told" not in cues_found(rules, "Mara Vell told Ansel Marr to get on a plane and go home.")
+
+
+def test_a_that_clause_the_parser_hangs_on_a_phrase_of_time_is_the_content(rules):
+    text = ("The harbor office also said for the first time that some emails between Vell and Marr have been "
+            "located and will be withheld from the public.")
+    found = cues_found(rules, text)
+    assert "some emails between Vell and Marr have been located" in found["said"].content
