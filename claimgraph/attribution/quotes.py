@@ -427,7 +427,12 @@ def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     if "\n" in gap:
         return False
     span = doc.char_span(previous.end, quote.start, alignment_mode="contract")
-    cues = [t for t in span if cue_for(t)] if span is not None else []
+    # A cue inside a relative clause about the speaker or a noun ('," said Arnold, who said she planned to
+    # demonstrate. "', '," Marr said in a documentary that showed …') is part of the cue clause, when the
+    # relative clause ends before the quote ('," said Beck, who said there were "too many …"': that quote is the
+    # relative clause's own).
+    cues = [t for t in span if cue_for(t) and not any(a.dep_ in {"relcl", "acl"} and a.right_edge.idx < quote.start
+                                                      for a in [t, *t.ancestors])] if span is not None else []
     return len(cues) <= 1 and len(WORD.findall(gap)) <= MAX_GAP_WORDS
 
 

@@ -94,3 +94,20 @@ def test_a_that_clause_the_parser_hangs_on_a_phrase_of_time_is_the_content(rules
             "located and will be withheld from the public.")
     found = cues_found(rules, text)
     assert "some emails between Vell and Marr have been located" in found["said"].content
+
+
+def test_a_quote_resumed_after_a_cue_clause_with_a_relative_clause_joins_the_first(rules):
+    text = ("''You are going to see a variety of tactics at the harbor,'' said Elsa Moor, 32, a former ferry clerk "
+            "who said she planned to demonstrate. ''I personally don't like being arrested. But it's essential that "
+            "we speak our minds.''")
+    found = extract(rules, text)
+    assert len(found[0].content_spans) == 2 and found[0].content.endswith("we speak our minds.")
+    assert not any("continuation" in a.flags for a in found)
+
+
+def test_a_quote_inside_the_relative_clause_stays_its_own(rules):
+    text = ('"Mara Vell is a dictator in the making," said Ansel Marr, who said there were "too many disturbing '
+            'things for me to dismiss about the harbor plan."')
+    found = extract(rules, text)
+    assert found[0].content == "Mara Vell is a dictator in the making,"
+    assert found[1].content.startswith('there were "too many disturbing things')
