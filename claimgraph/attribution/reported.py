@@ -650,6 +650,13 @@ NOT_TITLE_SOURCES = {"latest", "breaking", "wow", "look", "revealed", "watch", "
                      "email", "daily", "guide", "rankings", "circle"}
 
 
+def _named_below(doc: Doc, name) -> bool:
+    """A title's name the parser did not read as an entity ('Gingrich: Trump Must Decide …', a surname in title
+    case) that the article names as a person or an organisation further down ('Newt Gingrich said …')."""
+    last = name[-1]
+    return any(t.text == last.text and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in doc[name.end + 1:])
+
+
 def title_line(doc: Doc) -> Found | None:
     """'Talbot: Ferry fares will rise in May' as a Doc's first line (an article's title): the name is a person or an
     organisation (or a poll, a report), the rest of the line what it said."""
@@ -667,7 +674,8 @@ def title_line(doc: Doc) -> Found | None:
     colon = doc.char_span(m.end("name"), m.end("name") + 1, alignment_mode="expand")
     if name is None or colon is None or not len(name):
         return None
-    if not (name[-1].ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or words[-1] in SOURCE_WORDS):
+    if not (name[-1].ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or words[-1] in SOURCE_WORDS
+            or _named_below(doc, name)):
         return None
     return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=colon, source=name,
                  content=[content], cue_class="report", sentence=sentence_of(doc, content), confidence=0.6)

@@ -111,3 +111,15 @@ def test_a_quote_inside_the_relative_clause_stays_its_own(rules):
     found = extract(rules, text)
     assert found[0].content == "Mara Vell is a dictator in the making,"
     assert found[1].content.startswith('there were "too many disturbing things')
+
+
+def test_a_title_whose_name_the_article_names_below_is_its_statement(rules):
+    text = ("Marr: Ferry Fares Must Rise Before The Summer Season.\n\nOn Wednesday the harbor master Ansel Marr told "
+            "the council the boats were running at a loss.")
+    found = extract(rules, text)
+    assert found[0].cue == ":" and found[0].content.startswith("Ferry Fares Must Rise")
+
+
+def test_a_title_whose_name_the_article_never_names_is_no_statement(rules):
+    text = "Harbor: Ferry Fares Rose Before The Summer Season.\n\nThe boats were running at a loss, the report shows."
+    assert ":" not in cues_found(rules, text)
