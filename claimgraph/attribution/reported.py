@@ -220,7 +220,11 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         return trim(doc, *subtree_span(xcomps[0]))
     if lexeme.takes in {"object", "both"} or _evidence_shows(cue):
         # An object before its verb is a parse gone wrong, not reported content.
-        objects = [c for c in cue.children if c.dep_ == "dobj" and c.pos_ not in {"PRON"} and c.i > cue.i]
+        # A pronoun object is content only with what it is blamed or praised for: "accuses it of stealing jobs",
+        # "criticized him for not doing more".
+        grounds = any(c.dep_ == "prep" and c.lower_ in {"for", "of", "as", "over"} and c.i > cue.i
+                      for c in cue.children)
+        objects = [c for c in cue.children if c.dep_ == "dobj" and (c.pos_ != "PRON" or grounds) and c.i > cue.i]
         if objects:
             # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
             # ("openness to cooperating … to fight ISIS") on the verb instead; not the cue's own conjuncts

@@ -123,3 +123,17 @@ def test_a_title_whose_name_the_article_names_below_is_its_statement(rules):
 def test_a_title_whose_name_the_article_never_names_is_no_statement(rules):
     text = "Harbor: Ferry Fares Rose Before The Summer Season.\n\nThe boats were running at a loss, the report shows."
     assert ":" not in cues_found(rules, text)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Mara Vell also accuses it of stealing harbor jobs from Port Ellis.", "accuses",
+     "it of stealing harbor jobs from Port Ellis"),
+    ("The ferry union has criticized him for not doing more to keep the old pier open.", "criticized",
+     "him for not doing more to keep the old pier open"),
+])
+def test_a_pronoun_object_with_its_grounds_is_the_content(rules, text, cue, content):
+    assert cues_found(rules, text)[cue].content == content
+
+
+def test_a_bare_pronoun_object_is_still_no_statement(rules):
+    assert "praised" not in cues_found(rules, "Mara Vell praised him at the harbor yesterday.")
