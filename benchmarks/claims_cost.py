@@ -213,13 +213,13 @@ def vs_exact(n: int) -> dict:
     from claimgraph.claims import semantic
 
     texts, labels = statements(n)
-    words, emb = semantic.statement_vectors(texts)
+    words, emb, info = semantic.statement_vectors(texts)
     out = {"n": n}
     found = {}
     for path, limit in (("exact", 10**12), ("blocks", 1)):
         semantic.EXACT_MAX = limit
         start = time.perf_counter()
-        pairs, sims = semantic.candidate_pairs(words, emb)
+        pairs, sims = semantic.candidate_pairs(words, emb, info)
         out[f"{path}_candidates_s"] = round(time.perf_counter() - start, 1)
         found[path] = (pairs, semantic.average_linkage(n, pairs, sims, words, emb))
         out[f"{path}_pairs"] = len(pairs)

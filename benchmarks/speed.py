@@ -11,9 +11,11 @@ Both sides pay their process start (interpreter, imports, model load); `--startu
 
 `extract` runs the same components plus the line-break boundary step and the tokenizer's dash rule (added by the
 claimgraph_attributions component), the learned tagger (inside that component), the rules and speakers; nothing
-is disabled on either side. One stock component runs differently in `extract`: the attribute ruler matches its
-patterns with claimgraph's vectorised matcher (nlp/ruler.py; the same matches, so the same POS, morphology and
-lemmas, tests/core/test_fast_ruler.py), where the raw side runs spaCy's Matcher. `--in-process` adds the same
+is disabled on either side. Two stock components run differently in `extract`, with the same annotations: the
+attribute ruler matches its patterns with claimgraph's vectorised matcher (nlp/ruler.py; the same matches, so the
+same POS, morphology and lemmas, tests/core/test_fast_ruler.py), where the raw side runs spaCy's Matcher; and the
+lemmatizer looks its index up in sets and keeps every lemma it worked out (nlp/lemmatizer.py; the same lemmas,
+tests/core/test_fast_lemmatizer.py), where the raw side scans spaCy's lists. `--in-process` adds the same
 comparison inside one process (Extractor.extract_many against nlp.pipe), without process start.
 """
 

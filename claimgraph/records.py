@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from claimgraph.version import EXTRACTOR_VERSION
@@ -43,7 +44,7 @@ class Article:
     body_start: int = 0  # offset where the body begins (after header, genre, title and dateline)
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
-    @property
+    @cached_property  # once per Article: every attribution id hashes it (frozen, so the text never changes)
     def hash(self) -> str:
         return content_hash(self.text)
 

@@ -25,7 +25,7 @@ from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import Gate, is_clause, source_kind
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
-from claimgraph.attribution.quotes import direct_quotes, find_quotes
+from claimgraph.attribution.quotes import direct_quotes, find_quotes, inside_statements
 from claimgraph.attribution.reported import cue_subject, found_thing, not_a_statement, reported_speech
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
@@ -51,7 +51,8 @@ def rule_finds(doc: Doc) -> list[Found]:
     # A labelled transcript line is one statement: quotes and cues inside it are not statements of their own.
     inside = [(s, e) for item in labelled for s, e in item.content]
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
-    return labelled + quotes + reported_speech(doc, used, quotes, marks)
+    reported = reported_speech(doc, used, quotes, marks)
+    return labelled + inside_statements(quotes, reported) + reported
 
 
 def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate: Gate | None = None) -> list[Found]:

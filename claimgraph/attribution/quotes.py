@@ -377,6 +377,15 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
     return found
 
 
+def inside_statements(quotes: list[Found], statements: list[Found]) -> list[Found]:
+    """The quotes less the cue-less ones that lie inside another statement's content: in 'Axelrod said that the
+    mayor "has to contend with … . But he also has …"' the quotation is what the mixed statement says, not a
+    continuation of an earlier quote."""
+    spans = [(s, e) for item in statements for s, e in item.content]
+    return [q for q in quotes if "continuation" not in q.flags or not any(
+        s <= q.content[0][0] and q.content[-1][1] <= e for s, e in spans)]
+
+
 RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",
                    "although", "before", "after", "in", "at", "on", "during", "referring", "adding", "saying"}
 
@@ -424,7 +433,12 @@ def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     if "\n" in gap:
         return False
     span = doc.char_span(previous.end, quote.start, alignment_mode="contract")
-    cues = [t for t in span if cue_for(t)] if span is not None else []
+    # A cue inside a relative clause about the speaker or a noun ('," said Arnold, who said she planned to
+    # demonstrate. "', '," Marr said in a documentary that showed …') is part of the cue clause, when the
+    # relative clause ends before the quote ('," said Beck, who said there were "too many …"': that quote is the
+    # relative clause's own).
+    cues = [t for t in span if cue_for(t) and not any(a.dep_ in {"relcl", "acl"} and a.right_edge.idx < quote.start
+                                                      for a in [t, *t.ancestors])] if span is not None else []
     return len(cues) <= 1 and len(WORD.findall(gap)) <= MAX_GAP_WORDS
 
 

@@ -62,17 +62,22 @@ def stem(word: str) -> str:
 
 def content_stems(text: str | None) -> frozenset[str]:
     """The stemmed content words of a statement, the set grouping compares (empty for no text)."""
+    return frozenset(s for s, _ in stem_forms(text))
+
+
+def stem_forms(text: str | None) -> list[tuple[str, str]]:
+    """Each content word of a statement as (its stem, the word as written, lower-cased), in text order."""
     if not text:
-        return frozenset()
-    out = set()
+        return []
+    out = []
     for w in words(text):
         if w.endswith("n't"):
             continue
         for part in w.split("-"):
             part = CLITIC.sub("", part).strip(".")
             if len(part) > 1 and part not in STOP:
-                out.add(stem(part))
-    return frozenset(out)
+                out.append((stem(part), part))
+    return out
 
 
 def is_negator(word: str) -> bool:
@@ -168,8 +173,8 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
 
     bar = semantic.link_for(len(texts), link)
-    words, emb = semantic.statement_vectors(texts)
-    pairs, scores = semantic.candidate_pairs(words, emb, bar)
+    words, emb, info = semantic.statement_vectors(texts)
+    pairs, scores = semantic.candidate_pairs(words, emb, info, bar)
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
     for i in range(len(texts)):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -177,6 +177,71 @@ def cross_validate(rows: Sequence[Row], folds: int = FOLDS) -> dict[str, Any]:
                           "note": "stance: trained on the other folds, scored on the held-out fold; grouping: "
                                   "shipped settings (nothing trained)"}})
     return result
+
+
+def shuffled_claim_folds(rows: Sequence[Row], seed: int, folds: int = FOLDS) -> list[np.ndarray]:
+    """Row indices of each fold, claims dealt round-robin after a seeded shuffle of the sorted claim ids (another
+    split by claim beside GroupKFold's, to see how much a figure owes to one split)."""
+    claims = sorted({r.claim_id for r in rows})
+    np.random.RandomState(seed).shuffle(claims)
+    fold_of = {c: k % folds for k, c in enumerate(claims)}
+    return [np.array([i for i, r in enumerate(rows) if fold_of[r.claim_id] == f]) for f in range(folds)]
+
+
+def _stance_fold(rows: Sequence[Row], train: Sequence[int], test: Sequence[int],
+                 settings: toward_claim.Settings) -> list[str]:
+    model = toward_claim.fit([rows[i].headline for i in train], [rows[i].claim for i in train],
+                             [rows[i].stance for i in train], [rows[i].claim_id for i in train], settings)
+    return model.predict([rows[i].headline for i in test], [rows[i].claim for i in test],
+                         [rows[i].claim_id for i in test])
+
+
+def tune_stance(rows: Sequence[Row], grid: Sequence[toward_claim.Settings] = toward_claim.SETTINGS_GRID,
+                seeds: Sequence[int | None] = (None, 1, 2), folds: int = FOLDS, inner: int = 4) -> dict[str, Any]:
+    """The stance model's settings chosen by nested cross-validation by claim. For each split (None: GroupKFold,
+    else `shuffled_claim_folds` with that seed) and each outer fold, every setting is scored by an inner
+    `inner`-fold GroupKFold over the training folds only; the best inner accuracy (ties to the first in `grid`)
+    is trained on all training folds and scored on the held-out fold. Reports, per split, each setting's held-out
+    figures and the nested figures (the chosen settings' held-out predictions), and over all outer folds each
+    setting's mean inner accuracy and how often it beat the grid's first setting: the one to ship is the best mean
+    inner accuracy, chosen without any held-out fold."""
+    from sklearn.model_selection import GroupKFold
+
+    grid = list(grid)
+    gold = np.array([r.stance for r in rows])
+    inner_acc: list[list[float]] = [[] for _ in grid]
+    splits = []
+    for seed in seeds:
+        parts = claim_folds(rows, folds) if seed is None else shuffled_claim_folds(rows, seed, folds)
+        fixed = [np.empty(len(rows), dtype=object) for _ in grid]
+        nested = np.empty(len(rows), dtype=object)
+        chosen = []
+        for test in parts:
+            held = set(test.tolist())
+            train = np.array([i for i in range(len(rows)) if i not in held])
+            inner_parts = [train[t] for _, t in GroupKFold(n_splits=inner).split(
+                np.zeros(len(train)), groups=[rows[i].claim_id for i in train])]
+            accs = []
+            for s, settings in enumerate(grid):
+                pred = np.empty(len(rows), dtype=object)
+                for it in inner_parts:
+                    out = set(it.tolist())
+                    pred[it] = _stance_fold(rows, [i for i in train if i not in out], it, settings)
+                accs.append(float(np.mean(pred[train] == gold[train])))
+                inner_acc[s].append(accs[-1])
+                fixed[s][test] = _stance_fold(rows, train, test, settings)
+            best = int(np.argmax(accs))
+            chosen.append(best)
+            nested[test] = fixed[best][test]
+        splits.append({"split": "GroupKFold" if seed is None else f"claims shuffled, seed {seed}",
+                       "chosen": [asdict(grid[b]) for b in chosen],
+                       "nested": stance_scores(list(gold), list(nested)),
+                       "by_setting": [stance_scores(list(gold), list(f)) for f in fixed]})
+    means = [float(np.mean(a)) for a in inner_acc]
+    best = int(np.argmax(means))
+    return {"grid": [asdict(g) for g in grid], "splits": splits, "mean_inner_accuracy": means,
+            "inner_above_first": [sum(a > b for a, b in zip(acc, inner_acc[0])) for acc in inner_acc],
+            "outer_folds": len(inner_acc[0]), "best_on_inner": asdict(grid[best])}
 
 
 def headline_only(rows: Sequence[Row], folds: int = FOLDS) -> list[str]:

@@ -33,10 +33,13 @@ def load_pipeline(name: str = DEFAULT_MODEL) -> Language:
             f"with the name of an installed pipeline."
         ) from exc
     prepare_pipeline(nlp)
-    # The same annotations, faster: the attribute ruler's matching on whole columns (nlp/ruler.py).
+    # The same annotations, faster: the attribute ruler's matching on whole columns (nlp/ruler.py), the
+    # lemmatizer's index in sets and its lemmas kept per (text, POS, morphology) (nlp/lemmatizer.py).
+    from claimgraph.nlp.lemmatizer import speed_up_lemmatizer
     from claimgraph.nlp.ruler import speed_up_attribute_ruler
 
     speed_up_attribute_ruler(nlp)
+    speed_up_lemmatizer(nlp)
     return nlp
 
 

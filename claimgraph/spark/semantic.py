@@ -70,14 +70,22 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
                 .withColumn("w", F.col("w") / F.sqrt(F.sum(F.col("w") ** 2).over(Window.partitionBy("i")))
                             * F.lit(float(np.sqrt(semantic.WORDS))))
                 .where(F.size("stems") >= semantic.MIN_WORDS).cache())   # shorter: zero vectors, never joined
-    matrix = semantic.word_rows(texts)   # the word half link-claims uses (IDF power, coarse stems)
+    # the word half link-claims uses (IDF power, coarse stems) and each term's information by part (stems, coarse
+    # stems), for semantic.anchored
+    matrix, info = semantic.word_rows(texts)
     matrix.eliminate_zeros()
     matrix = matrix.tocoo()
+    parts = range(info.shape[1])
     entries = spark.createDataFrame(pa.table({"i": pa.array(matrix.row, pa.int64()),
                                               "t": pa.array(matrix.col, pa.int64()),
-                                              "w": pa.array(matrix.data.astype(np.float64))}))
-    words = entries.groupBy("i").agg(F.map_from_entries(F.collect_list(F.struct("t", "w"))).alias("words"))
-    rows = words.join(vec.select("i", "emb"), "i").cache()
+                                              "w": pa.array(matrix.data.astype(np.float64)),
+                                              **{f"s{k}": pa.array(info[matrix.col, k].astype(np.float64))
+                                                 for k in parts}}))
+    words = entries.groupBy("i").agg(F.map_from_entries(F.collect_list(F.struct("t", "w"))).alias("words"),
+                                     *[F.map_from_entries(F.collect_list(F.struct("t", f"s{k}"))).alias(f"info{k}")
+                                       for k in parts])
+    own = [F.aggregate(F.map_values(f"info{k}"), F.lit(0.0), lambda acc, x: acc + x).alias(f"own{k}") for k in parts]
+    rows = words.select("i", "words", *[f"info{k}" for k in parts], *own).join(vec.select("i", "emb"), "i").cache()
 
     rare = weighted.where(F.col("df") <= RARE).select("i", "stem")
     blocked = (rare.alias("x").join(rare.alias("y"), "stem").where(F.col("x.i") < F.col("y.i"))
@@ -93,11 +101,26 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
                                lambda k, v: v != 0))
     one_word = ((F.col("both") < semantic.ONE_WORD_TERMS) & (F.col("cos") < semantic.ONE_WORD_MEANING)
                 if semantic.ONE_WORD_MEANING is not None else F.lit(False))
+    # the information of the terms both hold, by part (semantic.anchored: specific words shared)
+    shared_info = [F.aggregate(F.map_values(F.map_zip_with(f"info{k}_a", f"info{k}_b",
+                                                           lambda t, x, y: F.when(y.isNotNull(), x))),
+                               F.lit(0.0), lambda acc, x: acc + F.coalesce(x, F.lit(0.0))).alias(f"shared{k}")
+                   for k in parts]
+    anchor = semantic.anchored([F.col(f"shared{k}") for k in parts], [F.col(f"own{k}_a") for k in parts],
+                               [F.col(f"own{k}_b") for k in parts], F.col("cos") * (1.0 - semantic.WORDS),
+                               least=F.least)
+
+    def side(name: str) -> list[Any]:
+        return [F.col("i").alias(name), F.col("words").alias("w" + name), F.col("emb").alias("e" + name),
+                *[F.col(f"info{k}").alias(f"info{k}_{name}") for k in parts],
+                *[F.col(f"own{k}").alias(f"own{k}_{name}") for k in parts]]
+
     scored = (candidates
-              .join(rows.select(F.col("i").alias("a"), F.col("words").alias("wa"), F.col("emb").alias("ea")), "a")
-              .join(rows.select(F.col("i").alias("b"), F.col("words").alias("wb"), F.col("emb").alias("eb")), "b")
-              .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"), both.alias("both"))
-              .where((F.col("shared") > 0) & ~one_word)
+              .join(rows.select(*side("a")), "a")
+              .join(rows.select(*side("b")), "b")
+              .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"), both.alias("both"),
+                      *shared_info, *[F.col(f"own{k}_{x}") for k in parts for x in "ab"])
+              .where((F.col("shared") > 0) & ~one_word & anchor)
               .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - semantic.WORDS)).alias("sim")))
     strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
     kept = (scored.withColumn("rank", strongest)

@@ -86,3 +86,36 @@ def test_decode_of_nothing_and_of_whitespace_only():
     assert decode(empty, matrix, weight, skip=None, o_bias=o_bias) == []
     spaces = random_scores(numpy.random.default_rng(1), 5)
     assert decode(spaces, matrix, weight, skip=numpy.ones(5, dtype=bool), o_bias=o_bias) == [0] * 5
+
+
+def test_decoding_around_the_windows_gives_the_whole_documents_labels():
+    """decode_ranges (what the windowed tagger runs) against decode of the whole document: random scores inside
+    random ranges, certain O outside them, whitespace anywhere (also whole gaps of it between two ranges), ties."""
+    from claimgraph.attribution.learned.viterbi import decode_ranges
+
+    matrix, weight, o_bias = shipped_transitions()
+    rng = numpy.random.default_rng(11)
+    certain_o = numpy.eye(len(LABELS), dtype="float32")[0]
+    checked = 0
+    for trial in range(300):
+        n = int(rng.integers(1, 400))
+        cuts = sorted(set(rng.integers(0, n + 1, size=int(rng.integers(0, 9))).tolist()))
+        ranges = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if b > a]
+        inside = random_scores(rng, n)
+        scores = numpy.tile(certain_o, (n, 1))
+        for a, b in ranges:
+            scores[a:b] = inside[a:b]
+        skip = rng.random(n) < 0.15
+        for a, b in zip(ranges, ranges[1:]):
+            if rng.random() < 0.3:
+                skip[a[1]:b[0]] = True  # only whitespace between two windows: decoded as one
+        for args in ((matrix, weight, skip, o_bias), (matrix, 1.0, None, 0.0), (None, 1.0, skip, o_bias),
+                     (matrix, weight, skip, 2.0)):
+            assert decode_ranges(scores, ranges, *args) == decode(scores, *args), trial
+            checked += 1
+    assert checked == 1200
+    # Transitions whose spread could outweigh the floor emission: the whole document is decoded.
+    steep = matrix * 10
+    scores = numpy.tile(certain_o, (40, 1))
+    scores[10:20] = random_scores(rng, 10)
+    assert decode_ranges(scores, [(10, 20)], steep, 1.0) == decode(scores, steep, 1.0)

@@ -112,8 +112,8 @@ def both_ways(texts, monkeypatch, exact_max: int | None = None, cohesion: float 
         monkeypatch.setattr(semantic, "EXACT_MAX", exact_max)
     if cohesion is not None:
         monkeypatch.setattr(semantic, "COHESION", cohesion)
-    words, emb = semantic.statement_vectors(list(texts))
-    pairs, sims = semantic.candidate_pairs(words, emb)
+    words, emb, info = semantic.statement_vectors(list(texts))
+    pairs, sims = semantic.candidate_pairs(words, emb, info)
     n = len(texts)
     return pairs, semantic.average_linkage(n, pairs, sims, words, emb), reference_linkage(n, pairs, sims, words, emb)
 

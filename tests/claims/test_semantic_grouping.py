@@ -106,7 +106,8 @@ def test_sibling_claims_about_one_subject_stay_apart_by_cohesion(monkeypatch):
     labels = group_statements(closing + sale + others).tolist()
     assert len(set(labels[:3])) == 1 and len(set(labels[3:6])) == 1 and labels[0] != labels[3]
     monkeypatch.setattr(semantic, "COHESION", 0.0)
-    merged = group_statements(closing + sale + others).tolist()
+    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # the siblings share too little that is specific: the
+    merged = group_statements(closing + sale + others).tolist()   # anchor test alone would keep them apart too
     assert len(set(merged[:6])) == 1, "without the cohesion test these siblings join: the example tests nothing"
 
 
@@ -169,6 +170,7 @@ def test_a_sibling_claim_stays_apart_in_a_big_collection_because_the_link_rises(
     assert labels[8] not in labels[:8]
     assert labels[0] == labels[1] and labels[2] == labels[3]      # restatements still join
     monkeypatch.setattr(semantic, "LINK_GROWTH", 0.0)
+    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # the anchor test alone would keep the fine apart too
     flat = group_statements(big).tolist()
     assert flat[8] in flat[:8], "the fine stays apart without the rise: the example tests nothing"
 
@@ -194,7 +196,8 @@ def test_a_shared_weekday_alone_does_not_make_one_claim(monkeypatch):
     labels = group_statements(texts).tolist()
     assert labels[0] != labels[1]
     monkeypatch.setattr(semantic, "CALENDAR", frozenset())
-    semantic._calendar_stems.cache_clear()
+    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # "Friday" is a common word too: the anchor test alone
+    semantic._calendar_stems.cache_clear()                # would also keep them apart
     try:
         assert group_statements(texts).tolist()[0] == group_statements(texts).tolist()[1]
     finally:
@@ -213,5 +216,34 @@ def test_one_shared_word_joins_only_when_the_meanings_agree(monkeypatch):
              "The Kessel paper mill will close in March"]
     assert group_statements(texts).tolist()[0] != group_statements(texts).tolist()[1]
     monkeypatch.setattr(semantic, "ONE_WORD_MEANING", None)
-    labels = group_statements(texts).tolist()
+    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # "lack" is a common word: the anchor test alone would also
+    labels = group_statements(texts).tolist()             # keep them apart (test_only_common_words_shared…)
     assert labels[0] == labels[1]
+
+
+COMMON_ONLY = ["Patients need more time with their doctors, the Kessel clinic says",   # 0 } share only common
+               "Builders need more time to finish the Arle bridge",                     # 1 } words: two claims
+               "Mayor Ilse Varnholt will resign in June",                               # 2 } a paraphrase sharing
+               "Varnholt to step down as Brell mayor",                                  # 3 } a name: one claim
+               "Heavy snow expected across the Dunmere valley this weekend",
+               "A rare white stag was photographed near Tessel forest",
+               "The Kessel paper mill will close in March"]
+
+
+def test_only_common_words_shared_make_no_claim_but_a_shared_name_does(monkeypatch):
+    """How common a word is in English, not only among the statements grouped, decides whether sharing it makes
+    one claim (semantic.anchored): "need more time" is common English, rare in seven statements; "Varnholt" is
+    rare anywhere. In the exact path and in the blocks above EXACT_MAX alike. Without the anchor test the
+    patients and the builders are one claim (so this fails when it goes)."""
+    for exact_max in (semantic.EXACT_MAX, 2):
+        monkeypatch.setattr(semantic, "EXACT_MAX", exact_max)
+        labels = group_statements(COMMON_ONLY).tolist()
+        assert labels[0] != labels[1] and labels[2] == labels[3]
+        assert len({labels[0], labels[1], labels[2], *labels[4:]}) == 6
+    assert semantic.zipf("time") > 6 > semantic.zipf("varnholt") == 0.0
+    assert semantic.zipf("2000") == semantic.NUMBER_ZIPF
+    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)
+    for exact_max in (20_000, 2):
+        monkeypatch.setattr(semantic, "EXACT_MAX", exact_max)
+        labels = group_statements(COMMON_ONLY).tolist()
+        assert labels[0] == labels[1] and labels[2] == labels[3]

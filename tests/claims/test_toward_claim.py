@@ -129,3 +129,76 @@ def test_house_style_of_the_statement_and_of_its_claim_enter_the_features():
     k = len(tc.STYLE)
     assert np.allclose(features[:, -2 * k:-k], [tc.style_features(t) for t in texts])
     assert np.allclose(features[0, -k:], (np.array(shout) + tc.style_features(texts[2])) / 2)
+
+
+def test_the_tfidf_columns_are_made_zero_one_for_nb_lr_and_the_dense_ones_kept():
+    model = tc.load_model()
+    X = model.features(CLAIM_A, [GIST] * 3, ["A", "A", "A"])
+    binary = tc._binary_words(X, model.n_words).toarray()
+    dense = X.toarray()
+    words = dense[:, :model.n_words]
+    assert (words > 0).any() and not np.isin(words[words > 0], [1.0]).all()   # real TF-IDF weights before
+    assert np.array_equal(binary[:, :model.n_words], (words != 0).astype(float))
+    assert np.array_equal(binary[:, model.n_words:], dense[:, model.n_words:])
+
+
+def test_the_prediction_blends_the_three_linear_models_as_the_weights_say():
+    """probabilities = (1 - svm_weight) x ((1 - nb_weight) x LR + nb_weight x NB-LR) + svm_weight x SVM, each part
+    recomputed here from the shipped arrays; each part is a real model (it reads the denial as a dispute), and
+    the blend is not any one part alone."""
+    model = tc.load_model()
+    texts = ["Veldoria officials deny the dam will be demolished, calling the report a hoax",
+             "Veldoria dam reportedly to be demolished, unconfirmed reports claim",
+             "Veldoria dam to be demolished in spring"]
+    X = model.features(texts, [GIST] * 3, ["A", "A", "A"])
+    dense = X.toarray()
+
+    def softmax(s):
+        e = np.exp(s - s.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+
+    lr = softmax(dense @ model.coef.T + model.intercept)
+    nb = 1 / (1 + np.exp(-(tc._binary_words(X, model.n_words).toarray() @ model.nb_coef.T + model.nb_intercept)))
+    nb /= nb.sum(axis=1, keepdims=True)
+    svm = softmax(tc.SVM_TEMPERATURE * (dense @ model.svm_coef.T + model.svm_intercept))
+    assert (model.nb_weight, model.svm_weight) == (tc.SHIPPED.nb_weight, tc.SHIPPED.svm_weight)
+    blend = (1 - model.svm_weight) * ((1 - model.nb_weight) * lr + model.nb_weight * nb) + model.svm_weight * svm
+    got = model.probabilities(X)
+    assert np.allclose(got, blend, atol=1e-5) and np.allclose(got.sum(axis=1), 1.0)
+    for part in (lr, nb, svm):
+        assert not np.allclose(got, part, atol=1e-3)
+        assert tc.CLASSES[int(part[0].argmax())] == "dispute"
+
+
+def test_a_model_saved_without_the_second_and_third_models_is_refused(tmp_path):
+    texts = CLAIM_A * 2
+    model = tc.fit(texts, [GIST] * 6, ["assert", "dispute", "report"] * 2, ["a"] * 3 + ["b"] * 3)
+    assert model.nb_coef.shape == model.svm_coef.shape == model.coef.shape
+    model.save(tmp_path / "m")
+    meta = (tmp_path / "m" / "vocab.json").read_text(encoding="utf-8")
+    (tmp_path / "m" / "vocab.json").write_text(meta.replace(', "svm"]', "]"), encoding="utf-8")
+    with pytest.raises(ValueError, match="retrain"):
+        tc.TowardClaimModel.load(tmp_path / "m")
+
+
+def test_settings_train_what_they_say_and_the_blend_weights_travel_with_the_model(tmp_path):
+    """LR_ONLY (blend weights 0) predicts by its logistic regression alone; "sqrt" class weights train another LR
+    than balanced ones; a saved model keeps its blend weights."""
+    texts = CLAIM_A * 3 + ["Is the Veldoria dam really going to be demolished?",
+                           "Veldoria council denies the dam demolition rumour is true",
+                           "Veldoria dam will be demolished in spring, council confirms"] * 2
+    labels = ["assert", "dispute", "report"] * 3 + ["report", "dispute", "assert"] * 2
+    labels[0] = labels[3] = "report"   # unequal classes, so that the class weights differ
+    groups = [f"c{i // 3}" for i in range(len(texts))]
+    gists = [GIST] * len(texts)
+    only = tc.fit(texts, gists, labels, groups, tc.LR_ONLY)
+    X = only.features(texts, gists, groups)
+    assert np.allclose(only.probabilities(X).sum(axis=1), 1.0)
+    lr = np.asarray(X @ only.coef.T) + only.intercept
+    assert only.predict(texts, gists, groups) == [tc.CLASSES[k] for k in lr.argmax(axis=1)]
+    sqrt = tc.fit(texts, gists, labels, groups, tc.Settings(class_weight="sqrt", nb_weight=0.0, svm_weight=0.0))
+    assert not np.allclose(sqrt.coef, only.coef)
+    only.save(tmp_path / "m")
+    loaded = tc.TowardClaimModel.load(tmp_path / "m")
+    assert (loaded.nb_weight, loaded.svm_weight) == (0.0, 0.0)
+    assert np.allclose(loaded.probabilities(X), only.probabilities(X), atol=1e-5)

@@ -44,3 +44,25 @@ def test_the_shortcut_agrees_with_the_model_on_english():
     text = ("There have been reports that the Eskerby ferry timetable is being rewritten, and the harbour board "
             "said it would publish the new one next week after talks with the operators.")
     assert plainly_english(text) and detect_language(text) == "en"
+
+
+
+# A report dense in names: few of the function words among all its words, enough among its small-letter words.
+NAME_DENSE = ("Harbor Line co-founder Ilan Moss will be played onscreen by Dara Vell in Tomas Reyk's upcoming "
+              "Eskerby biopic, Tidewater Daily reports. Acting opposite Vell will be Colm Ardent as Moss. Reyk's "
+              "screenplay (directed by Oscar winner Ines Halloran) is based on Petra Lund's biography, Ilan Moss. "
+              "Reyk has said the film will be divided into three long scenes, each taking place backstage before a "
+              "major Harbor Line launch: Eskerby Ferry, Port Ellis Cargo and Tidewater Express. Its producers say they "
+              "would not confirm who else was cast.")
+
+
+def test_english_dense_in_names_is_plainly_english():
+    """The first two tests leave it to the model; the third (running words only) takes it. A short line of names
+    still goes to the model."""
+    from claimgraph.nlp.language import COMMON_ENGLISH, COMMON_SHARE, ENGLISH_SHARE, ENGLISH_WORDS, _WORD
+
+    words = _WORD.findall(NAME_DENSE.lower())
+    assert sum(w in ENGLISH_WORDS for w in words) < ENGLISH_SHARE * len(words)
+    assert sum(w in COMMON_ENGLISH for w in words) < COMMON_SHARE * len(words)
+    assert plainly_english(NAME_DENSE) and detect_language(NAME_DENSE) == "en"
+    assert not plainly_english("Ilan Moss of Harbor Line meets Dara Vell and Tomas Reyk in Port Ellis.")

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import cli
-from claimgraph.eval.emergent import bcubed, claim_folds, cross_validate, read_emergent, stance_scores
+from claimgraph.eval.emergent import (bcubed, claim_folds, cross_validate, read_emergent,
+                                      shuffled_claim_folds, stance_scores, tune_stance)
 
 ROWS = [  # claimId, claimHeadline, articleHeadline, stance: fictional rumours about fictional places
     ("A", "The Veldoria dam will be demolished in spring", "Veldoria dam to be demolished in spring", "for"),
@@ -102,3 +103,34 @@ def test_table_names_the_baselines(tmp_path):
 def test_missing_csv_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(cli, ["eval", "emergent", "--data", str(tmp_path)])
     assert result.exit_code != 0 and "emergent.csv" in result.output
+
+
+PLACES = [("Veldoria", "Orvane", "Marlow"), ("Karsk", "Tessel", "Dunmere"), ("Brisa", "Hollen", "Quarry Vale"),
+          ("Ostrel", "Lindmoor", "Pellham")]
+
+
+def test_stance_settings_are_chosen_inside_the_training_folds(tmp_path):
+    """tune_stance: shuffled folds keep claims whole, cover every row and differ by seed; each outer fold of each
+    split chooses one setting of the grid by its inner CV, and the nested figures are a real scoring."""
+    from claimgraph.claims import toward_claim as tc
+
+    more = [(f"{cid}{k}", claim.replace("Veldoria", a).replace("Orvane", b).replace("Marlow", c),
+             headline.replace("Veldoria", a).replace("Orvane", b).replace("Marlow", c), stance)
+            for k, (a, b, c) in enumerate(PLACES) for cid, claim, headline, stance in ROWS]
+    rows = read_emergent(write_csv(tmp_path, more))
+    one, other = shuffled_claim_folds(rows, 1, folds=3), shuffled_claim_folds(rows, 2, folds=3)
+    assert sorted(i for f in one for i in f.tolist()) == list(range(len(rows)))
+    for fold in one:
+        claims = {rows[i].claim_id for i in fold}
+        assert all(rows[j].claim_id not in claims for f in one if f is not fold for j in f)
+    assert [f.tolist() for f in one] != [f.tolist() for f in other]
+    grid = (tc.LR_ONLY, tc.SHIPPED)
+    result = tune_stance(rows, grid, seeds=(None, 1), folds=3, inner=2)
+    assert result["outer_folds"] == 6 and len(result["splits"]) == 2
+    assert result["best_on_inner"] in result["grid"] and len(result["mean_inner_accuracy"]) == 2
+    for split in result["splits"]:
+        assert len(split["chosen"]) == 3 and all(c in result["grid"] for c in split["chosen"])
+        assert 0.0 <= split["nested"]["accuracy"] <= 1.0
+        if all(c == split["chosen"][0] for c in split["chosen"]):   # one setting chosen throughout: its figures
+            assert split["nested"] == split["by_setting"][result["grid"].index(split["chosen"][0])]
+    assert result["inner_above_first"][0] == 0   # the first setting never beats itself

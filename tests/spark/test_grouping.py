@@ -130,3 +130,16 @@ def test_the_semantic_step_skips_pairs_that_share_only_common_words_below_the_ls
     monkeypatch.setattr(semantic, "RARE", 1)   # every shared word now counts as common: LSH alone (Jaccard < 0.4)
     pairs, _, _, _ = semantic.semantic_pairs(spark, texts)
     assert pairs.tolist() == []
+
+
+def test_the_semantic_step_on_spark_pairs_only_statements_that_share_specific_words(spark, monkeypatch):
+    """semantic.anchored on Spark as on one machine: the patients and the builders share only common English ("need
+    more time") and are no pair, the two Varnholt statements are; without the anchor test the first pair is found."""
+    from claimgraph.claims import semantic as one_machine
+    from claimgraph.spark.semantic import semantic_pairs
+    from tests.claims.test_semantic_grouping import COMMON_ONLY
+
+    pairs = semantic_pairs(spark, COMMON_ONLY)[0].tolist()
+    assert [2, 3] in pairs and [0, 1] not in pairs
+    monkeypatch.setattr(one_machine, "ANCHOR_INFO", None)
+    assert [0, 1] in semantic_pairs(spark, COMMON_ONLY)[0].tolist()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.pipeline import Tagger
 from spacy.tokens import Doc
@@ -27,7 +27,7 @@ from thinc.api import Config, HashEmbed, Maxout, Model, chain, concatenate, list
 from claimgraph.attribution.learned.bio import LABELS
 from claimgraph.attribution.learned.stack import LAYER as RULE_LAYER
 from claimgraph.attribution.learned.stack import RULE_FEATURES, features_of
-from claimgraph.attribution.learned.viterbi import decode
+from claimgraph.attribution.learned.viterbi import decode, decode_ranges
 
 DOC_FEATURES = 8  # width of the document-level feature vector, see doc_features()
 
@@ -45,47 +45,74 @@ def doc_features(doc: Doc) -> numpy.ndarray:
 
     Columns: inside a double quote, opening quote, closing quote, sentence start, sentence end, paragraph start,
     paragraph end, position in sentence (0..1). A quote left open at a paragraph break is closed there, since news
-    style reopens multi-paragraph quotes without closing them.
-    """
+    style reopens multi-paragraph quotes without closing them. Whitespace tokens get only the position.
+
+    Read from the Doc's columns; only quote marks and paragraph ends are visited one by one (the quote state runs
+    through them). tests/attribution/test_doc_features.py holds the token-by-token reading it replaced."""
     n = len(doc)
     out = numpy.zeros((n, DOC_FEATURES), dtype="float32")
+    if not n:
+        return out
+    columns = doc.to_array([ORTH, IS_SPACE, SENT_START])
+    orths = columns[:, 0]
+    real = columns[:, 1] == 0
+    starts = columns[:, 2] == 1
+    starts[0] = True
+    kinds = numpy.zeros(n, dtype="int8")  # 1 opening, 2 closing, 3 toggling quote; 0 none
+    newline = numpy.zeros(n, dtype=bool)  # "\n" in the token's text (its whitespace is at most a space)
+    strings = doc.vocab.strings
+    for orth in set(orths.tolist()):
+        text = strings[orth]
+        kind = 1 if text in OPEN_QUOTES else 2 if text in CLOSE_QUOTES else 3 if text in TOGGLE_QUOTES else 0
+        if kind or "\n" in text:
+            where = orths == orth
+            kinds[where] = kind
+            newline[where] = "\n" in text
+    index = numpy.arange(n)
+    real_at = numpy.flatnonzero(real)
+    following = numpy.searchsorted(real_at, index, side="right")  # the next real token after each token
+    nxt = numpy.append(real_at, n)[following]  # n where none follows
+    last = nxt == n
+    before_next = numpy.where(last, 0, nxt - 1)
+    out[:, 3] = real & starts
+    out[:, 4] = real & (last | starts[numpy.minimum(nxt, n - 1)])
+    out[:, 5] = real & ((index == 0) | numpy.concatenate([[False], newline[:-1]]))
+    ends = real & (last | newline[before_next])
+    out[:, 6] = ends
+    # The quote state changes only at quote marks and paragraph ends: walk those, fill the runs between.
     inside = False
-    sent_starts = [t.is_sent_start is True or t.i == 0 for t in doc] if n else []
-    # The next non-space token, so that edges ignore the "\n\n" whitespace tokens between paragraphs.
-    next_real = [n] * n
-    following = n
-    for k in range(n - 1, -1, -1):
-        next_real[k] = following
-        if not doc[k].is_space:
-            following = k
-    for t in doc:
-        text = t.text
-        if t.is_space:
-            continue
-        if text in OPEN_QUOTES or (text in TOGGLE_QUOTES and not inside):
-            out[t.i, 1] = 1.0
+    previous = 0
+    for i in numpy.flatnonzero(real & ((kinds > 0) | ends)).tolist():
+        if inside:
+            out[previous:i, 0] = real[previous:i]
+        kind = kinds[i]
+        if kind == 1 or (kind == 3 and not inside):
+            out[i, 1] = 1.0
             inside = True
-        elif text in CLOSE_QUOTES or (text in TOGGLE_QUOTES and inside):
-            out[t.i, 2] = 1.0
-            out[t.i, 0] = 1.0
+        elif kind == 2 or (kind == 3 and inside):
+            out[i, 2] = 1.0
+            out[i, 0] = 1.0
             inside = False
         if inside:
-            out[t.i, 0] = 1.0
-        if sent_starts[t.i]:
-            out[t.i, 3] = 1.0
-        nxt = next_real[t.i]
-        if nxt == n or sent_starts[nxt]:
-            out[t.i, 4] = 1.0
-        if t.i == 0 or "\n" in doc[t.i - 1].text_with_ws:
-            out[t.i, 5] = 1.0
-        if nxt == n or "\n" in doc[nxt - 1].text_with_ws or "\n" in t.whitespace_:
-            out[t.i, 6] = 1.0
+            out[i, 0] = 1.0
+        if ends[i]:
             inside = False
+        previous = i + 1
+    if inside:
+        out[previous:, 0] = real[previous:]
     # Relative position inside the sentence: contents tend to take the end, sources the start.
-    for sent in doc.sents if n and doc.has_annotation("SENT_START") else ():
-        length = max(len(sent) - 1, 1)
-        for k, t in enumerate(sent):
-            out[t.i, 7] = k / length
+    if doc.has_annotation("SENT_START"):
+        if "sents" in doc.user_hooks:
+            for sent in doc.sents:
+                length = max(len(sent) - 1, 1)
+                for k, t in enumerate(sent):
+                    out[t.i, 7] = k / length
+        else:
+            first = numpy.flatnonzero(starts)
+            sentence = numpy.cumsum(starts) - 1
+            bounds = numpy.append(first, n)
+            lengths = numpy.maximum(bounds[1:] - bounds[:-1] - 1, 1)
+            out[:, 7] = (index - first[sentence]) / lengths[sentence]
     return out
 
 
@@ -226,6 +253,19 @@ class AttributionTagger(Tagger):
                 ids = list(doc_scores.argmax(axis=1)) if len(doc_scores) else []
             doc._.attr_tags = [labels[i] for i in ids]
             doc._.attr_probs = doc_scores
+
+    def set_window_annotations(self, doc: Doc, scores: numpy.ndarray, ranges: list[tuple[int, int]]) -> None:
+        """set_annotations of one Doc tagged only on `ranges` (token [start, end)), its other rows O with
+        probability 1 (windows.py): the same labels, decoded only around the ranges (viterbi.decode_ranges)."""
+        labels = self.labels
+        if self.transitions is None or tuple(labels) != LABELS:
+            self.set_annotations([doc], [scores])
+            return
+        matrix, weight, o_bias = self.transitions
+        spaces = doc.to_array(IS_SPACE) if len(doc) else None
+        ids = decode_ranges(scores, ranges, matrix, weight, skip=spaces, o_bias=o_bias)
+        doc._.attr_tags = [labels[i] for i in ids]
+        doc._.attr_probs = scores
 
 
 @Language.factory(

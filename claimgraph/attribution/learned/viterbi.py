@@ -79,6 +79,45 @@ def decode(probs: numpy.ndarray, transitions: numpy.ndarray | None, weight: floa
     return out.tolist()
 
 
+# log of the probability floor decode() clips to: the emission of a role the tagger gave probability 0
+_FLOOR = float(numpy.log(numpy.float64(1e-9)))
+
+
+def decode_ranges(probs: numpy.ndarray, ranges: Sequence[tuple[int, int]], transitions: numpy.ndarray | None,
+                  weight: float = 1.0, skip: Sequence[bool] | None = None, o_bias: float = 0.0) -> list[int]:
+    """decode() of a doc whose rows outside `ranges` (token [start, end), ascending) are O with probability 1, as
+    the windowed tagger leaves them (windows.py): the same labels, decoded only around the ranges.
+
+    Why it is the same: on such a row every other role has the floor emission log(1e-9) = -20.7, far below what
+    the transitions can give back (at most 2 x weight x their spread: 3.5 with the shipped ones), so the best path
+    takes O there and every backpointer after it points to O. The path then falls apart at each such row: each
+    range is decoded from the certain-O row before it (else from the document's start) to the one after it (else
+    to the end). The sums inside differ from the whole-document run by a constant, so only an exact tie between
+    two paths could decide differently. Where the bound does not hold, the whole document is decoded."""
+    n = len(probs)
+    if transitions is None or weight == 0 or not n:
+        return decode(probs, transitions, weight, skip, o_bias)
+    spread = float(weight * (transitions.max() - transitions.min()))
+    if 2 * spread + o_bias >= -_FLOOR:
+        return decode(probs, transitions, weight, skip, o_bias)
+    real = numpy.arange(n) if skip is None else numpy.flatnonzero(~numpy.asarray(skip, dtype=bool))
+    out = [0] * n
+    segments: list[list[int]] = []
+    for start, end in ranges:
+        before = numpy.searchsorted(real, start) - 1  # the last real token before the range
+        after = numpy.searchsorted(real, end)  # the first real token after it
+        low = int(real[before]) if before >= 0 else 0
+        high = int(real[after]) + 1 if after < len(real) else n
+        if segments and low < segments[-1][1]:
+            segments[-1][1] = max(segments[-1][1], high)
+        else:
+            segments.append([low, high])
+    for low, high in segments:
+        out[low:high] = decode(probs[low:high], transitions, weight,
+                               None if skip is None else skip[low:high], o_bias)
+    return out
+
+
 def _viterbi(emit: numpy.ndarray, trans: numpy.ndarray) -> list[int]:
     """Best state path; trans rows are previous states plus a start row, columns next states.
 

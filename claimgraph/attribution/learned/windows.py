@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 import numpy
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc
 
 from claimgraph.attribution.cues import lexicon
@@ -32,26 +34,84 @@ OPENING, CLOSING, TOGGLING = "“«", "”»", '"'
 def can_hold(sentences: Sequence, cues: bool | Collection[str] = True) -> list[bool]:
     """Per sentence: a double quote mark, inside an open quotation, or a verb with a cue lemma ("the state" and
     "a report" are no cues): with `cues` True any of the lexicon's, with a set of lemmas one of those (a gate's
-    `cue_lemmas`), with False or an empty set none; "according" always with `cues`."""
+    `cue_lemmas`), with False or an empty set none; "according" always with `cues`.
+
+    `sentences` are spans of one Doc, in order; the quotation state runs on from one to the next. Read from the
+    Doc's columns: only the tokens that can change the answer (quote marks, paragraph breaks, cue verbs) are
+    visited, each kind of token (ORTH, LEMMA) looked at once."""
+    if not len(sentences):
+        return []
+    doc = sentences[0].doc
     lemmas = (lexicon() if cues is True else cues) if cues else {}
+    marks, breaks, cue_at = _events(doc, lemmas, bool(cues))
     out = []
     inside = False
     for sent in sentences:
+        start, end = sent.start, sent.end
         hit = inside
-        for token in sent:
-            text = token.text
-            if any(c in text for c in OPENING + CLOSING + TOGGLING):
-                hit = True
-                for c in text:
-                    inside = True if c in OPENING else False if c in CLOSING else (not inside) if c == TOGGLING \
-                        else inside
-            elif cues and not hit and ((token.pos_ == "VERB" and token.lemma_.lower() in lemmas)
-                                       or token.lower_ == "according"):
-                hit = True
-            if "\n\n" in token.whitespace_ or (token.is_space and "\n\n" in token.text):
-                inside = False  # news reopens a quotation in each paragraph without closing the last
+        for i in marks[numpy.searchsorted(marks, start):numpy.searchsorted(marks, end)].tolist():
+            if i in breaks:  # news reopens a quotation in each paragraph without closing the last
+                inside = False
+                continue
+            hit = True
+            for c in doc[i].text:
+                inside = True if c in OPENING else False if c in CLOSING else (not inside) if c == TOGGLING \
+                    else inside
+        if not hit and cues:
+            hit = bool(cue_at[start:end].any())
         out.append(hit)
     return out
+
+
+# Per token text (ORTH hash: the same string hashes alike in every Vocab): 1 a double quote mark in it, 2 a
+# paragraph break (whitespace holding "\n\n"), 0 neither; and per lemma hash its lowercase string. Kept across
+# Docs, since most of a Doc's words were seen in the ones before; emptied past CACHE_SIZE entries.
+_KINDS: dict[int, int] = {}
+_LOWER: dict[int, str] = {}
+CACHE_SIZE = 1_000_000
+_QUOTE_CHARS = OPENING + CLOSING + TOGGLING
+
+
+def _kind(text: str) -> int:
+    if any(c in text for c in _QUOTE_CHARS):
+        return 1
+    return 2 if "\n\n" in text and text.isspace() else 0
+
+
+def _events(doc: Doc, lemmas: Collection[str], cues: bool) -> tuple[numpy.ndarray, set[int], numpy.ndarray]:
+    """The positions of tokens with a double quote mark or a paragraph break (a space token holding "\n\n"), in
+    order; which of them are breaks; and per token whether it is a cue (a verb with a lemma in `lemmas`, or
+    "according")."""
+    n = len(doc)
+    columns = doc.to_array([ORTH, POS, LEMMA, LOWER])
+    strings = doc.vocab.strings
+    for cache in (_KINDS, _LOWER):
+        if len(cache) > CACHE_SIZE:
+            cache.clear()
+    marked, breaking = [], []
+    for orth in set(columns[:, 0].tolist()):
+        kind = _KINDS.get(orth)
+        if kind is None:
+            kind = _KINDS[orth] = _kind(strings[orth])
+        if kind:
+            (marked if kind == 1 else breaking).append(orth)
+    marks = numpy.flatnonzero(numpy.isin(columns[:, 0], marked + breaking)) if marked or breaking \
+        else numpy.zeros(0, dtype="int64")
+    breaks = set(numpy.flatnonzero(numpy.isin(columns[:, 0], breaking)).tolist()) if breaking else set()
+    if not cues:
+        return marks, breaks, numpy.zeros(n, dtype=bool)
+    verbs = columns[:, 1] == VERB_POS
+    cue_lemmas = []
+    for lemma in set(columns[verbs, 2].tolist()):
+        lower = _LOWER.get(lemma)
+        if lower is None:
+            lower = _LOWER[lemma] = strings[lemma].lower()
+        if lower in lemmas:
+            cue_lemmas.append(lemma)
+    cue_at = columns[:, 3] == strings["according"]
+    if cue_lemmas:
+        cue_at |= verbs & numpy.isin(columns[:, 2], cue_lemmas)
+    return marks, breaks, cue_at
 
 
 def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool | Collection[str] = True
@@ -69,7 +129,10 @@ def windows(doc: Doc, covered: Sequence[tuple[int, int]] = (), cues: bool | Coll
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None:
                 inside[span.start:span.end] = True
-        hits = [hit and inside[sent.start:sent.end].mean() < COVERED_SHARE for hit, sent in zip(hits, sentences)]
+        counts = numpy.concatenate([[0], numpy.cumsum(inside)])
+        # the share of each sentence's tokens inside: the same float as inside[start:end].mean()
+        hits = [hit and float(counts[sent.end] - counts[sent.start]) / (sent.end - sent.start) < COVERED_SHARE
+                for hit, sent in zip(hits, sentences)]
     keep = [any(hits[max(0, k - CONTEXT):k + CONTEXT + 1]) for k in range(len(sentences))]
     ranges: list[tuple[int, int]] = []
     for sent, kept in zip(sentences, keep):
@@ -115,8 +178,17 @@ def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> N
         if sum(e - s for s, e in ranges) > WHOLE_DOC_SHARE * len(doc):
             ranges = [(0, len(doc))]
         plans.append([(s, e, len(pieces) + k) for k, (s, e) in enumerate(ranges)])
+        # Span.as_doc reads the whole Doc's columns unless given them: read once per Doc, not once per piece (each
+        # piece's as_doc rewrites only its own rows of the copy, and the pieces do not overlap).
+        columns = None
         for s, e in ranges:
-            piece = doc if (s, e) == (0, len(doc)) else doc[s:e].as_doc()
+            if (s, e) == (0, len(doc)):
+                piece = doc
+            else:
+                if columns is None:
+                    head = Doc._get_array_attrs()
+                    columns = (head, doc.to_array(head))
+                piece = doc[s:e].as_doc(array_head=columns[0], array=columns[1])
             if stacked and piece is not doc:
                 piece.user_data[RULES_KEY] = doc.user_data[RULES_KEY][s:e]
             pieces.append(piece)
@@ -127,7 +199,7 @@ def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> N
         full[:, 0] = 1.0  # O (LABELS[0]) wherever the tagger did not run
         for start, end, k in plan:
             full[start:end] = scores[k]
-        tagger.set_annotations([doc], [full])
+        tagger.set_window_annotations(doc, full, [(start, end) for start, end, _ in plan])
 
 
 __all__ = ["SCOPES", "can_hold", "tag", "windows"]
