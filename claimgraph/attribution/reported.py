@@ -601,6 +601,45 @@ def evidential(doc: Doc, token: Token) -> Found | None:
                  flags=["hedged"] if speech else [], confidence=0.6)
 
 
+# Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
+# opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
+REGARDING = {"see", "view", "regard", "perceive"}
+
+
+def seen_as(doc: Doc, token: Token) -> Found | None:
+    """'Voters see Vell as a uniter': the object and its "as" phrase are the content, the subject the source;
+    passive 'the move was seen as a demotion': the passive subject and the "as" phrase (two spans), the source a
+    'by' phrase or none."""
+    if token.lemma_.lower() not in REGARDING or token.pos_ != "VERB":
+        return None
+    as_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i
+                      and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+    if as_phrase is None:
+        return None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    tail = trim(doc, *subtree_span(as_phrase))
+    if passive:
+        thing = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
+        if thing is None or thing.lower_ in {"it", "that", "which", "who", "this", "there"}:
+            return None
+        content = [trim(doc, *subtree_span(thing)), tail]
+        agent = agent_of(token)
+        source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand") if agent is not None \
+            else None
+    else:
+        thing = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < as_phrase.i), None)
+        subject, _ = cue_subject(token)
+        if thing is None or subject is None:
+            return None
+        content = [trim(doc, thing.left_edge.idx, tail[1])]
+        source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+    if any(e <= s for s, e in content):
+        return None
+    return Found(kind="mixed" if _has_quote(doc, content[0][0], content[-1][1]) else "indirect",
+                 cue=doc[token.i:token.i + 1], source=source, content=content, cue_class="think",
+                 sentence=sentence_of(doc, *content), confidence=0.6)
+
+
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
 # "the idea/notion/theory that", "allegations that", "charges that" were right less than half the time on
@@ -821,7 +860,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             found.append(item)
             used.add(token.i)
             continue
-        if (item := evidential(doc, token)) is not None:
+        if (item := evidential(doc, token) or seen_as(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue

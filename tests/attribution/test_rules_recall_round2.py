@@ -1,0 +1,40 @@
+"""Rules of the second recall round on PolNeAR train (issue 9): kinds of missed statements the parse shows plainly.
+Fictional sentences through the real parse, rules only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import cues_found
+
+
+@pytest.fixture(scope="module")
+def rules(extractor):
+    from claimgraph.pipeline import Extractor
+
+    return Extractor(nlp=extractor.nlp, learned=False)
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Harbor Democrats see Mara Vell as the candidate most likely to reopen the ferry pier.", "see",
+     "Harbor Democrats", "Mara Vell as the candidate most likely to reopen the ferry pier"),
+    ("The port union regards the new timetable as a betrayal of the island towns.", "regards",
+     "The port union", "the new timetable as a betrayal of the island towns"),
+])
+def test_seeing_something_as_something_is_an_opinion(rules, text, cue, source, content):
+    found = cues_found(rules, text)[cue]
+    assert found.content == content
+    assert text[found.source_span[0]:found.source_span[1]] == source
+    assert found.cue_class == "think"
+
+
+def test_a_passive_seen_as_has_the_thing_and_the_as_phrase_as_content(rules):
+    text = "The staffing change at the harbor office was widely viewed as a demotion for Ansel Marr."
+    found = cues_found(rules, text)["viewed"]
+    assert found.content_spans and len(found.content_spans) == 2
+    assert found.content.startswith("The staffing change at the harbor office")
+    assert found.content.endswith("as a demotion for Ansel Marr")
+
+
+def test_seeing_without_as_is_perception(rules):
+    assert "saw" not in cues_found(rules, "Mara Vell saw the ferry leave the harbor at noon.")
