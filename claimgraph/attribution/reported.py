@@ -640,6 +640,52 @@ def seen_as(doc: Doc, token: Token) -> Found | None:
                  sentence=sentence_of(doc, *content), confidence=0.6)
 
 
+# Adjectives of a stance a person takes: "Vell is critical of the plan", "Marr was confident that …".
+ATTITUDES = {"critical", "skeptical", "sceptical", "wary", "leery", "proud", "worried", "concerned", "hopeful",
+             "optimistic", "pessimistic", "confident", "sure", "certain", "convinced", "adamant", "aware", "upbeat",
+             "angry", "nervous", "anxious", "afraid", "fearful", "doubtful", "unsure", "uncertain", "supportive",
+             "dismissive", "cynical", "enthusiastic", "insistent", "positive", "glad", "happy", "unhappy", "upset",
+             "furious", "outraged", "frustrated", "disappointed", "pleased", "satisfied", "dissatisfied"}
+ATTITUDE_PREPS = {"of", "about", "over", "with", "on", "toward", "towards"}
+COPULAS = {"be", "remain", "seem", "appear", "become", "grow", "sound", "feel"}
+
+
+def attitude(doc: Doc, token: Token) -> Found | None:
+    """'Vell has been critical of the harbor plan', 'Marr is confident that the ferry will run': a predicate
+    adjective of stance with a person's subject; the that-clause or the of/about phrase is the content."""
+    if token.lemma_.lower() not in ATTITUDES or token.pos_ != "ADJ" or token.dep_ not in {"acomp", "oprd"} \
+            or token.head.lemma_.lower() not in COPULAS:
+        return None
+    verb = token.head
+    if any(cue_for(a) is not None for a in verb.ancestors):
+        return None  # "said he was confident that …": a belief inside a statement, which PolNeAR does not mark
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        subject, _ = cue_subject(verb)
+    if subject is None or subject.lower_ in {"it", "there", "this", "that", "i", "we", "you"}:
+        return None
+    clause = next((c for c in list(token.children) + list(verb.children) if c.dep_ in {"ccomp", "advcl"}
+                   and c.i > token.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    if clause is not None:
+        skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
+        content = trim(doc, *subtree_span(clause, exclude=skip))
+    else:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and c.i > token.i),
+                    None)
+        obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        if obj is None:
+            return None
+        content = trim(doc, *subtree_span(obj))
+    if content[1] <= content[0]:
+        return None
+    source = doc.char_span(*trim(doc, *mention_span(subject, verb)), alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class="think", sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
 # "the idea/notion/theory that", "allegations that", "charges that" were right less than half the time on
@@ -860,7 +906,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             found.append(item)
             used.add(token.i)
             continue
-        if (item := evidential(doc, token) or seen_as(doc, token)) is not None:
+        if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue

@@ -38,3 +38,21 @@ def test_a_passive_seen_as_has_the_thing_and_the_as_phrase_as_content(rules):
 
 def test_seeing_without_as_is_perception(rules):
     assert "saw" not in cues_found(rules, "Mara Vell saw the ferry leave the harbor at noon.")
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("Mara Vell has long been critical of the harbor board's new ferry timetable.", "critical", "Mara Vell",
+     "the harbor board's new ferry timetable"),
+    ("The island growers remain worried that the new tariffs will close the ferry route.", "worried",
+     "The island growers", "the new tariffs will close the ferry route"),
+])
+def test_a_stance_adjective_is_an_opinion_of_its_subject(rules, text, cue, source, content):
+    found = cues_found(rules, text)[cue]
+    assert found.content == content
+    assert text[found.source_span[0]:found.source_span[1]] == source
+    assert found.cue_class == "think"
+
+
+def test_a_stance_adjective_inside_a_statement_is_not_a_second_one(rules):
+    found = cues_found(rules, "Ansel Marr said he was worried that the ferry would stop running in May.")
+    assert "worried" not in found and "said" in found
