@@ -614,8 +614,8 @@ def seen_as(doc: Doc, token: Token) -> Found | None:
         return None
     as_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i
                       and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
-    if as_phrase is None:
-        return None
+    if as_phrase is None or any(cue_for(a) is not None for a in token.ancestors):
+        return None  # "told aides that he viewed Sanders as a threat": an opinion inside a statement
     passive = any(c.dep_ == "auxpass" for c in token.children)
     tail = trim(doc, *subtree_span(as_phrase))
     if passive:

@@ -56,3 +56,8 @@ def test_a_stance_adjective_is_an_opinion_of_its_subject(rules, text, cue, sourc
 def test_a_stance_adjective_inside_a_statement_is_not_a_second_one(rules):
     found = cues_found(rules, "Ansel Marr said he was worried that the ferry would stop running in May.")
     assert "worried" not in found and "said" in found
+
+
+def test_seeing_as_inside_a_statement_is_not_a_second_one(rules):
+    found = cues_found(rules, "Ansel Marr told the harbor staff that he viewed Mara Vell as a real threat to the port.")
+    assert "viewed" not in found and "told" in found
