@@ -20,7 +20,7 @@ CHUNK = 400_000     # pairs scored at once
 
 
 def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, link: float,
-                neighbours: int) -> tuple[np.ndarray, np.ndarray]:
+                neighbours: int, anchor: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link` and that are
     semantic.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i,
     found inside blocks (`candidates`) and scored in chunks of CHUNK."""
@@ -28,7 +28,9 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
 
     n = words.shape[0]
     info = info.astype(np.float32)
-    own = (words != 0).astype(np.float32) @ info   # each statement's information, by part (stems, coarse stems)
+    present = (words != 0).astype(np.float32).tocsr()
+    anchor = present if anchor is None else anchor.tocsr()   # the entries shared information counts (anchor_rows)
+    own = present @ info   # each statement's information, by part (stems, coarse stems, count of stems)
     key = candidates(words)
     found_pairs, found_sims = [np.zeros((0, 2), dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
     for start in range(0, len(key), CHUNK):
@@ -41,8 +43,9 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
         sims = sims + meaning
         good = shared & (sims >= link)
         good &= ~semantic.one_word_apart(both.getnnz(axis=1), meaning)   # one word shared: meanings must agree
-        shared_info = (both != 0).astype(np.float32) @ info    # specific words shared
-        good &= semantic.anchored(shared_info.T, own[i].T, own[j].T, meaning)
+        shared_info = anchor[i].multiply(anchor[j]).tocsr() @ info    # specific words shared
+        whole = (both != 0).astype(np.float32) @ info[:, 0]          # … and all words shared (short statements)
+        good &= semantic.anchored(shared_info.T, own[i].T, own[j].T, meaning, whole=whole)
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
     return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)

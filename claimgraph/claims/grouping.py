@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -164,17 +165,19 @@ def group(sets: Sequence[frozenset[str]], threshold: float = THRESHOLD) -> np.nd
 
 
 def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] | None = None,
-                      link: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+                      link: float | None = None,
+                      sources: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The cross-article step of `link-claims`: restatements grouped by the semantic step (claims.semantic: words
     and embeddings, average linkage; above semantic.EXACT_MAX statements the candidates come from blocks of rare
     words, claims.cells) and unioned into `uf` (positions through `index`). `link` is the similarity at which two
     groups are one claim in a collection of up to semantic.LINK_BASE statements (semantic.LINK when None); it rises
-    with the number of statements (semantic.link_for). Returns the pairs that joined and their similarity."""
+    with the number of statements (semantic.link_for). `sources`: each statement's article, whose subject words do
+    not anchor its pairs (semantic.anchor_rows). Returns the pairs that joined and their similarity."""
     from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = semantic.statement_vectors(texts)
-    pairs, scores = semantic.candidate_pairs(words, emb, info, bar)
+    pairs, scores = semantic.candidate_pairs(words, emb, info, bar, semantic.anchor_rows(words, sources))
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
     for i in range(len(texts)):

@@ -112,7 +112,8 @@ def _link_across_articles(state: _Linking, link: float | None = None) -> None:
     """The restatements grouped (across articles, and across speakers inside one) by `link_restatements`."""
     plain = [i for i, role in enumerate(state.role) if role != "refer"]
     texts = [state.statements[i].attribution.content or "" for i in plain]
-    pairs, sims = link_restatements(state.uf, texts, index=plain, link=link)
+    pairs, sims = link_restatements(state.uf, texts, index=plain, link=link,
+                                    sources=[state.statements[i].article_id for i in plain])
     best: dict[int, float] = {}
     for (a, b), sim in zip(pairs.tolist(), sims.tolist()):
         i, j = plain[a], plain[b]

@@ -48,9 +48,11 @@ def _dot(a: str, b: str) -> Any:
     return F.aggregate(F.zip_with(a, b, lambda x, y: x * y), F.lit(0.0), lambda acc, x: acc + x)
 
 
-def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, Any, np.ndarray]:
+def semantic_pairs(spark: Any, texts: Sequence[str],
+                   sources: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray, Any, np.ndarray]:
     """Candidate pairs at or above LINK with their similarity, and the statements' weighted vectors (TF-IDF rows
-    as a CSR matrix, embeddings), in the layout claims.semantic.average_linkage takes."""
+    as a CSR matrix, embeddings), in the layout claims.semantic.average_linkage takes (`sources`: each statement's
+    article, as in claims.grouping.link_restatements)."""
     import pyarrow as pa
     from pyspark.sql import Window
     from pyspark.sql import functions as F
@@ -74,18 +76,25 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
     # stems), for semantic.anchored
     matrix, info = semantic.word_rows(texts)
     matrix.eliminate_zeros()
+    # the entries whose information counts in what a pair shares (semantic.anchor_rows: not the article's subject)
     matrix = matrix.tocoo()
+    counts = np.asarray(semantic.anchor_rows(matrix.tocsr(), sources)[matrix.row, matrix.col]).ravel()
     parts = range(info.shape[1])
     entries = spark.createDataFrame(pa.table({"i": pa.array(matrix.row, pa.int64()),
                                               "t": pa.array(matrix.col, pa.int64()),
                                               "w": pa.array(matrix.data.astype(np.float64)),
                                               **{f"s{k}": pa.array(info[matrix.col, k].astype(np.float64))
+                                                 for k in parts},
+                                              **{f"m{k}": pa.array((info[matrix.col, k] * counts).astype(np.float64))
                                                  for k in parts}}))
     words = entries.groupBy("i").agg(F.map_from_entries(F.collect_list(F.struct("t", "w"))).alias("words"),
                                      *[F.map_from_entries(F.collect_list(F.struct("t", f"s{k}"))).alias(f"info{k}")
+                                       for k in parts],
+                                     *[F.map_from_entries(F.collect_list(F.struct("t", f"m{k}"))).alias(f"held{k}")
                                        for k in parts])
     own = [F.aggregate(F.map_values(f"info{k}"), F.lit(0.0), lambda acc, x: acc + x).alias(f"own{k}") for k in parts]
-    rows = words.select("i", "words", *[f"info{k}" for k in parts], *own).join(vec.select("i", "emb"), "i").cache()
+    rows = (words.select("i", "words", "info0", *[f"held{k}" for k in parts], *own)
+            .join(vec.select("i", "emb"), "i").cache())
 
     rare = weighted.where(F.col("df") <= RARE).select("i", "stem")
     blocked = (rare.alias("x").join(rare.alias("y"), "stem").where(F.col("x.i") < F.col("y.i"))
@@ -101,25 +110,28 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
                                lambda k, v: v != 0))
     one_word = ((F.col("both") < semantic.ONE_WORD_TERMS) & (F.col("cos") < semantic.ONE_WORD_MEANING)
                 if semantic.ONE_WORD_MEANING is not None else F.lit(False))
-    # the information of the terms both hold, by part (semantic.anchored: specific words shared)
-    shared_info = [F.aggregate(F.map_values(F.map_zip_with(f"info{k}_a", f"info{k}_b",
-                                                           lambda t, x, y: F.when(y.isNotNull(), x))),
+    # the information of the terms both hold, by part (semantic.anchored: specific words shared; a term's is the
+    # same on both sides, 0 where it is the article's subject, anchor_rows: a term counts where both are above 0)
+    shared_info = [F.aggregate(F.map_values(F.map_zip_with(f"held{k}_a", f"held{k}_b",
+                                                           lambda t, x, y: F.when(y > 0, x))),
                                F.lit(0.0), lambda acc, x: acc + F.coalesce(x, F.lit(0.0))).alias(f"shared{k}")
                    for k in parts]
+    whole = F.aggregate(F.map_values(F.map_zip_with("info0_a", "info0_b", lambda t, x, y: F.when(y.isNotNull(), x))),
+                        F.lit(0.0), lambda acc, x: acc + F.coalesce(x, F.lit(0.0))).alias("whole")
     anchor = semantic.anchored([F.col(f"shared{k}") for k in parts], [F.col(f"own{k}_a") for k in parts],
                                [F.col(f"own{k}_b") for k in parts], F.col("cos") * (1.0 - semantic.WORDS),
-                               least=F.least)
+                               least=F.least, whole=F.col("whole"))
 
     def side(name: str) -> list[Any]:
         return [F.col("i").alias(name), F.col("words").alias("w" + name), F.col("emb").alias("e" + name),
-                *[F.col(f"info{k}").alias(f"info{k}_{name}") for k in parts],
+                F.col("info0").alias("info0_" + name), *[F.col(f"held{k}").alias(f"held{k}_{name}") for k in parts],
                 *[F.col(f"own{k}").alias(f"own{k}_{name}") for k in parts]]
 
     scored = (candidates
               .join(rows.select(*side("a")), "a")
               .join(rows.select(*side("b")), "b")
               .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"), both.alias("both"),
-                      *shared_info, *[F.col(f"own{k}_{x}") for k in parts for x in "ab"])
+                      *shared_info, whole, *[F.col(f"own{k}_{x}") for k in parts for x in "ab"])
               .where((F.col("shared") > 0) & ~one_word & anchor)
               .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - semantic.WORDS)).alias("sim")))
     strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
@@ -141,11 +153,12 @@ def semantic_pairs(spark: Any, texts: Sequence[str]) -> tuple[np.ndarray, np.nda
     return pairs[order], sims[order], matrix.tocsr(), emb
 
 
-def group_claims_semantic(spark: Any, texts: Sequence[str]) -> np.ndarray:
-    """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark."""
+def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[Any] | None = None) -> np.ndarray:
+    """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark
+    (`sources`: each statement's article, as in claims.grouping.link_restatements)."""
     from claimgraph.claims.semantic import average_linkage
 
     if len(texts) < 2:
         return np.arange(len(texts))
-    pairs, sims, words, emb = semantic_pairs(spark, texts)
+    pairs, sims, words, emb = semantic_pairs(spark, texts, sources)
     return average_linkage(len(texts), pairs, sims, words, emb)

@@ -4,6 +4,7 @@ semantic.EXACT_MAX: tests/claims/test_cells.py). Fictional places throughout."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -247,3 +248,61 @@ def test_only_common_words_shared_make_no_claim_but_a_shared_name_does(monkeypat
         monkeypatch.setattr(semantic, "EXACT_MAX", exact_max)
         labels = group_statements(COMMON_ONLY).tolist()
         assert labels[0] == labels[1] and labels[2] == labels[3]
+
+
+ONE_SUBJECT = ["The Varnell ferry crew walked out over unpaid overtime",                  # 0 } article A: the crew's
+               "Commuters are stranded because the Varnell ferry timetable was cut",      # 1   walkout twice (one
+               "The Varnell ferry will be repainted in the harbour colours",              # 2   claim); the timetable
+               "Crew members of the Varnell ferry staged a walkout over overtime pay",    # 3 } and the paint: others
+               "The Ostmark bakery opened a second shop near the station",                # 4  article B
+               "Rents at the Kellby market hall rose by a fifth"]                         # 5  article B
+ONE_SUBJECT_ARTICLES = ["A", "A", "A", "A", "B", "B"]
+
+
+def claims_of(labels: Sequence[int]) -> list[list[int]]:
+    groups: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
+    return sorted(groups.values())
+
+
+def test_an_articles_subject_words_shared_do_not_make_one_claim(monkeypatch):
+    """Inside one article the words of its subject ("Varnell ferry", in four statements) anchor no pair
+    (semantic.anchor_rows, TOPIC_MIN): the crew's walkout, said twice, is one claim; the timetable and the paint are
+    claims of their own. Exact path and blocks alike. Without each statement's article (or with the test off) the
+    four ferry statements are one claim, which is what this guards against."""
+    from claimgraph.claims.grouping import UnionFind, link_restatements
+
+    def grouped(sources: Sequence[str] | None) -> list[list[int]]:
+        uf = UnionFind(len(ONE_SUBJECT))
+        link_restatements(uf, ONE_SUBJECT, sources=sources)
+        return claims_of([uf.find(i) for i in range(len(ONE_SUBJECT))])
+
+    assert grouped(ONE_SUBJECT_ARTICLES) == [[0, 3], [1], [2], [4], [5]]
+    assert grouped(None) == [[0, 1, 2, 3], [4], [5]]
+    monkeypatch.setattr(semantic, "EXACT_MAX", 2)   # the blocks (which here miss the subject-only pairs anyway)
+    assert grouped(ONE_SUBJECT_ARTICLES) == [[0, 3], [1], [2], [4], [5]]
+    monkeypatch.setattr(semantic, "EXACT_MAX", 20_000)
+    monkeypatch.setattr(semantic, "TOPIC_MIN", None)
+    assert grouped(ONE_SUBJECT_ARTICLES) == [[0, 1, 2, 3], [4], [5]]
+
+
+def test_the_blocks_count_only_the_anchor_entries_as_shared_information():
+    from claimgraph.claims import cells
+
+    words, emb, info = semantic.statement_vectors(ONE_SUBJECT)
+    assert [0, 3] in cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS)[0].tolist()
+    anchor = semantic.anchor_rows(words, ONE_SUBJECT_ARTICLES)
+    assert [0, 3] in cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS, anchor)[0].tolist()
+    nothing = anchor.multiply(0).tocsr()   # no entry counts: nothing is shared, no pair is anchored
+    assert cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS, nothing)[0].tolist() == []
+
+
+def test_topic_words_are_those_of_three_statements_of_the_same_article():
+    words, _, _ = semantic.statement_vectors(ONE_SUBJECT)
+    present = (words != 0).toarray()
+    anchor = semantic.anchor_rows(words, ONE_SUBJECT_ARTICLES).toarray() != 0
+    dropped = present & ~anchor
+    assert dropped[:4].any() and not dropped[4:].any()     # article B holds no word three times
+    assert all(row.tolist() == dropped[0].tolist() for row in dropped[:4])   # "Varnell", "ferry" in each of A's
+    assert (semantic.anchor_rows(words, None).toarray() != 0).tolist() == present.tolist()
