@@ -76,7 +76,7 @@ CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 # were one claim. A word's information is ZIPF_TOP less its Zipf frequency (wordfreq: log10 of its frequency per
 # billion words of English; "the" 7.7, "lack" 4.9, "deforestation" 3.1, "Sotloff" 1.3, a name never seen 0), at
 # least 0; a term's is that of the commonest word written that stems to it in the statements grouped (the table,
-# ZIPF_FILE, 0.7 MB, is wordfreq's, taken once: the same figures as the wordfreq package itself, without its 57 MB
+# ZIPF_FILE, 0.7 MB, is wordfreq's, taken once by scripts/make_word_zipf.py: the same figures as the wordfreq package itself, without its 57 MB
 # of data for 40 languages). Two
 # statements are candidates only when the terms they share carry ANCHOR_INFO and ANCHOR_SHARE of the information of
 # the less informative statement's terms: they share what is specific in what they say, not one generic word
@@ -202,29 +202,6 @@ def _english_zipf() -> dict[str, float]:
                 value, words = line.rstrip("\n").split("\t")
                 table.update(dict.fromkeys(words.split(" "), float(value)))
     return table
-
-
-def write_zipf_file(path: Path = ZIPF_FILE, floor: float = ZIPF_FLOOR) -> int:
-    """Write ZIPF_FILE from the wordfreq package (needed only here: `pip install wordfreq`): every English word of
-    its large list at Zipf >= `floor`, grouped by frequency. Returns the number of words."""
-    import gzip
-    from collections import defaultdict
-
-    from wordfreq import top_n_list, zipf_frequency
-
-    by_value: dict[float, list[str]] = defaultdict(list)
-    for word in top_n_list("en", 10_000_000, wordlist="large"):
-        value = zipf_frequency(word, "en", wordlist="large")
-        if value >= floor and " " not in word and "\t" not in word:
-            by_value[value].append(word)
-    with gzip.GzipFile(path, "wb", mtime=0) as raw:   # mtime 0: the same bytes on every run
-        raw.write(("# Zipf frequencies of English words (log10 of a word's frequency per billion words), from wordfreq "
-                   "3 by Robyn Speer (https://github.com/rspeer/wordfreq), its 'large' English list, words at Zipf >= "
-                   f"{floor}. Data licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), as "
-                   "wordfreq's data; made by `python -m claimgraph.claims.semantic zipf`.\n").encode("utf-8"))
-        for value in sorted(by_value, reverse=True):
-            raw.write(f"{value:.2f}\t{' '.join(sorted(by_value[value]))}\n".encode("utf-8"))
-    return sum(map(len, by_value.values()))
 
 
 def _terms(texts: Sequence[str]) -> tuple[list[list[str]], dict[str, float]]:
@@ -559,13 +536,10 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
 
 
 if __name__ == "__main__":   # python -m claimgraph.claims.semantic centre DIR…: write CENTRE_FILE from news text
-    import sys           # python -m claimgraph.claims.semantic zipf: write ZIPF_FILE from wordfreq
+    import sys           # (ZIPF_FILE is written by scripts/make_word_zipf.py)
 
-    if sys.argv[1:] == ["zipf"]:
-        print(f"{ZIPF_FILE}: {write_zipf_file()} words")
-        sys.exit(0)
     if sys.argv[1:2] != ["centre"] or len(sys.argv) < 3:
-        sys.exit("usage: python -m claimgraph.claims.semantic centre DIR_OR_FILE... | zipf")
+        sys.exit("usage: python -m claimgraph.claims.semantic centre DIR_OR_FILE...")
     sentences = news_sentences([Path(p) for p in sys.argv[2:]])
     np.save(CENTRE_FILE, fit_centre(sentences))
     print(f"{CENTRE_FILE}: mean of {len(sentences)} sentences")
