@@ -686,6 +686,42 @@ def attitude(doc: Doc, token: Token) -> Found | None:
                  confidence=0.6)
 
 
+def made_clear(doc: Doc, token: Token) -> Found | None:
+    """'Vell made clear that she will run', 'has made it clear that …', 'made the case that …', 'made the point
+    that …': the clause after "clear" (or the noun) is what the subject of "make" said."""
+    if token.lemma_.lower() != "make" or token.pos_ not in {"VERB", "AUX"} or _undone(token):
+        return None  # "failed to make clear that …": nothing was said
+    said = next((c for c in token.children if c.i > token.i and (
+        c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "xcomp"}
+        or c.dep_ == "dobj" and c.lemma_.lower() in {"case", "point"})), None)
+    if said is None:
+        return None
+    clause = next((c for c in list(said.children) + list(token.children) if c.i > said.i and c.pos_ in {"VERB", "AUX"}
+                   and c.dep_ in {"ccomp", "advcl", "acl", "relcl"} and any(g.dep_ in {"nsubj", "nsubjpass"}
+                                                                              for g in c.children)), None)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if not t.is_space]
+    # A that-clause ("made the case that …", "made it clear to the council that …"), or a clause right after
+    # "clear" ("made clear he will run"); not a clause of time or contrast ("made a good case for her, while …").
+    if tokens and tokens[0].lower_ == "that" and tokens[0].i <= said.i + 8:
+        tokens = tokens[1:]
+    elif not (said.lower_ == "clear" and tokens and tokens[0].i == said.i + 1 and tokens[0].dep_ != "mark"):
+        return None
+    if not tokens:
+        return None
+    content = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+        return None
+    subject, _ = cue_subject(token)
+    if subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+        return None
+    source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class="assert", sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
 # "the idea/notion/theory that", "allegations that", "charges that" were right less than half the time on
@@ -807,8 +843,9 @@ def in_source(doc: Doc, token: Token) -> Found | None:
     before = [t for t in token.sent if t.i < token.i and not t.is_punct and not t.is_space]
     if before and not all(t.dep_ == "cc" or t.lower_ in {"but", "and", "yet", "still", "meanwhile"} for t in before):
         return None
-    if token.i > head.i or any(cue_for(t) is not None or t.lower_ == "according"
-                               for t in head.subtree if t.i > max(x.i for x in token.subtree)):
+    if token.i > head.i or made_clear(doc, head) is not None or any(
+            cue_for(t) is not None or t.lower_ == "according" for t in head.subtree
+            if t.i > max(x.i for x in token.subtree)):
         return None  # "In a statement, the ministry said …" (or "…, saying"): that cue is the attribution
     if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "he", "she", "they"} for c in head.children):
         return None  # "In an interview, he spoke of …": what he did, not what the interview says
@@ -906,7 +943,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             found.append(item)
             used.add(token.i)
             continue
-        if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)) is not None:
+        if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)
+                     or made_clear(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue

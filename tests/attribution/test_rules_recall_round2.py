@@ -61,3 +61,20 @@ def test_a_stance_adjective_inside_a_statement_is_not_a_second_one(rules):
 def test_seeing_as_inside_a_statement_is_not_a_second_one(rules):
     found = cues_found(rules, "Ansel Marr told the harbor staff that he viewed Mara Vell as a real threat to the port.")
     assert "viewed" not in found and "told" in found
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mara Vell made it clear on Tuesday that she will not give up the harbor seat.",
+     "she will not give up the harbor seat"),
+    ("Ansel Marr has made clear he will fight the ferry closure in court.", "he will fight the ferry closure in court"),
+    ("Talbot tried to make the case that the port cannot survive another winter.",
+     "the port cannot survive another winter"),
+])
+def test_making_clear_or_making_the_case_is_a_statement(rules, text, content):
+    found = [a for a in cues_found(rules, text).values() if a.cue.startswith("made") or a.cue == "make"]
+    assert len(found) == 1 and found[0].content == content and found[0].source_span is not None
+
+
+def test_making_a_case_for_someone_is_not_a_that_clause(rules):
+    found = cues_found(rules, "The former mayor made a good case for Vell, while other voters stayed with Marr.")
+    assert "made" not in found
