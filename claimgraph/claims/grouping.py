@@ -194,9 +194,10 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     return pairs[joined], scores[joined]
 
 
-def group_statements(texts: Sequence[str], link: float | None = None) -> np.ndarray:
-    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs (`link`:
-    as in `link_restatements`)."""
+def group_statements(texts: Sequence[str], link: float | None = None,
+                     sources: Sequence[Any] | None = None) -> np.ndarray:
+    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs (`link` and
+    `sources`, each statement's article: as in `link_restatements`)."""
     uf = UnionFind(len(texts))
-    link_restatements(uf, texts, link=link)
+    link_restatements(uf, texts, link=link, sources=sources)
     return np.asarray([uf.find(i) for i in range(len(texts))])

@@ -175,12 +175,13 @@ def group_run(spark: Any, folder: str, compare: bool = False, semantic: bool = F
 
     articles = spark.read.parquet(str(Path(folder) / "articles")).select("id", "text", "body_start") \
         .orderBy("id").collect()
-    statements = spark.read.parquet(str(Path(folder) / "attributions")).select("id", "content") \
+    statements = spark.read.parquet(str(Path(folder) / "attributions")).select("id", "article_id", "content") \
         .where("content is not null").dropDuplicates(["id"]).orderBy("id").collect()
     bodies = [r.text[r.body_start or 0:] or r.text for r in articles]
     words = [r.content for r in statements]
+    sources = [r.article_id for r in statements]   # an article's subject words anchor no pair (as in link-claims)
     stories = group_stories(spark, bodies)
-    claims = group_claims_semantic(spark, words) if semantic else group_claims(spark, words)
+    claims = group_claims_semantic(spark, words, sources) if semantic else group_claims(spark, words)
     for name, rows, labels, schema in (("stories", articles, stories, "article_id string, story string"),
                                        ("claims", statements, claims, "attribution_id string, claim string")):
         table = [(row.id, rows[int(label)].id) for row, label in zip(rows, labels)]
@@ -190,6 +191,6 @@ def group_run(spark: Any, folder: str, compare: bool = False, semantic: bool = F
                               "claims_by": "semantic" if semantic else "lexical"}
     if compare:
         report["stories_agreement"] = pairwise_agreement(stories, one_machine_stories(bodies))
-        one = group_statements(words) if semantic else group([content_stems(w) for w in words])
+        one = group_statements(words, sources=sources) if semantic else group([content_stems(w) for w in words])
         report["claims_agreement"] = pairwise_agreement(claims, one)
     return report
