@@ -78,3 +78,18 @@ def test_making_clear_or_making_the_case_is_a_statement(rules, text, content):
 def test_making_a_case_for_someone_is_not_a_that_clause(rules):
     found = cues_found(rules, "The former mayor made a good case for Vell, while other voters stayed with Marr.")
     assert "made" not in found
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Asked if Vell is ready to lead the harbor board, 72 percent of the island voters said yes.", "said", "yes"),
+    ("Six in 10 island voters say Marr is honest, and three-quarters said the same of Vell.", "said",
+     "the same of Vell"),
+])
+def test_a_short_answer_after_say_is_what_was_said(rules, text, cue, content):
+    found = cues_found(rules, text)[cue]
+    assert found.content == content and found.source_span is not None
+
+
+def test_saying_no_to_something_is_not_the_answer_no(rules):
+    found = cues_found(rules, "Mara Vell said no to the ferry closure.")
+    assert "said" not in found or found["said"].content != "no"
