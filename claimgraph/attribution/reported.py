@@ -671,6 +671,10 @@ ATTITUDES = {"critical", "skeptical", "sceptical", "wary", "leery", "proud", "wo
              "angry", "nervous", "anxious", "afraid", "fearful", "doubtful", "unsure", "uncertain", "supportive",
              "dismissive", "cynical", "enthusiastic", "insistent", "positive", "glad", "happy", "unhappy", "upset",
              "furious", "outraged", "frustrated", "disappointed", "pleased", "satisfied", "dissatisfied"}
+# "Vell has been an outspoken critic of the plan", "is a longtime supporter of Marr": one who holds a stance (not
+# "backer": an investor as often, "Bill Gates is a backer of Carbon Engineering" on realweb).
+HOLDERS = {"critic", "supporter", "proponent", "opponent", "advocate", "defender", "champion", "skeptic",
+           "sceptic", "detractor"}
 ATTITUDE_PREPS = {"of", "about", "over", "with", "on", "toward", "towards"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "grow", "sound", "feel"}
 
@@ -678,8 +682,9 @@ COPULAS = {"be", "remain", "seem", "appear", "become", "grow", "sound", "feel"}
 def attitude(doc: Doc, token: Token) -> Found | None:
     """'Vell has been critical of the harbor plan', 'Marr is confident that the ferry will run': a predicate
     adjective of stance with a person's subject; the that-clause or the of/about phrase is the content."""
-    if token.lemma_.lower() not in ATTITUDES or token.pos_ != "ADJ" or token.dep_ not in {"acomp", "oprd"} \
-            or token.head.lemma_.lower() not in COPULAS:
+    holder = token.pos_ == "NOUN" and token.dep_ == "attr" and token.lemma_.lower() in HOLDERS
+    if not holder and (token.lemma_.lower() not in ATTITUDES or token.pos_ != "ADJ"
+                       or token.dep_ not in {"acomp", "oprd"}) or token.head.lemma_.lower() not in COPULAS:
         return None
     verb = token.head
     if any(cue_for(a) is not None for a in verb.ancestors):

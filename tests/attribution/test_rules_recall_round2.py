@@ -93,3 +93,10 @@ def test_a_short_answer_after_say_is_what_was_said(rules, text, cue, content):
 def test_saying_no_to_something_is_not_the_answer_no(rules):
     found = cues_found(rules, "Mara Vell said no to the ferry closure.")
     assert "said" not in found or found["said"].content != "no"
+
+
+def test_a_critic_or_supporter_of_something_holds_a_stance_on_it(rules):
+    text = "Mara Vell has been an outspoken critic of the harbor board's ferry timetable."
+    found = cues_found(rules, text)["critic"]
+    assert found.content == "the harbor board's ferry timetable"
+    assert text[found.source_span[0]:found.source_span[1]] == "Mara Vell"
