@@ -859,19 +859,26 @@ IN_SOURCES = {"poll", "survey", "statement", "study", "report", "interview", "le
               "remarks", "testimony", "lawsuit", "complaint", "ruling", "opinion", "indictment", "affidavit"}
 
 
+VIEWS = {"view", "eyes", "estimation", "judgment", "judgement", "opinion", "mind", "telling", "words"}
+
+
 def in_source(doc: Doc, token: Token) -> Found | None:
     """'In a Harbor Institute poll, Vell leads by six points': the clause the phrase modifies is what the poll
     (or statement, letter, interview …) says. Not where the clause has a cue of its own ("In a statement, the
     ministry said …": that cue is the attribution)."""
     pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
     head = token.head
-    if pobj is None or pobj.lemma_.lower() not in IN_SOURCES or (head.pos_ not in {"VERB", "AUX"}
-                                                                 and head.dep_ != "ROOT"):
+    # "In Vell's view, …", "…, in their eyes": someone's view, wherever the phrase stands.
+    owner = next((c for c in pobj.children if c.dep_ == "poss" and c.lower_ not in {"my", "our", "its"}), None) \
+        if pobj is not None and pobj.lemma_.lower() in VIEWS and not any(
+            c.lower_ == "right" for c in pobj.children) else None  # "who in their right mind …": no one's view
+    if pobj is None or (pobj.lemma_.lower() not in IN_SOURCES and owner is None) or (
+            head.pos_ not in {"VERB", "AUX"} and head.dep_ != "ROOT"):
         return None
     # Fronted only ("In a poll, …"): a trailing "in several polls" or "in an ABC interview" qualifies the clause
     # more often than it sources it (a third right on PolNeAR train).
     before = [t for t in token.sent if t.i < token.i and not t.is_punct and not t.is_space]
-    if before and not all(t.dep_ == "cc" or t.lower_ in {"but", "and", "yet", "still", "meanwhile"} for t in before):
+    if before and owner is None and not all(t.dep_ == "cc" or t.lower_ in {"but", "and", "yet", "still", "meanwhile"} for t in before):
         return None
     if token.i > head.i or made_clear(doc, head) is not None or any(
             cue_for(t) is not None or t.lower_ == "according" for t in head.subtree
@@ -889,10 +896,11 @@ def in_source(doc: Doc, token: Token) -> Found | None:
                 spans.append((start, end))
     if not spans or sum(len(WORD.findall(doc_text(doc)[s:e])) for s, e in spans) < MIN_CONTENT_WORDS + 1:
         return None
-    source = doc.char_span(*trim(doc, *subtree_span(pobj)), alignment_mode="expand")
+    source = doc.char_span(*trim(doc, *subtree_span(owner if owner is not None else pobj)), alignment_mode="expand")
     named = next((c for c in head.children if c.dep_ == "nsubj" and c.i > max(phrase) and (
         c.ent_type_ in {"PERSON", "ORG"} or c.pos_ == "PROPN")), None)
-    if named is not None and pobj.lemma_.lower() not in {"poll", "survey", "study", "report", "analysis"}:
+    if named is not None and owner is None and pobj.lemma_.lower() not in {"poll", "survey", "study", "report",
+                                                                            "analysis"}:
         # "In an interview with the Gazette, Vell laughed off the attack": the interview (statement, post) is the
         # named subject's own; a poll or a study speaks for itself.
         source = doc.char_span(*trim(doc, *subtree_span(named)), alignment_mode="expand")

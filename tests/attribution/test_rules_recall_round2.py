@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import cues_found
+from tests.conftest import extract as extract_all
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +101,16 @@ def test_a_critic_or_supporter_of_something_holds_a_stance_on_it(rules):
     found = cues_found(rules, text)["critic"]
     assert found.content == "the harbor board's ferry timetable"
     assert text[found.source_span[0]:found.source_span[1]] == "Mara Vell"
+
+
+def test_in_someones_view_is_their_view_before_the_verb(rules):
+    text = "The ferry, in Ansel Marr's view, will never pay for itself unless the harbor board raises the fares."
+    found = [a for a in extract_all(rules, text) if a.cue == "in"]
+    assert len(found) == 1
+    assert text[found[0].source_span[0]:found[0].source_span[1]] == "Ansel Marr's"
+    assert found[0].content.startswith("The ferry") and "will never pay for itself" in found[0].content
+
+
+def test_in_ones_right_mind_is_no_view(rules):
+    assert not [a for a in extract_all(rules, "Who in their right mind would take the night ferry to Port Ellis?")
+                if a.cue.lower() == "in"]
