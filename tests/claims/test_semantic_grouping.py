@@ -270,8 +270,11 @@ def test_an_articles_subject_words_shared_do_not_make_one_claim(monkeypatch):
     """Inside one article the words of its subject ("Varnell ferry", in four statements) anchor no pair
     (semantic.anchor_rows, TOPIC_MIN): the crew's walkout, said twice, is one claim; the timetable and the paint are
     claims of their own. Exact path and blocks alike. Without each statement's article (or with the test off) the
-    four ferry statements are one claim, which is what this guards against."""
+    four ferry statements are one claim, which is what this guards against. (The test is off by default: see the
+    next test.)"""
     from claimgraph.claims.grouping import UnionFind, link_restatements
+
+    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
 
     def grouped(sources: Sequence[str] | None) -> list[list[int]]:
         uf = UnionFind(len(ONE_SUBJECT))
@@ -287,9 +290,30 @@ def test_an_articles_subject_words_shared_do_not_make_one_claim(monkeypatch):
     assert grouped(ONE_SUBJECT_ARTICLES) == [[0, 1, 2, 3], [4], [5]]
 
 
-def test_the_blocks_count_only_the_anchor_entries_as_shared_information():
+def test_by_default_a_proposition_restated_in_one_article_stays_one_claim(monkeypatch):
+    """The demo's bridge article says its news three times (headline, lede, the mayor's quote): one claim with the
+    default settings. With the article-subject test on (TOPIC_MIN 3) the quote falls out, because the words it
+    repeats are then the article's "subject"; that is why the test is off by default."""
+    from claimgraph.claims.grouping import UnionFind, link_restatements
+
+    bridge = ["Port Ellis Bridge Will Reopen In May",
+              "The Port Ellis harbor bridge will reopen to traffic in May",
+              "The repairs are ahead of schedule, and the bridge will reopen in May"]
+
+    def grouped() -> list[list[int]]:
+        uf = UnionFind(len(bridge))
+        link_restatements(uf, bridge, sources=["tidewater"] * len(bridge))
+        return claims_of([uf.find(i) for i in range(len(bridge))])
+
+    assert grouped() == [[0, 1, 2]]
+    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
+    assert grouped() != [[0, 1, 2]]
+
+
+def test_the_blocks_count_only_the_anchor_entries_as_shared_information(monkeypatch):
     from claimgraph.claims import cells
 
+    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
     words, emb, info = semantic.statement_vectors(ONE_SUBJECT)
     assert [0, 3] in cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS)[0].tolist()
     anchor = semantic.anchor_rows(words, ONE_SUBJECT_ARTICLES)
@@ -298,7 +322,8 @@ def test_the_blocks_count_only_the_anchor_entries_as_shared_information():
     assert cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS, nothing)[0].tolist() == []
 
 
-def test_topic_words_are_those_of_three_statements_of_the_same_article():
+def test_topic_words_are_those_of_three_statements_of_the_same_article(monkeypatch):
+    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
     words, _, _ = semantic.statement_vectors(ONE_SUBJECT)
     present = (words != 0).toarray()
     anchor = semantic.anchor_rows(words, ONE_SUBJECT_ARTICLES).toarray() != 0
