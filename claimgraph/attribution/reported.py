@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
 from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span,
@@ -460,15 +460,21 @@ def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) ->
     return content
 
 
+def _content_tokens(doc: Doc, content: tuple[int, int] | None) -> Span | None:
+    """The tokens a content's characters cover (None for no content or one that covers no token)."""
+    if content is None:
+        return None
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
 def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops before a verb the cue's subject did next: in "Vell said the plan would cost money and called
     it a mistake" (or "… said she admires him and praised his plan") the second verb is Vell's own act, not part
     of what she said. The parser often hangs it on the content's verb; it shows by having no subject of its own
     and being a cue itself, or by taking the cue's past tense where the content's verb is in another tense."""
-    if content is None:
-        return None
-    span = doc.char_span(*content, alignment_mode="expand")
-    if span is None or not len(span):
+    span = _content_tokens(doc, content)
+    if span is None:
         return content
     root = span.root
     present = root.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in root.children)
@@ -489,12 +495,10 @@ def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) 
 def _over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """A second that-clause joined to the cue ("said the border must be secured, but that he would not support
     mass deportation", "… and that he'll try …") is said too: the parser hangs it on the cue as a conjunct."""
-    if content is None:
-        return None
-    end_tok = doc.char_span(*content, alignment_mode="expand")
-    if end_tok is None or not len(end_tok):
+    span = _content_tokens(doc, content)
+    if span is None:
         return content
-    last = end_tok.end
+    last = span.end
     for c in cue.children:
         if c.dep_ != "conj" or c.i < last or c.sent != cue.sent:
             continue
