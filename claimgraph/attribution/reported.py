@@ -446,6 +446,54 @@ def _to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quot
     return content
 
 
+SINGLE_CLOSE = re.compile(r"[.!?,]['’](?=\s|$)")
+
+
+def _to_single_closing(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A content that opens with a single quote mark after the cue's colon or comma (British copy: "said: 'The
+    Lords picked up where we left off. The Government still has …'") runs on to the mark that closes it in the
+    same paragraph: a sentence end or comma right before a single mark, then a space (an apostrophe stands inside
+    a word or after a plural's s, never after a period). The parse ends such a content at its first sentence."""
+    if content is None:
+        return None
+    start, end = content
+    text = doc_text(doc)
+    if start < 2 or text[start - 1] not in "'‘" or not text[:start - 1].rstrip(" ").endswith((":", ",")):
+        return content
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = SINGLE_CLOSE.search(text, max(start, end - 1), line_end)
+    if close is None or close.start() + 1 <= end:
+        return content
+    return trim(doc, start, close.start() + 1, keep_final_period=True)
+
+
+CONTRAST = {"while", "whereas"}
+
+
+def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops before a contrast clause in which someone else says something ("some wrote that students
+    shouldn't be monitored — while others said footage helped …", "Vell said the plan would save money, while Brand
+    argued …"): the parser hangs it on the content's verb, but it is the writer's, joining two statements."""
+    tokens = _content_tokens(doc, content)
+    if tokens is None:
+        return content
+    for token in tokens:
+        clause = token.head
+        if token.i <= cue.i or token.lower_ not in CONTRAST or token.dep_ != "mark" or clause.dep_ != "advcl":
+            continue
+        if cue_for(clause) is None or not any(c.dep_ == "nsubj" and c.i > token.i for c in clause.children):
+            continue
+        end = token.idx
+        text = doc_text(doc)
+        while end > content[0] and (text[end - 1].isspace() or text[end - 1] in DASHES):
+            end -= 1  # '… being watched — while others said …'
+        cut = trim(doc, content[0], end)
+        if cut[1] > cut[0]:
+            return cut
+    return content
+
+
 def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops where a trailing participial cue clause starts: in "criticized the plan, saying it would
     cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source."""
@@ -1019,6 +1067,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             doc, token, _content_of(doc, token, lexeme))))
         content = _to_closing_mark(doc, _before_trailing_clause(doc, token, _within_paragraph(doc, token, content)),
                                    marks)
+        content = _before_contrast(doc, token, _to_single_closing(doc, content))
         extra: list[tuple[int, int]] = []
         if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
                 and subject is not None:
