@@ -243,11 +243,15 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                             g.dep_ == "mark" and g.lower_ == "that" and g.i == o.i + 1 for g in c.children)]
         if not complements:
             complements = _that_clause_on_phrase(cue)
+        if not complements:
+            complements = _that_clause_below(cue)
     if complements:
         # "In a statement released after …, Cruz said he is certain …": a fronted phrase the parser hangs on the
         # cue as a second complement is no content when a complement follows the cue.
         comp = next((c for c in complements if c.i > cue.i), complements[0])
         skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
+        # "has hinted before that …" parsed with both words as the clause's marks: neither is said.
+        skip |= {g.i for g in comp.children if g.dep_ == "mark" and skip and g.i < min(skip) and g.i > cue.i}
         start, end = subtree_span(comp, exclude=skip)
         return _extend_over_quote(doc, *trim(doc, start, end))
     if (answer := _answer(cue)) is not None:
@@ -362,6 +366,33 @@ def _that_clause_on_phrase(cue: Token) -> list[Token]:
                         g.dep_ in {"nsubj", "nsubjpass"} and g.i != first.i for g in c.children):
                     out.append(c)
     return out
+
+
+def _that_clause_below(cue: Token) -> list[Token]:
+    """'has hinted before that her health suffered', 'said in a statement after the recording became public that the
+    comments do not reflect …': the parser hangs the cue's that-clause on "before", or on the verb of a clause of
+    time between them, which takes no that-clause of its own (no cue, no "it" subject: "after it became clear that"
+    is that verb's). The clause has a subject of its own and follows the cue."""
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in {"before", "previously"}:
+            heads = [child]
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"after", "when", "before", "since", "once"}
+                                           for g in child.children):
+            subject = next((g for g in child.children if g.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+            if cue_for(child) is not None or subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+                continue
+            heads = [child]
+        else:
+            continue
+        for head in heads:
+            for c in head.children:
+                first = c.left_edge
+                if c.dep_ in {"pcomp", "advcl", "ccomp"} and c.i > head.i and first.lower_ == "that" and \
+                        first.dep_ == "mark" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+                    return [c]
+    return []
 
 
 def _demanded(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
@@ -779,7 +810,7 @@ def made_clear(doc: Doc, token: Token) -> Found | None:
     if said is None:
         return None
     clause = next((c for c in list(said.children) + list(token.children) if c.i > said.i and c.pos_ in {"VERB", "AUX"}
-                   and c.dep_ in {"ccomp", "advcl", "acl", "relcl"} and any(g.dep_ in {"nsubj", "nsubjpass"}
+                   and c.dep_ in {"ccomp", "advcl", "acl", "relcl", "csubj"} and any(g.dep_ in {"nsubj", "nsubjpass"}
                                                                               for g in c.children)), None)
     if clause is None:
         return None
