@@ -124,3 +124,29 @@ def test_a_while_clause_of_time_inside_the_content_stays(rules):
     a = next(a for a in extract(rules, text) if a.cue == "said")
     assert a.content.endswith("closed for repairs")
 
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the that-clause hung on the verb of a clause of time between the cue and it
+    ("Tomas Brand said in a statement after the recording became public that the remarks do not reflect his "
+     "views on the ferry.", "said", "the remarks do not reflect his views on the ferry"),
+    # the that-clause hung on "before"
+    ("The harbour master has hinted before that her crew was unhappy with the new timetable.", "hinted",
+     "her crew was unhappy with the new timetable"),
+])
+def test_that_clause_hung_below_the_cue_is_its_content(rules, text, cue, content):
+    a = next(a for a in extract(rules, text) if a.cue == cue)
+    assert a.content == content
+
+
+def test_that_clause_of_an_it_clause_between_is_not_the_cues(rules):
+    # "after it became clear that …": the that-clause is the it-clause's, not what Vell said
+    text = "Mara Vell spoke to the crew after it became clear that the ferry would stop in May."
+    assert not any(a.content and "ferry would stop" in a.content for a in extract(rules, text))
+
+
+def test_made_clear_with_the_clause_parsed_as_its_subject(rules):
+    text = ("The storm was heavily covered in the media at the time, and the couple made clear that it was a "
+            "decisive factor in their decision to move.")
+    a = next(a for a in extract(rules, text) if a.cue == "made")
+    assert a.content.startswith("it was a decisive factor")
