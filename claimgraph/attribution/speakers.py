@@ -281,6 +281,16 @@ def _describes(token: Token, at: int) -> bool:
                for a in [token, *token.ancestors])
 
 
+def _subordinate(ent: Span, mention: Span) -> bool:
+    """A name in a phrase on a noun ("her interview with Winfrey") or inside a relative clause ("rebukes that
+    outweighed even Diana's interview") that does not hold the mention: not whom the next "he"/"she" is about."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"NOUN", "PROPN"}:
+        return True
+    return any(a.dep_ == "relcl" and not a.left_edge.i <= mention.start <= a.right_edge.i
+               for a in [root, *root.ancestors])
+
+
 class SpeakerResolver:
     """Resolves source mentions in text order, remembering who has been named in this article."""
 
@@ -482,7 +492,8 @@ class SpeakerResolver:
             # ("Vell said the order came from Ilse Marr. … she added"), nor the one a cue addresses ("Vell told
             # Ilse Marr that … . …, she said").
             named = [e for e in named if not _describes(e.root, at) and not self._in_statement(e, mention)
-                     and not (e.root.dep_ in {"dobj", "dative"} and e.root.head.i in self.cues)]
+                     and not (e.root.dep_ in {"dobj", "dative"} and e.root.head.i in self.cues)
+                     and not _subordinate(e, mention)]
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
         # said" is not Tomas Brand).
         named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]

@@ -150,3 +150,13 @@ def test_made_clear_with_the_clause_parsed_as_its_subject(rules):
             "decisive factor in their decision to move.")
     a = next(a for a in extract(rules, text) if a.cue == "made")
     assert a.content.startswith("it was a decisive factor")
+
+
+def test_she_is_not_a_name_in_a_phrase_on_a_noun_or_in_a_relative_clause(rules):
+    # 'Meghan's admission … rebukes that outweighed even Princess Diana's interview … during her interview with
+    # Winfrey she spoke … She revealed that …': "she" is the woman the text is about, not the names set in a
+    # phrase on a noun or in a relative clause.
+    text = ("Greta Lind said the harbour office had ignored her letters. Both Greta and Oskar spoke with candour, in "
+            "remarks that outweighed even Ilse Marr's famous speech. During her interview with Dana Welk, she spoke "
+            "for the first time. She revealed that the ferry had nearly sunk twice.")
+    assert said_by(extract(rules, text), text, "nearly sunk twice") == "Greta Lind"
