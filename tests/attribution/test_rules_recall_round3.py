@@ -1,0 +1,54 @@
+"""Rules of the third PolNeAR round (issue 9): precision first (nested finds PolNeAR never marks, contents that run
+on past what was said), then kinds of missed statements. Fictional sentences through the real parse, rules only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import extract
+
+
+@pytest.fixture(scope="module")
+def rules(extractor):
+    from claimgraph.pipeline import Extractor
+
+    return Extractor(nlp=extractor.nlp, learned=False)
+
+
+def _cues(found: list) -> list[str]:
+    return [a.cue for a in found]
+
+
+# -- a nested find that restates its holder is no second statement ---------------------------------------------------
+
+@pytest.mark.parametrize("text, outer, inner", [
+    # the holder's own speaker again ("she" is Mara Vell)
+    ("Mara Vell said she believes the ferry will run again in May.", "said", "believes"),
+    ("Mara Vell told reporters that she had warned the harbor board that the pier would close.", "told", "warned"),
+    # no source at all: part of what the holder says
+    ("Ansel Marr said the ferry is expected to run again in May.", "said", "expected"),
+    ("Mara Vell said it was announced last week that the pier would close.", "said", "announced"),
+    # a belief the holder ascribes to others: nobody is reported saying anything
+    ("Mara Vell said island voters believe the new timetable is unfair.", "said", "believe"),
+])
+def test_a_nested_restatement_is_left_out(rules, text, outer, inner):
+    found = extract(rules, text)
+    assert _cues(found) == [outer]
+    assert found[0].parent is None and "nested" not in found[0].flags
+
+
+@pytest.mark.parametrize("text, outer, inner, inner_speaker", [
+    ("The Northgate Gazette reported that Ansel Marr said the ferry would stop in May.", "reported", "said",
+     "Ansel Marr"),
+    ("Mara Vell said Ansel Marr had told her the pier would close.", "said", "told", "Ansel Marr"),
+])
+def test_a_statement_by_another_speaker_stays_nested(rules, text, outer, inner, inner_speaker):
+    found = {a.cue: a for a in extract(rules, text)}
+    assert set(found) == {outer, inner}
+    assert found[inner].parent == found[outer].id and "nested" in found[inner].flags
+    assert found[inner].speaker.name == inner_speaker
+
+
+def test_a_belief_standing_alone_stays(rules):
+    found = extract(rules, "Mara Vell believes the ferry will run again in May.")
+    assert _cues(found) == ["believes"] and found[0].cue_class == "think"
