@@ -448,4 +448,9 @@ def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:
     gap = doc_text(doc)[prev_end:quote.start]
     if gap.count("\n\n") > 1 or len(gap) > 400:
         return False
-    return gap.count(".") + gap.count("!") + gap.count("?") <= 2
+    # Sentence ends, not the periods of abbreviations ('," said Sen. Ansel Marr (D-Conn.). "', 'U.S.'): the
+    # tokenizer keeps those inside their word.
+    span = doc.char_span(prev_end, quote.start, alignment_mode="contract")
+    if span is None:
+        return gap.count(".") + gap.count("!") + gap.count("?") <= 2
+    return sum(1 for t in span if t.text in {".", "!", "?"} or t.text.strip(".!?") == "" and t.is_punct) <= 2

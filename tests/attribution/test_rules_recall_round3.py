@@ -52,3 +52,18 @@ def test_a_statement_by_another_speaker_stays_nested(rules, text, outer, inner, 
 def test_a_belief_standing_alone_stays(rules):
     found = extract(rules, "Mara Vell believes the ferry will run again in May.")
     assert _cues(found) == ["believes"] and found[0].cue_class == "think"
+
+
+# -- a quote resumed after a cue clause with abbreviations is the same statement --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "“The pier should be at the very top of the list,” said Sen. Ansel Marr (D-Harb.). “If Vell wins, there is a "
+    "clear mandate to act on the ferry.”",
+    "\"He is going to be a major influence on Vell,\" said Owen Talbot, a strategist for the U.S. Chamber of "
+    "Commerce and a longtime friend. \"They are close in age. He brings a level of calm to the harbor office.\"",
+])
+def test_periods_of_abbreviations_do_not_end_the_cue_clause(rules, text):
+    found = extract(rules, text)
+    assert _cues(found) == ["said"]
+    assert len(found[0].content_spans) == 2
+    assert found[0].content.endswith(("act on the ferry.", "the harbor office."))
