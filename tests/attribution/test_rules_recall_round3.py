@@ -67,3 +67,26 @@ def test_periods_of_abbreviations_do_not_end_the_cue_clause(rules, text):
     assert _cues(found) == ["said"]
     assert len(found[0].content_spans) == 2
     assert found[0].content.endswith(("act on the ferry.", "the harbor office."))
+
+
+# -- an evaluative verb's two-word object is the verdict it passes ---------------------------------------------------
+
+@pytest.mark.parametrize("text, cue, content, cls", [
+    ("Ansel Marr praised her effort.", "praised", "her effort", "assert"),
+    ("The harbor board blasted the timetable.", "blasted", "the timetable", "dispute"),
+    ("Mara Vell called Marr “reckless.”", "called", "Marr “reckless.”", None),
+])
+def test_an_evaluative_verb_with_a_short_object_is_found(rules, text, cue, content, cls):
+    found = extract(rules, text)
+    assert _cues(found) == [cue]
+    assert found[0].content == content
+    assert cls is None or found[0].cue_class == cls
+
+
+@pytest.mark.parametrize("text", [
+    "Ansel Marr called the ferry office.",  # a phone call: no "called X Y"
+    "Mara Vell criticized it.",  # a pronoun alone, with no grounds
+    "Mara Vell announced her resignation.",  # not an evaluative verb: two words stay too few
+])
+def test_a_short_object_without_a_verdict_is_not(rules, text):
+    assert extract(rules, text) == []
