@@ -117,9 +117,20 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
             if token.text in {".", "!", "?", "''"} or "\n" in token.text or token.text in OPEN:
                 return None
             if cue_for(token) and token.i not in used and token.lemma_ != "think" and token.dep_ != "relcl":
+                if _own_statement_after_full_stop(doc, quote, token):
+                    return None
                 return token  # not a relative clause's verb: '”, a resident who tweeted about it, said.'
         i += 1
     return None
+
+
+def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
+    """'“… that is my wheelhouse.” He said, twice, that he was going to …': a quote that ends its sentence with a
+    full stop, then a cue with a clause of its own: the cue starts a new statement, not the quote's attribution."""
+    if not doc_text(doc)[quote.inner[0]:quote.inner[1]].rstrip().endswith("."):
+        return False
+    # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is.
+    return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
 
 
 def _frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:

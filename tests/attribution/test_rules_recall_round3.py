@@ -90,3 +90,19 @@ def test_an_evaluative_verb_with_a_short_object_is_found(rules, text, cue, conte
 ])
 def test_a_short_object_without_a_verdict_is_not(rules, text):
     assert extract(rules, text) == []
+
+
+# -- a cue after a quote's full stop that has a clause of its own starts a new statement -----------------------------
+
+def test_a_cue_with_its_own_clause_after_a_full_stop_is_not_the_quotes(rules):
+    text = ("“Our jobs are leaving the island,” Ansel Marr said. “Jobs are my wheelhouse.” He said, twice, that he "
+            "would go back to work on Wednesday morning.")
+    found = extract(rules, text)
+    assert [a.content for a in found] == ["Our jobs are leaving the island, … Jobs are my wheelhouse.",
+                                          "he would go back to work on Wednesday morning"]
+    assert all(a.speaker.name == "Ansel Marr" for a in found)
+
+
+def test_a_cue_after_a_quote_ending_with_a_comma_is_still_the_quotes(rules):
+    found = extract(rules, "“The ferry is late again,” Mara Vell said that morning.")
+    assert _cues(found) == ["said"] and found[0].content == "The ferry is late again,"
