@@ -294,6 +294,9 @@ def _span_chars(token: Token) -> tuple[int, int]:
     # A subject's subtree can swallow a following quote when the parse is off; stop at a quote mark.
     kept = [t for t in tokens if t.text not in OPEN and t.text not in CLOSE]
     contiguous = [t for t in kept if abs(t.i - token.i) <= 25]
+    # '“…,” Vell, the mayor, said': the comma before the closing mark hangs on the subject too.
+    while len(contiguous) > 1 and contiguous[0].is_punct and contiguous[0].i < token.i:
+        contiguous = contiguous[1:]
     return contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
 
 
@@ -362,6 +365,8 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             content = doc.char_span(*inner, alignment_mode="expand")
             # '“Only you,” she said, would use …': the words after the cue clause are said too (a mixed quote).
             rest = _sentence_goes_on(doc, quote, cue) if after is not None else None
+            if rest is None and after is not None:
+                rest = _words_before_cue_clause(doc, quote, cue, source)
             item = Found(kind="mixed" if rest else "direct", cue=doc[cue.i:cue.i + 1], source=source,
                          content=[inner] + ([rest] if rest else []),
                          cue_class=classify(cue_for(cue), content) if cue_for(cue) else "report",
@@ -428,6 +433,22 @@ def _sentence_goes_on(doc: Doc, quote: Quote, cue: Token) -> tuple[int, int] | N
         return None
     start, end = trim(doc, rest[0].idx, rest[-1].idx + len(rest[-1]))
     return (start, end) if end > start else None
+
+
+def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | None) -> tuple[int, int] | None:
+    """'“We don't teach anything” against homosexuality in the meetings, he said.', '“There's a sense of stability
+    now,” and donations began to pick up again, Gilbert said.': words between the closing mark and the cue clause
+    go on with what was said (a second span of the same statement)."""
+    text = doc_text(doc)
+    if text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "?", "!")):
+        return None  # the quoted sentence ended: what follows is another one
+    clause = min(cue.idx, source.start_char) if source is not None else cue.idx
+    gap = text[quote.end:clause]
+    if "\n" in gap or any(c in gap for c in OPEN) or any(c in gap for c in CLOSE) or not WORD.search(gap) \
+            or len(WORD.findall(gap)) > 25:
+        return None
+    start, end = trim(doc, quote.end, clause)
+    return (start, end) if end > start and WORD.search(text[start:end]) else None
 
 
 def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:

@@ -106,3 +106,30 @@ def test_a_cue_with_its_own_clause_after_a_full_stop_is_not_the_quotes(rules):
 def test_a_cue_after_a_quote_ending_with_a_comma_is_still_the_quotes(rules):
     found = extract(rules, "“The ferry is late again,” Mara Vell said that morning.")
     assert _cues(found) == ["said"] and found[0].content == "The ferry is late again,"
+
+
+# -- words between a quote and its cue clause go on with what was said ------------------------------------------------
+
+@pytest.mark.parametrize("text, tail", [
+    ("“We don't teach anything” against the ferry in the meetings, Ansel Marr said.",
+     "against the ferry in the meetings"),
+    ("“There is a sense of calm now,” and donations began to pick up again last week, Mara Vell said.",
+     "and donations began to pick up again last week"),
+])
+def test_words_after_the_closing_mark_before_the_cue_are_said_too(rules, text, tail):
+    found = extract(rules, text)
+    assert _cues(found) == ["said"]
+    assert len(found[0].content_spans) == 2 and found[0].content.endswith(tail)
+    assert found[0].kind == "mixed"
+
+
+def test_a_quoted_sentence_ended_by_a_full_stop_takes_no_words_after_it(rules):
+    text = "“The ferry is late again.” On Monday the pier was closed, Mara Vell said."
+    assert all(len(a.content_spans) == 1 for a in extract(rules, text))
+
+
+def test_the_source_after_a_quote_starts_at_the_name(rules):
+    text = "“The ferry is late,” Vell, the mayor, said on Monday."
+    found = extract(rules, text)
+    assert _cues(found) == ["said"]
+    assert text[found[0].source_span[0]:found[0].source_span[1]] == "Vell, the mayor"
