@@ -367,8 +367,9 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             rest = _sentence_goes_on(doc, quote, cue) if after is not None else None
             if rest is None and after is not None:
                 rest = _words_before_cue_clause(doc, quote, cue, source)
-            item = Found(kind="mixed" if rest else "direct", cue=doc[cue.i:cue.i + 1], source=source,
-                         content=[inner] + ([rest] if rest else []),
+            lead = _subject_before_quote(doc, quote, used) if after is not None else None
+            item = Found(kind="mixed" if rest or lead else "direct", cue=doc[cue.i:cue.i + 1], source=source,
+                         content=([lead] if lead else []) + [inner] + ([rest] if rest else []),
                          cue_class=classify(cue_for(cue), content) if cue_for(cue) else "report",
                          sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
                          confidence=0.9, quote_index=qi)
@@ -449,6 +450,29 @@ def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | 
         return None
     start, end = trim(doc, quote.end, clause)
     return (start, end) if end > start and WORD.search(text[start:end]) else None
+
+
+def _subject_before_quote(doc: Doc, quote: Quote, used: set[int]) -> tuple[int, int] | None:
+    """'The party, attended by hundreds every year, “allows us to get our message out,” said Coleman': a quote that
+    opens in lower case goes on with the words its sentence began with (the first span of a mixed statement)."""
+    text = doc_text(doc)
+    first = text[quote.inner[0]:quote.inner[1]].lstrip()[:1]
+    if not first.islower():
+        return None
+    opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    sent_start = opening[0].sent.start_char
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    start = max(sent_start, line_start)
+    before = text[start:quote.start]
+    if not WORD.search(before) or any(c in before for c in OPEN) or any(c in before for c in CLOSE):
+        return None
+    span = doc.char_span(start, quote.start, alignment_mode="contract")
+    if span is None or any(cue_for(t) is not None or t.i in used for t in span):
+        return None  # 'Vell said, “…”' is the cue's own clause
+    start, end = trim(doc, start, quote.start)
+    return (start, end) if end > start else None
 
 
 def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:

@@ -133,3 +133,17 @@ def test_the_source_after_a_quote_starts_at_the_name(rules):
     found = extract(rules, text)
     assert _cues(found) == ["said"]
     assert text[found[0].source_span[0]:found[0].source_span[1]] == "Vell, the mayor"
+
+
+def test_a_quote_opening_in_lower_case_goes_on_with_the_words_before_it(rules):
+    text = ("The ferry party, attended by hundreds of islanders every year, “allows us to get our message out,” said "
+            "Owen Talbot, the union's spokesman.")
+    found = extract(rules, text)
+    assert _cues(found) == ["said"] and found[0].kind == "mixed"
+    assert found[0].content.startswith("The ferry party, attended by hundreds of islanders every year")
+    assert found[0].content.endswith("allows us to get our message out,")
+
+
+def test_a_cue_before_a_quote_is_no_part_of_its_content(rules):
+    found = extract(rules, "Mara Vell said on Monday, “the ferry will run again in May.”")
+    assert all("Mara Vell" not in (a.content or "") for a in found)
