@@ -147,3 +147,21 @@ def test_a_quote_opening_in_lower_case_goes_on_with_the_words_before_it(rules):
 def test_a_cue_before_a_quote_is_no_part_of_its_content(rules):
     found = extract(rules, "Mara Vell said on Monday, “the ferry will run again in May.”")
     assert all("Mara Vell" not in (a.content or "") for a in found)
+
+
+# -- praise and blame said of someone are cues -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cue, content, cls", [
+    ("The harbor board applauded the new ferry timetable on Monday.", "applauded", "the new ferry timetable on Monday",
+     "assert"),
+    ("Mara Vell bemoaned that the ferry would close in May.", "bemoaned", "the ferry would close in May", "dispute"),
+    ("Ansel Marr chided the council for its long delays.", "chided", "the council for its long delays", "dispute"),
+])
+def test_praise_and_blame_are_statements(rules, text, cue, content, cls):
+    found = extract(rules, text)
+    assert _cues(found) == [cue]
+    assert found[0].content == content and found[0].cue_class == cls
+
+
+def test_knocking_is_not_blaming(rules):
+    assert extract(rules, "Owen Talbot knocked on the harbor office door twice before noon.") == []
