@@ -301,7 +301,9 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
 
 
 EVALUATIVE = {"praise", "criticize", "criticise", "blast", "slam", "denounce", "decry", "condemn", "mock", "call",
-              "reject", "deny", "dismiss", "question", "tout", "blame", "accuse"}
+              "reject", "deny", "dismiss", "question", "tout", "blame", "accuse", "applaud", "commend", "congratulate",
+              "laud", "deride", "chide", "scold", "rebuke", "ridicule", "fault", "lambast", "excoriate", "castigate",
+              "berate", "disparage", "assail"}
 
 
 def _judged(cue: Token, lexeme, content: tuple[int, int]) -> bool:
