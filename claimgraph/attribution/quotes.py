@@ -22,6 +22,9 @@ WORD = re.compile(r"\w+")
 # a letter there means the quote is embedded in a clause ("called it "rubbish"": a mixed quote).
 CLAUSE_START = set(".:,;—–-(\n") | CLOSE
 MIN_DIRECT_WORDS = 3
+# Cue words that open a quote right after them, without a comma or colon ('she said “…”'); not "told", whose next
+# quoted words are as often a title ('told “CBS Mornings” that …').
+BARE_FRAMES = {"said", "says", "added"}
 EMBEDDING_WORDS = {"that", "as", "of", "the", "a", "an", "and", "or", "to", "was", "is", "be", "been", "with", "by",
                    "for", "about", "called", "call", "calling", "described", "like", "than", "its", "his", "her",
                    "their", "our", "this"}
@@ -125,9 +128,10 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
 
 
 def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
-    """'“… that is my wheelhouse.” He said, twice, that he was going to …': a quote that ends its sentence with a
-    full stop, then a cue with a clause of its own: the cue starts a new statement, not the quote's attribution."""
-    if not doc_text(doc)[quote.inner[0]:quote.inner[1]].rstrip().endswith("."):
+    """'“… that is my wheelhouse.” He said, twice, that he was going to …', '… paths!” He added that …': a quote
+    that ends its sentence inside the marks, then a cue with a clause of its own: the cue starts a new statement,
+    not the quote's attribution."""
+    if not doc_text(doc)[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?")):
         return False
     # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is.
     return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
@@ -200,6 +204,11 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if span is None or not len(span):
         return None
     tail = [t for t in span if not t.is_space]
+    if tail and tail[-1].lower_ in BARE_FRAMES and cue_for(tail[-1]) and tail[-1].i not in used and _ends_clause(
+            doc_text(doc), quote):
+        # 'she said “that was the last time … .”' with no comma: the quote is what was said, when it ends the
+        # sentence ('said “most people in politics” can't be trusted' is a mixed quote, the reported clause's)
+        return tail[-1]
     if not tail or tail[-1].text not in {":", ",", ";"}:
         return None  # "he added; “…”": a semicolon typed for the colon
     for token in reversed(tail[-WINDOW:]):
@@ -212,6 +221,12 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
                 return token
             return None
     return None
+
+
+def _ends_clause(text: str, quote: Quote) -> bool:
+    """The quoted words end a sentence: a final mark inside the quote, or a period, line end or text end after it."""
+    rest = text[quote.end:].lstrip(" \t")
+    return text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?")) or not rest or rest[0] in "\n.!?"
 
 
 def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
@@ -275,6 +290,8 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
         subj = subjects[0]
         start, end = trim(doc, *_span_chars(subj))
         return doc.char_span(start, end, alignment_mode="expand")
+    if after is None:
+        return _name_right_before(doc, cue)
     if after is not None:
         # "…,” said Mara Vell, the mayor." with no parse link: the words between the mark and the cue, or after it.
         between = doc.char_span(after, cue.idx, alignment_mode="contract")
@@ -287,6 +304,20 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
             start, end = trim(doc, rest.start_char, rest.end_char)
             return doc.char_span(start, end, alignment_mode="expand") if end > start else None
     return None
+
+
+def _name_right_before(doc: Doc, cue: Token) -> Span | None:
+    """'… Rep. Paul Ryan (R-WI) said “…”' where the parse gave the cue no subject: the name of a person or body
+    that ends right before it (a bracketed party and state between them aside)."""
+    i = cue.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(" and cue.i - i < 8:
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return ent if ent is not None and ent.end == i + 1 else None
 
 
 def _span_chars(token: Token) -> tuple[int, int]:

@@ -243,11 +243,15 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                             g.dep_ == "mark" and g.lower_ == "that" and g.i == o.i + 1 for g in c.children)]
         if not complements:
             complements = _that_clause_on_phrase(cue)
+        if not complements:
+            complements = _that_clause_below(cue)
     if complements:
         # "In a statement released after …, Cruz said he is certain …": a fronted phrase the parser hangs on the
         # cue as a second complement is no content when a complement follows the cue.
         comp = next((c for c in complements if c.i > cue.i), complements[0])
         skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
+        # "has hinted before that …" parsed with both words as the clause's marks: neither is said.
+        skip |= {g.i for g in comp.children if g.dep_ == "mark" and skip and g.i < min(skip) and g.i > cue.i}
         start, end = subtree_span(comp, exclude=skip)
         return _extend_over_quote(doc, *trim(doc, start, end))
     if (answer := _answer(cue)) is not None:
@@ -381,6 +385,33 @@ def _that_clause_on_phrase(cue: Token) -> list[Token]:
     return out
 
 
+def _that_clause_below(cue: Token) -> list[Token]:
+    """'has hinted before that her health suffered', 'said in a statement after the recording became public that the
+    comments do not reflect …': the parser hangs the cue's that-clause on "before", or on the verb of a clause of
+    time between them, which takes no that-clause of its own (no cue, no "it" subject: "after it became clear that"
+    is that verb's). The clause has a subject of its own and follows the cue."""
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in {"before", "previously"}:
+            heads = [child]
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"after", "when", "before", "since", "once"}
+                                           for g in child.children):
+            subject = next((g for g in child.children if g.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+            if cue_for(child) is not None or subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+                continue
+            heads = [child]
+        else:
+            continue
+        for head in heads:
+            for c in head.children:
+                first = c.left_edge
+                if c.dep_ in {"pcomp", "advcl", "ccomp"} and c.i > head.i and first.lower_ == "that" and \
+                        first.dep_ == "mark" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+                    return [c]
+    return []
+
+
 def _demanded(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     """A request and whom it asks: "asked the council to reopen the pier", "urged Marr not to back down", "called on
     the board to resign" (the object and its infinitive), "is calling for the state to take a stronger role" (the
@@ -460,6 +491,54 @@ def _to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quot
     for q in marks:
         if start <= q.start < end < q.end and q.closed and "\n" not in doc_text(doc)[end:q.end]:
             return start, q.end
+    return content
+
+
+SINGLE_CLOSE = re.compile(r"[.!?,]['’](?=\s|$)")
+
+
+def _to_single_closing(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A content that opens with a single quote mark after the cue's colon or comma (British copy: "said: 'The
+    Lords picked up where we left off. The Government still has …'") runs on to the mark that closes it in the
+    same paragraph: a sentence end or comma right before a single mark, then a space (an apostrophe stands inside
+    a word or after a plural's s, never after a period). The parse ends such a content at its first sentence."""
+    if content is None:
+        return None
+    start, end = content
+    text = doc_text(doc)
+    if start < 2 or text[start - 1] not in "'‘" or not text[:start - 1].rstrip(" ").endswith((":", ",")):
+        return content
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = SINGLE_CLOSE.search(text, max(start, end - 1), line_end)
+    if close is None or close.start() + 1 <= end:
+        return content
+    return trim(doc, start, close.start() + 1, keep_final_period=True)
+
+
+CONTRAST = {"while", "whereas"}
+
+
+def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops before a contrast clause in which someone else says something ("some wrote that students
+    shouldn't be monitored — while others said footage helped …", "Vell said the plan would save money, while Brand
+    argued …"): the parser hangs it on the content's verb, but it is the writer's, joining two statements."""
+    tokens = _content_tokens(doc, content)
+    if tokens is None:
+        return content
+    for token in tokens:
+        clause = token.head
+        if token.i <= cue.i or token.lower_ not in CONTRAST or token.dep_ != "mark" or clause.dep_ != "advcl":
+            continue
+        if cue_for(clause) is None or not any(c.dep_ == "nsubj" and c.i > token.i for c in clause.children):
+            continue
+        end = token.idx
+        text = doc_text(doc)
+        while end > content[0] and (text[end - 1].isspace() or text[end - 1] in DASHES):
+            end -= 1  # '… being watched — while others said …'
+        cut = trim(doc, content[0], end)
+        if cut[1] > cut[0]:
+            return cut
     return content
 
 
@@ -748,7 +827,7 @@ def made_clear(doc: Doc, token: Token) -> Found | None:
     if said is None:
         return None
     clause = next((c for c in list(said.children) + list(token.children) if c.i > said.i and c.pos_ in {"VERB", "AUX"}
-                   and c.dep_ in {"ccomp", "advcl", "acl", "relcl"} and any(g.dep_ in {"nsubj", "nsubjpass"}
+                   and c.dep_ in {"ccomp", "advcl", "acl", "relcl", "csubj"} and any(g.dep_ in {"nsubj", "nsubjpass"}
                                                                               for g in c.children)), None)
     if clause is None:
         return None
@@ -1036,6 +1115,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             doc, token, _content_of(doc, token, lexeme))))
         content = _to_closing_mark(doc, _before_trailing_clause(doc, token, _within_paragraph(doc, token, content)),
                                    marks)
+        content = _before_contrast(doc, token, _to_single_closing(doc, content))
         extra: list[tuple[int, int]] = []
         if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
                 and subject is not None:

@@ -228,6 +228,15 @@ def _gender_fits(name: str, gender: str | None) -> bool:
     return known is None or known == gender
 
 
+def _identity_fits(name: str, gender: str | None) -> bool:
+    """As `_gender_fits`, for the name of an identity: one the article names by one word only ("Meghan", "Harry";
+    a surname read alone has taken the full name already) is a first name, and its gender counts."""
+    if len(name.split()) == 1 and gender:
+        known = first_name_gender(name)
+        return known is None or known == gender
+    return _gender_fits(name, gender)
+
+
 def _text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
@@ -285,6 +294,10 @@ class SpeakerResolver:
         # One-word names set beside a person noun that the recogniser missed ("the guard, Hadvar").
         self.beside = [t.i for t in doc if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
                        and person_noun(t.head)] if doc is not None else []
+        # Where statements stand (quotes, contents: character ranges) and the cues' words (token indices), set by
+        # `resolve_speakers`: a name inside a statement, or the one a cue addresses, is not whom "he"/"she" points at.
+        self.reported: list[tuple[int, int]] = []
+        self.cues: set[int] = set()
 
     def type_of(self, name: str) -> str | None:
         """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
@@ -463,25 +476,33 @@ class SpeakerResolver:
         named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
         named.sort(key=lambda span: span.start)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
-        if found is not None and _gender_fits(found.name, gender):
+        if found is not None and _identity_fits(found.name, gender):
             # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
-            # describes the last speaker is not who the next "he" is.
-            named = [e for e in named if not _describes(e.root, at)]
+            # describes the last speaker is not who the next "he" is; nor one inside what was just said or quoted
+            # ("Vell said the order came from Ilse Marr. … she added"), nor the one a cue addresses ("Vell told
+            # Ilse Marr that … . …, she said").
+            named = [e for e in named if not _describes(e.root, at) and not self._in_statement(e, mention)
+                     and not (e.root.dep_ in {"dobj", "dative"} and e.root.head.i in self.cues)]
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
         # said" is not Tomas Brand).
         named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]
         if named:
             ent = named[-1]
             person = self._person(ent, ent, [ent], ent.text)
-            if person is not None and person.type == "person" and _gender_fits(person.name, gender):
+            if person is not None and person.type == "person" and _identity_fits(person.name, gender):
                 self.at[person.key] = ent.start_char
                 return person
-        if found is not None and not _gender_fits(found.name, gender):
+        if found is not None and not _identity_fits(found.name, gender):
             # "Evan Sparks … Sasha Luccioni … Sparks says … she says": the last person whose first name does not
             # rule the pronoun out, or nobody.
             found = next((k for k in reversed(self.known) if k.type == "person" and k.key != found.key
-                          and _gender_fits(k.name, gender)), None)
+                          and _identity_fits(k.name, gender)), None)
         return found
+
+    def _in_statement(self, ent: Span, mention: Span) -> bool:
+        """`ent` lies inside a quote or a statement's content that does not hold `mention` itself."""
+        return any(a <= ent.start_char and ent.end_char <= b and not a <= mention.start_char < b
+                   for a, b in self.reported)
 
     def _a_person(self, ent: Span) -> bool:
         """A PERSON entity that may be who "he"/"she" points at: not a name used as a modifier ("his Ring
@@ -983,6 +1004,8 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
     """
     resolver = SpeakerResolver(doc)
     quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+    resolver.reported = quotes + [span for item in found for span in item.content]
+    resolver.cues = {item.cue.root.i for item in found if item.cue is not None}
     labels = [item for item in found if _is_label_line(item)]
     addressed: list[Found] = []
     fragment: Found | None = None  # the last subjectless fragment ("Explaining why he …") and its speaker

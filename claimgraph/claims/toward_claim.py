@@ -72,7 +72,7 @@ class Settings:
 
 # The settings `tune_stance` (claimgraph.eval.emergent) chooses among, by cross-validation by claim inside the
 # training folds; SHIPPED had the best mean inner accuracy over 15 outer folds (three 5-fold splits) and was above
-# the LR alone (LR_ONLY, the last pass's model) in 13 of 15 (README, "Claims on real rumours").
+# the LR alone (LR_ONLY, the last pass's model) in 13 of 15 (docs/claims.md, "Measurement log").
 LR_ONLY = Settings(nb_weight=0.0, svm_weight=0.0)
 SETTINGS_GRID = (LR_ONLY, Settings(C=0.7, nb_weight=0.0, svm_weight=0.0),
                  Settings(class_weight="sqrt", nb_weight=0.0, svm_weight=0.0),

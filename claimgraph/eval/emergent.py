@@ -383,8 +383,136 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
             "grid_size": len(grid)}
 
 
-if __name__ == "__main__":   # python -m claimgraph.eval.emergent DIR: choose the grouping settings by folds
-    import json
+def fold_batches(folds: int = FOLDS) -> list[tuple[int, ...]]:
+    """Every union of folds grouped as one batch: each fold alone, every 2, 3, 4 and all of them (tune_grouping)."""
+    from itertools import combinations
+
+    return [c for size in range(1, folds + 1) for c in combinations(range(folds), size)]
+
+
+def join_examples(texts: Sequence[str], gold: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The joins average linkage attempts when it groups these statements as one batch (those whose average reaches
+    the link: semantic.join_features, by the shipped rules) and whether each puts one claim together (the two
+    groups' commonest gold claims are the same): what the learned join test (semantic.JOIN_P) is trained on."""
+    from claimgraph.claims import semantic
+
+    trace: list[tuple[int, int, list[float], bool]] = []
+    words, emb, info = semantic.statement_vectors(texts)
+    link = semantic.link_for(len(texts))
+    pairs, sims = semantic.candidate_pairs(words, emb, info, link)
+    semantic.average_linkage(len(texts), pairs, sims, words, emb, link, trace=trace)
+    members = {i: Counter([gold[i]]) for i in range(len(texts))}
+    x, y = [], []
+    for big, small, features, joined in trace:
+        x.append(features)
+        y.append(members[big].most_common(1)[0][0] == members[small].most_common(1)[0][0])
+        if joined:
+            members[big].update(members.pop(small))
+    return np.asarray(x, dtype=np.float64).reshape(-1, len(semantic.JOIN_FEATURES)), np.asarray(y, dtype=int)
+
+
+def fit_join(examples: Sequence[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, float]:
+    """A logistic regression (C = 1, standardised features, seed 0) over join examples, as weights and intercept on
+    the unscaled features."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import StandardScaler
+
+    x = np.concatenate([e[0] for e in examples])
+    y = np.concatenate([e[1] for e in examples])
+    scaler = StandardScaler().fit(x)
+    scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+    model = LogisticRegression(C=1.0, max_iter=5000, random_state=0).fit((x - scaler.mean_) / scale, y)
+    weights = model.coef_[0] / scale
+    return weights, float(model.intercept_[0] - np.dot(weights, scaler.mean_))
+
+
+def train_join(rows: Sequence[Row], out: Path | None = None, folds: int = FOLDS) -> dict[str, Any]:
+    """The shipped join model: trained on the join examples of every batch of the folds of these rows (the shared
+    split: 31 batches, from each fold alone to the whole split), with the cohesion test alone deciding (JOIN_P off),
+    written as arrays (weights.npz: weights, intercept, features; no pickle) to `out` (semantic.JOIN_DIR)."""
+    from claimgraph.claims import semantic
+
+    parts = claim_folds(rows, folds)
+    saved = semantic.JOIN_P
+    semantic.JOIN_P = None
+    try:
+        examples = []
+        for batch in fold_batches(folds):
+            idx = np.concatenate([parts[f] for f in batch])
+            examples.append(join_examples([rows[i].headline for i in idx], [rows[i].claim_id for i in idx]))
+    finally:
+        semantic.JOIN_P = saved
+    weights, intercept = fit_join(examples)
+    out = Path(out or semantic.JOIN_DIR)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez(out / "weights.npz", weights=weights, intercept=np.float64(intercept),
+             features=np.asarray(semantic.JOIN_FEATURES))
+    return {"examples": int(sum(len(e[1]) for e in examples)),
+            "one_claim": float(np.mean(np.concatenate([e[1] for e in examples]))),
+            "weights": dict(zip(semantic.JOIN_FEATURES, weights.round(4).tolist())), "intercept": intercept,
+            "written": str(out / "weights.npz")}
+
+
+def cross_validate_join(rows: Sequence[Row], seeds: Sequence[int | None] = (None, 1, 2),
+                        folds: int = FOLDS) -> dict[str, Any]:
+    """The learned join test held out, beside the shipped grouping without it, by batch size, for each split by
+    claim (None: GroupKFold, else shuffled_claim_folds with that seed). For each held-out fold a join model is
+    trained on the batches of the other folds only (their join examples, with the test off) and the fold's headlines
+    are scored in every batch that holds it (as tune_grouping's held-out figures); JOIN_P stays as set."""
+    from claimgraph.claims import semantic
+
+    saved_p, saved_model = semantic.JOIN_P, semantic.JOIN_MODEL
+    gold = [r.claim_id for r in rows]
+    batches = fold_batches(folds)
+    out = []
+    try:
+        for seed in seeds:
+            parts = claim_folds(rows, folds) if seed is None else shuffled_claim_folds(rows, seed, folds)
+            index = [np.concatenate([parts[f] for f in batch]) for batch in batches]
+            at = [np.cumsum([0] + [len(parts[f]) for f in batch]) for batch in batches]
+            semantic.JOIN_P = None
+            examples = [join_examples([rows[i].headline for i in idx], [gold[i] for i in idx]) for idx in index]
+            without = [group_statements([rows[i].headline for i in idx]) for idx in index]
+            semantic.JOIN_P = saved_p
+            held = np.zeros((folds, folds))
+            before = np.zeros((folds, folds))
+            for k in range(folds):
+                semantic.JOIN_MODEL = fit_join([e for e, b in zip(examples, batches) if k not in b])
+                scores: dict[int, list[float]] = defaultdict(list)
+                base: dict[int, list[float]] = defaultdict(list)
+                for b, batch in enumerate(batches):
+                    if k not in batch:
+                        continue
+                    m = batch.index(k)
+                    items = np.arange(at[b][m], at[b][m + 1])
+                    g = [gold[i] for i in index[b]]
+                    scores[len(batch)].append(bcubed(g, group_statements([rows[i].headline for i in index[b]]),
+                                                     items)[2])
+                    base[len(batch)].append(bcubed(g, without[b], items)[2])
+                held[k] = [np.mean(scores[size]) for size in range(1, folds + 1)]
+                before[k] = [np.mean(base[size]) for size in range(1, folds + 1)]
+            out.append({"split": "GroupKFold" if seed is None else f"claims shuffled, seed {seed}",
+                        "held_out_f1_by_size": held.mean(axis=0).round(4).tolist(),
+                        "without_f1_by_size": before.mean(axis=0).round(4).tolist(),
+                        "by_fold": held.round(4).tolist(), "by_fold_without": before.round(4).tolist()})
+    finally:
+        semantic.JOIN_P, semantic.JOIN_MODEL = saved_p, saved_model
+    mean = np.mean([o["held_out_f1_by_size"] for o in out], axis=0)
+    mean_without = np.mean([o["without_f1_by_size"] for o in out], axis=0)
+    return {"join_p": saved_p, "splits": out, "mean_held_out_f1_by_size": mean.round(4).tolist(),
+            "mean_without_f1_by_size": mean_without.round(4).tolist(),
+            "gain_by_size": (mean - mean_without).round(4).tolist()}
+
+
+if __name__ == "__main__":   # python -m claimgraph.eval.emergent DIR [join | join-cv]: grouping settings by folds;
+    import json              # `join` trains and writes the learned join test, `join-cv` scores it held out
     import sys
 
-    print(json.dumps(tune_grouping(read_emergent(Path(sys.argv[1]))), indent=1))
+    data = read_emergent(Path(sys.argv[1]))
+    command = sys.argv[2] if len(sys.argv) > 2 else "tune"
+    if command == "join":
+        print(json.dumps(train_join(data), indent=1))
+    elif command == "join-cv":
+        print(json.dumps(cross_validate_join(data), indent=1))
+    else:
+        print(json.dumps(tune_grouping(data), indent=1))

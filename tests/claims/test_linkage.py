@@ -72,8 +72,13 @@ def reference_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse
             cross = sum(v * big.get(t, 0.0) for t, v in small.items())
             cross += float(emb_sum.get(a, emb[a]) @ emb_sum.get(b, emb[b]))
             average = cross / (size[a] * size[b])
-            if average < link or (cohesion_min and size[a] > 1 and size[b] > 1
-                                  and average < cohesion_min * min(cohesion(a), cohesion(b))):
+            refuse = average < link or bool(cohesion_min and size[a] > 1 and size[b] > 1
+                                            and average < cohesion_min * min(cohesion(a), cohesion(b)))
+            if refuse and average >= link and semantic.JOIN_P is not None:   # the learned join test (session 7)
+                big, small = (a, b) if size[a] >= size[b] else (b, a)
+                refuse = semantic.join_probability(semantic.join_features(
+                    average, cohesion(big), cohesion(small), size[big], size[small], float(sims[k]), n)) < semantic.JOIN_P
+            if refuse:
                 refused.add(key)
                 continue
         if size[a] < size[b]:
