@@ -111,9 +111,6 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     covering = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if covering is None:
         return None
-    # A quote that ends its sentence inside the marks ('… paths.” He added that …'): a cue after it with a clause
-    # of its own opens the next statement and does not frame this one.
-    ended = doc_text(doc)[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?"))
     i = covering.end
     seen = 0
     while i < len(doc) and seen < WINDOW:
@@ -123,11 +120,21 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
             if token.text in {".", "!", "?", "''"} or "\n" in token.text or token.text in OPEN:
                 return None
             if cue_for(token) and token.i not in used and token.lemma_ != "think" and token.dep_ != "relcl":
-                if ended and any(c.dep_ == "ccomp" and c.i > token.i for c in token.children):
+                if _own_statement_after_full_stop(doc, quote, token):
                     return None
                 return token  # not a relative clause's verb: '”, a resident who tweeted about it, said.'
         i += 1
     return None
+
+
+def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
+    """'“… that is my wheelhouse.” He said, twice, that he was going to …', '… paths!” He added that …': a quote
+    that ends its sentence inside the marks, then a cue with a clause of its own: the cue starts a new statement,
+    not the quote's attribution."""
+    if not doc_text(doc)[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?")):
+        return False
+    # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is.
+    return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
 
 
 def _frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
@@ -318,6 +325,9 @@ def _span_chars(token: Token) -> tuple[int, int]:
     # A subject's subtree can swallow a following quote when the parse is off; stop at a quote mark.
     kept = [t for t in tokens if t.text not in OPEN and t.text not in CLOSE]
     contiguous = [t for t in kept if abs(t.i - token.i) <= 25]
+    # '“…,” Vell, the mayor, said': the comma before the closing mark hangs on the subject too.
+    while len(contiguous) > 1 and contiguous[0].is_punct and contiguous[0].i < token.i:
+        contiguous = contiguous[1:]
     return contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
 
 
@@ -386,8 +396,11 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             content = doc.char_span(*inner, alignment_mode="expand")
             # '“Only you,” she said, would use …': the words after the cue clause are said too (a mixed quote).
             rest = _sentence_goes_on(doc, quote, cue) if after is not None else None
-            item = Found(kind="mixed" if rest else "direct", cue=doc[cue.i:cue.i + 1], source=source,
-                         content=[inner] + ([rest] if rest else []),
+            if rest is None and after is not None:
+                rest = _words_before_cue_clause(doc, quote, cue, source)
+            lead = _subject_before_quote(doc, quote, used) if after is not None else None
+            item = Found(kind="mixed" if rest or lead else "direct", cue=doc[cue.i:cue.i + 1], source=source,
+                         content=([lead] if lead else []) + [inner] + ([rest] if rest else []),
                          cue_class=classify(cue_for(cue), content) if cue_for(cue) else "report",
                          sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
                          confidence=0.9, quote_index=qi)
@@ -454,6 +467,45 @@ def _sentence_goes_on(doc: Doc, quote: Quote, cue: Token) -> tuple[int, int] | N
     return (start, end) if end > start else None
 
 
+def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | None) -> tuple[int, int] | None:
+    """'“We don't teach anything” against homosexuality in the meetings, he said.', '“There's a sense of stability
+    now,” and donations began to pick up again, Gilbert said.': words between the closing mark and the cue clause
+    go on with what was said (a second span of the same statement)."""
+    text = doc_text(doc)
+    if text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "?", "!")):
+        return None  # the quoted sentence ended: what follows is another one
+    clause = min(cue.idx, source.start_char) if source is not None else cue.idx
+    gap = text[quote.end:clause]
+    if "\n" in gap or any(c in gap for c in OPEN) or any(c in gap for c in CLOSE) or not WORD.search(gap) \
+            or len(WORD.findall(gap)) > 25:
+        return None
+    start, end = trim(doc, quote.end, clause)
+    return (start, end) if end > start and WORD.search(text[start:end]) else None
+
+
+def _subject_before_quote(doc: Doc, quote: Quote, used: set[int]) -> tuple[int, int] | None:
+    """'The party, attended by hundreds every year, “allows us to get our message out,” said Coleman': a quote that
+    opens in lower case goes on with the words its sentence began with (the first span of a mixed statement)."""
+    text = doc_text(doc)
+    first = text[quote.inner[0]:quote.inner[1]].lstrip()[:1]
+    if not first.islower():
+        return None
+    opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    sent_start = opening[0].sent.start_char
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    start = max(sent_start, line_start)
+    before = text[start:quote.start]
+    if not WORD.search(before) or any(c in before for c in OPEN) or any(c in before for c in CLOSE):
+        return None
+    span = doc.char_span(start, quote.start, alignment_mode="contract")
+    if span is None or any(cue_for(t) is not None or t.i in used for t in span):
+        return None  # 'Vell said, “…”' is the cue's own clause
+    start, end = trim(doc, start, quote.start)
+    return (start, end) if end > start else None
+
+
 def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     """A cue-less quote is part of the previous statement when it stands in the same paragraph, or when the
     previous quote ran to the end of its paragraph without a closing mark (the convention for a quote that goes
@@ -483,4 +535,9 @@ def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:
     gap = doc_text(doc)[prev_end:quote.start]
     if gap.count("\n\n") > 1 or len(gap) > 400:
         return False
-    return gap.count(".") + gap.count("!") + gap.count("?") <= 2
+    # Sentence ends, not the periods of abbreviations ('," said Sen. Ansel Marr (D-Conn.). "', 'U.S.'): the
+    # tokenizer keeps those inside their word.
+    span = doc.char_span(prev_end, quote.start, alignment_mode="contract")
+    if span is None:
+        return gap.count(".") + gap.count("!") + gap.count("?") <= 2
+    return sum(1 for t in span if t.text in {".", "!", "?"} or t.text.strip(".!?") == "" and t.is_punct) <= 2

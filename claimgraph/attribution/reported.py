@@ -304,6 +304,23 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     return None
 
 
+EVALUATIVE = {"praise", "criticize", "criticise", "blast", "slam", "denounce", "decry", "condemn", "mock", "call",
+              "reject", "deny", "dismiss", "question", "tout", "blame", "accuse", "applaud", "commend", "congratulate",
+              "laud", "deride", "chide", "scold", "rebuke", "ridicule", "fault", "lambast", "excoriate", "castigate",
+              "berate", "disparage", "assail"}
+
+
+def _judged(cue: Token, lexeme, content: tuple[int, int]) -> bool:
+    """'praised her effort', 'blasted the deal', 'called Trump “unhinged”': an evaluative verb's two-word object is
+    the verdict it passes (a noun phrase with a noun or a quoted word; not a pronoun alone)."""
+    if lexeme.lemma not in EVALUATIVE:
+        return False
+    if lexeme.lemma == "call" and not any(c.dep_ == "oprd" for c in cue.children):
+        return False  # "called snap elections", "too close to call": only "called X Y" names a verdict
+    words = WORD.findall(doc_text(cue.doc)[content[0]:content[1]])
+    return len(words) == 2
+
+
 ANSWERS = {"yes", "no", "so", "same", "otherwise"}
 
 
@@ -1117,7 +1134,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if lexeme.cue_class == "think" and subject is None:
                 continue
             if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra \
-                    and lexeme.lemma not in DECLINING and _answer(token) is None:
+                    and lexeme.lemma not in DECLINING and _answer(token) is None and not _judged(token, lexeme, content):
                 continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
         flags += _cue_flags(token, chain)

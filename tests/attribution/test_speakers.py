@@ -238,7 +238,9 @@ def test_a_title_case_interview_gives_each_line_to_its_speaker_and_you_to_the_ot
     assert by_cue(found, "say").speaker.name == "Owen Talbot"  # asked by Ilse Marr: "you" is the other party
     assert by_cue(found, "argue").speaker.name == "Owen Talbot"
     assert all(a.speaker.type == "person" for a in lines)
-    assert by_cue(found, "found").speaker.name == "Owen Talbot"
+    # "We found …" in Talbot's own line is Talbot again ("we" inside a statement is its speaker's), so it is no
+    # second statement nested in his line; were "we" read as the writer's, it would stand as one.
+    assert not any(a.cue == "found" for a in found)
 
 
 @pytest.mark.parametrize("text", [

@@ -26,9 +26,11 @@ EXPECTED: dict[str, str] = {
                   "show find cite point complain joke quip caution lament remind inform express signal hint retort "
                   "exclaim clarify recount confide highlight decline",
         "assert": "declare claim assert insist maintain argue allege contend stress emphasize promise vow pledge "
-                  "boast urge assure imply reiterate propose praise proclaim brag tout emphasise rule",
+                  "boast urge assure imply reiterate propose praise proclaim brag tout emphasise rule applaud commend "
+                  "congratulate laud",
         "dispute": "deny dismiss reject refute dispute rebut contradict criticize question doubt blame accuse charge "
-                   "mock blast slam denounce decry condemn counter criticise",
+                   "mock blast slam denounce decry condemn counter criticise bemoan deride chide scold rebuke "
+                   "ridicule fault lambast excoriate castigate berate disparage assail",
         "confirm": "confirm acknowledge admit concede agree verify corroborate concur recognize",
         "think": "think believe consider feel expect suspect hope fear worry estimate conclude speculate guess assume "
                  "realize anticipate",
