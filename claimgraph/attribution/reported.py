@@ -17,7 +17,7 @@ from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, Quote, channel
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
-NEGATIONS = {"not", "n't", "never", "no"}
+NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}  # "n\u2019t": the typographic apostrophe of web copy
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
 MIN_CONTENT_WORDS = 3

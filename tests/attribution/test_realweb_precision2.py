@@ -160,3 +160,13 @@ def test_she_is_not_a_name_in_a_phrase_on_a_noun_or_in_a_relative_clause(rules):
             "remarks that outweighed even Ilse Marr's famous speech. During her interview with Dana Welk, she spoke "
             "for the first time. She revealed that the ferry had nearly sunk twice.")
     assert said_by(extract(rules, text), text, "nearly sunk twice") == "Greta Lind"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_negated_cue_is_flagged_whatever_the_apostrophe(rules, apostrophe):
+    # Web copy writes "didn’t" with a typographic apostrophe; the parse splits it off as "n’t" all the same, and the
+    # record must say the cue is negated, or the content reads as the opposite of what was said.
+    text = (f"Tomas Brill, the harbour master, didn{apostrophe}t think the ferry would be affected by the new "
+            "timetable, according to people who spoke with him.")
+    found = [a for a in extract(rules, text) if a.cue == "think"]
+    assert found and all("negated" in a.flags for a in found), [(a.cue, a.content, a.flags) for a in found]
