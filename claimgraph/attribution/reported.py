@@ -799,8 +799,7 @@ def attitude(doc: Doc, token: Token) -> Found | None:
     if clause is None:
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
     if clause is not None:
-        skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
-        content = trim(doc, *subtree_span(clause, exclude=skip))
+        content = _that_clause(doc, clause)
     else:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and c.i > token.i),
                     None)
@@ -814,6 +813,17 @@ def attitude(doc: Doc, token: Token) -> Found | None:
     return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class="think", sentence=sentence_of(doc, content),
                  confidence=0.6)
+
+
+def _that_clause(doc: Doc, clause: Token) -> tuple[int, int]:
+    """The character span of a reported clause without its "that": the content of 'fears that …'."""
+    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
+    return trim(doc, *subtree_span(clause, exclude=skip))
+
+
+def _too_short(doc: Doc, content: tuple[int, int]) -> bool:
+    """Fewer than MIN_CONTENT_WORDS words: too little to be a statement."""
+    return len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS
 
 
 def made_clear(doc: Doc, token: Token) -> Found | None:
@@ -841,7 +851,7 @@ def made_clear(doc: Doc, token: Token) -> Found | None:
     if not tokens:
         return None
     content = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+    if _too_short(doc, content):
         return None
     subject, _ = cue_subject(token)
     if subject is None or subject.lower_ in {"it", "this", "that", "there"}:
@@ -888,9 +898,8 @@ def nominal(doc: Doc, token: Token) -> Found | None:
                                                          for g in c.children)), None)
     if clause is None:
         return None
-    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
-    content = trim(doc, *subtree_span(clause, exclude=skip))
-    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+    content = _that_clause(doc, clause)
+    if _too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None:
@@ -941,9 +950,8 @@ def misread_verb(doc: Doc, token: Token) -> Found | None:
         g.dep_ == "mark" and g.lower_ == "that" and g.tag_ == "IN" and g.i == token.i + 1 for g in c.children)), None)
     if clause is None:
         return None
-    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
-    content = trim(doc, *subtree_span(clause, exclude=skip))
-    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+    content = _that_clause(doc, clause)
+    if _too_short(doc, content):
         return None
     source = doc.char_span(*trim(doc, token.left_edge.idx, before.idx + len(before)), alignment_mode="expand")
     content_span = doc.char_span(*content, alignment_mode="expand")
