@@ -127,11 +127,16 @@ def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return None
 
 
+def _ends_inside(text: str, quote: Quote) -> bool:
+    """The quoted words end their sentence inside the marks ('… my wheelhouse.”', '… paths!”')."""
+    return text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?"))
+
+
 def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
     """'“… that is my wheelhouse.” He said, twice, that he was going to …', '… paths!” He added that …': a quote
     that ends its sentence inside the marks, then a cue with a clause of its own: the cue starts a new statement,
     not the quote's attribution."""
-    if not doc_text(doc)[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?")):
+    if not _ends_inside(doc_text(doc), quote):
         return False
     # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is.
     return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
@@ -226,7 +231,7 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
 def _ends_clause(text: str, quote: Quote) -> bool:
     """The quoted words end a sentence: a final mark inside the quote, or a period, line end or text end after it."""
     rest = text[quote.end:].lstrip(" \t")
-    return text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?")) or not rest or rest[0] in "\n.!?"
+    return _ends_inside(text, quote) or not rest or rest[0] in "\n.!?"
 
 
 def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
@@ -292,17 +297,16 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
         return doc.char_span(start, end, alignment_mode="expand")
     if after is None:
         return _name_right_before(doc, cue)
-    if after is not None:
-        # "…,” said Mara Vell, the mayor." with no parse link: the words between the mark and the cue, or after it.
-        between = doc.char_span(after, cue.idx, alignment_mode="contract")
-        if between is not None and any(t.is_alpha for t in between):
-            start, end = trim(doc, between.start_char, between.end_char)
-            return doc.char_span(start, end, alignment_mode="expand")
-        sent_end = cue.sent.end_char
-        rest = doc.char_span(cue.idx + len(cue), sent_end, alignment_mode="contract")
-        if rest is not None and len(rest):
-            start, end = trim(doc, rest.start_char, rest.end_char)
-            return doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    # "…,” said Mara Vell, the mayor." with no parse link: the words between the mark and the cue, or after it.
+    between = doc.char_span(after, cue.idx, alignment_mode="contract")
+    if between is not None and any(t.is_alpha for t in between):
+        start, end = trim(doc, between.start_char, between.end_char)
+        return doc.char_span(start, end, alignment_mode="expand")
+    sent_end = cue.sent.end_char
+    rest = doc.char_span(cue.idx + len(cue), sent_end, alignment_mode="contract")
+    if rest is not None and len(rest):
+        start, end = trim(doc, rest.start_char, rest.end_char)
+        return doc.char_span(start, end, alignment_mode="expand") if end > start else None
     return None
 
 
@@ -472,7 +476,7 @@ def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | 
     now,” and donations began to pick up again, Gilbert said.': words between the closing mark and the cue clause
     go on with what was said (a second span of the same statement)."""
     text = doc_text(doc)
-    if text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "?", "!")):
+    if _ends_inside(text, quote):
         return None  # the quoted sentence ended: what follows is another one
     clause = min(cue.idx, source.start_char) if source is not None else cue.idx
     gap = text[quote.end:clause]
