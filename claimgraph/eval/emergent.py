@@ -304,6 +304,13 @@ PREVIOUS_GROUPING = {"IDF_POWER": 2.0, "PREFIX_WEIGHT": 0.5, "WORDS": 0.9, "LINK
                      "CENTRE": True, "COHESION": 0.4}   # the last pass's: one link at every size
 
 
+def fold_batches(folds: int = FOLDS) -> list[tuple[int, ...]]:
+    """Every union of folds grouped as one batch: each fold alone, every 2, 3, 4 and all of them (tune_grouping)."""
+    from itertools import combinations
+
+    return [c for size in range(1, folds + 1) for c in combinations(range(folds), size)]
+
+
 def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING_GRID,
                   folds: int = FOLDS) -> dict[str, Any]:
     """Grouping settings chosen by cross-validation by claim, at several batch sizes. Every setting groups every
@@ -314,8 +321,6 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
     folds grouped with them count against it): at each size, nothing of the held-out fold chose the setting. What
     ships is the setting best over all batches. Sets claims.semantic's module settings while it runs and
     restores them."""
-    from itertools import combinations
-
     from claimgraph.claims import semantic
 
     grid = list(grid)
@@ -323,7 +328,7 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
         grid.append(PREVIOUS_GROUPING)
     saved = {k: getattr(semantic, k) for k in grid[0]}
     parts = claim_folds(rows, folds)
-    batches = [c for size in range(1, folds + 1) for c in combinations(range(folds), size)]
+    batches = fold_batches(folds)
     gold = [r.claim_id for r in rows]
 
     def grouped(setting: dict[str, Any]) -> list[tuple[list[str], np.ndarray, list[np.ndarray]]]:
@@ -381,13 +386,6 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
             "folds": out, "previous": PREVIOUS_GROUPING, "best_on_all": grid[shipped],
             "best_on_all_f1_by_size": by_size(shipped), "previous_f1_by_size": by_size(previous),
             "grid_size": len(grid)}
-
-
-def fold_batches(folds: int = FOLDS) -> list[tuple[int, ...]]:
-    """Every union of folds grouped as one batch: each fold alone, every 2, 3, 4 and all of them (tune_grouping)."""
-    from itertools import combinations
-
-    return [c for size in range(1, folds + 1) for c in combinations(range(folds), size)]
 
 
 def join_examples(texts: Sequence[str], gold: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
