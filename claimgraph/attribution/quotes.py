@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.attribution.found import Found, cue_subject, doc_text, sentence_of, trim
+from claimgraph.attribution.unsaid import unsaid
 
 OPEN = {"“": "”", '"': '"', "«": "»"}
 CLOSE = {"”", '"', "»"}
@@ -385,6 +386,9 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             after = quote.end
             if cue is None:
                 cue, after = _frame_verb_before(doc, quote, used), None
+        if cue is not None and unsaid(cue):
+            previous_quote, previous_index = quote, qi
+            continue  # '“…” helps me see why voters might question …': a cue that says nothing (unsaid.py)
         if signed is not None:
             dash, source = signed
             item = Found(kind="direct", cue=dash, source=source, content=[inner], cue_class="report",

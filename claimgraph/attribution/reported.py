@@ -15,6 +15,7 @@ from claimgraph.attribution.cues import classify, cue_for, is_result_not_stateme
 from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span,
                                          relative_antecedent, sentence_of, subtree_span, trim)
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD, Quote, channel
+from claimgraph.attribution.unsaid import unsaid
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}  # "n\u2019t": the typographic apostrophe of web copy
@@ -74,6 +75,8 @@ def not_a_statement(cue: Token) -> bool:
     """Cue words that state nothing: an instruction to the reader ("To urge your MP to vote …, click this box"),
     a way or chance to say something ("any objective way to say that …"), "predicts how well …" or "was predicted
     by …" (a measure that forecasts, not a forecast made), "this factor is called intelligence" (a name)."""
+    if unsaid(cue):
+        return True  # a deliberation, a skill, a hypothetical, a wished belief, a source cited (unsaid.py)
     lemma = cue.lemma_.lower()
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
     if infinitive and cue.sent[0].head == cue and any(
@@ -252,7 +255,7 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
         # "has hinted before that …" parsed with both words as the clause's marks: neither is said.
         skip |= {g.i for g in comp.children if g.dep_ == "mark" and skip and g.i < min(skip) and g.i > cue.i}
-        start, end = subtree_span(comp, exclude=skip)
+        start, end = _clause_bounds(cue, comp, *subtree_span(comp, exclude=skip))
         return _extend_over_quote(doc, *trim(doc, start, end))
     if (answer := _answer(cue)) is not None:
         return trim(doc, *subtree_span(answer))
@@ -262,6 +265,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                      and c.lemma_.lower() in WITHHELD), None)
     if (demand := _demanded(doc, cue, lexeme)) is not None:
         return demand
+    if (warning := _warned_of(doc, cue, lexeme)) is not None:
+        return warning
     if lexeme.lemma == "call":
         # "called for an inquiry": the demand is the content.
         for prep in cue.children:
@@ -302,6 +307,24 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None
+
+
+def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, int]:
+    """The reported clause's characters, two misparses mended. "factors that earlier research suggested might
+    predict …": the relative pronoun, taken as the clause's subject, stands before the source and the cue, so the
+    content starts after the cue. 'argues that groups of people “hyperconnected” with machines are smarter': the
+    quoted word read as the clause's verb leaves the real predicate a second complement of the cue, subjectless
+    and finite, right after it; the content runs over it."""
+    doc = cue.doc
+    if comp.left_edge.i < cue.i and comp.left_edge.tag_ == "WDT" and cue.i + 1 < comp.right_edge.i:
+        start = doc[cue.i + 1].idx
+    later = [c for c in cue.children if c.dep_ == "ccomp" and c.i > comp.right_edge.i
+             and c.left_edge.i <= comp.right_edge.i + 2 and c.tag_ in {"VBD", "VBZ", "VBP"}
+             and not any(g.dep_ in SUBJECTS for g in c.children)]
+    if later and any(g.dep_ in SUBJECTS for g in comp.children):
+        last = [t for t in later[0].subtree if not t.is_space][-1]
+        end = max(end, last.idx + len(last))
+    return start, end
 
 
 EVALUATIVE = {"praise", "criticize", "criticise", "blast", "slam", "denounce", "decry", "condemn", "mock", "call",
@@ -434,6 +457,25 @@ def _demanded(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     if infinitive is None or not objects or objects[0].i > infinitive.i:
         return None
     return trim(doc, objects[0].left_edge.idx, infinitive.right_edge.idx + len(infinitive.right_edge))
+
+
+WARNING = {"warn", "caution"}
+
+
+def _warned_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+    """'Researchers are warning of a new kind of ransomware', 'used the speech to warn against a one-size-fits-all
+    approach': the danger warned of is what was said (a that-clause, where there is one, was taken before)."""
+    if lexeme.lemma not in WARNING:
+        return None
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in {"of", "against", "about"}
+                 and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+    if prep is None:
+        return None
+    # An object after it is the danger's own last words, which the parser hung on the cue ("… forums and SMS
+    # messages").
+    words = [t for t in prep.subtree if t.i > prep.i and not t.is_space] + [
+        t for c in cue.children if c.dep_ == "dobj" and c.i > prep.i for t in c.subtree if not t.is_space]
+    return trim(doc, words[0].idx, max(t.idx + len(t) for t in words))
 
 
 def _within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -581,6 +623,9 @@ def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) 
             continue
         if not (cue_for(token) is not None or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)):
             continue
+        if token.tag_ == "VB" and root.tag_ == "VB" and any(c.tag_ == "MD" for c in root.children) \
+                and not any(c.dep_ in {"aux", "neg"} for c in token.children):
+            continue  # "will align with … and add Tarn to the list": the modal's second verb, still said
         cc = next((c for c in root.children if c.dep_ == "cc" and c.i < token.i and c.i > root.i), None)
         cut_at = cc.i if cc is not None else token.i
         cut = trim(doc, content[0], doc[cut_at].idx)

@@ -1046,7 +1046,8 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
         if item.source is not None:
             item.source = _conjunct_subject(item) or item.source
         if item.source is None:
-            if item.cue is not None and item.cue.root.lemma_.lower() in JUDGEMENT_CUES and not _quoted(item, quotes):
+            if item.cue is not None and (item.cue.root.lemma_.lower() in JUDGEMENT_CUES or _raised_belief(item)) \
+                    and not _quoted(item, quotes):
                 # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
                 # anyone's statement.
                 item.speaker = item.parent.speaker if item.parent is not None else WRITER
@@ -1063,6 +1064,9 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
                 item, quotes) and _supposing(item):
             # "You might call this a measure of social intelligence": the writer's suggestion to the reader.
             item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
+            continue
+        if _writers_inference(item, mention) and not _quoted(item, quotes):
+            item.speaker = WRITER  # "This suggests the toolmakers were …": the writer drawing a conclusion
             continue
         item.speaker = resolver.resolve(item.source)
         if asked:
@@ -1176,6 +1180,27 @@ def _is_label_line(item: Found) -> bool:
     """A transcript line's statement (labels.speaker_labels): the cue is the colon right after the label."""
     return (item.cue is not None and item.cue.text == ":" and item.source is not None
             and item.cue.start_char == item.source.end_char)
+
+
+# "The port is expected to reopen", "is widely believed to …": a belief raised to the subject with nobody named;
+# outside anyone's statement the writer reports it (as "the feature appears to …").
+RAISED_BELIEFS = {"expect", "assume", "believe", "think", "consider"}
+# "This suggests …", "That shows …": a demonstrative pointing back at what the writer just set out.
+INFERRING = {"suggest", "show", "indicate", "mean", "imply", "demonstrate", "prove"}
+DEMONSTRATIVES = {"this", "that", "these", "those", "which"}
+
+
+def _raised_belief(item: Found) -> bool:
+    cue = item.cue.root
+    return (item.cue_class == "think" and cue.lemma_.lower() in RAISED_BELIEFS
+            and any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children))
+
+
+def _writers_inference(item: Found, mention: str) -> bool:
+    """'This suggests the toolmakers were dedicated': the demonstrative source stands for the facts the writer
+    has just given, outside anyone's statement; the inference is the writer's."""
+    return (mention in DEMONSTRATIVES - {"which"} and item.parent is None and item.cue is not None
+            and item.cue.root.lemma_.lower() in INFERRING and item.source is not None and len(item.source) == 1)
 
 
 def _quoted(item: Found, quotes: list[tuple[int, int]]) -> bool:
