@@ -1,7 +1,7 @@
 """Rules of the fourth PolNeAR recall round (issue 9): the lemmatizer's "hop" for "hopes", intentions as cues
-("refused to", "plans to"), and noun-phrase objects of six reporting verbs ("recalled the long winter"). Fictional
-sentences through the real parse, rules only; each positive case fails without its rule, the negative ones guard the
-rule's limits."""
+("refused to", "plans to", "wants to", "threatened to"), and noun-phrase objects of six reporting verbs ("recalled
+the long winter"). Fictional sentences through the real parse, rules only; each positive case fails without its rule,
+the negative ones guard the rule's limits."""
 
 from __future__ import annotations
 
@@ -43,6 +43,10 @@ def test_hopping_is_no_hope(rules):
 # -- intentions -----------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, cue, content, speaker", [
+    ("Ansel Marr wants to close the old pier before the winter storms.", "wants",
+     "to close the old pier before the winter storms", "Ansel Marr"),
+    ("Ansel Marr threatened to sue the harbor board over the closure.", "threatened",
+     "to sue the harbor board over the closure", "Ansel Marr"),
     ("The harbor board refused to publish the inspection report on the pier.", "refused",
      "to publish the inspection report on the pier", None),
     ("Mara Vell plans to run for mayor of Northgate next spring.", "plans", "to run for mayor of Northgate next spring",
@@ -58,6 +62,11 @@ def test_an_intention_is_found(rules, text, cue, content, speaker):
 def test_trying_is_no_intention_cue(rules):
     # "try" was right a fifth of the time on PolNeAR train: left out of the lexicon.
     assert extract(rules, "Ansel Marr tried to open the rusted gate of the old pier.") == []
+
+
+def test_the_writers_own_want_is_no_statement(rules):
+    # a belief or intention class: "I want", "we want" hedge the writer's own sentence, as "I think" does
+    assert extract(rules, "We want to see the old pier open again by the summer.") == []
 
 
 def test_knowing_is_no_cue(rules):
