@@ -63,7 +63,10 @@ def cue_for(token: Token) -> Cue | None:
     """The lexicon entry for a verb token, or None when it is not a speech, thought or claim verb."""
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return None
-    return lexicon().get(token.lemma_.lower())
+    lemma = token.lemma_.lower()
+    if lemma == "hop" and token.lower_.startswith(("hope", "hoping")):
+        lemma = "hope"  # the lemmatizer's "hop" for "hopes", "hoping", "hoped" (never "hopped")
+    return lexicon().get(lemma)
 
 
 def classify(cue: Cue, content: Span | None) -> str:
