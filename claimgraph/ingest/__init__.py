@@ -13,21 +13,42 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import import_module
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.feeds import feed_articles, looks_like_feed, read_feed_file
-from claimgraph.ingest.fetch import DEFAULT_DEADLINE, Fetcher, is_url
-from claimgraph.ingest.html import article_from_html, read_html_file, read_html_gz_file
-from claimgraph.ingest.jsonfeed import json_feed_articles, looks_like_json_feed, read_json_feed_file
 from claimgraph.ingest.limits import MAX_DOCUMENT_BYTES, check_text, regular_file_size, too_large
 from claimgraph.ingest.jsonl import read_jsonl_file
 from claimgraph.ingest.tabular import read_csv_file
 from claimgraph.ingest.text import read_text_file
-from claimgraph.ingest.warc import read_warc_file
 from claimgraph.records import Article
 
+if TYPE_CHECKING:
+    from claimgraph.ingest.fetch import Fetcher
+
 Reader = Callable[..., "Article | Iterable[Article | InputError]"]
+
+# The HTML, feed, WARC and URL readers import trafilatura, lxml, feedparser, warcio and httpx (a few tenths of a
+# second), which a run over text files never needs: they are imported when the first such input comes.
+URL_DEADLINE = 60.0  # = fetch.DEFAULT_DEADLINE (tests/ingest/test_lazy_readers.py), not imported for the reason above
+
+
+def _on_first_use(module: str, name: str) -> Reader:
+    """The reader `name` of `claimgraph.ingest.<module>`, imported when it is first called."""
+    def reader(path: Path, ref: str, options: ReadOptions | None = None):
+        real = getattr(import_module(f"claimgraph.ingest.{module}"), name)
+        return real(path, ref, options=options) if _takes_options(real) else real(path, ref)
+
+    reader.__name__ = reader.__qualname__ = name
+    return reader
+
+
+read_html_file = _on_first_use("html", "read_html_file")
+read_html_gz_file = _on_first_use("html", "read_html_gz_file")
+read_feed_file = _on_first_use("feeds", "read_feed_file")
+read_json_feed_file = _on_first_use("jsonfeed", "read_json_feed_file")
+read_warc_file = _on_first_use("warc", "read_warc_file")
 
 # Suffix -> reader. A reader returns one Article or yields several (Article or InputError). A reader that takes an
 # `options` parameter is given the run's ReadOptions (column mapping, fetcher, skip counts).
@@ -66,7 +87,7 @@ class ReadOptions:
     allow_private: bool = False  # fetch from loopback/private addresses (`--allow-private`)
     fetch_links: bool = True  # fetch the page each feed entry links to (else use the entry's own content)
     fetcher: Fetcher | None = None  # made on first use when not given
-    url_deadline: float = DEFAULT_DEADLINE  # seconds one URL may take, robots.txt, redirects and retries included
+    url_deadline: float = URL_DEADLINE  # seconds one URL may take, robots.txt, redirects and retries included
     allow_hosts: tuple[str, ...] = ()  # hosts fetched whatever their address (`--allow-host`), metadata ones too
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (input, reason): not articles, not errors
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (input, what): read, but not cleanly
@@ -74,6 +95,8 @@ class ReadOptions:
 
     def get_fetcher(self) -> Fetcher:
         if self.fetcher is None:
+            from claimgraph.ingest.fetch import Fetcher
+
             self.fetcher = Fetcher(allow_private=self.allow_private, deadline=self.url_deadline,
                                    allow_hosts=self.allow_hosts)
         return self.fetcher
@@ -201,6 +224,10 @@ def read_path(path: Path, ref: str | None = None, options: ReadOptions | None = 
 
 def read_url(url: str, options: ReadOptions) -> Iterator[Article | InputError]:
     """A URL: a feed (by content type or first element) yields its entries' articles, a page its article."""
+    from claimgraph.ingest.feeds import feed_articles, looks_like_feed
+    from claimgraph.ingest.html import article_from_html
+    from claimgraph.ingest.jsonfeed import json_feed_articles, looks_like_json_feed
+
     try:
         answer = options.get_fetcher().fetch(url)
         fetcher = options.get_fetcher() if options.fetch_links else None
@@ -224,9 +251,12 @@ def read_inputs(paths: Iterable[str | Path], options: ReadOptions | None = None)
     options = options or ReadOptions()
     try:
         for raw in paths:
-            if isinstance(raw, str) and is_url(raw):
-                yield from read_url(raw, options)
-                continue
+            if isinstance(raw, str) and "://" in raw[:8]:  # every URL has it there (is_url's own test follows)
+                from claimgraph.ingest.fetch import is_url
+
+                if is_url(raw):
+                    yield from read_url(raw, options)
+                    continue
             for item in iter_files([raw], options.unsupported):
                 if isinstance(item, InputError):
                     yield item

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 import numpy
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.attrs import ENT_IOB, HEAD, LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.tokens import Doc
 
@@ -167,6 +167,42 @@ def tag(tagger, docs: list[Doc], scope: str = "windows",
                 doc.user_data.pop(RULES_KEY, None)
 
 
+def piece_doc(doc: Doc, start: int, end: int, head: tuple, array: numpy.ndarray,
+              ents: Sequence[tuple[int, int]]) -> Doc:
+    """`doc[start:end].as_doc(array_head=head, array=array)` as far as the tagger reads it (every token attribute,
+    entity, sentence start and hook the same; tests/attribution/test_piece_doc.py compares them), without what
+    as_doc adds for other readers: the span's mean vector and the Doc's categories, and without reading the whole
+    Doc's entities twice per piece. `array` is the Doc's `to_array(head)` (its rows start:end are rewritten, as
+    as_doc rewrites them), `ents` the Doc's entities as (start, end) token offsets, in order."""
+    strings = doc.vocab.strings
+    rows = array[start:end]
+    words = [strings[orth] for orth in rows[:, head.index(ORTH)].tolist()]
+    piece = Doc(doc.vocab, words=words, spaces=(rows[:, head.index(SPACY)] != 0).tolist())
+    # as_doc rewires the heads that point out of the piece (token by token); a piece of whole sentences has none
+    heads = numpy.arange(len(rows)) + rows[:, head.index(HEAD)].view("int64")
+    if len(rows) and (heads.min() < 0 or heads.max() >= len(rows)):
+        doc[start:end]._fix_dep_copy(head, rows)
+    if len(rows) > 0 and ENT_IOB in head:  # an entity begun before the piece begins at its first token
+        iob = head.index(ENT_IOB)
+        if rows[0][iob] == 1:
+            rows[0][iob] = 3
+    piece.from_array(head, rows)
+    # An entity cut by either edge of the piece is left unannotated there, as as_doc leaves it.
+    inside = {(s, e) for s, e in ents if s >= start and e <= end}
+    piece_ents = piece.ents
+    if len(piece_ents) > 0:
+        if (piece_ents[0].start + start, piece_ents[0].end + start) not in inside:
+            piece.set_ents([], missing=[piece_ents[0]], default="unmodified")
+        if (piece_ents[-1].start + start, piece_ents[-1].end + start) not in inside:
+            piece.set_ents([], missing=[piece_ents[-1]], default="unmodified")
+    piece.noun_chunks_iterator = doc.noun_chunks_iterator
+    piece.user_hooks = doc.user_hooks
+    piece.user_span_hooks = doc.user_span_hooks
+    piece.user_token_hooks = doc.user_token_hooks
+    piece.tensor = doc.tensor[start:end]
+    return piece
+
+
 def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> None:
     if scope == "all":
         tagger.set_annotations(docs, tagger.predict(docs))
@@ -178,8 +214,8 @@ def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> N
         if sum(e - s for s, e in ranges) > WHOLE_DOC_SHARE * len(doc):
             ranges = [(0, len(doc))]
         plans.append([(s, e, len(pieces) + k) for k, (s, e) in enumerate(ranges)])
-        # Span.as_doc reads the whole Doc's columns unless given them: read once per Doc, not once per piece (each
-        # piece's as_doc rewrites only its own rows of the copy, and the pieces do not overlap).
+        # Each piece is built from the whole Doc's columns and entities, read once per Doc, not once per piece
+        # (each piece rewrites only its own rows of the copy, and the pieces do not overlap).
         columns = None
         for s, e in ranges:
             if (s, e) == (0, len(doc)):
@@ -187,8 +223,8 @@ def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> N
             else:
                 if columns is None:
                     head = Doc._get_array_attrs()
-                    columns = (head, doc.to_array(head))
-                piece = doc[s:e].as_doc(array_head=columns[0], array=columns[1])
+                    columns = (head, doc.to_array(head), [(ent.start, ent.end) for ent in doc.ents])
+                piece = piece_doc(doc, s, e, *columns)
             if stacked and piece is not doc:
                 piece.user_data[RULES_KEY] = doc.user_data[RULES_KEY][s:e]
             pieces.append(piece)
@@ -202,4 +238,4 @@ def _tag(tagger, docs: list[Doc], scope: str, covered, cues, stacked: bool) -> N
         tagger.set_window_annotations(doc, full, [(start, end) for start, end, _ in plan])
 
 
-__all__ = ["SCOPES", "can_hold", "tag", "windows"]
+__all__ = ["SCOPES", "can_hold", "piece_doc", "tag", "windows"]
