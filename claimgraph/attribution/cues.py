@@ -63,7 +63,10 @@ def cue_for(token: Token) -> Cue | None:
     """The lexicon entry for a verb token, or None when it is not a speech, thought or claim verb."""
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return None
-    return lexicon().get(token.lemma_.lower())
+    entry = lexicon().get(token.lemma_.lower())
+    if entry is None and token.tag_ == "VBZ" and token.lower_.endswith("es"):
+        entry = lexicon().get(token.lower_[:-1])  # "Li hopes that …" lemmatised "hop" (realweb round 3)
+    return entry
 
 
 def classify(cue: Cue, content: Span | None) -> str:
