@@ -689,6 +689,17 @@ def _missing_content(doc: Doc, cue: Token) -> bool:
     return len([t for t in sent if t.is_alpha]) <= 8
 
 
+def _inner_speaker(doc: Doc, pobj: Token, verb: Token) -> Token | None:
+    """'According to a blog post for InfoAmazonia, Brazil's space institute predicts that …': the parser hangs the
+    inner speaker on the source as an apposition and leaves the verb after it without a subject; the apposition is
+    that verb's subject, not part of the source (realweb round 3)."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i < pobj.i or any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children):
+        return None
+    return next((t for t in pobj.subtree if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i
+                 and doc[t.left_edge.i - 1].text == ","), None)
+
+
 def according_to(doc: Doc, token: Token) -> Found | None:
     """'according to X, …' and '…, according to X.': X is the source, the rest of the clause the content."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -703,6 +714,9 @@ def according_to(doc: Doc, token: Token) -> Found | None:
     while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head and steps < 4 and not cue_for(head.head):
         head, steps = head.head, steps + 1
     phrase = {token.i, to.i} | {t.i for t in pobj.subtree}
+    inner = _inner_speaker(doc, pobj, token.head)
+    if inner is not None:
+        phrase -= {t.i for t in inner.subtree} | {inner.left_edge.i - 1}
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     before = [t for t in clause if t.i < token.i]
     after = [t for t in clause if t.i > max(phrase)]
@@ -715,6 +729,8 @@ def according_to(doc: Doc, token: Token) -> Found | None:
     if not spans:
         return None
     source_start, source_end = trim(doc, *subtree_span(pobj))
+    if inner is not None:
+        source_start, source_end = trim(doc, source_start, doc[inner.left_edge.i - 1].idx)
     return Found(kind="according_to", cue=doc[token.i:to.i + 1],
                  source=doc.char_span(source_start, source_end, alignment_mode="expand"), content=spans,
                  cue_class="report", sentence=sentence_of(doc, *spans, (token.idx, to.idx + 2)), confidence=0.85)
@@ -1112,6 +1128,16 @@ def _cue_flags(cue: Token, chain: list[Token]) -> list[str]:
     return flags
 
 
+def _owned_belief(cue: Token) -> bool:
+    """'I believe that the count is wrong', 'We expect that future work will …' outside any quote: a writer's
+    belief set out with its 'that', which a reader takes as said (a letter, an essay, a book excerpt); a bare
+    "I think" still hedges (realweb round 3)."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in cue.children):
+        return False  # "I continue to believe that …", "I remember feeling that …": the outer verb is the cue
+    return any(c.dep_ == "ccomp" and c.i > cue.i and any(g.dep_ == "mark" and g.lower_ == "that" and g.i == cue.i + 1
+                                                        for g in c.children) for c in cue.children)
+
+
 def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Quote]) -> list[Found]:
     found: list[Found] = []
     quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
@@ -1162,7 +1188,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             subject = agent_of(token)  # "Asked by the host whether …": the host asks; else nobody named
         if _subjectless_clause(token) or _undone(token):
             continue  # a set-off participle read as the main verb; "failed to tell …": nothing was said
-        if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"}:
+        if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"} \
+                and not _owned_belief(token):
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
         content = _before_own_conjunct(doc, token, _before_participle(doc, token, _over_second_that(
             doc, token, _content_of(doc, token, lexeme))))

@@ -173,6 +173,18 @@ OUTLET_DESCRIPTORS = {"news", "agency", "newspaper", "website", "network", "broa
                       "wire", "service", "paper", "daily", "tabloid", "station"}
 
 
+# Counts that never name anyone on their own ("the host", "the couple", "the band" do: PolNeAR train).
+BARE_COUNTS = {"number", "handful", "majority", "minority", "dozen", "dozens", "hundreds", "thousands", "scores",
+               "lot", "lots", "raft", "slew", "string", "series"}
+
+
+def _bare_count(mention: Span, root: Token) -> bool:
+    """'A growing number are touting …', 'a handful said …': a quantity noun with no 'of' and no name of its own
+    (issue 9, realweb round 3: "growing number" was a speaker)."""
+    return root.lower_ in BARE_COUNTS and not any(c.dep_ in {"prep", "appos", "compound"} or c.pos_ == "PROPN"
+                                                     for c in root.children)
+
+
 def _outlet_name(alias: str) -> str | None:
     """The outlet a mention names: on the outlet list as written, or less a descriptor after it ("the Associated
     Press news agency"), or a broadcaster's call sign and channel ("ABC13"); None where it names none."""
@@ -463,6 +475,12 @@ class SpeakerResolver:
         name = _description_name(words)
         return Speaker(name, "anonymous") if name else None
 
+    def _counted_before(self, mention: Span, text: str) -> Speaker | None:
+        """'A growing number are touting …' with no 'of': the people just described are counted ("AI
+        researchers"), or nobody (a count is never an identity; the source span stays)."""
+        people = self._people_before(mention)
+        return self._remember(people, text) if people is not None else None
+
     def resolve(self, mention: Span) -> Speaker | None:
         speaker = self._resolve(mention)
         if speaker is not None:
@@ -606,6 +624,8 @@ class SpeakerResolver:
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if counted is not None and counted.right_edge.i < mention.end:
                 return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
+            if _bare_count(mention, root):
+                return self._counted_before(mention, text)
         if (root.pos_ == "NUM" or root.lower_ in SHARES) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in
                                                                       root.children):
             # "Only one in five (21 per cent) thought …" after "68 per cent of people believed …": a share of the

@@ -123,9 +123,26 @@ def named(cue: Token) -> bool:
     return len(comps) == 1 and _naming(comps[0])
 
 
+def determiner_read_as_that(cue: Token) -> bool:
+    """'Evidence confirming that thesis is now everywhere': in a sentence whose only verb is the one after "that",
+    "that thesis" is a noun phrase, the subject of the sentence's own verb; the participle takes it as its object,
+    nobody confirms a clause (realweb round 3). "Reports saying that the deal is off" keeps its clause (the word
+    after "that" is no bare noun)."""
+    if cue.dep_ != "acl" or cue.tag_ != "VBG" or cue.head.dep_ != "ROOT" or cue.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    for clause in (c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i):
+        mark = next((g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"), None)
+        subject = next((g for g in clause.children if g.dep_ == "nsubj"), None)
+        if mark is not None and subject is not None and subject.i == mark.i + 1 == clause.i - 1 \
+                and subject.tag_ in {"NN", "NNS"} and not any(True for _ in subject.children):
+            return True
+    return False
+
+
 def unsaid(cue: Token) -> bool:
     """Any of the above: the cue word reports no statement."""
-    return deliberation(cue) or skill(cue) or hypothetical(cue) or wished(cue) or cited(cue) or named(cue)
+    return deliberation(cue) or skill(cue) or hypothetical(cue) or wished(cue) or cited(cue) or named(cue) \
+        or determiner_read_as_that(cue)
 
 
 __all__ = ["unsaid"]

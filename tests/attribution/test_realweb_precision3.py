@@ -114,3 +114,69 @@ def test_the_writers_own_judgement_is_the_writers(rules, text, cue):
 def test_a_demonstrative_inside_someones_statement_is_not_the_writer(rules):
     text = "Dr Ana Vell said the tool was found on the beach. “This suggests the toolmakers were dedicated,” she said."
     assert all(a.speaker is None or a.speaker.role != "writer" for a in extract(rules, text))
+
+
+# Round 3 continued (H5): the kinds H2 left on the development pages.
+
+def test_a_noun_phrase_after_that_is_no_clause_confirmed(rules):
+    # "that thesis" is the subject of the sentence's only verb; nobody confirms anything
+    assert "confirming" not in cues(extract(rules, "Evidence confirming that thesis is now everywhere in Tarn."))
+
+
+def test_a_participle_with_a_real_that_clause_stays(rules):
+    found = extract(rules, "Reports saying that the ferry is late were everywhere in Tarn on Monday.")
+    assert "saying" in cues(found)
+
+
+def test_a_count_with_no_noun_is_no_speaker(rules):
+    found = one(extract(rules, "A growing number are touting the new radar as a cure for the fog at Tarn."),
+                "touting")
+    assert found.speaker is None or "number" not in found.speaker.name.lower()
+    assert found.source_span is not None  # the mention stays, only the identity is left out
+
+
+def test_a_count_of_a_named_group_is_the_group(rules):
+    found = one(extract(rules, "A growing number of harbor pilots are touting the new radar as a cure for fog."),
+                "touting")
+    assert found.speaker is not None and "pilot" in found.speaker.name.lower()
+
+
+def test_the_inner_speaker_after_according_to_is_not_the_source(rules):
+    text = ("According to a blog post for the Tarn Courier, the Norland Institute for Harbor Research predicts that "
+            "rainfall on the coast will be far below normal in the next three months.")
+    found = extract(rules, text)
+    outer = one(found, "according to")
+    assert text[slice(*outer.source_span)] == "a blog post for the Tarn Courier"
+    assert outer.content.startswith("the Norland Institute for Harbor Research predicts")
+    assert one(found, "predicts").speaker.name == "Norland Institute for Harbor Research"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("That said, I believe that the seeds of doubt this vote might have cast are very troubling.", "believe",
+     "the seeds of doubt this vote might have cast are very troubling"),
+    ("We expect that future research will shed more light on the ferry crews of Tarn.", "expect",
+     "future research will shed more light on the ferry crews of Tarn"),
+])
+def test_the_writers_own_belief_with_that_is_the_writers(rules, text, cue, content):
+    found = one(extract(rules, text), cue)
+    assert found.content == content
+    assert found.speaker is not None and found.speaker.role == "writer"
+
+
+def test_a_bare_i_think_still_hedges(rules):
+    assert "think" not in cues(extract(rules, "I think the ferry will be late again on Monday morning."))
+
+
+def test_hopes_is_a_thinking_cue_whatever_the_lemma(rules):
+    text = "Ilse Marr hopes that the Tarn ferry will soon move from the old pier to a new terminal."
+    found = one(extract(rules, text), "hopes")
+    assert found.content == "the Tarn ferry will soon move from the old pier to a new terminal"
+    assert found.speaker.name == "Ilse Marr"
+
+
+@pytest.mark.parametrize("text", [
+    "The host said the ferry to Tarn would be late again on Monday morning.",
+    "The couple worried that the ferry to Tarn would be late again on Monday.",
+])
+def test_a_noun_that_can_name_someone_stays_a_speaker(rules, text):
+    assert all(a.speaker is not None for a in extract(rules, text))
