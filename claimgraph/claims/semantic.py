@@ -109,6 +109,19 @@ SHORT_MEANING = 0.6
 # (the demo ledger went from 14 claims to 19: the bridge, the repairs and the Mattis claims split). Set it to 3 for
 # collections of many statements per article where that trade is worth it.
 TOPIC_MIN: int | None = None   # None: no such test
+# Two statements of different articles (link-claims passes each statement's article) are candidates only when the
+# words they share are specific in general English, and the more statements the two articles hold, the more so
+# (`across_unanchored`, issue 12, session 8): each shared stem counts CROSS_ZIPF_TOP less its Zipf frequency (at
+# least 0: a name 6, "outage" 2.9, "renewable" 2.1, "energy" 0.8, "happen" 0.8), and they must reach CROSS_INFO x
+# log2(statements of one article x statements of the other). Two articles of 16 statements offer 256 pairs, and
+# two of them sharing a pair of topic words ("renewable energy", "global temperatures", "coronavirus cases") by
+# chance is likely: they need 4, one name or several uncommon words. One-statement sources (Emergent's headlines,
+# a brief) need nothing more (log2 1 = 0). Whole stems only: a coarse stem of 4 letters meets unrelated common
+# words ("releases" / "relentless", "county" / "councillors"). Inside one article the other tests decide. On the
+# 31 real pages (492 statements) claims across articles 11 -> 2 (docs/claims.md, "Claims across articles on real
+# pages"); Emergent with each headline its own article unchanged by construction. None: no such test.
+CROSS_ZIPF_TOP = 6.0
+CROSS_INFO: float | None = 0.5
 # A learned second look at the joins the cohesion test refuses (issue 12, session 7). A logistic regression over
 # JOIN_FEATURES of a join (`join_features`), trained on the joins average linkage attempts on Emergent's shared split
 # (label: the two groups' commonest claims are the same; `python -m claimgraph.eval.emergent DIR join`), gives the
@@ -294,6 +307,31 @@ def anchored(shared: Sequence[Any], own_a: Sequence[Any], own_b: Sequence[Any], 
     short = ((least(count_a, count_b) <= SHORT_TERMS) & (whole > 0)
              & (whole >= least(stems_a, stems_b) * ANCHOR_SHARE) & (meaning >= SHORT_MEANING * (1 - WORDS)))
     return out | short
+
+
+def across_unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndarray,
+                      sources: Sequence[Any] | None) -> np.ndarray:
+    """Which candidate pairs (rows of `pairs`, i < j) are of two different articles (`sources`) and share too
+    little that is specific in general English for the number of statements of the two articles: the stems both
+    hold, each CROSS_ZIPF_TOP less its Zipf frequency (`info`: statement_vectors' columns' information, ZIPF_TOP
+    less the Zipf frequency), below CROSS_INFO x log2(statements of one article x of the other). All False without
+    sources or with the test off."""
+    out = np.zeros(len(pairs), dtype=bool)
+    if sources is None or CROSS_INFO is None or not len(pairs):
+        return out
+    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
+    if not len(across):
+        return out
+    present = (words != 0).astype(np.float32).tocsr()
+    specific = np.maximum(info[:, 0] - np.float32(ZIPF_TOP - CROSS_ZIPF_TOP), 0.0)   # stems only (no coarse stems)
+    a, b = pairs[across, 0], pairs[across, 1]
+    both = present[a].multiply(present[b]).tocsr()
+    count = np.bincount(codes)   # statements of each article
+    need = CROSS_INFO * np.log2(count[codes[a]].astype(np.float64) * count[codes[b]])
+    shared = np.asarray(both @ specific).ravel()
+    out[across] = shared < need
+    return out
 
 
 def _too_short(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> np.ndarray:

@@ -161,3 +161,15 @@ def test_the_semantic_step_on_spark_leaves_an_articles_subject_words_out_of_what
     assert [0, 1] in semantic_pairs(spark, ONE_SUBJECT)[0].tolist()
     labels = group_claims_semantic(spark, ONE_SUBJECT, ONE_SUBJECT_ARTICLES).tolist()
     assert labels[0] == labels[3] and len(set(labels)) == 5
+
+
+def test_the_semantic_step_on_spark_asks_two_long_articles_for_specific_shared_words(spark):
+    """semantic.across_unanchored (tests/claims/test_cross_article_evidence.py) on Spark's pairs too."""
+    from claimgraph.claims.grouping import group_statements
+    from claimgraph.spark.semantic import group_claims_semantic
+    from tests.claims.test_cross_article_evidence import SOURCES, TEXTS
+
+    ours = group_claims_semantic(spark, TEXTS, SOURCES).tolist()
+    assert ours[1] != ours[11] and ours[3] == ours[13]
+    assert pairwise_agreement(ours, group_statements(TEXTS, sources=SOURCES).tolist())["precision"] == 1.0
+
