@@ -162,10 +162,13 @@ def _timed(stages: dict) -> None:
         setattr(mod, name, timed)
 
 
-def run_one(n: int, method: str, baseline_max: int) -> dict:
+def run_one(n: int, method: str, baseline_max: int, per_article: int = 0) -> dict:
     from claimgraph.claims import grouping as g
 
     texts, labels = statements(n)
+    # `--per-article K`: the statements in articles of K, drawn at random, passed as `link-claims` passes them (the
+    # cross-article evidence test, semantic.across_unanchored, then runs); 0: no articles, as `eval emergent`.
+    sources = ([f"a{i // per_article}" for i in np.random.default_rng(3).permutation(n)] if per_article else None)
     stages: dict[str, float] = {}
     if method == "semantic":
         from claimgraph.claims import semantic
@@ -179,7 +182,7 @@ def run_one(n: int, method: str, baseline_max: int) -> dict:
         labels_found = g.group(sets)
         estimated = False
     elif method == "semantic":   # what link-claims runs: stems, TF-IDF, embeddings, candidates, average linkage
-        labels_found = g.group_statements(texts)
+        labels_found = g.group_statements(texts, sources=sources)
         estimated = False
     else:
         block = 2000
@@ -239,13 +242,15 @@ def main() -> None:
     parser.add_argument("--methods", nargs="+", default=["lsh", "semantic", "all-pairs"],
                         choices=["lsh", "semantic", "all-pairs"], help="which to run (the table shows '-' for the rest)")
     parser.add_argument("--one", nargs=2, metavar=("N", "METHOD"), help=argparse.SUPPRESS)
+    parser.add_argument("--per-article", type=int, default=0, metavar="K",
+                        help="semantic: put the statements in articles of K (at random) as link-claims passes them")
     parser.add_argument("--vs-exact", type=int, metavar="N", help="blocks against the exact path on N statements")
     args = parser.parse_args()
     if args.vs_exact:
         print(json.dumps(vs_exact(args.vs_exact)))
         return
     if args.one:
-        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.baseline_max)))
+        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.baseline_max, args.per_article)))
         return
     rows = []
     for n in args.sizes:
@@ -257,7 +262,7 @@ def main() -> None:
                 rows.append({"n": n, "method": method, "skipped": True})
                 continue
             out = subprocess.run([sys.executable, __file__, "--one", str(n), method, "--baseline-max",
-                                  str(args.baseline_max)], capture_output=True, text=True, check=True)
+                                  str(args.baseline_max), "--per-article", str(args.per_article)], capture_output=True, text=True, check=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  done {n} {method}", file=sys.stderr)
     by = {(r["n"], r["method"]): r for r in rows}
