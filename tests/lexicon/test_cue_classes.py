@@ -27,23 +27,23 @@ EXPECTED: dict[str, str] = {
                   "exclaim clarify recount confide highlight decline",
         "assert": "declare claim assert insist maintain argue allege contend stress emphasize promise vow pledge "
                   "boast urge assure imply reiterate propose praise proclaim brag tout emphasise rule applaud commend "
-                  "congratulate laud",
+                  "congratulate laud threaten",
         "dispute": "deny dismiss reject refute dispute rebut contradict criticize question doubt blame accuse charge "
                    "mock blast slam denounce decry condemn counter criticise bemoan deride chide scold rebuke "
-                   "ridicule fault lambast excoriate castigate berate disparage assail",
+                   "ridicule fault lambast excoriate castigate berate disparage assail refuse",
         "confirm": "confirm acknowledge admit concede agree verify corroborate concur recognize",
         "think": "think believe consider feel expect suspect hope fear worry estimate conclude speculate guess assume "
-                 "realize anticipate",
+                 "realize anticipate plan want seek decide intend aim",
         "relay": "learn",
     }.items()
     for lemma in lemmas.split()
 }
 
-# The verb form each template uses: the simple past, except where the small English pipeline mislemmatises it:
-# "hoped" and "hopes" are read as forms of "hop" (see the xfail test below), so "hope" takes a plural subject.
+# The verb form each template uses: the simple past, irregular ones spelled out. "hope" keeps a plural subject: the
+# small English pipeline lemmatises "hoped" and "hopes" as "hop", which `cues.cue_for` mends (test below).
 FORMS = {"say": "said", "tell": "told", "write": "wrote", "think": "thought", "feel": "felt", "find": "found",
          "admit": "admitted", "rebut": "rebutted", "hope": "hope", "quip": "quipped", "slam": "slammed",
-         "concur": "concurred", "brag": "bragged"}
+         "concur": "concurred", "brag": "bragged", "plan": "planned", "seek": "sought"}
 SPEAKER = "Councillor Ottilie Brannock"
 TEMPLATES = {  # by the complement the row says carries the content
     "clause": SPEAKER + " {verb} that the Quorrin bridge was unsafe.",
@@ -57,6 +57,9 @@ SENTENCES = {  # where no template fits
     "inform": SPEAKER + " {verb} residents that the Quorrin bridge was unsafe.",
     "assure": SPEAKER + " {verb} residents that the Quorrin bridge was safe.",
     "decline": SPEAKER + " {verb} to comment on the harbour board's plan for the Quorrin bridge.",
+    # intentions and refusals take an infinitive: what is intended or refused is the content (round 4)
+    **{lemma: SPEAKER + " {verb} to close the Quorrin bridge for the winter." for lemma in
+       ("plan", "want", "seek", "decide", "intend", "aim", "threaten", "refuse")},
 }
 
 
@@ -134,7 +137,6 @@ def test_call_is_a_dispute_only_with_a_dismissive_complement(extractor, compleme
     assert found.cue_class == cue_class
 
 
-@pytest.mark.xfail(strict=True, reason="en_core_web_sm lemmatises 'hoped' as 'hop', so the lexicon misses it")
 def test_hoped_is_a_thinking_cue(extractor) -> None:
     text = f"{SPEAKER} hoped that the Quorrin bridge would reopen."
     found = [a.cue_class for a in extractor.extract(Article(ref="hoped", text=text)) if a.cue == "hoped"]
