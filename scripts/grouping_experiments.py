@@ -13,6 +13,7 @@ fold's headlines in the batches that hold it, with anything learned or chosen on
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -84,6 +85,15 @@ def fit(xs, ys):
     return lambda z: model.decision_function(scaler.transform(z))
 
 
+def _root(parent, x):
+    """The root of x in a parent array, halving the path (as grouping.UnionFind.find; the linkages below choose
+    which root survives a join themselves, so they keep the bare array)."""
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
 def linkage(d, S, pairs, order_by, admit, link, cohesion=0.5, delta=None):
     """Single-pass average linkage as semantic.average_linkage, dense: S the pair similarity of every two statements;
     pairs tried in the order of `order_by` (descending) where `admit`; `delta` (pairs) added to S's cross sums."""
@@ -96,12 +106,7 @@ def linkage(d, S, pairs, order_by, admit, link, cohesion=0.5, delta=None):
     keep = np.flatnonzero(admit)
     members = {i: [i] for i in range(n)}
     parent, inside = list(range(n)), [0.0] * n
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    find = partial(_root, parent)
 
     for k in keep[np.argsort(-order_by[keep], kind="stable")].tolist():
         a, b = find(int(pairs[k, 0])), find(int(pairs[k, 1]))
@@ -207,12 +212,7 @@ def veto(d, p, admit, link, tg):
         known.setdefault(b, {})[a] = v
     members = {i: [i] for i in range(n)}
     parent, inside = list(range(n)), [0.0] * n
-
-    def find(x):
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    find = partial(_root, parent)
 
     keep = np.flatnonzero(admit)
     for k in keep[np.argsort(-d["sims"][keep], kind="stable")].tolist():
