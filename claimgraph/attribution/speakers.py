@@ -1207,7 +1207,7 @@ def _is_label_line(item: Found) -> bool:
 RAISED_BELIEFS = {"expect", "assume", "believe", "think", "consider"}
 # "This suggests …", "That shows …": a demonstrative pointing back at what the writer just set out.
 INFERRING = {"suggest", "show", "indicate", "mean", "imply", "demonstrate", "prove"}
-DEMONSTRATIVES = {"this", "that", "these", "those", "which"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
 
 
 def _raised_belief(item: Found) -> bool:
@@ -1219,7 +1219,7 @@ def _raised_belief(item: Found) -> bool:
 def _writers_inference(item: Found, mention: str) -> bool:
     """'This suggests the toolmakers were dedicated': the demonstrative source stands for the facts the writer
     has just given, outside anyone's statement; the inference is the writer's."""
-    return (mention in DEMONSTRATIVES - {"which"} and item.parent is None and item.cue is not None
+    return (mention in DEMONSTRATIVES and item.parent is None and item.cue is not None
             and item.cue.root.lemma_.lower() in INFERRING and item.source is not None and len(item.source) == 1)
 
 
