@@ -1,220 +1,49 @@
-"""Speakers inside one article: from a source mention to an identity with type, role and affiliation.
+"""`SpeakerResolver`: one article's memory of who has been named, and the decisions that need it.
 
-"White House press secretary Sean Spicer" gives the person Sean Spicer, role "press secretary", affiliation
-"White House"; later "Spicer" and "He" resolve to him, "the ministry" to the Russian Defense Ministry named
-earlier, "the statement" to the last speaker that is not an outlet, "other officials" to an anonymous source.
-Across articles the store merges identities on the normalised full name and type, never on a surname alone.
+Mentions come in text order. "he"/"she" go to the person last named whose first name fits; "they" to the last
+group or body; "it" to the body that spoke in the last few sentences; a surname, a role ("the mayor") or a
+description ("the ministry", "the 48-year-old") to the one named earlier; a name to a person with role, title and
+affiliation (roles.py), an outlet (names.py), an organisation or an anonymous source. Each identity is remembered
+with the aliases the text used; "Microsoft Corp" and "Microsoft" are one, under the shorter name (`renamed`).
+What one mention says on its own is in mentions.py, what the text around it says in nearby.py.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from dataclasses import replace
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
-from claimgraph.attribution.found import Found, doc_text, mention_span, relative_antecedent, subtree_span, trim
-from claimgraph.attribution.quotes import find_quotes
-# TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
-from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES, TypeEvidence, first_name_gender, first_names,
+from claimgraph.attribution.found import doc_text, relative_antecedent
+from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES, TypeEvidence, first_names,
                                                   looks_like_full_name, person_noun)
-from claimgraph.records import Article, Attribution, Speaker, normalise_name
+from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUNS, NAMED_DEPS, NAMED_ENTITIES,
+                                                      NEVER_IDENTITIES, PERSON_PRONOUNS, PLACES, SELF_PRONOUNS, SUBJECTS,
+                                                      _attached, _bare_count, _description_name, _entity_of,
+                                                      _is_pronoun, _no_identity, _page_furniture, _quoted_token_ids,
+                                                      _strip_det, _text, _without_caption, core_tokens)
+from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, OUTLET_WORDS, POSTNOMINALS,
+                                                   _gender_fits, _identity_fits, _named_inside, _outlet_name, _plural,
+                                                   _same_body, _unshout, is_outlet)
+from claimgraph.attribution.speakers.nearby import _describes, _named_nearby, _people_before, _subordinate
+from claimgraph.attribution.speakers.roles import (EVALUATIVE, LEGISLATORS, ROLE_HEADS, SAME_ROLE, _in_brackets,
+                                                   _portfolio, _role_of, _split_role, _titled)
+from claimgraph.records import Speaker, normalise_name
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-GROUP_PRONOUNS = {"they", "them"}
-SELF_PRONOUNS = {"i", "we", "me", "us"}
-ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "spokesman", "spokeswoman",
-                   "spokesperson", "diplomat", "diplomats", "analyst", "analysts", "expert", "experts", "people",
-                   "person", "witness", "witnesses", "resident", "residents", "insider", "insiders", "observer",
-                   "observers", "critic", "critics", "supporter", "supporters", "staffer", "staffers", "member",
-                   "members", "lawmaker", "lawmakers", "adviser", "advisers", "advisor", "advisors", "someone"}
-# Plural heads that describe people who may speak ("experts", "residents"): what "they" may point back to.
-PEOPLE = ANONYMOUS_HEADS | {"expert", "official", "resident", "analyst", "critic", "worker", "voter", "scientist",
-                            "researcher", "economist", "lawmaker", "teacher", "doctor", "parent", "student",
-                            "investor", "leader", "activist", "protester", "campaigner", "academic", "farmer"}
 # Quantifiers standing for part of a group named just before ("some", "others"), with the word that says so.
 QUANTIFIERS = {"some": "some", "others": "other", "many": "many", "most": "most", "several": "several"}
 # Shares of a group ("one in five", "21 per cent", "a third"): part of the people described just before.
 SHARES = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "cent", "percent"}
-DETERMINERS = {"the", "a", "an"}
-INDEFINITE = {"a", "an", "some", "other", "several", "many", "two", "three", "few", "one", "another"}
-# Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
-ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
-                       "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor", "mp", "mep",
-                       "lawmaker", "executive"}
-# One role under three words: "the spokesperson" is the spokesman named earlier.
-SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
 
-
-@lru_cache(maxsize=1)
-def outlet_names() -> frozenset[str]:
-    """The shipped outlet list, plus a user's file named by CLAIMGRAPH_OUTLETS."""
-    lines = resources.files("claimgraph.data").joinpath("outlets.txt").read_text(encoding="utf-8").splitlines()
-    user = os.environ.get("CLAIMGRAPH_OUTLETS")
-    if user and Path(user).is_file():
-        lines += Path(user).read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_name(x) for x in lines if x.strip() and not x.startswith("#"))
-
-
-def is_outlet(name: str) -> bool:
-    return normalise_name(name) in outlet_names()
-
-
-def _description_name(tokens: list[Token]) -> str:
-    """'The doctor' → 'doctor', 'Tory MPs' stays: a description's name without its determiner, lower-cased
-    unless it starts with a proper noun."""
-    words = list(tokens)
-    while words and (words[0].lower_ in DETERMINERS or words[0].tag_ == "PRP$" or words[0].is_punct):
-        words = words[1:]
-    while words and words[-1].is_punct:
-        words = words[:-1]
-    text = _strip_det(_text(words))
-    if words and words[0].pos_ != "PROPN" and words[0].ent_type_ not in NAMED_ENTITIES:
-        text = text[:1].lower() + text[1:]
-    return text
-
-
-def _strip_det(text: str) -> str:
-    words = text.split()
-    while words and words[0].lower() in DETERMINERS:
-        words = words[1:]
-    text = " ".join(words)
-    return text[:-2] if text.endswith(("'s", "’s")) else text
-
-
-# Mention parts that are not the speaker's name: relative and participial clauses, appositions ("Mara Vell, the
-# mayor of Port Ellis" is Mara Vell; the apposition gives her role), clauses joined on.
-CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos"}
-NAMED_DEPS = CLAUSE_DEPS - {"appos"}  # where a name may still stand: "A spokesman, Eric Pahon, said"
-MAX_ALIAS_WORDS = 8
-PLACES = {"GPE", "LOC", "FAC", "NORP"}
-NAMED_ENTITIES = PLACES | {"PERSON", "ORG"}
 IT_WINDOW = 600
-# Relative pronouns, demonstratives, quantifiers and the second person name nobody; "it" is resolved below.
-NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "those", "what", "whoever", "one",
-                    "ones", "some", "others", "other", "many", "few", "several", "all", "both", "each", "any",
-                    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "none", "nobody", "no one",
-                    "there", "here", "it", "its", "my", "your", "our", "their", "his", "her", "they", "them",
-                    "itself", "themselves", "most", "more", "such", "another"}
-
-
-def _is_pronoun(mention: str) -> bool:
-    lower = mention.lower()
-    return lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in SELF_PRONOUNS or lower in NEVER_IDENTITIES
-
-
-def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
-    """The mention's words that name the speaker: from the head outwards, stopping at a clause, an apposition or a
-    dash, so that an alias is never a clause ("The Harbor Council - which considers … - said": the Council)."""
-    root = mention.root
-    name = _entity_of(root)  # "The National Oceanic and Atmospheric Administration": one name, "and" and all
-
-    def kept(token: Token) -> bool:
-        if name is not None and name[0] <= token.i < name[1]:
-            return True
-        while token.i != root.i and mention.start <= token.i < mention.end:
-            if token.dep_ in drop or token.text in {"—", "–", "(", ")", "“", "”", '"'} or _spaced_hyphen(token):
-                return False
-            if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and token.head.i == root.i < token.i \
-                    or token.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in token.children):
-                return False  # "Microsoft in 2017 announced …", "a poll today": when, not who
-            if token.head.i == token.i:
-                return False  # another sentence's root inside the mention: its words are not the speaker's name
-            token = token.head
-        return True
-
-    start = end = root.i - mention.start
-    while start > 0 and kept(mention[start - 1]):
-        start -= 1
-    while end + 1 < len(mention) and kept(mention[end + 1]):
-        end += 1
-    tokens = [t for t in mention[start:end + 1]]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens.pop()
-    while tokens and (tokens[0].is_punct or tokens[0].is_space):
-        tokens.pop(0)
-    if len([t for t in tokens if not t.is_punct]) > MAX_ALIAS_WORDS:
-        tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
-    return tokens
-
-
-def _entity_of(token: Token) -> tuple[int, int] | None:
-    """The token range of the organisation or person name that `token` is part of, if any."""
-    if token.ent_type_ not in {"ORG", "PERSON"}:
-        return None
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return start, end
-
-
-def _spaced_hyphen(token: Token) -> bool:
-    """' - ' between words is a dash; the hyphen of "Waller-Bridge" is part of the name."""
-    return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
-
 
 QUANTITY_NOUNS = {"string", "number", "handful", "couple", "series", "host", "majority", "minority", "dozen",
                   "dozens", "hundreds", "thousands", "scores", "lot", "lots", "raft", "slew", "chorus", "band"}
 WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
-# Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
-CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
-# A newspaper's or broadcaster's name by its last word ("South Florida Sun Sentinel", "Euro News").
-OUTLET_WORDS = {"times", "post", "journal", "herald", "tribune", "chronicle", "gazette", "sentinel", "news",
-                "examiner", "inquirer", "courier", "dispatch", "bulletin", "telegraph", "observer", "mirror"}
-OUTLET_DESCRIPTORS = {"news", "agency", "newspaper", "website", "network", "broadcaster", "channel", "magazine",
-                      "wire", "service", "paper", "daily", "tabloid", "station"}
 
-
-# Counts that never name anyone on their own ("the host", "the couple", "the band" do: PolNeAR train).
-BARE_COUNTS = {"number", "handful", "majority", "minority", "dozen", "dozens", "hundreds", "thousands", "scores",
-               "lot", "lots", "raft", "slew", "string", "series"}
-
-
-def _bare_count(mention: Span, root: Token) -> bool:
-    """'A growing number are touting …', 'a handful said …': a quantity noun with no 'of' and no name of its own
-    (issue 9, realweb round 3: "growing number" was a speaker)."""
-    return root.lower_ in BARE_COUNTS and not any(c.dep_ in {"prep", "appos", "compound"} or c.pos_ == "PROPN"
-                                                     for c in root.children)
-
-
-def _outlet_name(alias: str) -> str | None:
-    """The outlet a mention names: on the outlet list as written, or less a descriptor after it ("the Associated
-    Press news agency"), or a broadcaster's call sign and channel ("ABC13"); None where it names none."""
-    name = _strip_det(alias)
-    if is_outlet(name):
-        return name
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in OUTLET_DESCRIPTORS:
-        words = words[:-1]
-        if is_outlet(" ".join(words)):
-            return " ".join(words)
-    return name if CALL_SIGN.match(name) else None
-
-
-def _attached(ent: Span, root: Token) -> bool:
-    """The entity hangs off the mention's head through a preposition or a possessive ("a spokesperson for
-    OpenAI", "Vell's lawyer"): it names someone else than the speaker."""
-    token = ent.root
-    while token.i != root.i and token.head.i != token.i:
-        if token.dep_ in {"pobj", "prep", "pcomp"} or token.dep_ == "poss" and person_noun(token.head):
-            return True  # "Vell's lawyer" is not Vell; "Trump's tweet" stands for Trump
-        token = token.head
-    return False
-
-
-GENDERED = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f"}
-GENDERED_NOUNS = {"actress": "f", "spokeswoman": "f", "chairwoman": "f", "businesswoman": "f", "congresswoman": "f",
-                  "councilwoman": "f", "mother": "f", "wife": "f", "daughter": "f", "actor": "m", "spokesman": "m",
-                  "chairman": "m", "businessman": "m", "congressman": "m", "councilman": "m", "father": "m",
-                  "husband": "m", "son": "m"}
 YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 # Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
 # that bring in someone new ("the man", "a customer", "the victim").
@@ -222,85 +51,6 @@ KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", 
             "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
             "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
             "musician", "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
-
-
-def _named_inside(name: str) -> tuple[str, str] | None:
-    """(role, person) where a name read as one organisation is a role and a person's full name ("Harbor Lights
-    supporter Ilse Marr"); None otherwise."""
-    words = name.split()
-    for i in range(len(words) - 2, 0, -1):
-        if words[i].islower() and words[i] in PERSON_NOUNS and looks_like_full_name(" ".join(words[i + 1:])):
-            return " ".join(words[:i + 1]), " ".join(words[i + 1:])
-    return None
-
-
-def _gender_fits(name: str, gender: str | None) -> bool:
-    """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's."""
-    known = first_name_gender(name) if gender and len(name.split()) > 1 else None  # "Price" is no first name
-    return known is None or known == gender
-
-
-def _identity_fits(name: str, gender: str | None) -> bool:
-    """As `_gender_fits`, for the name of an identity: one the article names by one word only ("Meghan", "Harry";
-    a surname read alone has taken the full name already) is a first name, and its gender counts."""
-    if len(name.split()) == 1 and gender:
-        known = first_name_gender(name)
-        return known is None or known == gender
-    return _gender_fits(name, gender)
-
-
-def _text(tokens: list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def _no_identity(tokens: list[Token]) -> bool:
-    """A mention of function words only ("that", "some", "others", "’s"): it names nobody."""
-    words = [t for t in tokens if not t.is_punct and not t.is_space]
-    return not any(any(ch.isalpha() for ch in t.text) for t in words) or _text(words).lower() in NEVER_IDENTITIES or all(
-        t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
-        (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words)
-
-
-CAPTION_WORDS = {"image", "caption", "photo", "picture", "video", "media", "credit", "getty", "images", "playback"}
-
-
-def _without_caption(mention: Span) -> Span | None:
-    """'Image caption Mara Vell said …': the caption words a page puts before a caption are not the speaker."""
-    skip = 0
-    while skip < len(mention) and (mention[skip].lower_ in CAPTION_WORDS or mention[skip].is_punct):
-        skip += 1
-    if skip == 0 or not any(t.lower_ in {"caption", "credit"} or t.text == ":" for t in mention[:skip]):
-        return mention  # "Video obtained from the salon shows …" is no caption
-    return mention[skip:] if skip < len(mention) else None
-
-
-def _page_furniture(mention: Span) -> bool:
-    """A dateline ("PORT ELLIS (AP) —") or a byline ("By Owen Talbot") read as a mention: not a source."""
-    text = doc_text(mention.doc)
-    before = text[text.rfind("\n", 0, mention.start_char) + 1:mention.start_char].strip()
-    if before.lower() == "by":
-        return True
-    words = [t for t in mention if t.is_alpha]
-    after = mention.doc[mention.end:mention.end + 1]
-    shouting = bool(words) and all(t.text.isupper() and len(t.text) > 1 for t in words)
-    return shouting and not before and (any(t.text == "(" for t in mention) or (len(after) and after[0].text in {
-        "(", "—", "–", "-"}))
-
-
-def _describes(token: Token, at: int) -> bool:
-    """`token` lies in a relative clause or apposition on the noun phrase that starts at character `at`."""
-    return any(a.dep_ in {"relcl", "appos", "acl"} and a.head.left_edge.idx <= at <= a.head.idx
-               for a in [token, *token.ancestors])
-
-
-def _subordinate(ent: Span, mention: Span) -> bool:
-    """A name in a phrase on a noun ("her interview with Winfrey") or inside a relative clause ("rebukes that
-    outweighed even Diana's interview") that does not hold the mention: not whom the next "he"/"she" is about."""
-    root = ent.root
-    if root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"NOUN", "PROPN"}:
-        return True
-    return any(a.dep_ == "relcl" and not a.left_edge.i <= mention.start <= a.right_edge.i
-               for a in [root, *root.ancestors])
 
 
 class SpeakerResolver:
@@ -448,37 +198,10 @@ class SpeakerResolver:
             return None
         return person
 
-    def _named_nearby(self, known: Speaker, mention: Span) -> bool:
-        """`known` is named in the mention's sentence or the one before ("Microsoft Corp said … Microsoft’s goal
-        … , it said"), by its name less a company suffix."""
-        start = mention.sent.start
-        if start > 0:
-            start = mention.doc[start - 1].sent.start
-        text = mention.doc[start:mention.start].text
-        names = {_short_name(n) for n in (known.name, *known.aliases)}
-        return any(n and re.search(rf"\b{re.escape(n)}\b", text) for n in names)
-
-    def _people_before(self, mention: Span) -> Speaker | None:
-        """The last group of people described in the mention's sentence or the one before ("some of the state's
-        energy experts", "local residents"), as an anonymous source of this article; None where there is none."""
-        sent = mention.sent
-        start = sent.start
-        if start > 0:
-            start = mention.doc[start - 1].sent.start
-        heads = [t for t in mention.doc[start:mention.start] if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE]
-        if not heads:
-            return None
-        words = [heads[-1]]  # with the words right before it that describe it ("energy experts")
-        while words[0].i > start and mention.doc[words[0].i - 1].head.i == words[-1].i and mention.doc[
-                words[0].i - 1].dep_ in {"compound", "amod"}:
-            words.insert(0, mention.doc[words[0].i - 1])
-        name = _description_name(words)
-        return Speaker(name, "anonymous") if name else None
-
     def _counted_before(self, mention: Span, text: str) -> Speaker | None:
         """'A growing number are touting …' with no 'of': the people just described are counted ("AI
         researchers"), or nobody (a count is never an identity; the source span stays)."""
-        people = self._people_before(mention)
+        people = _people_before(mention)
         return self._remember(people, text) if people is not None else None
 
     def resolve(self, mention: Span) -> Speaker | None:
@@ -557,7 +280,7 @@ class SpeakerResolver:
             found = self.latest({"anonymous", "organization", "unknown"})
             if found is None or mention.start_char - self.at.get(found.key, -IT_WINDOW) >= IT_WINDOW:
                 # "… left some of the state's energy experts bewildered. They said …": the people just described.
-                found = self._people_before(mention) or found
+                found = _people_before(mention) or found
             return self._remember(found, text) if found else None
         if lower == "it":
             # "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
@@ -567,7 +290,7 @@ class SpeakerResolver:
             if bodies and mention.start_char - self.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
                 return self._remember(bodies[0], text)
             # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
-            named = next((k for k in bodies if self._named_nearby(k, mention)), None)
+            named = next((k for k in bodies if _named_nearby(k, mention)), None)
             return self._remember(named, text) if named else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
@@ -592,7 +315,7 @@ class SpeakerResolver:
                 recent = part is not None and mention.start_char - self.at.get(part.key, -IT_WINDOW) < IT_WINDOW
                 people = _plural(" ".join(part.name.split()[1:])) if recent else None
             else:
-                found = self._people_before(mention)
+                found = _people_before(mention)
                 people = found.name if found is not None else None
             if people is None:
                 return None
@@ -631,7 +354,7 @@ class SpeakerResolver:
             # "Only one in five (21 per cent) thought …" after "68 per cent of people believed …": a share of the
             # people just described, an anonymous source of this article ("one in five people"); nobody where no
             # group of people was described.
-            people = self._people_before(mention)
+            people = _people_before(mention)
             words = list(itertools.takewhile(lambda t: not t.is_punct, mention))
             share = [t.text for t in words if t.pos_ == "NUM" or t.lower_ in SHARES | {"in", "out", "of", "per", "a"}]
             if people is not None and share:
@@ -879,398 +602,3 @@ class SpeakerResolver:
             # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
             return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
         return self._remember(Speaker(name, "person", role, affiliation), alias)
-
-
-def _same_body(known: Speaker, speaker: Speaker) -> bool:
-    """'Microsoft' and 'Microsoft Corp' in one article: one organisation, named with and without its suffix."""
-    return known.type == speaker.type and known.type in {"organization", "news_outlet"} and normalise_name(
-        _short_name(known.name)) == normalise_name(_short_name(speaker.name))
-
-
-def _titled(ent: Span) -> Span:
-    """A name with the title words right before it ("Rep. Mark Walker"), where the role is read from."""
-    start = ent.start
-    while start > ent.sent.start and ent.doc[start - 1].dep_ in {"compound", "nmod", "amod"} and (
-            start <= ent.doc[start - 1].head.i < ent.end) and not ent.doc[start - 1].is_punct and ent.doc[
-            start - 1].lower_ not in {"honour", "honor", "excellency", "majesty", "highness", "worship"}:
-        start -= 1  # "International Trade Secretary Liz Truss", "Health secretary Matt Hancock"
-    return ent.doc[start:ent.end]
-
-
-# Letters after a name ("QC", "Jr."): no part of the name a surname points at.
-POSTNOMINALS = {"qc", "kc", "mp", "msp", "mep", "obe", "cbe", "mbe", "kbe", "dbe", "phd"}
-GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # part of the name, but not the surname ("Biden" of "… Biden Jr.")
-COMPANY_SUFFIXES = {"corp", "corporation", "inc", "ltd", "llc", "plc", "co", "group", "company", "ag", "sa", "gmbh"}
-
-
-def _short_name(name: str) -> str:
-    """'Microsoft Corp.' → 'Microsoft', 'The Kestrel Ferry Company' → 'Kestrel Ferry': how the text names it again."""
-    words = _strip_det(name).split()
-    while len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_SUFFIXES:
-        words = words[:-1]
-    return " ".join(words)
-
-
-def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
-    """Title words before a name are its role, not part of it: "Councillor Tomas Reyes", "Ex-environment
-    secretary Theresa Villiers" (a title, a longer word in lower case, an "ex-" or "former" before the
-    capitalised name); the name keeps at least one word."""
-    role: list[str] = []
-    while len(words) > 1 and (words[0].lower().rstrip(".") in TITLES or words[0].lower().startswith(("ex-", "former"))
-                              or (words[0][:1].islower() and len(words[0]) > 3)):  # not "van", "de", "al"
-        plain = words[0].lower().rstrip(".")
-        role.append(ABBREVIATED.get(plain, plain))
-        words = words[1:]
-    return (" ".join(role) or None), words
-
-
-def _plural(noun: str) -> str:
-    """'academic' → 'academics' (a description's head in the plural; one already plural stays)."""
-    if noun.endswith("s"):
-        return noun
-    return noun + ("es" if noun.endswith(("sh", "ch", "x")) else "s")
-
-
-def _role_text(role: str) -> str:
-    """A role as a reader writes it in running text: lower case, acronyms kept ("CEO"), abbreviated titles
-    written out ("Sen." → senator)."""
-    return " ".join(w if w.isupper() and len(w) <= 4 and w.isalpha() else ABBREVIATED.get(
-        w.lower().rstrip("."), w.lower()) for w in role.split())
-
-
-def _role_of(tokens: list[Token]) -> str | None:
-    """A role from the words of the text: title words in lower case ("press secretary"), a proper noun inside it
-    as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept."""
-    words = []
-    for token in tokens:
-        plain = token.lower_.rstrip(".")
-        proper = token.pos_ == "PROPN" and token.text[:1].isupper() and plain not in TITLES | PORTFOLIOS | (
-            PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES
-        words.append(token.text_with_ws if proper else _role_text(token.text) + token.whitespace_)
-    return "".join(words).strip() or None
-
-
-# Abbreviated titles, written out in a role ("Sen. Ilse Marr": senator).
-ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
-               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cpl": "corporal", "adm": "admiral",
-               "maj": "major", "supt": "superintendent", "insp": "inspector", "det": "detective",
-               "cllr": "councillor", "pres": "president", "atty": "attorney", "amb": "ambassador"}
-# A minister's portfolio before "Secretary"/"Minister" ("Transport Secretary", "Justice Minister"): part of the
-# title, which the recogniser often takes for an organisation.
-PORTFOLIOS = {"transport", "justice", "health", "education", "environment", "defence", "defense", "home",
-              "foreign", "interior", "energy", "culture", "housing", "trade", "business", "treasury", "finance",
-              "work", "pensions", "agriculture", "communities", "digital", "brexit", "climate",
-              "security", "immigration", "equalities", "transportation", "commerce", "veterans"}
-# Words of a title that a page may capitalise ("Managing Director", "Prime Minister"): written in lower case.
-ROLE_WORDS = {"managing", "vice", "senior", "junior", "assistant", "associate", "acting", "interim", "executive",
-              "principal", "lead", "general", "shadow", "first", "high", "special", "national", "regional", "local",
-              "global", "technical", "operating", "financial", "editorial", "creative", "press", "prime", "attorney",
-              "solicitor", "district", "state", "federal", "county", "city", "chief", "former", "deputy", "officer",
-              "counsel", "affairs", "relations", "communications", "policy", "research", "development", "sales",
-              "marketing", "operations", "public", "international", "digital", "news", "political", "legal"}
-# Members of a legislature: "for" after them names a seat, not a body ("the Labour MP for Newcastle Central").
-LEGISLATORS = {"mp", "mep", "msp", "mla", "ms", "td", "senator", "representative", "congressman", "congresswoman",
-               "assemblyman", "assemblywoman", "councillor", "councilor", "delegate"}
-# Words of praise that are no part of a role ("a key member of the task force").
-EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time", "veteran", "noted",
-              "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
-
-
-def _portfolio(words, title) -> bool:
-    """'Transport' in "Transport Secretary Grant Shapps": portfolio words right before a minister's title."""
-    doc = title.doc
-    after = doc[words.end] if words.end < len(doc) else None
-    return all(t.lower_ in PORTFOLIOS or t.lower_ == "and" for t in words) and after is not None and (
-        after.lower_.rstrip(".") in {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson",
-                                     "commissioner", "czar", "tsar"})
-
-
-def _in_brackets(token: Token) -> bool:
-    """A word between brackets ("Rep. Mark Walker (R-N.C.)"): a note on the name, not a role."""
-    doc = token.doc
-    left = next((t for t in reversed(doc[token.sent.start:token.i]) if t.text in {"(", ")", "[", "]"}), None)
-    return left is not None and left.text in {"(", "["}
-
-
-def _unshout(name: str) -> str:
-    """A name written in capitals ("THERESA VILLIERS", a page's heading) as a reader writes it."""
-    return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 3 else name
-
-
-def _quoted_token_ids(mention: Span) -> set[int]:
-    """Tokens between quote marks inside a mention (a show's or a book's title)."""
-    ids: set[int] = set()
-    inside = False
-    for token in mention:
-        if token.text in {"“", "”", '"', "‘", "’"} and token.is_punct:
-            inside = token.text in {"“", "‘"} or (token.text == '"' and not inside)
-            continue
-        if inside:
-            ids.add(token.i)
-    return ids
-
-
-# -- the whole article's sources, in text order -------------------------------------------------------------------
-
-# The writer's own voice: "I find the pace too swift", "we found that …" outside any quotation, the pronoun the
-# subject of the cue itself. The article's author where its byline names one person (`with_byline`), else an
-# anonymous identity of the article (never merged across articles, like every description).
-WRITER_PRONOUNS = {"i", "we"}
-# Sourceless evidentials whose judgement is the writer's own ("voters seemed to agree"); a passive belief ("is
-# expected to", "is widely assumed") is held by people the text does not name, and stays without a speaker.
-JUDGEMENT_CUES = {"seem", "appear"}
-WRITER = Speaker("writer", "anonymous", "writer")
-# Modals by which the writer puts a thought to the reader ("you might say", "you could argue").
-SUPPOSING = {"might", "may", "could", "would"}
-SUBJECTS = {"nsubj", "nsubjpass"}
-
-
-def resolve_speakers(found: list[Found], doc: Doc) -> None:
-    """Every source of one Doc to its identity, in text order (the Found records are updated in place).
-
-    Continuations take the speaker of the quote they continue; "I"/"we" inside a statement are its speaker's;
-    "I"/"we" outside any quotation as the cue's subject are the writer's; "you" in a labelled interview line is the
-    other party of a two-party interview ("The Economist: You say that …" is what Thomas Malone says); the rest
-    goes through `SpeakerResolver`.
-    """
-    resolver = SpeakerResolver(doc)
-    quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
-    resolver.reported = quotes + [span for item in found for span in item.content]
-    resolver.cues = {item.cue.root.i for item in found if item.cue is not None}
-    labels = [item for item in found if _is_label_line(item)]
-    addressed: list[Found] = []
-    fragment: Found | None = None  # the last subjectless fragment ("Explaining why he …") and its speaker
-    for item in found:
-        if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
-            item.source = item.source or item.speaker.source  # where that speaker is named
-            item.speaker = item.speaker.speaker
-            continue
-        asked = False
-        if item.source is None:
-            item.source = _implied_source(item)
-            # "Asked if …, Vell said": Vell answers and is the speaker, but the question's source (who asked) is
-            # not named: the attribution keeps no source mention (PolNeAR marks none).
-            asked = item.source is not None and item.cue.root.tag_ == "VBN"
-        if item.source is None and _is_fragment(item):
-            # "Explaining why he won’t release …." standing alone: the explainer is whom the text is about, the
-            # subject of the sentence before (or of the fragment before, in a run of them).
-            sent = item.cue.root.sent
-            between = sent.doc[fragment.cue.root.sent.end:sent.start] if fragment is not None else None
-            if between is not None and all(t.is_space for t in between) and fragment.speaker is not None:
-                item.source, item.speaker = fragment.source, fragment.speaker
-            else:
-                item.source = _subject_of_sentence_before(sent)
-                item.speaker = resolver.resolve(item.source) if item.source is not None else None
-            fragment = item
-            continue
-        if item.source is not None:
-            item.source = _conjunct_subject(item) or item.source
-        if item.source is None:
-            if item.cue is not None and (item.cue.root.lemma_.lower() in JUDGEMENT_CUES or _raised_belief(item)) \
-                    and not _quoted(item, quotes):
-                # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
-                # anyone's statement.
-                item.speaker = item.parent.speaker if item.parent is not None else WRITER
-            continue
-        mention = item.source.text.strip().lower()
-        if mention in SELF_PRONOUNS and item.parent is not None and (
-                item.parent.speaker is not None or item.parent.kind == "direct"):
-            item.speaker = item.parent.speaker  # "I think" inside a quote: the quote's speaker
-            continue
-        if mention == "you" and any(item.parent is label for label in labels):
-            addressed.append(item)
-            continue
-        if mention in WRITER_PRONOUNS and _writer_voice(item, quotes) or mention == "you" and _writer_voice(
-                item, quotes) and _supposing(item):
-            # "You might call this a measure of social intelligence": the writer's suggestion to the reader.
-            item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
-            continue
-        if _writers_inference(item, mention) and not _quoted(item, quotes):
-            item.speaker = WRITER  # "This suggests the toolmakers were …": the writer drawing a conclusion
-            continue
-        item.speaker = resolver.resolve(item.source)
-        if asked:
-            item.source = None
-    if resolver.renamed:
-        final = {known.key: known for known in resolver.known}
-        for item in found:
-            key = item.speaker.key if isinstance(item.speaker, Speaker) else None
-            while key in resolver.renamed:
-                key = resolver.renamed[key]
-            if key is not None and key in final and key != item.speaker.key:
-                item.speaker = final[key]
-    for item in addressed:
-        asking = item.parent.speaker if item.parent is not None else None
-        parties = {label.speaker.key: label.speaker for label in labels if isinstance(label.speaker, Speaker)}
-        others = [sp for key, sp in parties.items() if not (isinstance(asking, Speaker) and key == asking.key)]
-        if isinstance(asking, Speaker) and len(parties) == 2 and len(others) == 1:
-            item.speaker = others[0]
-
-
-# Verbs whose passive subject is the speaker of the "saying" hung on them ("Vell was quoted as saying …").
-PASSIVE_HEARD = {"quote", "hear", "record", "film", "overhear", "report"}
-NO_SUBJECT = {"there", "it", "this", "that", "which", "who", "what"}
-
-
-def _implied_source(item: Found) -> Span | None:
-    """The source a reader reads where the rules found none: the passive subject of "was quoted as saying" and
-    "could be heard saying" ("Mara Vell was quoted as saying that …"), and the subject of the verb whose object a
-    nominal cue is ("The letter demands assurances that …"). None where there is no such subject."""
-    if item.cue is None or not len(item.cue) or item.kind == "continuation":
-        return None
-    cue = item.cue.root
-    subject = None
-    if cue.lemma_.lower() == "say":
-        token = cue
-        for _ in range(3):
-            if token.dep_ not in {"pcomp", "prep", "advcl", "xcomp", "acl"} or token.head.i == token.i:
-                break
-            token = token.head
-            if token.lemma_.lower() in PASSIVE_HEARD and token.tag_ == "VBN":
-                subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-                break
-    elif cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.pos_ == "VERB":
-        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subject is None and cue.tag_ in {"VBN", "VBG"} and cue.dep_ == "advcl" and not any(
-            c.dep_ in SUBJECTS for c in cue.children):
-        # "Asked if the plan matters to her, Vell said it does", "Explaining the delay, the council said …": the
-        # participle's unspoken subject is that of the clause it hangs on.
-        subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ in NO_SUBJECT or subject.pos_ == "PRON" and subject.lower_ not in {
-            "he", "she", "they"}:
-        return None
-    start, end = mention_span(subject, cue)
-    return subject.doc.char_span(start, end, alignment_mode="expand")
-
-
-def _supposing(item: Found) -> bool:
-    """'You might call this …': a modal after "you", in a sentence that asks nothing ("Or would you think she
-    …?" is a question, not the writer's thought)."""
-    cue, you = item.cue.root, item.source.root
-    return not cue.sent.text.rstrip().rstrip("\"'’”").endswith("?") and any(
-        c.tag_ == "MD" and c.lower_ in SUPPOSING and c.i > you.i for c in cue.children)
-
-
-def _is_fragment(item: Found) -> bool:
-    """A sentence that is only a participle and what it says ("Explaining why he won’t release …."): the cue
-    opens its sentence, is its root and has no subject."""
-    if item.cue is None or not len(item.cue) or item.kind == "continuation":
-        return False
-    cue = item.cue.root
-    opening = next((t for t in cue.sent if not t.is_punct and not t.is_space), None)
-    # The parser may hang the participle on a later verb of the fragment ("Explaining why he argued that frisking
-    # them was …"): a head without a nominal subject leaves it subjectless still.
-    alone = cue.dep_ == "ROOT" or cue.dep_ == "advcl" and not any(c.dep_ in SUBJECTS for c in cue.head.children)
-    return (alone and cue.tag_ in {"VBG", "VBN"} and opening is not None and opening.i == cue.i
-            and not any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in cue.children))
-
-
-def _subject_of_sentence_before(sent: Span) -> Span | None:
-    """The subject of the sentence before `sent` where it is a name or "he"/"she" (whom a fragment that follows
-    goes on about); None for anything else ("it", "this", a description)."""
-    if sent.start == 0:
-        return None
-    before = sent.doc[sent.start - 1].sent
-    subject = next((c for c in before.root.children if c.dep_ == "nsubj"), None)
-    if subject is None or not (subject.pos_ == "PROPN" or subject.lower_ in {"he", "she"}):
-        return None
-    start, end = subtree_span(subject) if subject.pos_ == "PROPN" else (subject.idx, subject.idx + len(subject))
-    return sent.doc.char_span(*trim(sent.doc, start, end), alignment_mode="expand")
-
-
-def _conjunct_subject(item: Found) -> Span | None:
-    """'we've made it to Port Ellis, and Tamsin's uncle welcomes us, coos at our story, and says …': a verb joined
-    on without a subject of its own speaks for the subject of the nearest clause before it in the same row, not
-    for the first clause's; None where the mention already is that subject."""
-    if item.cue is None or not len(item.cue) or not len(item.source):
-        return None
-    cue, source = item.cue.root, item.source.root
-    if cue.dep_ != "conj" or source.dep_ not in SUBJECTS or source.head.i != cue.head.i or any(
-            c.dep_ in SUBJECTS for c in cue.children):
-        return None
-    nearer = [s for verb in cue.head.children if verb.dep_ == "conj" and source.i < verb.i < cue.i
-              for s in verb.children if s.dep_ in SUBJECTS and source.i < s.i < cue.i]
-    if not nearer or nearer[-1].pos_ == "PRON" and nearer[-1].lower_ not in {"he", "she", "they"}:
-        return None
-    subject = nearer[-1]  # with the words before it that belong to it ("Tamsin's uncle"), not its appositions
-    return cue.doc[subject.left_edge.i:subject.i + 1]
-
-
-def _is_label_line(item: Found) -> bool:
-    """A transcript line's statement (labels.speaker_labels): the cue is the colon right after the label."""
-    return (item.cue is not None and item.cue.text == ":" and item.source is not None
-            and item.cue.start_char == item.source.end_char)
-
-
-# "The port is expected to reopen", "is widely believed to …": a belief raised to the subject with nobody named;
-# outside anyone's statement the writer reports it (as "the feature appears to …").
-RAISED_BELIEFS = {"expect", "assume", "believe", "think", "consider"}
-# "This suggests …", "That shows …": a demonstrative pointing back at what the writer just set out.
-INFERRING = {"suggest", "show", "indicate", "mean", "imply", "demonstrate", "prove"}
-DEMONSTRATIVES = {"this", "that", "these", "those"}
-
-
-def _raised_belief(item: Found) -> bool:
-    cue = item.cue.root
-    return (item.cue_class == "think" and cue.lemma_.lower() in RAISED_BELIEFS
-            and any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children))
-
-
-def _writers_inference(item: Found, mention: str) -> bool:
-    """'This suggests the toolmakers were dedicated': the demonstrative source stands for the facts the writer
-    has just given, outside anyone's statement; the inference is the writer's."""
-    return (mention in DEMONSTRATIVES and item.parent is None and item.cue is not None
-            and item.cue.root.lemma_.lower() in INFERRING and item.source is not None and len(item.source) == 1)
-
-
-def _quoted(item: Found, quotes: list[tuple[int, int]]) -> bool:
-    at = item.cue.start_char if item.cue is not None else item.content[0][0]
-    return any(start <= at < end for start, end in quotes)
-
-
-def _writer_voice(item: Found, quotes: list[tuple[int, int]]) -> bool:
-    """'I'/'we' outside any quotation and nested in no one's statement, the subject of the cue's own verb."""
-    if (item.parent is not None and item.parent.speaker is not None) or item.cue is None or not len(item.source):
-        return False  # nested in a statement of someone's: theirs
-    at = item.source.start_char
-    if any(start <= at < end for start, end in quotes):
-        return False
-    subject = item.source.root
-    return subject.dep_ in SUBJECTS and subject.head.i == item.cue.root.i
-
-
-# Words of a byline that name no person: outlets, desks, the letters page, a date the reader took along.
-NOT_PERSON_WORDS = {"news", "press", "staff", "times", "media", "letters", "letter", "editorial", "editors", "editor",
-                    "board", "desk", "team", "agency", "agencies", "newsroom", "online", "reporters", "reporter",
-                    "correspondent", "wire", "wires", "service", "services", "associated", "group", "network",
-                    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-                    "october", "november", "december", "contributors", "contributor", "opinion", "the"}
-NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$|^[A-Z]\.?$")
-
-
-def byline_person(article: Article) -> str | None:
-    """The one person the article's byline (`author`, as the reader found it) names, or None: several authors,
-    an outlet ("The Economist", "Reuters"), a desk ("Letters") or junk ("CBS News February") name no one."""
-    author = (article.author or "").strip()
-    if not author:
-        return None
-    parts = [re.sub(r"^[Bb]y\s+", "", p).strip() for p in re.split(r";|,|&|\band\b|\n", author)]
-    publisher = normalise_name(article.publisher or "")
-    people = [p for p in parts if p and _person_name(p) and normalise_name(p) != publisher]
-    return people[0] if len(set(people)) == 1 else None
-
-
-def _person_name(text: str) -> bool:
-    words = text.split()
-    return (2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) and not is_outlet(text)
-            and not any(w.lower().strip(".") in NOT_PERSON_WORDS for w in words)
-            and not any(ch.isdigit() for ch in text) and not text.isupper())
-
-
-def with_byline(article: Article, attributions: list[Attribution]) -> list[Attribution]:
-    """The writer's statements (`WRITER`) given to the byline's person where there is one."""
-    name = byline_person(article)
-    if name is None or not any(a.speaker == WRITER for a in attributions):
-        return attributions
-    author = Speaker(name, "person", "writer")
-    return [replace(a, speaker=author) if a.speaker == WRITER else a for a in attributions]
