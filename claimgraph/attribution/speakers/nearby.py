@@ -44,13 +44,17 @@ def _subordinate(ent: Span, mention: Span) -> bool:
                for a in [root, *root.ancestors])
 
 
+def _from_sentence_before(mention: Span) -> int:
+    """Where the sentence before the mention's starts (a token index; the mention's own where it is the first):
+    how far back "they", "it" and "the actress" look for whom they stand for."""
+    sent = mention.sent
+    return mention.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
 def _people_before(mention: Span) -> Speaker | None:
     """The last group of people described in the mention's sentence or the one before ("some of the state's
     energy experts", "local residents"), as an anonymous source of this article; None where there is none."""
-    sent = mention.sent
-    start = sent.start
-    if start > 0:
-        start = mention.doc[start - 1].sent.start
+    start = _from_sentence_before(mention)
     heads = [t for t in mention.doc[start:mention.start] if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE]
     if not heads:
         return None
@@ -65,9 +69,7 @@ def _people_before(mention: Span) -> Speaker | None:
 def _named_nearby(known: Speaker, mention: Span) -> bool:
     """`known` is named in the mention's sentence or the one before ("Microsoft Corp said … Microsoft’s goal
     … , it said"), by its name less a company suffix."""
-    start = mention.sent.start
-    if start > 0:
-        start = mention.doc[start - 1].sent.start
+    start = _from_sentence_before(mention)
     text = mention.doc[start:mention.start].text
     names = {_short_name(n) for n in (known.name, *known.aliases)}
     return any(n and re.search(rf"\b{re.escape(n)}\b", text) for n in names)

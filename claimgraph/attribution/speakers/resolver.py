@@ -28,7 +28,8 @@ from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUN
 from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, OUTLET_WORDS, POSTNOMINALS,
                                                    _gender_fits, _identity_fits, _named_inside, _outlet_name, _plural,
                                                    _same_body, _unshout, is_outlet)
-from claimgraph.attribution.speakers.nearby import _describes, _named_nearby, _people_before, _subordinate
+from claimgraph.attribution.speakers.nearby import (_describes, _from_sentence_before, _named_nearby, _people_before,
+                                                    _subordinate)
 from claimgraph.attribution.speakers.roles import (EVALUATIVE, LEGISLATORS, ROLE_HEADS, SAME_ROLE, _in_brackets,
                                                    _portfolio, _role_of, _split_role, _titled)
 from claimgraph.records import Speaker, normalise_name
@@ -50,7 +51,7 @@ YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", "businessman", "businesswoman",
             "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
             "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
-            "musician", "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
+            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
 
 
 class SpeakerResolver:
@@ -111,6 +112,11 @@ class SpeakerResolver:
                 return known
         return None
 
+    def _surname(self, word: str, mention: Span) -> Speaker | None:
+        """A surname alone ("Vell", "Mr Malone"): the person who spoke under a name ending with it, else the one
+        named in full before the mention without speaking yet; None where there is neither."""
+        return self._by_last_word(word, {"person"}) or self._named_person(word, mention)
+
     def _named_person(self, surname: str, mention: Span) -> Speaker | None:
         """The person named in full before `mention` whose last word is `surname`, spoken yet or not."""
         if self.doc is None:
@@ -170,8 +176,7 @@ class SpeakerResolver:
         named there, or none, and nobody is taken); a gendered noun ("the actress") must fit the first name."""
         if self.doc is None:
             return None
-        sent = mention.sent
-        start = mention.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = _from_sentence_before(mention)
         people = [e for e in self.ents if start <= e.start and e.end <= mention.start and (
             e.label_ == "PERSON" and self._a_person(e) or e.label_ == "ORG" and self.type_of(e.text) == "person")]
         doc = mention.doc
@@ -392,7 +397,7 @@ class SpeakerResolver:
             # A surname alone ("Meadows has not ruled out …", "Bloomberg said" in an article about Michael
             # Bloomberg) is the person named in full before it, as a speaker or not, even where it is also an
             # outlet's name or the tagger took it for a plural noun.
-            known = self._by_last_word(words[0].text, {"person"}) or self._named_person(words[0].text, mention)
+            known = self._surname(words[0].text, mention)
             if known is not None:
                 return self._remember(known, alias)
         outlet = _outlet_name(alias)
@@ -449,7 +454,7 @@ class SpeakerResolver:
             if len(name.split()) == 1:
                 # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
                 # speaker or not ("Usman Hasib runs the salon … Hasib said").
-                known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
+                known = self._surname(name, mention)
                 if known is not None:
                     return self._remember(known, alias)
             kind = "news_outlet" if is_outlet(name) or (
@@ -478,7 +483,7 @@ class SpeakerResolver:
                 # person's; a surname alone is the person named in full earlier where there is one.
                 known = None
                 if len(words) == 1:
-                    known = self._by_last_word(words[0], {"person"}) or self._named_person(words[0], mention)
+                    known = self._surname(words[0], mention)
                 return self._remember(known or Speaker(_unshout(" ".join(words)), "person", role), alias)
             if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
                 # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
@@ -593,7 +598,7 @@ class SpeakerResolver:
                             affiliation = self._affiliation(pobj) or affiliation
         if len(name.split()) == 1:
             # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
-            known = self._by_last_word(name, {"person"}) or self._named_person(name, mention)
+            known = self._surname(name, mention)
             if known is not None:
                 if role and not known.role and role not in HONORIFICS:
                     known = replace(known, role=role)
