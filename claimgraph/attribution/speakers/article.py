@@ -1,0 +1,108 @@
+"""One article's sources to identities, in text order (`resolve_speakers`).
+
+Each Found goes to the quote it continues, to the statement it stands in ("I think" inside a quote), to the writer
+(writer.py), to the other party of a two-party interview, or to the `SpeakerResolver` (resolver.py) with the
+source a reader reads where the rules found none (implied.py); at the end every statement takes the name its
+speaker took last ("Microsoft Corp" → "Microsoft").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from claimgraph.attribution.found import Found, doc_text
+from claimgraph.attribution.quotes import find_quotes
+from claimgraph.attribution.speakers.implied import (_conjunct_subject, _implied_source, _is_fragment,
+                                                     _subject_of_sentence_before)
+from claimgraph.attribution.speakers.mentions import SELF_PRONOUNS
+from claimgraph.attribution.speakers.resolver import SpeakerResolver
+from claimgraph.attribution.speakers.writer import (JUDGEMENT_CUES, WRITER, WRITER_PRONOUNS, _quoted, _raised_belief,
+                                                    _supposing, _writer_voice, _writers_inference)
+from claimgraph.records import Speaker
+
+def resolve_speakers(found: list[Found], doc: Doc) -> None:
+    """Every source of one Doc to its identity, in text order (the Found records are updated in place).
+
+    Continuations take the speaker of the quote they continue; "I"/"we" inside a statement are its speaker's;
+    "I"/"we" outside any quotation as the cue's subject are the writer's; "you" in a labelled interview line is the
+    other party of a two-party interview ("The Economist: You say that …" is what Thomas Malone says); the rest
+    goes through `SpeakerResolver`.
+    """
+    resolver = SpeakerResolver(doc)
+    quotes = [(q.start, q.end) for q in find_quotes(doc_text(doc))]
+    resolver.reported = quotes + [span for item in found for span in item.content]
+    resolver.cues = {item.cue.root.i for item in found if item.cue is not None}
+    labels = [item for item in found if _is_label_line(item)]
+    addressed: list[Found] = []
+    fragment: Found | None = None  # the last subjectless fragment ("Explaining why he …") and its speaker
+    for item in found:
+        if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
+            item.source = item.source or item.speaker.source  # where that speaker is named
+            item.speaker = item.speaker.speaker
+            continue
+        asked = False
+        if item.source is None:
+            item.source = _implied_source(item)
+            # "Asked if …, Vell said": Vell answers and is the speaker, but the question's source (who asked) is
+            # not named: the attribution keeps no source mention (PolNeAR marks none).
+            asked = item.source is not None and item.cue.root.tag_ == "VBN"
+        if item.source is None and _is_fragment(item):
+            # "Explaining why he won’t release …." standing alone: the explainer is whom the text is about, the
+            # subject of the sentence before (or of the fragment before, in a run of them).
+            sent = item.cue.root.sent
+            between = sent.doc[fragment.cue.root.sent.end:sent.start] if fragment is not None else None
+            if between is not None and all(t.is_space for t in between) and fragment.speaker is not None:
+                item.source, item.speaker = fragment.source, fragment.speaker
+            else:
+                item.source = _subject_of_sentence_before(sent)
+                item.speaker = resolver.resolve(item.source) if item.source is not None else None
+            fragment = item
+            continue
+        if item.source is not None:
+            item.source = _conjunct_subject(item) or item.source
+        if item.source is None:
+            if item.cue is not None and (item.cue.root.lemma_.lower() in JUDGEMENT_CUES or _raised_belief(item)) \
+                    and not _quoted(item, quotes):
+                # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
+                # anyone's statement.
+                item.speaker = item.parent.speaker if item.parent is not None else WRITER
+            continue
+        mention = item.source.text.strip().lower()
+        if mention in SELF_PRONOUNS and item.parent is not None and (
+                item.parent.speaker is not None or item.parent.kind == "direct"):
+            item.speaker = item.parent.speaker  # "I think" inside a quote: the quote's speaker
+            continue
+        if mention == "you" and any(item.parent is label for label in labels):
+            addressed.append(item)
+            continue
+        if mention in WRITER_PRONOUNS and _writer_voice(item, quotes) or mention == "you" and _writer_voice(
+                item, quotes) and _supposing(item):
+            # "You might call this a measure of social intelligence": the writer's suggestion to the reader.
+            item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
+            continue
+        if _writers_inference(item, mention) and not _quoted(item, quotes):
+            item.speaker = WRITER  # "This suggests the toolmakers were …": the writer drawing a conclusion
+            continue
+        item.speaker = resolver.resolve(item.source)
+        if asked:
+            item.source = None
+    if resolver.renamed:
+        final = {known.key: known for known in resolver.known}
+        for item in found:
+            key = item.speaker.key if isinstance(item.speaker, Speaker) else None
+            while key in resolver.renamed:
+                key = resolver.renamed[key]
+            if key is not None and key in final and key != item.speaker.key:
+                item.speaker = final[key]
+    for item in addressed:
+        asking = item.parent.speaker if item.parent is not None else None
+        parties = {label.speaker.key: label.speaker for label in labels if isinstance(label.speaker, Speaker)}
+        others = [sp for key, sp in parties.items() if not (isinstance(asking, Speaker) and key == asking.key)]
+        if isinstance(asking, Speaker) and len(parties) == 2 and len(others) == 1:
+            item.speaker = others[0]
+
+
+def _is_label_line(item: Found) -> bool:
+    """A transcript line's statement (labels.speaker_labels): the cue is the colon right after the label."""
+    return (item.cue is not None and item.cue.text == ":" and item.source is not None
+            and item.cue.start_char == item.source.end_char)

@@ -1,0 +1,193 @@
+"""The words of one source mention: which of them name the speaker, and which mentions name nobody.
+
+A mention is the span a rule took for the source ("The Harbor Council - which considers … -", "Image caption Mara
+Vell", "that"). Its name is the head and the words hung on it, up to a clause, an apposition or a dash
+(`core_tokens`), so that an alias is never a clause. Pronouns, relatives, quantifiers and other function words name
+nobody on their own (`_is_pronoun`, `_no_identity`); a caption's label, a dateline or a byline read as a mention is
+page furniture, not a source. Nothing here remembers the article: every test reads one span of the parse.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from claimgraph.attribution.found import doc_text
+from claimgraph.attribution.speaker_types import person_noun
+
+PERSON_PRONOUNS = {"he", "she", "him", "her"}
+GROUP_PRONOUNS = {"they", "them"}
+SELF_PRONOUNS = {"i", "we", "me", "us"}
+
+DETERMINERS = {"the", "a", "an"}
+
+
+def _description_name(tokens: list[Token]) -> str:
+    """'The doctor' → 'doctor', 'Tory MPs' stays: a description's name without its determiner, lower-cased
+    unless it starts with a proper noun."""
+    words = list(tokens)
+    while words and (words[0].lower_ in DETERMINERS or words[0].tag_ == "PRP$" or words[0].is_punct):
+        words = words[1:]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    text = _strip_det(_text(words))
+    if words and words[0].pos_ != "PROPN" and words[0].ent_type_ not in NAMED_ENTITIES:
+        text = text[:1].lower() + text[1:]
+    return text
+
+
+def _strip_det(text: str) -> str:
+    words = text.split()
+    while words and words[0].lower() in DETERMINERS:
+        words = words[1:]
+    text = " ".join(words)
+    return text[:-2] if text.endswith(("'s", "’s")) else text
+
+
+# Mention parts that are not the speaker's name: relative and participial clauses, appositions ("Mara Vell, the
+# mayor of Port Ellis" is Mara Vell; the apposition gives her role), clauses joined on.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "parataxis", "conj", "cc", "appos"}
+NAMED_DEPS = CLAUSE_DEPS - {"appos"}  # where a name may still stand: "A spokesman, Eric Pahon, said"
+MAX_ALIAS_WORDS = 8
+PLACES = {"GPE", "LOC", "FAC", "NORP"}
+NAMED_ENTITIES = PLACES | {"PERSON", "ORG"}
+
+# Relative pronouns, demonstratives, quantifiers and the second person name nobody; "it" is resolved below.
+NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "those", "what", "whoever", "one",
+                    "ones", "some", "others", "other", "many", "few", "several", "all", "both", "each", "any",
+                    "anyone", "anybody", "everyone", "everybody", "someone", "somebody", "none", "nobody", "no one",
+                    "there", "here", "it", "its", "my", "your", "our", "their", "his", "her", "they", "them",
+                    "itself", "themselves", "most", "more", "such", "another"}
+
+
+def _is_pronoun(mention: str) -> bool:
+    lower = mention.lower()
+    return lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in SELF_PRONOUNS or lower in NEVER_IDENTITIES
+
+
+def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
+    """The mention's words that name the speaker: from the head outwards, stopping at a clause, an apposition or a
+    dash, so that an alias is never a clause ("The Harbor Council - which considers … - said": the Council)."""
+    root = mention.root
+    name = _entity_of(root)  # "The National Oceanic and Atmospheric Administration": one name, "and" and all
+
+    def kept(token: Token) -> bool:
+        if name is not None and name[0] <= token.i < name[1]:
+            return True
+        while token.i != root.i and mention.start <= token.i < mention.end:
+            if token.dep_ in drop or token.text in {"—", "–", "(", ")", "“", "”", '"'} or _spaced_hyphen(token):
+                return False
+            if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and token.head.i == root.i < token.i \
+                    or token.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in token.children):
+                return False  # "Microsoft in 2017 announced …", "a poll today": when, not who
+            if token.head.i == token.i:
+                return False  # another sentence's root inside the mention: its words are not the speaker's name
+            token = token.head
+        return True
+
+    start = end = root.i - mention.start
+    while start > 0 and kept(mention[start - 1]):
+        start -= 1
+    while end + 1 < len(mention) and kept(mention[end + 1]):
+        end += 1
+    tokens = [t for t in mention[start:end + 1]]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens.pop(0)
+    if len([t for t in tokens if not t.is_punct]) > MAX_ALIAS_WORDS:
+        tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
+    return tokens
+
+
+def _entity_of(token: Token) -> tuple[int, int] | None:
+    """The token range of the organisation or person name that `token` is part of, if any."""
+    if token.ent_type_ not in {"ORG", "PERSON"}:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return start, end
+
+
+def _spaced_hyphen(token: Token) -> bool:
+    """' - ' between words is a dash; the hyphen of "Waller-Bridge" is part of the name."""
+    return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
+
+
+# Counts that never name anyone on their own ("the host", "the couple", "the band" do: PolNeAR train).
+BARE_COUNTS = {"number", "handful", "majority", "minority", "dozen", "dozens", "hundreds", "thousands", "scores",
+               "lot", "lots", "raft", "slew", "string", "series"}
+
+
+def _bare_count(mention: Span, root: Token) -> bool:
+    """'A growing number are touting …', 'a handful said …': a quantity noun with no 'of' and no name of its own
+    (issue 9, realweb round 3: "growing number" was a speaker)."""
+    return root.lower_ in BARE_COUNTS and not any(c.dep_ in {"prep", "appos", "compound"} or c.pos_ == "PROPN"
+                                                     for c in root.children)
+
+
+def _attached(ent: Span, root: Token) -> bool:
+    """The entity hangs off the mention's head through a preposition or a possessive ("a spokesperson for
+    OpenAI", "Vell's lawyer"): it names someone else than the speaker."""
+    token = ent.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in {"pobj", "prep", "pcomp"} or token.dep_ == "poss" and person_noun(token.head):
+            return True  # "Vell's lawyer" is not Vell; "Trump's tweet" stands for Trump
+        token = token.head
+    return False
+
+
+def _text(tokens: list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _no_identity(tokens: list[Token]) -> bool:
+    """A mention of function words only ("that", "some", "others", "’s"): it names nobody."""
+    words = [t for t in tokens if not t.is_punct and not t.is_space]
+    return not any(any(ch.isalpha() for ch in t.text) for t in words) or _text(words).lower() in NEVER_IDENTITIES or all(
+        t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
+        (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words)
+
+
+CAPTION_WORDS = {"image", "caption", "photo", "picture", "video", "media", "credit", "getty", "images", "playback"}
+
+
+def _without_caption(mention: Span) -> Span | None:
+    """'Image caption Mara Vell said …': the caption words a page puts before a caption are not the speaker."""
+    skip = 0
+    while skip < len(mention) and (mention[skip].lower_ in CAPTION_WORDS or mention[skip].is_punct):
+        skip += 1
+    if skip == 0 or not any(t.lower_ in {"caption", "credit"} or t.text == ":" for t in mention[:skip]):
+        return mention  # "Video obtained from the salon shows …" is no caption
+    return mention[skip:] if skip < len(mention) else None
+
+
+def _page_furniture(mention: Span) -> bool:
+    """A dateline ("PORT ELLIS (AP) —") or a byline ("By Owen Talbot") read as a mention: not a source."""
+    text = doc_text(mention.doc)
+    before = text[text.rfind("\n", 0, mention.start_char) + 1:mention.start_char].strip()
+    if before.lower() == "by":
+        return True
+    words = [t for t in mention if t.is_alpha]
+    after = mention.doc[mention.end:mention.end + 1]
+    shouting = bool(words) and all(t.text.isupper() and len(t.text) > 1 for t in words)
+    return shouting and not before and (any(t.text == "(" for t in mention) or (len(after) and after[0].text in {
+        "(", "—", "–", "-"}))
+
+
+def _quoted_token_ids(mention: Span) -> set[int]:
+    """Tokens between quote marks inside a mention (a show's or a book's title)."""
+    ids: set[int] = set()
+    inside = False
+    for token in mention:
+        if token.text in {"“", "”", '"', "‘", "’"} and token.is_punct:
+            inside = token.text in {"“", "‘"} or (token.text == '"' and not inside)
+            continue
+        if inside:
+            ids.add(token.i)
+    return ids
+
+
+SUBJECTS = {"nsubj", "nsubjpass"}

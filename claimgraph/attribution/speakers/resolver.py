@@ -1,0 +1,609 @@
+"""`SpeakerResolver`: one article's memory of who has been named, and the decisions that need it.
+
+Mentions come in text order. "he"/"she" go to the person last named whose first name fits; "they" to the last
+group or body; "it" to the body that spoke in the last few sentences; a surname, a role ("the mayor") or a
+description ("the ministry", "the 48-year-old") to the one named earlier; a name to a person with role, title and
+affiliation (roles.py), an outlet (names.py), an organisation or an anonymous source. Each identity is remembered
+with the aliases the text used; "Microsoft Corp" and "Microsoft" are one, under the shorter name (`renamed`).
+What one mention says on its own is in mentions.py, what the text around it says in nearby.py.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
+from claimgraph.attribution.found import doc_text, relative_antecedent
+from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES, TypeEvidence, first_names,
+                                                  looks_like_full_name, person_noun)
+from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUNS, NAMED_DEPS, NAMED_ENTITIES,
+                                                      NEVER_IDENTITIES, PERSON_PRONOUNS, PLACES, SELF_PRONOUNS, SUBJECTS,
+                                                      _attached, _bare_count, _description_name, _entity_of,
+                                                      _is_pronoun, _no_identity, _page_furniture, _quoted_token_ids,
+                                                      _strip_det, _text, _without_caption, core_tokens)
+from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, OUTLET_WORDS, POSTNOMINALS,
+                                                   _gender_fits, _identity_fits, _named_inside, _outlet_name, _plural,
+                                                   _same_body, _unshout, is_outlet)
+from claimgraph.attribution.speakers.nearby import (_describes, _from_sentence_before, _named_nearby, _people_before,
+                                                    _subordinate)
+from claimgraph.attribution.speakers.roles import (EVALUATIVE, LEGISLATORS, ROLE_HEADS, SAME_ROLE, _in_brackets,
+                                                   _portfolio, _role_of, _split_role, _titled)
+from claimgraph.records import Speaker, normalise_name
+
+# Quantifiers standing for part of a group named just before ("some", "others"), with the word that says so.
+QUANTIFIERS = {"some": "some", "others": "other", "many": "many", "most": "most", "several": "several"}
+# Shares of a group ("one in five", "21 per cent", "a third"): part of the people described just before.
+SHARES = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "cent", "percent"}
+
+IT_WINDOW = 600
+
+QUANTITY_NOUNS = {"string", "number", "handful", "couple", "series", "host", "majority", "minority", "dozen",
+                  "dozens", "hundreds", "thousands", "scores", "lot", "lots", "raft", "slew", "chorus", "band"}
+WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
+
+YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
+# Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
+# that bring in someone new ("the man", "a customer", "the victim").
+KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", "businessman", "businesswoman",
+            "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
+            "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
+            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
+
+
+class SpeakerResolver:
+    """Resolves source mentions in text order, remembering who has been named in this article."""
+
+    def __init__(self, doc: Doc | None = None) -> None:
+        self.known: list[Speaker] = []  # in order of last mention
+        self.doc = doc  # where "he" and "she" may also be someone named who has not spoken yet
+        self.at: dict[str, int] = {}  # speaker key -> offset of its latest mention
+        self.renamed: dict[str, str] = {}  # key -> the key of the name it took later ("Microsoft Corp" → Microsoft)
+        self.ents: list[Span] = list(doc.ents) if doc is not None else []  # read once: Doc.ents builds new spans
+        self.evidence = TypeEvidence(doc, self.ents) if doc is not None else None  # person or organisation
+        # One-word names set beside a person noun that the recogniser missed ("the guard, Hadvar").
+        self.beside = [t.i for t in doc if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                       and person_noun(t.head)] if doc is not None else []
+        # Where statements stand (quotes, contents: character ranges) and the cues' words (token indices), set by
+        # `resolve_speakers`: a name inside a statement, or the one a cue addresses, is not whom "he"/"she" points at.
+        self.reported: list[tuple[int, int]] = []
+        self.cues: set[int] = set()
+
+    def type_of(self, name: str) -> str | None:
+        """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
+        return self.evidence.type_of(name) if self.evidence is not None else None
+
+    def _remember(self, speaker: Speaker, mention: str) -> Speaker | None:
+        if not any(ch.isalnum() for ch in speaker.name):
+            return None  # no identity without a name (the "’s" of "Let’s" once made an organisation "")
+        mention = mention.strip()
+        # "He" is how the text points at Sean Spicer, not another name of his: a pronoun is kept as the statement's
+        # source_span, never as an alias (across articles "he" would otherwise join every man's aliases).
+        alias = () if _is_pronoun(mention) else (mention,)
+        for i, known in enumerate(self.known):
+            if known.key == speaker.key or _same_body(known, speaker):
+                aliases = tuple(dict.fromkeys(known.aliases + alias))
+                # "Microsoft Corp" and "Microsoft": the name the text uses without the suffix.
+                name = min(known.name, speaker.name, key=len) if known.key != speaker.key else known.name
+                merged = Speaker(name, known.type, known.role or speaker.role,
+                                 known.affiliation or speaker.affiliation, aliases)
+                if merged.key != known.key:
+                    self.renamed[known.key] = merged.key  # statements given the longer name take the shorter
+                del self.known[i]
+                self.known.append(merged)
+                return merged
+        speaker = Speaker(speaker.name, speaker.type, speaker.role, speaker.affiliation, alias)
+        self.known.append(speaker)
+        return speaker
+
+    def latest(self, types: set[str], exclude_outlets: bool = False) -> Speaker | None:
+        for known in reversed(self.known):
+            if known.type in types and not (exclude_outlets and known.type == "news_outlet"):
+                return known
+        return None
+
+    def _by_last_word(self, word: str, types: set[str]) -> Speaker | None:
+        """The identity named earlier whose name ends with `word` ("Vell" → Mara Vell, "ministry" → the Ministry)."""
+        for known in reversed(self.known):
+            if known.type in types and known.name.split() and known.name.split()[-1].lower() == word.lower():
+                return known
+        return None
+
+    def _surname(self, word: str, mention: Span) -> Speaker | None:
+        """A surname alone ("Vell", "Mr Malone"): the person who spoke under a name ending with it, else the one
+        named in full before the mention without speaking yet; None where there is neither."""
+        return self._by_last_word(word, {"person"}) or self._named_person(word, mention)
+
+    def _named_person(self, surname: str, mention: Span) -> Speaker | None:
+        """The person named in full before `mention` whose last word is `surname`, spoken yet or not."""
+        if self.doc is None:
+            return None
+        named: dict[str, Span] = {}
+        for ent in self.ents:
+            if ent.end_char > mention.start_char:
+                break
+            if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
+                words = _strip_det(ent.text).split()
+                while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
+                    words = words[:-1]  # "Neil Ford QC" is Ford
+                if len(words) > 1 and words[-1].lower() == surname.lower():
+                    named.setdefault(normalise_name(" ".join(words)), ent)
+        # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
+        words = mention.doc[max(mention.start - 1, 0):mention.end]
+        honorific = next((t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in GENDERED), None)
+        named = {k: e for k, e in named.items() if _gender_fits(_strip_det(e.text), GENDERED.get(honorific))}
+        if not named:
+            return None
+        # Several people of one surname ("Mark Meadows", later "Debbie Meadows"): the surname alone is, by the
+        # convention of news copy, the one introduced first.
+        ent = next(iter(named.values()))
+        return self._person(_titled(ent), ent, [ent], ent.text)
+
+    def _by_role(self, head: str, words: list[str] | None = None) -> Speaker | None:
+        """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role; every
+        word of a longer role must be in theirs ("the International Trade Secretary" is not the Environment
+        Secretary)."""
+        wanted = {SAME_ROLE.get(w, w) for w in (words or [head.lower()])} | {SAME_ROLE.get(head.lower(), head.lower())}
+        for known in reversed(self.known):
+            if known.type == "person" and known.role and wanted <= {
+                    SAME_ROLE.get(w, w) for w in known.role.lower().split()}:
+                return known
+        return None
+
+    def _named_with_role(self, head: Token, mention: Span) -> Speaker | None:
+        """'The spokesperson said' after 'hired a new spokesperson, Dana Welk' (or 'Dana Welk, a spokeswoman',
+        'spokesman Eric Pahon'): the last person named with that role before the mention, spoken yet or not."""
+        if self.doc is None:
+            return None
+        role = SAME_ROLE.get(head.lower_, head.lower_)
+        for ent in reversed([e for e in self.ents if e.label_ in {"PERSON", "ORG"}
+                             and e.end_char <= mention.start_char and len(e) > 1]):
+            root = ent.root
+            near = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < ent.start or (
+                c.dep_ == "appos")] + ([root.head] if root.dep_ == "appos" else [])
+            if any(SAME_ROLE.get(t.lower_, t.lower_) == role for t in near) and (
+                    self.type_of(_strip_det(ent.text)) != "organization"):
+                person = self._person(ent, ent, [ent], ent.text)
+                return person if person is not None and person.type == "person" else None
+        return None
+
+    def _subject_before(self, mention: Span, core: list[Token]) -> Speaker | None:
+        """'Mara Vell … . The former mayor said …', '… said the 48-year-old': the person who is the subject in the
+        sentence before the mention or in its own sentence before it, where that is one person only (two people
+        named there, or none, and nobody is taken); a gendered noun ("the actress") must fit the first name."""
+        if self.doc is None:
+            return None
+        start = _from_sentence_before(mention)
+        people = [e for e in self.ents if start <= e.start and e.end <= mention.start and (
+            e.label_ == "PERSON" and self._a_person(e) or e.label_ == "ORG" and self.type_of(e.text) == "person")]
+        doc = mention.doc
+        for token in doc[start:mention.start]:
+            if token.dep_ in SUBJECTS and token.pos_ == "PROPN" and not token.ent_type_:
+                first = token.i  # "Ilse Marr won …", a name the recogniser missed: a first name and a surname
+                while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == token.i:
+                    first -= 1
+                if looks_like_full_name(doc[first:token.i + 1].text):
+                    people.append(doc[first:token.i + 1])
+        subjects = [e for e in people if e.root.dep_ in SUBJECTS]
+        names = {normalise_name(_strip_det(e.text)).split()[-1] for e in people}
+        if len(subjects) < 1 or len(names) != 1:
+            return None
+        person = self._person(subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
+        gender = GENDERED_NOUNS.get(core[-1].lower_)
+        if person is None or person.type != "person" or not _gender_fits(person.name, gender):
+            return None
+        # A role of theirs that the description's title words do not fit ("Environment Secretary Piet Varn said …
+        # The International Trade Secretary said"): someone else.
+        words = {t.lower_ for t in core if t.lower_ not in DETERMINERS and not t.is_punct and t.lower_ not in {
+            "former", "ex", "-"}}
+        if person.role and core[-1].lower_ in ROLE_HEADS and not words <= set(person.role.lower().split()):
+            return None
+        return person
+
+    def _counted_before(self, mention: Span, text: str) -> Speaker | None:
+        """'A growing number are touting …' with no 'of': the people just described are counted ("AI
+        researchers"), or nobody (a count is never an identity; the source span stays)."""
+        people = _people_before(mention)
+        return self._remember(people, text) if people is not None else None
+
+    def resolve(self, mention: Span) -> Speaker | None:
+        speaker = self._resolve(mention)
+        if speaker is not None:
+            self.at[speaker.key] = mention.start_char
+        return speaker
+
+    def _last_person(self, mention: Span) -> Speaker | None:
+        """'he'/'she': the person last named before the mention, whether as a speaker or not ("Soon after Ilse
+        Price was elected, she said …"); number and gender are not checked."""
+        found = self.latest({"person"})
+        # "a spokesperson for the association said … he said": a source known by a singular role counts as a person.
+        role = next((k for k in reversed(self.known) if k.type == "anonymous" and k.role), None)
+        if role is not None and (found is None or self.at.get(role.key, -1) > self.at.get(found.key, -1)):
+            found = role
+        at = self.at.get(found.key, -1) if found is not None else -1
+        if self.doc is None:
+            return found
+        named = [e for e in self.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
+                 and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"} and self._a_person(e)]
+        # "I pick the guard, Hadvar. He suggests …": a name set beside a person noun, which the recogniser missed.
+        named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
+        named.sort(key=lambda span: span.start)
+        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
+        if found is not None and _identity_fits(found.name, gender):
+            # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
+            # describes the last speaker is not who the next "he" is; nor one inside what was just said or quoted
+            # ("Vell said the order came from Ilse Marr. … she added"), nor the one a cue addresses ("Vell told
+            # Ilse Marr that … . …, she said").
+            named = [e for e in named if not _describes(e.root, at) and not self._in_statement(e, mention)
+                     and not (e.root.dep_ in {"dobj", "dative"} and e.root.head.i in self.cues)
+                     and not _subordinate(e, mention)]
+        # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
+        # said" is not Tomas Brand).
+        named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]
+        if named:
+            ent = named[-1]
+            person = self._person(ent, ent, [ent], ent.text)
+            if person is not None and person.type == "person" and _identity_fits(person.name, gender):
+                self.at[person.key] = ent.start_char
+                return person
+        if found is not None and not _identity_fits(found.name, gender):
+            # "Evan Sparks … Sasha Luccioni … Sparks says … she says": the last person whose first name does not
+            # rule the pronoun out, or nobody.
+            found = next((k for k in reversed(self.known) if k.type == "person" and k.key != found.key
+                          and _identity_fits(k.name, gender)), None)
+        return found
+
+    def _in_statement(self, ent: Span, mention: Span) -> bool:
+        """`ent` lies inside a quote or a statement's content that does not hold `mention` itself."""
+        return any(a <= ent.start_char and ent.end_char <= b and not a <= mention.start_char < b
+                   for a, b in self.reported)
+
+    def _a_person(self, ent: Span) -> bool:
+        """A PERSON entity that may be who "he"/"she" points at: not a name used as a modifier ("his Ring
+        camera", "the Copperfield location"), not a name the article shows to be an organisation."""
+        if ent.root.dep_ in {"compound", "nmod", "amod"} and ent.root.head.pos_ == "NOUN":
+            return False
+        name = _strip_det(ent.text)
+        if self.type_of(name) == "organization":
+            return False
+        # One word the recogniser calls a person ("Skyrim") needs more: a first name, or a title or role beside it.
+        return len(name.split()) > 1 or name in first_names() or (
+            self.evidence is not None and self.evidence.scores(name)[0] >= 3)
+
+    def _resolve(self, mention: Span) -> Speaker | None:
+        text = mention.text.strip()
+        lower = text.lower()
+        if not text or not len(mention):
+            return None
+        if lower in PERSON_PRONOUNS:
+            found = self._last_person(mention)
+            return self._remember(found, text) if found else None
+        if lower in GROUP_PRONOUNS:
+            found = self.latest({"anonymous", "organization", "unknown"})
+            if found is None or mention.start_char - self.at.get(found.key, -IT_WINDOW) >= IT_WINDOW:
+                # "… left some of the state's energy experts bewildered. They said …": the people just described.
+                found = _people_before(mention) or found
+            return self._remember(found, text) if found else None
+        if lower == "it":
+            # "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
+            # it spoke in the last few sentences (IT_WINDOW characters); else nobody.
+            bodies = [k for k in reversed(self.known) if k.type in {"organization", "news_outlet"} or (
+                k.type == "anonymous" and k.name.split()[-1].lower() in STATEMENT_NOUNS)]
+            if bodies and mention.start_char - self.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
+                return self._remember(bodies[0], text)
+            # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
+            named = next((k for k in bodies if _named_nearby(k, mention)), None)
+            return self._remember(named, text) if named else None
+        if lower in SELF_PRONOUNS:
+            return None  # resolved by the caller from the enclosing quote
+        if lower in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
+            # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
+            noun = relative_antecedent(mention.root.head.head, mention.root)
+            if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
+                # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
+                words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
+                while words and words[-1].is_punct:
+                    words.pop()
+                return self._resolve(mention.doc[words[0].i:words[-1].i + 1] if words
+                                     else mention.doc[noun.left_edge.i:noun.i + 1])
+            return None
+        if lower in QUANTIFIERS:
+            # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people
+            # just described, an anonymous source of this article ("some teachers", "other academics").
+            if lower == "others":
+                # The rest of a group a source was just taken from ("some teachers", "one academic"), or nobody.
+                part = next((k for k in reversed(self.known) if k.type == "anonymous" and k.name.split()[0] in {
+                    "some", "one", "many", "most", "several"} and len(k.name.split()) > 1), None)
+                recent = part is not None and mention.start_char - self.at.get(part.key, -IT_WINDOW) < IT_WINDOW
+                people = _plural(" ".join(part.name.split()[1:])) if recent else None
+            else:
+                found = _people_before(mention)
+                people = found.name if found is not None else None
+            if people is None:
+                return None
+            return self._remember(Speaker(f"{QUANTIFIERS[lower]} {people}", "anonymous"), text)
+        mention = _without_caption(mention)
+        if mention is None or _page_furniture(mention):
+            return None
+        first, last = _entity_of(mention[0]), _entity_of(mention[-1])
+        if first is not None and first[0] < mention.start or last is not None and last[1] > mention.end:
+            # A mention that cuts a name ("Space Research" of "National Institute for Space Research"): the name,
+            # unless the recogniser ran it into punctuation or a cue ("Obama Says …" in a headline).
+            wider = mention.doc[min(first[0] if first else mention.start, mention.start):max(
+                last[1] if last else mention.end, mention.end)]
+            extra = [t for t in wider if not mention.start <= t.i < mention.end]
+            if not any(t.is_punct or t.lower_ in lexicon() or t.lemma_.lower() in lexicon() or
+                       t.lower_.rstrip("s") in lexicon() for t in extra):
+                mention = wider
+        if mention[0].lower_ in WH_WORDS:
+            return None  # "… to predict how much energy AI consumes": a clause, not a speaker
+        root = mention.root
+        if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
+            # "Another, Pelco, announced …": the name set beside the function word is the speaker.
+            named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
+            if named is not None:
+                mention = mention.doc[named.left_edge.i:named.right_edge.i + 1]
+        if root.lower_ in QUANTITY_NOUNS:
+            # "a string of Tory MPs", "a number of residents": the people counted speak, not the count.
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if counted is not None and counted.right_edge.i < mention.end:
+                return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
+            if _bare_count(mention, root):
+                return self._counted_before(mention, text)
+        if (root.pos_ == "NUM" or root.lower_ in SHARES) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in
+                                                                      root.children):
+            # "Only one in five (21 per cent) thought …" after "68 per cent of people believed …": a share of the
+            # people just described, an anonymous source of this article ("one in five people"); nobody where no
+            # group of people was described.
+            people = _people_before(mention)
+            words = list(itertools.takewhile(lambda t: not t.is_punct, mention))
+            share = [t.text for t in words if t.pos_ == "NUM" or t.lower_ in SHARES | {"in", "out", "of", "per", "a"}]
+            if people is not None and share:
+                of = " of " if share[-1].lower() in SHARES else " "  # "73 percent of registered voters"
+                return self._remember(Speaker(f"{' '.join(share)}{of}{people.name}", "anonymous"), text)
+            # Else as any description ("Twelve percent indicated …": anonymous), or nobody ("one in five").
+        core = core_tokens(mention)
+        if _no_identity(core):
+            return None
+        alias = _text(core)
+        named = [t for t in core_tokens(mention, NAMED_DEPS)]
+        every = self.ents if self.doc is not None else list(mention.ents)  # Span.ents rebuilds the Doc's: read once
+        ents = [e for e in every if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
+        # A plural head ("Tory MPs") is a group, whatever the entity recogniser says; a name after a preposition
+        # or a possessive is not the speaker ("a spokesperson for OpenAI", "Vell's lawyer"), nor one the article
+        # shows to be an organisation.
+        people = [e for e in ents if e.label_ == "PERSON" and (
+                  e.root.tag_ not in {"NNS", "NNPS"} or looks_like_full_name(_strip_det(e.text)))
+                  and not _attached(e, mention.root) and self.type_of(_strip_det(e.text)) != "organization"]
+        # The name the mention is about first ("Harbor Lights supporter Ilse Marr": Ilse Marr).
+        person = next((e for e in people if e.start <= mention.root.i < e.end), None) or next(
+            (e for e in people if e.start >= core[0].i and e.end <= core[-1].i + 1), None) or next(iter(people), None)
+        if person is not None:
+            if not core[0].i <= person.start < core[-1].i + 1:
+                alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
+            return self._person(mention, person, ents, alias)
+        return self._description(mention, core, ents, alias)
+
+    def _description(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
+        """A mention without a person's name: an organisation, an outlet, a statement, or an anonymous source."""
+        root = mention.root
+        head = root.lemma_.lower()
+        words = [t for t in core if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+        if len(words) == 1 and words[0].text[:1].isupper() and words[0].is_alpha:
+            # A surname alone ("Meadows has not ruled out …", "Bloomberg said" in an article about Michael
+            # Bloomberg) is the person named in full before it, as a speaker or not, even where it is also an
+            # outlet's name or the tagger took it for a plural noun.
+            known = self._surname(words[0].text, mention)
+            if known is not None:
+                return self._remember(known, alias)
+        outlet = _outlet_name(alias)
+        if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
+            return self._remember(Speaker(outlet, "news_outlet"), alias)
+        # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
+        titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
+            e.label_ == "PERSON" for e in ents)
+        if root.lower_ in ROLE_HEADS and (titled or not any(t.pos_ == "PROPN" for t in core if t.i < root.i)):
+            known = self._by_role(root.lower_, [t.lower_ for t in core if t.i <= root.i and t.lower_ not in DETERMINERS
+                                                 and not t.is_punct])
+            if known is None and core[0].lower_ == "the" and len(core) == 2:
+                known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
+            if known is None and core[0].lower_ == "the":
+                known = self._subject_before(mention, core)  # "Vell … The former mayor said"
+            if known is not None and core[0].lower_ == "the":
+                return self._remember(known, alias)
+            # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
+            # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
+            # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
+            affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and (e.label_ == "ORG" or (
+                e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
+            # The whole description is the name, so that two spokespeople of different bodies stay two.
+            return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
+        if core[0].lower_ == "the" and not any(t.pos_ == "PROPN" for t in core) and (
+                YEAR_OLD.match(_text(core)) or root.lower_ in KNOWN_AS):
+            # "the 48-year-old", "the actress": the one person the sentence before (or this one) is about.
+            known = self._subject_before(mention, core)
+            if known is not None:
+                return self._remember(known, alias)
+        # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
+        org = next((e for e in ents if (e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1 or e.label_ == "ORG")
+                    and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)
+        # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
+        root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
+            org is not None and org.start <= root.i < org.end)
+        people_noun = root.lower_.endswith("s") and root.lower_[:-1] in PERSON_NOUNS  # "MPs", however tagged
+        if root_named and (root.tag_ in {"NNS", "NNPS"} or people_noun) and (
+                org is None or org.label_ == "NORP" or people_noun) and not is_outlet(alias) and (
+                root.ent_type_ != "PERSON"):
+            root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
+        if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
+                rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
+            root_named = False  # "Video obtained from the salon shows …" (and "the video" later): a common noun
+        if core[-1].pos_ == "NOUN" and core[-1].lower_ in STATEMENT_NOUNS and core[-1].i > root.i:
+            # "a Mail on Sunday poll", parsed with the paper as head: the poll speaks, a description.
+            return self._remember(Speaker(_description_name(core), "anonymous"), alias)
+        if root_named:
+            name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
+            if org is not None and org.end <= root.i and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in
+                                                             mention.doc[org.end:root.i + 1]):
+                # "The California Independent System Operator": the recogniser stopped short of the head.
+                name = _strip_det(mention.doc[org.start:root.i + 1].text)
+            if len(name.split()) == 1:
+                # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
+                # speaker or not ("Usman Hasib runs the salon … Hasib said").
+                known = self._surname(name, mention)
+                if known is not None:
+                    return self._remember(known, alias)
+            kind = "news_outlet" if is_outlet(name) or (
+                len(name.split()) > 1 and name.split()[-1].lower() in OUTLET_WORDS) else "organization"
+            evidence = self.type_of(name) if kind != "news_outlet" else None
+            if evidence == "person":
+                # "Ilan Moss scoffed", "Gustavo Faleiros, an editor at …": a person the recogniser took for a body,
+                # with the title and apposition a person's name gets.
+                span = org if org is not None and org.start <= root.i < org.end else mention.doc[
+                    core[0].i:core[-1].i + 1]
+                return self._person(mention, span, ents, alias)
+            inner = _named_inside(name)
+            if inner is not None:
+                # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun.
+                return self._remember(Speaker(inner[1], "person", inner[0]), alias)
+            if evidence == "organization":
+                return self._remember(Speaker(name, "organization"), alias)
+            if org is None and kind != "news_outlet" and self.doc is not None and any(
+                    e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.ents):
+                # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
+                # person elsewhere in the article.
+                return self._remember(Speaker(name, "person"), alias)
+            role, words = _split_role(name.split())
+            if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
+                # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
+                # person's; a surname alone is the person named in full earlier where there is one.
+                known = None
+                if len(words) == 1:
+                    known = self._surname(words[0], mention)
+                return self._remember(known or Speaker(_unshout(" ".join(words)), "person", role), alias)
+            if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
+                # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
+                kind = "person" if root.ent_type_ == "PERSON" else ("unknown" if len(core) == 1 else "organization")
+            return self._remember(Speaker(name, kind), alias)
+        if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
+            # "the statement": the document of the last speaker named (not an outlet relaying it).
+            found = self.latest({"organization", "person", "anonymous"}, exclude_outlets=True)
+            if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
+                return self._remember(found, alias)
+        # A description ("the ministry", "the department") is the organisation named earlier with that head word.
+        if core[0].lower_ == "the":
+            known = self._by_last_word(root.lower_, {"organization", "news_outlet"})
+            if known is not None:
+                return self._remember(known, alias)
+        # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
+        # (the store keeps these per article), with the organisation named in the mention as affiliation.
+        affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
+        words = [t for t in core if t.i <= root.i] or core
+        return self._remember(Speaker(_description_name(words), "anonymous", None, affiliation), alias)
+
+    def _affiliation(self, pobj: Token) -> str | None:
+        """The organisation an apposition names ("a spokeswoman for the company", "an editor at InfoAmazonia"):
+        an organisation named in the text, or the one named earlier with that head word; a description that
+        names none ("a local school") is no affiliation."""
+        if pobj.ent_type_ == "GPE":
+            return None
+        named = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > pobj.i), None)
+        if named is not None and pobj.pos_ == "NOUN":
+            # "an editor at the environmental news group InfoAmazonia": the body's name, not its description.
+            return _strip_det(_text([t for t in named.subtree if t.i <= named.i and t.i > pobj.i]))
+        for ent in pobj.doc.ents:
+            if ent.label_ in {"ORG", "FAC"} and ent.start <= pobj.i < ent.end:
+                return _strip_det(ent.text)
+        if pobj.pos_ == "PROPN":
+            words = [t for t in pobj.subtree if t.i <= pobj.i]
+            kind = [k for k, t in enumerate(words[:-1]) if t.lower_ in ORG_NOUNS and t.text.islower() and words[
+                k + 1].pos_ == "PROPN"]
+            if kind:  # "the environmental news group Amazonwatch": the name after what kind of body it is
+                words = words[kind[-1] + 1:]
+            return _strip_det(_text(words))
+        named = [t for t in pobj.subtree if t.i <= pobj.i]
+        if any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in named):
+            # "a key member of the White House's coronavirus task force": a body named by its owner.
+            return _strip_det(_text(named))
+        known = self._by_last_word(pobj.text, {"organization", "news_outlet"})
+        return known.name if known is not None else None
+
+    def _person(self, mention: Span, person: Span, ents: list[Span], alias: str) -> Speaker | None:
+        doc, end = mention.doc, person.end
+        while end < mention.end and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and (
+                doc[end - 1].head.i >= end):
+            end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
+        person = doc[person.start:end]
+        while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
+            person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
+        name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
+        affiliation = None
+        role, words = _split_role(name.split())
+        while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS:
+            words = words[:-1]  # "Neil Ford QC": the letters after a name are no part of it
+        name = _unshout(" ".join(words))
+        if role in HONORIFICS:
+            role = None  # "Mrs Marr": an honorific, no role
+        inner = _named_inside(name)
+        if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
+            role, name = inner
+        before = [t for t in mention if t.i < person.start and not t.is_punct]
+        # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
+        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
+        if orgs:
+            affiliation = _strip_det(orgs[0].text)
+        # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
+        # Lights” actress Ilse Marr": actress) nor words of an organisation.
+        quoted = _quoted_token_ids(mention)
+        title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
+            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
+            and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
+        if title:
+            first = title[0].i  # with the words joined on before it: "Ex-harbour secretary", "former minister"
+            while first > mention.start and doc[first - 1].i not in quoted and doc[first - 1].ent_type_ not in (
+                    NAMED_ENTITIES) and (doc[first - 1].text in {"-", "–"} and not doc[first - 1].whitespace_ or (
+                    doc[first - 1].pos_ in {"ADJ", "NOUN"} and doc[first - 1].dep_ in {"amod", "compound"}
+                    and first - 1 <= doc[first - 1].head.i <= person.end)):
+                first -= 1
+            words = [t for t in before if first <= t.i < title[0].i] + title
+            kept = {t.i for t in words}
+            run = doc[first:words[-1].i + 1]
+            contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
+            role = _role_of(list(run) if contiguous else words)
+        if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
+            role = person.root.head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+        appos = next((c for c in person.root.children if c.dep_ == "appos" and not _in_brackets(c)), None)
+        if appos is not None and (role is None or role.rstrip(".") in TITLES) and appos.pos_ in {"NOUN", "PROPN"}:
+            # "Jo Grady, the UCU general secretary": role "general secretary", affiliation UCU; "a San Diego
+            # engineer" is an engineer; "the Labour MP for Newcastle Central" an MP of Labour.
+            first = appos.i  # the words right before the noun that describe it
+            while first > person.end and (doc[first - 1].dep_ in {"compound", "amod", "nmod"} or doc[
+                    first - 1].text == "-" and not doc[first - 1].whitespace_):
+                first -= 1
+            lefts = [t for t in doc[first:appos.i] if t.text != "-"]
+            body = [t for t in lefts if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
+            lefts = [t for t in lefts if t.ent_type_ not in PLACES | {"ORG"} and t.lower_ not in EVALUATIVE]
+            role = _role_of(lefts + [appos])
+            if body and not _portfolio(doc[body[0].i:body[-1].i + 1], appos):
+                affiliation = _strip_det(" ".join(t.text for t in body))
+            for prep in appos.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"} and not (
+                        appos.lower_ in LEGISLATORS and prep.lower_ == "for"):  # "MP for Newcastle Central": a seat
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            affiliation = self._affiliation(pobj) or affiliation
+        if len(name.split()) == 1:
+            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
+            known = self._surname(name, mention)
+            if known is not None:
+                if role and not known.role and role not in HONORIFICS:
+                    known = replace(known, role=role)
+                return self._remember(known, alias)
+        if self.type_of(name) == "organization":
+            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
+            return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
+        return self._remember(Speaker(name, "person", role, affiliation), alias)
