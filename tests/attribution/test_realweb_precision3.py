@@ -1,5 +1,5 @@
 """Errors of the development pages of docs/realweb_heldout.md (issue 9, realweb precision round 3), each fixed as a
-pattern of English copy (claimgraph/attribution/unsaid.py, reported.py, speakers.py) and checked on PolNeAR train
+pattern of English copy (claimgraph/attribution/unsaid.py, reported.py, speakers/) and checked on PolNeAR train
 (no fall). Fictional sentences through the real parse; each test fails without its rule."""
 
 from __future__ import annotations
