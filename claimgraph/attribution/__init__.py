@@ -22,7 +22,7 @@ from claimgraph.attribution.cues import is_narrative, is_result_not_statement, l
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
-from claimgraph.attribution.learned.gate import Gate, is_clause, source_kind
+from claimgraph.attribution.learned.gate import Gate, cue_above, is_clause, shares_cue, source_kind
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes, inside_statements
@@ -59,7 +59,8 @@ def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate:
     """The rules' finds with the admitted candidates added, in text order, nested, speakers resolved, relays."""
     if candidates:
         gate = gate or DEFAULT_GATE
-        found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate)
+        cues = [(item.cue.start_char, item.cue.end_char) for item in found if item.cue is not None and item.content]
+        found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate, cues)
                  for item in merge(found, candidates)]
         found = [item for item in found if item is not None]
     found = _outside_label_lines(doc, found)
@@ -72,9 +73,10 @@ def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate:
     return found
 
 
-def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
+def _from_candidate(doc: Doc, candidate, gate: Gate, rule_cues=()) -> Found | None:
     """A learned candidate as a working record: kind from the quote marks, cue class from the lexicon, and the
-    cue's grammatical subject as source where the tagger found none; None where the gate refuses it."""
+    cue's grammatical subject as source where the tagger found none; None where the gate refuses it (`rule_cues`:
+    the char offsets of the cues of the rules' finds with a content, which the gate may read)."""
     text = doc_text(doc)
     content = [tuple(span) for span in candidate.content_spans]
     cue = doc.char_span(*candidate.cue_span, alignment_mode="expand") if candidate.cue_span else None
@@ -99,7 +101,9 @@ def _from_candidate(doc: Doc, candidate, gate: Gate) -> Found | None:
     if not gate.admits(kind, float(candidate.confidence), source is not None, lexicon_cue,
                        entry.cue_class if entry else None, source_kind(source), is_clause(doc, content),
                        lambda: stage2_features(doc, kind, float(candidate.confidence), cue, source, content,
-                                               entry.cue_class if entry else None)):
+                                               entry.cue_class if entry else None),
+                       cue_above(text, (cue.start_char, cue.end_char), content),
+                       shares_cue((cue.start_char, cue.end_char), rule_cues)):
         return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",

@@ -99,11 +99,117 @@ def test_is_clause_wants_a_finite_verb(nlp) -> None:
 
 
 def test_the_default_keeps_reported_speech_only_as_a_statement() -> None:
-    """The default (`speechclause`): quoted additions at 0.9, indirect ones only with a speech cue, a source and a
-    finite verb in the content (README 'Out of domain' for why)."""
-    assert DEFAULT.name == "speechclause"
+    """The default (`speechquote`): quoted additions at 0.9 with a source, indirect ones only with a speech cue, a
+    source and a finite verb in the content (docs/out_of_domain.md for why)."""
+    assert DEFAULT.name == "speechquote"
     assert DEFAULT.admits("indirect", 0.8, True, True, "report", "pronoun", clause=True)
     assert not DEFAULT.admits("indirect", 0.8, True, True, "report", "named", clause=False)  # "asked about the bill"
     assert not DEFAULT.admits("indirect", 0.95, True, True, "think", "named", clause=True)
     assert not DEFAULT.admits("direct", 0.85, True, True, "report", "named", clause=True)
     assert DEFAULT.admits("mixed", 0.92, True, False)
+    assert not DEFAULT.admits("mixed", 0.92, False, False)  # a quote nobody is given as saying
+    assert not DEFAULT.admits("direct", 0.95, True, True, "report", "named", cue_above=True)
+    assert not DEFAULT.admits("direct", 0.95, True, True, "report", "named", rule_cue=True)
+    assert DEFAULT.admits("mixed", 0.95, True, True, "report", "named", rule_cue=True)  # "called it “a mess”"
+    # The quoted refinements leave the indirect additions alone.
+    assert DEFAULT.admits("indirect", 0.8, True, True, "report", "named", clause=True, cue_above=True, rule_cue=True)
+
+
+def test_cue_above_and_shares_cue_read_offsets() -> None:
+    from claimgraph.attribution.learned.gate import cue_above, shares_cue
+
+    text = "Transcript as follows:\n\n\"We sail at noon.\"\n\n\"Ready,\" Vell said.\nAnd as Brenn noted, it rained."
+    follows = (text.index("follows"), text.index("follows") + 7)
+    quote = [(text.index("We sail"), text.index("noon.") + 5)]
+    said = (text.index("said"), text.index("said") + 4)
+    ready = [(text.index("Ready"), text.index("Ready") + 5)]
+    noted = (text.index("noted"), text.index("noted") + 5)
+    assert cue_above(text, follows, quote)  # a line above introduces the block quote
+    assert not cue_above(text, said, ready)  # the cue after its quote, in its paragraph
+    assert not cue_above(text, noted, ready)  # a cue in the next paragraph looks back: not a line above
+    assert cue_above(text, None, quote) is None and cue_above(text, said, []) is None
+    assert shares_cue(said, [(said[0], said[1] + 1)]) and not shares_cue(said, [follows])
+    assert shares_cue(None, [said]) is None
+
+
+# A fictional article: the rules find Brenn's announcement (indirect) and the "writing" block quote; the four
+# quoted additions below stand for what the tagger adds where the rules found nothing.
+HARBOR = ("Tova Brenn announced on Monday a lawsuit against the Northgate ferry company. \"We are seeking an order "
+          "that stops the night sailings until the pier is repaired.\"\n\n"
+          "The transcript of the harbor master's remarks reads as follows:\n\n"
+          "\"The pier has been unsafe for years, and the council knew it long before the storm.\"\n\n"
+          "Then came the chant of \"Hold the line!\" from the dock.\n\n"
+          "The dockworkers chanted \"Fix the pier now!\" outside the council hall.\n")
+
+
+def _harbor_additions(nlp, gate) -> dict[str, str | None]:
+    """The tagger's quoted additions that `gate` keeps in HARBOR, through the extractor's merge (`complete`, as the
+    attributions component calls it): content -> the source's words (None where nobody is given)."""
+    from claimgraph.attribution import complete, rule_finds
+    from claimgraph.attribution.found import TEXT_KEY
+    from claimgraph.attribution.learned.group import Candidate
+
+    doc = nlp(HARBOR)
+
+    def span(words: str) -> tuple[int, int]:
+        return HARBOR.index(words), HARBOR.index(words) + len(words)
+
+    candidates = [
+        # The second half of Brenn's announcement: its cue is the rules' cue.
+        Candidate((span("We are seeking an order that stops the night sailings until the pier is repaired."),),
+                  span("announced"), span("Tova Brenn"), 0.95),
+        # A block quote under a line that introduces it.
+        Candidate((span("The pier has been unsafe for years, and the council knew it long before the storm."),),
+                  span("reads"), span("The transcript of the harbor master's remarks"), 0.95),
+        # A chant nobody is given as chanting.
+        Candidate((span("Hold the line!"),), span("chant"), None, 0.95),
+        # A quote with its own cue and a source, in its paragraph: kept by every gate below.
+        Candidate((span("Fix the pier now!"),), span("chanted"), span("The dockworkers"), 0.95),
+    ]
+    doc.user_data[TEXT_KEY] = doc.text
+    found = rule_finds(doc)
+    assert [HARBOR[s:e] for item in found for s, e in item.content if item.kind == "indirect"] == [
+        "a lawsuit against the Northgate ferry company"]  # the rules hold "announced" with a content of its own
+    items = complete(doc, found, candidates, gate)
+    return {HARBOR[s:e]: (item.source.text if item.source is not None else None)
+            for item in items if item.method == "learned" for s, e in item.content}
+
+
+def test_speechquote_refuses_the_quoted_additions_that_are_no_statement_of_their_own(nlp) -> None:
+    """speechclause keeps all four quoted additions; each refinement of speechquote refuses its own one, and
+    speechquote keeps only the dockworkers' chant."""
+    everything = _harbor_additions(nlp, GATES["speechclause"])
+    assert set(everything) == {
+        "We are seeking an order that stops the night sailings until the pier is repaired.",
+        "The pier has been unsafe for years, and the council knew it long before the storm.",
+        "Hold the line!", "Fix the pier now!"}, everything
+    assert everything["Hold the line!"] is None  # no source: not the cue's subject either
+    base = {"min_confidence_quoted": 0.9}
+    one_by_one = {
+        "quoted_needs_source": "Hold the line!",
+        "quoted_cue_not_above": "The pier has been unsafe for years, and the council knew it long before the storm.",
+        "direct_own_cue": "We are seeking an order that stops the night sailings until the pier is repaired.",
+    }
+    for flag, refused in one_by_one.items():
+        kept = _harbor_additions(nlp, Gate(flag, **base, **{flag: True}))
+        assert set(kept) == set(everything) - {refused}, (flag, kept)
+    assert set(_harbor_additions(nlp, GATES["speechquote"])) == {"Fix the pier now!"}
+
+
+def test_a_rule_cue_without_words_does_not_refuse_the_quote_that_gives_them(nlp) -> None:
+    """The rules flag "commented" with no content; the tagger's quote after it gives the words: that is no second
+    statement of a cue the rules hold, so speechquote keeps it."""
+    from claimgraph.attribution import complete, rule_finds
+    from claimgraph.attribution.found import TEXT_KEY
+    from claimgraph.attribution.learned.group import Candidate
+
+    text = "Mara Vell commented on the pier. \"It has to be rebuilt before the winter storms.\""
+    doc = nlp(text)
+    doc.user_data[TEXT_KEY] = doc.text
+    found = rule_finds(doc)
+    assert [(item.cue.text, item.content) for item in found] == [("commented", [])]
+    words = "It has to be rebuilt before the winter storms."
+    quote = Candidate(((text.index(words), text.index(words) + len(words)),),
+                      (text.index("commented"), text.index("commented") + 9), (0, 9), 0.95)
+    items = complete(doc, found, [quote], GATES["speechquote"])
+    assert [text[s:e] for item in items if item.method == "learned" for s, e in item.content] == [words]
