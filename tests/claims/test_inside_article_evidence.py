@@ -66,7 +66,7 @@ def test_statements_sharing_only_the_articles_subject_stay_apart_and_a_restateme
 
 
 def test_the_evidence_inside_an_article_grows_with_it_and_leaves_one_statement_sources_alone():
-    words, emb, info = semantic.statement_vectors(TEXTS)
+    words, _, info = semantic.statement_vectors(TEXTS)
     pairs = np.asarray([[0, 1], [0, 3], [1, 2]])
     assert semantic.inside_unanchored(pairs, words, info, SOURCES).tolist() == [True, False, True]
     # a small article offers few pairs: "carbon emissions" (3.4) reaches log2(8) = 3
@@ -81,7 +81,7 @@ def test_two_long_statements_sharing_a_small_part_of_what_they_say_are_not_one_c
     # the evidence is enough for the article's size, but it is under INSIDE_SHARE of the less informative one's own
     texts = ["The Fenwick financial crisis was precipitated by pressure on banks to stop redlining poor borrowers",
              "Ostrow fought redlining as mayor and his platform focuses on boosting Fenwick homeownership"]
-    words, emb, info = semantic.statement_vectors(texts)
+    words, _, info = semantic.statement_vectors(texts)
     pair = np.asarray([[0, 1]])
     assert semantic.inside_unanchored(pair, words, info, ["one", "one"]).tolist() == [True]
     monkeypatch.setattr(semantic, "INSIDE_SHARE", 0.0)
@@ -90,7 +90,7 @@ def test_two_long_statements_sharing_a_small_part_of_what_they_say_are_not_one_c
 
 def test_a_statement_of_two_stems_is_left_to_its_meaning():
     texts = BREVIK + ["The costs had doubled", "The repairs at Harlow will cost twice the estimate"]
-    words, emb, info = semantic.statement_vectors(texts)
+    words, _, info = semantic.statement_vectors(texts)
     pairs = np.asarray([[len(BREVIK), len(BREVIK) + 1]])
     assert not semantic.inside_unanchored(pairs, words, info, ["brevik"] * len(texts)).any()
 
