@@ -178,7 +178,7 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = semantic.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb, info, bar, semantic.anchor_rows(words, sources))
-    keep = ~semantic.across_unanchored(pairs, words, info, sources)   # two articles: specific words shared
+    keep = ~semantic.unanchored(pairs, words, info, sources)   # specific words shared, across and inside articles
     pairs, scores = pairs[keep], scores[keep]
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []

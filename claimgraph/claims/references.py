@@ -28,6 +28,8 @@ from claimgraph.claims.statement import Statement
 from claimgraph.records import normalise_name
 
 SAME_SPEAKER_THRESHOLD = 0.3
+SAME_SPEAKER_MIN = 3     # … sharing at least this many stems: two ("scared", "man") are the story, not a restatement
+NAMED_ONLY = True        # a reference whose modifier names no speaker of the article resolves to nothing in it
 MAX_OTHER_WORDS = 4      # a reference statement says little besides the claim noun and its verdict
 CLAIM_NOUNS = frozenset("""assertion assertions claim claims allegation allegations statement statements report
 reports reporting denial denials information account accounts announcement announcements accusation accusations
@@ -201,6 +203,7 @@ def _link_same_speaker(statements: list[Statement], plain: list[int], restate: _
     for a, i in enumerate(plain):
         for j in plain[a + 1:]:
             if _same_speaker(statements[i], statements[j]) and \
+                    len(statements[i].stems & statements[j].stems) >= SAME_SPEAKER_MIN and \
                     jaccard(statements[i].stems, statements[j].stems) >= SAME_SPEAKER_THRESHOLD:
                 restate.add(i, j, "same-speaker")
 
@@ -256,6 +259,8 @@ def _resolve(i: int, ref: Reference, statements: list[Statement], links: Article
                         best = (key, target)
             if best is not None:
                 return best[1]
+        if NAMED_ONLY and any(m not in STOP and len(m) > 2 for m in ref.modifier):
+            return None   # it names someone no statement here is by ("an IBM version"): nothing of this article
     for j in range(i - 1, -1, -1):
         if not _same_speaker(statements[i], statements[j]) and settled(j) is not None:
             return settled(j)

@@ -122,6 +122,18 @@ TOPIC_MIN: int | None = None   # None: no such test
 # pages"); Emergent with each headline its own article unchanged by construction. None: no such test.
 CROSS_ZIPF_TOP = 6.0
 CROSS_INFO: float | None = 0.5
+# The same evidence inside one article (`inside_unanchored`, issue 12, session 9): two statements of one article that
+# the semantic step would join (the article's own rules, claims.references, tie restatements without it) must share
+# specific stems (CROSS_ZIPF_TOP less their Zipf frequency, as above) of at least INSIDE_INFO x log2(statements of
+# the article): the test across two articles with the article set against itself (0.5 x log2(k x k)). Every statement
+# of an article shares its subject ("Covid-19", "carbon emissions", "food standards", "collective intelligence"), and
+# an article of k statements offers k^2 / 2 pairs, so two of them sharing two topic words by chance is likely: an
+# interview's answers about one subject, a question and its answer, a report's figures and a reaction to them. A
+# statement of at most SHORT_TERMS stems is left to `anchored`'s short clause (its meaning decides: "the costs had
+# doubled" and "the repairs will cost twice the estimate"). None: no such test.
+INSIDE_INFO: float | None = 1.0
+INSIDE_SHORT_FREE = True
+INSIDE_SHARE = 0.4
 # A learned second look at the joins the cohesion test refuses (issue 12, session 7). A logistic regression over
 # JOIN_FEATURES of a join (`join_features`), trained on the joins average linkage attempts on Emergent's shared split
 # (label: the two groups' commonest claims are the same; `python -m claimgraph.eval.emergent DIR join`), gives the
@@ -332,6 +344,40 @@ def across_unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndar
     shared = np.asarray(both @ specific).ravel()
     out[across] = shared < need
     return out
+
+
+def inside_unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndarray,
+                      sources: Sequence[Any] | None) -> np.ndarray:
+    """Which candidate pairs (rows of `pairs`) are of one article (`sources`) and share too little that is specific
+    in general English for the number of statements of that article: the stems both hold, each CROSS_ZIPF_TOP less
+    its Zipf frequency, below INSIDE_INFO x log2(statements of the article); a pair with a statement of at most
+    SHORT_TERMS stems is left to `anchored`. All False without sources or with the test off."""
+    out = np.zeros(len(pairs), dtype=bool)
+    if sources is None or INSIDE_INFO is None or not len(pairs):
+        return out
+    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    inside = np.flatnonzero(codes[pairs[:, 0]] == codes[pairs[:, 1]])
+    if not len(inside):
+        return out
+    present = (words != 0).astype(np.float32).tocsr()
+    a, b = pairs[inside, 0], pairs[inside, 1]
+    if INSIDE_SHORT_FREE:
+        stems = np.asarray(present @ info[:, 2]).ravel()   # the count of each statement's stems
+        long = (stems[a] > SHORT_TERMS) & (stems[b] > SHORT_TERMS)
+        inside, a, b = inside[long], a[long], b[long]
+    specific = np.maximum(info[:, 0] - np.float32(ZIPF_TOP - CROSS_ZIPF_TOP), 0.0)
+    shared = np.asarray(present[a].multiply(present[b]).tocsr() @ specific).ravel()
+    own = np.asarray(present @ specific).ravel()
+    count = np.bincount(codes)
+    out[inside] = ((shared < INSIDE_INFO * np.log2(count[codes[a]].astype(np.float64)))
+                   | (shared < INSIDE_SHARE * np.minimum(own[a], own[b])))
+    return out
+
+
+def unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndarray,
+               sources: Sequence[Any] | None) -> np.ndarray:
+    """The candidate pairs the evidence tests drop: `across_unanchored` (two articles) or `inside_unanchored` (one)."""
+    return across_unanchored(pairs, words, info, sources) | inside_unanchored(pairs, words, info, sources)
 
 
 def _too_short(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> np.ndarray:

@@ -173,3 +173,16 @@ def test_the_semantic_step_on_spark_asks_two_long_articles_for_specific_shared_w
     assert ours[1] != ours[11] and ours[3] == ours[13]
     assert pairwise_agreement(ours, group_statements(TEXTS, sources=SOURCES).tolist())["precision"] == 1.0
 
+
+
+def test_the_semantic_step_on_spark_asks_one_article_for_specific_shared_words(spark):
+    """semantic.inside_unanchored (tests/claims/test_inside_article_evidence.py) on Spark's pairs too: the bakery
+    article's statements that share only "carbon emissions" stay apart, its 2035 target restated joins."""
+    from claimgraph.claims.grouping import group_statements
+    from claimgraph.spark.semantic import group_claims_semantic
+    from tests.claims.test_inside_article_evidence import SOURCES, TEXTS
+
+    ours = group_claims_semantic(spark, TEXTS, SOURCES).tolist()
+    assert ours[0] == ours[3] and len({ours[0], ours[1], ours[2]}) == 3
+    assert len(set(ours)) == len(TEXTS) - 1
+    assert pairwise_agreement(ours, group_statements(TEXTS, sources=SOURCES).tolist())["precision"] == 1.0
