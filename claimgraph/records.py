@@ -66,7 +66,8 @@ class Speaker:
 
     @property
     def key(self) -> str:
-        """What identities merge on across articles: the normalised full name and type (never a surname alone)."""
+        """What mentions of one identity share within an article: the normalised full name and type (never a surname
+        alone). Across articles the store merges on `speaker_merge.speaker_key` instead (the name, whatever the type)."""
         return f"{self.type}:{normalise_name(self.name)}"
 
     def to_json(self) -> dict[str, Any]:

@@ -91,7 +91,7 @@ def ingest_articles(items: Iterable[Article | InputError], store: "Store", extra
     """
     if n_process > 1:
         _workers_die_with_parent()
-    run = _IngestRun(store, extractor, n_process, on_progress, syndication, on_failure)
+    run = _IngestRun(store, on_progress, syndication, on_failure)
     for outcome in extract_safely(extractor, run.new_articles(items), n_process):
         if isinstance(outcome, BrokenArticle):
             run.fail(outcome.article.ref, outcome.error)
@@ -153,10 +153,9 @@ def _extract_one(extractor: "Extractor", article: Article) -> "Extracted | Broke
 class _IngestRun:
     """One `ingest_articles` call: what is new, what is a copy, what failed; each step a method."""
 
-    def __init__(self, store: "Store", extractor: "Extractor", n_process: int,
-                 on_progress: Callable[[str], None] | None, syndication: Any,
+    def __init__(self, store: "Store", on_progress: Callable[[str], None] | None, syndication: Any,
                  on_failure: Callable[[Failure], None] | None):
-        self.store, self.extractor, self.n_process = store, extractor, n_process
+        self.store = store
         self.on_progress, self.syndication, self.on_failure = on_progress, syndication, on_failure
         self.report = IngestReport()
         self.seen_in_batch: set[str] = set()
@@ -241,7 +240,7 @@ class _IngestRun:
             self._mark_claims_stale()
             stored = self.store.save_article(article, extracted.attributions, EXTRACTOR_VERSION,
                                              signature=self.signatures.pop(article.id, None),
-                                             language=getattr(extracted, "language", None))
+                                             language=extracted.language)
         except Exception as exc:  # noqa: BLE001 - named in the report, the batch goes on
             self.fail(article.ref, exc)
             return
@@ -250,7 +249,7 @@ class _IngestRun:
             return
         self.report.stored += 1
         self.report.attributions += len(extracted.attributions)
-        if getattr(extracted, "skipped_language", False):
+        if extracted.skipped_language:
             self.report.not_english += 1
 
     def store_copy(self, extracted: "Extracted") -> None:
@@ -343,7 +342,7 @@ def reextract(store: "Store", extractor: "Extractor", everything: bool = False, 
             if isinstance(outcome, BrokenArticle):
                 raise outcome.error
             store.replace_attributions(outcome.article, outcome.attributions, EXTRACTOR_VERSION,
-                                       language=getattr(outcome, "language", None))
+                                       language=outcome.language)
             done += 1
         except Exception as exc:  # noqa: BLE001 - the article keeps its old attributions; named, the run goes on
             if on_failure:

@@ -18,10 +18,6 @@ CSV_FIELDS = ["id", "gist", "first_seen", "asserts", "disputes", "supports", "re
               "outlets", "articles"]
 
 
-def _store(db: str):
-    return open_store(db)
-
-
 def _clip(text: Any, width: int) -> str:
     """Article words for the terminal: control characters out, one line, at most `width` characters."""
     text = strip_controls("" if text is None else str(text))
@@ -46,7 +42,7 @@ def link_claims_command(db: str, grouping_threshold: float | None) -> None:
     from claimgraph.errors import ClaimgraphError
     from claimgraph.service import relink_claims
 
-    with _store(db) as store, Heartbeat("link-claims"):
+    with open_store(db) as store, Heartbeat("link-claims"):
         try:
             # Through the service, which also clears the "claims out of date" mark that ingest and reextract set.
             report = relink_claims(store, threshold=grouping_threshold)
@@ -77,7 +73,7 @@ def claims_command(db: str, fmt: str, limit: int | None, search: str | None, spe
     """
     from claimgraph.service_claims import list_claims
 
-    with _store(db) as store, Heartbeat("claims"):
+    with open_store(db) as store, Heartbeat("claims"):
         rows = list_claims(store, limit=limit, search=search, speech_only=speech_only)
     if fmt == "jsonl":
         for row in rows:
@@ -112,7 +108,7 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
     """
     from claimgraph.service_claims import claim_detail, resolve_claim_id
 
-    with _store(db) as store:
+    with open_store(db) as store:
         matches = resolve_claim_id(store, claim_id)
         if len(matches) != 1:
             raise click.ClickException(f"no claim {quote_name(claim_id)}" if not matches else
@@ -166,6 +162,6 @@ def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None
     """
     from claimgraph.service_claims import export_graph
 
-    with _store(db) as store, Heartbeat("export-graph"):
+    with open_store(db) as store, Heartbeat("export-graph"):
         nodes, edges = export_graph(store, out, fmt, limit)
     click.echo(f"{nodes} nodes, {edges} edges -> {quote_name(out)}")

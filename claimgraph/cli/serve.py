@@ -14,7 +14,7 @@ from claimgraph.cli import cli
 from claimgraph.cli.options import db_option as checked_db_option
 from claimgraph.errors import StoreError
 
-# Declared here rather than shared with cli/core.py, so that these commands do not move when core's options do.
+# `serve` and `token create` take --db as given (a SQLite file is created if absent; a bad one fails when opened).
 db_option = click.option("--db", "db", default="claimgraph.db", show_default=True, metavar="PATH|URL",
                          envvar="CLAIMGRAPH_DB", show_envvar=True,
                          help="SQLite file (created if absent) or a database URL such as postgresql+psycopg://…")

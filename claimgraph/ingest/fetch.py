@@ -107,14 +107,6 @@ def address_kind(host: str, timeout: float | None = None) -> str:
     return "public"
 
 
-def address_is_private(host: str) -> bool:
-    """True when `host` is, or resolves to, a loopback, private, link-local or otherwise non-public address."""
-    try:
-        return address_kind(host) != "public"
-    except socket.gaierror:
-        return False
-
-
 class _Deadline:
     """What is left of one URL's time; every wait and every request is measured against it."""
 
@@ -179,23 +171,19 @@ class Fetcher:
     """
 
     def __init__(self, timeout: float = 10.0, retries: int = 2, backoff: float = 1.0, delay: float = 1.0,
-                 allow_private: bool = False, respect_robots: bool = True, max_bytes: int = MAX_BYTES,
-                 user_agent: str = USER_AGENT, deadline: float = DEFAULT_DEADLINE,
-                 allow_hosts: Iterable[str] = (), max_robots_bytes: int = MAX_ROBOTS_BYTES):
+                 allow_private: bool = False, max_bytes: int = MAX_BYTES, deadline: float = DEFAULT_DEADLINE,
+                 allow_hosts: Iterable[str] = ()):
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         self.delay = delay
         self.allow_private = allow_private
         self.allow_hosts = {h.strip("[]").lower() for h in allow_hosts}
-        self.respect_robots = respect_robots
         self.max_bytes = max_bytes
-        self.max_robots_bytes = max_robots_bytes
         self.deadline = deadline
-        self.user_agent = user_agent
         # No kept-alive connections: each request opens its own, so the watchdog always knows the socket to cut.
         self._client = httpx.Client(timeout=timeout, follow_redirects=False, limits=httpx.Limits(
-            max_keepalive_connections=0), headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"})
+            max_keepalive_connections=0), headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate"})
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, tuple[RobotFileParser | None, float, str]] = {}
 
@@ -225,8 +213,7 @@ class Fetcher:
             headers["If-Modified-Since"] = modified
         for _ in range(MAX_REDIRECTS + 1):
             self._check_address(current, url, clock)
-            if self.respect_robots:
-                self._check_robots(current, url, clock)
+            self._check_robots(current, url, clock)
             answer = self._get_with_retries(current, headers, url, clock)
             if answer.status in REDIRECT_STATUSES and "location" in answer.headers:
                 current = urljoin(current, answer.headers["location"])
@@ -287,7 +274,7 @@ class Fetcher:
             self._check_address(current, asked, clock)  # a redirect to a private address is refused here too
             self._wait_for_host(current, clock)
             try:
-                answer = self._get_once(current, {}, asked, clock, self.max_robots_bytes, truncate=True)
+                answer = self._get_once(current, {}, asked, clock, MAX_ROBOTS_BYTES, truncate=True)
             except _NetworkError as exc:
                 return None, failed, f"{exc.what} (reading {origin}/robots.txt)"
             if answer.status in REDIRECT_STATUSES and "location" in answer.headers:

@@ -86,12 +86,12 @@ def read_capped(path: Path, ref: str, limit: int = MAX_DOCUMENT_BYTES, what: str
 class BoundedDecoder:
     """Decode gzip/deflate in bounded steps: refuses as soon as the decoded size would pass `limit`.
 
-    `wbits` 47 reads gzip or zlib headers; -15 raw deflate (what some servers send for `deflate`).
+    It reads a gzip or a zlib header (wbits 47); raw deflate without a header is not read.
     """
 
-    def __init__(self, ref: str, limit: int, wbits: int = 47, what: str = "decompressed document"):
+    def __init__(self, ref: str, limit: int, what: str = "decompressed document"):
         self.ref, self.limit, self.what = ref, limit, what
-        self._inflate = zlib.decompressobj(wbits)
+        self._inflate = zlib.decompressobj(47)
         self.size = 0
 
     def feed(self, data: bytes) -> bytes:

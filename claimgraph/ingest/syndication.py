@@ -4,7 +4,8 @@ An article's body (from `body_start`, so headlines and datelines that each site 
 lower-cased, split into words, and cut into overlapping 5-word shingles; a 128-permutation MinHash of that set
 estimates the Jaccard similarity of two articles. `match` finds the stored story most similar to a new article and
 returns it when the similarity reaches `threshold`; the service then stores the new article as another appearance
-(outlet, URL, date) of that story and does not extract its attributions again.
+(outlet, URL, date) of that story, not as a story of its own: it is extracted too, and only the statements the
+stored story lacks are kept, with that appearance (`service.statements_only_in_copy`).
 
 The threshold is a setting (`--syndication-threshold`). Its default, 0.6, is chosen on `benchmarks/syndication.py`:
 there precision is 1.0 at every threshold from 0.5 to 0.9, while recall of lightly edited copies (a byline and a

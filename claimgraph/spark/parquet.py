@@ -7,7 +7,7 @@ Five datasets under the output folder, one row layout each (FIELDS); the convers
     appearances   one row per (article id, input it was read from)
     attributions  the `extract --format jsonl` contract (`Attribution.to_json`) plus article_id, the speaker's
                   aliases and the store's speaker key
-    speakers      one row per speaker key, merged over the whole run with the store's rules (see job.py)
+    speakers      one row per speaker key, merged over the whole run with the store's rules (speakers.py)
     failures      one row per input or record that could not be read or extracted: input, stage, error
 """
 

@@ -76,7 +76,7 @@ def mark_entry(store: Store, feed_url: str, entry_key: str, status: str, article
 
 
 def feed_entry_counts(store: Store, feed_url: str) -> dict[str, int]:
-    """How many entries of a feed are done and failed (for `watch`'s status line and for tests)."""
+    """How many entries of a feed are done and failed (the tests read what a poll recorded through it)."""
     with store.engine.connect() as conn:
         rows = conn.execute(select(t.feed_entries.c.status).where(t.feed_entries.c.feed_url == feed_url)).all()
     counts: dict[str, int] = {}

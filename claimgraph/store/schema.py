@@ -46,7 +46,7 @@ article_signatures = Table(
 speakers = Table(
     "speakers", metadata,
     Column("id", String(32), primary_key=True),
-    Column("key", Text, nullable=False, unique=True),      # what identities merge on: sql.speaker_key
+    Column("key", Text, nullable=False, unique=True),      # what identities merge on: speaker_merge.speaker_key
     Column("name", Text, nullable=False), Column("type", String(16), nullable=False),
     Column("role", Text), Column("affiliation", Text),
     Column("affiliation_id", String(32), ForeignKey("speakers.id", ondelete="SET NULL")),

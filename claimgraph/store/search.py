@@ -17,7 +17,7 @@ indexed words, and a claim's words keep the speaker aliases of its last rebuild,
 
 On SQLite each kind's documents have rowids in a range of their own (`_BASE`), so that a search of one kind is a
 rowid range inside the FTS5 query rather than a filter that reads every match's stored row, and a side table
-(`search_index_refs`: kind, ref, rowid) finds a document by its ref without scanning the index.
+(`search_index_refs`: kind, ref and the document's rowid, `doc`) finds a document by its ref without scanning the index.
 """
 
 from __future__ import annotations

@@ -395,8 +395,8 @@ class Store(ClaimLedger):
         # The identity's name and type; the role and affiliation the article gives, else the identity's.
         query = (select(*(c for c in a.c if c.name not in described), s.c.name.label("speaker_name"),
                         s.c.type.label("speaker_type"),
-                        _first_of(a.c, "speaker_role", s.c.role).label("speaker_role"),
-                        _first_of(a.c, "speaker_affiliation", s.c.affiliation).label("speaker_affiliation"),
+                        func.coalesce(a.c.speaker_role, s.c.role).label("speaker_role"),
+                        func.coalesce(a.c.speaker_affiliation, s.c.affiliation).label("speaker_affiliation"),
                         ar.c.title, ar.c.publisher, ar.c.published)
                  .select_from(a.join(ar, a.c.article_id == ar.c.id).outerjoin(s, a.c.speaker_id == s.c.id)))
         if speaker:
@@ -479,11 +479,6 @@ class Store(ClaimLedger):
 
     def _speaker_condition(self, column: Any, text: str) -> Any:
         return column.in_(self.speaker_ids(text))
-
-
-def _first_of(columns: Any, name: str, fallback: Any) -> Any:
-    """`columns.name` where it is set, else `fallback` (the column itself may not exist in an older schema)."""
-    return func.coalesce(columns[name], fallback) if name in columns else fallback
 
 
 def _like_pattern(text: str) -> str:

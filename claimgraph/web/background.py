@@ -11,7 +11,7 @@ The worker ends with the server: the app's shutdown closes it (and so does the s
 server die without shutting down (`kill -9`), the worker sees that its parent changed and exits within a second. A
 worker that crashed is replaced on the next submission (the futures of the broken one fail; their callers keep what
 they had and try again later). A store whose database lives only in memory (`sqlite://`) cannot be opened by
-another process: there `pool(store)` is None and callers work in a thread as before.
+another process: there `pool(store)` is None and callers work in a thread of the serving process.
 """
 
 from __future__ import annotations

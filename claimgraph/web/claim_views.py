@@ -42,7 +42,7 @@ from claimgraph.store import schema as t
 from claimgraph.store.search import matching_refs
 from claimgraph.store.sql import Store
 from claimgraph.web import background
-from claimgraph.web.ledger import corrected_records, page, public_correction
+from claimgraph.web.ledger import corrected_records, page
 
 SORTS = ("contested", "recent")
 
@@ -606,21 +606,12 @@ def store_rows(store: Store, attribution_ids: list[str]) -> list[dict[str, Any]]
         return []
     a, sp, ar = t.attributions, t.speakers, t.articles
     described = {"speaker_type", "speaker_role", "speaker_affiliation"}
-
-    def first_of(name: str, fallback: Any) -> Any:
-        return func.coalesce(a.c[name], fallback) if name in a.c else fallback
-
     query = (select(*(c for c in a.c if c.name not in described), sp.c.name.label("speaker_name"),
-                    sp.c.type.label("speaker_type"), first_of("speaker_role", sp.c.role).label("speaker_role"),
-                    first_of("speaker_affiliation", sp.c.affiliation).label("speaker_affiliation"),
+                    sp.c.type.label("speaker_type"), func.coalesce(a.c.speaker_role, sp.c.role).label("speaker_role"),
+                    func.coalesce(a.c.speaker_affiliation, sp.c.affiliation).label("speaker_affiliation"),
                     ar.c.title, ar.c.publisher, ar.c.published)
              .select_from(a.join(ar, a.c.article_id == ar.c.id).outerjoin(sp, a.c.speaker_id == sp.c.id))
              .where(a.c.id.in_(sorted(set(attribution_ids)))))
     with store.engine.connect() as conn:
         return [dict(r._mapping) for r in conn.execute(query)]
 
-
-def claim_corrections(store: Store, claim: dict[str, Any]) -> list[dict[str, Any]]:
-    ids = [v["attribution"] for col in claim["voices"].values() for v in col] + \
-          [v["attribution"] for v in claim["wrong"] + claim["moved_out"]]
-    return [public_correction(c) for c in stored.corrections(store, ids)]

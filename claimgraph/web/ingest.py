@@ -1,5 +1,6 @@
-"""Ingest by URL from the web layer: fetch (refusing loopback, private and link-local addresses unless the server was
-started with `--allow-private`), extract, store, re-link claims; one report. Plain Python over the library.
+"""Ingest by URL from the web layer: fetch (refusing loopback and private addresses unless the server was started
+with `--allow-private`, link-local and cloud metadata addresses always), extract, store, re-link claims; one report.
+Plain Python over the library.
 
 The extractor (the spaCy pipeline) is loaded on the first URL that fetched, not at start-up, and one ingest runs at
 a time (the store has one writer; a second request waits).

@@ -3,7 +3,8 @@
 "White House press secretary Sean Spicer" gives the person Sean Spicer, role "press secretary", affiliation
 "White House"; later "Spicer" and "He" resolve to him, "the ministry" to the Russian Defense Ministry named
 earlier, "the statement" to the last speaker that is not an outlet, "other officials" to an anonymous source.
-Across articles the store merges identities on the normalised full name and type, never on a surname alone.
+Across articles the store merges identities on the normalised full name, whatever its type
+(`claimgraph.speaker_merge`), never on a surname alone.
 
 The modules, each deciding one thing:
 - article.py   `resolve_speakers`: every Found of one Doc to its identity, in text order

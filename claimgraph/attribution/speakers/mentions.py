@@ -121,7 +121,7 @@ BARE_COUNTS = {"number", "handful", "majority", "minority", "dozen", "dozens", "
                "lot", "lots", "raft", "slew", "string", "series"}
 
 
-def _bare_count(mention: Span, root: Token) -> bool:
+def _bare_count(root: Token) -> bool:
     """'A growing number are touting …', 'a handful said …': a quantity noun with no 'of' and no name of its own
     (issue 9, realweb round 3: "growing number" was a speaker)."""
     return root.lower_ in BARE_COUNTS and not any(c.dep_ in {"prep", "appos", "compound"} or c.pos_ == "PROPN"

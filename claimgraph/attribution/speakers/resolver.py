@@ -352,7 +352,7 @@ class SpeakerResolver:
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if counted is not None and counted.right_edge.i < mention.end:
                 return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
-            if _bare_count(mention, root):
+            if _bare_count(root):
                 return self._counted_before(mention, text)
         if (root.pos_ == "NUM" or root.lower_ in SHARES) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in
                                                                       root.children):
