@@ -749,6 +749,8 @@ def evidential(doc: Doc, token: Token) -> Found | None:
     """'The ferry seems to be late', 'the port is expected to reopen': the subject and the complement are the
     content (two spans), the verb the cue, no source unless a 'by' phrase names one ("is expected by analysts")."""
     lemma = token.lemma_.lower()
+    if lemma not in SEEM and lemma not in RAISING:
+        return None  # (before the children are read: most tokens are neither)
     passive = any(c.dep_ == "auxpass" for c in token.children)
     if not ((lemma in SEEM and token.pos_ in {"VERB", "AUX"}) or (lemma in RAISING and passive)):
         return None

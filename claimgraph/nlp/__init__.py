@@ -92,6 +92,20 @@ def _budgeted(pieces: Iterable[tuple[str, int]], most: int, chars: int) -> Itera
         yield group
 
 
+def _tokenized(nlp: Language, group: list[tuple[str, int]]) -> list[tuple[Doc, int]]:
+    """Each piece tokenized as `nlp.pipe` would, its text kept beside the Doc: spaCy's tokenizer gives back the
+    text it was given (`doc.text == piece`), and `doc.text` rebuilds it token by token, which the line-break step
+    and the rules would otherwise pay for once per Doc (boundaries.TEXT_KEY)."""
+    from claimgraph.nlp.boundaries import TEXT_KEY
+
+    docs = []
+    for piece, offset in group:
+        doc = nlp.make_doc(piece)
+        doc.user_data[TEXT_KEY] = piece
+        docs.append((doc, offset))
+    return docs
+
+
 def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_size: int = 32,
                  disable: Iterable[str] = (), component_cfg: dict | None = None) -> Iterator[list[tuple[int, Doc]]]:
     """Parse each text, yielding per text its list of (offset, Doc) pieces in order (`component_cfg`: settings
@@ -109,8 +123,8 @@ def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_
         # A batch's memory grows with its characters (about 5 KB a character measured: 16 pieces of 50,000
         # characters took 3.8 GB), so batches are cut at BATCH_CHARS as well as at `batch_size` pieces.
         docs = (doc for group in _budgeted(pieces(), batch_size, BATCH_CHARS)
-                for doc in nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=list(disable),
-                                    component_cfg=component_cfg))
+                for doc in nlp.pipe(_tokenized(nlp, group), as_tuples=True, batch_size=len(group),
+                                    disable=list(disable), component_cfg=component_cfg))
     else:
         # Workers take batches of a fixed number of pieces, so the character budget becomes a piece budget: a
         # worker's batch never holds more than BATCH_CHARS of text even when every piece is as long as they come.
