@@ -52,7 +52,13 @@ def prepare_pipeline(nlp: Language) -> None:
 
     # "(EIRNS)—The" is one token to the stock tokenizer: a dash between words separates them in news copy.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w).,!?\"”’])[—–](?=[\w\"“‘])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infix = compile_infix_regex(infixes)
+    # Setting the tokenizer's infixes reloads its ~1,350 special cases (spaCy re-checks each against them): not
+    # again where they already are these (the attributions component prepares the pipeline load_pipeline made).
+    current = getattr(nlp.tokenizer, "infix_finditer", None)
+    if getattr(current, "__self__", None) is None or current.__self__.pattern != infix.pattern \
+            or current.__self__.flags != infix.flags:
+        nlp.tokenizer.infix_finditer = infix.finditer
     add_line_breaks(nlp)
 
 
