@@ -13,7 +13,13 @@ from claimgraph.attribution.found import TEXT_KEY
 from claimgraph.attribution.quotes import Quote, find_quotes
 from claimgraph.attribution.speaker_types import person_noun
 from claimgraph.attribution.speakers import SpeakerResolver
-from claimgraph.nlp import CHUNK_CHARS, DEFAULT_MODEL, load_pipeline, parse_chunks, prepare_pipeline
+from claimgraph.nlp import (
+    CHUNK_CHARS,
+    DEFAULT_MODEL,
+    load_pipeline,
+    parse_chunks,
+    prepare_pipeline,
+)
 from claimgraph.nlp.language import MIN_LETTERS, _has_letters, detect_language
 from claimgraph.nlp.ruler import _SetAnnotations, speed_up_attribute_ruler
 from tests.conftest import EXAMPLES
