@@ -8,6 +8,9 @@ pipeline (`spacy.load(model)`, every component: tok2vec, tagger, parser, attribu
 runs `nlp.pipe` over the same texts. The runs alternate (raw, extract, extract --rules-only) for `--rounds`
 rounds; each figure is the median; "vs raw" is raw seconds / that run's seconds (1.0 = as fast as the parse).
 Both sides pay their process start (interpreter, imports, model load); `--startup` prints what that costs alone.
+Each measured tree's claimgraph is byte-compiled before the first timed run, as an installed package is and as the
+venv's spaCy is (since the ninth session; `--no-byte-compile` times source trees as before, which with
+PYTHONDONTWRITEBYTECODE set recompile claimgraph in every run).
 
 `extract` runs the same components plus the line-break boundary step and the tokenizer's dash rule (added by the
 claimgraph_attributions component), the learned tagger (inside that component), the rules and speakers; nothing
@@ -61,6 +64,17 @@ def wall(command: list[str], env: dict[str, str] | None = None, cwd: Path | None
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, env=env, cwd=cwd)
     return time.perf_counter() - start
+
+
+def byte_compile(tree: Path) -> None:
+    """Write the bytecode of `tree`'s claimgraph package (its __pycache__ folders), as `pip install` does for an
+    installed package and as the venv holds it for spaCy: where PYTHONDONTWRITEBYTECODE is set (it is on the shared
+    machine) a source tree is otherwise compiled again by every `extract` run (about 0.1 s CPU a run, measured in
+    the ninth session), a cost the raw parse, whose spaCy is compiled, never pays."""
+    import compileall
+
+    if not compileall.compile_dir(str(tree / "claimgraph"), quiet=1):
+        sys.exit(f"{tree}: claimgraph does not byte-compile")
 
 
 def whole_process(folder: Path, model: str, rounds: int, baseline: Path | None = None) -> dict[str, list[float]]:
@@ -141,6 +155,9 @@ def main() -> None:
     parser.add_argument("--startup", action="store_true", help="also time process start alone")
     parser.add_argument("--baseline-tree", type=Path, default=None,
                         help="also time `extract` from this source tree (e.g. `git worktree add /tmp/old HEAD~5`)")
+    parser.add_argument("--no-byte-compile", action="store_true",
+                        help="time the trees as they are (before the ninth session: from source where "
+                             "PYTHONDONTWRITEBYTECODE is set)")
     args = parser.parse_args()
     if not (args.data / "train_bodies.csv").exists():
         sys.exit(f"{args.data}: no train_bodies.csv (FNC-1, see ../shared/data/README.md)")
@@ -149,6 +166,10 @@ def main() -> None:
         words = sum(len(t.split()) for t in texts)
         print(f"{len(texts)} FNC-1 train bodies, {words} words, model {args.model}, median of {args.rounds}")
         if not args.no_whole_process:
+            if not args.no_byte_compile:  # both trees alike, before any run is timed
+                for tree in [HERE.parent] + ([args.baseline_tree] if args.baseline_tree is not None else []):
+                    byte_compile(tree)
+                print("claimgraph byte-compiled in each measured tree first (as installed; --no-byte-compile: not)")
             report("whole process (decisions.md):", whole_process(Path(tmp), args.model, args.rounds,
                                                                   args.baseline_tree), len(texts), words)
     if args.in_process:

@@ -19,6 +19,7 @@ from claimgraph.attribution.unsaid import unsaid
 OPEN = {"“": "”", '"': '"', "«": "»"}
 CLOSE = {"”", '"', "»"}
 WORD = re.compile(r"\w+")
+MARKS = re.compile("[\"“”«»\n]|''")  # the characters find_quotes acts on
 # Before an opening mark, these characters mean the quote starts a clause of its own (a direct quote);
 # a letter there means the quote is embedded in a clause ("called it "rubbish"": a mixed quote).
 CLAUSE_START = set(".:,;—–-(\n") | CLOSE
@@ -52,7 +53,8 @@ def find_quotes(text: str) -> list[Quote]:
     open_len = 1
     closer = ""
     i = 0
-    while i < len(text):
+    while (next_mark := MARKS.search(text, i)) is not None:  # other characters step by one and change nothing
+        i = next_mark.start()
         ch = text[i]
         mark = "''" if text.startswith("''", i) else ch
         width = len(mark)

@@ -8,7 +8,9 @@ the content; the subject, or the subject of the verb it hangs from ("…, adding
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
@@ -749,6 +751,8 @@ def evidential(doc: Doc, token: Token) -> Found | None:
     """'The ferry seems to be late', 'the port is expected to reopen': the subject and the complement are the
     content (two spans), the verb the cue, no source unless a 'by' phrase names one ("is expected by analysts")."""
     lemma = token.lemma_.lower()
+    if lemma not in SEEM and lemma not in RAISING:
+        return None  # (before the children are read: most tokens are neither)
     passive = any(c.dep_ == "auxpass" for c in token.children)
     if not ((lemma in SEEM and token.pos_ in {"VERB", "AUX"}) or (lemma in RAISING and passive)):
         return None
@@ -1145,8 +1149,11 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
     # speaker's own hedges are not separate statements (PolNeAR does not mark them).
     text = doc_text(doc)
     inside_quotes = [q.inner for q in marks if len(WORD.findall(text[q.inner[0]:q.inner[1]])) >= 6]
+    # the tokens that start inside them (s <= token.idx < e), found once on the tokens' offsets
+    offsets = doc.to_array(IDX).tolist() if inside_quotes else []
+    quoted_tokens = {i for s, e in inside_quotes for i in range(bisect_left(offsets, s), bisect_left(offsets, e))}
     for token in doc:
-        if token.i in used or any(s <= token.idx < e for s, e in inside_quotes):
+        if token.i in used or token.i in quoted_tokens:
             continue
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             if (item := according_to(doc, token)) is not None:

@@ -52,7 +52,13 @@ def prepare_pipeline(nlp: Language) -> None:
 
     # "(EIRNS)—The" is one token to the stock tokenizer: a dash between words separates them in news copy.
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[\w).,!?\"”’])[—–](?=[\w\"“‘])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infix = compile_infix_regex(infixes)
+    # Setting the tokenizer's infixes reloads its ~1,350 special cases (spaCy re-checks each against them): not
+    # again where they already are these (the attributions component prepares the pipeline load_pipeline made).
+    current = getattr(nlp.tokenizer, "infix_finditer", None)
+    if getattr(current, "__self__", None) is None or current.__self__.pattern != infix.pattern \
+            or current.__self__.flags != infix.flags:
+        nlp.tokenizer.infix_finditer = infix.finditer
     add_line_breaks(nlp)
 
 
@@ -92,6 +98,20 @@ def _budgeted(pieces: Iterable[tuple[str, int]], most: int, chars: int) -> Itera
         yield group
 
 
+def _tokenized(nlp: Language, group: list[tuple[str, int]]) -> list[tuple[Doc, int]]:
+    """Each piece tokenized as `nlp.pipe` would, its text kept beside the Doc: spaCy's tokenizer gives back the
+    text it was given (`doc.text == piece`), and `doc.text` rebuilds it token by token, which the line-break step
+    and the rules would otherwise pay for once per Doc (boundaries.TEXT_KEY)."""
+    from claimgraph.nlp.boundaries import TEXT_KEY
+
+    docs = []
+    for piece, offset in group:
+        doc = nlp.make_doc(piece)
+        doc.user_data[TEXT_KEY] = piece
+        docs.append((doc, offset))
+    return docs
+
+
 def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_size: int = 32,
                  disable: Iterable[str] = (), component_cfg: dict | None = None) -> Iterator[list[tuple[int, Doc]]]:
     """Parse each text, yielding per text its list of (offset, Doc) pieces in order (`component_cfg`: settings
@@ -109,8 +129,8 @@ def parse_chunks(nlp: Language, texts: Iterable[str], n_process: int = 1, batch_
         # A batch's memory grows with its characters (about 5 KB a character measured: 16 pieces of 50,000
         # characters took 3.8 GB), so batches are cut at BATCH_CHARS as well as at `batch_size` pieces.
         docs = (doc for group in _budgeted(pieces(), batch_size, BATCH_CHARS)
-                for doc in nlp.pipe(group, as_tuples=True, batch_size=len(group), disable=list(disable),
-                                    component_cfg=component_cfg))
+                for doc in nlp.pipe(_tokenized(nlp, group), as_tuples=True, batch_size=len(group),
+                                    disable=list(disable), component_cfg=component_cfg))
     else:
         # Workers take batches of a fixed number of pieces, so the character budget becomes a piece budget: a
         # worker's batch never holds more than BATCH_CHARS of text even when every piece is as long as they come.

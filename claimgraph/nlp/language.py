@@ -57,10 +57,20 @@ def _identifier():
     return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
+def _has_letters(sample: str, least: int) -> bool:
+    """At least `least` letters (str.isalpha) in `sample`: counted until there are that many, not over the whole."""
+    for ch in sample:
+        if ch.isalpha():
+            least -= 1
+            if least <= 0:
+                return True
+    return least <= 0
+
+
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of `text`'s language ("en", "ru", …), or None when the text is too short or mixed."""
     sample = text[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if not _has_letters(sample, MIN_LETTERS):
         return None
     if plainly_english(sample):
         return "en"

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs
 
 COLUMNS = {"LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 ORDER = list(COLUMNS)
@@ -144,6 +145,7 @@ def speed_up_attribute_ruler(nlp: Any, name: str = "attribute_ruler") -> bool:
     except Unsupported:
         return False
     ruler.match = _Match(ruler, matcher)
+    ruler.set_annotations = _SetAnnotations(ruler)
     return True
 
 
@@ -158,6 +160,27 @@ class _Match:
         if len(self.ruler.attrs) != self.matcher.size:
             return type(self.ruler).match(self.ruler, doc)
         return self.matcher(doc)
+
+
+class _SetAnnotations:
+    """The ruler's `set_annotations` without its per-match Span: spaCy's code builds `Span(doc, start, end)` for
+    every match and indexes it twice to reach the one token it writes; here that token is `doc[start + index]`
+    (`doc[end + index]` for a negative index) and `set_token_attrs` writes it, the same call with the same
+    attributes, match after match in the same order, so every write lands as spaCy's would. A match whose index
+    falls outside it goes to spaCy's code from there on, which raises its error (E1001)."""
+
+    def __init__(self, ruler: Any):
+        self.ruler = ruler
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        attrs, indices = self.ruler.attrs, self.ruler.indices
+        for k, (attr_id, _, start, end) in enumerate(matches):
+            index = indices[attr_id]
+            i = (start if index >= 0 else end) + index
+            if not start <= i < end:
+                type(self.ruler).set_annotations(self.ruler, doc, matches[k:])
+                return
+            set_token_attrs(doc[i], attrs[attr_id])
 
 
 __all__ = ["VectorMatcher", "speed_up_attribute_ruler"]

@@ -6,11 +6,23 @@ from __future__ import annotations
 from claimgraph.nlp import BATCH_CHARS, CHUNK_CHARS, parse_chunks
 
 
+class _Piece(str):
+    """A piece's text standing in for the Doc `make_doc` returns (parse_chunks keeps the text in its user_data)."""
+
+    user_data: dict
+
+
 class RecordingPipeline:
-    """Stands in for a Language's `pipe`: records the batches it is asked to parse and returns the pieces."""
+    """Stands in for a Language's `make_doc` and `pipe`: records the batches it is asked to parse and returns the
+    pieces."""
 
     def __init__(self) -> None:
         self.calls: list[dict] = []
+
+    def make_doc(self, text: str) -> _Piece:
+        piece = _Piece(text)
+        piece.user_data = {}
+        return piece
 
     def pipe(self, items, as_tuples, batch_size, disable, component_cfg, n_process=1):
         items = list(items)

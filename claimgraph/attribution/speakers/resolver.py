@@ -14,6 +14,7 @@ import itertools
 import re
 from dataclasses import replace
 
+from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
@@ -65,8 +66,10 @@ class SpeakerResolver:
         self.ents: list[Span] = list(doc.ents) if doc is not None else []  # read once: Doc.ents builds new spans
         self.evidence = TypeEvidence(doc, self.ents) if doc is not None else None  # person or organisation
         # One-word names set beside a person noun that the recogniser missed ("the guard, Hadvar").
-        self.beside = [t.i for t in doc if t.dep_ == "appos" and t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
-                       and person_noun(t.head)] if doc is not None else []
+        # (appositions found on the DEP column, not token by token: most tokens are none)
+        appositions = (doc.to_array(DEP) == doc.vocab.strings["appos"]).nonzero()[0].tolist() if doc else []
+        self.beside = [t.i for t in (doc[i] for i in appositions) if t.pos_ == "PROPN" and t.ent_type_ != "PERSON"
+                       and person_noun(t.head)]
         # Where statements stand (quotes, contents: character ranges) and the cues' words (token indices), set by
         # `resolve_speakers`: a name inside a statement, or the one a cue addresses, is not whom "he"/"she" points at.
         self.reported: list[tuple[int, int]] = []
