@@ -123,8 +123,10 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
         return
     click.echo(f"{detail['id']}  {_clip(detail['gist'], 1000)}")
     first = detail["first_appearance"] or {}
-    said = f" (\"{first['said']}\" in an article of {first['published']})" if first.get("said") else ""
-    click.echo(f"first seen {detail['first_seen'] or '?'}{_clip(said, 1000)} in {_clip(first.get('outlet') or '?', 80)}"
+    said = ""
+    if first.get("said"):   # clipped inside the brackets: _clip strips the space that must stand before them
+        said = " (" + _clip(f"\"{first['said']}\" in an article of {first['published']}", 1000) + ")"
+    click.echo(f"first seen {detail['first_seen'] or '?'}{said} in {_clip(first.get('outlet') or '?', 80)}"
                f", said by {_clip(first.get('speaker') or '?', 80)}")
     for stance in ("assert", "dispute", "support", "report"):
         voices = detail["voices"].get(stance) or []
@@ -152,7 +154,8 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
               help="GraphML (Gephi, yEd, Cytoscape) or JSON (nodes and edges).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The file to write.")
-@limit_option
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None,
+              help="Only the N most disputed claims, with their speakers and outlets (N ≥ 1; all by default).")
 def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None:
     """Write the claim graph: speakers, claims and outlets, with stance and relay edges.
 
