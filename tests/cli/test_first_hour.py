@@ -6,6 +6,7 @@ pages, each pinned here so that it stays fixed (fictional names; real parses, re
 - `claim ID` printed "first seen 2017-01-23("yesterday" …)": the space before the bracket was clipped away.
 - `export-graph --limit` said "Show the first N rows only"; it keeps the N most disputed claims.
 - `serve --db mistyped.db` created an empty database and served empty pages without a word.
+- `attributions --since 2021-03` was "not a date", while the API's `since=2021-03` is the month.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from click.testing import CliRunner
 from claimgraph.cli import cli
 from claimgraph.records import Article, Attribution, Speaker
 from claimgraph.store import Store
+from tests.cli.ledger import write_ledger
 from tests.conftest import REFERENCE, free_port
 
 # The last paragraph's fear is nobody's: the rules find it with no source (speaker null in the JSON).
@@ -145,3 +147,20 @@ def test_serve_says_when_it_creates_the_database_it_was_given(tmp_path):
     assert re.search(r"no database at .*ledgr\.db: created an empty one", said), said
     assert said.index("no database at") < said.index("serving")
     assert "no database at" not in _serve_stderr(missing)     # the second time it exists: nothing to say
+
+
+def test_since_and_until_take_a_month_or_a_year_as_the_api_does(runner, tmp_path):
+    db = str(tmp_path / "ledger.db")
+    write_ledger(db)     # Mara Vell on 2031-03-05T09:30, Owen Talbot on 2031-04-11, Ilse Marr undated
+
+    def speakers(*args: str) -> set[str]:
+        found = ok(runner.invoke(cli, ["attributions", "--db", db, *args, "--format", "jsonl"])).splitlines()
+        return {json.loads(line)["speaker"]["name"] for line in found}
+
+    assert speakers("--since", "2031-04") == {"Owen Talbot"}
+    assert "Mara Vell" in speakers("--until", "2031-03") and "Owen Talbot" not in speakers("--until", "2031-03")
+    assert {"Mara Vell", "Owen Talbot"} <= speakers("--since", "2031", "--until", "2031")
+    assert speakers("--since", "2032") == set()
+    for wrong in ("2031-13", "2031-3", "31-03"):
+        result = runner.invoke(cli, ["attributions", "--db", db, "--since", wrong])
+        assert result.exit_code == 2 and "not a date" in result.output, (wrong, result.output)
