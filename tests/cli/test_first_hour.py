@@ -6,6 +6,7 @@ pages, each pinned here so that it stays fixed (fictional names; real parses, re
 - `claim ID` printed "first seen 2017-01-23("yesterday" …)": the space before the bracket was clipped away.
 - `export-graph --limit` said "Show the first N rows only"; it keeps the N most disputed claims.
 - `serve --db mistyped.db` created an empty database and served empty pages without a word.
+- `serve --port N` with N taken printed "serving … on http://127.0.0.1:N/", then uvicorn's error, and exit 3.
 - `attributions --since 2021-03` was "not a date", while the API's `since=2021-03` is the month.
 """
 
@@ -15,6 +16,7 @@ import csv
 import io
 import json
 import re
+import socket
 import subprocess
 import sys
 import time
@@ -164,3 +166,18 @@ def test_since_and_until_take_a_month_or_a_year_as_the_api_does(runner, tmp_path
     for wrong in ("2031-13", "2031-3", "31-03"):
         result = runner.invoke(cli, ["attributions", "--db", db, "--since", wrong])
         assert result.exit_code == 2 and "not a date" in result.output, (wrong, result.output)
+
+
+def test_serve_on_a_port_in_use_is_a_usage_error_that_names_it(tmp_path):
+    pytest.importorskip("uvicorn")
+    db = tmp_path / "ledger.db"
+    write_ledger(str(db))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "claimgraph", "serve", "--db", str(db), "--port", str(port)],
+                                capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    assert f"127.0.0.1:{port} is in use" in result.stderr
+    assert "serving" not in result.stderr
