@@ -126,16 +126,16 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
     said = ""
     if first.get("said"):   # clipped inside the brackets: _clip strips the space that must stand before them
         said = " (" + _clip(f"\"{first['said']}\" in an article of {first['published']}", 1000) + ")"
-    click.echo(f"first seen {detail['first_seen'] or '?'}{said} in {_clip(first.get('outlet') or '?', 80)}"
-               f", said by {_clip(first.get('speaker') or '?', 80)}")
+    outlet, speaker = first.get("outlet") or "an unknown outlet", first.get("speaker") or "an unknown speaker"
+    click.echo(f"first seen {detail['first_seen'] or '?'}{said} in {_clip(outlet, 80)}, said by {_clip(speaker, 80)}")
     for stance in ("assert", "dispute", "support", "report"):
         voices = detail["voices"].get(stance) or []
         if not voices:
             continue
         click.echo(f"\n{stance.upper()} ({len(voices)})")
         for v in voices:
-            click.echo(f"  {_clip(v['speaker'] or '?', 80)} — {_clip(v['outlet'] or '?', 80)}, "
-                       f"{(v['date'] or '?')[:10]}")
+            who, where = v["speaker"] or "unknown speaker", v["outlet"] or "unknown outlet"   # as the claim's page
+            click.echo(f"  {_clip(who, 80)} — {_clip(where, 80)}, {(v['date'] or '?')[:10]}")
             click.echo(f"      \"{_clip(v['words'], 110)}\"")
     if detail["chains"]:
         click.echo("\nCHAINS")

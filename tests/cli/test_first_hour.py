@@ -4,6 +4,8 @@ pages, each pinned here so that it stays fixed (fictional names; real parses, re
 - A statement nobody is named as saying ("there is growing fear that …": 9 of the 513 on the real pages) crashed
   `attributions` (table and CSV) and `extract --format csv|table` with an AttributeError traceback.
 - `claim ID` printed "first seen 2017-01-23("yesterday" …)": the space before the bracket was clipped away.
+- `claim ID` wrote a voice nobody is named for as "? — outlet" and "said by ?"; the claim's page says "unknown
+  speaker".
 - `export-graph --limit` said "Show the first N rows only"; it keeps the N most disputed claims.
 - `serve --db mistyped.db` created an empty database and served empty pages without a word.
 - `serve --port N` with N taken printed "serving … on http://127.0.0.1:N/", then uvicorn's error, and exit 3.
@@ -70,8 +72,8 @@ def test_extract_prints_a_statement_with_no_speaker_in_every_format(runner, tmp_
     assert all(statement["cue"] in table for statement in nobodys)
 
 
-def test_stored_statement_with_no_speaker_lists_as_table_csv_and_jsonl(runner, tmp_path):
-    db = str(tmp_path / "ledger.db")
+def _store_nobodys_fear(db: str) -> None:
+    """An article with a statement nobody is named for ("there is growing fear that …") and one by Ilse Marr."""
     text = "Quillmoor. There is growing fear that the ferry will stop, and Ilse Marr said the boats are empty."
     fear, said = text.index("the ferry will stop"), text.index("the boats are empty")
     nobody = Attribution(id="at_nobody", kind="indirect", speaker=None, source_span=None, cue="fear",
@@ -84,6 +86,11 @@ def test_stored_statement_with_no_speaker_lists_as_table_csv_and_jsonl(runner, t
     with Store.open(db) as store:
         store.save_article(Article("quillmoor.txt", text, title="Ferry", publisher="Quillmoor Post",
                                    published="2031-04-11"), [nobody, marr], "test")
+
+
+def test_stored_statement_with_no_speaker_lists_as_table_csv_and_jsonl(runner, tmp_path):
+    db = str(tmp_path / "ledger.db")
+    _store_nobodys_fear(db)
     stored = [json.loads(line) for line in
               ok(runner.invoke(cli, ["attributions", "--db", db, "--format", "jsonl"])).splitlines()]
     assert {r["id"]: r["speaker"] for r in stored}["at_nobody"] is None
@@ -181,3 +188,17 @@ def test_serve_on_a_port_in_use_is_a_usage_error_that_names_it(tmp_path):
     assert result.returncode == 2, result.stderr
     assert f"127.0.0.1:{port} is in use" in result.stderr
     assert "serving" not in result.stderr
+
+
+def test_claim_names_a_voice_without_a_speaker_as_the_page_does(runner, tmp_path):
+    db = str(tmp_path / "ledger.db")
+    _store_nobodys_fear(db)
+    ok(runner.invoke(cli, ["link-claims", "--db", db]))
+    claims = [json.loads(line) for line in ok(runner.invoke(cli, ["claims", "--db", db, "--format", "jsonl"]))
+              .splitlines()]
+    fear = [c for c in claims if "ferry will stop" in c["gist"].lower()]
+    assert len(fear) == 1, claims
+    text = ok(runner.invoke(cli, ["claim", fear[0]["id"], "--db", db]))
+    assert "  unknown speaker — Quillmoor Post, 2031-04-11" in text.splitlines(), text
+    assert "said by an unknown speaker" in text.splitlines()[1]
+    assert "?" not in text
