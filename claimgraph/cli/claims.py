@@ -119,17 +119,19 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
         return
     click.echo(f"{detail['id']}  {_clip(detail['gist'], 1000)}")
     first = detail["first_appearance"] or {}
-    said = f" (\"{first['said']}\" in an article of {first['published']})" if first.get("said") else ""
-    click.echo(f"first seen {detail['first_seen'] or '?'}{_clip(said, 1000)} in {_clip(first.get('outlet') or '?', 80)}"
-               f", said by {_clip(first.get('speaker') or '?', 80)}")
+    said = ""
+    if first.get("said"):   # clipped inside the brackets: _clip strips the space that must stand before them
+        said = " (" + _clip(f"\"{first['said']}\" in an article of {first['published']}", 1000) + ")"
+    outlet, speaker = first.get("outlet") or "an unknown outlet", first.get("speaker") or "an unknown speaker"
+    click.echo(f"first seen {detail['first_seen'] or '?'}{said} in {_clip(outlet, 80)}, said by {_clip(speaker, 80)}")
     for stance in ("assert", "dispute", "support", "report"):
         voices = detail["voices"].get(stance) or []
         if not voices:
             continue
         click.echo(f"\n{stance.upper()} ({len(voices)})")
         for v in voices:
-            click.echo(f"  {_clip(v['speaker'] or '?', 80)} — {_clip(v['outlet'] or '?', 80)}, "
-                       f"{(v['date'] or '?')[:10]}")
+            who, where = v["speaker"] or "unknown speaker", v["outlet"] or "unknown outlet"   # as the claim's page
+            click.echo(f"  {_clip(who, 80)} — {_clip(where, 80)}, {(v['date'] or '?')[:10]}")
             click.echo(f"      \"{_clip(v['words'], 110)}\"")
     if detail["chains"]:
         click.echo("\nCHAINS")
@@ -148,7 +150,8 @@ def claim_command(claim_id: str, db: str, fmt: str) -> None:
               help="GraphML (Gephi, yEd, Cytoscape) or JSON (nodes and edges).")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The file to write.")
-@limit_option
+@click.option("--limit", "-n", type=click.IntRange(min=1), default=None,
+              help="Only the N most disputed claims, with their speakers and outlets (N ≥ 1; all by default).")
 def export_graph_command(db: str, fmt: str, out: str, limit: int | None) -> None:
     """Write the claim graph: speakers, claims and outlets, with stance and relay edges.
 

@@ -455,7 +455,7 @@ def flatten(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     flat = []
     for row in rows:
         speaker = row.get("speaker") if isinstance(row.get("speaker"), dict) else None
-        flat.append({**row, **({"speaker": speaker.get("name") or ""} if speaker or "speaker" in row else {}),
+        flat.append({**row, **({"speaker": (speaker or {}).get("name") or ""} if speaker or "speaker" in row else {}),
                      **({"content": row.get("content") or "[" + ", ".join(row.get("flags") or []) + "]"}
                         if "content" in row else {})})
     return flat

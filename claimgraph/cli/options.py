@@ -6,6 +6,7 @@ The defaults below mirror the library's constants; a test keeps them equal.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -145,17 +146,23 @@ grouping_threshold_option = click.option(
 
 # -- reading filters ---------------------------------------------------------------------------------------------
 
+_YEAR_OR_MONTH = re.compile(r"\d{4}(-(0[1-9]|1[0-2]))?")
+
+
 def _check_date(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
     if value is None:
         return None
     text = value.strip()
+    if _YEAR_OR_MONTH.fullmatch(text):   # as the API takes them: --until 2031-03 is the whole of March
+        return text
     for parse in (date.fromisoformat, datetime.fromisoformat):
         try:
             parse(text)
             return text
         except ValueError:
             continue
-    raise click.BadParameter(f"{quote_name(value)} is not a date: use YYYY-MM-DD", param=param)
+    raise click.BadParameter(f"{quote_name(value)} is not a date: use YYYY-MM-DD (or a month, YYYY-MM, or a year)",
+                             param=param)
 
 
 def date_option(name: str, help_text: str):

@@ -6,6 +6,7 @@ token and export commands work without them.
 
 from __future__ import annotations
 
+import errno
 import json
 
 import click
@@ -29,6 +30,26 @@ def _store(db: str):
         return Store.open(db)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _check_listen(host: str, port: int) -> None:
+    """A usage error (exit 2) naming the address when serve could not listen there (a port another server holds),
+    before anything is opened or announced; bound as uvicorn binds (SO_REUSEADDR), then released for it."""
+    import socket
+
+    if port == 0:
+        return
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((host, port))
+    except OSError as exc:
+        from claimgraph.cli.output import quote_name
+
+        reason = "in use (another server?): stop it or choose another --port" if exc.errno == errno.EADDRINUSE \
+            else f"not possible ({exc.strerror or exc})"
+        raise click.BadParameter(f"listening on {quote_name(host)}:{port} is {reason}", param_hint="'--host' / "
+                                 "'--port'") from exc
 
 
 @cli.command()
@@ -59,6 +80,17 @@ def serve(db: str, host: str, port: int, private: bool, allow_private: bool, wri
         from claimgraph.web.app import create_app
     except ModuleNotFoundError as exc:
         raise click.ClickException(f"{exc.name} is missing: pip install 'claimgraph[web]'") from exc
+    from pathlib import Path
+
+    from claimgraph.cli.options import _sqlite_file
+
+    _check_listen(host, port)
+    from claimgraph.cli.output import quote_name
+
+    file = _sqlite_file(db)
+    if file is not None and not Path(file).exists():   # a mistyped --db would otherwise serve an empty ledger silently
+        click.echo(f"claimgraph: no database at {quote_name(file)}: created an empty one, so the pages will be empty "
+                   f"(ingest into it, or check --db and $CLAIMGRAPH_DB)", err=True)
     store = _store(db)
     from claimgraph.store.search import refresh_index
 
