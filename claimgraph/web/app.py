@@ -67,7 +67,30 @@ def create_app(store: Store, private: bool = False, allow_private: bool = False,
 
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_bytes=max_body_bytes)
+    app.add_middleware(HeadAsGet)
     return app
+
+
+class HeadAsGet:
+    """ASGI middleware: HEAD is answered as GET without the body (RFC 9110 §9.3.2), for every page and API route.
+    FastAPI registers GET routes for GET only, so uptime checkers and link checkers, which send HEAD, got 405."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: dict) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return   # the GET's body is produced and dropped; the headers (Content-Length too) stand
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
 
 
 class SecurityHeaders:

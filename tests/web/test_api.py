@@ -257,3 +257,17 @@ def test_graph_export_streams_graphml_and_json(client):
     assert "<graphml" in graphml.text and "Eric Pahon" in graphml.text
     as_json = client.get("/api/v1/export/graph", params={"format": "json", "limit": 1}).json()
     assert as_json["nodes"] and as_json["edges"]
+
+
+def test_head_is_answered_like_get_without_a_body(client):
+    # Uptime and link checkers send HEAD; FastAPI's GET routes alone would answer 405.
+    claim_id = client.get("/api/v1/claims", params={"limit": 1}).json()["items"][0]["id"]
+    for url in ("/", f"/claims/{claim_id}", "/api/v1/claims?limit=2", f"/api/v1/claims/{claim_id}"):
+        got, head = client.get(url), client.head(url)
+        assert head.status_code == got.status_code == 200, url
+        assert head.content == b"", url
+        assert head.headers["content-type"] == got.headers["content-type"], url
+        assert head.headers["content-length"] == str(len(got.content)), url
+        assert "content-security-policy" in head.headers
+    assert client.head("/claims/cl_nosuchclaim").status_code == 404
+    assert client.head("/api/v1/speakers").status_code == 200
