@@ -210,7 +210,10 @@ def _print_ingest_summary(report: Any, unsupported: list[str], claims: int | Non
         click.echo(json.dumps({**report.as_dict(), "unsupported": unsupported}, ensure_ascii=False))
         return
     click.echo(f"read {report.read}, stored {report.stored} ({report.attributions} attributions), "
-               f"duplicate {report.duplicate}, syndicated {report.syndicated}, skipped {report.skipped}, "
+               f"duplicate {report.duplicate}, syndicated {report.syndicated}"
+               # A copy's own statements are stored too (with its appearance): say so, or the line undercounts.
+               + (f" (+{report.copy_statements} attributions only a copy carries)" if report.copy_statements else "")
+               + f", skipped {report.skipped}, "
                f"unsupported {len(unsupported)}, failed {report.failed}"
                + (f", {claims} claims" if claims is not None else "")
                + (f"; {report.not_english} not English, stored without attributions"

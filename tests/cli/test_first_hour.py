@@ -10,6 +10,8 @@ pages, each pinned here so that it stays fixed (fictional names; real parses, re
 - `serve --db mistyped.db` created an empty database and served empty pages without a word.
 - `serve --port N` with N taken printed "serving … on http://127.0.0.1:N/", then uvicorn's error, and exit 3.
 - `attributions --since 2021-03` was "not a date", while the API's `since=2021-03` is the month.
+- `ingest examples/` said 34 attributions while `status` counted 35: the statement only a syndicated copy carries
+  was stored and not counted.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from claimgraph.cli import cli
 from claimgraph.records import Article, Attribution, Speaker
 from claimgraph.store import Store
 from tests.cli.ledger import write_ledger
-from tests.conftest import REFERENCE, free_port
+from tests.conftest import EXAMPLES, REFERENCE, free_port
 
 # The last paragraph's fear is nobody's: the rules find it with no source (speaker null in the JSON).
 PIER = """Harrowby council votes to close the old ferry pier
@@ -202,3 +204,17 @@ def test_claim_names_a_voice_without_a_speaker_as_the_page_does(runner, tmp_path
     assert "  unknown speaker — Quillmoor Post, 2031-04-11" in text.splitlines(), text
     assert "said by an unknown speaker" in text.splitlines()[1]
     assert "?" not in text
+
+
+def test_ingest_summary_counts_the_statements_only_a_syndicated_copy_carries(runner, tmp_path):
+    # examples/ holds the bridge story and an updated wire copy of it with one more quote: the copy is an appearance
+    # of the stored story and its extra statement is stored with it, so the summary must count it as status does.
+    db = str(tmp_path / "l.db")
+    out = runner.invoke(cli, ["ingest", str(EXAMPLES), "--db", db, "--no-link-claims"])
+    assert out.exit_code == 0, out.output
+    summary = next(line for line in out.output.splitlines() if line.startswith("read "))
+    stored = int(re.search(r"stored \d+ \((\d+) attributions\)", summary).group(1))
+    in_copies = int(re.search(r"\(\+(\d+) attributions only a copy carries\)", summary).group(1))
+    assert in_copies >= 1
+    status = json.loads(runner.invoke(cli, ["status", "--db", db, "--format", "json"]).output)
+    assert stored + in_copies == status["attributions"]
