@@ -13,8 +13,12 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 # Dismissive words that turn a neutral "call"/"describe" into a dispute.
+# Words that judge a claim untrue or unfit to trust ("called the memo misleading", "described the report as
+# inaccurate"); not mere disapproval ("called the plan costly"), which says nothing of the claim's truth.
 DISMISSIVE = {"propaganda", "rubbish", "nonsense", "lie", "lies", "false", "fake", "hoax", "baseless", "absurd",
-              "ridiculous", "fabrication", "untrue", "groundless", "misinformation", "disinformation", "garbage"}
+              "ridiculous", "fabrication", "untrue", "groundless", "misinformation", "disinformation", "garbage",
+              "misleading", "inaccurate", "incorrect", "wrong", "unfounded", "bogus", "fiction", "fabricated",
+              "erroneous", "distorted", "smear", "unsubstantiated", "debunked"}
 # Nouns that name a statement: "the ministry's statement", "according to the report".
 STATEMENT_NOUNS = {"statement", "report", "announcement", "release", "communique", "document", "letter", "memo",
                    "post", "tweet", "interview", "testimony", "filing", "study", "survey", "poll", "analysis"}

@@ -12,7 +12,8 @@ so; these rules, in this order, link statements of one article:
 5. noun references ("denying the Russian assertion", "the Russian claim propaganda", "the Pentagon denials",
    "information released by the Russian Defense Ministry … accurate"): a short statement built on a claim noun is
    linked to the claim it names — the modifier ("Russian", "the ministry's", "released by …") matched against the
-   speakers of the article's statements, else the most recent claim of another speaker. It is a voice of that
+   speakers of the article's statements, else the statement whose source is that document ("the memo" after
+   "according to a council memo"), else the most recent claim of another speaker. It is a voice of that
    claim, not a restatement: it gives no words to grouping or to the gist;
 6. elaboration: the quote that follows a reference, by the same speaker or one affiliated with it ("The Pentagon
    denied …" then "'…,' said Eric Pahon, a spokesman at the Pentagon") joins the referenced claim.
@@ -34,7 +35,8 @@ MAX_OTHER_WORDS = 4      # a reference statement says little besides the claim n
 CLAIM_NOUNS = frozenset("""assertion assertions claim claims allegation allegations statement statements report
 reports reporting denial denials information account accounts announcement announcements accusation accusations
 charge charges story stories version remarks comments rumor rumors rumour rumours suggestion suggestions data figures
-narrative assessment findings rejection dismissal rebuttal""".split())
+narrative assessment findings rejection dismissal rebuttal memo memos document documents study studies survey
+surveys poll polls filing filings""".split())
 DETERMINERS = frozenset("the a an this that these those its their his her such".split())
 BY_VERBS = frozenset("released issued published provided given made put offered presented".split())
 STATEMENT_SOURCE = re.compile(r"^(?:the|a|an|this|that|its|their|his|her)?\s*(?:\w+\s)?(?:statement|announcement|"
@@ -261,10 +263,25 @@ def _resolve(i: int, ref: Reference, statements: list[Statement], links: Article
                 return best[1]
         if NAMED_ONLY and any(m not in STOP and len(m) > 2 for m in ref.modifier):
             return None   # it names someone no statement here is by ("an IBM version"): nothing of this article
+    for j in order:
+        # the document that is itself a source here: "called the memo misleading" after "according to a council memo"
+        if j not in links.references and _document_nouns(ref.noun) & speaker_words(statements[j]) and settled(j) is not None:
+            return settled(j)
     for j in range(i - 1, -1, -1):
         if not _same_speaker(statements[i], statements[j]) and settled(j) is not None:
             return settled(j)
     return None
+
+
+def _document_nouns(noun: str) -> set[str]:
+    """The noun in both numbers, as a source may name it ("the memos" after "according to a memo")."""
+    if noun.endswith("ies"):
+        return {noun, noun[:-3] + "y"}
+    if noun.endswith("s"):
+        return {noun, noun[:-1]}
+    if noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+        return {noun, noun[:-1] + "ies"}
+    return {noun, noun + "s"}
 
 
 def _same_speaker(a: Statement, b: Statement) -> bool:

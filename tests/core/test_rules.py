@@ -74,3 +74,12 @@ def test_long_article_is_parsed_in_pieces_with_offsets_into_the_whole_text(extra
     for p in preds:
         s, e = p["content_spans"][0]
         assert text[s:e] == p["content"]
+
+
+def test_calling_a_claim_untrue_or_misleading_disputes_it_but_calling_it_costly_does_not(extractor):
+    text = ("Other councillors called the memo misleading. Ilse Marr described the ferry report as inaccurate. "
+            "Owen Talbot called the harbor plan costly.")
+    classes = {p["cue"] + " " + p["content"].split()[-1]: p["cue_class"] for p in extract(extractor, text)}
+    assert classes["called misleading"] == "dispute"
+    assert classes["described inaccurate"] == "dispute"
+    assert classes["called costly"] == "report"
