@@ -228,6 +228,24 @@ def _first_own(own: set[int], obj: Token) -> int:
     return min([acts[0].left_edge.i, *cc])
 
 
+RELATIVES = {"what", "which", "whom", "who"}
+
+
+def _described_as(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """'the marchers, whom he described as “peaceful,”', 'what Marr described as a “piece of history”': the
+    relative object stands before the verb, its description after it; PolNeAR marks the whole relative clause,
+    from the relative word to the end of the "as" phrase."""
+    if cue.lemma_.lower() != "describe":
+        return None
+    relative = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.lower_ in RELATIVES), None)
+    phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i
+                   and any(g.dep_ in {"pobj", "pcomp", "amod", "acomp"} for g in c.children)), None)
+    if relative is None or phrase is None:
+        return None
+    last = [t for t in phrase.subtree if not t.is_space][-1]
+    return _extend_over_quote(doc, *trim(doc, relative.idx, last.idx + len(last)), keep_period_in_quote=True)
+
+
 def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
     # News"), not the content of this cue.
@@ -280,6 +298,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and cue.doc[c.i - 1].text == ",") for t in c.subtree}
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
+        if not objects and (described := _described_as(doc, cue)) is not None:
+            return described
         if objects:
             start = objects[0].left_edge.idx
             stop = _first_own(own, objects[0])
@@ -787,6 +807,43 @@ def evidential(doc: Doc, token: Token) -> Found | None:
                  flags=["hedged"] if speech else [], confidence=0.6)
 
 
+REPORTEDLY = {"reportedly"}
+
+
+def reportedly(doc: Doc, token: Token) -> Found | None:
+    """'The ferry reportedly carried twice its load': a report whose source the sentence does not name (the
+    decisions' hedged "reportedly"). The clause the adverb stands in is the content, the adverb the cue, no source.
+    Not where the clause's verb is itself a cue ("reportedly said …": that cue is the attribution, flagged hedged)."""
+    if token.lower_ not in REPORTEDLY or token.dep_ != "advmod":
+        return None
+    head = token.head
+    if head.pos_ not in {"VERB", "AUX"} or cue_for(head) is not None:
+        return None
+    if any(cue_for(t) is not None and t.i != head.i and t.dep_ in {"xcomp", "ccomp"} for t in head.children):
+        return None  # "reportedly wants to …", "reportedly told …": a cue below takes it
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
+    if subject is None:
+        return None
+    # The clause from its subject on ("When the vote was called, delegates reportedly …": the fronted clause is
+    # the writer's setting) to the end of its predicate: not a trailing clause ("…, leaving progressives fearful",
+    # "… as it nears the end of …") or a conjoined clause with a subject of its own ("looked at Twitter and
+    # passed" is one report).
+    drop = {t.i for c in head.children if c.i > head.i and (
+        c.dep_ in {"advcl", "parataxis"} or c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children))
+        for t in c.subtree}
+    drop |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < i for i in drop)}
+    words = [t for t in head.subtree if t.i not in drop and t.i >= subject.left_edge.i and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return None
+    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    if content[1] <= content[0] or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
+        return None
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="report",
+                 sentence=sentence_of(doc, content), flags=["hedged"], confidence=0.6)
+
+
 # Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
 # opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
 REGARDING = {"see", "view", "regard", "perceive"}
@@ -1161,7 +1218,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             used.add(token.i)
             continue
         if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)
-                     or made_clear(doc, token)) is not None:
+                     or made_clear(doc, token) or reportedly(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue

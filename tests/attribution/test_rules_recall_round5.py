@@ -1,0 +1,75 @@
+"""Rules of the fifth PolNeAR recall round (issue 9): a sourceless "reportedly" (the decisions' hedged report) and
+"whom/what X described as Y". Fictional sentences through the real parse, rules only; each positive case fails
+without its rule, the negative ones guard the rule's limits."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import extract
+
+
+@pytest.fixture(scope="module")
+def rules(extractor):
+    from claimgraph.pipeline import Extractor
+
+    return Extractor(nlp=extractor.nlp, learned=False)
+
+
+def _one(found: list, cue: str):
+    hits = [a for a in found if a.cue == cue]
+    assert len(hits) == 1, [(a.cue, a.content) for a in found]
+    return hits[0]
+
+
+# -- "reportedly": a report whose source the sentence does not name --------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ("The ferry reportedly carried twice its allowed load on Sunday.",
+     "The ferry reportedly carried twice its allowed load on Sunday"),
+    # a fronted clause is the writer's setting, not the report
+    ("When the vote was called, the delegates reportedly erupted in a chorus of booing.",
+     "the delegates reportedly erupted in a chorus of booing"),
+    # a trailing participle clause is the writer's comment (PolNeAR's spans stop before it)
+    ("The Harbor Fund has reportedly hired 100 guards, leaving the board fearful of a strike.",
+     "The Harbor Fund has reportedly hired 100 guards"),
+    # a second verb of the same subject is part of the report
+    ("The Harbor Fund has reportedly looked at the old pier and passed.",
+     "The Harbor Fund has reportedly looked at the old pier and passed"),
+])
+def test_reportedly_reports_its_clause(rules, text, content):
+    found = _one(extract(rules, text), "reportedly")
+    assert found.content == content
+    assert found.speaker is None and found.source_span is None
+    assert "hedged" in found.flags and found.cue_class == "report"
+
+
+def test_reportedly_on_a_speech_cue_stays_with_that_cue(rules):
+    found = extract(rules, "Ansel Marr reportedly said the pier would close before the winter.")
+    assert [a.cue for a in found] == ["said"]
+    assert found[0].content == "the pier would close before the winter" and "hedged" in found[0].flags
+
+
+def test_a_conjoined_clause_with_its_own_subject_is_not_reported(rules):
+    found = _one(extract(rules, "The ferry reportedly carried twice its allowed load, and the board fears a "
+                                "backlash from the island."), "reportedly")
+    assert found.content == "The ferry reportedly carried twice its allowed load"
+
+
+# -- "whom X described as Y": PolNeAR marks the whole relative clause ---------------------------------------------------
+
+@pytest.mark.parametrize("text, content", [
+    ('Observers walked with the marchers, whom Ansel Marr described as "peaceful," along the whole route.',
+     'whom Ansel Marr described as "peaceful,"'),
+    ('The listing was pulled before bidding began on what Ansel Marr described as a "piece of harbor history."',
+     'what Ansel Marr described as a "piece of harbor history."'),
+])
+def test_a_relative_described_as_is_found(rules, text, content):
+    found = _one(extract(rules, text), "described")
+    assert found.content == content
+    assert found.speaker is not None and found.speaker.name == "Ansel Marr"
+
+
+def test_describe_with_its_object_after_it_is_unchanged(rules):
+    found = _one(extract(rules, "Mara Vell described the old pier as unsafe for the summer crowds."), "described")
+    assert found.content == "the old pier as unsafe for the summer crowds"
