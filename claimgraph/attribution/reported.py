@@ -844,6 +844,44 @@ def reportedly(doc: Doc, token: Token) -> Found | None:
                  sentence=sentence_of(doc, content), flags=["hedged"], confidence=0.6)
 
 
+SHOWING = {"show", "shows", "showed", "found", "finds", "indicate", "indicates", "indicated"}
+
+
+def evidence_aside(doc: Doc, token: Token) -> Found | None:
+    """'The ferry was insured for $35 million in 2011, records show, and …', '…, fundraising documents show.',
+    'During the same stretch, harbor records show, the ferry has sailed …': what records (documents, a poll) show,
+    set off by commas, where the parser took "records show" for a compound noun or hung the verb on another word.
+    The sentence around the aside is the content; a following clause with "and"/"but" is the writer's."""
+    if token.lower_ not in SHOWING or token.i + 1 >= len(doc) or doc[token.i + 1].text not in {",", "."}:
+        return None
+    noun = doc[token.i - 1] if token.i > 0 else None
+    if noun is None or noun.lemma_.lower() not in EVIDENCE or noun.tag_ not in {"NNS", "NN"} or (
+            noun.head.i == token.i and noun.dep_ == "nsubj" and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
+        return None  # parsed as subject and verb: the cue path reads it (not "…, fundraising documents show" hung
+        # as the complement of "fundraising")
+    sent = token.sent
+    start = noun.i
+    while start - 1 > sent.start and doc[start - 1].text != "," and token.i - start < 8:
+        start -= 1
+    if start - 1 < sent.start or doc[start - 1].text != ",":
+        return None
+    before = [t for t in sent if t.i < start - 1 and not t.is_space]
+    after = [t for t in sent if t.i > token.i + 1 and not t.is_space]
+    if after and after[0].lower_ in {"and", "but"}:
+        after = []  # "…, records show, and aviation experts say …": a statement of the writer's own
+    spans = []
+    for part in (before, after):
+        if part and sum(t.is_alpha for t in part) >= 2:
+            span = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if span[1] > span[0]:
+                spans.append(span)
+    if not spans or sum(len(WORD.findall(doc_text(doc)[a:b])) for a, b in spans) < MIN_CONTENT_WORDS + 1:
+        return None
+    source = doc.char_span(doc[start].idx, noun.idx + len(noun), alignment_mode="expand")
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=spans, cue_class="report",
+                 sentence=sentence_of(doc, *spans), confidence=0.6)
+
+
 # Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
 # opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
 REGARDING = {"see", "view", "regard", "perceive"}
@@ -1218,7 +1256,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             used.add(token.i)
             continue
         if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)
-                     or made_clear(doc, token) or reportedly(doc, token)) is not None:
+                     or made_clear(doc, token) or reportedly(doc, token) or evidence_aside(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue

@@ -1,5 +1,5 @@
-"""Rules of the fifth PolNeAR recall round (issue 9): a sourceless "reportedly" (the decisions' hedged report) and
-"whom/what X described as Y". Fictional sentences through the real parse, rules only; each positive case fails
+"""Rules of the fifth PolNeAR recall round (issue 9): a sourceless "reportedly" (the decisions' hedged report),
+"whom/what X described as Y", and "…, records show." asides the parser misreads. Fictional sentences through the real parse, rules only; each positive case fails
 without its rule, the negative ones guard the rule's limits."""
 
 from __future__ import annotations
@@ -73,3 +73,23 @@ def test_a_relative_described_as_is_found(rules, text, content):
 def test_describe_with_its_object_after_it_is_unchanged(rules):
     found = _one(extract(rules, "Mara Vell described the old pier as unsafe for the summer crowds."), "described")
     assert found.content == "the old pier as unsafe for the summer crowds"
+
+
+# -- "…, records show.": an evidence aside the parser misread ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, source", [
+    # "records show" read as a compound noun; the clause after "and" is the writer's
+    ("The ferry was insured at a value of $35 million in 2011, records show, and the harbor board says it is worth "
+     "less now.", ["The ferry was insured at a value of $35 million in 2011"], "records"),
+    # "show" hung as the complement of "fundraising"
+    ("Ansel Marr had to lend his campaign thousands of dollars last month, fundraising documents show.",
+     ["Ansel Marr had to lend his campaign thousands of dollars last month"], "fundraising documents"),
+    # set off in the middle: both sides are what the records show
+    ("During the same stretch, harbor records show, the ferry has sailed roughly 216 hours.",
+     ["During the same stretch", "the ferry has sailed roughly 216 hours"], "harbor records"),
+])
+def test_an_evidence_aside_reports_its_sentence(rules, text, content, source):
+    found = _one(extract(rules, text), "show")
+    assert [text[s:e] for s, e in found.content_spans] == content
+    assert text[found.source_span[0]:found.source_span[1]] == source
+
