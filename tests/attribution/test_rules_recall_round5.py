@@ -1,5 +1,6 @@
 """Rules of the fifth PolNeAR recall round (issue 9): a sourceless "reportedly" (the decisions' hedged report),
-"whom/what X described as Y", and "…, records show." asides the parser misreads. Fictional sentences through the real parse, rules only; each positive case fails
+"whom/what X described as Y", "…, records show." asides the parser misreads, and a quote's cue search that stops at
+a next sentence with a clause of its own before its cue. Fictional sentences through the real parse, rules only; each positive case fails
 without its rule, the negative ones guard the rule's limits."""
 
 from __future__ import annotations
@@ -93,3 +94,13 @@ def test_an_evidence_aside_reports_its_sentence(rules, text, content, source):
     assert [text[s:e] for s, e in found.content_spans] == content
     assert text[found.source_span[0]:found.source_span[1]] == source
 
+
+
+# -- a quote ending its sentence, then a cue whose own clause comes before it ---------------------------------------
+
+def test_the_next_sentences_cue_with_its_clause_before_it_does_not_take_the_quote(rules):
+    text = ('Ansel Marr spoke at the old pier. "We are going to close a lot of piers and put fishermen out of '
+            'business." The guild will likely sit out the vote altogether, guild director Phil Brenn told the Gazette.')
+    found = _one(extract(rules, text), "told")
+    assert found.content == "The guild will likely sit out the vote altogether"
+    assert found.speaker is not None and found.speaker.name == "Phil Brenn"
