@@ -38,6 +38,43 @@ def _has_quote(doc: Doc, start: int, end: int) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
 
 
+def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
+    """'Those who take on heavy debt struggle, even with a good job, he said.', '… signals "the beginning of the
+    end" for the union, said Geert Wilders, founder of …', '… is hanging on, but it is under pressure, said the
+    company's chief executive': the reported clause's verb read as a noun (or the cue read as its conjunct) leaves
+    the cue no complement; the words before the comma that opens the closing cue clause ("he said", "said X, …")
+    are what was said. Returns the content and the cue clause's subject."""
+    sent = cue.sent
+    if cue.lemma_.lower() not in SPEECH_CUES or cue.dep_ not in {"ROOT", "conj"} or any(
+            c.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "dative", "neg"} for c in cue.children):
+        return None  # speech verbs only: "…, Vell complained" closes a description as often as a statement
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    after = next((c for c in subjects if c.i > cue.i), None)  # "said Geert Wilders"
+    before = next((c for c in subjects if c.right_edge.i == cue.i - 1), None)  # "he said"
+    if cue.dep_ == "conj" and (after is None or cue.head.i > cue.i):
+        return None  # "…, and he said …" is a clause of its own; only the inverted "…, said X" closes the sentence
+    subject = after if after is not None else before
+    if subject is None:
+        return None
+    first = cue.i if subject is after else subject.left_edge.i
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    own = {cue.i} | {t.i for c in cue.children if c.i >= first for t in c.subtree}
+    if any(t.i >= first and t.i not in own and not t.is_punct and not t.is_space for t in sent):
+        return None  # words after the comma that are not the cue clause's
+    last = [t for t in sent if not t.is_space][-1]
+    if last.text not in {".", "!", "?"} or any(t.text in {":", ";"} or t.text in OPEN for t in sent if t.i > cue.i):
+        return None  # "In a speech last July, he said: …": the cue opens what follows
+    words = [t for t in sent if t.i < first - 1 and not t.is_space]
+    if sum(t.is_alpha for t in words) < 6 or _has_quote(doc, words[0].idx, words[0].idx + 1):
+        return None  # a short fragment ("Or maybe Jeb Bush, says …"); a quote opening the sentence is the quote path's
+    if words[0].pos_ in {"ADP", "SCONJ"} and not any(
+            t.tag_ in {"VBZ", "VBD", "VBP", "MD"} and t.dep_ not in {"relcl", "acl"} for t in words):
+        return None  # "In a message posted in May, Vell said …": a fronted phrase, not what was said
+    start, end = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    return ((start, end), subject) if end > start else None
+
+
 def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said."""
     cue_part = {t.i for t in cue.subtree}
@@ -1297,6 +1334,9 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             parts = _parenthetical(doc, token)
             if parts:
                 content, extra = parts[0], parts[1:]
+        if content is None and lexeme.takes != "object" and lexeme.cue_class != "think" and (
+                misparsed := _misparsed_before(doc, token)) is not None:
+            content, subject = misparsed
         flags: list[str] = []
         if content is None:
             if lexeme.cue_class == "think" or not _missing_content(doc, token):

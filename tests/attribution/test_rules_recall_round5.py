@@ -1,6 +1,7 @@
 """Rules of the fifth PolNeAR recall round (issue 9): a sourceless "reportedly" (the decisions' hedged report),
 "whom/what X described as Y", "…, records show." asides the parser misreads, and a quote's cue search that stops at
-a next sentence with a clause of its own before its cue. Fictional sentences through the real parse, rules only; each positive case fails
+a next sentence with a clause of its own before its cue, and "…, he said." closing a clause the parser misread.
+Fictional sentences through the real parse, rules only; each positive case fails
 without its rule, the negative ones guard the rule's limits."""
 
 from __future__ import annotations
@@ -104,3 +105,25 @@ def test_the_next_sentences_cue_with_its_clause_before_it_does_not_take_the_quot
     found = _one(extract(rules, text), "told")
     assert found.content == "The guild will likely sit out the vote altogether"
     assert found.speaker is not None and found.speaker.name == "Phil Brenn"
+
+
+# -- "…, he said." after a clause the parser misread ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, content, speaker", [
+    # "struggle" read as a noun: the clause has no verb, the cue no complement
+    ('Those who take on heavy harbor debt struggle, even with a "good" job, Ansel Marr said.',
+     'Those who take on heavy harbor debt struggle, even with a "good" job', "Ansel Marr"),
+    # "signals" read as a noun, the subject after the cue
+    ('The rejection of the ferry treaty signals "the beginning of the end" for the guild, said Mara Vell, founder of '
+     'the Harbor Party.', 'The rejection of the ferry treaty signals "the beginning of the end" for the guild',
+     "Mara Vell"),
+])
+def test_a_closing_cue_clause_reports_the_misparsed_words_before_it(rules, text, content, speaker):
+    found = _one(extract(rules, text), "said")
+    assert found.content == content
+    assert found.speaker is not None and found.speaker.name == speaker
+
+
+def test_a_cue_alone_keeps_its_content_missing(rules):
+    found = _one(extract(rules, "The harbor ministry said."), "said")
+    assert found.content is None and "content_missing" in found.flags
