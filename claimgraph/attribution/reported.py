@@ -1185,8 +1185,10 @@ def in_source(doc: Doc, token: Token) -> Found | None:
             cue_for(t) is not None or t.lower_ == "according" for t in head.subtree
             if t.i > max(x.i for x in token.subtree)):
         return None  # "In a statement, the ministry said …" (or "…, saying"): that cue is the attribution
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "he", "she", "they"} for c in head.children):
-        return None  # "In an interview, he spoke of …": what he did, not what the interview says
+    if pobj.lemma_.lower() not in {"poll", "survey"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "he", "she", "they"} for c in head.children):
+        return None  # "In an interview, he spoke of …": what he did, not what the interview says ("In a poll, she
+        # led by six" is the poll's)
     phrase = {t.i for t in token.subtree}
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     spans = []

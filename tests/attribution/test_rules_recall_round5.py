@@ -1,7 +1,7 @@
 """Rules of the fifth PolNeAR recall round (issue 9): a sourceless "reportedly" (the decisions' hedged report),
 "whom/what X described as Y", "…, records show." asides the parser misreads, and a quote's cue search that stops at
-a next sentence with a clause of its own before its cue, and "…, he said." closing a clause the parser misread.
-Fictional sentences through the real parse, rules only; each positive case fails
+a next sentence with a clause of its own before its cue, "…, he said." closing a clause the parser misread, and
+"In a poll, she led …". Fictional sentences through the real parse, rules only; each positive case fails
 without its rule, the negative ones guard the rule's limits."""
 
 from __future__ import annotations
@@ -127,3 +127,15 @@ def test_a_closing_cue_clause_reports_the_misparsed_words_before_it(rules, text,
 def test_a_cue_alone_keeps_its_content_missing(rules):
     found = _one(extract(rules, "The harbor ministry said."), "said")
     assert found.content is None and "content_missing" in found.flags
+
+
+# -- "In a poll, she led …": a pronoun subject is the poll's finding ------------------------------------------------
+
+def test_a_poll_finding_with_a_pronoun_subject(rules):
+    found = _one(extract(rules, "In an early-October Harbor Gazette poll, she led Ansel Marr 56 percent to 32 "
+                                "percent."), "In")
+    assert found.content == "she led Ansel Marr 56 percent to 32 percent"
+
+
+def test_an_interview_with_a_pronoun_subject_is_what_he_did(rules):
+    assert extract(rules, "In an interview with the Gazette, he spoke of the old pier at length.") == []
