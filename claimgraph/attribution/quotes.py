@@ -141,8 +141,10 @@ def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
     not the quote's attribution."""
     if not _ends_inside(doc_text(doc), quote):
         return False
-    # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is.
-    return any(c.dep_ in {"ccomp", "xcomp"} and c.i > cue.i for c in cue.children)
+    # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is. And '“… out of
+    # business.” The union will likely sit out the election, Phil Smith told POLITICO.': the next sentence is
+    # the cue's own reported clause, before it.
+    return any(c.dep_ in {"ccomp", "xcomp"} and (c.i > cue.i or c.left_edge.idx >= quote.end) for c in cue.children)
 
 
 def _frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:

@@ -40,6 +40,43 @@ def _has_quote(doc: Doc, start: int, end: int) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
 
 
+def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
+    """'Those who take on heavy debt struggle, even with a good job, he said.', '… signals "the beginning of the
+    end" for the union, said Geert Wilders, founder of …', '… is hanging on, but it is under pressure, said the
+    company's chief executive': the reported clause's verb read as a noun (or the cue read as its conjunct) leaves
+    the cue no complement; the words before the comma that opens the closing cue clause ("he said", "said X, …")
+    are what was said. Returns the content and the cue clause's subject."""
+    sent = cue.sent
+    if cue.lemma_.lower() not in SPEECH_CUES or cue.dep_ not in {"ROOT", "conj"} or any(
+            c.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "dative", "neg"} for c in cue.children):
+        return None  # speech verbs only: "…, Vell complained" closes a description as often as a statement
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    after = next((c for c in subjects if c.i > cue.i), None)  # "said Geert Wilders"
+    before = next((c for c in subjects if c.right_edge.i == cue.i - 1), None)  # "he said"
+    if cue.dep_ == "conj" and (after is None or cue.head.i > cue.i):
+        return None  # "…, and he said …" is a clause of its own; only the inverted "…, said X" closes the sentence
+    subject = after if after is not None else before
+    if subject is None:
+        return None
+    first = cue.i if subject is after else subject.left_edge.i
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    own = {cue.i} | {t.i for c in cue.children if c.i >= first for t in c.subtree}
+    if any(t.i >= first and t.i not in own and not t.is_punct and not t.is_space for t in sent):
+        return None  # words after the comma that are not the cue clause's
+    last = [t for t in sent if not t.is_space][-1]
+    if last.text not in {".", "!", "?"} or any(t.text in {":", ";"} or t.text in OPEN for t in sent if t.i > cue.i):
+        return None  # "In a speech last July, he said: …": the cue opens what follows
+    words = [t for t in sent if t.i < first - 1 and not t.is_space]
+    if sum(t.is_alpha for t in words) < 6 or _has_quote(doc, words[0].idx, words[0].idx + 1):
+        return None  # a short fragment ("Or maybe Jeb Bush, says …"); a quote opening the sentence is the quote path's
+    if words[0].pos_ in {"ADP", "SCONJ"} and not any(
+            t.tag_ in {"VBZ", "VBD", "VBP", "MD"} and t.dep_ not in {"relcl", "acl"} for t in words):
+        return None  # "In a message posted in May, Vell said …": a fronted phrase, not what was said
+    start, end = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    return ((start, end), subject) if end > start else None
+
+
 def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said."""
     cue_part = {t.i for t in cue.subtree}
@@ -230,6 +267,24 @@ def _first_own(own: set[int], obj: Token) -> int:
     return min([acts[0].left_edge.i, *cc])
 
 
+RELATIVES = {"what", "which", "whom", "who"}
+
+
+def _described_as(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """'the marchers, whom he described as “peaceful,”', 'what Marr described as a “piece of history”': the
+    relative object stands before the verb, its description after it; PolNeAR marks the whole relative clause,
+    from the relative word to the end of the "as" phrase."""
+    if cue.lemma_.lower() != "describe":
+        return None
+    relative = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.lower_ in RELATIVES), None)
+    phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i
+                   and any(g.dep_ in {"pobj", "pcomp", "amod", "acomp"} for g in c.children)), None)
+    if relative is None or phrase is None:
+        return None
+    last = [t for t in phrase.subtree if not t.is_space][-1]
+    return _extend_over_quote(doc, *trim(doc, relative.idx, last.idx + len(last)), keep_period_in_quote=True)
+
+
 def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
     # News"), not the content of this cue.
@@ -282,6 +337,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and cue.doc[c.i - 1].text == ",") for t in c.subtree}
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
+        if not objects and (described := _described_as(doc, cue)) is not None:
+            return described
         if objects:
             start = objects[0].left_edge.idx
             stop = _first_own(own, objects[0])
@@ -791,6 +848,81 @@ def evidential(doc: Doc, token: Token) -> Found | None:
                  flags=["hedged"] if speech else [], confidence=0.6)
 
 
+REPORTEDLY = {"reportedly"}
+
+
+def reportedly(doc: Doc, token: Token) -> Found | None:
+    """'The ferry reportedly carried twice its load': a report whose source the sentence does not name (the
+    decisions' hedged "reportedly"). The clause the adverb stands in is the content, the adverb the cue, no source.
+    Not where the clause's verb is itself a cue ("reportedly said …": that cue is the attribution, flagged hedged)."""
+    if token.lower_ not in REPORTEDLY or token.dep_ != "advmod":
+        return None
+    head = token.head
+    if head.pos_ not in {"VERB", "AUX"} or cue_for(head) is not None:
+        return None
+    if any(cue_for(t) is not None and t.i != head.i and t.dep_ in {"xcomp", "ccomp"} for t in head.children):
+        return None  # "reportedly wants to …", "reportedly told …": a cue below takes it
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
+    if subject is None:
+        return None
+    # The clause from its subject on ("When the vote was called, delegates reportedly …": the fronted clause is
+    # the writer's setting) to the end of its predicate: not a trailing clause ("…, leaving progressives fearful",
+    # "… as it nears the end of …") or a conjoined clause with a subject of its own ("looked at Twitter and
+    # passed" is one report).
+    drop = {t.i for c in head.children if c.i > head.i and (
+        c.dep_ in {"advcl", "parataxis"} or c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children))
+        for t in c.subtree}
+    drop |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < i for i in drop)}
+    words = [t for t in head.subtree if t.i not in drop and t.i >= subject.left_edge.i and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return None
+    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    if content[1] <= content[0] or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
+        return None
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="report",
+                 sentence=sentence_of(doc, content), flags=["hedged"], confidence=0.6)
+
+
+SHOWING = {"show", "shows", "showed", "found", "finds", "indicate", "indicates", "indicated"}
+
+
+def evidence_aside(doc: Doc, token: Token) -> Found | None:
+    """'The ferry was insured for $35 million in 2011, records show, and …', '…, fundraising documents show.',
+    'During the same stretch, harbor records show, the ferry has sailed …': what records (documents, a poll) show,
+    set off by commas, where the parser took "records show" for a compound noun or hung the verb on another word.
+    The sentence around the aside is the content; a following clause with "and"/"but" is the writer's."""
+    if token.lower_ not in SHOWING or token.i + 1 >= len(doc) or doc[token.i + 1].text not in {",", "."}:
+        return None
+    noun = doc[token.i - 1] if token.i > 0 else None
+    if noun is None or noun.lemma_.lower() not in EVIDENCE or noun.tag_ not in {"NNS", "NN"} or (
+            noun.head.i == token.i and noun.dep_ == "nsubj" and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
+        return None  # parsed as subject and verb: the cue path reads it (not "…, fundraising documents show" hung
+        # as the complement of "fundraising")
+    sent = token.sent
+    start = noun.i
+    while start - 1 > sent.start and doc[start - 1].text != "," and token.i - start < 8:
+        start -= 1
+    if start - 1 < sent.start or doc[start - 1].text != ",":
+        return None
+    before = [t for t in sent if t.i < start - 1 and not t.is_space]
+    after = [t for t in sent if t.i > token.i + 1 and not t.is_space]
+    if after and after[0].lower_ in {"and", "but"}:
+        after = []  # "…, records show, and aviation experts say …": a statement of the writer's own
+    spans = []
+    for part in (before, after):
+        if part and sum(t.is_alpha for t in part) >= 2:
+            span = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if span[1] > span[0]:
+                spans.append(span)
+    if not spans or sum(len(WORD.findall(doc_text(doc)[a:b])) for a, b in spans) < MIN_CONTENT_WORDS + 1:
+        return None
+    source = doc.char_span(doc[start].idx, noun.idx + len(noun), alignment_mode="expand")
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=spans, cue_class="report",
+                 sentence=sentence_of(doc, *spans), confidence=0.6)
+
+
 # Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
 # opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
 REGARDING = {"see", "view", "regard", "perceive"}
@@ -1057,8 +1189,10 @@ def in_source(doc: Doc, token: Token) -> Found | None:
             cue_for(t) is not None or t.lower_ == "according" for t in head.subtree
             if t.i > max(x.i for x in token.subtree)):
         return None  # "In a statement, the ministry said …" (or "…, saying"): that cue is the attribution
-    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "he", "she", "they"} for c in head.children):
-        return None  # "In an interview, he spoke of …": what he did, not what the interview says
+    if pobj.lemma_.lower() not in {"poll", "survey"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"i", "we", "he", "she", "they"} for c in head.children):
+        return None  # "In an interview, he spoke of …": what he did, not what the interview says ("In a poll, she
+        # led by six" is the poll's)
     phrase = {t.i for t in token.subtree}
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     spans = []
@@ -1168,7 +1302,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             used.add(token.i)
             continue
         if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)
-                     or made_clear(doc, token)) is not None:
+                     or made_clear(doc, token) or reportedly(doc, token) or evidence_aside(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue
@@ -1209,6 +1343,9 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             parts = _parenthetical(doc, token)
             if parts:
                 content, extra = parts[0], parts[1:]
+        if content is None and lexeme.takes != "object" and lexeme.cue_class != "think" and (
+                misparsed := _misparsed_before(doc, token)) is not None:
+            content, subject = misparsed
         flags: list[str] = []
         if content is None:
             if lexeme.cue_class == "think" or not _missing_content(doc, token):
