@@ -54,12 +54,17 @@ SAYING = frozenset("say says said saying add adds added adding note notes noted 
                    "reported state states stated warn warns warned tell tells told think thinks thought believe "
                    "believes believed".split())
 FRAME_WORDS = 15
+MANDATIVE = "mandative"             # why words need their frame, when "speaker cue words" would not give it
 # words whose verb the extractor left out between a subject and its infinitive ("the feature … to use")
 RAISED = re.compile(r"\u2026 (?:not )?to \w")
 # cues whose object takes a small clause: "called the memo misleading", "found him guilty"
 SMALL_CLAUSE_CUES = frozenset("call calls called calling find finds found finding consider considers considered "
                               "deem deems deemed label labels labelled labeled brand brands branded declare declares "
                               "declared judge judges judged pronounce pronounced".split())
+# cues whose clause takes a subjunctive, a bare verb that reads as an error alone ("suggested she stay home")
+MANDATIVE_CUES = frozenset("suggest suggests suggested ask asks asked insist insists insisted demand demands demanded "
+                           "recommend recommends recommended request requests requested propose proposes proposed "
+                           "require requires required".split())
 WH_OPENERS = frozenset("who whom whose which what how why whether".split())
 DETERMINERS = frozenset("the a an this that these those his her its their our my your some any every each".split())
 PREPOSITION_NOUNS = frozenset("approach road way answer key response reply access return due according next close "
@@ -91,7 +96,7 @@ def tidy(statement: Statement) -> str:
     text = _clean(a.content or "")
     if _noun_phrase(text, a) and a.speaker and a.cue:
         text = f"{a.speaker.name} {a.cue} {text}"
-    elif _needs_its_frame(text, a):
+    elif need := _needs_its_frame(text, a, statement.sentence):
         # words that only read as a sentence with the verb that governs them ("called the memo misleading", "urged
         # victims to avoid attack", "appears … to use"): the statement as its sentence has it, else with its
         # speaker and cue in front, else as they are
@@ -99,7 +104,8 @@ def tidy(statement: Statement) -> str:
         framed = _as_written(statement, from_sentence_start=opener not in WH_OPENERS)
         if framed:
             text = _clean(framed)
-        elif a.speaker and a.cue and _cue_reads(a) and opener not in FINITE | MODALS | WH_OPENERS:
+        elif a.speaker and a.cue and _cue_reads(a) and opener not in FINITE | MODALS | WH_OPENERS \
+                and need is not MANDATIVE:                          # a subjunctive's subject is no speaker
             lower = words(text)[:1] and words(text)[0] in STOP
             text = f"{a.speaker.name} {a.cue} {text[:1].lower() + text[1:] if lower else text}"
     text = _trim_edges(text)
@@ -142,7 +148,7 @@ def _cue_reads(a: Attribution) -> bool:
     return a.kind != "according_to" and not cue.startswith("according") and cue[:1].isalpha()
 
 
-def _needs_its_frame(text: str, a: Attribution) -> bool:
+def _needs_its_frame(text: str, a: Attribution, sentence: str | None = None) -> bool | str:
     """Whether reported words read as a broken fragment without the verb that governs them. A quote is the
     speaker's own words and is left as it is."""
     tokens = words(text)
@@ -164,6 +170,8 @@ def _needs_its_frame(text: str, a: Attribution) -> bool:
     if to_at and to_at < finite_at and first not in CLAUSE_OPENERS | WH_OPENERS and not pronoun_subject \
             and not _to_is_preposition(tokens, to_at) and ("\u2026" in text.split(" to ")[0] or cue not in SAYING):
         return True                                                 # "victims to avoid attack", "it to be 50,000 …"
+    if cue in MANDATIVE_CUES and finite_at == len(tokens) and _gap_after_cue(a, sentence) in ([], ["that"]):
+        return MANDATIVE                                            # "(suggested) she stay home"
     if cue in SMALL_CLAUSE_CUES and finite_at == len(tokens) and _cue_right_before(a):
         return True                                                 # "(called) the memo misleading"
     return first in WH_OPENERS and _cue_before(a)                   # "(shows) how the software is warping …"
@@ -187,6 +195,14 @@ def _cue_inside(a: Attribution) -> bool:
     """The cue between the first and the last stretch of the words ("the feature | appears | to use")."""
     return bool(a.cue_span and len(a.content_spans) > 1 and min(s[0] for s in a.content_spans) < a.cue_span[0]
                 and a.cue_span[1] <= max(s[1] for s in a.content_spans))
+
+
+def _gap_after_cue(a: Attribution, sentence: str | None) -> list[str] | None:
+    """The words between the cue and the words it reports ("asked that …": ["that"]), None when not known."""
+    if not (sentence and a.cue_span and a.content_spans and a.cue_span[1] <= a.content_spans[0][0]):
+        return None
+    s0 = a.sentence[0]
+    return words(sentence[a.cue_span[1] - s0:a.content_spans[0][0] - s0])
 
 
 def _cue_right_before(a: Attribution) -> bool:

@@ -32,6 +32,8 @@ ARTICLE = "\n".join([
     "According to the harbor master, tugboats in the channel burn twice the diesel of a ferry.",
     "The Orlin shipyard declined to comment on the dispute.",
     "The harbor master asked them to moor outside the breakwater during the works.",
+    "After the vote, Alderman Petra Soll suggested she resign from the ethics panel.",
+    "The fishermen's union asked that the council refrain from issuing new trawling permits.",
 ]) + "\n"
 
 
@@ -95,6 +97,13 @@ def test_negative_polarity_words_keep_their_licence(gists):
 def test_according_to_is_not_put_in_front_as_a_verb(gists):
     assert "Tugboats in the channel burn twice the diesel of a ferry" in gists
     assert not any("According to tugboats" in g for g in gists)
+
+
+def test_subjunctive_keeps_the_cue_that_calls_for_it(gists):
+    # "suggested she resign", "asked that the council refrain": a bare verb that reads as an error alone
+    assert "Alderman Petra Soll suggested she resign from the ethics panel" in gists
+    assert any(g.endswith("asked that the council refrain from issuing new trawling permits") for g in gists)
+    assert not any(g.startswith(("She resign", "The council refrain")) for g in gists)
 
 
 def test_whole_clauses_stay_as_they_were(gists):
