@@ -17,7 +17,7 @@ ARTICLE = "\n".join([
     "Valdren Gazette",
     "Harbor council splits over Kessel dredging memo",
     "The Valdren harbor council met on Tuesday to discuss the dredging of the Kessel channel. Two "
-    "aldermen reportedly called the dredging memo misleading.",
+    "aldermen reportedly called the dredging plan reckless.",
     "A jury found him guilty of the Orlin warehouse fire after a week of testimony.",
     "Fishermen urged the harbor board to delay the dredging until the herring season ends.",
     "Lab tests showed the sediment to be heavily contaminated with tin.",
@@ -52,10 +52,11 @@ def gists(tmp_path_factory) -> list[str]:
 
 
 def test_small_clause_keeps_its_verb(gists):
-    # "called the memo misleading": without "called" the words have no verb ("The dredging memo misleading")
-    assert "Two aldermen reportedly called the dredging memo misleading" in gists
+    # "called the plan reckless": without "called" the words have no verb ("The dredging plan reckless"). (A memo
+    # would be a document the claims layer resolves as a reference: tests/claims/test_document_reference.py.)
+    assert "Two aldermen reportedly called the dredging plan reckless" in gists
     assert "A jury found him guilty of the Orlin warehouse fire" in gists
-    assert not any(g.startswith(("The dredging memo misleading", "Him guilty")) for g in gists)
+    assert not any(g.startswith(("The dredging plan reckless", "Him guilty")) for g in gists)
 
 
 def test_object_and_infinitive_keep_the_verb_that_governs_them(gists):
