@@ -8,7 +8,8 @@ merges a whole run the same way), so that an ingested ledger and a Spark run agr
 - `merged_type`: one name has one type, the strongest evidence wins whatever the order the articles came in
   (`TYPE_RANK`: outlet list > organisation > person > unknown > anonymous).
 - `preferred`: role and affiliation are the value seen in most statements (ties: longest, then alphabetical).
-- `display_name`: of every spelling of the full name seen, the longest, then the first alphabetically.
+- `display_name`: of every spelling of the full name seen, without a leading "the" before a capital ("The
+  Pentagon" reads "Pentagon"), the longest, then the first alphabetically.
 """
 
 from __future__ import annotations
@@ -42,9 +43,19 @@ def preferred(values: Iterable[tuple[str, int]]) -> str | None:
     return ranked[0][2] if ranked else None
 
 
+def _without_the(spelling: str) -> str:
+    """'The Pentagon' and 'the Rhodium Group' → 'Pentagon', 'Rhodium Group': the article a sentence puts before a
+    name is not the name's. Before a lower-case word ('the owner', 'The couple') it is a description's, and stays."""
+    words = spelling.split(maxsplit=1)
+    if len(words) == 2 and words[0] in {"the", "The", "THE"} and words[1][:1].isupper():
+        return words[1]
+    return spelling
+
+
 def display_name(spellings: Iterable[str], name: str) -> str:
-    """The record's name: of the spellings of `name`'s full name (aliases that normalise to it), the longest, then
-    the first alphabetically ("The Pentagon" and "Pentagon" give "The Pentagon" in either order)."""
+    """The record's name: of the spellings of `name`'s full name (aliases that normalise to it), each without a
+    leading "the" before a capital, the longest, then the first alphabetically ("The Pentagon" and "Pentagon" give
+    "Pentagon" in either order; the aliases keep "The Pentagon" as written)."""
     full = normalise_name(name)
-    same = [x for x in {*spellings, name} if normalise_name(x) == full]
+    same = {_without_the(x) for x in {*spellings, name} if normalise_name(x) == full}
     return max(same, key=lambda x: (len(x), [-ord(c) for c in x]))

@@ -19,8 +19,19 @@ def test_preferred_is_the_most_seen_then_the_longest():
 
 
 def test_display_name_is_the_longest_spelling_of_the_full_name_only():
-    assert display_name(["Pentagon", "the Pentagon", "Pentagon officials"], "Pentagon") == "the Pentagon"
+    assert display_name(["Varnholt Admiralty", "VARNHOLT ADMIRALTY,", "Admiralty"], "Varnholt Admiralty") == (
+        "VARNHOLT ADMIRALTY,")
     assert display_name(["Ada Quill", "Quill"], "Ada Quill") == "Ada Quill"  # a surname is not a spelling
+
+
+def test_display_name_drops_the_the_a_sentence_puts_before_a_name():
+    # "The Admiralty said" and "the Admiralty said" are one record, named as a list of speakers reads it
+    assert display_name(["The Varnholt Admiralty", "Varnholt Admiralty"], "Varnholt Admiralty") == "Varnholt Admiralty"
+    assert display_name(["Varnholt Admiralty", "the Varnholt Admiralty"], "The Varnholt Admiralty") == (
+        "Varnholt Admiralty")
+    assert display_name(["the Varnholt Rhodium Group"], "Varnholt Rhodium Group") == "Varnholt Rhodium Group"
+    # before a lower-case word the article is a description's: "the harbor board" keeps it
+    assert display_name(["the harbor board"], "harbor board") == "the harbor board"
 
 
 def test_an_anonymous_source_is_keyed_to_its_article():
@@ -39,6 +50,6 @@ def test_spark_merges_a_key_with_the_same_rules():
                                               "affiliation": None}, "speaker_aliases": []}]
     merged = merge_speaker("varnholt herald", rows)
     assert merged["type"] == "news_outlet"
-    assert merged["name"] == "The Varnholt Herald"  # as the store names it, though the shorter spelling is commoner
-    assert merged["aliases"] == ["Herald", "Varnholt Herald"]
+    assert merged["name"] == "Varnholt Herald"  # as the store names it: the sentence's "The" is not the name's
+    assert merged["aliases"] == ["Herald", "The Varnholt Herald"]
     assert (merged["statements"], merged["articles"]) == (3, 3)

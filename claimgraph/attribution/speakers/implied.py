@@ -1,9 +1,10 @@
 """Sources a reader reads where the rules found none, or where the rules' source is the wrong clause's.
 
 The passive subject of "was quoted as saying" and "could be heard saying"; the subject of the verb whose object a
-nominal cue is ("The letter demands …"); the subject a participle leans on ("Asked if …, Vell said"); the subject
-of the sentence before a subjectless fragment ("Explaining why he …"); the nearer subject of a verb joined on in a
-row ("…, and Tamsin's uncle welcomes us, coos at our story, and says …"). Each returns a span of the parse, or None.
+nominal cue is ("The letter demands …"); the subject an active participle leans on ("Explaining the delay, the
+council said", never the one a passive "Asked if …," was put to); the subject of the sentence before a subjectless
+fragment ("Explaining why he …"); the nearer subject of a verb joined on in a row ("…, and Tamsin's uncle welcomes
+us, coos at our story, and says …"). Each returns a span of the parse, or None.
 """
 
 from __future__ import annotations
@@ -37,10 +38,11 @@ def _implied_source(item: Found) -> Span | None:
                 break
     elif cue.pos_ == "NOUN" and cue.dep_ == "dobj" and cue.head.pos_ == "VERB":
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
-    if subject is None and cue.tag_ in {"VBN", "VBG"} and cue.dep_ == "advcl" and not any(
+    if subject is None and cue.tag_ == "VBG" and cue.dep_ == "advcl" and not any(
             c.dep_ in SUBJECTS for c in cue.children):
-        # "Asked if the plan matters to her, Vell said it does", "Explaining the delay, the council said …": the
-        # participle's unspoken subject is that of the clause it hangs on.
+        # "Explaining the delay, the council said …": the participle's unspoken subject is that of the clause it
+        # hangs on. Not a passive one's: in "Asked if the plan matters to her, Vell said it does" Vell is the one
+        # asked, and who asked the question is not said.
         subject = next((c for c in cue.head.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in NO_SUBJECT or subject.pos_ == "PRON" and subject.lower_ not in {
             "he", "she", "they"}:

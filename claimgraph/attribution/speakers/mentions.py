@@ -9,8 +9,11 @@ page furniture, not a source. Nothing here remembers the article: every test rea
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
+from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.speaker_types import person_noun
 
@@ -164,8 +167,27 @@ def _without_caption(mention: Span) -> Span | None:
     return mention[skip:] if skip < len(mention) else None
 
 
+# Labels a page sets on its media ("Video obtained from the salon shows …", "Photo: …"): what a picture or a clip
+# shows is the page's, not an identity's.
+MEDIA_LABELS = CAPTION_WORDS - {"caption", "credit", "getty", "media"} | {
+    "videos", "photos", "photograph", "photographs", "pictures", "footage", "audio", "clip", "clips", "graphic",
+    "screenshot", "screengrab"}
+# "Page B1", "Section A", "p. 12": where a print page put a story; a reference, never a speaker.
+PAGE_LABEL = re.compile(r"^(?:[Pp]age|PAGE|[Pp]g|[Pp]|[Ss]ection|SECTION|[Ss]ec)\.?\s*"
+                        r"(?:[A-Z]\d{0,3}[A-Z]?|\d{1,4}[A-Z]?)$")
+
+
 def _page_furniture(mention: Span) -> bool:
-    """A dateline ("PORT ELLIS (AP) —") or a byline ("By Owen Talbot") read as a mention: not a source."""
+    """A dateline ("PORT ELLIS (AP) —"), a byline ("By Owen Talbot"), a print page's label ("(Page B1, Jan.
+    15)") or a media label ("Video obtained from the salon shows …") read as a mention: not a source."""
+    # The head and the words before it: what is hung on it after ("obtained from the salon", ", Jan. 15") is not.
+    words = [t for t in mention if t.i <= mention.root.i and not t.is_punct and not t.is_space]
+    label = words + [t for t in mention[mention.root.i - mention.start + 1:][:1] if t.like_num]  # "page 12"
+    if words and PAGE_LABEL.match(" ".join(t.text for t in label)):
+        return True
+    if words and words[-1].lower_ in MEDIA_LABELS and all(
+            t.lower_ in MEDIA_LABELS or t.lower_ in DETERMINERS or t.tag_ == "PRP$" for t in words):
+        return True
     text = doc_text(mention.doc)
     before = text[text.rfind("\n", 0, mention.start_char) + 1:mention.start_char].strip()
     if before.lower() == "by":
@@ -175,6 +197,28 @@ def _page_furniture(mention: Span) -> bool:
     shouting = bool(words) and all(t.text.isupper() and len(t.text) > 1 for t in words)
     return shouting and not before and (any(t.text == "(" for t in mention) or (len(after) and after[0].text in {
         "(", "—", "–", "-"}))
+
+
+# Plural nouns for people that person_noun's titles and suffixes do not cover: who "say" as a group.
+PEOPLE_PLURALS = {"men", "women", "children", "kids", "families", "fans", "users", "citizens", "locals", "victims",
+                  "authorities", "police", "staff", "crowds", "friends", "neighbours", "neighbors", "colleagues",
+                  "relatives", "allies", "rivals", "opponents", "candidates", "participants", "respondents", "clients",
+                  "patients", "employees", "teens", "adults", "youths", "elders", "scholars", "pundits", "folks",
+                  "people", "others", "many", "some", "both", "all", "most", "few", "several"}
+AGENT_ENDINGS = ("ers", "ors", "ees", "ants", "ents", "ists", "ians", "ics", "als", "men", "women", "people")
+
+
+def _bare_plural_thing(words: list[Token]) -> bool:
+    """'Hasib hung signs that say men aren't allowed', 'Tests show …': a plural common noun alone, with no
+    determiner, no word describing it and no name, that is not a word for people: not an identity. 'Officials
+    said', 'critics say', 'researchers found' (people) and 'reports say', 'polls show' (statements) stay sources."""
+    if len(words) != 1:
+        return False
+    word = words[0]
+    lower, lemma = word.lower_, word.lemma_.lower()
+    return (word.tag_ == "NNS" and word.pos_ == "NOUN" and not word.ent_type_ and not person_noun(word)
+            and lower not in PEOPLE_PLURALS and lemma not in STATEMENT_NOUNS and lower.rstrip("s") not in
+            STATEMENT_NOUNS and not lower.endswith(AGENT_ENDINGS))
 
 
 def _quoted_token_ids(mention: Span) -> set[int]:

@@ -23,7 +23,8 @@ from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_
                                                   looks_like_full_name, person_noun)
 from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUNS, NAMED_DEPS, NAMED_ENTITIES,
                                                       NEVER_IDENTITIES, PERSON_PRONOUNS, PLACES, SELF_PRONOUNS, SUBJECTS,
-                                                      _attached, _bare_count, _description_name, _entity_of,
+                                                      _attached, _bare_count, _bare_plural_thing, _description_name,
+                                                      _entity_of,
                                                       _is_pronoun, _no_identity, _page_furniture, _quoted_token_ids,
                                                       _strip_det, _text, _without_caption, core_tokens)
 from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, OUTLET_WORDS, POSTNOMINALS,
@@ -506,6 +507,9 @@ class SpeakerResolver:
         # (the store keeps these per article), with the organisation named in the mention as affiliation.
         affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
         words = [t for t in core if t.i <= root.i] or core
+        if _bare_plural_thing([t for t in words if not t.is_punct]) and not any(
+                t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
+            return None  # "signs in some locations that say …", "Tests show …": things, not an identity
         return self._remember(Speaker(_description_name(words), "anonymous", None, affiliation), alias)
 
     def _affiliation(self, pobj: Token) -> str | None:
