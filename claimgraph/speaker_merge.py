@@ -9,12 +9,17 @@ merges a whole run the same way), so that an ingested ledger and a Spark run agr
   (`TYPE_RANK`: outlet list > organisation > person > unknown > anonymous).
 - `preferred`: role and affiliation are the value seen in most statements (ties: longest, then alphabetical).
 - `display_name`: of every spelling of the full name seen, without a leading "the" before a capital ("The
-  Pentagon" reads "Pentagon"), the longest, then the first alphabetically.
+  Pentagon" reads "Pentagon") unless it is a masthead's own ("The Hill", from the outlet list), the longest, then
+  the first alphabetically.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from claimgraph.records import Speaker, normalise_name
 
@@ -45,11 +50,24 @@ def preferred(values: Iterable[tuple[str, int]]) -> str | None:
 
 def _without_the(spelling: str) -> str:
     """'The Pentagon' and 'the Rhodium Group' → 'Pentagon', 'Rhodium Group': the article a sentence puts before a
-    name is not the name's. Before a lower-case word ('the owner', 'The couple') it is a description's, and stays."""
+    name is not the name's. Before a lower-case word ('the owner', 'The couple') it is a description's, and stays;
+    so does a masthead's own ('The Hill', 'The Economist': `_mastheads`)."""
     words = spelling.split(maxsplit=1)
     if len(words) == 2 and words[0] in {"the", "The", "THE"} and words[1][:1].isupper():
+        if f"the {words[1]}".lower() in _mastheads(os.environ.get("CLAIMGRAPH_OUTLETS", "")):
+            return f"The {words[1]}"
         return words[1]
     return spelling
+
+
+@lru_cache(maxsize=4)
+def _mastheads(user_file: str) -> frozenset[str]:
+    """Outlet names whose "The" is part of the name, in lower case: the lines of the shipped outlet list (and of the
+    user's CLAIMGRAPH_OUTLETS file) that begin with it ("The Hill" is not "Hill")."""
+    lines = resources.files("claimgraph.data").joinpath("outlets.txt").read_text(encoding="utf-8").splitlines()
+    if user_file and Path(user_file).is_file():
+        lines += Path(user_file).read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip().lower().startswith("the "))
 
 
 def display_name(spellings: Iterable[str], name: str) -> str:

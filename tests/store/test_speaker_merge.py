@@ -53,3 +53,18 @@ def test_spark_merges_a_key_with_the_same_rules():
     assert merged["name"] == "Varnholt Herald"  # as the store names it: the sentence's "The" is not the name's
     assert merged["aliases"] == ["Herald", "The Varnholt Herald"]
     assert (merged["statements"], merged["articles"]) == (3, 3)
+
+
+def test_a_mastheads_the_stays_but_a_sentences_the_goes(tmp_path, monkeypatch):
+    # "The Hill", "The Economist" are names with their "The" (the shipped outlet list writes them so); "the Pentagon"
+    # and "the Varnholt Admiralty" take theirs from the sentence.
+    assert display_name(["The Hill", "Hill"], "Hill") == "The Hill"
+    assert display_name(["the Economist"], "Economist") == "The Economist"
+    assert display_name(["Hill"], "Hill") == "Hill"   # never written with it: as written
+    assert display_name(["The Pentagon", "Pentagon"], "Pentagon") == "Pentagon"
+    # A user's outlet file names a fictional masthead the same way.
+    outlets = tmp_path / "outlets.txt"
+    outlets.write_text("The Varnholt Clarion\n", encoding="utf-8")
+    assert display_name(["The Varnholt Clarion"], "Varnholt Clarion") == "Varnholt Clarion"
+    monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(outlets))
+    assert display_name(["The Varnholt Clarion"], "Varnholt Clarion") == "The Varnholt Clarion"
