@@ -1,0 +1,190 @@
+"""Where a reported content stops, once `clauses` has found it: within the cue's paragraph, before a trailing relative
+clause, at the closing mark of a quotation it runs into, at a single-quote closing (British copy), before "— while
+others said …", before a participle, before the cue's own next conjunct ("announced … and then persuaded …"), over a
+second "that". Each takes the span (or None) and returns it, shortened or unchanged, so the steps chain."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.attribution.cues import cue_for
+from claimgraph.attribution.found import doc_text, trim
+from claimgraph.attribution.quotes import Quote, WORD
+from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, _has_quote
+
+
+def _within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A reported content stays in the cue's paragraph: a headline's "Says …" does not run on into the next line."""
+    if content is None:
+        return None
+    start, end = content
+    text = doc_text(doc)
+    if "\n" not in text[start:end]:
+        return content
+    if cue.idx < start:
+        cut = trim(doc, start, text.index("\n", start))
+    else:
+        cut = trim(doc, text.rindex("\n", start, end) + 1, end)
+    return cut if cut[1] > cut[0] else content
+
+
+TRAILING = {"who", "which", "where", "whose", "whom"}
+
+
+def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops before a trailing non-restrictive clause about one of its nouns: in "said the trip was
+    worthwhile, where he trails in most polls" the relative clause is the writer's aside, not what was said."""
+    if content is None:
+        return None
+    start, end = content
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 4:
+        return content
+    for token in span:
+        if token.i <= cue.i or token.i == 0 or doc[token.i - 1].text != "," or token.i - 1 <= span.start:
+            continue
+        if token.dep_ == "relcl" or token.dep_ == "appos":
+            clause = token
+        elif token.lower_ in TRAILING and token.head.dep_ == "relcl" and token.head.left_edge.i == token.i:
+            clause = token.head
+        else:
+            continue
+        if clause.left_edge.i != token.i or clause.right_edge.i < span.end - 2:
+            continue
+        if _has_quote(doc, token.idx, end):
+            continue
+        cut = trim(doc, start, doc[token.i - 1].idx)
+        if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
+            return cut
+    return content
+
+
+def _to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quote]) -> tuple[int, int] | None:
+    """A content that stops inside a quotation (the parse ended the clause at a comma within it) runs on to the
+    closing mark: what is quoted is said as a whole."""
+    if content is None:
+        return None
+    start, end = content
+    for q in marks:
+        if start <= q.start < end < q.end and q.closed and "\n" not in doc_text(doc)[end:q.end]:
+            return start, q.end
+    return content
+
+
+SINGLE_CLOSE = re.compile(r"[.!?,]['’](?=\s|$)")
+
+
+def _to_single_closing(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A content that opens with a single quote mark after the cue's colon or comma (British copy: "said: 'The
+    Lords picked up where we left off. The Government still has …'") runs on to the mark that closes it in the
+    same paragraph: a sentence end or comma right before a single mark, then a space (an apostrophe stands inside
+    a word or after a plural's s, never after a period). The parse ends such a content at its first sentence."""
+    if content is None:
+        return None
+    start, end = content
+    text = doc_text(doc)
+    if start < 2 or text[start - 1] not in "'‘" or not text[:start - 1].rstrip(" ").endswith((":", ",")):
+        return content
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    close = SINGLE_CLOSE.search(text, max(start, end - 1), line_end)
+    if close is None or close.start() + 1 <= end:
+        return content
+    return trim(doc, start, close.start() + 1, keep_final_period=True)
+
+
+CONTRAST = {"while", "whereas"}
+
+
+def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops before a contrast clause in which someone else says something ("some wrote that students
+    shouldn't be monitored — while others said footage helped …", "Vell said the plan would save money, while Brand
+    argued …"): the parser hangs it on the content's verb, but it is the writer's, joining two statements."""
+    tokens = _content_tokens(doc, content)
+    if tokens is None:
+        return content
+    for token in tokens:
+        clause = token.head
+        if token.i <= cue.i or token.lower_ not in CONTRAST or token.dep_ != "mark" or clause.dep_ != "advcl":
+            continue
+        if cue_for(clause) is None or not any(c.dep_ == "nsubj" and c.i > token.i for c in clause.children):
+            continue
+        end = token.idx
+        text = doc_text(doc)
+        while end > content[0] and (text[end - 1].isspace() or text[end - 1] in DASHES):
+            end -= 1  # '… being watched — while others said …'
+        cut = trim(doc, content[0], end)
+        if cut[1] > cut[0]:
+            return cut
+    return content
+
+
+def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops where a trailing participial cue clause starts: in "criticized the plan, saying it would
+    cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source."""
+    if content is None:
+        return None
+    start, end = content
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        if (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"}
+                and token.i > 0 and doc[token.i - 1].text in {",", "—", "–"} and cue_for(token) is not None):
+            cut = trim(doc, start, doc[token.i - 1].idx)
+            return cut if cut[1] > cut[0] else content
+    return content
+
+
+def _content_tokens(doc: Doc, content: tuple[int, int] | None) -> Span | None:
+    """The tokens a content's characters cover (None for no content or one that covers no token)."""
+    if content is None:
+        return None
+    span = doc.char_span(*content, alignment_mode="expand")
+    return span if span is not None and len(span) else None
+
+
+def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Content stops before a verb the cue's subject did next: in "Vell said the plan would cost money and called
+    it a mistake" (or "… said she admires him and praised his plan") the second verb is Vell's own act, not part
+    of what she said. The parser often hangs it on the content's verb; it shows by having no subject of its own
+    and being a cue itself, or by taking the cue's past tense where the content's verb is in another tense."""
+    span = _content_tokens(doc, content)
+    if span is None:
+        return content
+    root = span.root
+    present = root.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in root.children)
+    for token in root.children:
+        if token.dep_ != "conj" or token.pos_ != "VERB" or not span.start <= token.i < span.end:
+            continue
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
+            continue
+        if not (cue_for(token) is not None or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)):
+            continue
+        if token.tag_ == "VB" and root.tag_ == "VB" and any(c.tag_ == "MD" for c in root.children) \
+                and not any(c.dep_ in {"aux", "neg"} for c in token.children):
+            continue  # "will align with … and add Tarn to the list": the modal's second verb, still said
+        cc = next((c for c in root.children if c.dep_ == "cc" and c.i < token.i and c.i > root.i), None)
+        cut_at = cc.i if cc is not None else token.i
+        cut = trim(doc, content[0], doc[cut_at].idx)
+        return cut if cut[1] > cut[0] else content
+    return content
+
+
+def _over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A second that-clause joined to the cue ("said the border must be secured, but that he would not support
+    mass deportation", "… and that he'll try …") is said too: the parser hangs it on the cue as a conjunct."""
+    span = _content_tokens(doc, content)
+    if span is None:
+        return content
+    last = span.end
+    for c in cue.children:
+        if c.dep_ != "conj" or c.i < last or c.sent != cue.sent:
+            continue
+        cc = [g for g in cue.children if g.dep_ == "cc" and last <= g.i < c.i]
+        if not cc or cc[-1].lower_ not in {"but", "and"}:
+            continue
+        if not any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            continue
+        toks = [t for t in c.subtree if not t.is_space]
+        return content[0], trim(doc, content[0], toks[-1].idx + len(toks[-1]))[1]
+    return content

@@ -1,0 +1,320 @@
+"""Which words a cue verb reports (`_content_of`): its clausal complement ("said that …"), for cues that take one its
+object ("denied the report"), a that-clause the parser hung below a phrase or a noun ("said at a rally that …",
+"has hinted before that …"), an instruction's clause, "warned of …", "described as …", an answer ("said yes"), and
+the clause around a parenthetical cue ("The plan, Graham said, is dead"). It decides where a content starts and
+which of the parse's nodes it is; `bounds` then decides where it stops."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.cues import cue_for
+from claimgraph.attribution.found import doc_text, subtree_span, trim
+from claimgraph.attribution.quotes import CLOSE
+from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS
+
+
+def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
+    """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said."""
+    cue_part = {t.i for t in cue.subtree}
+    clause = [t for t in cue.head.subtree if t.i not in cue_part and not t.is_space]
+    spans = []
+    for part in ([t for t in clause if t.i < cue.left_edge.i], [t for t in clause if t.i > cue.right_edge.i]):
+        if any(t.is_alpha for t in part):
+            start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if end > start:
+                spans.append((start, end))
+    return spans
+
+
+def _parenthetical_cue(token: Token) -> bool:
+    """'…, reported Northgate News.', '…, Vell said.' parsed as a complement: a cue after a comma, with nothing
+    of its own after it but its subject."""
+    return (token.dep_ == "ccomp" and token.i > token.head.i and token.i > 0 and token.doc[token.i - 1].text == ","
+            and cue_for(token) is not None and not any(c.dep_ in {"ccomp", "mark"} for c in token.children)
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i for c in token.children))
+
+
+# "declined to comment": cues whose content is the speech act withheld (a short infinitive PolNeAR annotates).
+# "refused to …" was right 10 of 15 times on PolNeAR train, "declined to …" 43 of 48.
+DECLINING = {"decline"}
+WITHHELD = {"comment", "discuss", "elaborate", "answer", "respond", "speak", "specify", "address", "talk",
+            "confirm", "identify", "name", "disclose", "provide", "detail", "explain", "reply"}
+
+
+def _first_own(own: set[int], obj: Token) -> int:
+    """Where the cue's own conjunct starts after its object ("announced a resignation … and then persuaded …"):
+    the object content stops there, and the sentence's final period, which hangs on the cue, does not carry it
+    past the conjunct."""
+    cue = obj.head
+    # A verb in the cue's own tense ("announced … and then persuaded"), or a cue ("called X Y and said …"); not a
+    # verb the parser took out of the object ("touted her proposals to invest …, expand … and enable …") or a noun
+    # ("questioned Trump's values and his readiness").
+    acts = [c for c in cue.children if c.dep_ == "conj" and c.i > obj.i and c.pos_ == "VERB" and (
+        c.tag_ == cue.tag_ or cue_for(c) is not None)]
+    if not acts:
+        return 10 ** 9
+    cc = [c.i for c in cue.children if c.dep_ == "cc" and obj.i < c.i < acts[0].i]
+    return min([acts[0].left_edge.i, *cc])
+
+
+RELATIVES = {"what", "which", "whom", "who"}
+
+
+def _described_as(doc: Doc, cue: Token) -> tuple[int, int] | None:
+    """'the marchers, whom he described as “peaceful,”', 'what Marr described as a “piece of history”': the
+    relative object stands before the verb, its description after it; PolNeAR marks the whole relative clause,
+    from the relative word to the end of the "as" phrase."""
+    if cue.lemma_.lower() != "describe":
+        return None
+    relative = next((c for c in cue.children if c.dep_ == "dobj" and c.i < cue.i and c.lower_ in RELATIVES), None)
+    phrase = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i
+                   and any(g.dep_ in {"pobj", "pcomp", "amod", "acomp"} for g in c.children)), None)
+    if relative is None or phrase is None:
+        return None
+    last = [t for t in phrase.subtree if not t.is_space][-1]
+    return _extend_over_quote(doc, *trim(doc, relative.idx, last.idx + len(last)), keep_period_in_quote=True)
+
+
+def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+    # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
+    # News"), not the content of this cue.
+    complements = [c for c in cue.children if c.dep_ == "ccomp" and not _parenthetical_cue(c)]
+    if _parenthetical_cue(cue):
+        return None  # what it reports is the clause it hangs from (`_parenthetical`)
+    if not complements and lexeme.takes in {"clause", "both"}:
+        # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl,
+        # or on the addressee ("reminded residents that …").
+        # A question: "asked the mayor if she …", "asked whether …".
+        marks = {"that", "if", "whether"} if lexeme.lemma == "ask" else {"that"}
+        complements = [c for c in cue.children if c.dep_ == "advcl" and c.i > cue.i and any(
+            g.dep_ == "mark" and g.lower_ in marks for g in c.children)]
+        complements += [c for o in cue.children if o.dep_ in {"dobj", "dative"} and o.i > cue.i
+                        for c in o.children if c.dep_ in {"acl", "relcl", "ccomp"} and any(
+                            g.dep_ == "mark" and g.lower_ == "that" and g.i == o.i + 1 for g in c.children)]
+        if not complements:
+            complements = _that_clause_on_phrase(cue)
+        if not complements:
+            complements = _that_clause_below(cue)
+    if complements:
+        # "In a statement released after …, Cruz said he is certain …": a fronted phrase the parser hangs on the
+        # cue as a second complement is no content when a complement follows the cue.
+        comp = next((c for c in complements if c.i > cue.i), complements[0])
+        skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
+        # "has hinted before that …" parsed with both words as the clause's marks: neither is said.
+        skip |= {g.i for g in comp.children if g.dep_ == "mark" and skip and g.i < min(skip) and g.i > cue.i}
+        start, end = _clause_bounds(cue, comp, *subtree_span(comp, exclude=skip))
+        return _extend_over_quote(doc, *trim(doc, start, end))
+    if (answer := _answer(cue)) is not None:
+        return trim(doc, *subtree_span(answer))
+    if lexeme.lemma in DECLINING:
+        # "declined to comment": the refusal to speak is the statement, its infinitive the content.
+        return next((trim(doc, *subtree_span(c)) for c in cue.children if c.dep_ == "xcomp"
+                     and c.lemma_.lower() in WITHHELD), None)
+    if (demand := _demanded(doc, cue, lexeme)) is not None:
+        return demand
+    if (warning := _warned_of(doc, cue, lexeme)) is not None:
+        return warning
+    if lexeme.lemma == "call":
+        # "called for an inquiry": the demand is the content.
+        for prep in cue.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return trim(doc, *subtree_span(pobj))
+    # The cue's own conjuncts ("called X Y and asserted that …") and trailing participles ("…, referring to …")
+    # are not what the object content holds.
+    own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} or (
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and cue.doc[c.i - 1].text == ",") for t in c.subtree}
+    if lexeme.lemma in {"call", "describe", "label", "brand"}:
+        objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
+        if not objects and (described := _described_as(doc, cue)) is not None:
+            return described
+        if objects:
+            start = objects[0].left_edge.idx
+            stop = _first_own(own, objects[0])
+            end = max((t.idx + len(t) for t in cue.subtree if cue.i < t.i < stop and not t.is_space and t.i not in own),
+                      default=objects[0].right_edge.idx + len(objects[0].right_edge))
+            start, end = trim(doc, start, end)
+            return _extend_over_quote(doc, start, end, keep_period_in_quote=True)
+        return None
+    xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
+    if xcomps and lexeme.lemma not in DIRECTIVE and lexeme.lemma != "continue":
+        return trim(doc, *subtree_span(xcomps[0]))
+    if lexeme.takes in {"object", "both"} or _evidence_shows(cue):
+        # An object before its verb is a parse gone wrong, not reported content.
+        # A pronoun object is content only with what it is blamed or praised for: "accuses it of stealing jobs",
+        # "criticized him for not doing more".
+        grounds = any(c.dep_ == "prep" and c.lower_ in {"for", "of", "as", "over"} and c.i > cue.i
+                      for c in cue.children)
+        objects = [c for c in cue.children if c.dep_ == "dobj" and (c.pos_ != "PRON" or grounds) and c.i > cue.i]
+        if objects:
+            # The object and what follows it in the cue's clause: the parser often hangs the object's modifiers
+            # ("openness to cooperating … to fight ISIS") on the verb instead; not the cue's own conjuncts
+            # ("praised Vell and said …").
+            stop = _first_own(own, objects[0])
+            end = max((t.idx + len(t) for t in cue.subtree if cue.i < t.i < stop and not t.is_space and t.i not in own),
+                      default=objects[0].right_edge.idx + len(objects[0].right_edge))
+            return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
+    return None
+
+
+def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, int]:
+    """The reported clause's characters, two misparses mended. "factors that earlier research suggested might
+    predict …": the relative pronoun, taken as the clause's subject, stands before the source and the cue, so the
+    content starts after the cue. 'argues that groups of people “hyperconnected” with machines are smarter': the
+    quoted word read as the clause's verb leaves the real predicate a second complement of the cue, subjectless
+    and finite, right after it; the content runs over it."""
+    doc = cue.doc
+    if comp.left_edge.i < cue.i and comp.left_edge.tag_ == "WDT" and cue.i + 1 < comp.right_edge.i:
+        start = doc[cue.i + 1].idx
+    later = [c for c in cue.children if c.dep_ == "ccomp" and c.i > comp.right_edge.i
+             and c.left_edge.i <= comp.right_edge.i + 2 and c.tag_ in {"VBD", "VBZ", "VBP"}
+             and not any(g.dep_ in SUBJECTS for g in c.children)]
+    if later and any(g.dep_ in SUBJECTS for g in comp.children):
+        last = [t for t in later[0].subtree if not t.is_space][-1]
+        end = max(end, last.idx + len(last))
+    return start, end
+
+
+ANSWERS = {"yes", "no", "so", "same", "otherwise"}
+
+
+def _answer(cue: Token) -> Token | None:
+    """'72 percent said yes', 'half said so', 'three-quarters said the same of Vell': a short answer right after
+    "say" is what was said, however few its words (polls and votes in PolNeAR)."""
+    if cue.lemma_.lower() != "say" or any(c.dep_ == "ccomp" for c in cue.children):
+        return None
+    doc = cue.doc
+    for i in (cue.i + 1, cue.i + 2):
+        if i >= len(doc):
+            return None
+        word = doc[i]
+        if word.head.i == cue.i and word.lower_ in ANSWERS and (
+                word.lower_ != "same" and i == cue.i + 1 and word.dep_ in {"intj", "advmod", "dobj"}
+                or word.lower_ == "same" and word.dep_ == "dobj" and doc[cue.i + 1].lower_ == "the"):
+            if i + 1 < len(doc) and (word.lower_ == "so" and doc[i + 1].lower_ in {"that", "far", "much", "many"}
+                                     or word.lower_ == "no" and doc[i + 1].lower_ == "to"):
+                return None  # "said so far", "so that", "said no to the war" (what is refused): not an answer
+            return word
+    return None
+
+
+def _evidence_shows(cue: Token) -> bool:
+    if cue.lemma_.lower() not in {"show", "find"}:
+        return False
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in EVIDENCE
+
+
+# When or where something was said: "said for the first time that …", "argued for the second consecutive debate
+# that …", "told reporters at a rally that …".
+OCCASIONS = {"time", "debate", "interview", "rally", "event", "hearing", "conference", "briefing", "appearance",
+             "meeting", "speech", "remarks", "session", "forum", "town", "dinner", "luncheon", "breakfast",
+             "convention", "stop", "visit", "broadcast", "show", "program", "podcast", "radio", "television"}
+
+
+def _that_clause_on_phrase(cue: Token) -> list[Token]:
+    """'said for the first time that some emails have been located', 'told reporters on Tuesday that …': the
+    parser hangs the that-clause on the phrase between the cue and it as a relative clause; "that" is no relative
+    pronoun there when the clause has a subject of its own."""
+    out = []
+    for prep in cue.children:
+        if prep.dep_ not in {"prep", "npadvmod"} or prep.i < cue.i:
+            continue
+        nouns = [prep] if prep.dep_ == "npadvmod" else [c for c in prep.children if c.dep_ == "pobj"]
+        for noun in nouns:
+            if noun.ent_type_ not in {"DATE", "TIME"} and noun.lemma_.lower() not in OCCASIONS:
+                continue  # "responded to accusations that …", "says in a statement that …": another statement's
+            for c in noun.children:
+                first = c.left_edge
+                if c.dep_ in {"relcl", "acl"} and first.lower_ == "that" and first.dep_ in {"mark", "advmod"} and any(
+                        g.dep_ in {"nsubj", "nsubjpass"} and g.i != first.i for g in c.children):
+                    out.append(c)
+    return out
+
+
+def _that_clause_below(cue: Token) -> list[Token]:
+    """'has hinted before that her health suffered', 'said in a statement after the recording became public that the
+    comments do not reflect …': the parser hangs the cue's that-clause on "before", or on the verb of a clause of
+    time between them, which takes no that-clause of its own (no cue, no "it" subject: "after it became clear that"
+    is that verb's). The clause has a subject of its own and follows the cue."""
+    for child in cue.children:
+        if child.i < cue.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ in {"before", "previously"}:
+            heads = [child]
+        elif child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"after", "when", "before", "since", "once"}
+                                           for g in child.children):
+            subject = next((g for g in child.children if g.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+            if cue_for(child) is not None or subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+                continue
+            heads = [child]
+        else:
+            continue
+        for head in heads:
+            for c in head.children:
+                first = c.left_edge
+                if c.dep_ in {"pcomp", "advcl", "ccomp"} and c.i > head.i and first.lower_ == "that" and \
+                        first.dep_ == "mark" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children):
+                    return [c]
+    return []
+
+
+def _demanded(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+    """A request and whom it asks: "asked the council to reopen the pier", "urged Marr not to back down", "called on
+    the board to resign" (the object and its infinitive), "is calling for the state to take a stronger role" (the
+    clause after "for"). "told Marr to go home" is left out: right 7 times in 18 on PolNeAR train."""
+    if lexeme.lemma not in DIRECTIVE and lexeme.lemma != "call" or lexeme.lemma == "tell" or any(
+            c.dep_ == "prt" for c in cue.children):
+        return None  # "urges me on to do whatever I can": spurring on, not a request
+    after = [c for c in cue.children if c.i > cue.i]
+    if lexeme.lemma == "call":
+        for c in after:
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" and g.i == c.left_edge.i
+                                         for g in c.children):
+                return trim(doc, c.left_edge.idx + len(c.left_edge), c.right_edge.idx + len(c.right_edge))
+        objects = [p for c in after if c.dep_ == "prep" and c.lower_ in {"on", "for"} for p in c.children
+                   if p.dep_ == "pobj"]
+    else:
+        objects = [c for c in after if c.dep_ in {"dobj", "dative"}]
+    infinitive = next((c for c in after if c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                       for g in c.children)), None)
+    if infinitive is None or not objects or objects[0].i > infinitive.i:
+        return None
+    return trim(doc, objects[0].left_edge.idx, infinitive.right_edge.idx + len(infinitive.right_edge))
+
+
+WARNING = {"warn", "caution"}
+
+
+def _warned_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+    """'Researchers are warning of a new kind of ransomware', 'used the speech to warn against a one-size-fits-all
+    approach': the danger warned of is what was said (a that-clause, where there is one, was taken before)."""
+    if lexeme.lemma not in WARNING:
+        return None
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.i > cue.i and c.lower_ in {"of", "against", "about"}
+                 and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+    if prep is None:
+        return None
+    # An object after it is the danger's own last words, which the parser hung on the cue ("… forums and SMS
+    # messages").
+    words = [t for t in prep.subtree if t.i > prep.i and not t.is_space] + [
+        t for c in cue.children if c.dep_ == "dobj" and c.i > prep.i for t in c.subtree if not t.is_space]
+    return trim(doc, words[0].idx, max(t.idx + len(t) for t in words))
+
+
+def _extend_over_quote(doc: Doc, start: int, end: int, keep_period_in_quote: bool = False) -> tuple[int, int]:
+    """A content ending inside a quote ('…even "rubbish."') takes the closing mark (and its period) with it."""
+    text = doc_text(doc)
+    inside = text[start:end]
+    opens = sum(inside.count(c) for c in "“«") + inside.count('"')
+    closes = sum(inside.count(c) for c in "”»")
+    unbalanced = (inside.count('"') % 2 == 1) or opens - inside.count('"') > closes
+    if unbalanced or keep_period_in_quote:
+        j = end
+        while j < len(text) and text[j] in ".,!?" and j - end < 2:
+            j += 1
+        if j < len(text) and text[j] in CLOSE:
+            return start, j + 1
+    return start, end

@@ -1,0 +1,41 @@
+"""Words and tests the modules of `reported` share: the fewest words a content needs (`MIN_CONTENT_WORDS`,
+`_too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
+holds a quotation mark (`_has_quote`: mixed, not indirect) and a that-clause's span without its "that"
+(`_that_clause`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.found import doc_text, subtree_span, trim
+from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
+
+
+# Verbs that take an instruction, not a statement, in "told X to …": not attributions.
+DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
+MIN_CONTENT_WORDS = 3
+DASHES = {"—", "–", "--", "-"}
+
+
+def _has_quote(doc: Doc, start: int, end: int) -> bool:
+    return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
+
+
+SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}
+
+# What a poll, a study or a record shows ("a new poll shows Vell with an 8-point lead") is a finding even as a
+# noun phrase; a person "showing respect" or "signs of irritation" is doing, not saying.
+EVIDENCE = {"poll", "survey", "study", "data", "record", "result", "figure", "statistic", "analysis",
+            "report", "research", "document", "video", "footage", "search", "tally", "count", "census", "filing",
+            "sample", "estimate", "projection", "map", "chart", "graph", "photo", "image", "evidence", "test"}
+
+
+def _that_clause(doc: Doc, clause: Token) -> tuple[int, int]:
+    """The character span of a reported clause without its "that": the content of 'fears that …'."""
+    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
+    return trim(doc, *subtree_span(clause, exclude=skip))
+
+
+def _too_short(doc: Doc, content: tuple[int, int]) -> bool:
+    """Fewer than MIN_CONTENT_WORDS words: too little to be a statement."""
+    return len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS

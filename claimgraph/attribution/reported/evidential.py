@@ -1,0 +1,269 @@
+"""Attributions without a cue verb's own content: evidentials and raised subjects ("X seems to …", "X is expected to
+…", "is said to …"), "reportedly", what a poll or a study shows set off as an aside, "Democrats see Vell as …"
+(`seen_as`), a stance adjective or a stance holder ("Vell is critical of …", "a longtime critic of …": `attitude`),
+and "made clear that …" (`made_clear`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.cues import cue_for
+from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span, relative_antecedent,
+                                          sentence_of, subtree_span, trim)
+from claimgraph.attribution.quotes import WORD
+from claimgraph.attribution.reported.common import (EVIDENCE, MIN_CONTENT_WORDS, SUBJECTS, _has_quote, _that_clause,
+                                                    _too_short)
+from claimgraph.attribution.reported.statements import _undone
+
+
+# "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
+SEEM = {"seem", "appear"}
+# "X is expected to …", "X is widely assumed to be …": a passive belief verb raising its subject; the belief is
+# held by people the sentence does not name (or named with "by").
+RAISING = {"expect", "assume", "believe", "think", "know", "consider", "rumor", "rumour", "say", "report",
+           "estimate", "predict", "project", "understand", "thought", "allege", "reckon", "deem", "fear"}
+SPEECH_RAISING = {"say", "report", "allege", "rumor", "rumour"}
+
+
+def evidential(doc: Doc, token: Token) -> Found | None:
+    """'The ferry seems to be late', 'the port is expected to reopen': the subject and the complement are the
+    content (two spans), the verb the cue, no source unless a 'by' phrase names one ("is expected by analysts")."""
+    lemma = token.lemma_.lower()
+    if lemma not in SEEM and lemma not in RAISING:
+        return None  # (before the children are read: most tokens are neither)
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if not ((lemma in SEEM and token.pos_ in {"VERB", "AUX"}) or (lemma in RAISING and passive)):
+        return None
+    subjects = [c for c in token.children if c.dep_ in ({"nsubjpass"} if passive else {"nsubj"})]
+    # Not "it seems", "I seem to …" (the writer's hedge) or a bare relative ("that seems to offer …"): a reader gets
+    # nothing from them.
+    if not subjects or subjects[0].lower_ in {"it", "there", "i", "we", "you"} or subjects[0].i > token.i or (
+            lemma in SEEM and subjects[0].lower_ in {"what", "that", "which", "this"}):
+        return None
+    # "appears to have", "seemed unperturbed", "is expected to win": an infinitive or a predicate adjective.
+    comps = [c for c in token.children if c.i > token.i and (
+        (c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "aux" and g.lower_ == "to"
+                                                                  for g in c.children))
+        or (lemma in SEEM and c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ"))]
+    if not comps:
+        return None
+    subject = trim(doc, *subtree_span(subjects[0]))
+    if lemma in SEEM and subjects[0].lower_ == "who" and token.dep_ == "relcl":
+        # "a Scott Meadows, who appears to be the brother of …": the relative stands for its antecedent, whose
+        # words (before the relative clause) are the content's subject.
+        noun = relative_antecedent(token.head, subjects[0])
+        words = [t for t in noun.subtree if t.i < token.left_edge.i and not t.is_space]
+        while words and words[-1].is_punct:
+            words.pop()
+        if not words:
+            return None
+        subject = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    content = trim(doc, *subtree_span(comps[0]))
+    if content[1] <= content[0] or subject[1] <= subject[0]:
+        return None
+    agent = agent_of(token)
+    source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand") if agent is not None else None
+    speech = lemma in SPEECH_RAISING
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=[subject, content],
+                 cue_class="report" if speech else "think", sentence=sentence_of(doc, subject, content),
+                 flags=["hedged"] if speech else [], confidence=0.6)
+
+
+REPORTEDLY = {"reportedly"}
+
+
+def reportedly(doc: Doc, token: Token) -> Found | None:
+    """'The ferry reportedly carried twice its load': a report whose source the sentence does not name (the
+    decisions' hedged "reportedly"). The clause the adverb stands in is the content, the adverb the cue, no source.
+    Not where the clause's verb is itself a cue ("reportedly said …": that cue is the attribution, flagged hedged)."""
+    if token.lower_ not in REPORTEDLY or token.dep_ != "advmod":
+        return None
+    head = token.head
+    if head.pos_ not in {"VERB", "AUX"} or cue_for(head) is not None:
+        return None
+    if any(cue_for(t) is not None and t.i != head.i and t.dep_ in {"xcomp", "ccomp"} for t in head.children):
+        return None  # "reportedly wants to …", "reportedly told …": a cue below takes it
+    subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i), None)
+    if subject is None:
+        return None
+    # The clause from its subject on ("When the vote was called, delegates reportedly …": the fronted clause is
+    # the writer's setting) to the end of its predicate: not a trailing clause ("…, leaving progressives fearful",
+    # "… as it nears the end of …") or a conjoined clause with a subject of its own ("looked at Twitter and
+    # passed" is one report).
+    drop = {t.i for c in head.children if c.i > head.i and (
+        c.dep_ in {"advcl", "parataxis"} or c.dep_ == "conj" and any(g.dep_ in SUBJECTS for g in c.children))
+        for t in c.subtree}
+    drop |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < i for i in drop)}
+    words = [t for t in head.subtree if t.i not in drop and t.i >= subject.left_edge.i and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return None
+    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    if content[1] <= content[0] or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
+        return None
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="report",
+                 sentence=sentence_of(doc, content), flags=["hedged"], confidence=0.6)
+
+
+SHOWING = {"show", "shows", "showed", "found", "finds", "indicate", "indicates", "indicated"}
+
+
+def evidence_aside(doc: Doc, token: Token) -> Found | None:
+    """'The ferry was insured for $35 million in 2011, records show, and …', '…, fundraising documents show.',
+    'During the same stretch, harbor records show, the ferry has sailed …': what records (documents, a poll) show,
+    set off by commas, where the parser took "records show" for a compound noun or hung the verb on another word.
+    The sentence around the aside is the content; a following clause with "and"/"but" is the writer's."""
+    if token.lower_ not in SHOWING or token.i + 1 >= len(doc) or doc[token.i + 1].text not in {",", "."}:
+        return None
+    noun = doc[token.i - 1] if token.i > 0 else None
+    if noun is None or noun.lemma_.lower() not in EVIDENCE or noun.tag_ not in {"NNS", "NN"} or (
+            noun.head.i == token.i and noun.dep_ == "nsubj" and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
+        return None  # parsed as subject and verb: the cue path reads it (not "…, fundraising documents show" hung
+        # as the complement of "fundraising")
+    sent = token.sent
+    start = noun.i
+    while start - 1 > sent.start and doc[start - 1].text != "," and token.i - start < 8:
+        start -= 1
+    if start - 1 < sent.start or doc[start - 1].text != ",":
+        return None
+    before = [t for t in sent if t.i < start - 1 and not t.is_space]
+    after = [t for t in sent if t.i > token.i + 1 and not t.is_space]
+    if after and after[0].lower_ in {"and", "but"}:
+        after = []  # "…, records show, and aviation experts say …": a statement of the writer's own
+    spans = []
+    for part in (before, after):
+        if part and sum(t.is_alpha for t in part) >= 2:
+            span = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+            if span[1] > span[0]:
+                spans.append(span)
+    if not spans or sum(len(WORD.findall(doc_text(doc)[a:b])) for a, b in spans) < MIN_CONTENT_WORDS + 1:
+        return None
+    source = doc.char_span(doc[start].idx, noun.idx + len(noun), alignment_mode="expand")
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=spans, cue_class="report",
+                 sentence=sentence_of(doc, *spans), confidence=0.6)
+
+
+# Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
+# opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
+REGARDING = {"see", "view", "regard", "perceive"}
+
+
+def seen_as(doc: Doc, token: Token) -> Found | None:
+    """'Voters see Vell as a uniter': the object and its "as" phrase are the content, the subject the source;
+    passive 'the move was seen as a demotion': the passive subject and the "as" phrase (two spans), the source a
+    'by' phrase or none."""
+    if token.lemma_.lower() not in REGARDING or token.pos_ != "VERB":
+        return None
+    as_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i
+                      and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+    if as_phrase is None or any(cue_for(a) is not None for a in token.ancestors):
+        return None  # "told aides that he viewed Sanders as a threat": an opinion inside a statement
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    tail = trim(doc, *subtree_span(as_phrase))
+    if passive:
+        thing = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)
+        if thing is None or thing.lower_ in {"it", "that", "which", "who", "this", "there"}:
+            return None
+        content = [trim(doc, *subtree_span(thing)), tail]
+        agent = agent_of(token)
+        source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand") if agent is not None \
+            else None
+    else:
+        thing = next((c for c in token.children if c.dep_ == "dobj" and token.i < c.i < as_phrase.i), None)
+        subject, _ = cue_subject(token)
+        if thing is None or subject is None:
+            return None
+        content = [trim(doc, thing.left_edge.idx, tail[1])]
+        source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+    if any(e <= s for s, e in content):
+        return None
+    return Found(kind="mixed" if _has_quote(doc, content[0][0], content[-1][1]) else "indirect",
+                 cue=doc[token.i:token.i + 1], source=source, content=content, cue_class="think",
+                 sentence=sentence_of(doc, *content), confidence=0.6)
+
+
+# Adjectives of a stance a person takes: "Vell is critical of the plan", "Marr was confident that …".
+ATTITUDES = {"critical", "skeptical", "sceptical", "wary", "leery", "proud", "worried", "concerned", "hopeful",
+             "optimistic", "pessimistic", "confident", "sure", "certain", "convinced", "adamant", "aware", "upbeat",
+             "angry", "nervous", "anxious", "afraid", "fearful", "doubtful", "unsure", "uncertain", "supportive",
+             "dismissive", "cynical", "enthusiastic", "insistent", "positive", "glad", "happy", "unhappy", "upset",
+             "furious", "outraged", "frustrated", "disappointed", "pleased", "satisfied", "dissatisfied"}
+# "Vell has been an outspoken critic of the plan", "is a longtime supporter of Marr": one who holds a stance (not
+# "backer": an investor as often, "Bill Gates is a backer of Carbon Engineering" on realweb).
+HOLDERS = {"critic", "supporter", "proponent", "opponent", "advocate", "defender", "champion", "skeptic",
+           "sceptic", "detractor"}
+ATTITUDE_PREPS = {"of", "about", "over", "with", "on", "toward", "towards"}
+COPULAS = {"be", "remain", "seem", "appear", "become", "grow", "sound", "feel"}
+
+
+def attitude(doc: Doc, token: Token) -> Found | None:
+    """'Vell has been critical of the harbor plan', 'Marr is confident that the ferry will run': a predicate
+    adjective of stance with a person's subject; the that-clause or the of/about phrase is the content."""
+    holder = token.pos_ == "NOUN" and token.dep_ == "attr" and token.lemma_.lower() in HOLDERS
+    if not holder and (token.lemma_.lower() not in ATTITUDES or token.pos_ != "ADJ"
+                       or token.dep_ not in {"acomp", "oprd"}) or token.head.lemma_.lower() not in COPULAS:
+        return None
+    verb = token.head
+    if any(cue_for(a) is not None for a in verb.ancestors):
+        return None  # "said he was confident that …": a belief inside a statement, which PolNeAR does not mark
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subject is None:
+        subject, _ = cue_subject(verb)
+    if subject is None or subject.lower_ in {"it", "there", "this", "that", "i", "we", "you"}:
+        return None
+    clause = next((c for c in list(token.children) + list(verb.children) if c.dep_ in {"ccomp", "advcl"}
+                   and c.i > token.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+    if clause is None:
+        clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
+    if clause is not None:
+        content = _that_clause(doc, clause)
+    else:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and c.i > token.i),
+                    None)
+        obj = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+        if obj is None:
+            return None
+        content = trim(doc, *subtree_span(obj))
+    if content[1] <= content[0]:
+        return None
+    source = doc.char_span(*trim(doc, *mention_span(subject, verb)), alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class="think", sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
+def made_clear(doc: Doc, token: Token) -> Found | None:
+    """'Vell made clear that she will run', 'has made it clear that …', 'made the case that …', 'made the point
+    that …': the clause after "clear" (or the noun) is what the subject of "make" said."""
+    if token.lemma_.lower() != "make" or token.pos_ not in {"VERB", "AUX"} or _undone(token):
+        return None  # "failed to make clear that …": nothing was said
+    said = next((c for c in token.children if c.i > token.i and (
+        c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "xcomp"}
+        or c.dep_ == "dobj" and c.lemma_.lower() in {"case", "point"})), None)
+    if said is None:
+        return None
+    clause = next((c for c in list(said.children) + list(token.children) if c.i > said.i and c.pos_ in {"VERB", "AUX"}
+                   and c.dep_ in {"ccomp", "advcl", "acl", "relcl", "csubj"} and any(g.dep_ in {"nsubj", "nsubjpass"}
+                                                                              for g in c.children)), None)
+    if clause is None:
+        return None
+    tokens = [t for t in clause.subtree if not t.is_space]
+    # A that-clause ("made the case that …", "made it clear to the council that …"), or a clause right after
+    # "clear" ("made clear he will run"); not a clause of time or contrast ("made a good case for her, while …").
+    if tokens and tokens[0].lower_ == "that" and tokens[0].i <= said.i + 8:
+        tokens = tokens[1:]
+    elif not (said.lower_ == "clear" and tokens and tokens[0].i == said.i + 1 and tokens[0].dep_ != "mark"):
+        return None
+    if not tokens:
+        return None
+    content = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
+    if _too_short(doc, content):
+        return None
+    subject, _ = cue_subject(token)
+    if subject is None or subject.lower_ in {"it", "this", "that", "there"}:
+        return None
+    source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class="assert", sentence=sentence_of(doc, content),
+                 confidence=0.6)

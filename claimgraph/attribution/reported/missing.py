@@ -1,0 +1,68 @@
+"""When the parse gives a cue no content: a reported clause before a closing cue whose verb the parser misread
+(`_misparsed_before`: "…, but it is under pressure, said the company's chief executive"), and a speech cue standing
+without its words ("the ministry said.": `_missing_content`, flagged `content_missing`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.found import trim
+from claimgraph.attribution.quotes import OPEN
+from claimgraph.attribution.reported.common import _has_quote
+
+
+def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
+    """'Those who take on heavy debt struggle, even with a good job, he said.', '… signals "the beginning of the
+    end" for the union, said Geert Wilders, founder of …', '… is hanging on, but it is under pressure, said the
+    company's chief executive': the reported clause's verb read as a noun (or the cue read as its conjunct) leaves
+    the cue no complement; the words before the comma that opens the closing cue clause ("he said", "said X, …")
+    are what was said. Returns the content and the cue clause's subject."""
+    sent = cue.sent
+    if cue.lemma_.lower() not in SPEECH_CUES or cue.dep_ not in {"ROOT", "conj"} or any(
+            c.dep_ in {"ccomp", "xcomp", "dobj", "advcl", "oprd", "dative", "neg"} for c in cue.children):
+        return None  # speech verbs only: "…, Vell complained" closes a description as often as a statement
+    subjects = [c for c in cue.children if c.dep_ == "nsubj"]
+    after = next((c for c in subjects if c.i > cue.i), None)  # "said Geert Wilders"
+    before = next((c for c in subjects if c.right_edge.i == cue.i - 1), None)  # "he said"
+    if cue.dep_ == "conj" and (after is None or cue.head.i > cue.i):
+        return None  # "…, and he said …" is a clause of its own; only the inverted "…, said X" closes the sentence
+    subject = after if after is not None else before
+    if subject is None:
+        return None
+    first = cue.i if subject is after else subject.left_edge.i
+    if first - 1 <= sent.start or doc[first - 1].text != ",":
+        return None
+    own = {cue.i} | {t.i for c in cue.children if c.i >= first for t in c.subtree}
+    if any(t.i >= first and t.i not in own and not t.is_punct and not t.is_space for t in sent):
+        return None  # words after the comma that are not the cue clause's
+    last = [t for t in sent if not t.is_space][-1]
+    if last.text not in {".", "!", "?"} or any(t.text in {":", ";"} or t.text in OPEN for t in sent if t.i > cue.i):
+        return None  # "In a speech last July, he said: …": the cue opens what follows
+    words = [t for t in sent if t.i < first - 1 and not t.is_space]
+    if sum(t.is_alpha for t in words) < 6 or _has_quote(doc, words[0].idx, words[0].idx + 1):
+        return None  # a short fragment ("Or maybe Jeb Bush, says …"); a quote opening the sentence is the quote path's
+    if words[0].pos_ in {"ADP", "SCONJ"} and not any(
+            t.tag_ in {"VBZ", "VBD", "VBP", "MD"} and t.dep_ not in {"relcl", "acl"} for t in words):
+        return None  # "In a message posted in May, Vell said …": a fronted phrase, not what was said
+    start, end = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    return ((start, end), subject) if end > start else None
+
+
+# Cues that are flagged `content_missing` when they stand without their words ("the ministry said.").
+SPEECH_CUES = {"say", "tell", "note", "add", "assert", "claim", "state", "explain", "insist", "argue", "stress",
+               "remark", "write", "declare", "warn", "reply", "comment"}
+
+
+def _missing_content(doc: Doc, cue: Token) -> bool:
+    """'the ministry said.' alone: a cue with a subject and nothing said, its sentence holding no quote."""
+    sent = cue.sent
+    if cue.lemma_.lower() not in SPEECH_CUES or any(c.dep_ == "neg" for c in cue.children):
+        return False
+    if cue.dep_ != "ROOT" or not any(c.dep_ == "nsubj" for c in cue.children):
+        return False
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "oprd", "dative"} for c in cue.children):
+        return False
+    if _has_quote(doc, sent.start_char, sent.end_char):
+        return False
+    # Only the subject, adverbials and punctuation may stand in the sentence besides the cue.
+    return len([t for t in sent if t.is_alpha]) <= 8

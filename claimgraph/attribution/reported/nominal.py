@@ -1,0 +1,108 @@
+"""Statements named by a noun: "Vell's claim that …", "voiced fears that …", "despite warnings that …" (`nominal`, the
+class following the noun), and a cue verb the tagger read as a noun ("The new regulations state that …":
+`misread_verb`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.attribution.cues import classify
+from claimgraph.attribution.found import Found, cue_subject, sentence_of, subtree_span, trim
+from claimgraph.attribution.reported.common import _has_quote, _that_clause, _too_short
+
+
+# Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
+# class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
+# "the idea/notion/theory that", "allegations that", "charges that" were right less than half the time on
+# PolNeAR train (no one's, or a source the sentence does not give).
+NOMINAL_CUES = {"claim": "assert", "assertion": "assert", "argument": "assert",
+                "contention": "assert", "insistence": "assert", "promise": "assert", "pledge": "assert",
+                "vow": "assert", "accusation": "dispute", "complaint": "dispute",
+                "denial": "dispute", "statement": "report", "announcement": "report", "warning": "report",
+                "suggestion": "report", "prediction": "report", "report": "report", "reports": "report",
+                "admission": "confirm", "acknowledgment": "confirm", "assurance": "assert", "message": "report",
+                "rumor": "report", "rumour": "report", "speculation": "think", "fear": "think", "hope": "think",
+                "belief": "think", "concern": "think", "worry": "think", "view": "think", "sense": "think",
+                "expectation": "think", "conviction": "think", "suspicion": "think", "impression": "think",
+                "perception": "think", "assumption": "think", "doubt": "dispute"}
+# Verbs whose object noun is the subject's own statement: "Vell made the claim that …", "voiced fears that …".
+MAKING = {"make", "voice", "express", "repeat", "raise", "issue", "reiterate", "renew", "air", "echo", "share",
+          "offer", "stand", "have", "hold", "double"}
+
+CIRCUMSTANCE = {"despite", "amid", "amidst", "of", "over", "after", "following", "before", "since", "among", "about",
+                "because", "given", "without", "against"}
+
+
+def nominal(doc: Doc, token: Token) -> Found | None:
+    """'Talbot's claim that the port lost money', 'officials voiced fears that the bridge would close': a
+    statement or belief noun with a that-clause. The source is the possessor, a 'by'/'from' phrase, or the subject
+    of a verb that makes the noun its object ("made the claim"); else none."""
+    cue_class = NOMINAL_CUES.get(token.lemma_.lower()) or NOMINAL_CUES.get(token.lower_)
+    if cue_class is None or token.pos_ != "NOUN":
+        return None
+    # The that-clause right after the noun ("fears that …", "claim made last week that …" is too far).
+    clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp", "appos"} and c.i > token.i
+                   and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "mark" and g.lower_ == "that" and g.i <= token.i + 2
+                                                         for g in c.children)), None)
+    if clause is None:
+        return None
+    content = _that_clause(doc, clause)
+    if _too_short(doc, content):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((g for c in token.children if c.dep_ == "prep" and c.lower_ in {"by", "from"} and c.i < clause.i
+                      for g in c.children if g.dep_ == "pobj"), None)
+    if owner is None and token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING:
+        owner = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+    if owner is not None and owner.lower_ in {"it", "its", "that", "this", "which", "who"}:
+        owner = None
+    if owner is None and (token.dep_ == "dobj" and token.head.lemma_.lower() in MAKING or token.dep_ == "pobj"
+                          and token.head.dep_ == "prep" and token.head.lower_ not in CIRCUMSTANCE):
+        # "says in a statement that …", "backed away from a suggestion that …", "in hopes that …", "…, repeating
+        # a false claim that …": a statement or belief noun nobody owns in its own words, in a phrase of a verb (or
+        # the object of a verb of making it), is that verb's subject's; not "despite complaints that …", "amid
+        # reports that …": a circumstance.
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ == "ADV" and verb.dep_ == "advmod":
+            verb = verb.head  # "backed away from a suggestion that …"
+        if verb.pos_ in {"VERB", "AUX"} and verb.i != token.i:
+            owner, _ = cue_subject(verb)
+            if owner is not None and owner.lower_ in {"it", "its", "this", "there"}:
+                owner = None
+    if owner is not None and owner.pos_ == "PRON" and owner.lower_ in {"my", "our", "i", "we"}:
+        owner = None  # the writer's own: "our fear that …" is the speaker's hedge
+    source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
+def misread_verb(doc: Doc, token: Token) -> Found | None:
+    """'The new regulations state that venues must not …': a cue verb the tagger read as a noun, heading a sentence
+    that has no verb of its own, with the noun phrase before it hung on it and a that-clause after it. A
+    plural noun before a bare form ("regulations state", "critics claim") or a name before an -s form ("Marlow
+    Council states that") is a subject and its verb."""
+    from claimgraph.attribution.cues import lexicon
+
+    lexeme = lexicon().get(token.lemma_.lower())
+    if token.dep_ != "ROOT" or token.pos_ != "NOUN" or lexeme is None or token.i == 0:
+        return None
+    before = doc[token.i - 1]
+    if before.head.i != token.i or before.dep_ not in {"compound", "nmod", "amod", "nsubj"}:
+        return None
+    if not (before.tag_ in {"NNS", "NNPS"} and token.tag_ == "NN"
+            or before.pos_ == "PROPN" and token.tag_ == "NNS" and token.lower_.endswith("s")):
+        return None
+    clause = next((c for c in token.children if c.i > token.i and c.pos_ in {"VERB", "AUX"} and any(
+        g.dep_ == "mark" and g.lower_ == "that" and g.tag_ == "IN" and g.i == token.i + 1 for g in c.children)), None)
+    if clause is None:
+        return None
+    content = _that_clause(doc, clause)
+    if _too_short(doc, content):
+        return None
+    source = doc.char_span(*trim(doc, token.left_edge.idx, before.idx + len(before)), alignment_mode="expand")
+    content_span = doc.char_span(*content, alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class=classify(lexeme, content_span),
+                 sentence=sentence_of(doc, content), confidence=0.6)

@@ -1,0 +1,183 @@
+"""Which cue verbs say nothing, though they have a clause or an object: an idiom ("said goodbye"), a question or an
+order ("told them to leave", "asked how …"), a thing found rather than said, a phone call, a participle set off by
+dashes read as the main verb, speech not done ("failed to tell …"); and which short objects are still a statement
+because the verb judges them ("praised the plan": `_judged`). Each returns a yes or no; `speech.reported_speech` drops
+the cue on a yes."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from claimgraph.attribution.found import cue_subject, doc_text
+from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
+from claimgraph.attribution.reported.common import DASHES, SUBJECTS
+from claimgraph.attribution.unsaid import unsaid
+
+
+def is_idiom(cue: Token, subject: Token | None) -> bool:
+    """Cue words that report nobody: "That said, …" (a concession), "Let’s hope …" (an exhortation)."""
+    if subject is None:
+        return False
+    if subject.lower_ == "that" and cue.lower_ == "said" and cue.i + 1 < len(cue.doc) and cue.nbor().text == ",":
+        return True
+    return subject.lower_ in {"'s", "’s"} and subject.head.lemma_.lower() == "let"
+
+
+WH_WORDS = {"how", "what", "whether", "which", "who", "when", "where", "why", "if"}
+
+
+def _imperative(verb: Token) -> bool:
+    """A bare verb heading its sentence with no subject: "click this box", "paste in their address"."""
+    return verb.tag_ == "VB" and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"}
+                                         for c in verb.children)
+
+
+PERSON_NOUNS = {"expert", "analyst", "economist", "forecaster", "pollster", "scientist", "researcher", "official",
+                "people", "observer", "strategist"}
+
+
+def _person_antecedent(relative: Token) -> bool:
+    """'who'-like use of 'that': the noun it hangs on is a person or a named body."""
+    noun = relative.head.head if relative.head.dep_ in {"relcl", "acl"} else None
+    return noun is not None and (noun.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}
+                                 or noun.lemma_.lower() in PERSON_NOUNS)
+
+
+def not_a_statement(cue: Token) -> bool:
+    """Cue words that state nothing: an instruction to the reader ("To urge your MP to vote …, click this box"),
+    a way or chance to say something ("any objective way to say that …"), "predicts how well …" or "was predicted
+    by …" (a measure that forecasts, not a forecast made), "this factor is called intelligence" (a name)."""
+    if unsaid(cue):
+        return True  # a deliberation, a skill, a hypothetical, a wished belief, a source cited (unsaid.py)
+    lemma = cue.lemma_.lower()
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
+    if infinitive and cue.sent[0].head == cue and any(
+            _imperative(v) for v in [cue.head, *cue.children] if v != cue and v.dep_ in {"ROOT", "conj"}):
+        return True  # "To urge your MP to vote …, click this box": what the reader can do, not a statement
+    if infinitive and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ == "NOUN" \
+            and cue.head.dep_ == "attr" and any(c.dep_ == "expl" for c in cue.head.head.children):
+        return True  # "Is there any way to say …", "There are better ways to express …": nobody says it
+    if lemma == "predict":
+        if any(c.dep_ == "nsubjpass" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children):
+            return True  # "a factor that was predicted by the members' intelligence": a thing predicted
+        # "a factor that predicts how well the group will do": a measure, not a forecaster ("it is hard to
+        # predict how …", with nobody named, PolNeAR marks)
+        subject, _ = cue_subject(cue)
+        clauses = [c for c in cue.children if c.dep_ in {"ccomp", "dobj"}]
+        if clauses and all(c.left_edge.lower_ in WH_WORDS for c in clauses) and subject is not None and (
+                subject.lower_ in {"that", "which"} and not _person_antecedent(subject)
+                or subject.pos_ == "NOUN" and not subject.ent_type_ and subject.lemma_.lower() not in PERSON_NOUNS):
+            return True
+    if lemma == "call":
+        # "this factor is called intelligence": a name ("has been called a liar", "being called …" PolNeAR marks)
+        deps = {(c.dep_, c.lower_) for c in cue.children}
+        return bool(deps & {("auxpass", w) for w in ("is", "are", "was", "were")}) and any(
+            d == "oprd" for d, _ in deps) and not any(d == "agent" for d, _ in deps)
+    return False
+
+
+def found_thing(cue: Token) -> bool:
+    """'The tool was found on the beach', 'divers found the wreck lying on its side': finding a thing, not a
+    finding. A finding is a finite clause ("the study found that the drug works", "… found there had been …") or
+    a judgement ("finds the pitch compelling")."""
+    if cue.lemma_.lower() not in {"find", "discover"}:
+        return False
+    # A clause set off by a dash is a sentence of its own ("The tool was found on the beach—carbon dating showed
+    # it to be …"), not what was found.
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl", "xcomp", "oprd"} and not (
+        c.i > cue.i and c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text in DASHES)]
+    if any(c.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(g.dep_ in {"aux", "auxpass", "mark"} for g in c.children)
+           for c in clauses):
+        return False
+    passive = any(c.dep_ == "nsubjpass" for c in cue.children)
+    # A participle complement placed somewhere ("the wreck lying on its side", "the driver slumped over the
+    # wheel") is a thing found; one without a place is often a judgement the parser tags as a participle ("finds
+    # the pitch compelling", which PolNeAR annotates).
+    return passive and not clauses or any(c.tag_ in {"VBN", "VBG"} and any(g.dep_ == "prep" for g in c.children)
+                                          for c in clauses)
+
+
+PHONED = {"police", "ambulance", "office", "hotline", "lifeline", "number", "helpline", "line", "friend",
+          "mother", "father", "family", "doctor", "lawyer"}
+
+
+def _not_speech(cue: Token) -> bool:
+    """A cue word used for something else: "called the police" (a telephone call: one object, a person, an
+    organisation or a line, and no second one as in "called the claim propaganda"), "a play called …" (a name),
+    "called Vell onto the stage"; "Asked why …, Vell said"
+    (the one asked answers: the question is no statement of hers)."""
+    lemma = cue.lemma_.lower()
+    if lemma == "ask":
+        return False  # "Asked whether …, Vell said": the question is kept, with nobody named as asking it
+    if lemma != "call":
+        return False
+    if cue.dep_ == "acl" or (cue.i > 0 and cue.doc[cue.i - 1].lower_ in {"so", "so-"}):
+        return True  # "a play called …", "the so-called …": a name, not a statement
+    preps = {c.lower_ for c in cue.children if c.dep_ in {"prep", "prt", "advmod"}}
+    if preps & {"onto", "into", "up", "back", "off"} or ("to" in preps and not any(
+            c.dep_ in {"oprd", "ccomp"} for c in cue.children)):
+        return True  # "called Vell onto the stage", "called her back"
+    if any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.tag_ != "VBG" for c in cue.children):
+        return False  # "called the claim propaganda"; not a participle ("called the office asking questions")
+    # "called the sheriff's office asking questions", parsed with the office as the participle's subject
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+        g for c in cue.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for g in c.children if g.dep_ == "nsubj"]
+    return bool(objects) and (objects[0].lemma_.lower() in PHONED or objects[0].pos_ == "PROPN"
+                              or objects[0].ent_type_ in {"PERSON", "ORG", "GPE"})
+
+
+def _subjectless_clause(cue: Token) -> bool:
+    """'Meadows' retirement — revealed just 30 hours before the deadline — has roiled …': a participle set off as
+    a modifier, parsed as the main verb with the sentence's predicate as its complement. A reported clause has a
+    subject of its own ("said he would", "said it was"); a finite complement without one, where no relative or
+    question word took its subject away ("the vote, which he said was rigged"), is no reported clause. Only
+    between dashes: without them, any subjectless complement lost 28 matched pairs on PolNeAR train."""
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i]
+    if not comps or cue.dep_ in {"relcl", "acl"}:
+        return False
+    comp = comps[0]
+    finite = comp.tag_ in {"VBD", "VBZ", "VBP"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in comp.children)
+    if not finite or any(c.dep_ in SUBJECTS for c in comp.children):
+        return False
+    if any(t.tag_ in {"WDT", "WP", "WP$"} for t in cue.sent if t.i < comp.i):
+        return False
+    doc = cue.doc
+    if not (cue.i > 0 and doc[cue.i - 1].text in DASHES and comp.left_edge.i > 0
+            and doc[comp.left_edge.i - 1].text in DASHES):
+        return False  # only the set-off phrase: "X — revealed …  — has roiled …"
+    return not any(ch in OPEN or ch in CLOSE for ch in doc_text(cue.doc)[cue.idx:comp.idx])
+
+
+# Verbs that say their infinitive did not happen: "failed to tell the employer that …", "omitted to mention …".
+UNDONE = {"fail", "omit", "neglect", "forget"}
+INDEFINITE = {"someone", "anyone", "anybody", "somebody", "whoever", "everyone", "everybody"}
+
+
+def _undone(cue: Token) -> bool:
+    """'a £50 fine if they fail to tell their bosses that …', 'someone who omitted to mention that …': a speech act
+    not done, in a condition or said of anyone at all, is a rule's case, not a statement ("Vell failed to mention
+    the attack", said of someone named, PolNeAR marks)."""
+    verb = cue.head
+    if cue.dep_ != "xcomp" or verb.lemma_.lower() not in UNDONE:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "when", "whenever"} for c in verb.children):
+        return True
+    return verb.dep_ == "relcl" and verb.head.lower_ in INDEFINITE
+
+
+EVALUATIVE = {"praise", "criticize", "criticise", "blast", "slam", "denounce", "decry", "condemn", "mock", "call",
+              "reject", "deny", "dismiss", "question", "tout", "blame", "accuse", "applaud", "commend", "congratulate",
+              "laud", "deride", "chide", "scold", "rebuke", "ridicule", "fault", "lambast", "excoriate", "castigate",
+              "berate", "disparage", "assail"}
+
+
+def _judged(cue: Token, lexeme, content: tuple[int, int]) -> bool:
+    """'praised her effort', 'blasted the deal', 'called Trump “unhinged”': an evaluative verb's two-word object is
+    the verdict it passes (a noun phrase with a noun or a quoted word; not a pronoun alone)."""
+    if lexeme.lemma not in EVALUATIVE:
+        return False
+    if lexeme.lemma == "call" and not any(c.dep_ == "oprd" for c in cue.children):
+        return False  # "called snap elections", "too close to call": only "called X Y" names a verdict
+    words = WORD.findall(doc_text(cue.doc)[content[0]:content[1]])
+    return len(words) == 2
