@@ -9,13 +9,6 @@ import pytest
 from tests.conftest import by_cue, extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 @pytest.mark.parametrize("text, cue, source, content", [
     ("“The port is no longer the port,” he claimed. “The port will always be the port,” an angry Ansel Marr "
      "retaliated. “It never gives up.”", "retaliated", "an angry Ansel Marr", "The port will always be the port"),

@@ -9,13 +9,6 @@ import pytest
 from tests.conftest import extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 def speaker_name(a) -> str | None:
     return a.speaker.name if a.speaker is not None else None
 

@@ -9,13 +9,6 @@ import pytest
 from tests.conftest import extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 def cues(found) -> list[str]:
     return [(a.cue or "").lower() for a in found]
 

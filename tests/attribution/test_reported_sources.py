@@ -9,13 +9,6 @@ import pytest
 from tests.conftest import by_cue, extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 def source_of(found, text: str) -> str | None:
     return text[found.source_span[0]:found.source_span[1]] if found.source_span else None
 

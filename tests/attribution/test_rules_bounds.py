@@ -10,13 +10,6 @@ from claimgraph.records import Article
 from tests.conftest import cues_found
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 def test_declined_to_comment_is_an_attribution_with_its_infinitive_as_content(rules):
     found = cues_found(rules, "The Port Ellis harbor board declined to comment on the ferry plan.")
     assert found["declined"].content.startswith("to comment")

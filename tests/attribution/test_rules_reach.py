@@ -8,13 +8,6 @@ import pytest
 from tests.conftest import cues_found, extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 def test_a_fronted_phrase_is_not_the_content_when_a_complement_follows_the_cue(rules):
     text = ("In a statement released shortly after the harbor board suspended its ferry plan, Talbot said he is "
             "certain the port will reopen in May.")

@@ -8,13 +8,6 @@ import pytest
 from tests.conftest import cues_found, extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 @pytest.mark.parametrize("text, tail", [
     ("Mara Vell believes there are no good options for the harbor, but that sometimes the lesser of two evils "
      "will have to do.", "but that sometimes the lesser of two evils will have to do"),

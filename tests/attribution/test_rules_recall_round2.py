@@ -9,13 +9,6 @@ from tests.conftest import cues_found
 from tests.conftest import extract as extract_all
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 @pytest.mark.parametrize("text, cue, source, content", [
     ("Harbor Democrats see Mara Vell as the candidate most likely to reopen the ferry pier.", "see",
      "Harbor Democrats", "Mara Vell as the candidate most likely to reopen the ferry pier"),

@@ -10,13 +10,6 @@ import pytest
 from tests.conftest import extract
 
 
-@pytest.fixture(scope="module")
-def rules(extractor):
-    from claimgraph.pipeline import Extractor
-
-    return Extractor(nlp=extractor.nlp, learned=False)
-
-
 def _one(found: list, cue: str):
     hits = [a for a in found if a.cue == cue]
     assert len(hits) == 1, [(a.cue, a.content) for a in found]
