@@ -328,22 +328,9 @@ def across_unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndar
     hold, each CROSS_ZIPF_TOP less its Zipf frequency (`info`: statement_vectors' columns' information, ZIPF_TOP
     less the Zipf frequency), below CROSS_INFO x log2(statements of one article x of the other). All False without
     sources or with the test off."""
-    out = np.zeros(len(pairs), dtype=bool)
     if sources is None or CROSS_INFO is None or not len(pairs):
-        return out
-    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
-    across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
-    if not len(across):
-        return out
-    present = (words != 0).astype(np.float32).tocsr()
-    specific = np.maximum(info[:, 0] - np.float32(ZIPF_TOP - CROSS_ZIPF_TOP), 0.0)   # stems only (no coarse stems)
-    a, b = pairs[across, 0], pairs[across, 1]
-    both = present[a].multiply(present[b]).tocsr()
-    count = np.bincount(codes)   # statements of each article
-    need = CROSS_INFO * np.log2(count[codes[a]].astype(np.float64) * count[codes[b]])
-    shared = np.asarray(both @ specific).ravel()
-    out[across] = shared < need
-    return out
+        return np.zeros(len(pairs), dtype=bool)
+    return _across(pairs, info, *_evidence(words, info, sources))
 
 
 def inside_unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndarray,
@@ -352,32 +339,67 @@ def inside_unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndar
     in general English for the number of statements of that article: the stems both hold, each CROSS_ZIPF_TOP less
     its Zipf frequency, below INSIDE_INFO x log2(statements of the article); a pair with a statement of at most
     SHORT_TERMS stems is left to `anchored`. All False without sources or with the test off."""
-    out = np.zeros(len(pairs), dtype=bool)
     if sources is None or INSIDE_INFO is None or not len(pairs):
+        return np.zeros(len(pairs), dtype=bool)
+    return _inside(pairs, info, *_evidence(words, info, sources))
+
+
+def unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndarray,
+               sources: Sequence[Any] | None) -> np.ndarray:
+    """The candidate pairs the evidence tests drop: `across_unanchored` (two articles) or `inside_unanchored` (one),
+    on one preparation of what both read."""
+    out = np.zeros(len(pairs), dtype=bool)
+    if sources is None or not len(pairs) or (CROSS_INFO is None and INSIDE_INFO is None):
         return out
+    evidence = _evidence(words, info, sources)
+    if CROSS_INFO is not None:
+        out |= _across(pairs, info, *evidence)
+    if INSIDE_INFO is not None:
+        out |= _inside(pairs, info, *evidence)
+    return out
+
+
+def _evidence(words: sparse.csr_matrix, info: np.ndarray, sources: Sequence[Any]):
+    """What both evidence tests read: each statement's article as a code, which stems each statement holds, and
+    each stem's specific information (CROSS_ZIPF_TOP less its Zipf frequency, at least 0; stems only, no coarse
+    stems)."""
     codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    present = (words != 0).astype(np.float32).tocsr()
+    specific = np.maximum(info[:, 0] - np.float32(ZIPF_TOP - CROSS_ZIPF_TOP), 0.0)
+    return codes, present, specific
+
+
+def _across(pairs: np.ndarray, info: np.ndarray, codes: np.ndarray, present: sparse.csr_matrix,
+            specific: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(pairs), dtype=bool)
+    across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
+    if not len(across):
+        return out
+    a, b = pairs[across, 0], pairs[across, 1]
+    count = np.bincount(codes)   # statements of each article
+    need = CROSS_INFO * np.log2(count[codes[a]].astype(np.float64) * count[codes[b]])
+    shared = np.asarray(present[a].multiply(present[b]).tocsr() @ specific).ravel()
+    out[across] = shared < need
+    return out
+
+
+def _inside(pairs: np.ndarray, info: np.ndarray, codes: np.ndarray, present: sparse.csr_matrix,
+            specific: np.ndarray) -> np.ndarray:
+    out = np.zeros(len(pairs), dtype=bool)
     inside = np.flatnonzero(codes[pairs[:, 0]] == codes[pairs[:, 1]])
     if not len(inside):
         return out
-    present = (words != 0).astype(np.float32).tocsr()
     a, b = pairs[inside, 0], pairs[inside, 1]
     if INSIDE_SHORT_FREE:
         stems = np.asarray(present @ info[:, 2]).ravel()   # the count of each statement's stems
         long = (stems[a] > SHORT_TERMS) & (stems[b] > SHORT_TERMS)
         inside, a, b = inside[long], a[long], b[long]
-    specific = np.maximum(info[:, 0] - np.float32(ZIPF_TOP - CROSS_ZIPF_TOP), 0.0)
     shared = np.asarray(present[a].multiply(present[b]).tocsr() @ specific).ravel()
     own = np.asarray(present @ specific).ravel()
     count = np.bincount(codes)
     out[inside] = ((shared < INSIDE_INFO * np.log2(count[codes[a]].astype(np.float64)))
                    | (shared < INSIDE_SHARE * np.minimum(own[a], own[b])))
     return out
-
-
-def unanchored(pairs: np.ndarray, words: sparse.csr_matrix, info: np.ndarray,
-               sources: Sequence[Any] | None) -> np.ndarray:
-    """The candidate pairs the evidence tests drop: `across_unanchored` (two articles) or `inside_unanchored` (one)."""
-    return across_unanchored(pairs, words, info, sources) | inside_unanchored(pairs, words, info, sources)
 
 
 def _too_short(texts: Sequence[str], terms: Sequence[Sequence[str]]) -> np.ndarray:
