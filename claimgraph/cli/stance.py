@@ -58,7 +58,8 @@ def stance() -> None:
     """Stance of a news article towards a headline claim: agree, disagree, discuss or unrelated.
 
     The model is trained on the Fake News Challenge (FNC-1) data and ships inside the package, so `predict`
-    works right after install. `train` rebuilds it from the data (fixed seeds, about 2 minutes on one core).
+    works right after install. `train` rebuilds it from the data (fixed seeds, about 1.5 minutes on one core,
+    as the README measured).
 
     \b
     Examples:
