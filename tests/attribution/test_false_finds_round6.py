@@ -1,6 +1,7 @@
 """False finds on PolNeAR (issue 9, round 6): constructions whose finds PolNeAR train leaves unmarked most of the
 time, each refused, and a similar sentence whose reading is kept. Fictional sentences through the real parse; each
-refusal test fails without its rule (reported/statements.py `writers_aside` and `naming_order`)."""
+refusal test fails without its rule (claimgraph/attribution/found.py `swallowed`, reported/statements.py
+`writers_aside` and `naming_order`)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,39 @@ def found(extractor, text: str) -> list[tuple[str, str | None]]:
 
 def cues(extractor, text: str) -> list[str]:
     return [cue for cue, _ in found(extractor, text)]
+
+
+# --- a nested find that is most of its holder's statement ---------------------------------------------------------
+
+def test_a_nested_find_that_restates_its_holder_is_left_out(rules):
+    text = "Mayor Tarn Vell said the harbor board had agreed to lower the ferry tolls."
+    got = found(rules, text)
+    assert got == [("said", "the harbor board had agreed to lower the ferry tolls")], got
+
+
+def test_a_nested_find_that_is_a_small_part_of_its_holder_stays(rules):
+    attributions = extract(rules, "Mayor Tarn Vell said the harbor board had rejected the plan.")
+    nested = [a for a in attributions if a.cue == "rejected"]
+    assert len(nested) == 1 and nested[0].content == "the plan" and "nested" in nested[0].flags, \
+        [(a.cue, a.content, a.flags) for a in attributions]
+
+
+def test_a_second_voice_inside_a_statement_stays_nested(rules):
+    attributions = extract(rules, "Lina Dorr told the host that Mayor Vell had said the ferry tolls would fall in "
+                                  "May.")
+    inner = [a for a in attributions if a.cue == "said"]
+    assert len(inner) == 1 and inner[0].content == "the ferry tolls would fall in May" \
+        and "nested" in inner[0].flags, [(a.cue, a.content, a.flags) for a in attributions]
+
+
+def test_a_statement_an_outlet_relays_stays_nested(rules):
+    attributions = extract(rules, "The Harbor Gazette reported that the ministry said the ferry tolls would fall "
+                                  "in May.")
+    by_cue = {a.cue: a for a in attributions}
+    assert set(by_cue) == {"reported", "said"}, [(a.cue, a.content) for a in attributions]
+    inner = by_cue["said"]
+    assert inner.content == "the ferry tolls would fall in May"
+    assert inner.parent == by_cue["reported"].id and inner.via == ("Harbor Gazette",), (inner.parent, inner.via)
 
 
 # --- the writer's own framing -------------------------------------------------------------------------------------
