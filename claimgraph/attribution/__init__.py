@@ -19,7 +19,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from claimgraph.attribution.cues import is_narrative, is_result_not_statement, lexicon
-from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, trim
+from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, swallowed, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import Gate, cue_above, is_clause, shares_cue, source_kind
@@ -144,7 +144,7 @@ def _inner_restatement(item: Found) -> bool:
         return False
     same = (isinstance(item.speaker, Speaker) and isinstance(parent.speaker, Speaker)
             and item.speaker.key == parent.speaker.key)
-    return same or item.source is None or item.cue_class == "think"
+    return same or item.source is None or item.cue_class == "think" or swallowed(item)
 
 
 def _without_inner_restatements(found: list[Found]) -> list[Found]:

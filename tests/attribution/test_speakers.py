@@ -398,7 +398,7 @@ def test_roles_are_written_as_a_reader_writes_them(extractor, text, cue, name, r
     ("Kestrelnet in 2017 announced that it would sell cloud services to Port Ellis.", "announced", "Kestrelnet",
      None),
     # A paper's poll parsed with the paper as head: the poll speaks.
-    ("The letter argues that the public cares – a point emphasised by a Harbor Gazette poll today which shows "
+    ("The public cares – a point emphasised by a Harbor Gazette poll today which shows "
      "that an overwhelming majority of voters want our high food standards protected.", "shows",
      "Harbor Gazette poll", "anonymous"),
 ])
