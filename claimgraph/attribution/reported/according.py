@@ -1,6 +1,6 @@
 """Sources named by a phrase, not by a verb: "according to X" (`according_to`, with an inner speaker the parser hung on
 the source), "in a Harbor Institute poll, …" and "in Vell's view" (`in_source`), and a title line "Vell: Ferry fares
-will rise" (`title_line`; "The Latest: …" is none)."""
+will rise" (`title_line`; "The Latest: …" is none) or "Vell Slams Ferry Levy" (`headline`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import cue_for
+from claimgraph.attribution.cues import cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, doc_text, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import WORD
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
@@ -136,13 +136,77 @@ def _named_below(doc: Doc, name) -> bool:
     return any(t.text == last.text and t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in doc[name.end + 1:])
 
 
+# Verbs a headline reports with besides the lexicon's cues, in their -s form ("Vell Backs Ferry Levy", "Marr rips
+# harbor board"): taking a side, attacking or defending one.
+HEADLINE_VERBS = {"endorse", "oppose", "prefer", "back", "defend", "attack", "support", "champion", "hail", "urge",
+                  "warn", "rip", "knock", "bash", "thank"}
+
+
+NAME_JOINS = {"the", "of", "and", "'s", "’s", "&", ".", "-"}
+
+
+def _headline_verb(word: str) -> str | None:
+    """'Slams', 'endorses', 'Denies': the -s form of a cue verb (the lexicon's, an evaluative verb, a headline
+    verb), read from the word itself (a title-case headline is parsed as a string of names); its class, else None."""
+    from claimgraph.attribution.cues import lexicon
+    from claimgraph.attribution.reported.statements import EVALUATIVE
+
+    w = word.lower()
+    stems = ([w[:-3] + "y"] if w.endswith("ies") else []) + ([w[:-2]] if w.endswith("es") else []) + (
+        [w[:-1]] if w.endswith("s") and not w.endswith("ss") else [])
+    for stem in stems:
+        if stem in lexicon():
+            return lexicon()[stem].cue_class
+        if stem in EVALUATIVE or stem in HEADLINE_VERBS:
+            return "assert"
+    return None
+
+
+def headline(doc: Doc) -> Found | None:
+    """'Talbot Slams Ferry Levy', 'Marr endorses Vell for mayor; …' as a Doc's first line: a name (words in title
+    case) before the line's first cue verb in its -s form, not read as a common noun ("RNC rules clash erupts"); the
+    words after the verb, to the end of the line or a ';' or ':', are what the name said (PolNeAR train: 67 of 85
+    right)."""
+    text = doc_text(doc)
+    end = text.find("\n")
+    end = len(text) if end < 0 else end
+    line = [t for t in doc if t.idx < end and not t.is_space]
+    verb = next((t for t in line if _headline_verb(t.text) is not None), None)
+    if verb is None or verb.i == 0 or verb.pos_ == "NOUN" or verb.sent.start != 0:
+        return None
+    before = [t for t in line if t.i < verb.i]
+    if not before or any(not (t.text[:1].isupper() and not t.is_stop or t.lower_ in NAME_JOINS) for t in before) \
+            or before[0].lower_ in NAME_JOINS:
+        return None  # a name before the verb and nothing else ("How Vell Thinks …", "Vell Is Hinging On …")
+    after = [t for t in line if t.i > verb.i]
+    # to the end of the line, a ';' or ':', or a second headline verb ("Backs Vell And Denounces Marr", "hints at
+    # a shakeup, then takes it back")
+    stop = next((k for k, t in enumerate(after) if t.text in {";", ":"} or k + 1 < len(after) and (
+        t.lower_ in {"and", ",", "then"} and (_headline_verb(after[k + 1].text) is not None
+                                              or after[k + 1].lower_ == "then"))),
+        len(after))
+    after = after[:stop]
+    while after and after[-1].is_punct:
+        after.pop()
+    if not any(t.is_alpha and not t.is_stop for t in after):
+        return None  # "Talbot opposes it.": nothing said
+    content = trim(doc, after[0].idx, after[-1].idx + len(after[-1]))
+    source = doc.char_span(before[0].idx, before[-1].idx + len(before[-1]), alignment_mode="expand")
+    if content[1] <= content[0] or source is None or is_result_not_statement(
+            verb, doc.char_span(*content, alignment_mode="expand")):
+        return None  # "Marr claims gold in the regatta": a prize won
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[verb.i:verb.i + 1],
+                 source=source, content=[content], cue_class=_headline_verb(verb.text) or "report",
+                 sentence=sentence_of(doc, content), confidence=0.6)
+
+
 def title_line(doc: Doc) -> Found | None:
     """'Talbot: Ferry fares will rise in May' as a Doc's first line (an article's title): the name is a person or an
-    organisation (or a poll, a report), the rest of the line what it said."""
+    organisation (or a poll, a report), the rest of the line what it said; else a headline's verb (`headline`)."""
     text = doc_text(doc)
     m = TITLE.match(text)
     if m is None or m.group("name").isupper() or "\n" in m.group(0)[:m.start("content")]:
-        return None
+        return headline(doc)
     words = m.group("name").lower().replace("’", "'").split()
     if any(w.strip(".'") in NOT_TITLE_SOURCES for w in words):
         return None

@@ -1,7 +1,7 @@
 """Attributions without a cue verb's own content: evidentials and raised subjects ("X seems to …", "X is expected to
 …", "is said to …"), "reportedly", what a poll or a study shows set off as an aside, "Democrats see Vell as …"
-(`seen_as`), a stance adjective or a stance holder ("Vell is critical of …", "a longtime critic of …": `attitude`),
-and "made clear that …" (`made_clear`)."""
+(`seen_as`), a stance adjective, a stance holder or a side taken ("Vell is critical of …", "a longtime critic of …",
+"the union endorsed Vell": `attitude`), and "made clear that …" (`made_clear`)."""
 
 from __future__ import annotations
 
@@ -197,9 +197,44 @@ ATTITUDE_PREPS = {"of", "about", "over", "with", "on", "toward", "towards"}
 COPULAS = {"be", "remain", "seem", "appear", "become", "grow", "sound", "feel"}
 
 
+# Verbs of taking a side, whose object is the side taken: "the union endorsed Vell", "Marr opposes the levy",
+# "most voters prefer Talbot" (PolNeAR marks the object as what the subject holds; right 113 of 144 times on train,
+# 9 of 12 on dev). Not "support", "back", "favor", "embrace", "welcome": right half the time or less on train (a
+# budget supports a scheme, a yard backs onto a lane, a couple welcomes a baby).
+SIDING = {"endorse", "oppose", "prefer"}
+THINGS = {"it", "this", "that", "which", "what"}
+
+
+def taken_side(doc: Doc, token: Token) -> Found | None:
+    """'The union endorsed Vell for mayor', 'Marr opposes the harbor levy': a verb of taking a side (SIDING), active,
+    with a subject and an object; the object is the content, the subject the source. Not inside another cue's words
+    ("said the union had endorsed …": that statement holds it)."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in SIDING:
+        return None
+    if any(c.dep_ == "auxpass" for c in token.children) or any(cue_for(a) is not None for a in token.ancestors):
+        return None
+    side = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+    if side is None or side.lower_ in THINGS:
+        return None  # "opposes it": a side the sentence does not say
+    subject, _ = cue_subject(token)
+    if subject is None:
+        return None
+    content = trim(doc, *subtree_span(side))
+    if content[1] <= content[0]:
+        return None
+    source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class="dispute" if lemma == "oppose" else "assert",
+                 sentence=sentence_of(doc, content), confidence=0.6)
+
+
 def attitude(doc: Doc, token: Token) -> Found | None:
     """'Vell has been critical of the harbor plan', 'Marr is confident that the ferry will run': a predicate
-    adjective of stance with a person's subject; the that-clause or the of/about phrase is the content."""
+    adjective of stance with a person's subject; the that-clause or the of/about phrase is the content. A verb of
+    taking a side is a stance too (`taken_side`)."""
+    if token.pos_ == "VERB":
+        return taken_side(doc, token)
     holder = token.pos_ == "NOUN" and token.dep_ == "attr" and token.lemma_.lower() in HOLDERS
     if not holder and (token.lemma_.lower() not in ATTITUDES or token.pos_ != "ADJ"
                        or token.dep_ not in {"acomp", "oprd"}) or token.head.lemma_.lower() not in COPULAS:
