@@ -23,7 +23,9 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 
 from __future__ import annotations
 
-from claimgraph.claims.grouping import has_negation, is_negator, words
+import re
+
+from claimgraph.claims.grouping import has_negation, is_negator, stem, words
 from claimgraph.claims.statement import Statement
 from claimgraph.claims.toward_claim import content_signal
 from claimgraph.records import normalise_name
@@ -145,14 +147,34 @@ def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
     return same_words_same_stance(members, {k: v or "report" for k, v in stances.items()})
 
 
+COPY_MIN_WORDS = 8   # a quote one outlet prints whole inside another's longer cut of it: at least this many words
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019]*\s+")
+
+
+def _sentences(text: str) -> str:
+    """The words of a statement as stems, its sentences marked off by '|' (to match whole sentences only)."""
+    return " | ".join(" ".join(stem(w) for w in words(part)) for part in SENTENCE_END.split(text.strip()) if part)
+
+
 def same_words_same_stance(members: list[tuple[Statement, str]], stances: dict[str, str]) -> dict[str, str]:
     """The same words from the same speaker carry one stance in every outlet that repeats them: the stance most of
-    the copies got, ties going to the earliest copy's (an outlet's framing differs, the speaker's words do not)."""
+    the copies got, ties going to the earliest copy's (an outlet's framing differs, the speaker's words do not).
+    Copies are the same words, or (issue 12, PolNeAR) whole sentences of COPY_MIN_WORDS or more words that another
+    copy holds whole among its sentences, word for word up to suffixes ("… being a big beneficiary of the law." and
+    "… of the laws. But I'm working for you now. I'm not working for Trump."): one outlet quoting more of a speech
+    does not turn the speaker around; a word more in the same sentence is other words."""
     copies: dict[tuple[str, str], list[Statement]] = {}
     for s, _role in members:
         a = s.attribution
         if a.speaker and a.content:
-            copies.setdefault((a.speaker.key, " ".join(words(a.content))), []).append(s)
+            copies.setdefault((a.speaker.key, _sentences(a.content)), []).append(s)
+    keys = sorted(copies, key=lambda k: (k[0], -len(k[1])))   # by speaker, longest words first
+    for n, (speaker, text) in enumerate(keys):                  # a cut another copy holds whole joins that copy
+        if len(text.replace("|", " ").split()) >= COPY_MIN_WORDS and (speaker, text) in copies:
+            for longer in keys[:n]:
+                if longer[0] == speaker and longer in copies and f"| {text} |" in f"| {longer[1]} |":
+                    copies[longer].extend(copies.pop((speaker, text)))
+                    break
     for group in copies.values():
         if len({stances[s.id] for s in group}) > 1:
             group.sort(key=Statement.sort_key)
