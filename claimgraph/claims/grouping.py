@@ -178,20 +178,7 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = semantic.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb, info, bar, semantic.anchor_rows(words, sources))
-    names = semantic.name_columns(texts) if sources is not None and len(pairs) else None   # (a name counts once)
-    drop = semantic.unanchored(pairs, words, info, sources, names)   # specific words shared, across and inside articles
-    drop[drop] &= ~semantic.verbatim(texts, pairs[drop])   # … or the same words quoted verbatim
-    keep = ~drop
-    pairs, scores = pairs[keep], scores[keep]
-    quoted = semantic.verbatim_pairs(texts, sources)   # the same quote in two articles: a candidate in any case,
-    if len(quoted):                                    # at the link at least (taken after the stronger pairs)
-        known = set(map(tuple, pairs.tolist()))
-        quoted = np.asarray([p for p in quoted.tolist() if tuple(p) not in known], dtype=np.int64).reshape(-1, 2)
-        if len(quoted):
-            sims = (np.asarray(words[quoted[:, 0]].multiply(words[quoted[:, 1]]).sum(axis=1)).ravel()
-                    + np.einsum("ij,ij->i", emb[quoted[:, 0]], emb[quoted[:, 1]]))
-            pairs = np.concatenate([pairs, quoted])
-            scores = np.concatenate([scores, np.maximum(sims, bar).astype(scores.dtype)])
+    pairs, scores = semantic.evidenced(texts, pairs, scores, words, emb, info, sources, bar)
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
     for i in range(len(texts)):

@@ -422,6 +422,30 @@ def _across(pairs: np.ndarray, info: np.ndarray, codes: np.ndarray, present: spa
     return out
 
 
+def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words: sparse.csr_matrix,
+              emb: np.ndarray, info: np.ndarray, sources: Sequence[Any] | None,
+              bar: float) -> tuple[np.ndarray, np.ndarray]:
+    """The candidate pairs (and their similarities) that the evidence tests keep, as `link-claims` and the Spark job
+    both take them: a pair `unanchored` drops (too little specific shared across or inside articles; a name counting
+    once, `name_columns`) stays when the two share words quoted verbatim (`verbatim`), and the same quote in two
+    articles (`verbatim_pairs`) is a candidate in any case, at the link `bar` at least (taken after the stronger
+    pairs). `words`, `emb`, `info` as statement_vectors gives them."""
+    names = name_columns(texts) if sources is not None and len(pairs) else None
+    drop = unanchored(pairs, words, info, sources, names)
+    drop[drop] &= ~verbatim(texts, pairs[drop])
+    pairs, scores = pairs[~drop], scores[~drop]
+    quoted = verbatim_pairs(texts, sources)
+    if len(quoted):
+        known = set(map(tuple, pairs.tolist()))
+        quoted = np.asarray([p for p in quoted.tolist() if tuple(p) not in known], dtype=np.int64).reshape(-1, 2)
+    if len(quoted):
+        sims = (np.asarray(words[quoted[:, 0]].multiply(words[quoted[:, 1]]).sum(axis=1)).ravel()
+                + np.einsum("ij,ij->i", emb[quoted[:, 0]], emb[quoted[:, 1]]))
+        pairs = np.concatenate([pairs, quoted])
+        scores = np.concatenate([scores, np.maximum(sims, bar).astype(scores.dtype)])
+    return pairs, scores
+
+
 def verbatim(texts: Sequence[str], pairs: np.ndarray) -> np.ndarray:
     """Which pairs (rows of `pairs`, positions in `texts`) share a run of QUOTE_RUN or more words as written
     (grouping.words: lower-cased, stop words kept); all False when QUOTE_RUN is None."""

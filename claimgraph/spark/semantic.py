@@ -156,10 +156,10 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
 def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[Any] | None = None) -> np.ndarray:
     """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark
     (`sources`: each statement's article, as in claims.grouping.link_restatements)."""
-    from claimgraph.claims.semantic import average_linkage, unanchored, word_rows
+    from claimgraph.claims.semantic import average_linkage, evidenced, link_for, word_rows
 
     if len(texts) < 2:
         return np.arange(len(texts))
     pairs, sims, words, emb = semantic_pairs(spark, texts, sources)
-    keep = ~unanchored(pairs, words, word_rows(texts)[1], sources)   # as link_restatements
-    return average_linkage(len(texts), pairs[keep], sims[keep], words, emb)
+    pairs, sims = evidenced(texts, pairs, sims, words, emb, word_rows(texts)[1], sources, link_for(len(texts)))
+    return average_linkage(len(texts), pairs, sims, words, emb)

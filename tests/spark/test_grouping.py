@@ -186,3 +186,27 @@ def test_the_semantic_step_on_spark_asks_one_article_for_specific_shared_words(s
     assert ours[0] == ours[3] and len({ours[0], ours[1], ours[2]}) == 3
     assert len(set(ours)) == len(TEXTS) - 1
     assert pairwise_agreement(ours, group_statements(TEXTS, sources=SOURCES).tolist())["precision"] == 1.0
+
+
+def test_the_semantic_step_on_spark_takes_link_claims_evidence_tests_across_articles(spark):
+    """With each statement's article given, Spark keeps and adds the pairs `link-claims` does (claims.semantic.evidenced):
+    the same quote carried by two outlets joins however common its words, and names count once as evidence."""
+    from claimgraph.claims.grouping import group_statements
+    from claimgraph.spark.semantic import group_claims_semantic
+    from tests.claims.test_across_outlets import NAMES_A, NAMES_B
+
+    a = ["So far, I cannot believe how calm it has been up here."] + NAMES_A[2:]
+    b = ["I cannot believe how calm it has been up here,"] + NAMES_B[2:]
+    texts, sources = a + b, ["a"] * len(a) + ["b"] * len(b)
+    ours = group_claims_semantic(spark, texts, sources).tolist()
+    assert _partition(ours) == _partition(group_statements(texts, sources=sources).tolist())
+    assert ours[0] == ours[len(a)]   # the quote, in both outlets
+    texts, sources = NAMES_A + NAMES_B, ["a"] * len(NAMES_A) + ["b"] * len(NAMES_B)
+    ours = group_claims_semantic(spark, texts, sources).tolist()
+    assert _partition(ours) == _partition(group_statements(texts, sources=sources).tolist())
+
+
+def _partition(labels: list[int]) -> list[int]:
+    """Labels renamed by first appearance: two groupings into the same claims compare equal."""
+    first: dict[int, int] = {}
+    return [first.setdefault(label, len(first)) for label in labels]
