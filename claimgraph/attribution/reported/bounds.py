@@ -58,6 +58,37 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
         cut = trim(doc, start, doc[token.i - 1].idx)
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
             return cut
+    return _before_summing_up(doc, cue, content)
+
+
+SET_OFF = {",", "—", "–", "--"}
+
+
+def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Content stops before a trailing noun phrase set off by a comma or a dash that sums up or glosses what came
+    before: "announced it would cut 300 jobs, a move that could hurt the town", "said she was encouraged by the plan
+    — a modest boost for Marr", "vowed to repeal the Tarn Act, a law that …". The writer's comment, not what was
+    said; PolNeAR leaves it out. An indefinite phrase only ("a", "an"): "…, the mayor of Port Ellis" may be the
+    speaker's own words."""
+    span = _content_tokens(doc, content)
+    if span is None or len(span) < 4:
+        return content
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    for token in span:
+        if token.i <= cue.i or token.i - 1 <= span.start or doc[token.i - 1].text not in SET_OFF:
+            continue
+        if token.lower_ not in {"a", "an"} or token.dep_ != "det":
+            continue
+        phrase = token.head  # the phrase's noun, climbing while the phrase still starts at the article
+        while phrase.head.i != phrase.i and phrase.head.i > token.i and phrase.head.left_edge.i == token.i:
+            phrase = phrase.head
+        if phrase.dep_ not in {"appos", "npadvmod"} or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
+            continue
+        if phrase.right_edge.i < words[-1].i or _has_quote(doc, token.idx, content[1]):
+            continue  # it must run to the content's end, and a quoted phrase is the speaker's
+        cut = trim(doc, content[0], token.idx)
+        if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
+            return cut
     return content
 
 
@@ -163,6 +194,8 @@ def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) 
         if token.tag_ == "VB" and root.tag_ == "VB" and any(c.tag_ == "MD" for c in root.children) \
                 and not any(c.dep_ in {"aux", "neg"} for c in token.children):
             continue  # "will align with … and add Tarn to the list": the modal's second verb, still said
+        if token.tag_ == root.tag_ != cue.tag_ and token.tag_ in {"VBD", "VBZ", "VBP"}:
+            continue  # "says the two met in a meetup group and decided to co-host the show": the content's tense
         cc = next((c for c in root.children if c.dep_ == "cc" and c.i < token.i and c.i > root.i), None)
         cut_at = cc.i if cc is not None else token.i
         cut = trim(doc, content[0], doc[cut_at].idx)

@@ -1,0 +1,47 @@
+"""Content bounds, round 6 (issue 9, PolNeAR train): where a reported content stops and starts, as PolNeAR marks it.
+Fictional sentences through the real parse, rules only; each test fails without the rule it names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import cues_found
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The ferry board announced it would cut 300 jobs at the pier, a move that could hurt the town of Port Ellis.",
+     "announced", "it would cut 300 jobs at the pier"),
+    ("Mara Vell said she was encouraged by the harbor plan — a modest boost for the council since 2009.",
+     "said", "she was encouraged by the harbor plan"),
+    ("Ilan Moss vowed to repeal the Tarn Harbor Act, a law that bars night ferries from the bay.",
+     "vowed", "to repeal the Tarn Harbor Act"),
+])
+def test_a_trailing_phrase_that_sums_up_the_content_is_the_writers(rules, text, cue, content):
+    """', a move that …', '— a modest boost for …': an indefinite noun phrase set off at the content's end glosses
+    what was said; PolNeAR leaves it out of the content."""
+    assert cues_found(rules, text)[cue].content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a definite apposition names someone the speaker spoke of: it stays
+    ("Mara Vell said she had met Ilan Moss, the harbor master of Port Ellis.",
+     "said", "she had met Ilan Moss, the harbor master of Port Ellis"),
+    # a quoted phrase is the speaker's own words
+    ('Mara Vell said the council would close the pier, a "sad day" for the whole town of Port Ellis.',
+     "said", 'the council would close the pier, a "sad day" for the whole town of Port Ellis'),
+])
+def test_a_phrase_that_is_said_stays_in_the_content(rules, text, cue, content):
+    assert cues_found(rules, text)[cue].content == content
+
+
+def test_a_second_verb_in_the_contents_tense_is_still_said(rules):
+    """'says the two met … and decided …': the second verb takes the content's past, not the cue's present, so it
+    goes on with what was said; the speaker's own next act takes the cue's tense ('said … and called …')."""
+    text = "Ilan Moss says the two captains met at a harbor meeting in Tarn and decided to share the ferry."
+    assert cues_found(rules, text)["says"].content == (
+        "the two captains met at a harbor meeting in Tarn and decided to share the ferry")
+
+
+def test_the_speakers_next_act_in_the_cues_tense_is_still_cut(rules):
+    text = "Mara Vell said the ferry plan would cost the town too much money and called it a mistake."
+    assert cues_found(rules, text)["said"].content == "the ferry plan would cost the town too much money"
