@@ -60,3 +60,16 @@ def test_the_complementizer_after_the_cue_is_part_of_the_content(rules, text, cu
 def test_a_clause_without_a_complementizer_starts_at_its_first_word(rules):
     assert cues_found(rules, "Talbot said the ferry would run again in May.")["said"].content == (
         "the ferry would run again in May")
+
+
+def test_a_trailing_relative_clause_stops_the_content_though_the_parse_hangs_its_end_elsewhere(rules):
+    """', who held a rally …, drawing 1,100 people': the parser hangs the participle on the content's verb, so the
+    relative clause seems not to reach the content's end; the aside still starts at 'who'."""
+    text = ("Voters in Tarn said they had heard nothing to pull them away from Ilan Moss, who held a rally in Port "
+            "Ellis on Wednesday, drawing 1,100 people.")
+    assert cues_found(rules, text)["said"].content == "they had heard nothing to pull them away from Ilan Moss"
+
+
+def test_a_relative_clause_before_the_contents_verb_stays(rules):
+    text = "Talbot said that Ilan Moss, who had resigned in May, is now back at the harbor."
+    assert cues_found(rules, text)["said"].content == "that Ilan Moss, who had resigned in May, is now back at the harbor"

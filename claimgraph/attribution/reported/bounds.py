@@ -51,7 +51,9 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
             clause = token.head
         else:
             continue
-        if clause.left_edge.i != token.i or clause.right_edge.i < span.end - 2:
+        if clause.left_edge.i != token.i:
+            continue
+        if clause.right_edge.i < span.end - 2 and not (clause.dep_ == "relcl" and _aside_runs_on(clause, span)):
             continue
         if _has_quote(doc, token.idx, end):
             continue
@@ -59,6 +61,25 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
             return cut
     return _before_summing_up(doc, cue, content)
+
+
+def _aside_runs_on(clause: Token, span: Span) -> bool:
+    """A trailing relative clause whose end the parser hung on the content's verb ("… from Vell, who held a rally in
+    Tarn on Wednesday, drawing 1,100 people", "… and Ilan Moss, who was his deputy then and is now the harbor
+    master"): the rest goes on after a comma or "and", no word of it is the verb that governs the clause's noun or
+    hangs on that noun ("Moss, who had resigned, is now back" goes on with what was said), and what hangs on the
+    verbs above is a participle or a conjunct."""
+    doc, noun = clause.doc, clause.head
+    if clause.right_edge.i + 1 >= len(doc) or doc[clause.right_edge.i + 1].text not in {",", "and", "—", "–"}:
+        return False
+    above = {t.i for t in noun.ancestors}
+    rest = [t for t in span if t.i > clause.right_edge.i and not t.is_punct and not t.is_space]
+    if any(t.i in above or t.head.i == noun.i for t in rest):
+        return False
+    # what hangs on the verb above is a participle or a conjunct (the aside's own end), not the verb's own
+    # complement ("to put Tarn, which …, in play", "to form a task force, which …, to crack down on …")
+    return all(t.dep_ in {"conj", "cc"} or t.dep_ == "advcl" and t.tag_ == "VBG"
+               for t in rest if t.head.i in above)
 
 
 SET_OFF = {",", "—", "–", "--"}
