@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.records import Article
 from tests.conftest import cues_found
 
 
@@ -72,4 +73,26 @@ def test_a_trailing_relative_clause_stops_the_content_though_the_parse_hangs_its
 
 def test_a_relative_clause_before_the_contents_verb_stays(rules):
     text = "Talbot said that Ilan Moss, who had resigned in May, is now back at the harbor."
-    assert cues_found(rules, text)["said"].content == "that Ilan Moss, who had resigned in May, is now back at the harbor"
+    assert cues_found(rules, text)["said"].content == (
+        "that Ilan Moss, who had resigned in May, is now back at the harbor")
+
+
+def test_a_quotation_after_a_sentence_with_a_few_quoted_words_goes_on_with_its_statement(rules):
+    """'Yet Vell is also a “change agent,” Moss said. “That is exactly …”': the quotation has no cue of its own and
+    follows the cue clause of a sentence that embeds a few quoted words: one statement by Moss, in two spans."""
+    text = ("Yet Vell is also a “change agent,” Ilan Moss said. “That is exactly what people in Tarn want right now, "
+            "so he is well placed for the harbor vote.”")
+    found = rules.extract(Article(text=text, ref="t"))
+    assert len(found) == 1
+    statement = found[0]
+    assert statement.cue == "said" and statement.speaker is not None and statement.speaker.name == "Ilan Moss"
+    assert statement.content.startswith("Yet Vell is also a “change agent,”")
+    assert statement.content.endswith("well placed for the harbor vote.")
+    assert "continuation" not in statement.flags
+
+
+def test_a_quotation_after_an_indirect_sentence_is_not_joined(rules):
+    text = ("Ilan Moss said the ferry would be late again. “That is exactly what people in Tarn feared all along, "
+            "and nobody listened to them.”")
+    said = cues_found(rules, text)["said"]
+    assert said.content == "the ferry would be late again"
