@@ -95,3 +95,13 @@ def test_a_quotation_after_an_indirect_sentence_is_not_joined(rules):
             "and nobody listened to them.”")
     said = cues_found(rules, text)["said"]
     assert said.content == "the ferry would be late again"
+
+
+def test_a_trailing_participial_cue_after_its_own_adverb_is_its_own_statement(rules):
+    """', recently telling one aide that …': the comma stands before the participle's adverb; the participle is
+    still the same speaker's next statement, not part of what she expressed."""
+    text = ("Mara Vell expressed frustration about her first debate with Ilan Moss later this month, recently telling "
+            "one aide that she is unsure which Moss will show up.")
+    found = cues_found(rules, text)
+    assert found["expressed"].content == "frustration about her first debate with Ilan Moss later this month"
+    assert found["telling"].content.endswith("she is unsure which Moss will show up")

@@ -180,9 +180,14 @@ def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) ->
         return None
     start, end = content
     for token in doc.char_span(start, end, alignment_mode="expand") or ():
-        if (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"}
-                and token.i > 0 and doc[token.i - 1].text in {",", "—", "–"} and cue_for(token) is not None):
-            cut = trim(doc, start, doc[token.i - 1].idx)
+        if not (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp", "acl"}
+                and cue_for(token) is not None):
+            continue
+        # the comma may stand before an adverb of the participle's own (", recently telling an aide that …")
+        first = token if doc[token.i - 1].text in {",", "—", "–"} else token.left_edge
+        if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) \
+                and doc[first.i - 1].text in {",", "—", "–"}:
+            cut = trim(doc, start, doc[first.i - 1].idx)
             return cut if cut[1] > cut[0] else content
     return content
 

@@ -129,7 +129,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # The cue's own conjuncts ("called X Y and asserted that …") and trailing participles ("…, referring to …")
     # are not what the object content holds.
     own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} or (
-        c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and cue.doc[c.i - 1].text == ",") for t in c.subtree}
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text == ",")
+        for t in c.subtree}
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
         if not objects and (described := _described_as(doc, cue)) is not None:
