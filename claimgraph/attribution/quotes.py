@@ -418,6 +418,16 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                          confidence=0.9, quote_index=qi)
             found.append(item)
             last = item
+        elif (joined := _after_mixed_statement(doc, marks, qi, used)) is not None:
+            mixed_cue, lead = joined
+            used.add(mixed_cue.i)
+            item = Found(kind="mixed", cue=doc[mixed_cue.i:mixed_cue.i + 1], source=speaker_mention(doc, mixed_cue),
+                         content=[lead, inner],
+                         cue_class=classify(cue_for(mixed_cue), None) if cue_for(mixed_cue) else "report",
+                         sentence=sentence_of(doc, lead, inner), via=channel(doc, mixed_cue), confidence=0.8,
+                         quote_index=qi)
+            found.append(item)
+            last = item
         elif last is not None and _continues(doc, last, quote):
             if last.quote_index == previous_index and _same_utterance(doc, quote, previous_quote):
                 # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
@@ -435,6 +445,38 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             last = item
         previous_quote, previous_index = quote, qi
     return found
+
+
+CUE_CLAUSE = re.compile(r"\s*,?\s*(?:[\w.'’-]+\s+){1,5}$")
+
+
+def _after_mixed_statement(doc: Doc, marks: list[Quote], qi: int, used: set[int]
+                           ) -> tuple[Token, tuple[int, int]] | None:
+    """'Yet Vell is also a “change agent,” Moss said. “That’s exactly what people want …”': a quotation with no cue
+    of its own right after a sentence that embeds a few quoted words and ends with its cue clause goes on with that
+    statement (PolNeAR marks one attribution, the sentence's words and the quotation). The cue and the sentence's
+    words before the cue clause, or None."""
+    if qi == 0:
+        return None
+    text = doc_text(doc)
+    quote, embedded = marks[qi], marks[qi - 1]
+    if is_direct(text, embedded) or not embedded.closed:
+        return None
+    gap = text[embedded.end:quote.start]
+    if "\n" in gap or not gap.rstrip().endswith(".") or not CUE_CLAUSE.match(gap.rstrip()[:-1] + " "):
+        return None
+    cue = _cue_after(doc, embedded, used)
+    if cue is None or cue.idx >= quote.start:
+        return None
+    opening = doc.char_span(embedded.start, embedded.start + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    start = max(opening[0].sent.start_char, text.rfind("\n", 0, embedded.start) + 1)
+    before = text[start:embedded.start]
+    if not WORD.search(before) or any(c in before for c in OPEN) or any(c in before for c in CLOSE):
+        return None
+    lead = trim(doc, start, embedded.end, keep_final_period=True)
+    return (cue, lead) if lead[1] > lead[0] else None
 
 
 def inside_statements(quotes: list[Found], statements: list[Found]) -> list[Found]:

@@ -122,10 +122,10 @@ def test_a_while_clause_of_time_inside_the_content_stays(rules):
 @pytest.mark.parametrize("text, cue, content", [
     # the that-clause hung on the verb of a clause of time between the cue and it
     ("Tomas Brand said in a statement after the recording became public that the remarks do not reflect his "
-     "views on the ferry.", "said", "the remarks do not reflect his views on the ferry"),
+     "views on the ferry.", "said", "that the remarks do not reflect his views on the ferry"),
     # the that-clause hung on "before"
     ("The harbour master has hinted before that her crew was unhappy with the new timetable.", "hinted",
-     "her crew was unhappy with the new timetable"),
+     "that her crew was unhappy with the new timetable"),
 ])
 def test_that_clause_hung_below_the_cue_is_its_content(rules, text, cue, content):
     a = next(a for a in extract(rules, text) if a.cue == cue)

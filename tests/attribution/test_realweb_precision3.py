@@ -61,7 +61,7 @@ def test_a_statement_beside_a_name_shown_stays(rules):
 def test_a_cited_source_is_no_statement_but_the_note_is(rules):
     found = extract(rules, "Citing the Norland Fire Database, the agency noted that 400 fires had burned this month.")
     assert "citing" not in cues(found)
-    assert one(found, "noted").content == "400 fires had burned this month"
+    assert one(found, "noted").content == "that 400 fires had burned this month"
 
 
 def test_a_second_verb_under_the_same_modal_is_still_said(rules):
@@ -146,9 +146,9 @@ def test_the_inner_speaker_after_according_to_is_not_the_source(rules):
 
 @pytest.mark.parametrize("text, cue, content", [
     ("That said, I believe that the seeds of doubt this vote might have cast are very troubling.", "believe",
-     "the seeds of doubt this vote might have cast are very troubling"),
+     "that the seeds of doubt this vote might have cast are very troubling"),
     ("We expect that future research will shed more light on the ferry crews of Tarn.", "expect",
-     "future research will shed more light on the ferry crews of Tarn"),
+     "that future research will shed more light on the ferry crews of Tarn"),
 ])
 def test_the_writers_own_belief_with_that_is_the_writers(rules, text, cue, content):
     found = one(extract(rules, text), cue)
@@ -163,7 +163,7 @@ def test_a_bare_i_think_still_hedges(rules):
 def test_hopes_is_a_thinking_cue_whatever_the_lemma(rules):
     text = "Ilse Marr hopes that the Tarn ferry will soon move from the old pier to a new terminal."
     found = one(extract(rules, text), "hopes")
-    assert found.content == "the Tarn ferry will soon move from the old pier to a new terminal"
+    assert found.content == "that the Tarn ferry will soon move from the old pier to a new terminal"
     assert found.speaker.name == "Ilse Marr"
 
 

@@ -92,7 +92,7 @@ def test_a_cue_with_its_own_clause_after_a_full_stop_is_not_the_quotes(rules):
             "would go back to work on Wednesday morning.")
     found = extract(rules, text)
     assert [a.content for a in found] == ["Our jobs are leaving the island, … Jobs are my wheelhouse.",
-                                          "he would go back to work on Wednesday morning"]
+                                          "that he would go back to work on Wednesday morning"]
     assert all(a.speaker.name == "Ansel Marr" for a in found)
 
 
@@ -147,7 +147,7 @@ def test_a_cue_before_a_quote_is_no_part_of_its_content(rules):
 @pytest.mark.parametrize("text, cue, content, cls", [
     ("The harbor board applauded the new ferry timetable on Monday.", "applauded", "the new ferry timetable on Monday",
      "assert"),
-    ("Mara Vell bemoaned that the ferry would close in May.", "bemoaned", "the ferry would close in May", "dispute"),
+    ("Mara Vell bemoaned that the ferry would close in May.", "bemoaned", "that the ferry would close in May", "dispute"),
     ("Ansel Marr chided the council for its long delays.", "chided", "the council for its long delays", "dispute"),
 ])
 def test_praise_and_blame_are_statements(rules, text, cue, content, cls):

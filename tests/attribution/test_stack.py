@@ -14,7 +14,7 @@ from claimgraph.attribution.learned.stack import KEY, RULE_FEATURES, features_of
 
 # Fictional: a quote the rules find, an indirect statement they find, and sentences they leave alone.
 TEXT = ("“The ferry will sail on Friday,” Mara Vell said.\n\n"
-        "Ilan Moss told reporters that the fog would lift by noon.\n\n"
+        "Ilan Moss told reporters at the harbour office that the fog would lift by noon.\n\n"
         "Gulls circled the harbour. The pilots were calm, a deckhand reckoned, and the tide was high.")
 
 

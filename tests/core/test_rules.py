@@ -31,7 +31,7 @@ def test_according_to_and_indirect_speech(extractor):
     preds = extract(extractor, text)
     kinds = {p["kind"]: p for p in preds}
     assert kinds["according_to"]["content"] == "the cranes were idle for a week"
-    assert kinds["indirect"]["content"] == "the port lost money"
+    assert kinds["indirect"]["content"] == "that the port lost money"
     assert kinds["indirect"]["speaker"]["name"] == "Owen Talbot"
 
 

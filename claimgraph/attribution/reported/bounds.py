@@ -51,11 +51,63 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
             clause = token.head
         else:
             continue
-        if clause.left_edge.i != token.i or clause.right_edge.i < span.end - 2:
+        if clause.left_edge.i != token.i:
+            continue
+        if clause.right_edge.i < span.end - 2 and not (clause.dep_ == "relcl" and _aside_runs_on(clause, span)):
             continue
         if _has_quote(doc, token.idx, end):
             continue
         cut = trim(doc, start, doc[token.i - 1].idx)
+        if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
+            return cut
+    return _before_summing_up(doc, cue, content)
+
+
+def _aside_runs_on(clause: Token, span: Span) -> bool:
+    """A trailing relative clause whose end the parser hung on the content's verb ("… from Vell, who held a rally in
+    Tarn on Wednesday, drawing 1,100 people", "… and Ilan Moss, who was his deputy then and is now the harbor
+    master"): the rest goes on after a comma or "and", no word of it is the verb that governs the clause's noun or
+    hangs on that noun ("Moss, who had resigned, is now back" goes on with what was said), and what hangs on the
+    verbs above is a participle or a conjunct."""
+    doc, noun = clause.doc, clause.head
+    if clause.right_edge.i + 1 >= len(doc) or doc[clause.right_edge.i + 1].text not in {",", "and", "—", "–"}:
+        return False
+    above = {t.i for t in noun.ancestors}
+    rest = [t for t in span if t.i > clause.right_edge.i and not t.is_punct and not t.is_space]
+    if any(t.i in above or t.head.i == noun.i for t in rest):
+        return False
+    # what hangs on the verb above is a participle or a conjunct (the aside's own end), not the verb's own
+    # complement ("to put Tarn, which …, in play", "to form a task force, which …, to crack down on …")
+    return all(t.dep_ in {"conj", "cc"} or t.dep_ == "advcl" and t.tag_ == "VBG"
+               for t in rest if t.head.i in above)
+
+
+SET_OFF = {",", "—", "–", "--"}
+
+
+def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[int, int]:
+    """Content stops before a trailing noun phrase set off by a comma or a dash that sums up or glosses what came
+    before: "announced it would cut 300 jobs, a move that could hurt the town", "said she was encouraged by the plan
+    — a modest boost for Marr", "vowed to repeal the Tarn Act, a law that …". The writer's comment, not what was
+    said; PolNeAR leaves it out. An indefinite phrase only ("a", "an"): "…, the mayor of Port Ellis" may be the
+    speaker's own words."""
+    span = _content_tokens(doc, content)
+    if span is None or len(span) < 4:
+        return content
+    words = [t for t in span if not t.is_punct and not t.is_space]
+    for token in span:
+        if token.i <= cue.i or token.i - 1 <= span.start or doc[token.i - 1].text not in SET_OFF:
+            continue
+        if token.lower_ not in {"a", "an"} or token.dep_ != "det":
+            continue
+        phrase = token.head  # the phrase's noun, climbing while the phrase still starts at the article
+        while phrase.head.i != phrase.i and phrase.head.i > token.i and phrase.head.left_edge.i == token.i:
+            phrase = phrase.head
+        if phrase.dep_ not in {"appos", "npadvmod"} or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
+            continue
+        if phrase.right_edge.i < words[-1].i or _has_quote(doc, token.idx, content[1]):
+            continue  # it must run to the content's end, and a quoted phrase is the speaker's
+        cut = trim(doc, content[0], token.idx)
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
             return cut
     return content
@@ -128,9 +180,14 @@ def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) ->
         return None
     start, end = content
     for token in doc.char_span(start, end, alignment_mode="expand") or ():
-        if (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp"}
-                and token.i > 0 and doc[token.i - 1].text in {",", "—", "–"} and cue_for(token) is not None):
-            cut = trim(doc, start, doc[token.i - 1].idx)
+        if not (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp", "acl"}
+                and cue_for(token) is not None):
+            continue
+        # the comma may stand before an adverb of the participle's own (", recently telling an aide that …")
+        first = token if doc[token.i - 1].text in {",", "—", "–"} else token.left_edge
+        if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) \
+                and doc[first.i - 1].text in {",", "—", "–"}:
+            cut = trim(doc, start, doc[first.i - 1].idx)
             return cut if cut[1] > cut[0] else content
     return content
 
@@ -163,6 +220,8 @@ def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) 
         if token.tag_ == "VB" and root.tag_ == "VB" and any(c.tag_ == "MD" for c in root.children) \
                 and not any(c.dep_ in {"aux", "neg"} for c in token.children):
             continue  # "will align with … and add Tarn to the list": the modal's second verb, still said
+        if token.tag_ == root.tag_ != cue.tag_ and token.tag_ in {"VBD", "VBZ", "VBP"}:
+            continue  # "says the two met in a meetup group and decided to co-host the show": the content's tense
         cc = next((c for c in root.children if c.dep_ == "cc" and c.i < token.i and c.i > root.i), None)
         cut_at = cc.i if cc is not None else token.i
         cut = trim(doc, content[0], doc[cut_at].idx)

@@ -100,9 +100,13 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         # "In a statement released after …, Cruz said he is certain …": a fronted phrase the parser hangs on the
         # cue as a second complement is no content when a complement follows the cue.
         comp = next((c for c in complements if c.i > cue.i), complements[0])
-        skip = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
-        # "has hinted before that …" parsed with both words as the clause's marks: neither is said.
-        skip |= {g.i for g in comp.children if g.dep_ == "mark" and skip and g.i < min(skip) and g.i > cue.i}
+        # The complementizer after the cue is part of the content, as PolNeAR marks it: "said that the pier …",
+        # "asked whether …" (on train 2,655 of the 2,702 gold contents that follow one start with it). One before
+        # the cue is not the cue's ("that", a relative pronoun read as the clause's mark).
+        marks = {g.i for g in comp.children if g.dep_ == "mark" and g.lower_ in {"that", "whether", "if"}}
+        skip = {i for i in marks if i < cue.i}
+        # "has hinted before that …" parsed with both words as the clause's marks: "before" is not said.
+        skip |= {g.i for g in comp.children if g.dep_ == "mark" and marks and g.i < min(marks) and g.i > cue.i}
         start, end = _clause_bounds(cue, comp, *subtree_span(comp, exclude=skip))
         return _extend_over_quote(doc, *trim(doc, start, end))
     if (answer := _answer(cue)) is not None:
@@ -125,7 +129,8 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # The cue's own conjuncts ("called X Y and asserted that …") and trailing participles ("…, referring to …")
     # are not what the object content holds.
     own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} or (
-        c.dep_ == "advcl" and c.tag_ == "VBG" and c.i > 0 and cue.doc[c.i - 1].text == ",") for t in c.subtree}
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text == ",")
+        for t in c.subtree}
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
         if not objects and (described := _described_as(doc, cue)) is not None:
