@@ -151,6 +151,16 @@ def _after_dateline(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, in
     return start, end
 
 
+def _dateline_subject(verb: Token) -> bool:
+    """The verb's first subject opens a paragraph's dateline ("QUILLMOOR COVE, N.S. - Tomas Brand continued …"):
+    `_after_dateline` takes the name after the dash from it."""
+    first = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if first is None:
+        return False
+    text, start = doc_text(verb.doc), first.left_edge.idx
+    return (start == 0 or text[start - 1] == "\n") and DATELINE.match(text, start) is not None
+
+
 def _under(token: Token, ancestor_i: int) -> bool:
     return any(a.i == ancestor_i for a in token.ancestors)
 
@@ -178,12 +188,21 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
         return inverted, [cue]
     for _ in range(MAX_CLIMB):
         chain.append(token)
-        for child in token.children:
+        # Two subjects on one verb: a place read as one ("Speaking in Salem, New Hampshire, Trump went …") or a
+        # relative the clause's object ("…, which she said represented …", "who many feel need …"): the nearer,
+        # unless a preposition stands right before it ("The plan to fill the quarry …, with soil … proposes").
+        nearest = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i][-1:]
+        nearest = [c for c in nearest if c.left_edge.tag_ != "IN" and (
+            c.left_edge.i == 0 or c.doc[c.left_edge.i - 1].tag_ != "IN") and not _dateline_subject(token)]
+        for child in nearest + list(token.children):
             if child.dep_ == "nsubj":
                 # "Tory MPs who said …": the mention is "who", as "he" is in "he said" (PolNeAR marks the
                 # relative); the speaker is its antecedent, which speaker resolution reads from the relative clause.
                 return child, chain
             if child.dep_ == "nsubjpass":
+                if len(chain) > 1 and chain[-2].dep_ == "xcomp" and token.lemma_.lower() in CAUSATIVE \
+                        and agent_of(token) is None:
+                    return child, chain  # "Vell was prompted to say …": the one prompted says it
                 return agent_of(token), chain  # "Vell was asked by the host whether …": the host asks
         if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             # A causative's object is the infinitive's subject: "the victory led Priebus to declare …", "that
@@ -216,6 +235,16 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
                 # addition to worrying that …": the one the passive is about did it, not its agent
                 return passive, chain
             continue
+        if token.dep_ == "relcl" and token.head.dep_ in {"dobj", "pobj", "attr"} and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and token.head.lemma_.lower() not in OPEN_INFINITIVE:
+            # An infinitive of purpose hung on an object: "held a briefing to brag …", "pointed to a case to
+            # say …", "was the first to say …": the subject of the verb holding the object acts (not "gave
+            # ample reasons to question …", anyone's to take).
+            verb = token.head.head.head if token.head.dep_ == "pobj" else token.head.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                token = verb
+                continue
         if token.dep_ not in CLIMB or token.head is token:
             break
         token = _outer_conjunct(token) or token.head
@@ -299,6 +328,9 @@ def _issuer(noun: Token) -> Token | None:
     return subject
 
 
+# Nouns whose infinitive anyone may take up ("reasons to question", "a chance to say"): no one's act in particular.
+OPEN_INFINITIVE = {"reason", "chance", "opportunity", "time", "way", "right", "ground", "cause", "need", "room",
+                   "incentive", "license", "licence", "excuse", "invitation", "permission"}
 CAUSATIVE = {"lead", "prompt", "cause", "force", "leave", "require", "drive", "spur", "move", "inspire", "compel",
              "provoke", "trigger", "get"}
 
@@ -315,9 +347,14 @@ def _outer_conjunct(token: Token) -> Token | None:
     from claimgraph.attribution.cues import cue_for
 
     head = token.head
-    if token.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i or cue_for(head.head) is None:
+    if token.dep_ == "conj" and token.tag_ == "VBG" and head.tag_ != "VBG" and head.dep_ == "ccomp" \
+            and head.head.tag_ == "VBG" and head.head.i < head.i and cue_for(head.head) is not None:
+        return head.head  # "acknowledging that Vell had … but warning that …": the two participles are the pair
+    if token.dep_ != "conj" or head.dep_ != "ccomp" or head.head.i == head.i:
         return outer_cue(token)
     present = head.tag_ in {"VBZ", "VBP"} or any(c.tag_ == "MD" for c in head.children)
+    # The tenses tell, whether or not the outer verb is a cue ("Putin forecast that the economy would rebound and
+    # praised …": Putin praised).
     if token.tag_ == "VBD" and head.head.tag_ == "VBD" and present:
         return head.head
     return outer_cue(token)

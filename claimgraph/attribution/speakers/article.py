@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 
 from claimgraph.attribution.found import Found, doc_text
 from claimgraph.attribution.quotes import find_quotes
-from claimgraph.attribution.speakers.implied import (_conjunct_subject, _implied_source, _is_fragment,
-                                                     _subject_of_sentence_before)
+from claimgraph.attribution.speakers.implied import (_apposed_name, _asked_participle, _conjunct_subject, _dummy_it,
+                                                     _implied_source, _is_fragment, _subject_of_sentence_before)
 from claimgraph.attribution.speakers.mentions import SELF_PRONOUNS
 from claimgraph.attribution.speakers.resolver import SpeakerResolver
 from claimgraph.attribution.speakers.writer import (JUDGEMENT_CUES, WRITER, WRITER_PRONOUNS, _quoted, _raised_belief,
@@ -40,12 +40,14 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             item.source = item.source or item.speaker.source  # where that speaker is named
             item.speaker = item.speaker.speaker
             continue
-        asked = False
+        asked = _asked_participle(item) and item.parent is None  # nested, a sourceless find would go
         if item.source is None:
             item.source = _implied_source(item)
             # "Asked if …, Vell said": Vell answers and is the speaker, but the question's source (who asked) is
             # not named: the attribution keeps no source mention (PolNeAR marks none).
-            asked = item.source is not None and item.cue.root.tag_ == "VBN"
+            asked = asked or item.source is not None and item.cue.root.tag_ == "VBN"
+        if item.source is None:
+            item.source = _apposed_name(item)  # "Jeffrey Salkin, a rabbi in Hollywood, said …" misparsed
         if item.source is None and _is_fragment(item):
             # "Explaining why he won’t release …." standing alone: the explainer is whom the text is about, the
             # subject of the sentence before (or of the fragment before, in a run of them).
@@ -58,6 +60,8 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
                 item.speaker = resolver.resolve(item.source) if item.source is not None else None
             fragment = item
             continue
+        if item.source is not None and _dummy_it(item):
+            item.source = None  # "It's easy to criticize …": an "it" that stands for nobody
         if item.source is not None:
             item.source = _conjunct_subject(item) or item.source
         if item.source is None:

@@ -4,7 +4,8 @@ The passive subject of "was quoted as saying" and "could be heard saying"; the s
 nominal cue is ("The letter demands …"); the subject an active participle leans on ("Explaining the delay, the
 council said", never the one a passive "Asked if …," was put to); the subject of the sentence before a subjectless
 fragment ("Explaining why he …"); the nearer subject of a verb joined on in a row ("…, and Tamsin's uncle welcomes
-us, coos at our story, and says …"). Each returns a span of the parse, or None.
+us, coos at our story, and says …"). Each returns a span of the parse, or None. `_dummy_it` says where the rules'
+source is an "it" that stands for nobody ("It is easy to criticize …", "it is assumed that …").
 """
 
 from __future__ import annotations
@@ -94,3 +95,90 @@ def _conjunct_subject(item: Found) -> Span | None:
         return None
     subject = nearer[-1]  # with the words before it that belong to it ("Tamsin's uncle"), not its appositions
     return cue.doc[subject.left_edge.i:subject.i + 1]
+
+
+# Verbs whose dummy "it" heads a gerund ("It means acknowledging that …").
+DUMMY_VERBS = {"mean"}
+# Raising verbs whose "it" introduces a that-clause ("It seems the campaign will …").
+RAISING = {"seem", "appear"}
+
+
+def _dummy_it(item: Found) -> bool:
+    """The rules' source is an "it" that stands for nobody (PolNeAR marks no source there): the subject of "be"
+    with a complement, the cue an infinitive or gerund that complement frames ("It's easy to criticize …", "it is
+    difficult to predict …", "it's worth pointing out …"); of "mean" with a gerund ("It means acknowledging …"); of
+    a passive cue with no agent and a clause ("it's assumed the ruling …"); of "seem"/"appear" with a clause ("It
+    seems the campaign …"). Not "it" as an organisation's or a document's subject ("It said …", "it reads")."""
+    if item.cue is None or not len(item.cue) or item.source is None or len(item.source) != 1:
+        return False
+    it, cue = item.source[0], item.cue.root
+    if it.lower_ != "it" or it.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    head = it.head
+    if head.i == cue.i:
+        if any(c.dep_ == "agent" for c in cue.children) or not any(c.dep_ == "ccomp" for c in cue.children):
+            return False
+        passive = it.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in cue.children)
+        return passive or cue.lemma_.lower() in RAISING
+    if cue.dep_ != "xcomp" or not (cue.tag_ == "VBG" or any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in cue.children)):
+        return False
+    framing = [c for c in head.children if c.dep_ in {"acomp", "attr"}]
+    if head.lemma_.lower() == "be" and framing:
+        return cue.head.i == head.i or any(cue.head.i == c.i for c in framing)
+    return head.lemma_.lower() in DUMMY_VERBS and cue.tag_ == "VBG" and cue.head.i == head.i
+
+
+def _apposed_name(item: Found) -> Span | None:
+    """'Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …', '…, her senior policy
+    adviser, Jake Sullivan, said …' parsed with the name hung elsewhere (the cue left without a subject): a finite
+    cue with no subject, a comma right before it, and before the comma a person's name set off by commas, with its
+    description after it or right before it. The name (with a title before it, "Col."); None otherwise."""
+    if item.cue is None or not len(item.cue) or item.kind == "continuation":
+        return None
+    cue = item.cue.root
+    finite = cue.tag_ in {"VBD", "VBZ", "VBP"} or cue.tag_ == "VBN" and any(c.dep_ == "aux" for c in cue.children)
+    if not finite or any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in cue.children):
+        return None
+    doc, start = cue.doc, cue.sent.start
+    i = cue.i - 1
+    while i > start and doc[i].pos_ == "ADV":
+        i -= 1
+    if i <= start or doc[i].text != ",":
+        return None
+    people = [e for e in cue.sent.ents if e.label_ == "PERSON" and e.end <= i]
+    if not people:
+        return None
+    name = None
+    if people[-1].end == i and doc[people[-1].start - 1].text == ",":
+        name = people[-1]  # "her senior policy adviser, Jake Sullivan, said"
+    else:
+        for ent in people:
+            opening = doc[ent.start - 1] if ent.start > start else None
+            while opening is not None and opening.pos_ == "PROPN" and opening.head.i in range(ent.start, ent.end):
+                opening = doc[opening.i - 1] if opening.i > start else None  # "Col. Steven H. Warren"
+            described = ent.end + 1 < i and doc[ent.end].text == "," and doc[ent.end + 1].pos_ in {
+                "DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"}
+            between = doc[ent.end:i]
+            if described and (opening is None or opening.text == "," or opening.pos_ in {"CCONJ", "ADV"}) \
+                    and len(between) <= 30 and not any(t.is_quote for t in between):
+                name = ent
+                break
+    if name is None:
+        return None
+    first = name.start
+    while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i in range(name.start, name.end):
+        first -= 1
+    return doc[first:name.end]
+
+
+
+def _asked_participle(item: Found) -> bool:
+    """'Asked why he trailed, Vell said …', 'When asked which quality mattered, …': a bare passive "asked" hung on
+    the answerer's clause. Who asked is not said; the answerer is the speaker, and the question has no source
+    mention (PolNeAR marks none). Not "Vell was asked …" (its subject is named) nor "asked by the host"."""
+    if item.cue is None or not len(item.cue):
+        return False
+    cue = item.cue.root
+    return (cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and cue.dep_ in {"advcl", "ROOT"}
+            and not any(c.dep_ in SUBJECTS | {"auxpass", "aux", "agent", "nsubjpass"} for c in cue.children))
