@@ -67,7 +67,7 @@ def test_the_writers_framing_is_no_statement(rules, text):
 
 @pytest.mark.parametrize("text, cue, content", [
     ("It said the ferry would sail late this winter.", "said", "the ferry would sail late this winter"),
-    ("The harbor board was quick to say that the ferry would sail late.", "say", "the ferry would sail late"),
+    ("The harbor board was quick to say that the ferry would sail late.", "say", "that the ferry would sail late"),
     ("Tarn Vell said it is safe to say that the ferry will sail late.", "said",
      "it is safe to say that the ferry will sail late"),
 ])
