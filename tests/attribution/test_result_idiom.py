@@ -58,6 +58,8 @@ def test_a_claim_or_a_denial_of_one_is_kept(extractor, text, cue, content, cue_c
     ("Vell claimed fraud.", "claimed"),  # a noun of a proposition
     ("Vell claimed that the vote for the title was rigged.", "claimed"),  # a clause, even holding a prize word
     ("Talbot denied the report about the medal.", "denied"),  # a noun of speech, even about a prize
+    ("Vell claimed victory in the Marrow primary.", "claimed"),  # that one won: PolNeAR marks it
+    ("The rebels sought to deny Vell the nomination.", "deny"),
 ])
 def test_the_construction_test_leaves_propositions_alone(extractor, text, word):
     assert not is_result_not_statement(_cue(extractor, text, word), None)
