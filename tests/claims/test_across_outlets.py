@@ -22,19 +22,10 @@ import numpy as np
 import pytest
 
 from claimgraph.claims import semantic
-from claimgraph.claims.grouping import UnionFind, link_restatements
+from tests.claims.helpers import joined
 from claimgraph.claims.stance import same_words_same_stance
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
-
-
-def _claims(texts, sources):
-    uf = UnionFind(len(texts))
-    link_restatements(uf, texts, sources=sources)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(texts)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return sorted(g for g in groups.values() if len(g) > 1)
 
 
 # Twelve articles, each of three statements; "brannock" (written lower-case here, so that no name rule applies: a
@@ -104,11 +95,11 @@ def test_the_same_quote_in_two_outlets_joins_whatever_its_words():
     texts, sources = a + b, ["a"] * len(a) + ["b"] * len(b)
     assert semantic.verbatim_pairs(texts, sources).tolist() == [[0, len(a)]]
     assert semantic.verbatim_pairs(texts, ["one"] * len(texts)).tolist() == []   # inside an article: other rules
-    assert [0, len(a)] in _claims(texts, sources)
+    assert [0, len(a)] in joined(texts, sources)
     old = semantic.QUOTE_RUN
     try:
         semantic.QUOTE_RUN = None
-        assert [0, len(a)] not in _claims(texts, sources)
+        assert [0, len(a)] not in joined(texts, sources)
     finally:
         semantic.QUOTE_RUN = old
     # a run that more than QUOTE_HOLDERS statements hold is boilerplate, no quote

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimgraph.claims import semantic
-from claimgraph.claims.grouping import UnionFind, link_restatements
+from tests.claims.helpers import joined
 
 # Article A: the Kestrel Downs wind farm; article B: a county budget. Ten statements each, about different things.
 ARTICLE_A = [
@@ -43,12 +43,7 @@ SOURCES = ["kestrel"] * len(ARTICLE_A) + ["tollbridge"] * len(ARTICLE_B)
 
 def claims_of(sources: Sequence[str] | None) -> list[list[int]]:
     """The claims of several statements (inside an article the Kestrel Downs and Tollbridge ones join too)."""
-    uf = UnionFind(len(TEXTS))
-    link_restatements(uf, TEXTS, sources=sources)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(TEXTS)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return sorted(g for g in groups.values() if len(g) > 1)
+    return joined(TEXTS, sources)
 
 
 def test_two_long_articles_sharing_only_topic_words_stay_apart_and_a_named_restatement_joins(monkeypatch):

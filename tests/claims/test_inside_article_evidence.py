@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from claimgraph.claims import references, semantic
-from claimgraph.claims.grouping import UnionFind, link_restatements
+from tests.claims.helpers import joined
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
 
@@ -48,12 +48,7 @@ SOURCES = ["brevik"] * len(BREVIK) + ["ferry"] * len(FERRY)
 
 
 def claims_of(sources: Sequence[str] | None) -> list[list[int]]:
-    uf = UnionFind(len(TEXTS))
-    link_restatements(uf, TEXTS, sources=sources)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(TEXTS)):
-        groups.setdefault(uf.find(i), []).append(i)
-    return sorted(g for g in groups.values() if len(g) > 1)
+    return joined(TEXTS, sources)
 
 
 def test_statements_sharing_only_the_articles_subject_stay_apart_and_a_restatement_joins(monkeypatch):
