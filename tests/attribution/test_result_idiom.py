@@ -39,7 +39,7 @@ def test_a_thing_won_or_withheld_is_no_claim(extractor, text):
 # -- kept: a clause, a noun of a proposition or of speech -----------------------------------------------------------
 
 @pytest.mark.parametrize("text, cue, content, cue_class", [
-    ("Vell claimed that the vote was rigged.", "claimed", "the vote was rigged", "assert"),
+    ("Vell claimed that the vote was rigged.", "claimed", "that the vote was rigged", "assert"),
     ("The ministry denied the report.", "denied", "the report", "dispute"),
     ("The ministry denied any wrongdoing.", "denied", "any wrongdoing", "dispute"),
     ("Vell claimed 300 ballots had been forged in Marrow.", "claimed", "300 ballots had been forged in Marrow",
