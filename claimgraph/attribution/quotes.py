@@ -463,12 +463,20 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
     if opening is None:
         return None
-    start = max(opening[0].sent.start_char, text.rfind("\n", 0, quote.start) + 1)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    start = max(opening[0].sent.start_char, line_start)
+    before = text[line_start:quote.start].rstrip(" \t")
+    if not WORD.search(text[start:quote.start]) and before.endswith(":"):
+        # 'Vell has since apologized for what happened: “…”': the parse starts a sentence at the quote; the
+        # clause is the one the colon ends.
+        colon = doc.char_span(len(before) - 1 + line_start, len(before) + line_start, alignment_mode="expand")
+        start = max(colon[0].sent.start_char, line_start) if colon is not None else start
     span = doc.char_span(start, quote.start, alignment_mode="contract")
     if span is None or not WORD.search(text[start:quote.start]):
         return None
     verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"relcl", "acl", "advcl", "aux", "auxpass"}
-             and (t.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in t.children))
+             and (t.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {
+                 "MD", "VBD", "VBZ", "VBP"} for c in t.children))
              and any(c.dep_ == "nsubj" and c.i >= span.start for c in t.children)]
     if not verbs:
         return None

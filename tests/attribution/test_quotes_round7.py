@@ -2,8 +2,9 @@
 
 A quotation with no cue after or before it was read as a continuation of the quote before it, keeping that quote's
 speaker. PolNeAR names a new source where the text does:
-- the quotation stands inside a sentence whose clause before the opening mark has a finite verb and a subject
-  ('Another resident said he hoped …: “…”', 'the dockworkers chanted, “…”'): that subject (quotes.py
+- the quotation stands inside a sentence whose clause before the opening mark has a finite verb (or one made
+  finite by its auxiliary) and a subject ('Another resident said he hoped …: “…”', 'the dockworkers chanted, “…”',
+  'Moss has since apologized for …: “…”'): that subject (quotes.py
   `_own_sentence_subject`);
 - the quotation opens right after a sentence holding another speaker's statement ('Moss said the ferry would run in
   May. “…”'): that statement's source and speaker (speakers/article.py `_said_just_before`).
@@ -33,6 +34,9 @@ def quote_of(extractor, text: str, content: str):
     ('As Vell spoke, the dockworkers chanted, "Open the pier!"', "Open the pier!", "the dockworkers"),
     ('Later, Ilan Moss offered his thanks to the crew -- "They did a fine job on the ferry this year."',
      "They did a fine job on the ferry this year.", "Ilan Moss"),
+    # a verb made finite by its auxiliary, the clause ending in a colon
+    ('Ilan Moss has since apologized for what happened at the pier: "I should have waited for the inspectors."',
+     "I should have waited for the inspectors.", "Ilan Moss"),
 ])
 def test_a_quotation_inside_a_sentence_with_its_own_subject_is_that_subjects(rules, sentence, content, source):
     found, mention = quote_of(rules, OPENING + sentence, content)
