@@ -366,7 +366,8 @@ def _np_text(token: Token) -> str:
 
 
 def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
-    """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker."""
+    """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker, unless the
+    quote stands in a sentence with a subject of its own (`_own_sentence_subject`)."""
     text = doc_text(doc)
     found: list[Found] = []
     last: Found | None = None
@@ -437,14 +438,53 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                 previous_quote, previous_index = quote, qi
                 last.quote_index = qi
                 continue
-            item = Found(kind="direct", cue=None, source=None, content=[inner], cue_class=last.cue_class,
-                         sentence=sentence_of(doc, inner), flags=["continuation"], confidence=0.6, quote_index=qi,
-                         parent=None)
-            item.speaker = last  # resolved to the same speaker as the quote it continues
+            own = _own_sentence_subject(doc, quote)
+            item = Found(kind="direct", cue=None, source=own, content=[inner], cue_class=last.cue_class,
+                         sentence=sentence_of(doc, inner), flags=[] if own is not None else ["continuation"],
+                         confidence=0.6, quote_index=qi, parent=None)
+            if own is None:
+                item.speaker = last  # resolved to the same speaker as the quote it continues
             found.append(item)
             last = item
         previous_quote, previous_index = quote, qi
     return found
+
+
+NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "they"}
+
+
+def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
+    """'Corker said he and his partners were “meticulous” about ensuring “…”', 'Trump also embraced enhanced
+    interrogation techniques -- “…”', 'Another said he hoped …: “…”': a cue-less quote that stands inside a
+    sentence of its own whose clause before the opening mark has a finite verb and a subject: the quote is what
+    that subject said (PolNeAR names it), not a continuation of the quote before. The subject as written, or
+    None where the quote opens its sentence."""
+    text = doc_text(doc)
+    opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if opening is None:
+        return None
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    start = max(opening[0].sent.start_char, line_start)
+    before = text[line_start:quote.start].rstrip(" \t")
+    if not WORD.search(text[start:quote.start]) and before.endswith(":"):
+        # 'Vell has since apologized for what happened: “…”': the parse starts a sentence at the quote; the
+        # clause is the one the colon ends.
+        colon = doc.char_span(len(before) - 1 + line_start, len(before) + line_start, alignment_mode="expand")
+        start = max(colon[0].sent.start_char, line_start) if colon is not None else start
+    span = doc.char_span(start, quote.start, alignment_mode="contract")
+    if span is None or not WORD.search(text[start:quote.start]):
+        return None
+    verbs = [t for t in span if t.pos_ in {"VERB", "AUX"} and t.dep_ not in {"relcl", "acl", "advcl", "aux", "auxpass"}
+             and (t.tag_ in {"VBD", "VBZ", "VBP"} or any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {
+                 "MD", "VBD", "VBZ", "VBP"} for c in t.children))
+             and any(c.dep_ == "nsubj" and c.i >= span.start for c in t.children)]
+    if not verbs:
+        return None
+    verb = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
+    subject = next(c for c in verb.children if c.dep_ == "nsubj")
+    if subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    return speaker_mention(doc, verb)
 
 
 CUE_CLAUSE = re.compile(r"\s*,?\s*(?:[\w.'’-]+\s+){1,5}$")
@@ -484,7 +524,7 @@ def inside_statements(quotes: list[Found], statements: list[Found]) -> list[Foun
     mayor "has to contend with … . But he also has …"' the quotation is what the mixed statement says, not a
     continuation of an earlier quote."""
     spans = [(s, e) for item in statements for s, e in item.content]
-    return [q for q in quotes if "continuation" not in q.flags or not any(
+    return [q for q in quotes if q.cue is not None or not any(
         s <= q.content[0][0] and q.content[-1][1] <= e for s, e in spans)]
 
 

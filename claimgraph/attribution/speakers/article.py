@@ -35,7 +35,15 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
     labels = [item for item in found if _is_label_line(item)]
     addressed: list[Found] = []
     fragment: Found | None = None  # the last subjectless fragment ("Explaining why he …") and its speaker
+    statement: Found | None = None  # the last statement outside any other, with a cue of its own
     for item in found:
+        if isinstance(item.speaker, Found) and (said := _said_just_before(item, statement, doc)) is not None:
+            # '“…,” Vell said. ¶ Moss said the ferry would run in May. “The town cannot wait.”': the cue-less
+            # quotation goes on with the statement right before it, not with the quote before that.
+            item.source, item.speaker = said.source, said.speaker
+            continue
+        if item.parent is None and item.cue is not None and not isinstance(item.speaker, Found):
+            statement = item
         if isinstance(item.speaker, Found):  # a continuation: the speaker of the quote it continues
             item.source = item.source or item.speaker.source  # where that speaker is named
             item.speaker = item.speaker.speaker
@@ -104,6 +112,20 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
         others = [sp for key, sp in parties.items() if not (isinstance(asking, Speaker) and key == asking.key)]
         if isinstance(asking, Speaker) and len(parties) == 2 and len(others) == 1:
             item.speaker = others[0]
+
+
+def _said_just_before(item: Found, statement: Found | None, doc: Doc) -> Found | None:
+    """The statement whose sentence ends right before a continuation's quotation, when that statement comes after
+    the quote the continuation was joined to and has a source of its own; None otherwise."""
+    if statement is None or statement is item.speaker or statement.source is None or statement.speaker is None:
+        return None
+    continued = item.speaker
+    if statement.sentence[0] < max(e for _, e in continued.content):
+        return None
+    if statement.sentence[1] > item.content[0][0]:
+        return None
+    between = doc_text(doc)[statement.sentence[1]:item.content[0][0]]
+    return statement if not between.strip(" \t\n\"“”'") else None
 
 
 def _is_label_line(item: Found) -> bool:
