@@ -1,6 +1,7 @@
 """Sources named by a phrase, not by a verb: "according to X" (`according_to`, with an inner speaker the parser hung on
 the source), "in a Harbor Institute poll, …" and "in Vell's view" (`in_source`), and a title line "Vell: Ferry fares
-will rise" (`title_line`; "The Latest: …" is none) or "Vell Slams Ferry Levy" (`headline`)."""
+will rise" (`title_line`; "The Latest: …" is none) or "Vell Slams Ferry Levy" (`headline`); a transcript's line
+"Vell: …" in the body (`speaker_lines`)."""
 
 from __future__ import annotations
 
@@ -222,3 +223,48 @@ def title_line(doc: Doc) -> Found | None:
         return None
     return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=colon, source=name,
                  content=[content], cue_class="report", sentence=sentence_of(doc, content), confidence=0.6)
+
+
+# A transcript's line "Matthews: Well, speculation is bad.": a speaker's name at the start of a line in the body,
+# the rest of the line what the speaker said. Not an interview's "Q: …" / "A: …": PolNeAR marks those lines in one
+# interview and the cues inside them in two others (train: 14 of 39 matched gold, under the scorer's half-overlap).
+# Section labels of a page, never a speaker ("Background: Schools are …", which a tagger may read as a name).
+LINE_LABELS = {"note", "editor's", "photo", "source", "credit", "caption", "update", "background", "context",
+               "details", "summary", "flashback"}
+# A turn has five words or more (PolNeAR train: of the shorter lines half were right, most a list's headings).
+LINE_WORDS = 5
+SPEAKER_LINE = re.compile(r"(?m)^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(?P<content>\S[^\n]*)")
+
+
+def speaker_lines(doc: Doc) -> list[Found]:
+    """A line below the first that starts with a speaker's label and a colon: a person's name (the label's last word
+    a person in the parse, here or further in the text: 'Lopez' after 'Luciana Lopez'), not a section label ('Update:', 'Photo:'); the rest of the line, of five words or more, is what the
+    label's speaker said. Where two labels open two lines each, labels.py's `speaker_labels` reads the transcript."""
+    text = doc_text(doc)
+    first = text.find("\n")
+    if first < 0:
+        return []
+    from claimgraph.attribution.labels import _transcript_labels
+
+    transcript = {m.start("name") for m in _transcript_labels(text)}  # a transcript's lines: labels.py reads them
+    people = {t.text for t in doc if t.ent_type_ == "PERSON"}
+    found = []
+    for m in SPEAKER_LINE.finditer(text, first):
+        label = m.group("name")
+        if m.start("name") in transcript:
+            continue
+        words = label.lower().replace("’", "'").split()
+        if label.isupper() or any(w.strip(".'") in NOT_TITLE_SOURCES | LINE_LABELS for w in words) \
+                or label.split()[-1] not in people:
+            continue
+        content = trim(doc, m.start("content"), m.end("content"))
+        if len([w for w in WORD.findall(text[content[0]:content[1]]) if w.isalpha()]) < LINE_WORDS:
+            continue  # "Vell: Survive to May" (a list of plans): too short to be a turn
+        name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        colon = doc.char_span(m.end("name"), m.end("name") + 1, alignment_mode="expand")
+        if name is None or colon is None or not len(name):
+            continue
+        found.append(Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=colon, source=name,
+                           content=[content], cue_class="assert", sentence=sentence_of(doc, content),
+                           confidence=0.6))
+    return found

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, agent_of, cue_subject, doc_text, mention_span, sentence_of, trim
 from claimgraph.attribution.quotes import Quote, WORD, channel
-from claimgraph.attribution.reported.according import according_to, in_source, title_line
+from claimgraph.attribution.reported.according import according_to, in_source, speaker_lines, title_line
 from claimgraph.attribution.reported.bounds import (_before_contrast, _before_own_conjunct, _before_participle,
                                                     _before_trailing_clause, _over_second_that, _to_closing_mark,
                                                     _to_single_closing, _within_paragraph)
@@ -159,4 +159,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
     if (title := title_line(doc)) is not None and not any(
             s < title.content[0][1] and title.content[0][0] < e for item in found for s, e in item.content):
         found.append(title)
+    taken = [(s, e) for item in found for s, e in item.content] + quoted
+    found += [line for line in speaker_lines(doc) if not any(
+        s < line.content[0][1] and line.content[0][0] < e for s, e in taken)]
     return found

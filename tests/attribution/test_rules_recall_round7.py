@@ -1,0 +1,46 @@
+"""Rules of the seventh PolNeAR recall round (issue 9), each a construction rather than a word: a transcript's
+line that starts with its speaker's name ("Corvin: The levy will …", `speaker_lines`; not an interview's "Q:"/"A:").
+Fictional text through the real parse, rules only; each positive case fails without its rule, the negative ones
+are similar lines the rule must not take."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import extract
+
+OPENING = ("Harbor panel weighs ferry levy\n\nThe panel met on Tuesday in Port Ellis, where the host Dana Corvin "
+           "spoke with the councillor Mara Vell about fares.\n\n")
+
+
+def _colon_lines(found: list, text: str) -> list[tuple[str | None, str | None]]:
+    return [(text[a.source_span[0]:a.source_span[1]] if a.source_span else None, a.content)
+            for a in found if a.cue == ":"]
+
+
+def test_a_transcript_line_is_what_its_labelled_speaker_said(rules):
+    text = OPENING + ("Corvin: The levy will double the fares of every commuter by May.\n\n"
+                      "Vell: The harbor board should wait a full year before any new toll.\n")
+    assert _colon_lines(extract(rules, text), text) == [
+        ("Corvin", "The levy will double the fares of every commuter by May"),
+        ("Vell", "The harbor board should wait a full year before any new toll")]
+
+
+def test_an_interview_question_and_answer_are_not_taken_as_lines(rules):
+    # PolNeAR marks an interview's "Q:"/"A:" lines in one interview and the cues inside them in others
+    text = OPENING + ("Q: What did the harbor board decide about the ferry?\n\n"
+                      "A: It voted to keep the old schedule for another winter.\n")
+    assert _colon_lines(extract(rules, text), text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Update: The harbor board meets again next week in Port Ellis.",  # a section label, not a speaker
+    "Background: Ferries have crossed the harbor at Port Ellis since the old bridge fell.",
+    "Weather: Rain is expected across the harbor on Friday and Saturday.",  # a label that names no person
+    "Corvin: Fares rise today.",  # too short to be a turn
+    "Vell: Survive to May.",  # a list's heading after a name, not a turn
+])
+def test_a_label_that_names_no_speaker_or_a_short_line_is_not_taken(rules, line):
+    text = OPENING + line + "\n"
+    assert _colon_lines(extract(rules, text), text) == []
+
