@@ -220,13 +220,8 @@ def taken_side(doc: Doc, token: Token) -> Found | None:
     subject, _ = cue_subject(token)
     if subject is None:
         return None
-    content = trim(doc, *subtree_span(side))
-    if content[1] <= content[0]:
-        return None
-    source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
-                 source=source, content=[content], cue_class="dispute" if lemma == "oppose" else "assert",
-                 sentence=sentence_of(doc, content), confidence=0.6)
+    return _stance(doc, token, subject, token, trim(doc, *subtree_span(side)),
+                   "dispute" if lemma == "oppose" else "assert")
 
 
 def attitude(doc: Doc, token: Token) -> Found | None:
@@ -260,11 +255,18 @@ def attitude(doc: Doc, token: Token) -> Found | None:
         if obj is None:
             return None
         content = trim(doc, *subtree_span(obj))
+    return _stance(doc, token, subject, verb, content, "think")
+
+
+def _stance(doc: Doc, cue: Token, subject: Token, verb: Token, content: tuple[int, int],
+            cue_class: str) -> Found | None:
+    """The find of a stance (`taken_side`, `attitude`): `cue` the word of stance, `subject` its holder (its mention
+    as `mention_span` draws it from `verb`), `content` the character span held; None where that span is empty."""
     if content[1] <= content[0]:
         return None
     source = doc.char_span(*trim(doc, *mention_span(subject, verb)), alignment_mode="expand")
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
-                 source=source, content=[content], cue_class="think", sentence=sentence_of(doc, content),
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[cue.i:cue.i + 1],
+                 source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
                  confidence=0.6)
 
 
