@@ -460,17 +460,16 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     that subject said (PolNeAR names it), not a continuation of the quote before. The subject as written, or
     None where the quote opens its sentence."""
     text = doc_text(doc)
-    opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    if opening is None:
+    start = _sentence_start(doc, quote.start)
+    if start is None:
         return None
     line_start = text.rfind("\n", 0, quote.start) + 1
-    start = max(opening[0].sent.start_char, line_start)
     before = text[line_start:quote.start].rstrip(" \t")
     if not WORD.search(text[start:quote.start]) and before.endswith(":"):
         # 'Vell has since apologized for what happened: “…”': the parse starts a sentence at the quote; the
         # clause is the one the colon ends.
-        colon = doc.char_span(len(before) - 1 + line_start, len(before) + line_start, alignment_mode="expand")
-        start = max(colon[0].sent.start_char, line_start) if colon is not None else start
+        colon = _sentence_start(doc, line_start + len(before) - 1)
+        start = start if colon is None else colon
     span = doc.char_span(start, quote.start, alignment_mode="contract")
     if span is None or not WORD.search(text[start:quote.start]):
         return None
@@ -508,12 +507,8 @@ def _after_mixed_statement(doc: Doc, marks: list[Quote], qi: int, used: set[int]
     cue = _cue_after(doc, embedded, used)
     if cue is None or cue.idx >= quote.start:
         return None
-    opening = doc.char_span(embedded.start, embedded.start + 1, alignment_mode="expand")
-    if opening is None:
-        return None
-    start = max(opening[0].sent.start_char, text.rfind("\n", 0, embedded.start) + 1)
-    before = text[start:embedded.start]
-    if not WORD.search(before) or any(c in before for c in OPEN) or any(c in before for c in CLOSE):
+    start = _sentence_start(doc, embedded.start)
+    if start is None or not _plain_words(text[start:embedded.start]):
         return None
     lead = trim(doc, start, embedded.end, keep_final_period=True)
     return (cue, lead) if lead[1] > lead[0] else None
@@ -577,6 +572,20 @@ def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | 
     return (start, end) if end > start and WORD.search(text[start:end]) else None
 
 
+def _sentence_start(doc: Doc, at: int) -> int | None:
+    """Where the sentence holding the character at `at` starts, never before its line (the parse may run a sentence
+    over a line break); None where no token covers it."""
+    token = doc.char_span(at, at + 1, alignment_mode="expand")
+    if token is None:
+        return None
+    return max(token[0].sent.start_char, doc_text(doc).rfind("\n", 0, at) + 1)
+
+
+def _plain_words(lead: str) -> bool:
+    """Whether the words a sentence opens with before a quotation are words and hold no quotation mark."""
+    return bool(WORD.search(lead)) and not any(c in lead for c in OPEN) and not any(c in lead for c in CLOSE)
+
+
 def _subject_before_quote(doc: Doc, quote: Quote, used: set[int]) -> tuple[int, int] | None:
     """'The party, attended by hundreds every year, “allows us to get our message out,” said Coleman': a quote that
     opens in lower case goes on with the words its sentence began with (the first span of a mixed statement)."""
@@ -584,14 +593,8 @@ def _subject_before_quote(doc: Doc, quote: Quote, used: set[int]) -> tuple[int, 
     first = text[quote.inner[0]:quote.inner[1]].lstrip()[:1]
     if not first.islower():
         return None
-    opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
-    if opening is None:
-        return None
-    sent_start = opening[0].sent.start_char
-    line_start = text.rfind("\n", 0, quote.start) + 1
-    start = max(sent_start, line_start)
-    before = text[start:quote.start]
-    if not WORD.search(before) or any(c in before for c in OPEN) or any(c in before for c in CLOSE):
+    start = _sentence_start(doc, quote.start)
+    if start is None or not _plain_words(text[start:quote.start]):
         return None
     span = doc.char_span(start, quote.start, alignment_mode="contract")
     if span is None or any(cue_for(t) is not None or t.i in used for t in span):
