@@ -449,8 +449,6 @@ def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words
 def verbatim(texts: Sequence[str], pairs: np.ndarray) -> np.ndarray:
     """Which pairs (rows of `pairs`, positions in `texts`) share a run of QUOTE_RUN or more words as written
     (grouping.words: lower-cased, stop words kept); all False when QUOTE_RUN is None."""
-    from claimgraph.claims.grouping import words as tokens
-
     out = np.zeros(len(pairs), dtype=bool)
     if QUOTE_RUN is None or not len(pairs):
         return out
@@ -458,13 +456,20 @@ def verbatim(texts: Sequence[str], pairs: np.ndarray) -> np.ndarray:
 
     def of(i: int) -> set[tuple[str, ...]]:
         if i not in runs:
-            w = tokens(texts[i] or "")
-            runs[i] = {tuple(w[k:k + QUOTE_RUN]) for k in range(len(w) - QUOTE_RUN + 1)}
+            runs[i] = _runs(texts[i])
         return runs[i]
 
     for k, (a, b) in enumerate(pairs.tolist()):
         out[k] = not of(a).isdisjoint(of(b))
     return out
+
+
+def _runs(text: str | None) -> set[tuple[str, ...]]:
+    """The runs of QUOTE_RUN words in a statement as written (grouping.words: lower-cased, stop words kept)."""
+    from claimgraph.claims.grouping import words as tokens
+
+    w = tokens(text or "")
+    return {tuple(w[k:k + QUOTE_RUN]) for k in range(len(w) - QUOTE_RUN + 1)}
 
 
 def verbatim_pairs(texts: Sequence[str], sources: Sequence[Any] | None) -> np.ndarray:
@@ -473,15 +478,12 @@ def verbatim_pairs(texts: Sequence[str], sources: Sequence[Any] | None) -> np.nd
     hashes, no comparison of all pairs), so that a short quote ("I cannot believe how civil it's been up here") or one
     the candidate step keeps below its neighbours still joins. A run more than QUOTE_HOLDERS statements hold counts
     for none. Empty without sources or with QUOTE_RUN None."""
-    from claimgraph.claims.grouping import words as tokens
-
     empty = np.zeros((0, 2), dtype=np.int64)
     if QUOTE_RUN is None or sources is None or len(texts) < 2:
         return empty
     hashes, owners = [], []
     for i, text in enumerate(texts):
-        w = tokens(text or "")
-        runs = {hash(tuple(w[k:k + QUOTE_RUN])) for k in range(len(w) - QUOTE_RUN + 1)}
+        runs = {hash(run) for run in _runs(text)}
         hashes.extend(runs)
         owners.extend([i] * len(runs))
     if not hashes:
