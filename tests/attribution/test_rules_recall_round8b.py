@@ -1,7 +1,8 @@
 """Rules of the eighth PolNeAR recall round (H5): what a speaker's words were about ("…, Vell said, referring to the
-farm voters", "Marr spoke about the levy", "Vell was asked about the levy": `speech.topic_of_talk`). Fictional text
-through the real parse, rules only; each positive case fails without its rule, the negative ones are similar
-sentences the rule must not take."""
+farm voters", "Marr spoke about the levy", "Vell was asked about the levy": `speech.topic_of_talk`) and a title
+line that names whom its source spoke to ("Vell to harbor board: …", `according.title_line`). Fictional text through
+the real parse, rules only; each positive case fails without its rule, the negative ones are similar sentences the
+rule must not take."""
 
 from __future__ import annotations
 
@@ -56,3 +57,15 @@ def test_asked_with_a_clause_is_left_to_the_question_reader(rules):
     # "was asked whether …": the question itself is the content, not a topic phrase
     text = "Mayor Vell was asked at the town hall whether the harbor levy would rise in May.\n"
     assert _with_cue(extract(rules, text), text, "asked about") == []
+
+
+def test_a_title_line_naming_whom_its_source_spoke_to(rules):
+    text = ("Vell to harbor board: Fares will rise again in May.\n\n"
+            "QUILLMOOR — Mayor Ansel Vell told the harbor board on Monday that fares would rise.\n")
+    assert _with_cue(extract(rules, text), text, ":") == [(":", "Vell", "Fares will rise again in May")]
+
+
+def test_a_title_line_whose_words_before_the_colon_name_nobody(rules):
+    text = ("A Quiet Plan to Save the Harbor: Buy Boats, Sell Nets.\n\n"
+            "QUILLMOOR — The harbor board met on Monday and talked about fares.\n")
+    assert _with_cue(extract(rules, text), text, ":") == []
