@@ -1,8 +1,9 @@
 """Rules of the eighth PolNeAR recall round (H5): what a speaker's words were about ("…, Vell said, referring to the
-farm voters", "Marr spoke about the levy", "Vell was asked about the levy": `speech.topic_of_talk`) and a title
-line that names whom its source spoke to ("Vell to harbor board: …", `according.title_line`). Fictional text through
-the real parse, rules only; each positive case fails without its rule, the negative ones are similar sentences the
-rule must not take."""
+farm voters", "Marr spoke about the levy", "Vell was asked about the levy": `speech.topic_of_talk`), a title line
+that names whom its source spoke to ("Vell to harbor board: …", `according.title_line`) and the paragraph a cue
+introduces with a colon ("she said:" over the words below, `missing._next_paragraph`). Fictional text through the
+real parse, rules only; each positive case fails without its rule, the negative ones are similar sentences the rule
+must not take."""
 
 from __future__ import annotations
 
@@ -69,3 +70,21 @@ def test_a_title_line_whose_words_before_the_colon_name_nobody(rules):
     text = ("A Quiet Plan to Save the Harbor: Buy Boats, Sell Nets.\n\n"
             "QUILLMOOR — The harbor board met on Monday and talked about fares.\n")
     assert _with_cue(extract(rules, text), text, ":") == []
+
+
+PARAGRAPH = ("Quillmoor mayor backs levy\n\n"
+             "Mayor Ansel Vell did not mince words about the harbor levy. In a speech last July, she said:\n\n"
+             "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go.\n\n"
+             "The board meets again in May.\n")
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next(rules):
+    assert _with_cue(extract(rules, PARAGRAPH), PARAGRAPH, "said") == [
+        ("said", "she", "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go")]
+
+
+def test_a_colon_followed_by_words_on_its_own_line_is_left_to_the_parse(rules):
+    # the words after the colon are the parse's content, not the paragraph below
+    text = PARAGRAPH.replace("she said:\n\nLet", "she said: let")
+    found = _with_cue(extract(rules, text), text, "said")
+    assert found and all("board meets" not in content for _, _, content in found)

@@ -29,7 +29,7 @@ from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
 from claimgraph.attribution.reported.evidential import (attitude, evidence_aside, evidential, made_clear, reportedly,
                                                         seen_as)
-from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content
+from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
 from claimgraph.attribution.reported.nominal import misread_verb, nominal
 from claimgraph.attribution.reported.statements import (_judged, _not_speech, _subjectless_clause, _undone,
                                                         found_thing, is_idiom, not_a_statement)
@@ -187,6 +187,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         if content is None and lexeme.takes != "object" and lexeme.cue_class != "think" and (
                 misparsed := _misparsed_before(doc, token)) is not None:
             content, subject = misparsed
+        if content is None and lexeme.cue_class != "think" and subject is not None:
+            content = _next_paragraph(doc, token)
         flags: list[str] = []
         if content is None:
             if lexeme.cue_class == "think" or not _missing_content(doc, token):
