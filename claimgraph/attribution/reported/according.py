@@ -122,6 +122,10 @@ def in_source(doc: Doc, token: Token) -> Found | None:
 
 # A headline "Vell: Ferry fares will rise" gives what a named source said; "The Latest: …", "Breaking: …" do not.
 TITLE = re.compile(r"(?:[A-Z]+ [–—-] )?(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[ \t]+(?P<content>\S[^\n]*)")
+# "Vell to harbor board: Fares will rise", "Marr on the levy: 'It is theft'", "Vell at the convention: …": a name,
+# whom or what it spoke to, of or at, then its words (PolNeAR train: 4 such title lines, all gold, none found).
+ADDRESSED = re.compile(r"(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}) (?:[Tt]o|[Oo]n|[Aa]t) [^:\n]{1,80}:[ \t]+"
+                       r"(?P<content>\S[^\n]*)")
 SOURCE_WORDS = {"poll", "report", "survey", "study", "sources", "officials", "experts", "analysts", "insiders",
                 "historians", "police", "newspaper", "court", "judge", "prosecutors", "ap", "reuters"}
 NOT_TITLE_SOURCES = {"latest", "breaking", "wow", "look", "revealed", "watch", "exclusive", "bombshell", "update",
@@ -202,10 +206,11 @@ def headline(doc: Doc) -> Found | None:
 
 
 def title_line(doc: Doc) -> Found | None:
-    """'Talbot: Ferry fares will rise in May' as a Doc's first line (an article's title): the name is a person or an
-    organisation (or a poll, a report), the rest of the line what it said; else a headline's verb (`headline`)."""
+    """'Talbot: Ferry fares will rise in May' or 'Talbot to harbor board: …' as a Doc's first line (an article's
+    title): the name is a person or an organisation (or a poll, a report), the rest of the line what it said; else a
+    headline's verb (`headline`)."""
     text = doc_text(doc)
-    m = TITLE.match(text)
+    m = TITLE.match(text) or ADDRESSED.match(text)
     if m is None or m.group("name").isupper() or "\n" in m.group(0)[:m.start("content")]:
         return headline(doc)
     words = m.group("name").lower().replace("’", "'").split()
@@ -215,7 +220,8 @@ def title_line(doc: Doc) -> Found | None:
     if len([w for w in WORD.findall(text[content[0]:content[1]]) if w.isalpha()]) < MIN_CONTENT_WORDS:
         return None
     name = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
-    colon = doc.char_span(m.end("name"), m.end("name") + 1, alignment_mode="expand")
+    at = text.rindex(":", 0, m.start("content"))  # after the name, or after whom it spoke to
+    colon = doc.char_span(at, at + 1, alignment_mode="expand")
     if name is None or colon is None or not len(name):
         return None
     if not (name[-1].ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or words[-1] in SOURCE_WORDS
