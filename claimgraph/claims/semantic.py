@@ -427,11 +427,15 @@ def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words
               bar: float) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs (and their similarities) that the evidence tests keep, as `link-claims` and the Spark job
     both take them: a pair `unanchored` drops (too little specific shared across or inside articles; a name counting
-    once, `name_columns`) stays when the two share words quoted verbatim (`verbatim`), and the same quote in two
-    articles (`verbatim_pairs`) is a candidate in any case, at the link `bar` at least (taken after the stronger
-    pairs). `words`, `emb`, `info` as statement_vectors gives them."""
+    once, `name_columns`) or that `predicates.across_uncorresponding` drops (two articles' statements that
+    predicate different things: siblings of one story) stays when the two share words quoted verbatim (`verbatim`),
+    and the same quote in two articles (`verbatim_pairs`) is a candidate in any case, at the link `bar` at least
+    (taken after the stronger pairs). `words`, `emb`, `info` as statement_vectors gives them."""
+    from claimgraph.claims.predicates import across_uncorresponding   # parses: only when articles are linked
+
     names = name_columns(texts) if sources is not None and len(pairs) else None
     drop = unanchored(pairs, words, info, sources, names)
+    drop[~drop] = across_uncorresponding(texts, pairs[~drop], sources)
     drop[drop] &= ~verbatim(texts, pairs[drop])
     pairs, scores = pairs[~drop], scores[~drop]
     quoted = verbatim_pairs(texts, sources)
