@@ -1,6 +1,7 @@
 """Rules of the eighth PolNeAR recall round (H4): the verbs of taking a side that as often say something else
 ("support", "back", "defend", "attack": `taken_side`'s BACKING), read where the clause states the side taken, with
-the phrase PolNeAR keeps with the side ("defended Vell as a moderate"). Fictional sentences through the real parse,
+the phrase PolNeAR keeps with the side ("defended Vell as a moderate"); and what a SEEM verb says its subject seems
+beyond an adjective ("seemed poised to win", "seemed like a formality": `evidential`'s `_seeming`). Fictional sentences through the real parse,
 rules only; each positive case fails without its rule, the negative ones are similar sentences it must not take."""
 
 from __future__ import annotations
@@ -65,6 +66,29 @@ def test_a_side_phrase_stays_off_a_siding_verb(rules):
     # "endorsed Vell for mayor": PolNeAR marks the one endorsed, not the office (round 6)
     text = "The harbor workers' union endorsed Mara Vell for mayor on Tuesday."
     assert _one(extract(rules, text), "endorsed").content == "Mara Vell"
+
+
+# -- a state that seems so: "seemed poised", "seemed like a formality", "seemed as if …" -------------------------
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Mara Vell seemed poised to win the vote.", "seemed", ["Mara Vell", "poised to win the vote"]),
+    ("The vote in Port Ellis seemed like a formality.", "seemed", ["The vote in Port Ellis", "like a formality"]),
+    ("The harbor board seemed as if it would never agree.", "seemed",
+     ["The harbor board", "as if it would never agree"]),
+])
+def test_a_seeming_state_gives_subject_and_state(rules, text, cue, content):
+    found = _one(extract(rules, text), cue)
+    assert found.source_span is None  # nobody named
+    assert [text[s:e] for s, e in found.content_spans] == content
+    assert found.cue_class == "think"
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Vell appeared at the harbor in a borrowed coat.",  # appearing somewhere
+    "That seemed like a good plan to the crew.",  # a bare pronoun: nothing for a reader
+])
+def test_no_seeming_state(rules, text):
+    assert not [a for a in extract(rules, text) if a.cue in {"appeared", "seemed"}]
 
 
 def test_a_statement_set_off_in_the_side_phrase_stays_its_own(rules):
