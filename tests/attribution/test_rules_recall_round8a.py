@@ -96,3 +96,20 @@ def test_a_statement_set_off_in_the_side_phrase_stays_its_own(rules):
     found = extract(rules, text)
     assert _one(found, "attacked").content == "the harbor board for the closures"
     assert _one(found, "said").content == "would cost the island dearly"
+
+
+def test_a_cue_inside_the_side_stays_its_own(rules):
+    text = "Talbot defended his position of closing the harbor by citing a survey of the ferry riders."
+    found = extract(rules, text)
+    assert _one(found, "defended").content == "his position of closing the harbor"
+
+
+def test_a_cue_modifying_the_side_is_part_of_it(rules):
+    text = "Talbot defended ferry riders accused of fare dodging in Port Ellis."
+    assert _one(extract(rules, text), "defended").content == "ferry riders accused of fare dodging in Port Ellis"
+
+
+def test_a_cue_in_the_side_phrase_is_the_grounds(rules):
+    # "attacked X for not answering …": the verb's own "for" phrase is kept whole (PolNeAR marks the grounds)
+    text = "Talbot attacked Dorn Pike for not answering the question about the ferry."
+    assert _one(extract(rules, text), "attacked").content == "Dorn Pike for not answering the question about the ferry"

@@ -244,6 +244,11 @@ def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
     aside = {t.i for w in words if w.dep_ in {"relcl", "appos"} and w.left_edge.i > 0
              and doc[w.left_edge.i - 1].text == "," for t in w.subtree}
     words = [t for t in words if t.i not in aside and not t.is_space]
+    # A cue heading a phrase inside the side ("defended his stance of … by citing a poll") is a statement of its
+    # own: the side stops before the phrase (not "people accused of fraud": a modifier).
+    cue = next((t for t in side.subtree if t.i > side.i and t.dep_ == "pcomp" and cue_for(t) is not None), None)
+    if cue is not None:
+        words = [t for t in words if t.i < cue.head.i] or words[:1]
     while words and words[-1].is_punct:
         words.pop()
     return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
