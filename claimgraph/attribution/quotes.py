@@ -430,13 +430,11 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             found.append(item)
             last = item
         elif last is not None and _continues(doc, last, quote):
-            if last.quote_index == previous_index and _same_utterance(doc, quote, previous_quote):
+            if last.quote_index == previous_index and (_same_utterance(doc, quote, previous_quote)
+                                                       or _cue_clause_ends_sentence(doc, last, previous_quote, quote)):
                 # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
-                last.content.append(inner)
-                last.sentence = (min(last.sentence[0], sentence_of(doc, inner)[0]),
-                                 max(last.sentence[1], sentence_of(doc, inner)[1]))
+                _join(doc, last, inner, qi)
                 previous_quote, previous_index = quote, qi
-                last.quote_index = qi
                 continue
             own = _own_sentence_subject(doc, quote)
             item = Found(kind="direct", cue=None, source=own, content=[inner], cue_class=last.cue_class,
@@ -448,6 +446,15 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             last = item
         previous_quote, previous_index = quote, qi
     return found
+
+
+def _join(doc: Doc, statement: Found, inner: tuple[int, int], qi: int) -> None:
+    """Add a quotation's words to a statement as one more content span (PolNeAR marks the pieces of one
+    statement as one attribution with several spans)."""
+    statement.content.append(inner)
+    statement.sentence = (min(statement.sentence[0], sentence_of(doc, inner)[0]),
+                          max(statement.sentence[1], sentence_of(doc, inner)[1]))
+    statement.quote_index = qi
 
 
 NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "they"}
@@ -624,6 +631,32 @@ def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     cues = [t for t in span if cue_for(t) and not any(a.dep_ in {"relcl", "acl"} and a.right_edge.idx < quote.start
                                                       for a in [t, *t.ancestors])] if span is not None else []
     return len(cues) <= 1 and len(WORD.findall(gap)) <= MAX_GAP_WORDS
+
+
+def _cue_clause_ends_sentence(doc: Doc, statement: Found, previous: Quote | None, quote: Quote) -> bool:
+    """'“A,” Vell said at the pier.¶¶“B.”', '“A,” said Vell. “B.”': the statement's quotation closed, its cue
+    clause after the closing mark ended the sentence (and perhaps the paragraph), and the quotation opens the next
+    sentence or the next paragraph: the writer goes on quoting the same statement (PolNeAR marks both pieces as one
+    attribution far more often than two)."""
+    if previous is None or not previous.closed or statement.cue is None or statement.cue.start_char < previous.end:
+        return False  # no cue after the closing mark ('Vell said: “A.”¶¶“B.”' stays a continuation)
+    if max(e for _, e in statement.content) > previous.end:
+        return False  # the statement's words go on after the quotation (a mixed quote)
+    clause, _, rest = doc_text(doc)[previous.end:quote.start].partition("\n")
+    if rest.strip() or rest.count("\n") > 1:
+        return False  # the quotation opens the very next paragraph
+    return statement.cue.end_char <= previous.end + len(clause) and clause.rstrip().endswith((".", "!", "?")) \
+        and not any(c in clause for c in {*OPEN, *CLOSE}) and not _second_report(doc, statement, quote)
+
+
+def _second_report(doc: Doc, statement: Found, quote: Quote) -> bool:
+    """'“A,” Spicer said, adding that Trump would discuss it on Friday. “B.”': between the statement's words and the
+    quotation a cue other than the statement's own reports a clause of its own; the writer moved on to a second
+    statement, and the quotation is not simply the first one going on (it stays a continuation)."""
+    span = doc.char_span(max(e for _, e in statement.content), quote.start, alignment_mode="contract")
+    own = statement.cue.root.i if statement.cue is not None else None
+    return span is not None and any(t.i != own and cue_for(t) is not None and any(
+        c.dep_ == "ccomp" for c in t.children) for t in span)
 
 
 def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:

@@ -53,8 +53,10 @@ def test_a_quotation_after_another_speakers_statement_goes_on_with_it(rules):
 
 
 def test_a_quotation_after_the_same_speakers_cue_clause_stays_a_continuation(rules):
-    """The right reading kept: a new paragraph that only goes on quoting is still the last speaker's."""
-    text = ('"The pier is safe," Mara Vell said at the meeting in Tarn.\n\n'
+    """The right reading kept: a new paragraph that only goes on quoting is still the last speaker's. (The cue
+    stands before the first quotation: with the cue clause after it ending the paragraph, the next paragraph's
+    quotation joins the statement as a second span, round 8, test_quotes_round8.py.)"""
+    text = ('Mara Vell said at the meeting in Tarn: "The pier is safe."\n\n'
             '"We have checked it twice, and the board has found nothing wrong."')
     found, mention = quote_of(rules, text, "We have checked it twice, and the board has found nothing wrong.")
     assert "continuation" in found.flags
