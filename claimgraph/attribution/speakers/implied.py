@@ -97,6 +97,59 @@ def _conjunct_subject(item: Found) -> Span | None:
     return cue.doc[subject.left_edge.i:subject.i + 1]
 
 
+# Clauses a trailing participle's parse head may sit in, inside what an outer cue reports.
+REPORTED_CHAIN = {"ccomp", "conj", "xcomp", "advcl"}
+
+
+def _after_comma(token) -> bool:
+    """A comma right before the token's phrase, past any closing quotation mark ('"… values," stating')."""
+    i = token.left_edge.i - 1
+    while i >= 0 and token.doc[i].is_quote:
+        i -= 1
+    return i >= 0 and token.doc[i].text == ","
+
+
+def _parenthetical_cue(verb) -> bool:
+    """A cue set after what it reports, its subject right after a quotation mark or comma ('"…," Vell added',
+    which the parser may hang inside an earlier clause): the participle after it goes on with its own subject."""
+    from claimgraph.attribution.cues import cue_for
+
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return cue_for(verb) is not None and subject is not None and subject.left_edge.i > 0 and (
+        verb.doc[subject.left_edge.i - 1].is_quote or verb.doc[subject.left_edge.i - 1].text == ",")
+
+
+def _trailing_participle_speaker(item: Found) -> Span | None:
+    """'Carson said he plans to preview a strategy, insisting that …', 'Trump told Newsmax that Romney "had a crazy
+    policy," adding, "…"': a subjectless participle set off by a comma after a reported clause goes on with the
+    one who reports that clause, though the parser hangs it on the nearest verb inside it (whose subject is not
+    the speaker). The subject of the nearest cue whose complement holds that verb; None where there is none or
+    the mention already is that subject."""
+    if item.cue is None or not len(item.cue) or item.source is None or not len(item.source):
+        return None
+    from claimgraph.attribution.cues import cue_for
+
+    cue, source = item.cue.root, item.source.root
+    doc = cue.doc
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.head.i > cue.i or not _after_comma(cue) \
+            or any(c.dep_ in SUBJECTS for c in cue.children) or _parenthetical_cue(cue.head):
+        return None
+    clause = cue.head
+    for _ in range(4):
+        outer = clause.head
+        if clause.dep_ not in REPORTED_CHAIN or outer.i == clause.i:
+            return None
+        if clause.dep_ == "ccomp" and outer.i < clause.i and cue_for(outer) is not None:
+            subject = next((c for c in outer.children if c.dep_ == "nsubj"), None)
+            # The rules' mention must be inside what the outer cue reports ('…," Vell added, saying': Vell's own
+            # clause, the parenthetical cue's subject, stays).
+            if subject is None or subject.i in {t.i for t in item.source} or not clause.is_ancestor(source):
+                return None
+            return doc.char_span(*mention_span(subject, cue), alignment_mode="expand")
+        clause = outer
+    return None
+
+
 # Verbs whose dummy "it" heads a gerund ("It means acknowledging that …").
 DUMMY_VERBS = {"mean"}
 # Raising verbs whose "it" introduces a that-clause ("It seems the campaign will …").
