@@ -14,7 +14,7 @@ from claimgraph.attribution.found import Found, doc_text
 from claimgraph.attribution.quotes import find_quotes
 from claimgraph.attribution.speakers.implied import (_apposed_name, _asked_participle, _conjunct_subject, _dummy_it,
                                                      _implied_source, _is_fragment, _subject_of_sentence_before,
-                                                     _trailing_participle_speaker)
+                                                     _issuer_of_relative, _trailing_participle_speaker)
 from claimgraph.attribution.speakers.mentions import SELF_PRONOUNS
 from claimgraph.attribution.speakers.resolver import SpeakerResolver
 from claimgraph.attribution.speakers.writer import (JUDGEMENT_CUES, WRITER, WRITER_PRONOUNS, _quoted, _raised_belief,
@@ -72,7 +72,8 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
         if item.source is not None and _dummy_it(item):
             item.source = None  # "It's easy to criticize …": an "it" that stands for nobody
         if item.source is not None:
-            item.source = _conjunct_subject(item) or _trailing_participle_speaker(item) or item.source
+            item.source = (_conjunct_subject(item) or _trailing_participle_speaker(item) or _issuer_of_relative(item)
+                           or item.source)
         if item.source is None:
             if item.cue is not None and (item.cue.root.lemma_.lower() in JUDGEMENT_CUES or _raised_belief(item)) \
                     and not _quoted(item, quotes):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from claimgraph.attribution.found import Found, mention_span, subtree_span, trim
+from claimgraph.attribution.found import Found, _issuer, mention_span, subtree_span, trim
 from claimgraph.attribution.speakers.mentions import SUBJECTS
 
 # Verbs whose passive subject is the speaker of the "saying" hung on them ("Vell was quoted as saying …").
@@ -148,6 +148,23 @@ def _trailing_participle_speaker(item: Found) -> Span | None:
             return doc.char_span(*mention_span(subject, cue), alignment_mode="expand")
         clause = outer
     return None
+
+
+def _issuer_of_relative(item: Found) -> Span | None:
+    """'Tarn Vell released a video that said …', 'the council issued a statement that accused …': a text's relative
+    "that"/"which" as the subject of its cue is the text's issuer's (as "a statement saying …" is, found.py
+    `_issuer`); PolNeAR marks the one who issued it. None where the verb holding the text issues nothing ("the
+    polls that show …")."""
+    if item.cue is None or not len(item.cue) or item.source is None or len(item.source) != 1:
+        return None
+    relative, cue = item.source[0], item.cue.root
+    if relative.lower_ not in {"that", "which"} or relative.dep_ != "nsubj" or relative.head.i != cue.i \
+            or cue.dep_ != "relcl":
+        return None
+    issuer = _issuer(cue.head)
+    if issuer is None:
+        return None
+    return cue.doc.char_span(*mention_span(issuer, cue), alignment_mode="expand")
 
 
 # Verbs whose dummy "it" heads a gerund ("It means acknowledging that …").
