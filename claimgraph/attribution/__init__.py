@@ -235,7 +235,9 @@ def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) 
     spans = tuple(_shift(s, offset) for s in item.content)
     content = " … ".join(article.text[s:e] for s, e in spans) if spans else None
     speaker = item.speaker if isinstance(item.speaker, Speaker) else None
-    source_span = _shift((item.source.start_char, item.source.end_char), offset) if item.source is not None else None
+    # A source that trimmed away to nothing ("PORT ELLIS (AP) — , . said": the subject is a full stop) is no source.
+    has_source = item.source is not None and item.source.end_char > item.source.start_char
+    source_span = _shift((item.source.start_char, item.source.end_char), offset) if has_source else None
     return Attribution(
         id=ids[id(item)], kind=item.kind, speaker=speaker, source_span=source_span,
         cue=item.cue.text if item.cue is not None else None, cue_span=_shift(item.cue_span, offset),

@@ -94,6 +94,14 @@ def test_extract_never_raises_on_real_shaped_text(extractor, text):
     assert_points_into(text, extractor.extract(Article(ref="t", text=text)))
 
 
+def test_a_source_that_is_only_punctuation_is_no_source_span(extractor):
+    # Found by the property test above: the cue's subject is the full stop, trimmed to an empty span.
+    text = "PORT ELLIS (AP) — , . said"
+    attributions = extractor.extract(Article(ref="t", text=text))
+    assert attributions and all(a.source_span is None for a in attributions)
+    assert_points_into(text, attributions)
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=SLOW_OK)
 @given(text=NEWSY)
 def test_rule_functions_never_raise_on_real_shaped_text(extractor, text):
