@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 # Bump when extraction output can change (rules, lexicon, the shipped tagger): stored attributions carry it, and
 # `claimgraph reextract` redoes articles extracted by another version.
-EXTRACTOR_VERSION = "0.4.0"  # issue 9 round 6: content bounds (leading "that" kept), false finds, sides taken, headlines, sources
+EXTRACTOR_VERSION = "0.5.0"  # issue 9 round 8: sides taken, topics of talk, split quotations joined, title lines, sources
