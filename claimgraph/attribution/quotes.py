@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.attribution.cues import classify, cue_for
+from claimgraph.attribution.cues import classify, cue_for, lexicon
 from claimgraph.attribution.found import Found, cue_subject, doc_text, sentence_of, trim
 from claimgraph.attribution.unsaid import unsaid
 
@@ -457,6 +457,9 @@ def _join(doc: Doc, statement: Found, inner: tuple[int, int], qi: int) -> None:
     statement.quote_index = qi
 
 
+SAID_AFTER_WORDS = 4  # '” another replies', '” a second guard says': the cue follows the quotation closely
+
+
 NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "they"}
 
 
@@ -646,7 +649,17 @@ def _cue_clause_ends_sentence(doc: Doc, statement: Found, previous: Quote | None
     if rest.strip() or rest.count("\n") > 1:
         return False  # the quotation opens the very next paragraph
     return statement.cue.end_char <= previous.end + len(clause) and clause.rstrip().endswith((".", "!", "?")) \
-        and not any(c in clause for c in {*OPEN, *CLOSE}) and not _second_report(doc, statement, quote)
+        and not any(c in clause for c in {*OPEN, *CLOSE}) and not _second_report(doc, statement, quote) \
+        and not _said_after(doc, quote)
+
+
+def _said_after(doc: Doc, quote: Quote) -> bool:
+    """'“Tides don't sink harbours,” another replies.': right after the quotation, in its own sentence, a word of
+    the speech lexicon (by lemma, whatever part of speech the parser gave it: "replies" is read as a noun there),
+    whoever its subject is: another statement, not the previous one going on."""
+    end = sentence_of(doc, (quote.start, quote.end))[1]
+    span = doc.char_span(quote.end, end, alignment_mode="contract") if end > quote.end else None
+    return span is not None and any(t.lemma_.lower() in lexicon() for t in span[:SAID_AFTER_WORDS])
 
 
 def _second_report(doc: Doc, statement: Found, quote: Quote) -> bool:

@@ -54,3 +54,11 @@ def test_a_quotation_after_a_second_reported_clause_stays_a_continuation(rules):
     found = quoted(rules, text)
     assert len(found) == 2, [(a.cue, a.content_spans) for a in found]
     assert "continuation" in found[1].flags
+
+
+def test_a_quotation_followed_by_its_own_verb_of_saying_is_not_the_previous_statement_going_on(rules):
+    # "replies" is parsed as a noun here, so no rule makes it the second quotation's cue; still, a verb of saying
+    # right after the quotation says that someone else speaks (quotes._said_after, found on a real page).
+    text = '"Could the tide turn?" a ferryman says.\n\n"Tides don\'t sink harbours," another replies. Fair enough.'
+    found = quoted(rules, text)
+    assert [len(a.content_spans) for a in found] == [1, 1], [(a.cue, a.content_spans) for a in found]
