@@ -100,8 +100,12 @@ def test_is_clause_wants_a_finite_verb(nlp) -> None:
 
 def test_the_default_keeps_reported_speech_only_as_a_statement() -> None:
     """The default (`speechquote`): quoted additions at 0.9 with a source, indirect ones only with a speech cue, a
-    source and a finite verb in the content (docs/out_of_domain.md for why)."""
+    source and a finite verb in the content (docs/out_of_domain.md for why); `speechopen` also wants the content to
+    begin its clause."""
     assert DEFAULT.name == "speechquote"
+    assert DEFAULT.admits("indirect", 0.8, True, True, "report", "named", clause=True, opens=False)
+    assert not GATES["speechopen"].admits("indirect", 0.8, True, True, "report", "named", clause=True, opens=False)
+    assert GATES["speechopen"].admits("indirect", 0.8, True, True, "report", "named", clause=True, opens=True)
     assert DEFAULT.admits("indirect", 0.8, True, True, "report", "pronoun", clause=True)
     assert not DEFAULT.admits("indirect", 0.8, True, True, "report", "named", clause=False)  # "asked about the bill"
     assert not DEFAULT.admits("indirect", 0.95, True, True, "think", "named", clause=True)
@@ -213,3 +217,23 @@ def test_a_rule_cue_without_words_does_not_refuse_the_quote_that_gives_them(nlp)
                       (text.index("commented"), text.index("commented") + 9), (0, 9), 0.95)
     items = complete(doc, found, [quote], GATES["speechquote"])
     assert [text[s:e] for item in items if item.method == "learned" for s, e in item.content] == [words]
+
+
+def test_opens_clause_reads_where_the_content_begins(nlp) -> None:
+    """An indirect addition's content begins its clause (that / whether, a wh-word, the finite verb's subject), or
+    begins partway into one or after it, which the default gate refuses."""
+    from claimgraph.attribution.learned.gate import opens_clause
+
+    text = ("Mayor Tolla Vesk said that the pier will close. Vesk said the council will vote in May. "
+            "Vesk said in Kestrel, where the ferry docks, it was cold. Vesk explained how the levy works.")
+    doc = nlp(text)
+
+    def seg(words: str) -> list[tuple[int, int]]:
+        start = text.index(words)
+        return [(start, start + len(words))]
+
+    assert opens_clause(doc, seg("that the pier will close"))
+    assert opens_clause(doc, seg("the council will vote in May"))
+    assert opens_clause(doc, seg("how the levy works"))
+    assert not opens_clause(doc, seg("in Kestrel, where the ferry docks, it was cold"))
+    assert not opens_clause(doc, seg("will vote in May"))
