@@ -19,10 +19,15 @@ def test_quote_before_and_after_cue_with_curly_and_straight_marks(extractor):
 
 
 def test_quote_spanning_paragraphs_continues_without_a_new_cue(extractor):
+    # The cue clause after the first quotation ends its sentence and the next paragraph opens with a quotation:
+    # one statement in two spans, as PolNeAR marks it (round 8; a cue before the first quotation still gives a
+    # continuation of its own: tests/attribution/test_quotes_round7.py).
     text = ("\"The ferry will run until June,\" Ilse Marr told the Northgate Tribune.\n\n"
             "\"After that, the evening crossings end for good.\"")
     preds = extract(extractor, text)
-    assert preds[-1]["flags"] == ["continuation"] and preds[-1]["speaker"]["name"] == "Ilse Marr"
+    assert len(preds) == 1 and preds[0]["speaker"]["name"] == "Ilse Marr"
+    assert [text[s:e] for s, e in preds[0]["content_spans"]] == ["The ferry will run until June,",
+                                                                 "After that, the evening crossings end for good."]
     assert preds[0]["via"] == ["Northgate Tribune"]
 
 
@@ -47,10 +52,12 @@ def test_anonymous_sources(extractor):
     assert preds[0]["speaker"]["type"] == "anonymous"
 
 
-def test_a_bare_object_is_not_a_statement(extractor):
-    # "supported Vell" names a person, not a proposition; "denied the harbor plan" names what is denied.
-    preds = extract(extractor, "Reyes supported Vell. Officials denied the harbor plan.")
-    assert [p["cue"] for p in preds] == ["denied"]
+def test_a_bare_object_is_a_side_taken_or_what_is_denied(extractor):
+    # "supported Vell" is a side taken (PolNeAR marks the one supported as what the subject holds: round 8, 136 of
+    # 209 such finds right on train), an assertion; "denied the harbor plan" names what is denied. Neither is more.
+    preds = extract(extractor, "Reyes supported Vell. Officials denied the harbor plan. Reyes would support Vell.")
+    assert [(p["cue"], p["cue_class"], p["content"]) for p in preds] == [("supported", "assert", "Vell"),
+                                                                          ("denied", "dispute", "the harbor plan")]
 
 
 def test_affiliation_named_by_description_resolves_to_the_organisation(extractor):
