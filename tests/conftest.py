@@ -83,6 +83,18 @@ def by_cue(attributions: list, cue: str):
     return found[0]
 
 
+def only_by_cue(attributions: list, cue: str):
+    """The one attribution whose cue is `cue`; fails naming the cues and contents found unless there is exactly one."""
+    hits = [a for a in attributions if a.cue == cue]
+    assert len(hits) == 1, [(a.cue, a.content) for a in attributions]
+    return hits[0]
+
+
+def span_text(text: str, span) -> str | None:
+    """The words of `text` at a (start, end) span; None for no span."""
+    return text[span[0]:span[1]] if span else None
+
+
 def cues_found(extractor, text: str) -> dict:
     """Cue -> attribution for every attribution `extractor` finds in `text` (the last one where a cue repeats)."""
     return {a.cue: a for a in extract(extractor, text)}

@@ -7,13 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract
-
-
-def _one(found: list, cue: str):
-    hits = [a for a in found if a.cue == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
+from tests.conftest import extract, only_by_cue
 
 
 # -- "hopes", "hoping", "hoped": the lemmatizer says "hop" --------------------------------------------------------------
@@ -25,7 +19,7 @@ def _one(found: list, cue: str):
      "to reopen the old pier before the summer season"),
 ])
 def test_hope_is_a_cue_whatever_its_lemma(rules, text, cue, content):
-    found = _one(extract(rules, text), cue)
+    found = only_by_cue(extract(rules, text), cue)
     assert found.content == content and found.cue_class == "think"
 
 
@@ -46,7 +40,7 @@ def test_hopping_is_no_hope(rules):
      "Mara Vell"),
 ])
 def test_an_intention_is_found(rules, text, cue, content, speaker):
-    found = _one(extract(rules, text), cue)
+    found = only_by_cue(extract(rules, text), cue)
     assert found.content == content
     if speaker is not None:
         assert found.speaker is not None and found.speaker.name == speaker
@@ -79,5 +73,5 @@ def test_knowing_is_no_cue(rules):
      "the importance of the ferry for island families"),
 ])
 def test_a_reporting_verb_takes_a_noun_phrase_object(rules, text, cue, content):
-    assert _one(extract(rules, text), cue).content == content
+    assert only_by_cue(extract(rules, text), cue).content == content
 

@@ -8,13 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract
-
-
-def _one(found: list, cue: str):
-    hits = [a for a in found if a.cue == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
+from tests.conftest import extract, only_by_cue
 
 
 # -- "reportedly": a report whose source the sentence does not name --------------------------------------------------
@@ -33,7 +27,7 @@ def _one(found: list, cue: str):
      "The Harbor Fund has reportedly looked at the old pier and passed"),
 ])
 def test_reportedly_reports_its_clause(rules, text, content):
-    found = _one(extract(rules, text), "reportedly")
+    found = only_by_cue(extract(rules, text), "reportedly")
     assert found.content == content
     assert found.speaker is None and found.source_span is None
     assert "hedged" in found.flags and found.cue_class == "report"
@@ -46,7 +40,7 @@ def test_reportedly_on_a_speech_cue_stays_with_that_cue(rules):
 
 
 def test_a_conjoined_clause_with_its_own_subject_is_not_reported(rules):
-    found = _one(extract(rules, "The ferry reportedly carried twice its allowed load, and the board fears a "
+    found = only_by_cue(extract(rules, "The ferry reportedly carried twice its allowed load, and the board fears a "
                                 "backlash from the island."), "reportedly")
     assert found.content == "The ferry reportedly carried twice its allowed load"
 
@@ -60,13 +54,13 @@ def test_a_conjoined_clause_with_its_own_subject_is_not_reported(rules):
      'what Ansel Marr described as a "piece of harbor history."'),
 ])
 def test_a_relative_described_as_is_found(rules, text, content):
-    found = _one(extract(rules, text), "described")
+    found = only_by_cue(extract(rules, text), "described")
     assert found.content == content
     assert found.speaker is not None and found.speaker.name == "Ansel Marr"
 
 
 def test_describe_with_its_object_after_it_is_unchanged(rules):
-    found = _one(extract(rules, "Mara Vell described the old pier as unsafe for the summer crowds."), "described")
+    found = only_by_cue(extract(rules, "Mara Vell described the old pier as unsafe for the summer crowds."), "described")
     assert found.content == "the old pier as unsafe for the summer crowds"
 
 
@@ -84,10 +78,9 @@ def test_describe_with_its_object_after_it_is_unchanged(rules):
      ["During the same stretch", "the ferry has sailed roughly 216 hours"], "harbor records"),
 ])
 def test_an_evidence_aside_reports_its_sentence(rules, text, content, source):
-    found = _one(extract(rules, text), "show")
+    found = only_by_cue(extract(rules, text), "show")
     assert [text[s:e] for s, e in found.content_spans] == content
     assert text[found.source_span[0]:found.source_span[1]] == source
-
 
 
 # -- a quote ending its sentence, then a cue whose own clause comes before it ---------------------------------------
@@ -95,7 +88,7 @@ def test_an_evidence_aside_reports_its_sentence(rules, text, content, source):
 def test_the_next_sentences_cue_with_its_clause_before_it_does_not_take_the_quote(rules):
     text = ('Ansel Marr spoke at the old pier. "We are going to close a lot of piers and put fishermen out of '
             'business." The guild will likely sit out the vote altogether, guild director Phil Brenn told the Gazette.')
-    found = _one(extract(rules, text), "told")
+    found = only_by_cue(extract(rules, text), "told")
     assert found.content == "The guild will likely sit out the vote altogether"
     assert found.speaker is not None and found.speaker.name == "Phil Brenn"
 
@@ -112,20 +105,20 @@ def test_the_next_sentences_cue_with_its_clause_before_it_does_not_take_the_quot
      "Mara Vell"),
 ])
 def test_a_closing_cue_clause_reports_the_misparsed_words_before_it(rules, text, content, speaker):
-    found = _one(extract(rules, text), "said")
+    found = only_by_cue(extract(rules, text), "said")
     assert found.content == content
     assert found.speaker is not None and found.speaker.name == speaker
 
 
 def test_a_cue_alone_keeps_its_content_missing(rules):
-    found = _one(extract(rules, "The harbor ministry said."), "said")
+    found = only_by_cue(extract(rules, "The harbor ministry said."), "said")
     assert found.content is None and "content_missing" in found.flags
 
 
 # -- "In a poll, she led …": a pronoun subject is the poll's finding ------------------------------------------------
 
 def test_a_poll_finding_with_a_pronoun_subject(rules):
-    found = _one(extract(rules, "In an early-October Harbor Gazette poll, she led Ansel Marr 56 percent to 32 "
+    found = only_by_cue(extract(rules, "In an early-October Harbor Gazette poll, she led Ansel Marr 56 percent to 32 "
                                 "percent."), "In")
     assert found.content == "she led Ansel Marr 56 percent to 32 percent"
 

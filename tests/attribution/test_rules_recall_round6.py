@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract
-
-
-def _one(found: list, cue: str):
-    hits = [a for a in found if a.cue == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
-
-
-def _text(text: str, span) -> str | None:
-    return text[span[0]:span[1]] if span else None
+from tests.conftest import extract, only_by_cue, span_text
 
 
 # -- a side taken: "endorsed X", "opposes X", "prefer X" ---------------------------------------------------------------
@@ -32,9 +22,9 @@ def _text(text: str, span) -> str | None:
      "assert"),
 ])
 def test_a_side_taken_is_what_its_subject_holds(rules, text, cue, source, content, cue_class):
-    found = _one(extract(rules, text), cue)
+    found = only_by_cue(extract(rules, text), cue)
     assert found.content == content
-    assert _text(text, found.source_span) == source
+    assert span_text(text, found.source_span) == source
     assert found.cue_class == cue_class
 
 
@@ -54,7 +44,6 @@ def test_a_side_taken_inside_a_statement_is_the_statement(rules):
     assert found[0].content == "the union had endorsed Vell"
 
 
-
 # -- a headline's verb: "Talbot Slams Ferry Levy" -------------------------------------------------------------------
 
 BODY = "\n\nThe harbor board met on Tuesday in Port Ellis to discuss the ferry.\n"
@@ -67,9 +56,9 @@ BODY = "\n\nThe harbor board met on Tuesday in Port Ellis to discuss the ferry.\
 ])
 def test_a_headline_verb_reports_the_name_before_it(rules, title, cue, source, content, cue_class):
     text = title + BODY
-    found = _one(extract(rules, text), cue)
+    found = only_by_cue(extract(rules, text), cue)
     assert found.content == content
-    assert _text(text, found.source_span) == source
+    assert span_text(text, found.source_span) == source
     assert found.cue_class == cue_class
 
 

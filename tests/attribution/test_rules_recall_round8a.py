@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract
-
-
-def _one(found: list, cue: str):
-    hits = [a for a in found if a.cue == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
-
-
-def _text(text: str, span) -> str | None:
-    return text[span[0]:span[1]] if span else None
+from tests.conftest import extract, only_by_cue, span_text
 
 
 # -- a side stated: "backed X", "defended X as Y", "a group backing X" ---------------------------------------------
@@ -34,22 +24,22 @@ def _text(text: str, span) -> str | None:
      "Dorn Pike for the closure of the port", "dispute"),
 ])
 def test_a_side_stated_is_what_its_subject_holds(rules, text, cue, source, content, cue_class):
-    found = _one(extract(rules, text), cue)
+    found = only_by_cue(extract(rules, text), cue)
     assert found.content == content
-    assert _text(text, found.source_span) == source
+    assert span_text(text, found.source_span) == source
     assert found.cue_class == cue_class
 
 
 def test_a_side_set_off_by_a_comma_stops_at_the_name(rules):
     text = "Talbot backed Dorn Pike, the harbor master of Port Ellis."
-    assert _one(extract(rules, text), "backed").content == "Dorn Pike"
+    assert only_by_cue(extract(rules, text), "backed").content == "Dorn Pike"
 
 
 def test_a_group_backing_a_candidate_holds_the_side(rules):
     text = "A new group backing Mara Vell spent heavily on radio in Port Ellis."
-    found = _one(extract(rules, text), "backing")
+    found = only_by_cue(extract(rules, text), "backing")
     assert found.content == "Mara Vell"
-    assert _text(text, found.source_span) == "A new group"
+    assert span_text(text, found.source_span) == "A new group"
 
 
 @pytest.mark.parametrize("text", [
@@ -65,7 +55,7 @@ def test_no_side_stated(rules, text):
 def test_a_side_phrase_stays_off_a_siding_verb(rules):
     # "endorsed Vell for mayor": PolNeAR marks the one endorsed, not the office (round 6)
     text = "The harbor workers' union endorsed Mara Vell for mayor on Tuesday."
-    assert _one(extract(rules, text), "endorsed").content == "Mara Vell"
+    assert only_by_cue(extract(rules, text), "endorsed").content == "Mara Vell"
 
 
 # -- a state that seems so: "seemed poised", "seemed like a formality", "seemed as if …" -------------------------
@@ -77,7 +67,7 @@ def test_a_side_phrase_stays_off_a_siding_verb(rules):
      ["The harbor board", "as if it would never agree"]),
 ])
 def test_a_seeming_state_gives_subject_and_state(rules, text, cue, content):
-    found = _one(extract(rules, text), cue)
+    found = only_by_cue(extract(rules, text), cue)
     assert found.source_span is None  # nobody named
     assert [text[s:e] for s, e in found.content_spans] == content
     assert found.cue_class == "think"
@@ -94,22 +84,22 @@ def test_no_seeming_state(rules, text):
 def test_a_statement_set_off_in_the_side_phrase_stays_its_own(rules):
     text = "Talbot attacked the harbor board for the closures, which he said would cost the island dearly."
     found = extract(rules, text)
-    assert _one(found, "attacked").content == "the harbor board for the closures"
-    assert _one(found, "said").content == "would cost the island dearly"
+    assert only_by_cue(found, "attacked").content == "the harbor board for the closures"
+    assert only_by_cue(found, "said").content == "would cost the island dearly"
 
 
 def test_a_cue_inside_the_side_stays_its_own(rules):
     text = "Talbot defended his position of closing the harbor by citing a survey of the ferry riders."
     found = extract(rules, text)
-    assert _one(found, "defended").content == "his position of closing the harbor"
+    assert only_by_cue(found, "defended").content == "his position of closing the harbor"
 
 
 def test_a_cue_modifying_the_side_is_part_of_it(rules):
     text = "Talbot defended ferry riders accused of fare dodging in Port Ellis."
-    assert _one(extract(rules, text), "defended").content == "ferry riders accused of fare dodging in Port Ellis"
+    assert only_by_cue(extract(rules, text), "defended").content == "ferry riders accused of fare dodging in Port Ellis"
 
 
 def test_a_cue_in_the_side_phrase_is_the_grounds(rules):
     # "attacked X for not answering …": the verb's own "for" phrase is kept whole (PolNeAR marks the grounds)
     text = "Talbot attacked Dorn Pike for not answering the question about the ferry."
-    assert _one(extract(rules, text), "attacked").content == "Dorn Pike for not answering the question about the ferry"
+    assert only_by_cue(extract(rules, text), "attacked").content == "Dorn Pike for not answering the question about the ferry"
