@@ -103,7 +103,8 @@ def _from_candidate(doc: Doc, candidate, gate: Gate, rule_cues=()) -> Found | No
                        lambda: stage2_features(doc, kind, float(candidate.confidence), cue, source, content,
                                                entry.cue_class if entry else None),
                        cue_above(text, (cue.start_char, cue.end_char), content),
-                       shares_cue((cue.start_char, cue.end_char), rule_cues), opens_clause(doc, content)):
+                       shares_cue((cue.start_char, cue.end_char), rule_cues),
+                       opens_clause(doc, content) if gate.indirect_opens_clause else None):
         return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 
 from claimgraph.claims.grouping import STOP, stem
-from claimgraph.claims.semantic import PREFIX
+from claimgraph.claims.semantic import PREFIX, source_codes
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -121,7 +121,7 @@ def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Seq
     out = np.zeros(len(pairs), dtype=bool)
     if not ACROSS or sources is None or not len(pairs):
         return out
-    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    codes = source_codes(sources)
     across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
     if not len(across):
         return out

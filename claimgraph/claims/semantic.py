@@ -298,6 +298,11 @@ def term_info(names: Sequence[str], zipfs: dict[str, float]) -> np.ndarray:
     return np.asarray([max(ZIPF_TOP - zipfs.get(t, 0.0), 0.0) for t in names], dtype=np.float32)
 
 
+def source_codes(sources: Sequence[Any]) -> np.ndarray:
+    """Each statement's article (`sources`, any values compared as strings) as a small integer code."""
+    return np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+
+
 def anchor_rows(words: sparse.csr_matrix, sources: Sequence[Any] | None = None) -> sparse.csr_matrix:
     """The entries of the word rows that count in the anchor test, as 0/1: all of them, less (with `sources`, each
     statement's article) those of a term that TOPIC_MIN or more statements of the statement's article hold (the
@@ -305,7 +310,7 @@ def anchor_rows(words: sparse.csr_matrix, sources: Sequence[Any] | None = None) 
     present = (words != 0).astype(np.float32).tocsr()
     if sources is None or TOPIC_MIN is None:
         return present
-    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    codes = source_codes(sources)
     by_source = sparse.csr_matrix((np.ones(len(codes), dtype=np.float32), (codes, np.arange(len(codes)))),
                                   shape=(int(codes.max()) + 1 if len(codes) else 0, len(codes)))
     held = (by_source @ present).tocsr()             # per article, how many of its statements hold each term
@@ -394,7 +399,7 @@ def _evidence(words: sparse.csr_matrix, info: np.ndarray, sources: Sequence[Any]
     """What both evidence tests read: each statement's article as a code, which stems each statement holds, and
     each stem's specific information (CROSS_ZIPF_TOP less its Zipf frequency, at least 0; stems only, no coarse
     stems)."""
-    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    codes = source_codes(sources)
     present = (words != 0).astype(np.float32).tocsr()
     specific = np.maximum(info[:, 0] - np.float32(ZIPF_TOP - CROSS_ZIPF_TOP), 0.0)
     return codes, present, specific
@@ -497,7 +502,7 @@ def verbatim_pairs(texts: Sequence[str], sources: Sequence[Any] | None) -> np.nd
     hashes_a, owners_a = hashes_a[order], owners_a[order]
     starts = np.flatnonzero(np.r_[True, hashes_a[1:] != hashes_a[:-1]])
     ends = np.r_[starts[1:], len(hashes_a)]
-    codes = np.unique(np.asarray([str(x) for x in sources]), return_inverse=True)[1]
+    codes = source_codes(sources)
     found = set()
     for lo, hi in zip(starts.tolist(), ends.tolist()):
         if 1 < hi - lo <= QUOTE_HOLDERS:

@@ -27,8 +27,9 @@ wrong), on PolNeAR dev it costs 0.0054 partial F1 (19 of the 25 it refuses were 
 reducing the tax", "declined to threaten Moscow"), and on the real pages it refused one topic ("describes the tool")
 and three statements ("a poll shows …", "has not ruled out resigning", a vow). So the default stays speechquote;
 speechopen is for users who want the tagger's reported speech no less precise than the rules' on any publisher
-(it was chosen after reading the held-out additions). "quoted90" was the default before speechclause (no indirect additions); "shipped" is
-the release's gate (floors 0.75 / 0.85 without a source, every kind), which scores higher on PolNeAR itself.
+(it was chosen after reading the held-out additions). "quoted90" was the default before speechclause (no
+indirect additions); "shipped" is the release's gate (floors 0.75 / 0.85 without a source, every kind), which
+scores higher on PolNeAR itself.
 `GATES` names the variants the LOPO benchmark compares.
 """
 
@@ -83,8 +84,12 @@ def opens_clause(doc, segments) -> bool:
     if first.dep_ == "mark" and first.lower_ in {"that", "if", "whether"} or first.tag_ in WH_TAGS:
         return True
     return any(t.dep_ in SUBJECTS and t.left_edge.i == first.i and span.start <= t.head.i < span.end
-               and (t.head.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in t.head.children if a.dep_ in {"aux", "auxpass"}))
-               for t in words)
+               and _finite(t.head) for t in words)
+
+
+def _finite(verb) -> bool:
+    """A finite verb, or one with a finite auxiliary ("will vote", "has said")."""
+    return verb.tag_ in FINITE_TAGS or any(a.tag_ in FINITE_TAGS for a in verb.children if a.dep_ in {"aux", "auxpass"})
 
 
 def cue_above(text: str, cue: tuple[int, int] | None, segments) -> bool | None:
@@ -142,8 +147,8 @@ class Gate:
         claimgraph/data/cues.tsv, `cue_class` its class there, None when it is not; `source`: source_kind of the
         source mention, `clause`: is_clause of the content; None where the caller does not say; `features`: a
         callable giving the addition's stage2.features vector, which a gate with a second stage needs;
-        `cue_above`: cue_above of the cue and the content, `rule_cue`: shares_cue with the rules' finds; None where not known, which
-        no gate refuses)."""
+        `cue_above`: cue_above of the cue and the content, `rule_cue`: shares_cue with the rules' finds, `opens`:
+        opens_clause of the content; None where not known, which no gate refuses)."""
         if confidence < self.min_confidence or (not has_source and confidence < self.min_confidence_without_source):
             return False
         group = "quoted" if kind in QUOTED_KINDS else "indirect"
@@ -248,5 +253,5 @@ GATES = {
 }
 DEFAULT = GATES["speechquote"]
 
-__all__ = ["DEFAULT", "GATES", "Gate", "QUOTED_KINDS", "SOURCE_KINDS", "SPEECH_CLASSES", "cue_above", "is_clause", "opens_clause",
-           "shares_cue", "source_kind"]
+__all__ = ["DEFAULT", "GATES", "Gate", "QUOTED_KINDS", "SOURCE_KINDS", "SPEECH_CLASSES", "cue_above", "is_clause",
+           "opens_clause", "shares_cue", "source_kind"]
