@@ -22,7 +22,8 @@ from claimgraph.attribution.cues import is_narrative, is_result_not_statement, l
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, swallowed, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
-from claimgraph.attribution.learned.gate import Gate, cue_above, is_clause, opens_clause, shares_cue, source_kind
+from claimgraph.attribution.learned.gate import (Gate, cue_above, is_clause, loose_content, opens_clause, shares_cue,
+                                                 source_kind)
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes, inside_statements
@@ -104,7 +105,8 @@ def _from_candidate(doc: Doc, candidate, gate: Gate, rule_cues=()) -> Found | No
                                                entry.cue_class if entry else None),
                        cue_above(text, (cue.start_char, cue.end_char), content),
                        shares_cue((cue.start_char, cue.end_char), rule_cues),
-                       opens_clause(doc, content) if gate.indirect_opens_clause else None):
+                       opens_clause(doc, content) if gate.indirect_opens_clause else None,
+                       loose_content(doc, cue, content) if gate.indirect_firm else None):
         return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",
