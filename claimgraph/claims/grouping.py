@@ -178,11 +178,11 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = semantic.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb, info, bar, semantic.anchor_rows(words, sources))
-    pairs, scores = semantic.evidenced(texts, pairs, scores, words, emb, info, sources, bar)
+    roots = [uf.find(i if index is None else index[i]) for i in range(len(texts))]
+    pairs, scores = semantic.evidenced(texts, pairs, scores, words, emb, info, sources, bar, tied=roots)
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
-    for i in range(len(texts)):
-        root = uf.find(i if index is None else index[i])
+    for i, root in enumerate(roots):
         if root in first:
             together.append((first[root], i))
         else:

@@ -28,11 +28,12 @@ WALKOUT = ["dockers at Pellmouth walked out over unpaid overtime on the quays",
 def test_siblings_of_one_story_stay_apart_across_articles(monkeypatch, texts):
     # "should worry voters" / "was handled properly": the story's words in common, different predicates
     assert joined(texts, sources=["gazette", "courier"]) == []
-    # in one article the article's own rules and the evidence test inside it decide, as before
-    assert joined(texts, sources=["gazette", "gazette"]) == [[0, 1]]
-    # without the predicate test the story's words joined them across the two articles
+    # without the predicate test the story's words joined them across the two articles (inside one article the
+    # same test applies since round 12: tests/claims/test_inside_siblings_round12.py)
     monkeypatch.setattr(predicates, "ACROSS", False)
     assert joined(texts, sources=["gazette", "courier"]) == [[0, 1]]
+    monkeypatch.setattr(predicates, "INSIDE", False)
+    assert joined(texts, sources=["gazette", "gazette"]) == [[0, 1]]
 
 
 @pytest.mark.parametrize("texts", [RESIGNS, WALKOUT], ids=["nominalised", "light-verb"])

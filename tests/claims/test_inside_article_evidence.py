@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claimgraph.claims import references, semantic
+from claimgraph.claims import predicates, references, semantic
 from tests.claims.helpers import joined
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
@@ -52,6 +52,9 @@ def claims_of(sources: Sequence[str] | None) -> list[list[int]]:
 
 
 def test_statements_sharing_only_the_articles_subject_stay_apart_and_a_restatement_joins(monkeypatch):
+    # the evidence test alone: "will halve" / "plans to cut … in half" is a paraphrase whose predicates the parse
+    # does not match, which the predicates test inside one article (round 12) splits as it does across two
+    monkeypatch.setattr(predicates, "INSIDE", False)
     assert claims_of(SOURCES) == [[0, 3]]
     # without the test (or without articles: Emergent's headlines) "carbon emissions" makes one claim of four
     monkeypatch.setattr(semantic, "INSIDE_INFO", None)
