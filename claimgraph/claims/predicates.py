@@ -18,6 +18,11 @@ a ban" / "ban"): a verb of one statement meets a noun object of the other by the
 letters: "walk" / "walkout"). Two statements of different articles are one proposition only when their predicates
 correspond (`corresponding`). Words quoted verbatim (semantic.verbatim) need no such test, and statements of one
 article are left to the article's rules and the evidence test inside it.
+
+Reading the parse is claimgraph.nlp.predicates (`predicate_words`: lemmas), which extraction runs on each
+attribution's content in its article's Doc and records (`Attribution.predicates`, stored with the attribution); this
+module turns those lemmas into the stems the test compares (`predicates_from`). Linking parses only the statements
+stored without them (by a version before issue 12's remedy).
 """
 
 from __future__ import annotations
@@ -29,21 +34,18 @@ import numpy as np
 
 from claimgraph.claims.grouping import STOP, stem
 from claimgraph.claims.semantic import PREFIX, source_codes
+# The parse-reading half lives in claimgraph.nlp.predicates (extraction runs it); its names stay importable here.
+from claimgraph.nlp.predicates import (CLAUSES, COMPLEMENTS, PREDICATING, PredicateWords,  # noqa: F401
+                                       Statement, predicate_words)
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
 
 # The test across articles (issue 12, round 8), read by hand as docs/claims_across_outlets.md does (right / mixed /
 # wrong claims spanning articles): PolNeAR train 2016-07-18..31, the design sample, 7/1/5 -> 7/1/3; train
 # 2016-03-01..15 19/1/9 -> 19/2/2; dev 4/1/11 -> 4/1/5. On the 31 real pages claims across articles 2 -> 0; Emergent
 # (no articles) and the demo ledger unchanged. False: no such test.
 ACROSS = True
-# Dependencies that make a token the head of a clause (spaCy's English labels); a conjunct heads one when the
-# token it is conjoined to does ("resigned and left"; not "Clinton and her team").
-CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
-COMPLEMENTS = frozenset({"attr", "acomp", "oprd"})   # through which a copula or auxiliary predicates
-PREDICATING = frozenset({"VERB", "ADJ", "NOUN", "PROPN"})   # parts of speech that can state something
 
 
 class Predicates(NamedTuple):
@@ -54,47 +56,20 @@ class Predicates(NamedTuple):
     objects: frozenset[str]   # the coarse stems of the noun objects of its clauses' verbs
 
 
-def predicates_of(doc: Doc) -> Predicates:
-    """What a parsed statement predicates (module doc)."""
-    heads: set[str] = set()
-    verbs: set[str] = set()
-    objects: set[str] = set()
-    for token in doc:
-        if not _heads_clause(token):
-            continue
-        said = _predicates(token)
-        heads.update(_stems(said))
-        if token.pos_ == "VERB":
-            verbs.update(s[:PREFIX] for s in _stems(t for t in said if t is token))
-            objects.update(s[:PREFIX] for s in _stems(c for c in token.children
-                                                      if c.dep_ == "dobj" and c.pos_ == "NOUN"))
-    return Predicates(frozenset(heads), frozenset(verbs), frozenset(objects))
+def predicates_of(statement: Statement) -> Predicates:
+    """What a parsed statement predicates (module doc): a Doc, a Span, or the tokens of its content in its Doc."""
+    return predicates_from(predicate_words(statement))
 
 
-def _heads_clause(token: Token) -> bool:
-    if token.dep_ == "conj":
-        return _heads_clause(token.head)
-    return token.dep_ in CLAUSES
+def predicates_from(words: PredicateWords) -> Predicates:
+    """The stems the test compares, from the lemmas the parse gave (`predicate_words`): content words only
+    (grouping.STOP), verbs and objects by their coarse stems (semantic.PREFIX letters)."""
+    return Predicates(_stems(words.heads), frozenset(s[:PREFIX] for s in _stems(words.verbs)),
+                      frozenset(s[:PREFIX] for s in _stems(words.objects)))
 
 
-def _predicates(token: Token) -> list[Token]:
-    """What a clause head predicates: its complements for a copula or auxiliary, nothing of its own for a
-    catenative verb (its open complement is a clause head and predicates), else itself."""
-    if token.pos_ == "AUX":
-        return [c for c in token.children if c.dep_ in COMPLEMENTS]
-    if any(c.dep_ == "xcomp" for c in token.children):
-        return []
-    return [token]
-
-
-def _stems(tokens: Iterable[Token]) -> list[str]:
-    """The stems of the content words among these tokens' lemmas."""
-    out = []
-    for t in tokens:
-        lemma = t.lemma_.lower()
-        if t.pos_ in PREDICATING and lemma.isalpha() and len(lemma) > 1 and lemma not in STOP:
-            out.append(stem(lemma))
-    return out
+def _stems(lemmas: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(lemma) for lemma in lemmas if lemma not in STOP)
 
 
 def corresponding(a: Predicates, b: Predicates) -> bool:
@@ -114,10 +89,12 @@ def parse_predicates(texts: Sequence[str], nlp: Language | None = None) -> list[
     return [predicates_of(doc) for doc in nlp.pipe(list(texts), disable=off, batch_size=256)]
 
 
-def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None) -> np.ndarray:
+def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
+                           recorded: Sequence[PredicateWords | None] | None = None) -> np.ndarray:
     """Which candidate pairs (rows of `pairs`, positions in `texts`) are of two different articles (`sources`) and
-    do not predicate the same thing (`corresponding`). Only the statements of such pairs are parsed. All False
-    without sources or with ACROSS off."""
+    do not predicate the same thing (`corresponding`). `recorded`: each statement's predicates as extraction
+    recorded them (None for one stored without); only the statements of such pairs that have none are parsed. All
+    False without sources or with ACROSS off."""
     out = np.zeros(len(pairs), dtype=bool)
     if not ACROSS or sources is None or not len(pairs):
         return out
@@ -125,8 +102,18 @@ def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Seq
     across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
     if not len(across):
         return out
-    needed = np.unique(pairs[across]).tolist()
-    said = dict(zip(needed, parse_predicates([texts[i] or "" for i in needed])))
+    said = _predicates_needed(texts, np.unique(pairs[across]).tolist(), recorded)
     for k in across.tolist():
         out[k] = not corresponding(said[int(pairs[k, 0])], said[int(pairs[k, 1])])
     return out
+
+
+def _predicates_needed(texts: Sequence[str], needed: list[int],
+                       recorded: Sequence[PredicateWords | None] | None) -> dict[int, Predicates]:
+    """The predicates of these statements: as recorded at extraction, else parsed from the text now."""
+    known = {i: recorded[i] for i in needed} if recorded is not None else {}
+    said = {i: predicates_from(words) for i, words in known.items() if words is not None}
+    unparsed = [i for i in needed if i not in said]
+    if unparsed:
+        said.update(zip(unparsed, parse_predicates([texts[i] or "" for i in unparsed])))
+    return said

@@ -429,18 +429,20 @@ def _across(pairs: np.ndarray, info: np.ndarray, codes: np.ndarray, present: spa
 
 def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words: sparse.csr_matrix,
               emb: np.ndarray, info: np.ndarray, sources: Sequence[Any] | None,
-              bar: float) -> tuple[np.ndarray, np.ndarray]:
+              bar: float, predicates: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs (and their similarities) that the evidence tests keep, as `link-claims` and the Spark job
     both take them: a pair `unanchored` drops (too little specific shared across or inside articles; a name counting
     once, `name_columns`) or that `predicates.across_uncorresponding` drops (two articles' statements that
     predicate different things: siblings of one story) stays when the two share words quoted verbatim (`verbatim`),
     and the same quote in two articles (`verbatim_pairs`) is a candidate in any case, at the link `bar` at least
-    (taken after the stronger pairs). `words`, `emb`, `info` as statement_vectors gives them."""
-    from claimgraph.claims.predicates import across_uncorresponding   # parses: only when articles are linked
+    (taken after the stronger pairs). `words`, `emb`, `info` as statement_vectors gives them; `predicates`: each
+    statement's predicates as extraction recorded them (nlp.predicates.PredicateWords, None where not recorded:
+    those statements are parsed)."""
+    from claimgraph.claims.predicates import across_uncorresponding   # parses: only what was not recorded
 
     names = name_columns(texts) if sources is not None and len(pairs) else None
     drop = unanchored(pairs, words, info, sources, names)
-    drop[~drop] = across_uncorresponding(texts, pairs[~drop], sources)
+    drop[~drop] = across_uncorresponding(texts, pairs[~drop], sources, predicates)
     drop[drop] &= ~verbatim(texts, pairs[drop])
     pairs, scores = pairs[~drop], scores[~drop]
     quoted = verbatim_pairs(texts, sources)
