@@ -98,3 +98,14 @@ def test_an_article_records_predicates_for_every_statement_with_content(extracto
             "bridge,\" the Velmora board told reporters.")
     found = extractor.extract(Article(ref="t", text=text))
     assert found and all(a.predicates is not None for a in found if a.content)
+
+
+def test_the_spark_attributions_rows_carry_them(extractor):
+    from claimgraph.spark import parquet
+
+    article = Article(ref="t", text=f"Councillor Brenn Ashdown said {RESIGNS}.")
+    said = only_by_cue(extractor.extract(article), "said")
+    row = parquet.attribution_row(said, article)
+    assert row["predicates"] == encode(said.predicates)
+    assert parquet.attribution_from_row(row).predicates == said.predicates
+    assert "predicates" not in parquet.CONTRACT_FIELDS   # the extract contract is unchanged
