@@ -5,12 +5,17 @@ Synthetic statements shaped like news (`synthetic`): real English words (the shi
 topics, fictional names, figures; Zipf-popular topics, names and words, no word in every statement; each
 proposition restated 1-8 times with paraphrase noise (a word dropped or swapped for another of its topic, stop
 words and a reporting frame added, sometimes negated). Every size runs in a fresh subprocess so that peak memory is
-its own. The LSH path is the one `link-claims` runs (content words -> datasketch MinHash signatures -> LSH bands ->
+its own. Each statement also carries its predicates as extraction records them (claimgraph.nlp.predicates, read
+at extraction from the article's parse, so that `link-claims` need not parse): see `with_predicates`. The LSH path
+is the one `link-claims` runs (content words -> datasketch MinHash signatures -> LSH bands ->
 exact Jaccard check -> guarded union); the baseline computes the exact Jaccard of every pair (sparse products by
 blocks of rows) — where a full run would take too long, a few blocks are timed and the total extrapolated (marked
 "est."). Grouping quality against the known propositions is printed as pairwise precision / recall. "semantic" is
 `group_statements` as `link-claims` runs it (stems, TF-IDF word rows, static embeddings, candidate pairs: exact up
 to semantic.EXACT_MAX statements, blocks of rare words above (claims/cells.py); average linkage), with the time of each stage and the peak memory (ru_maxrss) of its process.
+`--per-article K` puts the statements in articles of K, so that the tests across articles run (the evidence test
+and the predicates test, claims.predicates, on the recorded predicates); `--unrecorded` passes no predicates, so
+that those pairs' statements are parsed by the spaCy pipeline (link-claims on rows stored before they were recorded).
 `--vs-exact N` groups N statements both ways (blocks and the exact path) and prints how far they agree.
 
     .venv/bin/python benchmarks/claims_cost.py                 # 10k, 100k, 1M
@@ -31,6 +36,8 @@ import sys
 import time
 
 import numpy as np
+
+from claimgraph.nlp.predicates import PredicateWords
 
 FILLER = "the a of to in and that it is was for on with as by at from".split()
 FRAMES = ["officials said", "according to reports", "sources say", "it was reported", "a spokesman said",
@@ -53,7 +60,14 @@ def _real_words() -> list[str]:
 
 
 def synthetic(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
-    """n statements of known propositions, shaped like news rather than like random words.
+    """n statements of known propositions, shaped like news rather than like random words (`with_predicates`)."""
+    texts, labels, _ = with_predicates(n, seed)
+    return texts, labels
+
+
+def with_predicates(n: int, seed: int = 7) -> tuple[list[str], np.ndarray, list[PredicateWords]]:
+    """n statements of known propositions, shaped like news rather than like random words, with the predicates
+    extraction would record for each.
 
     Topics: about 2 sqrt(n) of them (a bigger collection covers more stories, as Heaps' law has it), each with
     TOPIC_WORDS real English words (drawn so that frequent words sit in many topics) weighted Zipf-like inside the
@@ -61,7 +75,15 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
     proposition is a topic (Zipf-popular), 1-2 names (mostly of the topic's cast), 4-7 topic words and in 40% a
     figure. It is restated 1-8 times: a content word dropped (60%), one swapped for another word of its topic
     (30%), a reporting frame and 2-4 stop words added, negated in 20%. Sibling propositions (same topic and names,
-    other words or figure) are the hard cases, as in real corpora; no word is in every statement."""
+    other words or figure) are the hard cases, as in real corpora; no word is in every statement.
+
+    Predicates (the third list; nlp.predicates.PredicateWords, as extraction records them): a proposition's
+    first content word is its predicate (a head, and a verb) and its second the verb's object. Restatements keep
+    them, but the paraphrase noise reaches them: a dropped predicate word passes the predicate to the next word
+    left, a swapped one makes the word swapped in the predicate, and in 15% the parse reads one more of the
+    statement's words as a head (the parse of real statements differs in such details). Siblings predicate their
+    own first word, so that the test splits some of them, as it does on news. The words are not verbs and nouns
+    of a real parse: the benchmark measures the cost of the test, not its judgement."""
     rng = np.random.default_rng(seed)
     real = np.asarray(_real_words())
     n_topics = max(50, int(2 * np.sqrt(n)))
@@ -88,6 +110,7 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
     small = random.Random(seed)                            # per-statement choices: the stdlib draws faster
     texts: list[str] = []
     labels: list[int] = []
+    said: list[PredicateWords] = []
     prop = 0
     while len(texts) < n:
         base = list(dict.fromkeys(real[what[prop, :n_what[prop]]].tolist()))
@@ -99,26 +122,34 @@ def synthetic(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
                 w.pop(small.randrange(len(w)))
             if small.random() < 0.3:
                 w[small.randrange(len(w))] = str(real[swap[prop]])
+            said.append(_predicates(w, small))
             tokens = w + small.choices(FILLER, k=small.randint(2, 4)) + (["not"] if small.random() < 0.2 else [])
             small.shuffle(tokens)
             texts.append(" ".join(people + tokens + tail + [small.choice(FRAMES)]).strip())
             labels.append(prop)
         prop += 1
-    return texts, np.asarray(labels)
+    return texts, np.asarray(labels), said
 
 
-def statements(n: int, seed: int = 7) -> tuple[list[str], np.ndarray]:
-    """`synthetic(n, seed)`, kept in the temporary folder after the first call (generating 1M takes ~40 s, and each
+def _predicates(w: list[str], small: random.Random) -> PredicateWords:
+    """A restatement's predicates (`with_predicates`): its first content word left as head and verb, its second as the
+    verb's object, and in 15% one more of its words read as a head."""
+    heads = [w[0]] + ([small.choice(w)] if small.random() < 0.15 else [])
+    return PredicateWords(tuple(dict.fromkeys(heads)), (w[0],), tuple(w[1:2]))
+
+
+def statements(n: int, seed: int = 7) -> tuple[list[str], np.ndarray, list[PredicateWords]]:
+    """`with_predicates(n, seed)`, kept in the temporary folder after the first call (generating 1M takes ~40 s, and each
     method runs in its own process)."""
     import pickle
     import tempfile
     from pathlib import Path
 
-    path = Path(tempfile.gettempdir()) / f"claimgraph_claims_cost_{n}_{seed}_v2.pkl"
+    path = Path(tempfile.gettempdir()) / f"claimgraph_claims_cost_{n}_{seed}_v3.pkl"
     if path.exists():
         with path.open("rb") as f:
             return pickle.load(f)   # noqa: S301 (written by this benchmark)
-    out = synthetic(n, seed)
+    out = with_predicates(n, seed)
     tmp = path.with_suffix(f".{os.getpid()}")
     with tmp.open("wb") as f:
         pickle.dump(out, f, protocol=pickle.HIGHEST_PROTOCOL)
@@ -138,7 +169,7 @@ def pair_quality(labels: np.ndarray, found: np.ndarray) -> tuple[float, float]:
 
 STAGES = [("semantic", "statement_vectors", "vectors"), ("semantic", "embed", "embedding"),
           ("semantic", "candidate_pairs", "candidates"), ("grouping", "lsh_links", "MinHash pairs"),
-          ("semantic", "average_linkage", "linkage")]
+          ("predicates", "across_uncorresponding", "predicates test"), ("semantic", "average_linkage", "linkage")]
 
 
 def _timed(stages: dict) -> None:
@@ -162,10 +193,10 @@ def _timed(stages: dict) -> None:
         setattr(mod, name, timed)
 
 
-def run_one(n: int, method: str, baseline_max: int, per_article: int = 0) -> dict:
+def run_one(n: int, method: str, baseline_max: int, per_article: int = 0, unrecorded: bool = False) -> dict:
     from claimgraph.claims import grouping as g
 
-    texts, labels = statements(n)
+    texts, labels, said = statements(n)
     # `--per-article K`: the statements in articles of K, drawn at random, passed as `link-claims` passes them (the
     # cross-article evidence test, semantic.across_unanchored, then runs); 0: no articles, as `eval emergent`.
     sources = ([f"a{i // per_article}" for i in np.random.default_rng(3).permutation(n)] if per_article else None)
@@ -182,7 +213,7 @@ def run_one(n: int, method: str, baseline_max: int, per_article: int = 0) -> dic
         labels_found = g.group(sets)
         estimated = False
     elif method == "semantic":   # what link-claims runs: stems, TF-IDF, embeddings, candidates, average linkage
-        labels_found = g.group_statements(texts, sources=sources)
+        labels_found = g.group_statements(texts, sources=sources, predicates=None if unrecorded else said)
         estimated = False
     else:
         block = 2000
@@ -215,7 +246,7 @@ def vs_exact(n: int) -> dict:
     of the blocked grouping against the exact one (and of each against the propositions)."""
     from claimgraph.claims import semantic
 
-    texts, labels = statements(n)
+    texts, labels, _ = statements(n)
     words, emb, info = semantic.statement_vectors(texts)
     out = {"n": n}
     found = {}
@@ -244,13 +275,16 @@ def main() -> None:
     parser.add_argument("--one", nargs=2, metavar=("N", "METHOD"), help=argparse.SUPPRESS)
     parser.add_argument("--per-article", type=int, default=0, metavar="K",
                         help="semantic: put the statements in articles of K (at random) as link-claims passes them")
+    parser.add_argument("--unrecorded", action="store_true",
+                        help="semantic: no recorded predicates (the predicates test parses, as before issue 12's remedy)")
     parser.add_argument("--vs-exact", type=int, metavar="N", help="blocks against the exact path on N statements")
     args = parser.parse_args()
     if args.vs_exact:
         print(json.dumps(vs_exact(args.vs_exact)))
         return
     if args.one:
-        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.baseline_max, args.per_article)))
+        print(json.dumps(run_one(int(args.one[0]), args.one[1], args.baseline_max, args.per_article,
+                                 args.unrecorded)))
         return
     rows = []
     for n in args.sizes:
@@ -262,7 +296,9 @@ def main() -> None:
                 rows.append({"n": n, "method": method, "skipped": True})
                 continue
             out = subprocess.run([sys.executable, __file__, "--one", str(n), method, "--baseline-max",
-                                  str(args.baseline_max), "--per-article", str(args.per_article)], capture_output=True, text=True, check=True)
+                                  str(args.baseline_max), "--per-article", str(args.per_article)]
+                                 + (["--unrecorded"] if args.unrecorded else []), capture_output=True, text=True,
+                                 check=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  done {n} {method}", file=sys.stderr)
     by = {(r["n"], r["method"]): r for r in rows}

@@ -10,9 +10,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from claimgraph.version import EXTRACTOR_VERSION
+
+if TYPE_CHECKING:
+    from claimgraph.nlp.predicates import PredicateWords
 
 Span = tuple[int, int]
 
@@ -100,6 +103,10 @@ class Attribution:
     flags: tuple[str, ...] = ()
     confidence: float | None = None
     method: str = "rules"
+    # What the content predicates, read from the article's parse at extraction (claimgraph.nlp.predicates), so that
+    # claim linking need not parse it again; None where not recorded (rows stored before it was). Not part of the
+    # `extract` JSON contract, nor of a record's equality: it is derived from the content and the parse.
+    predicates: PredicateWords | None = field(default=None, compare=False, repr=False)
 
     def to_json(self, article_ref: str) -> dict[str, Any]:
         """The `extract --format jsonl` contract (README "JSON fields")."""

@@ -29,6 +29,7 @@ from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes, inside_statements
 from claimgraph.attribution.reported import cue_subject, found_thing, not_a_statement, reported_speech
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
+from claimgraph.nlp.predicates import content_tokens, predicate_words
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 
 
@@ -190,14 +191,15 @@ def extract_attributions(article: Article, pieces: list[tuple[int, Doc]], learne
             # The tagger's spans are article offsets; this piece's rules work in the piece's own offsets.
             candidates = [_shift_candidate(c, -offset) for c in learned_candidates(doc, offset)]
         found = find_in_doc(doc, candidates, gate)
-        results += records_of(article, found, offset)
+        results += records_of(article, found, offset, doc)
     return with_byline(article, results)
 
 
-def records_of(article: Article, found: list[Found], offset: int = 0) -> list[Attribution]:
-    """Records of what `find_in_doc` found in a piece of `article` that starts at char `offset`."""
+def records_of(article: Article, found: list[Found], offset: int = 0, doc: Doc | None = None) -> list[Attribution]:
+    """Records of what `find_in_doc` found in a piece of `article` that starts at char `offset`; `doc`, that
+    piece's parse, gives each record's predicates (none recorded without it)."""
     ids = {id(item): _id(article, item, offset) for item in found}
-    return _once([_to_record(article, item, offset, ids) for item in found])
+    return _once([_to_record(article, item, offset, ids, doc) for item in found])
 
 
 def _once(results: list[Attribution]) -> list[Attribution]:
@@ -234,7 +236,8 @@ def _id(article: Article, item: Found, offset: int) -> str:
     return attribution_id(article.hash, _shift(item.cue_span, offset), spans, item.kind)
 
 
-def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) -> Attribution:
+def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str], doc: Doc | None = None
+               ) -> Attribution:
     spans = tuple(_shift(s, offset) for s in item.content)
     content = " … ".join(article.text[s:e] for s, e in spans) if spans else None
     speaker = item.speaker if isinstance(item.speaker, Speaker) else None
@@ -248,7 +251,9 @@ def _to_record(article: Article, item: Found, offset: int, ids: dict[int, str]) 
         sentence=_shift(item.sentence, offset), via=tuple(item.via),
         parent=ids.get(id(item.parent)) if item.parent is not None else None,
         flags=tuple(dict.fromkeys(item.flags + (["nested"] if item.parent is not None else []))),
-        confidence=item.confidence, method=item.method)
+        confidence=item.confidence, method=item.method,
+        # read from the piece's own parse, so that claim linking need not parse the statement again (issue 12)
+        predicates=predicate_words(content_tokens(doc, item.content)) if doc is not None and item.content else None)
 
 
 __all__ = ["complete", "extract_attributions", "find_in_doc", "records_of", "rule_finds"]

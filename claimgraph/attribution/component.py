@@ -119,7 +119,7 @@ class AttributionsComponent:
                 with budget.running():
                     candidates = learned_candidates(doc) if tagger is not None else None
                     found = complete(doc, found, candidates, gate)
-                    attributions = records_of(Article(ref="", text=text), found)
+                    attributions = records_of(Article(ref="", text=text), found, doc=doc)
                 write(doc, speech_only_filter(attributions) if speech_only else attributions)
             yield from batch
 

@@ -165,21 +165,22 @@ def group(sets: Sequence[frozenset[str]], threshold: float = THRESHOLD) -> np.nd
 
 
 def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] | None = None,
-                      link: float | None = None,
-                      sources: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
+                      link: float | None = None, sources: Sequence[Any] | None = None,
+                      predicates: Sequence[Any] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The cross-article step of `link-claims`: restatements grouped by the semantic step (claims.semantic: words
     and embeddings, average linkage; above semantic.EXACT_MAX statements the candidates come from blocks of rare
     words, claims.cells) and unioned into `uf` (positions through `index`). `link` is the similarity at which two
     groups are one claim in a collection of up to semantic.LINK_BASE statements (semantic.LINK when None); it rises
     with the number of statements (semantic.link_for). `sources`: each statement's article, whose subject words do
-    not anchor its pairs (semantic.anchor_rows). Returns the pairs that joined and their similarity."""
+    not anchor its pairs (semantic.anchor_rows); `predicates`: each statement's as extraction recorded them
+    (semantic.evidenced). Returns the pairs that joined and their similarity."""
     from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = semantic.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb, info, bar, semantic.anchor_rows(words, sources))
     roots = [uf.find(i if index is None else index[i]) for i in range(len(texts))]
-    pairs, scores = semantic.evidenced(texts, pairs, scores, words, emb, info, sources, bar, tied=roots)
+    pairs, scores = semantic.evidenced(texts, pairs, scores, words, emb, info, sources, bar, predicates, tied=roots)
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
     for i, root in enumerate(roots):
@@ -195,10 +196,10 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     return pairs[joined], scores[joined]
 
 
-def group_statements(texts: Sequence[str], link: float | None = None,
-                     sources: Sequence[Any] | None = None) -> np.ndarray:
-    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs (`link` and
-    `sources`, each statement's article: as in `link_restatements`)."""
+def group_statements(texts: Sequence[str], link: float | None = None, sources: Sequence[Any] | None = None,
+                     predicates: Sequence[Any] | None = None) -> np.ndarray:
+    """Claim labels for plain statements (equal labels, one claim), by the grouping `link-claims` runs (`link`,
+    `sources`, each statement's article, and `predicates`: as in `link_restatements`)."""
     uf = UnionFind(len(texts))
-    link_restatements(uf, texts, link=link, sources=sources)
+    link_restatements(uf, texts, link=link, sources=sources, predicates=predicates)
     return np.asarray([uf.find(i) for i in range(len(texts))])

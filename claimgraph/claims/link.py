@@ -113,7 +113,8 @@ def _link_across_articles(state: _Linking, link: float | None = None) -> None:
     plain = [i for i, role in enumerate(state.role) if role != "refer"]
     texts = [state.statements[i].attribution.content or "" for i in plain]
     pairs, sims = link_restatements(state.uf, texts, index=plain, link=link,
-                                    sources=[state.statements[i].article_id for i in plain])
+                                    sources=[state.statements[i].article_id for i in plain],
+                                    predicates=[state.statements[i].attribution.predicates for i in plain])
     best: dict[int, float] = {}
     for (a, b), sim in zip(pairs.tolist(), sims.tolist()):
         i, j = plain[a], plain[b]

@@ -23,6 +23,11 @@ Inside one article the same test applies to the pairs that only words and embedd
 emissions", "Neanderthal") while each says something else about it. The pairs the article's own rules already hold
 in one claim (claims.references: nesting, statement nouns, quoted fragments, the same speaker's restatement,
 references) are left to those rules.
+
+Reading the parse is claimgraph.nlp.predicates (`predicate_words`: lemmas), which extraction runs on each
+attribution's content in its article's Doc and records (`Attribution.predicates`, stored with the attribution); this
+module turns those lemmas into the stems the test compares (`predicates_from`). Linking parses only the statements
+stored without them (by a version before issue 12's remedy).
 """
 
 from __future__ import annotations
@@ -34,10 +39,12 @@ import numpy as np
 
 from claimgraph.claims.grouping import STOP, content_stems, stem
 from claimgraph.claims.semantic import PREFIX, source_codes
+# The parse-reading half lives in claimgraph.nlp.predicates (extraction runs it); its names stay importable here.
+from claimgraph.nlp.predicates import (CLAUSES, COMPLEMENTS, PREDICATING, PredicateWords,  # noqa: F401
+                                       Statement, predicate_words)
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
 
 # The test across articles (issue 12, round 8), read by hand as docs/claims_across_outlets.md does (right / mixed /
 # wrong claims spanning articles): PolNeAR train 2016-07-18..31, the design sample, 7/1/5 -> 7/1/3; train
@@ -51,11 +58,6 @@ ACROSS = True
 # (design; 30 of 186) 18 : 5 : 7, dev (all 19) 12 : 4 : 3: paraphrases in other verbs ("undercut" / "obscures",
 # "dead heat" / "deadlocked") fall apart. Emergent (no articles) unchanged. False: no such test.
 INSIDE = True
-# Dependencies that make a token the head of a clause (spaCy's English labels); a conjunct heads one when the
-# token it is conjoined to does ("resigned and left"; not "Clinton and her team").
-CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis"})
-COMPLEMENTS = frozenset({"attr", "acomp", "oprd"})   # through which a copula or auxiliary predicates
-PREDICATING = frozenset({"VERB", "ADJ", "NOUN", "PROPN"})   # parts of speech that can state something
 
 
 class Predicates(NamedTuple):
@@ -66,47 +68,20 @@ class Predicates(NamedTuple):
     objects: frozenset[str]   # the coarse stems of the noun objects of its clauses' verbs
 
 
-def predicates_of(doc: Doc) -> Predicates:
-    """What a parsed statement predicates (module doc)."""
-    heads: set[str] = set()
-    verbs: set[str] = set()
-    objects: set[str] = set()
-    for token in doc:
-        if not _heads_clause(token):
-            continue
-        said = _predicates(token)
-        heads.update(_stems(said))
-        if token.pos_ == "VERB":
-            verbs.update(s[:PREFIX] for s in _stems(t for t in said if t is token))
-            objects.update(s[:PREFIX] for s in _stems(c for c in token.children
-                                                      if c.dep_ == "dobj" and c.pos_ == "NOUN"))
-    return Predicates(frozenset(heads), frozenset(verbs), frozenset(objects))
+def predicates_of(statement: Statement) -> Predicates:
+    """What a parsed statement predicates (module doc): a Doc, a Span, or the tokens of its content in its Doc."""
+    return predicates_from(predicate_words(statement))
 
 
-def _heads_clause(token: Token) -> bool:
-    if token.dep_ == "conj":
-        return _heads_clause(token.head)
-    return token.dep_ in CLAUSES
+def predicates_from(words: PredicateWords) -> Predicates:
+    """The stems the test compares, from the lemmas the parse gave (`predicate_words`): content words only
+    (grouping.STOP), verbs and objects by their coarse stems (semantic.PREFIX letters)."""
+    return Predicates(_stems(words.heads), frozenset(s[:PREFIX] for s in _stems(words.verbs)),
+                      frozenset(s[:PREFIX] for s in _stems(words.objects)))
 
 
-def _predicates(token: Token) -> list[Token]:
-    """What a clause head predicates: its complements for a copula or auxiliary, nothing of its own for a
-    catenative verb (its open complement is a clause head and predicates), else itself."""
-    if token.pos_ == "AUX":
-        return [c for c in token.children if c.dep_ in COMPLEMENTS]
-    if any(c.dep_ == "xcomp" for c in token.children):
-        return []
-    return [token]
-
-
-def _stems(tokens: Iterable[Token]) -> list[str]:
-    """The stems of the content words among these tokens' lemmas."""
-    out = []
-    for t in tokens:
-        lemma = t.lemma_.lower()
-        if t.pos_ in PREDICATING and lemma.isalpha() and len(lemma) > 1 and lemma not in STOP:
-            out.append(stem(lemma))
-    return out
+def _stems(lemmas: Iterable[str]) -> frozenset[str]:
+    return frozenset(stem(lemma) for lemma in lemmas if lemma not in STOP)
 
 
 def corresponding(a: Predicates, b: Predicates) -> bool:
@@ -126,10 +101,12 @@ def parse_predicates(texts: Sequence[str], nlp: Language | None = None) -> list[
     return [predicates_of(doc) for doc in nlp.pipe(list(texts), disable=off, batch_size=256)]
 
 
-def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None) -> np.ndarray:
+def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
+                           recorded: Sequence[PredicateWords | None] | None = None) -> np.ndarray:
     """Which candidate pairs (rows of `pairs`, positions in `texts`) are of two different articles (`sources`) and
-    do not predicate the same thing (`corresponding`). Only the statements of such pairs are parsed. All False
-    without sources or with ACROSS off."""
+    do not predicate the same thing (`corresponding`). `recorded`: each statement's predicates as extraction
+    recorded them (None for one stored without); only the statements of such pairs that have none are parsed. All
+    False without sources or with ACROSS off."""
     out = np.zeros(len(pairs), dtype=bool)
     if not ACROSS or sources is None or not len(pairs):
         return out
@@ -137,19 +114,20 @@ def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Seq
     across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
     if not len(across):
         return out
-    needed = np.unique(pairs[across]).tolist()
-    said = dict(zip(needed, parse_predicates([texts[i] or "" for i in needed])))
+    said = _predicates_needed(texts, np.unique(pairs[across]).tolist(), recorded)
     for k in across.tolist():
         out[k] = not corresponding(said[int(pairs[k, 0])], said[int(pairs[k, 1])])
     return out
 
 
 def inside_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
-                           tied: Sequence[int] | np.ndarray | None = None) -> np.ndarray:
+                           tied: Sequence[int] | np.ndarray | None = None,
+                           recorded: Sequence[PredicateWords | None] | None = None) -> np.ndarray:
     """Which candidate pairs (rows of `pairs`, positions in `texts`) are of one article (`sources`), not already
     one claim by the article's own rules (`tied`: each statement's group, equal for statements those rules joined;
     None: none joined), and do not predicate the same thing (`corresponding`) where the parse of both can say so
-    (`readable`). Only the statements of such pairs are parsed. All False without sources or with INSIDE off."""
+    (`readable`). Only the statements of such pairs whose predicates were not `recorded` are parsed. All False
+    without sources or with INSIDE off."""
     out = np.zeros(len(pairs), dtype=bool)
     if not INSIDE or sources is None or not len(pairs):
         return out
@@ -162,8 +140,7 @@ def inside_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Seq
     if not len(rows):
         return out
     needed = np.unique(pairs[rows]).tolist()
-    said = {i: p for i, p in zip(needed, parse_predicates([texts[i] or "" for i in needed]))
-            if readable(texts[i] or "", p)}
+    said = {i: p for i, p in _predicates_needed(texts, needed, recorded).items() if readable(texts[i] or "", p)}
     for k in rows.tolist():
         a, b = int(pairs[k, 0]), int(pairs[k, 1])
         out[k] = a in said and b in said and not corresponding(said[a], said[b])
@@ -182,3 +159,14 @@ def readable(text: str, said: Predicates) -> bool:
     from claimgraph.claims.toward_claim import style_features
 
     return bool(said.heads) and len(content_stems(text)) > SHORT_TERMS and not style_features(text)[1]
+
+
+def _predicates_needed(texts: Sequence[str], needed: list[int],
+                       recorded: Sequence[PredicateWords | None] | None) -> dict[int, Predicates]:
+    """The predicates of these statements: as recorded at extraction, else parsed from the text now."""
+    known = {i: recorded[i] for i in needed} if recorded is not None else {}
+    said = {i: predicates_from(words) for i, words in known.items() if words is not None}
+    unparsed = [i for i in needed if i not in said]
+    if unparsed:
+        said.update(zip(unparsed, parse_predicates([texts[i] or "" for i in unparsed])))
+    return said

@@ -429,7 +429,8 @@ def _across(pairs: np.ndarray, info: np.ndarray, codes: np.ndarray, present: spa
 
 def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words: sparse.csr_matrix,
               emb: np.ndarray, info: np.ndarray, sources: Sequence[Any] | None,
-              bar: float, tied: Sequence[int] | np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+              bar: float, predicates: Sequence[Any] | None = None,
+              tied: Sequence[int] | np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs (and their similarities) that the evidence tests keep, as `link-claims` and the Spark job
     both take them: a pair `unanchored` drops (too little specific shared across or inside articles; a name counting
     once, `name_columns`) or that `predicates.across_uncorresponding` drops (two articles' statements that
@@ -437,15 +438,15 @@ def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words
     statements of one article that its own rules did not join; `tied`: each statement's group after those rules)
     stays when the two share words quoted verbatim (`verbatim`), and the same quote in two articles (`verbatim_pairs`)
     is a candidate in any case, at the link `bar` at least (taken after the stronger pairs). `words`, `emb`, `info`
-    as statement_vectors gives them."""
-    from claimgraph.claims.predicates import across_uncorresponding   # parses: only when articles are linked
-    from claimgraph.claims.predicates import inside_uncorresponding
+    as statement_vectors gives them; `predicates`: each statement's predicates as extraction recorded them
+    (nlp.predicates.PredicateWords, None where not recorded: those statements are parsed)."""
+    from claimgraph.claims.predicates import across_uncorresponding, inside_uncorresponding   # parse what is not recorded
 
     names = name_columns(texts) if sources is not None and len(pairs) else None
     drop = unanchored(pairs, words, info, sources, names)
-    drop[~drop] = across_uncorresponding(texts, pairs[~drop], sources)
+    drop[~drop] = across_uncorresponding(texts, pairs[~drop], sources, predicates)
     kept = np.flatnonzero(~drop)
-    drop[kept] = inside_uncorresponding(texts, pairs[kept], sources, tied)
+    drop[kept] = inside_uncorresponding(texts, pairs[kept], sources, tied, predicates)
     drop[drop] &= ~verbatim(texts, pairs[drop])
     pairs, scores = pairs[~drop], scores[~drop]
     quoted = verbatim_pairs(texts, sources)

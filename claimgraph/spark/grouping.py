@@ -171,17 +171,21 @@ def group_run(spark: Any, folder: str, compare: bool = False, semantic: bool = F
     from pathlib import Path
 
     from claimgraph.claims.grouping import content_stems, group, group_statements
+    from claimgraph.nlp.predicates import decode as decode_predicates
     from claimgraph.spark.semantic import group_claims_semantic
 
     articles = spark.read.parquet(str(Path(folder) / "articles")).select("id", "text", "body_start") \
         .orderBy("id").collect()
-    statements = spark.read.parquet(str(Path(folder) / "attributions")).select("id", "article_id", "content") \
-        .where("content is not null").dropDuplicates(["id"]).orderBy("id").collect()
+    frame = spark.read.parquet(str(Path(folder) / "attributions"))
+    # the predicates extraction recorded (a run written before they were: none, and the grouping parses)
+    columns = ["id", "article_id", "content"] + (["predicates"] if "predicates" in frame.columns else [])
+    statements = frame.select(*columns).where("content is not null").dropDuplicates(["id"]).orderBy("id").collect()
     bodies = [r.text[r.body_start or 0:] or r.text for r in articles]
     words = [r.content for r in statements]
     sources = [r.article_id for r in statements]   # an article's subject words anchor no pair (as in link-claims)
+    said = [decode_predicates(r["predicates"]) if "predicates" in columns else None for r in statements]
     stories = group_stories(spark, bodies)
-    claims = group_claims_semantic(spark, words, sources) if semantic else group_claims(spark, words)
+    claims = group_claims_semantic(spark, words, sources, said) if semantic else group_claims(spark, words)
     for name, rows, labels, schema in (("stories", articles, stories, "article_id string, story string"),
                                        ("claims", statements, claims, "attribution_id string, claim string")):
         table = [(row.id, rows[int(label)].id) for row, label in zip(rows, labels)]
@@ -191,6 +195,7 @@ def group_run(spark: Any, folder: str, compare: bool = False, semantic: bool = F
                               "claims_by": "semantic" if semantic else "lexical"}
     if compare:
         report["stories_agreement"] = pairwise_agreement(stories, one_machine_stories(bodies))
-        one = group_statements(words, sources=sources) if semantic else group([content_stems(w) for w in words])
+        one = group_statements(words, sources=sources, predicates=said) if semantic \
+            else group([content_stems(w) for w in words])
         report["claims_agreement"] = pairwise_agreement(claims, one)
     return report

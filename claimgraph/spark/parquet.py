@@ -6,7 +6,8 @@ Five datasets under the output folder, one row layout each (FIELDS); the convers
     articles      one row per article id: the Article record, its detected language, the extractor version
     appearances   one row per (article id, input it was read from)
     attributions  the `extract --format jsonl` contract (`Attribution.to_json`) plus article_id, the speaker's
-                  aliases and the store's speaker key
+                  aliases, the store's speaker key and the content's predicates (nlp.predicates.encode, for the
+                  claim grouping; null in runs written before they were recorded)
     speakers      one row per speaker key, merged over the whole run with the store's rules (speakers.py)
     failures      one row per input or record that could not be read or extracted: input, stage, error
 """
@@ -16,6 +17,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimgraph.nlp.predicates import decode as decode_predicates
+from claimgraph.nlp.predicates import encode as encode_predicates
 from claimgraph.records import Appearance, Article, Attribution, Speaker
 from claimgraph.speaker_merge import speaker_key
 from claimgraph.version import EXTRACTOR_VERSION
@@ -38,7 +41,7 @@ FIELDS: dict[str, list[tuple[str, str]]] = {
                      ("cue_class", "string"), ("content", "string"), ("content_spans", "array<array<int>>"),
                      ("via", "array<string>"), ("parent", "string"), ("flags", "array<string>"),
                      ("sentence", "array<int>"), ("confidence", "double"), ("method", "string"),
-                     ("extractor", "string")],
+                     ("extractor", "string"), ("predicates", "string")],
     "speakers": [("key", "string"), ("name", "string"), ("type", "string"), ("role", "string"),
                  ("affiliation", "string"), ("aliases", "array<string>"), ("statements", "long"),
                  ("articles", "long")],
@@ -83,7 +86,8 @@ def attribution_row(attribution: Attribution, article: Article) -> dict[str, Any
     row = attribution.to_json(article.ref)
     speaker = attribution.speaker
     row.update(article_id=article.id, speaker_aliases=list(speaker.aliases) if speaker else [],
-               speaker_key=speaker_key(speaker, article.id) if speaker else None)
+               speaker_key=speaker_key(speaker, article.id) if speaker else None,
+               predicates=encode_predicates(attribution.predicates))
     return row
 
 
@@ -119,4 +123,5 @@ def attribution_from_row(row: dict[str, Any]) -> Attribution:
         cue_class=row["cue_class"], content=row.get("content"),
         content_spans=tuple(_span(s) for s in row.get("content_spans") or ()),
         sentence=_span(row.get("sentence")), via=tuple(row.get("via") or ()), parent=row.get("parent"),
-        flags=tuple(row.get("flags") or ()), confidence=row.get("confidence"), method=row.get("method") or "rules")
+        flags=tuple(row.get("flags") or ()), confidence=row.get("confidence"), method=row.get("method") or "rules",
+        predicates=decode_predicates(row.get("predicates")))

@@ -153,13 +153,16 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
     return pairs[order], sims[order], matrix.tocsr(), emb
 
 
-def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[Any] | None = None) -> np.ndarray:
+def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[Any] | None = None,
+                          predicates: Sequence[Any] | None = None) -> np.ndarray:
     """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark
-    (`sources`: each statement's article, as in claims.grouping.link_restatements)."""
+    (`sources`: each statement's article, and `predicates`: each one's as extraction recorded them, as in
+    claims.grouping.link_restatements)."""
     from claimgraph.claims.semantic import average_linkage, evidenced, link_for, word_rows
 
     if len(texts) < 2:
         return np.arange(len(texts))
     pairs, sims, words, emb = semantic_pairs(spark, texts, sources)
-    pairs, sims = evidenced(texts, pairs, sims, words, emb, word_rows(texts)[1], sources, link_for(len(texts)))
+    pairs, sims = evidenced(texts, pairs, sims, words, emb, word_rows(texts)[1], sources, link_for(len(texts)),
+                            predicates)
     return average_linkage(len(texts), pairs, sims, words, emb)

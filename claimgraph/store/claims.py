@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, delete, insert, select
 
+from claimgraph.nlp.predicates import decode as decode_predicates
 from claimgraph.records import STANCES, Appearance, Attribution, Claim, Speaker, StoredAttribution, Voice
 from claimgraph.store import schema as t
 
@@ -106,7 +107,8 @@ def _attribution(r: Any) -> Attribution:
         cue_span=span(r.cue_start, r.cue_end), cue_class=r.cue_class, content=r.content,
         content_spans=tuple(tuple(x) for x in (r.content_spans or ())),
         sentence=(r.sentence_start or 0, r.sentence_end or 0), via=tuple(r.via or ()), parent=r.parent_id,
-        flags=tuple(r.flags or ()), confidence=r.confidence, method=r.method or "rules")
+        flags=tuple(r.flags or ()), confidence=r.confidence, method=r.method or "rules",
+        predicates=decode_predicates(r.predicates))
 
 
 # -- read queries (the CLI and the web layer) ---------------------------------------------------------------------

@@ -71,6 +71,9 @@ attributions = Table(
     # The speaker as this article describes it: the evidence from which the speaker record's type, role and
     # affiliation are recomputed on every write, so that they do not depend on the order articles were stored in.
     Column("speaker_type", String(16)), Column("speaker_role", Text), Column("speaker_affiliation", Text),
+    # What the content predicates, as extraction read it from the article's parse (nlp.predicates.encode: JSON
+    # lemmas), for claim linking; None for rows stored before migration 0005 (linking parses those).
+    Column("predicates", Text),
 )
 Index("ix_attributions_article", attributions.c.article_id)
 Index("ix_attributions_speaker", attributions.c.speaker_id)

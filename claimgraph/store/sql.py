@@ -24,6 +24,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 
 from claimgraph.errors import StoreError
+from claimgraph.nlp.predicates import encode as encode_predicates
 from claimgraph.records import Appearance, Article, Attribution, Speaker, normalise_name
 from claimgraph.speaker_merge import display_name, merged_type, preferred, speaker_key
 from claimgraph.store import schema as t
@@ -559,4 +560,5 @@ def _attribution_row(a: Attribution, article_id: str, text: str, sid: str | None
         flags=list(a.flags), sentence_start=a.sentence[0], sentence_end=a.sentence[1], confidence=a.confidence,
         method=a.method, extractor_version=extractor_version, appearance_id=appearance_id,
         speaker_type=a.speaker.type if a.speaker else None, speaker_role=a.speaker.role if a.speaker else None,
-        speaker_affiliation=a.speaker.affiliation if a.speaker else None)
+        speaker_affiliation=a.speaker.affiliation if a.speaker else None,
+        predicates=encode_predicates(a.predicates))
