@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from claimgraph.store import Store
-from claimgraph.store.sql import MIGRATIONS, speaker_id
+from claimgraph.store.sql import speaker_id
+from tests.store.migrations import upgrade_to
 
-
-def _upgrade(engine: sa.Engine, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
 
 
 def _speaker(sid: str, name: str, type_: str, role: str | None = None) -> dict:
@@ -30,7 +22,7 @@ def _attribution(at_id: str, article_id: str, sid: str) -> dict:
 
 def test_0002_merges_one_name_of_several_types_and_splits_anonymous_sources(any_db):
     store = Store.open(any_db, migrate=False)
-    _upgrade(store.engine, "0001")
+    upgrade_to(store.engine, "0001")
     meta = sa.MetaData()
     meta.reflect(store.engine)
     articles, speakers, attributions = (meta.tables[n] for n in ("articles", "speakers", "attributions"))

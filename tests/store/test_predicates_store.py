@@ -6,14 +6,13 @@ did. Real database files (SQLite, and PostgreSQL where a server can be started),
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 
 from claimgraph.claims import predicates
 from claimgraph.records import Article
 from claimgraph.service_claims import link_claims
 from claimgraph.store import Store
-from claimgraph.store.sql import MIGRATIONS, _attribution_row
+from claimgraph.store.sql import _attribution_row
+from tests.store.migrations import upgrade_to
 
 # Two outlets restate one proposition; a third article says something else of the same story.
 GAZETTE = "Councillor Brenn Ashdown said the Velmora dam scandal should worry voters before the election."
@@ -25,13 +24,6 @@ def _articles() -> list[Article]:
     return [Article(ref=name, text=text, publisher=name, published=f"2031-05-0{i + 1}")
             for i, (name, text) in enumerate((("gazette", GAZETTE), ("courier", COURIER), ("herald", HERALD)))]
 
-
-def _upgrade(engine: sa.Engine, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
 
 
 def _claims_across(store: Store) -> list[set[str]]:
@@ -70,7 +62,7 @@ def test_linking_stored_statements_does_not_parse(any_db, extractor, monkeypatch
 
 def test_a_database_of_the_previous_schema_migrates_and_links_by_parsing(any_db, extractor, monkeypatch):
     store = Store.open(any_db, migrate=False)
-    _upgrade(store.engine, "0004")
+    upgrade_to(store.engine, "0004")
     meta = sa.MetaData()
     meta.reflect(store.engine)
     assert "predicates" not in meta.tables["attributions"].c
