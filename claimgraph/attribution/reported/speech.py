@@ -22,9 +22,9 @@ from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text
                                           subtree_span, trim)
 from claimgraph.attribution.quotes import Quote, WORD, channel
 from claimgraph.attribution.reported.according import according_to, in_source, speaker_lines, title_line
-from claimgraph.attribution.reported.bounds import (_before_contrast, _before_own_conjunct, _before_participle,
-                                                    _before_trailing_clause, _over_second_that, _to_closing_mark,
-                                                    _to_single_closing, _within_paragraph)
+from claimgraph.attribution.reported.bounds import (_before_according, _before_contrast, _before_own_conjunct,
+                                                    _before_participle, _before_trailing_clause, _over_second_that,
+                                                    _to_closing_mark, _to_single_closing, _within_paragraph)
 from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content_of, _parenthetical, _parenthetical_cue
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
 from claimgraph.attribution.reported.evidential import (attitude, evidence_aside, evidential, made_clear, reportedly,
@@ -178,6 +178,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         content = _to_closing_mark(doc, _before_trailing_clause(doc, token, _within_paragraph(doc, token, content)),
                                    marks)
         content = _before_contrast(doc, token, _to_single_closing(doc, content))
+        content = _before_according(doc, token, content)
         extra: list[tuple[int, int]] = []
         if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
                 and subject is not None:
