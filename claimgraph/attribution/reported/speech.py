@@ -30,7 +30,7 @@ from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
 from claimgraph.attribution.reported.evidential import (attitude, evidence_aside, evidential, made_clear, reportedly,
                                                         seen_as)
 from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
-from claimgraph.attribution.reported.nominal import misread_verb, nominal
+from claimgraph.attribution.reported.nominal import misread_verb, nominal, praise_for
 from claimgraph.attribution.reported.statements import (_judged, _not_speech, _subjectless_clause, _undone,
                                                         found_thing, is_idiom, not_a_statement)
 
@@ -134,7 +134,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if (item := in_source(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.pos_ == "NOUN" and (item := nominal(doc, token) or misread_verb(doc, token)) is not None:
+        if token.pos_ == "NOUN" and (item := nominal(doc, token) or praise_for(doc, token)
+                                     or misread_verb(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue
