@@ -264,16 +264,34 @@ def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     return colon, source
 
 
-SIGNATURE = re.compile(r"[ \t]*[―—–][ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:\n|$)")
+SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:\n|$)")
+
+
+# A quotation standing as its own paragraph, signed on the line below: '"…"' then '- Mara Vell.' or '—Ilan Moss,
+# Port Ellis.' (a hyphen too: at a line's start it is no word's), the name up to a comma and a short description.
+SIGNATURE_BELOW = re.compile(r"[ \t.]*\n(?:[ \t]*\n)?[ \t]*(?P<dash>[-―—–])[ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?)"
+                             r"(?:,[^\n]{1,80}?)?[ \t.]*(?:\n|$)")
+
+
+def _names_someone(name: Span) -> bool:
+    """A person's or an organisation's name, or proper nouns only ("- Clinton." on its own line, which the tagger
+    gives no entity type)."""
+    return any(t.ent_type_ in {"PERSON", "ORG"} for t in name) or all(t.pos_ == "PROPN" for t in name if t.is_alpha)
 
 
 def _dash_signature(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
-    """'“…” ― Sonya Herridge': a quote signed with a dash and a name at the end of its line."""
-    m = SIGNATURE.match(doc_text(doc), quote.end)
+    """'“…” ― Sonya Herridge': a quote signed with a dash and a name at the end of its line; or, for a quotation
+    that is a paragraph of its own, on the line below it (`SIGNATURE_BELOW`, `_names_someone`)."""
+    text = doc_text(doc)
+    m = SIGNATURE.match(text, quote.end)
+    if m is None and (quote.start == 0 or text[quote.start - 1] == "\n"):
+        m = SIGNATURE_BELOW.match(text, quote.end)
+        name = doc.char_span(m.start("name"), m.end("name")) if m is not None else None
+        if name is None or not _names_someone(name):
+            return None  # no name, or one the tokenizer glued to its dash ("-Marks"): no clean source span
     if m is None:
         return None
-    dash_at = doc_text(doc).index(m.group(0).strip()[0], quote.end)
-    dash = doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")
+    dash = doc.char_span(m.start("dash"), m.end("dash"), alignment_mode="expand")
     source = doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
     return (dash, source) if dash is not None and source is not None else None
 

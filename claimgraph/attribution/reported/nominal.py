@@ -1,6 +1,6 @@
 """Statements named by a noun: "Vell's claim that …", "voiced fears that …", "despite warnings that …" (`nominal`, the
-class following the noun), and a cue verb the tagger read as a noun ("The new regulations state that …":
-`misread_verb`)."""
+class following the noun), praise someone has for someone ("had praise for Moss": `praise_for`), and a cue verb the
+tagger read as a noun ("The new regulations state that …": `misread_verb`)."""
 
 from __future__ import annotations
 
@@ -75,6 +75,32 @@ def nominal(doc: Doc, token: Token) -> Found | None:
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
     return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
+def praise_for(doc: Doc, token: Token) -> Found | None:
+    """'Vell has praise for the ferry crews', 'both are quick to offer praise for the harbor staff', 'had no such
+    praise for Moss': praise someone has or offers is said of the one it is for, as the verb "praised" is (PolNeAR
+    marks it: 4 of the 4 on train, none on dev). The source is the possessor ("Vell's praise for …") or the subject
+    of the verb of having or offering it; where neither is named ("drew praise for her speech": the praised one is
+    the subject) there is no find."""
+    if token.lemma_.lower() != "praise" or token.pos_ != "NOUN":
+        return None
+    prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        if verb is not None and verb.lemma_.lower() in MAKING:
+            owner, _ = cue_subject(verb)
+    if owner is None or owner.lower_ in {"it", "its", "that", "this", "which", "there"}:
+        return None
+    content = trim(doc, *subtree_span(pobj))
+    source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand")
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:prep.i + 1],
+                 source=source, content=[content], cue_class="assert", sentence=sentence_of(doc, content),
                  confidence=0.6)
 
 

@@ -22,15 +22,15 @@ from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text
                                           subtree_span, trim)
 from claimgraph.attribution.quotes import Quote, WORD, channel
 from claimgraph.attribution.reported.according import according_to, in_source, speaker_lines, title_line
-from claimgraph.attribution.reported.bounds import (_before_contrast, _before_own_conjunct, _before_participle,
-                                                    _before_trailing_clause, _over_second_that, _to_closing_mark,
-                                                    _to_single_closing, _within_paragraph)
+from claimgraph.attribution.reported.bounds import (_before_according, _before_contrast, _before_own_conjunct,
+                                                    _before_participle, _before_trailing_clause, _over_second_that,
+                                                    _to_closing_mark, _to_single_closing, _within_paragraph)
 from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content_of, _parenthetical, _parenthetical_cue
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
 from claimgraph.attribution.reported.evidential import (attitude, evidence_aside, evidential, made_clear, reportedly,
                                                         seen_as)
 from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
-from claimgraph.attribution.reported.nominal import misread_verb, nominal
+from claimgraph.attribution.reported.nominal import misread_verb, nominal, praise_for
 from claimgraph.attribution.reported.statements import (_judged, _not_speech, _subjectless_clause, _undone,
                                                         found_thing, is_idiom, not_a_statement)
 
@@ -134,7 +134,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if (item := in_source(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.pos_ == "NOUN" and (item := nominal(doc, token) or misread_verb(doc, token)) is not None:
+        if token.pos_ == "NOUN" and (item := nominal(doc, token) or praise_for(doc, token)
+                                     or misread_verb(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue
@@ -178,6 +179,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         content = _to_closing_mark(doc, _before_trailing_clause(doc, token, _within_paragraph(doc, token, content)),
                                    marks)
         content = _before_contrast(doc, token, _to_single_closing(doc, content))
+        content = _before_according(doc, token, content)
         extra: list[tuple[int, int]] = []
         if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
                 and subject is not None:
