@@ -186,6 +186,20 @@ def sentence_of(doc: Doc, *char_ranges: tuple[int, int]) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
+def _subject_before_aside(verb: Token) -> Token | None:
+    """'King Tomar II, visibly shaken over the pilot's death, has vowed to …': the parser took the participle of the
+    aside for the verb's clausal subject and hung the real subject on it; the subject is the noun before the comma
+    (issue 9, FNC-1 sample A: the king's vow had no source)."""
+    aside = next((c for c in verb.children if c.dep_ == "csubj" and c.i < verb.i and c.tag_ in {"VBN", "VBG", "JJ"}),
+                 None)
+    if aside is None:
+        return None
+    subject = next((c for c in aside.children if c.dep_ == "nsubj" and c.i < aside.i), None)
+    if subject is None or subject.right_edge.i + 1 >= aside.i or verb.doc[subject.right_edge.i + 1].text != ",":
+        return None
+    return subject
+
+
 def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
     """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
     chain: list[Token] = []
@@ -211,6 +225,9 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
                         and agent_of(token) is None:
                     return child, chain  # "Vell was prompted to say …": the one prompted says it
                 return agent_of(token), chain  # "Vell was asked by the host whether …": the host asks
+        aside = _subject_before_aside(token)
+        if aside is not None:
+            return aside, chain
         if token.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             # A causative's object is the infinitive's subject: "the victory led Priebus to declare …", "that
             # prompted Rubio to call …", "leaving some to question …" (not "used the speech to refute …", where the

@@ -141,6 +141,10 @@ def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
     not the quote's attribution."""
     if not _ends_inside(doc_text(doc), quote):
         return False
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        # '“… the first unit.” However as noted on the Zephyr website, there is a note …': an "as" clause after a
+        # finished quote sets up the sentence it opens, not the quote before (issue 9, FNC-1 sample A).
+        return True
     # 'He added, “…”' too: the cue opens the next quotation, whose own attribution it is. And '“… out of
     # business.” The union will likely sit out the election, Phil Smith told POLITICO.': the next sentence is
     # the cue's own reported clause, before it.

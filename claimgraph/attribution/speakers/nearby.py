@@ -4,7 +4,8 @@ The group of people just described ("local residents", "some of the state's ener
 "some", "others" and "one in five" stand for (`_people_before`); whether a body that spoke earlier is named again
 just before an "it" ("Microsoft’s goal … , it said": `_named_nearby`); and the names a "he"/"she" does not point at
 although they come last: one inside a clause that describes someone else (`_describes`), one in a phrase on a noun
-or inside a relative clause (`_subordinate`). The resolver (resolver.py) keeps the memory of who spoke; these do not.
+or inside a relative clause (`_subordinate`), one in a phrase set before the pronoun on its own verb
+(`_fronted_phrase`). The resolver (resolver.py) keeps the memory of who spoke; these do not.
 """
 
 from __future__ import annotations
@@ -42,6 +43,37 @@ def _subordinate(ent: Span, mention: Span) -> bool:
         return True
     return any(a.dep_ == "relcl" and not a.left_edge.i <= mention.start <= a.right_edge.i
                for a in [root, *root.ancestors])
+
+
+# On the way from a name up to the verb, these make the name a subject (or a possessor, "After Vell's speech, he
+# said") that a following "he"/"she" may well point back to.
+SUBJECT_LIKE = {"nsubj", "nsubjpass", "poss", "csubj"}
+# Phrases that name the topic the pronoun then picks up ("As for Trump, he said …" is Trump speaking): a name in
+# them may well be the pronoun's.
+TOPIC_OPENERS = (("as", "for"), ("as", "to"), ("regarding",), ("concerning",), ("about",))
+
+
+def _fronted_phrase(ent: Span, mention: Span) -> bool:
+    """A name inside a phrase set before the pronoun on the pronoun's own verb, where the name is nobody's subject
+    ("Quoting a film led by Bram Kessel, he said …", "In an interview with Ilse Marr, he said …"): the phrase tells
+    what the pronoun's person did or where, so the name is someone else (not "After Marr spoke, she said …", where
+    the name is a subject, nor "After Marr's speech, she said …", nor a topic: "As for Marr, she said …")."""
+    subject = mention.root
+    if subject.dep_ not in {"nsubj", "nsubjpass"} or ent.end > mention.start:
+        return False
+    verb = subject.head
+    token = ent.root
+    while token.head.i != verb.i:
+        if token.dep_ in SUBJECT_LIKE or token.head.i == token.i:
+            return False
+        token = token.head
+    # `token` is the verb's dependent that holds the name: it must lie wholly before the pronoun, in its sentence,
+    # and not name a topic.
+    words = tuple(t.lower_ for t in mention.doc[token.left_edge.i:token.left_edge.i + 2])
+    if any(words[:len(opener)] == opener for opener in TOPIC_OPENERS):
+        return False
+    return token.dep_ not in SUBJECT_LIKE and token.i != verb.i and token.right_edge.i < subject.i and \
+        token.left_edge.i >= subject.sent.start
 
 
 def _from_sentence_before(mention: Span) -> int:

@@ -24,14 +24,14 @@ from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_
 from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUNS, NAMED_DEPS, NAMED_ENTITIES,
                                                       NEVER_IDENTITIES, PERSON_PRONOUNS, PLACES, SELF_PRONOUNS, SUBJECTS,
                                                       _attached, _bare_count, _bare_plural_thing, _description_name,
-                                                      _entity_of,
-                                                      _is_pronoun, _no_identity, _page_furniture, _quoted_token_ids,
-                                                      _strip_det, _text, _without_caption, core_tokens)
+                                                      _entity_of, _is_pronoun, _name_after_description, _no_identity,
+                                                      _page_furniture, _quoted_token_ids, _strip_det, _text,
+                                                      _without_caption, core_tokens)
 from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, OUTLET_WORDS, POSTNOMINALS,
                                                    _gender_fits, _identity_fits, _named_inside, _outlet_name, _plural,
                                                    _same_body, _unshout, is_outlet)
 from claimgraph.attribution.speakers.nearby import (_describes, _from_sentence_before, _named_nearby, _people_before,
-                                                    _subordinate)
+                                                    _fronted_phrase, _subordinate)
 from claimgraph.attribution.speakers.roles import (EVALUATIVE, LEGISLATORS, ROLE_HEADS, SAME_ROLE, _in_brackets,
                                                    _portfolio, _role_of, _split_role, _titled)
 from claimgraph.records import Speaker, normalise_name
@@ -243,7 +243,7 @@ class SpeakerResolver:
             # Ilse Marr that … . …, she said").
             named = [e for e in named if not _describes(e.root, at) and not self._in_statement(e, mention)
                      and not (e.root.dep_ in {"dobj", "dative"} and e.root.head.i in self.cues)
-                     and not _subordinate(e, mention)]
+                     and not _subordinate(e, mention) and not _fronted_phrase(e, mention)]
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
         # said" is not Tomas Brand).
         named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]
@@ -350,6 +350,9 @@ class SpeakerResolver:
             named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
             if named is not None:
                 mention = mention.doc[named.left_edge.i:named.right_edge.i + 1]
+        apposed = _name_after_description(root)
+        if apposed is not None and apposed.right_edge.i < mention.end:
+            return self._resolve(mention.doc[apposed.left_edge.i:apposed.right_edge.i + 1])
         if root.lower_ in QUANTITY_NOUNS:
             # "a string of Tory MPs", "a number of residents": the people counted speak, not the count.
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
