@@ -96,6 +96,19 @@ class VectorMatcher:
                 compiled.append((len(pattern), anchor_offset, anchor, others))
             self.rules.append((attr_id, self.strings.add(key), compiled))
         self.size = len(ruler.attrs)
+        # Most alternatives are anchored on a few values (a word, a tag) that a Doc mostly lacks: index them by
+        # column and value, so that a Doc visits only the alternatives whose anchor value it holds. The others
+        # (anchored on a REGEX, or on nothing positive) are tried on every Doc.
+        self.by_value: list[dict[int, list[tuple[int, tuple]]]] = [{} for _ in ORDER]
+        self.scanned: list[tuple[int, tuple]] = []
+        for k, (_, _, compiled) in enumerate(self.rules):
+            for alternative in compiled:
+                anchor = alternative[2]
+                if anchor is None or anchor.regex is not None:
+                    self.scanned.append((k, alternative))
+                    continue
+                for value in anchor.values:
+                    self.by_value[anchor.column].setdefault(value, []).append((k, alternative))
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         n = len(doc)
@@ -110,26 +123,38 @@ class VectorMatcher:
                 where.setdefault(value, []).append(i)
             positions.append(where)
         strings = self.strings
+        spans: dict[int, set[int]] = {}  # per rule, its matches' starts and lengths; the Matcher reports each once
+        for column, index in enumerate(self.by_value):
+            where = positions[column]
+            for value in where:
+                for k, alternative in index.get(value, ()):
+                    _add(spans.setdefault(k, set()), alternative, where[value], n, columns, strings)
+        for k, alternative in self.scanned:
+            anchor = alternative[2]  # without one, every position (its offset is 0)
+            at = range(n - alternative[0] + 1) if anchor is None else [
+                i for h in anchor.hashes(positions[anchor.column], strings) for i in positions[anchor.column][h]]
+            _add(spans.setdefault(k, set()), alternative, at, n, columns, strings)
         matches = []
-        for attr_id, match_id, alternatives in self.rules:
-            spans: set[int] = set()  # starts; the Matcher reports a (key, start, end) once
-            for length, anchor_offset, anchor, others in alternatives:
-                if anchor is None:
-                    starts = range(n - length + 1)
-                else:
-                    where = positions[anchor.column]
-                    starts = [i - anchor_offset for h in anchor.hashes(where, strings) for i in where[h]]
-                last = n - length
-                if not others:
-                    spans.update(start * 1_000_000 + length for start in starts if 0 <= start <= last)
-                    continue
-                for start in starts:
-                    if 0 <= start <= last and all(c.passes(columns[c.column][start + o], strings) for o, c in others):
-                        spans.add(start * 1_000_000 + length)
+        for k, codes in spans.items():
+            attr_id, match_id, _ = self.rules[k]
             matches += [(attr_id, match_id, code // 1_000_000, code // 1_000_000 + code % 1_000_000)
-                        for code in spans]
+                        for code in codes]
         matches.sort()
         return matches
+
+
+def _add(spans: set[int], alternative: tuple, at: Any, n: int, columns: list[list[int]], strings: Any) -> None:
+    """The matches of one alternative among the candidate positions `at` of its anchor token, each as
+    start * 1_000_000 + length, into `spans`."""
+    length, anchor_offset, _, others = alternative
+    starts = [i - anchor_offset for i in at]
+    last = n - length
+    if not others:
+        spans.update(start * 1_000_000 + length for start in starts if 0 <= start <= last)
+        return
+    for start in starts:
+        if 0 <= start <= last and all(c.passes(columns[c.column][start + o], strings) for o, c in others):
+            spans.add(start * 1_000_000 + length)
 
 
 def speed_up_attribute_ruler(nlp: Any, name: str = "attribute_ruler") -> bool:

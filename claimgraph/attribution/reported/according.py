@@ -6,6 +6,7 @@ will rise" (`title_line`; "The Latest: …" is none) or "Vell Slams Ferry Levy" 
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from spacy.tokens import Doc, Token
 
@@ -175,7 +176,8 @@ def headline(doc: Doc) -> Found | None:
     text = doc_text(doc)
     end = text.find("\n")
     end = len(text) if end < 0 else end
-    line = [t for t in doc if t.idx < end and not t.is_space]
+    # the first line's tokens: the walk stops at the line's end (tokens run in text order), not the Doc's
+    line = [t for t in takewhile(lambda t: t.idx < end, doc) if not t.is_space]
     verb = next((t for t in line if _headline_verb(t.text) is not None), None)
     if verb is None or verb.i == 0 or verb.pos_ == "NOUN" or verb.sent.start != 0:
         return None
@@ -253,15 +255,18 @@ def speaker_lines(doc: Doc) -> list[Found]:
     from claimgraph.attribution.labels import _transcript_labels
 
     transcript = {m.start("name") for m in _transcript_labels(text)}  # a transcript's lines: labels.py reads them
-    people = {t.text for t in doc if t.ent_type_ == "PERSON"}
+    people: set[str] | None = None  # the PERSON tokens' words, read only where a label needs them
     found = []
     for m in SPEAKER_LINE.finditer(text, first):
         label = m.group("name")
         if m.start("name") in transcript:
             continue
         words = label.lower().replace("’", "'").split()
-        if label.isupper() or any(w.strip(".'") in NOT_TITLE_SOURCES | LINE_LABELS for w in words) \
-                or label.split()[-1] not in people:
+        if label.isupper() or any(w.strip(".'") in NOT_TITLE_SOURCES | LINE_LABELS for w in words):
+            continue
+        if people is None:
+            people = {t.text for t in doc if t.ent_type_ == "PERSON"}
+        if label.split()[-1] not in people:
             continue
         content = trim(doc, m.start("content"), m.end("content"))
         if len([w for w in WORD.findall(text[content[0]:content[1]]) if w.isalpha()]) < LINE_WORDS:
