@@ -343,6 +343,7 @@ def reextract(store: "Store", extractor: "Extractor", everything: bool = False, 
                 raise outcome.error
             store.replace_attributions(outcome.article, outcome.attributions, EXTRACTOR_VERSION,
                                        language=outcome.language)
+            _reextract_copies(store, extractor, outcome.article.id)
             done += 1
         except Exception as exc:  # noqa: BLE001 - the article keeps its old attributions; named, the run goes on
             if on_failure:
@@ -350,6 +351,15 @@ def reextract(store: "Store", extractor: "Extractor", everything: bool = False, 
         if on_progress:
             on_progress(ref)
     return done
+
+
+def _reextract_copies(store: "Store", extractor: "Extractor", article_id: str) -> None:
+    """Redo the statements that the story's near-duplicate copies add to it, as ingest first found them: each copy
+    extracted again and compared with the story's statements and the other copies' (`statements_only_in_copy`)."""
+    for appearance_id, copy in store.copies_with_text(article_id):
+        extra = statements_only_in_copy(store.statement_keys(article_id, but_copy=appearance_id),
+                                        list(extractor.extract(copy)))
+        store.replace_copy_attributions(article_id, appearance_id, copy.text, extra, EXTRACTOR_VERSION)
 
 
 def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor", fetcher: "Fetcher",

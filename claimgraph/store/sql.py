@@ -155,11 +155,14 @@ class Store(ClaimLedger):
             return conn.execute(select(t.appearances.c.id).where(and_(
                 t.appearances.c.article_id == article_id, t.appearances.c.source == source))).first() is not None
 
-    def statement_keys(self, article_id: str) -> set[tuple[str | None, str, str]]:
-        """(normalised speaker name, cue class, words) of every statement stored for a story, copies' included."""
+    def statement_keys(self, article_id: str, but_copy: int | None = None) -> set[tuple[str | None, str, str]]:
+        """(normalised speaker name, cue class, words) of every statement stored for a story, copies' included
+        (except those of the copy `but_copy`, an appearance id: what that copy is compared with when it is redone)."""
         a, s = t.attributions, t.speakers
         query = (select(s.c.name, a.c.cue_class, a.c.content).select_from(a.outerjoin(s, a.c.speaker_id == s.c.id))
                  .where(a.c.article_id == article_id))
+        if but_copy is not None:
+            query = query.where(or_(a.c.appearance_id.is_(None), a.c.appearance_id != but_copy))
         with self.engine.connect() as conn:
             return {(normalise_name(name) if name else None, cue_class, " ".join((content or "").split()).lower())
                     for name, cue_class, content in conn.execute(query)}
@@ -232,6 +235,36 @@ class Store(ClaimLedger):
             conn.execute(update(t.articles).where(t.articles.c.id == article.id)
                          .values(extractor_version=extractor_version, language=language))
             self._insert_attributions(conn, article.id, article.text, attributions, extractor_version,
+                                      replace={row.id for row in old} - set(gone),
+                                      also_recompute={row.speaker_id for row in old if row.speaker_id})
+            conn.execute(delete(t.claims).where(~t.claims.c.id.in_(select(t.voices.c.claim_id))))
+
+        self._write_retrying(work)
+
+    def copies_with_text(self, article_id: str) -> list[tuple[int, Article]]:
+        """The near-duplicate copies of a stored story that keep their own text (they carry statements the story
+        lacks), each as (appearance id, the copy as an Article), in the order they were seen."""
+        p = t.appearances
+        query = (select(p).where(and_(p.c.article_id == article_id, p.c.text.is_not(None))).order_by(p.c.id))
+        with self.engine.connect() as conn:
+            return [(row.id, Article(ref=row.source, text=row.text, title=row.title, publisher=row.outlet,
+                                     published=row.published, url=row.url)) for row in conn.execute(query)]
+
+    def replace_copy_attributions(self, article_id: str, appearance_id: int, text: str,
+                                  attributions: Iterable[Attribution], extractor_version: str) -> None:
+        """Redo the statements a near-duplicate copy adds to its story (offsets into the copy's `text`), in one
+        transaction, as `replace_attributions` does for the story's own: rows whose id comes back keep their
+        voices, the others go, and a claim left with no voice goes too."""
+        attributions = list(attributions)
+
+        def work(conn: Any) -> None:
+            a = t.attributions
+            old = conn.execute(select(a.c.id, a.c.speaker_id).where(a.c.appearance_id == appearance_id)).all()
+            kept = {x.id for x in attributions}
+            gone = [row.id for row in old if row.id not in kept]
+            if gone:
+                conn.execute(delete(a).where(a.c.id.in_(gone)))
+            self._insert_attributions(conn, article_id, text, attributions, extractor_version, appearance_id,
                                       replace={row.id for row in old} - set(gone),
                                       also_recompute={row.speaker_id for row in old if row.speaker_id})
             conn.execute(delete(t.claims).where(~t.claims.c.id.in_(select(t.voices.c.claim_id))))

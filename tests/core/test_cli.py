@@ -138,6 +138,27 @@ def test_reextract_redoes_articles_of_an_older_extractor(runner, db_path, monkey
         assert {v for (v,) in conn.execute("select distinct extractor_version from attributions")} == {"99.0"}
 
 
+def test_reextract_redoes_the_statements_a_syndicated_copy_adds_too(runner, db_path, monkeypatch):
+    """The bundled examples hold a near-duplicate copy that carries a statement the story lacks (stored with that
+    appearance): reextract redoes it with the story, keeps its row (and so its voice) and records its predicates."""
+    import claimgraph.service as service
+
+    runner.invoke(cli, ["ingest", str(EXAMPLES), "--db", str(db_path)])
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("update attributions set predicates = null")   # as a version before they were recorded
+        copies = conn.execute("select id from attributions where appearance_id is not null").fetchall()
+    assert copies
+    monkeypatch.setattr(service, "EXTRACTOR_VERSION", "99.0")
+    runner.invoke(cli, ["reextract", "--db", str(db_path)])
+    with sqlite3.connect(db_path) as conn:
+        assert {v for (v,) in conn.execute("select distinct extractor_version from attributions")} == {"99.0"}
+        assert conn.execute("select id from attributions where appearance_id is not null").fetchall() == copies
+        assert conn.execute("select count(*) from attributions where content is not null and predicates is null"
+                            ).fetchone() == (0,)
+        assert conn.execute("select count(*) from claims where id not in (select claim_id from voices)"
+                            ).fetchone() == (0,)
+
+
 def test_user_outlet_list_types_a_speaker_as_news_outlet(runner, tmp_path, monkeypatch):
     from claimgraph.attribution.speakers import outlet_names
 
