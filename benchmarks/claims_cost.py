@@ -169,7 +169,7 @@ def pair_quality(labels: np.ndarray, found: np.ndarray) -> tuple[float, float]:
 
 STAGES = [("semantic", "statement_vectors", "vectors"), ("semantic", "embed", "embedding"),
           ("semantic", "candidate_pairs", "candidates"), ("grouping", "lsh_links", "MinHash pairs"),
-          ("predicates", "across_uncorresponding", "predicates test"), ("semantic", "average_linkage", "linkage")]
+          ("predicates", "uncorresponding", "predicates test"), ("semantic", "average_linkage", "linkage")]
 
 
 def _timed(stages: dict) -> None:

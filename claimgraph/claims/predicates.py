@@ -101,50 +101,57 @@ def parse_predicates(texts: Sequence[str], nlp: Language | None = None) -> list[
     return [predicates_of(doc) for doc in nlp.pipe(list(texts), disable=off, batch_size=256)]
 
 
-def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
-                           recorded: Sequence[PredicateWords | None] | None = None) -> np.ndarray:
-    """Which candidate pairs (rows of `pairs`, positions in `texts`) are of two different articles (`sources`) and
-    do not predicate the same thing (`corresponding`). `recorded`: each statement's predicates as extraction
-    recorded them (None for one stored without); only the statements of such pairs that have none are parsed. All
-    False without sources or with ACROSS off."""
+def uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
+                    tied: Sequence[int] | np.ndarray | None = None,
+                    recorded: Sequence[PredicateWords | None] | None = None,
+                    across: bool = True, inside: bool = True) -> np.ndarray:
+    """Which candidate pairs (rows of `pairs`, positions in `texts`) the predicates test drops: two statements that
+    do not predicate the same thing (`corresponding`), of two different articles (`sources`; `across`, with ACROSS
+    on), or of one article where its own rules did not already make them one claim (`tied`: each statement's group,
+    equal for statements those rules joined; None: none joined) and the parse of both can say what they predicate
+    (`readable`; `inside`, with INSIDE on). `recorded`: each statement's predicates as extraction recorded them (None
+    for one stored without); only the tested statements that have none are parsed, each once. All False without
+    sources."""
     out = np.zeros(len(pairs), dtype=bool)
-    if not ACROSS or sources is None or not len(pairs):
+    if sources is None or not len(pairs):
         return out
     codes = source_codes(sources)
-    across = np.flatnonzero(codes[pairs[:, 0]] != codes[pairs[:, 1]])
-    if not len(across):
+    same = codes[pairs[:, 0]] == codes[pairs[:, 1]]
+    tested_across = ~same if across and ACROSS else np.zeros(len(pairs), dtype=bool)
+    tested_inside = same if inside and INSIDE else np.zeros(len(pairs), dtype=bool)
+    if tied is not None:
+        groups = np.asarray(tied)
+        tested_inside &= groups[pairs[:, 0]] != groups[pairs[:, 1]]
+    rows = np.flatnonzero(tested_across | tested_inside)
+    if not len(rows):
         return out
-    said = _predicates_needed(texts, np.unique(pairs[across]).tolist(), recorded)
-    for k in across.tolist():
-        out[k] = not corresponding(said[int(pairs[k, 0])], said[int(pairs[k, 1])])
+    said = _predicates_needed(texts, np.unique(pairs[rows]).tolist(), recorded)
+    clear: dict[int, bool] = {}
+
+    def is_readable(i: int) -> bool:
+        if i not in clear:
+            clear[i] = readable(texts[i] or "", said[i])
+        return clear[i]
+
+    for k in rows.tolist():
+        a, b = int(pairs[k, 0]), int(pairs[k, 1])
+        if tested_inside[k] and not (is_readable(a) and is_readable(b)):
+            continue   # inside one article, a statement whose parse cannot say is left to its words
+        out[k] = not corresponding(said[a], said[b])
     return out
+
+
+def across_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
+                           recorded: Sequence[PredicateWords | None] | None = None) -> np.ndarray:
+    """`uncorresponding` of the pairs of two different articles only (all False with ACROSS off)."""
+    return uncorresponding(texts, pairs, sources, recorded=recorded, inside=False)
 
 
 def inside_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Sequence[Any] | None,
                            tied: Sequence[int] | np.ndarray | None = None,
                            recorded: Sequence[PredicateWords | None] | None = None) -> np.ndarray:
-    """Which candidate pairs (rows of `pairs`, positions in `texts`) are of one article (`sources`), not already
-    one claim by the article's own rules (`tied`: each statement's group, equal for statements those rules joined;
-    None: none joined), and do not predicate the same thing (`corresponding`) where the parse of both can say so
-    (`readable`). Only the statements of such pairs whose predicates were not `recorded` are parsed. All False
-    without sources or with INSIDE off."""
-    out = np.zeros(len(pairs), dtype=bool)
-    if not INSIDE or sources is None or not len(pairs):
-        return out
-    codes = source_codes(sources)
-    tested = codes[pairs[:, 0]] == codes[pairs[:, 1]]
-    if tied is not None:
-        groups = np.asarray(tied)
-        tested &= groups[pairs[:, 0]] != groups[pairs[:, 1]]
-    rows = np.flatnonzero(tested)
-    if not len(rows):
-        return out
-    needed = np.unique(pairs[rows]).tolist()
-    said = {i: p for i, p in _predicates_needed(texts, needed, recorded).items() if readable(texts[i] or "", p)}
-    for k in rows.tolist():
-        a, b = int(pairs[k, 0]), int(pairs[k, 1])
-        out[k] = a in said and b in said and not corresponding(said[a], said[b])
-    return out
+    """`uncorresponding` of the pairs inside one article only (all False with INSIDE off)."""
+    return uncorresponding(texts, pairs, sources, tied, recorded, across=False)
 
 
 def readable(text: str, said: Predicates) -> bool:

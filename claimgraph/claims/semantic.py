@@ -433,20 +433,18 @@ def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words
               tied: Sequence[int] | np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The candidate pairs (and their similarities) that the evidence tests keep, as `link-claims` and the Spark job
     both take them: a pair `unanchored` drops (too little specific shared across or inside articles; a name counting
-    once, `name_columns`) or that `predicates.across_uncorresponding` drops (two articles' statements that
-    predicate different things: siblings of one story) or `predicates.inside_uncorresponding` drops (the same of two
-    statements of one article that its own rules did not join; `tied`: each statement's group after those rules)
+    once, `name_columns`) or that `predicates.uncorresponding` drops (two articles' statements that predicate
+    different things: siblings of one story; the same of two statements of one article that its own rules did not
+    join, `tied`: each statement's group after those rules)
     stays when the two share words quoted verbatim (`verbatim`), and the same quote in two articles (`verbatim_pairs`)
     is a candidate in any case, at the link `bar` at least (taken after the stronger pairs). `words`, `emb`, `info`
     as statement_vectors gives them; `predicates`: each statement's predicates as extraction recorded them
     (nlp.predicates.PredicateWords, None where not recorded: those statements are parsed)."""
-    from claimgraph.claims.predicates import across_uncorresponding, inside_uncorresponding   # parse what is not recorded
+    from claimgraph.claims.predicates import uncorresponding   # parses what was not recorded
 
     names = name_columns(texts) if sources is not None and len(pairs) else None
     drop = unanchored(pairs, words, info, sources, names)
-    drop[~drop] = across_uncorresponding(texts, pairs[~drop], sources, predicates)
-    kept = np.flatnonzero(~drop)
-    drop[kept] = inside_uncorresponding(texts, pairs[kept], sources, tied, predicates)
+    drop[~drop] = uncorresponding(texts, pairs[~drop], sources, tied, predicates)
     drop[drop] &= ~verbatim(texts, pairs[drop])
     pairs, scores = pairs[~drop], scores[~drop]
     quoted = verbatim_pairs(texts, sources)
