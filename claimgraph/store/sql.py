@@ -226,18 +226,10 @@ class Store(ClaimLedger):
 
         def work(conn: Any) -> None:
             a = t.attributions
-            own = and_(a.c.article_id == article.id, a.c.appearance_id.is_(None))
-            old = conn.execute(select(a.c.id, a.c.speaker_id).where(own)).all()
-            kept = {x.id for x in attributions}
-            gone = [row.id for row in old if row.id not in kept]
-            if gone:
-                conn.execute(delete(a).where(a.c.id.in_(gone)))
             conn.execute(update(t.articles).where(t.articles.c.id == article.id)
                          .values(extractor_version=extractor_version, language=language))
-            self._insert_attributions(conn, article.id, article.text, attributions, extractor_version,
-                                      replace={row.id for row in old} - set(gone),
-                                      also_recompute={row.speaker_id for row in old if row.speaker_id})
-            conn.execute(delete(t.claims).where(~t.claims.c.id.in_(select(t.voices.c.claim_id))))
+            self._replace_rows(conn, and_(a.c.article_id == article.id, a.c.appearance_id.is_(None)), article.id,
+                               article.text, attributions, extractor_version)
 
         self._write_retrying(work)
 
@@ -256,20 +248,24 @@ class Store(ClaimLedger):
         transaction, as `replace_attributions` does for the story's own: rows whose id comes back keep their
         voices, the others go, and a claim left with no voice goes too."""
         attributions = list(attributions)
+        self._write_retrying(lambda conn: self._replace_rows(
+            conn, t.attributions.c.appearance_id == appearance_id, article_id, text, attributions, extractor_version,
+            appearance_id))
 
-        def work(conn: Any) -> None:
-            a = t.attributions
-            old = conn.execute(select(a.c.id, a.c.speaker_id).where(a.c.appearance_id == appearance_id)).all()
-            kept = {x.id for x in attributions}
-            gone = [row.id for row in old if row.id not in kept]
-            if gone:
-                conn.execute(delete(a).where(a.c.id.in_(gone)))
-            self._insert_attributions(conn, article_id, text, attributions, extractor_version, appearance_id,
-                                      replace={row.id for row in old} - set(gone),
-                                      also_recompute={row.speaker_id for row in old if row.speaker_id})
-            conn.execute(delete(t.claims).where(~t.claims.c.id.in_(select(t.voices.c.claim_id))))
-
-        self._write_retrying(work)
+    def _replace_rows(self, conn: Any, rows: Any, article_id: str, text: str, attributions: list[Attribution],
+                      extractor_version: str, appearance_id: int | None = None) -> None:
+        """Replace the attribution `rows` (a condition) by `attributions`: rows whose id comes back are updated in
+        place (their voices stay), the others go with their voices, and a claim left with no voice goes too."""
+        a = t.attributions
+        old = conn.execute(select(a.c.id, a.c.speaker_id).where(rows)).all()
+        kept = {x.id for x in attributions}
+        gone = [row.id for row in old if row.id not in kept]
+        if gone:
+            conn.execute(delete(a).where(a.c.id.in_(gone)))
+        self._insert_attributions(conn, article_id, text, attributions, extractor_version, appearance_id,
+                                  replace={row.id for row in old} - set(gone),
+                                  also_recompute={row.speaker_id for row in old if row.speaker_id})
+        conn.execute(delete(t.claims).where(~t.claims.c.id.in_(select(t.voices.c.claim_id))))
 
     def record_failure(self, source: str, reason: str) -> None:
         def work(conn: Any) -> None:
