@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from claimgraph.attribution.found import doc_text
+
 WH = {"how", "what", "whether", "which", "who", "when", "where", "why", "if"}
 # Deliberating: "consider how …", "considers triggering quarantine" (a that-clause or "considers X a threat" is an
 # opinion and stays).
@@ -208,7 +210,7 @@ def readers_own(cue: Token) -> bool:
     quotation marks (a speaker's "you" is the speaker's statement)."""
     if cue.lemma_.lower() not in WISHING or not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in cue.children):
         return False
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     before = text[text.rfind("\n", 0, cue.idx) + 1:cue.idx]  # the paragraph so far: a quote may run sentences
     if before.count("\u201c") > before.count("\u201d") or before.count('"') % 2:
         return False
