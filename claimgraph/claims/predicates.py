@@ -15,8 +15,12 @@ Each predicate is kept as its lemma's stem (claims.grouping.stem), so that a ver
 ("resign" / "resignation", "apologized" / "apology"), and only when it is a content word (grouping.STOP). A verb's
 direct object that is a noun can carry the predicate instead of the verb ("staged a walkout" / "walked out", "want
 a ban" / "ban"): a verb of one statement meets a noun object of the other by their coarse stems (semantic.PREFIX
-letters: "walk" / "walkout"). Two statements of different articles are one proposition only when their predicates
-correspond (`corresponding`). Words quoted verbatim (semantic.verbatim) need no such test.
+letters: "walk" / "walkout"). A predicate that is the other's with a negating prefix ("illegal" / "legal",
+"unlikely" / "likely", "disagree" / "agree"; grouping.negated_base guards against "discount", "interest",
+"immigrant") is the same proposition said the other way, as "not legal" would be (issue 12: two claims, or one of two
+assenting voices, before); claims.stance reads it as a negation. Two statements of different articles are one
+proposition only when their predicates correspond (`corresponding`). Words quoted verbatim (semantic.verbatim) need
+no such test.
 
 Inside one article the same test applies to the pairs that only words and embeddings bring together
 (`inside_uncorresponding`): an article's statements about its story share its words ("superminds", "carbon
@@ -37,7 +41,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from claimgraph.claims.grouping import STOP, content_stems, stem
+from claimgraph.claims.grouping import STOP, content_stems, negated_base, prefix_opposite, stem  # noqa: F401
 from claimgraph.claims.semantic import PREFIX, source_codes
 # The parse-reading half lives in claimgraph.nlp.predicates (extraction runs it); its names stay importable here.
 from claimgraph.nlp.predicates import (CLAUSES, COMPLEMENTS, PREDICATING, PredicateWords,  # noqa: F401
@@ -73,6 +77,7 @@ class Predicates(NamedTuple):
     heads: frozenset[str]     # the stems of its clauses' predicates
     verbs: frozenset[str]     # the coarse stems of the verbs among them
     objects: frozenset[str]   # the coarse stems of the noun objects of its clauses' verbs
+    negated: frozenset[str] = frozenset()   # the stems of the bases its prefixed heads negate ("illegal": "legal")
 
 
 def predicates_of(statement: Statement) -> Predicates:
@@ -84,7 +89,13 @@ def predicates_from(words: PredicateWords) -> Predicates:
     """The stems the test compares, from the lemmas the parse gave (`predicate_words`): content words only
     (grouping.STOP), verbs and objects by their coarse stems (semantic.PREFIX letters)."""
     return Predicates(_stems(words.heads), frozenset(s[:PREFIX] for s in _stems(words.verbs)),
-                      frozenset(s[:PREFIX] for s in _stems(words.objects)))
+                      frozenset(s[:PREFIX] for s in _stems(words.objects)), _negated(words.heads))
+
+
+def _negated(lemmas: Iterable[str]) -> frozenset[str]:
+    """The stems of the words that these heads negate by a prefix (grouping.negated_base: "illegal" -> "legal")."""
+    bases = (negated_base(lemma) for lemma in lemmas if lemma not in STOP)
+    return frozenset(stem(base) for base in bases if base is not None)
 
 
 def _stems(lemmas: Iterable[str]) -> frozenset[str]:
@@ -92,9 +103,18 @@ def _stems(lemmas: Iterable[str]) -> frozenset[str]:
 
 
 def corresponding(a: Predicates, b: Predicates) -> bool:
-    """Whether two statements predicate the same thing: a predicate in common, or a verb of one that is the noun
-    object of a verb of the other. A statement whose parse shows no predicate corresponds to none."""
-    return not (a.heads.isdisjoint(b.heads) and a.verbs.isdisjoint(b.objects) and b.verbs.isdisjoint(a.objects))
+    """Whether two statements predicate the same thing: a predicate in common, a verb of one that is the noun
+    object of a verb of the other, or a predicate of one that the other negates by a prefix ("is illegal" / "is
+    entirely legal": one proposition, opposite stances; `opposite`). A statement whose parse shows no predicate
+    corresponds to none."""
+    return not (a.heads.isdisjoint(b.heads) and a.verbs.isdisjoint(b.objects) and b.verbs.isdisjoint(a.objects)
+                and not opposite(a, b))
+
+
+def opposite(a: Predicates, b: Predicates) -> bool:
+    """Whether a predicate of one statement is a predicate of the other with a negating prefix (grouping.
+    negated_base: "illegal" / "legal", "unlikely" / "likely", "disagree" / "agree")."""
+    return not (a.negated.isdisjoint(b.heads) and b.negated.isdisjoint(a.heads))
 
 
 def parse_predicates(texts: Sequence[str], nlp: Language | None = None) -> list[Predicates]:

@@ -10,8 +10,9 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 * the words themselves, read as `claims.toward_claim` reads a headline toward its claim: a denial frame ("hoax",
   "debunked", "denied") -> dispute; a hedge that withholds them ("X is said to …", a question) -> report;
 * a restatement whose polarity differs from the claim's ("is not coordinating" against "is coordinating"; a dispute
-  cue counts as a negation) -> dispute, when it says the same thing: at least half of its content words (or of the
-  other's, the shorter's), and two or more unless a denial cue names its target, are those of a statement of the claim's polarity ("it doesn't take a genius to figure
+  cue counts as a negation, and so does a word that is another restatement's with a negating prefix, "is illegal"
+  against "is entirely legal": `prefix_negated`) -> dispute, when it says the same thing: at least half of its
+  content words (or of the other's, the shorter's), and two or more unless a denial cue names its target, are those of a statement of the claim's polarity ("it doesn't take a genius to figure
   out how this happened" is no denial of "what might happen at the Oscars"; a negation about something else
   disputes nothing);
 * a news outlet (type news_outlet, or a name seen as an outlet in `via` or as a publisher) -> report: an outlet
@@ -25,7 +26,14 @@ from __future__ import annotations
 
 import re
 
-from claimgraph.claims.grouping import has_negation, is_negator, stem, words
+from claimgraph.claims.grouping import (
+    has_negation,
+    is_negator,
+    negated_base,
+    opposed_stems,
+    stem,
+    words,
+)
 from claimgraph.claims.statement import Statement
 from claimgraph.claims.toward_claim import content_signal
 from claimgraph.records import normalise_name
@@ -53,27 +61,50 @@ def verdict(text: str | None, reference: bool) -> str | None:
     return None
 
 
-def holds_negative(statement: Statement) -> bool:
+Turned = dict[str, frozenset[str]]   # statement id -> the stems of the words its prefixed words negate
+
+
+def prefix_negated(restatements: list[Statement]) -> Turned:
+    """The restatements that say another's word with a negating prefix ("illegal" where another says "legal";
+    grouping.negated_base), each with the stems so negated: such a word negates as "not" does (issue 12: the levy
+    said illegal in one outlet and legal in another is one claim, the contradiction no agreement)."""
+    turned: Turned = {}
+    for s in restatements:
+        tokens = [part for w in words(s.attribution.content or "") for part in w.split("-")]
+        if not any(negated_base(t) for t in tokens):
+            continue
+        bases = frozenset().union(*(opposed_stems(tokens, o.stems) for o in restatements if o is not s))
+        if bases:
+            turned[s.id] = bases
+    return turned
+
+
+def negative_words(statement: Statement, turned: Turned | None = None) -> bool:
+    """Whether a statement's words negate its proposition: a negator XOR a prefix negating another's word."""
+    return has_negation(statement.attribution.content) ^ (statement.id in (turned or {}))
+
+
+def holds_negative(statement: Statement, turned: Turned | None = None) -> bool:
     """Whether the speaker holds the negative of the words' proposition (negated words XOR a denial)."""
-    a = statement.attribution
-    return has_negation(a.content) ^ (a.cue_class == "dispute")
+    return negative_words(statement, turned) ^ (statement.attribution.cue_class == "dispute")
 
 
-def claim_polarity(restatements: list[Statement]) -> bool:
+def claim_polarity(restatements: list[Statement], turned: Turned | None = None) -> bool:
     """A claim is positive ("cooperation is underway") when any of its restatements says it without negation."""
-    return all(has_negation(s.attribution.content) for s in restatements) if restatements else False
+    return all(negative_words(s, turned) for s in restatements) if restatements else False
 
 
 SAME_WORDS = 0.5   # share of the shorter statement's content words that a denial must share with what it denies
 
 
-def denies(statement: Statement, claimed: list[frozenset[str]]) -> bool:
+def denies(statement: Statement, claimed: list[frozenset[str]], negated: frozenset[str] = frozenset()) -> bool:
     """Whether a statement of the opposite polarity says the same thing as one of the claim's statements (`claimed`:
     their content stems): at least SAME_WORDS of the shorter one's content words are shared, and at least two (one
     shared word is a shared subject, not a shared proposition: "that's not going to happen on its own") unless the
     cue itself denies ("denied that the costs had doubled" against "will cost twice the original estimate"). A statement of no
-    content word of its own ("No, not really") denies whatever it stands with."""
-    mine = statement.stems
+    content word of its own ("No, not really") denies whatever it stands with. `negated`: the stems its prefixed
+    words negate ("illegal" says "legal", negated), shared as words of its own."""
+    mine = statement.stems | negated
     if not mine:
         return True
     explicit = statement.attribution.cue_class == "dispute"   # "denied that the costs had doubled" names its target
@@ -90,7 +121,8 @@ def speaker_is_outlet(statement: Statement, known_outlets: set[str]) -> bool:
 
 
 def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: str | None,
-               known_outlets: set[str], claimed: list[frozenset[str]] | None = None) -> str | None:
+               known_outlets: set[str], claimed: list[frozenset[str]] | None = None,
+               turned: Turned | None = None) -> str | None:
     """The stance a statement shows by itself; None for a reference with no verdict (decided from context)."""
     a = statement.attribution
     reference = role == "refer"
@@ -108,7 +140,8 @@ def own_stance(statement: Statement, role: str, polarity: bool, first_speaker: s
     signal = content_signal(a.content)   # the stance-toward-claim lexicons (claims.toward_claim, Emergent)
     if signal:
         return signal    # "reports that X are a hoax" -> dispute; "X is said to …", "is X …?" -> report
-    if holds_negative(statement) != polarity and (claimed is None or denies(statement, claimed)):
+    negated = (turned or {}).get(statement.id, frozenset())
+    if holds_negative(statement, turned) != polarity and (claimed is None or denies(statement, claimed, negated)):
         return "dispute"
     if speaker_is_outlet(statement, known_outlets):
         return "report"
@@ -125,11 +158,13 @@ def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
     """Stance of every member (statement, role) of one claim, by attribution id."""
     elaborates = elaborates or {}
     restatements = sorted((s for s, role in members if role != "refer"), key=Statement.sort_key)
-    polarity = claim_polarity(restatements)
-    first = next((s for s in restatements if has_negation(s.attribution.content) == polarity), None)
+    turned = prefix_negated(restatements)
+    polarity = claim_polarity(restatements, turned)
+    first = next((s for s in restatements if negative_words(s, turned) == polarity), None)
     first_speaker = first.attribution.speaker.key if first and first.attribution.speaker else None
-    claimed = [s.stems for s in restatements if holds_negative(s) == polarity]
-    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, known_outlets, claimed)
+    claimed = [s.stems for s in restatements if holds_negative(s, turned) == polarity]
+    stances: dict[str, str | None] = {s.id: own_stance(s, role, polarity, first_speaker, known_outlets, claimed,
+                                                       turned)
                                       for s, role in members}
     by_id = {s.id: s for s, _ in members}
     for s, role in members:

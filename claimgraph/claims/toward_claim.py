@@ -39,7 +39,13 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
-from claimgraph.claims.grouping import content_stems, is_negator, stem, words
+from claimgraph.claims.grouping import (
+    content_stems,
+    is_negator,
+    opposed_stems,
+    stem,
+    words,
+)
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "emergent_stance"
 CLASSES = ("assert", "dispute", "report")
@@ -110,9 +116,10 @@ def hand_features(text: str, gist: str) -> list[float]:
     stems: "claiming", "claimed" and "claims" all hedge)."""
     tokens, gist_tokens = _tokens(text), _tokens(gist)
     stems = [stem(t) for t in tokens]
-    negated = any(is_negator(t) for t in tokens)
-    gist_negated = any(is_negator(t) for t in gist_tokens)
     mine, theirs = content_stems(text), content_stems(gist)
+    # A word that is the gist's with a negating prefix ("illegal" against "legal") negates as "not" does (issue 12)
+    negated = any(is_negator(t) for t in tokens) != bool(opposed_stems(tokens, theirs))
+    gist_negated = any(is_negator(t) for t in gist_tokens) != bool(opposed_stems(gist_tokens, mine))
     overlap = len(mine & theirs) / len(mine | theirs) if mine | theirs else 0.0
     return [float(negated != gist_negated), float(negated),
             float(sum(t in HEDGE_STEMS for t in stems)), float(sum(t in DENIAL_STEMS for t in stems)),
