@@ -562,6 +562,13 @@ class SpeakerResolver:
         if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
             role, name = inner
         before = [t for t in mention if t.i < person.start and not t.is_punct]
+        joined = [t.i for t in before if t.dep_ == "cc" and t.lower_ in {"and", "or"} and t.i > mention.start
+                  and doc[t.i - 1].pos_ == "PROPN"]
+        if joined:
+            # "both Cooke and meteor expert Ilse Marr": a name before the last "and" is the other speaker, never
+            # this one's role or body (FNC-1 sample B: role "Cooke expert"; PolNeAR train: 3 roles changed, all 3
+            # right). Not two roles of one person ("journalist and author Hiro Aida": the noun before "and").
+            before = [t for t in before if t.i > joined[-1]]
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
         if orgs:
