@@ -88,3 +88,11 @@ def test_two_roles_of_one_person_joined_by_and_keep_the_first(rules):
     text = "Japanese journalist and author Hiro Vanda said the vote was close."
     speaker = by_cue(extract(rules, text), "said").speaker
     assert (speaker.name, speaker.role) == ("Hiro Vanda", "journalist")
+
+
+def test_a_handle_after_a_role_noun_is_the_speaker(rules):
+    """'Twitter user Kestrel7 replies, "…"': the account's handle speaks, with "Twitter user" as its role, not
+    "Twitter" (which the recogniser may take for a person) (`resolver._handle_after_role`)."""
+    text = 'To which Twitter user Kestrel7 replies, "Yes! It was him on the plane, I am sure."'
+    speaker = by_cue(extract(rules, text), "replies").speaker
+    assert (speaker.name, speaker.type, speaker.role) == ("Kestrel7", "person", "Twitter user")
