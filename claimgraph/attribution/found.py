@@ -119,6 +119,9 @@ def mention_span(subject: Token, cue: Token) -> tuple[int, int]:
 
 
 def _mention_span(subject: Token, cue: Token) -> tuple[int, int]:
+    if subject.i == cue.i - 1 and _subject_hung_before(cue) == subject:
+        first = subject.doc[_phrase_start(subject, cue.sent.start)]
+        return first.idx, subject.idx + len(subject)  # "local TV", not the phrase the parser hung it in
     if cue.i in {t.i for t in subject.subtree}:
         if cue.left_edge.i > subject.i:
             # "Tory MPs who said …", "a tweet attacking …": the words before the cue's clause; the subject's
@@ -200,6 +203,35 @@ def _subject_before_aside(verb: Token) -> Token | None:
     return subject
 
 
+NOUN_PHRASE_TAGS = {"DT", "JJ", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP$", "POS", "CD"}
+
+
+def _subject_hung_before(cue: Token) -> Token | None:
+    """'The area was placed in lockdown and local TV reported that …': the parser hung the noun phrase after "and"
+    on the clause before (here inside "in lockdown") and left the joined cue without a subject; the phrase between
+    "and" and the cue is its subject (FNC-1 sample B: local TV's report had no source; PolNeAR train: 1 change,
+    right)."""
+    doc = cue.doc
+    if cue.dep_ != "conj" or cue.tag_ not in {"VBD", "VBZ", "VBP"} or any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in cue.children):
+        return None
+    noun = doc[cue.i - 1] if cue.i > 0 else None
+    if noun is None or noun.tag_ not in {"NN", "NNS", "NNP", "NNPS"} or noun.dep_ in {"nsubj", "nsubjpass"}:
+        return None
+    first = _phrase_start(noun, cue.sent.start)
+    if any(t.ent_type_ in {"DATE", "TIME"} for t in doc[first:noun.i + 1]):
+        return None  # "… — and last June stirred controversy": when, not who (PolNeAR train: the one wrong find)
+    return noun if first > cue.sent.start and doc[first - 1].lower_ == "and" else None
+
+
+def _phrase_start(noun: Token, floor: int) -> int:
+    """The first token of the run of determiners, adjectives and nouns that ends at `noun`."""
+    first = noun.i
+    while first > floor and noun.doc[first - 1].tag_ in NOUN_PHRASE_TAGS:
+        first -= 1
+    return first
+
+
 def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
     """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
     chain: list[Token] = []
@@ -207,6 +239,9 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return inverted, [cue]
+    misjoined = _subject_hung_before(cue)
+    if misjoined is not None:
+        return misjoined, [cue]
     for _ in range(MAX_CLIMB):
         chain.append(token)
         # Two subjects on one verb: a place read as one ("Speaking in Salem, New Hampshire, Trump went …") or a

@@ -28,6 +28,25 @@ def _inner_speaker(doc: Doc, pobj: Token, verb: Token) -> Token | None:
                  and doc[t.left_edge.i - 1].text == ","), None)
 
 
+def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
+    """'According to the Gazette's Ilse Marr:' closing its paragraph: the paragraph below (a block quote, or a
+    paragraph opening with the quotation) is what the source says, as for a speech cue ending in a colon
+    (`missing._next_paragraph`; FNC-1 sample B: one such block quote missed)."""
+    last = max(t.i for t in pobj.subtree if not (t.is_punct or t.is_space))
+    colon = doc[last + 1] if last + 1 < len(doc) else None
+    if colon is None or colon.text != ":":
+        return None
+    text = doc_text(doc)
+    after = colon.idx + 1
+    start = len(text) - len(text[after:].lstrip())
+    if "\n" not in text[after:start] or start >= len(text) or text[start] == "<":
+        return None  # words on the colon's own line are the parse's to read; markup below is no statement
+    end = text.find("\n", start)
+    content = trim(doc, start, len(text) if end < 0 else end)
+    words = len(WORD.findall(text[content[0]:content[1]]))
+    return content if content[1] > content[0] and words > MIN_CONTENT_WORDS else None
+
+
 def according_to(doc: Doc, token: Token) -> Found | None:
     """'according to X, …' and '…, according to X.': X is the source, the rest of the clause the content."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
@@ -55,7 +74,10 @@ def according_to(doc: Doc, token: Token) -> Found | None:
             if end > start:
                 spans.append((start, end))
     if not spans:
-        return None
+        below = _paragraph_below(doc, pobj)
+        if below is None:
+            return None
+        spans = [below]
     source_start, source_end = trim(doc, *subtree_span(pobj))
     if inner is not None:
         source_start, source_end = trim(doc, source_start, doc[inner.left_edge.i - 1].idx)

@@ -74,6 +74,10 @@ def _named_inside(name: str) -> tuple[str, str] | None:
     return None
 
 
+# An account's handle: letters and digits with at least one digit ("MAbiga6", "@harbor_88").
+HANDLE = re.compile(r"^@?[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_]*$")
+
+
 def _gender_fits(name: str, gender: str | None) -> bool:
     """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's."""
     known = first_name_gender(name) if gender and len(name.split()) > 1 else None  # "Price" is no first name

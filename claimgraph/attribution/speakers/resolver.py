@@ -27,9 +27,9 @@ from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUN
                                                       _entity_of, _is_pronoun, _name_after_description, _no_identity,
                                                       _page_furniture, _quoted_token_ids, _strip_det, _text,
                                                       _without_caption, core_tokens)
-from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, OUTLET_WORDS, POSTNOMINALS,
-                                                   _gender_fits, _identity_fits, _named_inside, _outlet_name, _plural,
-                                                   _same_body, _unshout, is_outlet)
+from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, HANDLE, OUTLET_WORDS,
+                                                   POSTNOMINALS, _gender_fits, _identity_fits, _named_inside,
+                                                   _outlet_name, _plural, _same_body, _unshout, is_outlet)
 from claimgraph.attribution.speakers.nearby import (_describes, _from_sentence_before, _named_nearby, _people_before,
                                                     _fronted_phrase, _subordinate)
 from claimgraph.attribution.speakers.roles import (EVALUATIVE, LEGISLATORS, ROLE_HEADS, SAME_ROLE, _in_brackets,
@@ -350,6 +350,9 @@ class SpeakerResolver:
             named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
             if named is not None:
                 mention = mention.doc[named.left_edge.i:named.right_edge.i + 1]
+        handle = _handle_after_role(root)
+        if handle is not None:
+            return self._remember(Speaker(root.text, "person", handle), text)
         apposed = _name_after_description(root)
         if apposed is not None and apposed.right_edge.i < mention.end:
             return self._resolve(mention.doc[apposed.left_edge.i:apposed.right_edge.i + 1])
@@ -562,6 +565,13 @@ class SpeakerResolver:
         if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
             role, name = inner
         before = [t for t in mention if t.i < person.start and not t.is_punct]
+        joined = [t.i for t in before if t.dep_ == "cc" and t.lower_ in {"and", "or"} and t.i > mention.start
+                  and doc[t.i - 1].pos_ == "PROPN"]
+        if joined:
+            # "both Cooke and meteor expert Ilse Marr": a name before the last "and" is the other speaker, never
+            # this one's role or body (FNC-1 sample B: role "Cooke expert"; PolNeAR train: 3 roles changed, all 3
+            # right). Not two roles of one person ("journalist and author Hiro Aida": the noun before "and").
+            before = [t for t in before if t.i > joined[-1]]
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
         if orgs:
@@ -617,3 +627,16 @@ class SpeakerResolver:
             # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
             return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
         return self._remember(Speaker(name, "person", role, affiliation), alias)
+
+
+def _handle_after_role(root: Token) -> str | None:
+    """'Twitter user MAbiga6 replies': an account's handle right after a role noun is the one who posts, whatever
+    the recogniser made of the words before it ("Twitter" as a person); the words before are its role (FNC-1
+    sample A: the speaker was "Twitter")."""
+    if not HANDLE.match(root.text) or root.i == 0:
+        return None
+    noun = root.doc[root.i - 1]
+    if noun.head.i != root.i or noun.lower_ not in PERSON_NOUNS:
+        return None
+    words = [t.text for t in root.doc[noun.left_edge.i:root.i] if t.lower_ not in DETERMINERS and not t.is_punct]
+    return " ".join(words) or None
