@@ -6,4 +6,6 @@ __version__ = "0.1.0"
 # 0.6.0 (issue 9 round 9, issue 12): signed quotations, "praise for", contents cut before a trailing "according to";
 # the tagger gate speechfirm; each attribution's predicates recorded (rows of 0.5.0 and before have none: linking
 # parses them, `reextract` records them).
-EXTRACTOR_VERSION = "0.6.0"
+# 0.7.0 (issue 9 round 11, issue 12): six writer's-voice shapes refused, "as reported by X", "According to X:" over
+# the paragraph below, non-person sources as speakers, names keep inner capitals; what a fragment predicates.
+EXTRACTOR_VERSION = "0.7.0"
