@@ -94,7 +94,9 @@ def score(statement: Statement, others: list[Statement], stance: str) -> float:
 def _opener(tokens: list[str]) -> str:
     """The word a statement's clause opens with: past a leading complementiser "that" ("that Marlow's levy is
     legal"), which is no anaphor. On PolNeAR train 1,985 of 13,886 stored contents open with "that", 1,935 of them
-    not followed by a finite verb or modal ("that is untrue": the pronoun, which stays), as `_clean` reads it."""
+    not followed by a finite verb or modal ("that is untrue": the pronoun, which stays), as `_clean` reads it. The
+    gists that change read about as often better as worse (dev 12 of 108: 4 better, 2 worse; train, the first 20 of
+    88 of 1,055: 6 and 6): the misreading goes, the gist's quality stays."""
     if tokens[0] == "that" and len(tokens) > 1 and not _opens_with_verb(" ".join(tokens[1:2])):
         return tokens[1]
     return tokens[0]
