@@ -82,13 +82,24 @@ def score(statement: Statement, others: list[Statement], stance: str) -> float:
     central = sum(jaccard(statement.stems, o.stems) for o in others) / len(others) if others else 0.0
     value = central
     value += 0.5 if stance == "assert" else 0.3 if stance == "report" else 0.0
-    value -= 0.6 if tokens[0] in ANAPHORS else 0.0
+    value -= 0.6 if _opener(tokens) in ANAPHORS else 0.0
     value -= 0.4 if FIRST_PERSON & set(tokens) else 0.0
     value -= 0.3 if has_negation(a.content) else 0.0
     value += 0.2 if a.kind in ("indirect", "according_to") else 0.0
     value -= 0.3 if len(tokens) < 5 else 0.01 * max(0, len(tokens) - 25)
-    value -= 0.4 if tokens[0] in FRAGMENT_OPENERS else 0.0
+    value -= 0.4 if _opener(tokens) in FRAGMENT_OPENERS else 0.0
     return value
+
+
+def _opener(tokens: list[str]) -> str:
+    """The word a statement's clause opens with: past a leading complementiser "that" ("that Marlow's levy is
+    legal"), which is no anaphor. On PolNeAR train 1,985 of 13,886 stored contents open with "that", 1,935 of them
+    not followed by a finite verb or modal ("that is untrue": the pronoun, which stays), as `_clean` reads it. The
+    gists that change read about as often better as worse (dev 12 of 108: 4 better, 2 worse; train, the first 20 of
+    88 of 1,055: 6 and 6): the misreading goes, the gist's quality stays."""
+    if tokens[0] == "that" and len(tokens) > 1 and not _opens_with_verb(" ".join(tokens[1:2])):
+        return tokens[1]
+    return tokens[0]
 
 
 def tidy(statement: Statement) -> str:
