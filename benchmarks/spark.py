@@ -81,9 +81,9 @@ def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, sem
     `claims.grouping.group_statements`), each size timed in this process on one local[2] session, figures logged
     as they come."""
     from claimgraph.claims.grouping import content_stems, group, group_statements
-    from claimgraph.spark.semantic import group_claims_semantic
     from claimgraph.cli.spark import spark_session
     from claimgraph.spark.grouping import group_claims, group_stories, one_machine_stories, pairwise_agreement
+    from claimgraph.spark.semantic import group_claims_semantic
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from claims_cost import synthetic

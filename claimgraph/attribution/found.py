@@ -39,7 +39,7 @@ class Found:
     flags: list[str] = field(default_factory=list)
     confidence: float = 0.8
     quote_index: int | None = None  # for direct quotes: which quote (continuations point back to it)
-    parent: "Found | None" = None
+    parent: Found | None = None
     speaker: object | None = None  # filled by speaker resolution
     method: str = "rules"
 

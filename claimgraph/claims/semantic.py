@@ -440,7 +440,7 @@ def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words
     is a candidate in any case, at the link `bar` at least (taken after the stronger pairs). `words`, `emb`, `info`
     as statement_vectors gives them; `predicates`: each statement's predicates as extraction recorded them
     (nlp.predicates.PredicateWords, None where not recorded: those statements are parsed)."""
-    from claimgraph.claims.predicates import uncorresponding   # parses what was not recorded
+    from claimgraph.claims.predicates import uncorresponding  # parses what was not recorded
 
     names = name_columns(texts) if sources is not None and len(pairs) else None
     drop = unanchored(pairs, words, info, sources, names)
@@ -893,8 +893,10 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
     return np.asarray([find(i) for i in range(n)])
 
 
-if __name__ == "__main__":   # python -m claimgraph.claims.semantic centre DIR…: write CENTRE_FILE from news text
-    import sys           # (ZIPF_FILE is written by scripts/make_word_zipf.py)
+if __name__ == "__main__":
+    # python -m claimgraph.claims.semantic centre DIR…: write CENTRE_FILE from news text (ZIPF_FILE is written by
+    # scripts/make_word_zipf.py)
+    import sys
 
     if sys.argv[1:2] != ["centre"] or len(sys.argv) < 3:
         sys.exit("usage: python -m claimgraph.claims.semantic centre DIR_OR_FILE...")

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import asynccontextmanager
 import sys
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 

@@ -9,7 +9,6 @@ import pytest
 
 from tests.conftest import extract, only_by_cue
 
-
 # -- "hopes", "hoping", "hoped": the lemmatizer says "hop" --------------------------------------------------------------
 
 @pytest.mark.parametrize("text, cue, content", [

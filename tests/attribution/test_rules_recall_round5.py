@@ -10,7 +10,6 @@ import pytest
 
 from tests.conftest import extract, only_by_cue
 
-
 # -- "reportedly": a report whose source the sentence does not name --------------------------------------------------
 
 @pytest.mark.parametrize("text, content", [

@@ -22,11 +22,10 @@ import numpy as np
 import pytest
 
 from claimgraph.claims import semantic
-from tests.claims.helpers import joined
 from claimgraph.claims.stance import same_words_same_stance
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
-
+from tests.claims.helpers import joined
 
 # Twelve articles, each of three statements; "brannock" (written lower-case here, so that no name rule applies: a
 # project's code word) is in every article: the collection's subject. Statements 0 and 3 share only it.

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.claims.stance import assign, denies
 from claimgraph.claims.grouping import content_stems
+from claimgraph.claims.stance import assign, denies
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Article
 

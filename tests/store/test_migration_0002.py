@@ -9,7 +9,6 @@ from claimgraph.store.sql import speaker_id
 from tests.store.migrations import upgrade_to
 
 
-
 def _speaker(sid: str, name: str, type_: str, role: str | None = None) -> dict:
     return dict(id=sid, key=f"{type_}:{name.lower()}", name=name, type=type_, role=role, affiliation=None,
                 affiliation_id=None, aliases=[name])

@@ -8,13 +8,27 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
-from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span, relative_antecedent,
-                                          sentence_of, subtree_span, trim)
+from claimgraph.attribution.found import (
+    Found,
+    agent_of,
+    cue_subject,
+    doc_text,
+    mention_span,
+    relative_antecedent,
+    sentence_of,
+    subtree_span,
+    trim,
+)
 from claimgraph.attribution.quotes import WORD
-from claimgraph.attribution.reported.common import (EVIDENCE, MIN_CONTENT_WORDS, SUBJECTS, _has_quote, _that_clause,
-                                                    _too_short)
+from claimgraph.attribution.reported.common import (
+    EVIDENCE,
+    MIN_CONTENT_WORDS,
+    SUBJECTS,
+    _has_quote,
+    _that_clause,
+    _too_short,
+)
 from claimgraph.attribution.reported.statements import _undone
-
 
 # "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
 SEEM = {"seem", "appear"}

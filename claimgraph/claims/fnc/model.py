@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -101,7 +102,7 @@ class StanceModel:
         (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
 
     @classmethod
-    def load(cls, directory: Path) -> "StanceModel":
+    def load(cls, directory: Path) -> StanceModel:
         directory = Path(directory)
         meta_path = directory / "meta.json"
         if not meta_path.is_file():
