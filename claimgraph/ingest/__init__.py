@@ -203,7 +203,8 @@ def read_path(path: Path, ref: str | None = None, options: ReadOptions | None = 
     ref = ref or str(path)
     reader = READERS.get(_suffix(path))
     if reader is None:
-        yield InputError(ref, f"unknown input type {_suffix(path) or '(no suffix)'}; known: {', '.join(sorted(READERS))}")
+        yield InputError(ref, f"unknown input type {_suffix(path) or '(no suffix)'}; "
+                              f"known: {', '.join(sorted(READERS))}")
         return
     try:
         size = regular_file_size(path, ref)  # a FIFO or a device is refused here, before any reader opens it

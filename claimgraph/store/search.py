@@ -412,7 +412,7 @@ def _search_sqlite(store: Store, words: list[str], kinds: tuple[str, ...], limit
     # kind is a rowid range. Ties go by rowid (the order documents were indexed in).
     match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
     ranges = "" if len(kinds) == len(KINDS) else " AND (" + " OR ".join(
-        "(rowid >= %d AND rowid < %d)" % _rowids(k) for k in kinds) + ")"
+        "(rowid >= {} AND rowid < {})".format(*_rowids(k)) for k in kinds) + ")"
     sql = text("SELECT s.kind, s.ref, s.title, s.body FROM (SELECT rowid AS doc, bm25(search_index, 0, 0, 4.0, 1.0) "
                f"AS score FROM search_index WHERE search_index MATCH :match{ranges} ORDER BY score, doc "
                "LIMIT :limit OFFSET :offset) best JOIN search_index s ON s.rowid = best.doc ORDER BY best.score, "

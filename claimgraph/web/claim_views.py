@@ -336,7 +336,8 @@ def _shown(conn: Any, speaker_ids: Any) -> dict[str, tuple]:
     ordered = sorted(speaker_ids)
     shown: dict[str, tuple] = {}
     for start in range(0, len(ordered), 500):
-        for r in conn.execute(select(sp.c.id, *(sp.c[f] for f in SHOWN)).where(sp.c.id.in_(ordered[start:start + 500]))):
+        chunk = ordered[start:start + 500]
+        for r in conn.execute(select(sp.c.id, *(sp.c[f] for f in SHOWN)).where(sp.c.id.in_(chunk))):
             shown[r.id] = tuple(r)[1:]
     return shown
 
@@ -370,9 +371,9 @@ def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, st
     makes, who must see them) the data is computed again before answering. Otherwise the appearances stored since
     the data was computed are looked at (each new story or copy): when one is a new copy of one of the claim's
     articles, or changed a shown field of one of its voices' speakers, the kept data is served as it is and
-    computed again in the background (in the worker process; one computation per claim at a time); the next request after it finished
-    gets the new data. What is read before the data is computed, so a write in between makes the next request
-    compute it again, never keeps it stale. The data is shared: callers must not change it."""
+    computed again in the background (in the worker process; one computation per claim at a time); the next request
+    after it finished gets the new data. What is read before the data is computed, so a write in between makes the next
+    request compute it again, never keeps it stale. The data is shared: callers must not change it."""
     with _cache_lock:
         kept = _caches.get(store, {}).get(claim_id)
     with store.engine.connect() as conn:

@@ -1,4 +1,5 @@
-"""Migration 0002 on a database written by 0001: speakers re-keyed (one per name, anonymous per article), nothing lost."""
+"""Migration 0002 on a database written by 0001: speakers re-keyed (one per name, anonymous per article), nothing
+lost."""
 
 from __future__ import annotations
 

@@ -173,7 +173,8 @@ def evidence_aside(doc: Doc, token: Token) -> Found | None:
         return None
     noun = doc[token.i - 1] if token.i > 0 else None
     if noun is None or noun.lemma_.lower() not in EVIDENCE or noun.tag_ not in {"NNS", "NN"} or (
-            noun.head.i == token.i and noun.dep_ == "nsubj" and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
+            noun.head.i == token.i and noun.dep_ == "nsubj"
+            and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
         return None  # parsed as subject and verb: the cue path reads it (not "…, fundraising documents show" hung
         # as the complement of "fundraising")
     sent = token.sent

@@ -164,7 +164,8 @@ class FeatureSpace:
         for t in uni:
             idf = self._idf_of(t)
             tf = body.tf.get(t, 0)
-            bm25 += idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * body.n_tokens / self.avg_body_len))
+            bm25 += idf * tf * (BM25_K1 + 1) / (
+                tf + BM25_K1 * (1 - BM25_B + BM25_B * body.n_tokens / self.avg_body_len))
             norm += idf * (BM25_K1 + 1)
         # Names come lower-cased but unstemmed; body words are stemmed, so try both forms.
         caps_hit = sum(1 for c in caps if c in body.uni or T.stem(c) in body.uni) / len(caps) if caps else 0.0

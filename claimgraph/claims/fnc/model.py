@@ -106,7 +106,8 @@ class StanceModel:
         directory = Path(directory)
         meta_path = directory / "meta.json"
         if not meta_path.is_file():
-            raise FileNotFoundError(f"{directory}: no stance model here (meta.json missing); run `claimgraph stance train`")
+            raise FileNotFoundError(f"{directory}: no stance model here (meta.json missing); "
+                                    "run `claimgraph stance train`")
         meta = json.loads(meta_path.read_text())
         if meta.get("format_version") != FORMAT_VERSION or meta.get("features") != FeatureSpace.names():
             raise ValueError(f"{directory}: model was written by another version of the features; retrain it")
