@@ -26,8 +26,10 @@ demo: setup
 	@echo "To read the ledger in a browser: $(BIN)/claimgraph serve --db $(DB)"
 	@echo "then open http://127.0.0.1:8000/ (JSON under /api/v1; corrections need: claimgraph token create NAME)"
 
+# The lint first (pyproject.toml's [tool.ruff]): a finding fails the target before the tests run.
 # pytest exits 5 when it collected no tests: that tested nothing, so it is a failure here, said in words.
 test: setup
+	$(BIN)/ruff check .
 	@$(BIN)/python -m pytest -q $(PYTEST_ARGS); rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests (exit 5): nothing was tested" >&2; exit 1; fi; \
 	exit $$rc

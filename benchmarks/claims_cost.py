@@ -12,7 +12,8 @@ exact Jaccard check -> guarded union); the baseline computes the exact Jaccard o
 blocks of rows) — where a full run would take too long, a few blocks are timed and the total extrapolated (marked
 "est."). Grouping quality against the known propositions is printed as pairwise precision / recall. "semantic" is
 `group_statements` as `link-claims` runs it (stems, TF-IDF word rows, static embeddings, candidate pairs: exact up
-to semantic.EXACT_MAX statements, blocks of rare words above (claims/cells.py); average linkage), with the time of each stage and the peak memory (ru_maxrss) of its process.
+to semantic.EXACT_MAX statements, blocks of rare words above (claims/cells.py); average linkage), with the time of
+each stage and the peak memory (ru_maxrss) of its process.
 `--per-article K` puts the statements in articles of K, so that the tests across articles run (the evidence test
 and the predicates test, claims.predicates, on the recorded predicates); `--unrecorded` passes no predicates, so
 that those pairs' statements are parsed by the spaCy pipeline (link-claims on rows stored before they were recorded).
@@ -90,11 +91,13 @@ def with_predicates(n: int, seed: int = 7) -> tuple[list[str], np.ndarray, list[
     n_names = max(2_000, int(30 * np.sqrt(n)))
     names: dict[str, None] = {}
     while len(names) < n_names:
-        names["".join(SYLLABLES[s] for s in rng.integers(0, len(SYLLABLES), int(rng.integers(2, 5)))).capitalize()] = None
+        syllables = rng.integers(0, len(SYLLABLES), int(rng.integers(2, 5)))
+        names["".join(SYLLABLES[s] for s in syllables).capitalize()] = None
     name = np.asarray(list(names))
     cdf = lambda m, s: np.cumsum(1.0 / np.arange(1, m + 1) ** s) / np.sum(1.0 / np.arange(1, m + 1) ** s)  # noqa: E731
     draw = lambda c, shape: np.minimum(np.searchsorted(c, rng.random(shape)), len(c) - 1)  # noqa: E731
-    word_cdf, name_cdf, topic_cdf, in_topic = cdf(len(real), 0.5), cdf(n_names, 1.0), cdf(n_topics, 0.8), cdf(TOPIC_WORDS, 0.8)
+    word_cdf, name_cdf = cdf(len(real), 0.5), cdf(n_names, 1.0)
+    topic_cdf, in_topic = cdf(n_topics, 0.8), cdf(TOPIC_WORDS, 0.8)
     topic_words = np.stack([rng.choice(len(real), TOPIC_WORDS, replace=False, p=np.diff(word_cdf, prepend=0))
                             for _ in range(n_topics)])
     topic_cast = draw(name_cdf, (n_topics, 30))
@@ -139,8 +142,8 @@ def _predicates(w: list[str], small: random.Random) -> PredicateWords:
 
 
 def statements(n: int, seed: int = 7) -> tuple[list[str], np.ndarray, list[PredicateWords]]:
-    """`with_predicates(n, seed)`, kept in the temporary folder after the first call (generating 1M takes ~40 s, and each
-    method runs in its own process)."""
+    """`with_predicates(n, seed)`, kept in the temporary folder after the first call (generating 1M takes ~40 s, and
+    each method runs in its own process)."""
     import pickle
     import tempfile
     from pathlib import Path
@@ -189,7 +192,8 @@ def _timed(stages: dict) -> None:
             finally:
                 stages[_label] = stages.get(_label, 0.0) + time.perf_counter() - start
                 print(f"  {_label}: {time.perf_counter() - start:.1f} s, CPU so far {time.process_time():.0f} s, peak "
-                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB", file=sys.stderr, flush=True)
+                      f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB",
+                      file=sys.stderr, flush=True)
         setattr(mod, name, timed)
 
 
@@ -271,12 +275,14 @@ def main() -> None:
     parser.add_argument("--baseline-max", type=int, default=10_000,
                         help="largest size at which the all-pairs baseline runs in full (above: extrapolated)")
     parser.add_argument("--methods", nargs="+", default=["lsh", "semantic", "all-pairs"],
-                        choices=["lsh", "semantic", "all-pairs"], help="which to run (the table shows '-' for the rest)")
+                        choices=["lsh", "semantic", "all-pairs"],
+                        help="which to run (the table shows '-' for the rest)")
     parser.add_argument("--one", nargs=2, metavar=("N", "METHOD"), help=argparse.SUPPRESS)
     parser.add_argument("--per-article", type=int, default=0, metavar="K",
                         help="semantic: put the statements in articles of K (at random) as link-claims passes them")
     parser.add_argument("--unrecorded", action="store_true",
-                        help="semantic: no recorded predicates (the predicates test parses, as before issue 12's remedy)")
+                        help="semantic: no recorded predicates "
+                             "(the predicates test parses, as before issue 12's remedy)")
     parser.add_argument("--vs-exact", type=int, metavar="N", help="blocks against the exact path on N statements")
     args = parser.parse_args()
     if args.vs_exact:
@@ -320,7 +326,7 @@ def main() -> None:
         elif base.get("skipped"):
             last = max(done, key=lambda r: r["n"])
             est = last["seconds"] * (n / last["n"]) ** 2
-            base_text = f"{'~%.0f est.' % est:>14} {'-':>6} {'-':>11}"
+            base_text = f"{f'~{est:.0f} est.':>14} {'-':>6} {'-':>11}"
         else:
             secs = f"{base['seconds']:.1f}" + (" est." if base["estimated"] else "")
             base_text = f"{secs:>14} {base['grouping_mb']:>6.0f} {pr(base):>11}"
@@ -333,8 +339,9 @@ def main() -> None:
             stages["stems, TF-IDF rows"] = round(stages.pop("vectors", 0.0) - stages.get("embedding", 0.0), 1)
             rest = sem["seconds"] - sum(stages.values())
             print(f"semantic at {n}: " + ", ".join(f"{k} {v:.1f} s" for k, v in stages.items())
-                  + f", the rest {rest:.1f} s (CPU time {sem['cpu_seconds']:.0f} s in all); peak {sem['peak_mb']:,.0f} MB"
-                  f" (the whole process, ru_maxrss); link {sem.get('link', '-')}, {sem['claims']:,} claims")
+                  + f", the rest {rest:.1f} s (CPU time {sem['cpu_seconds']:.0f} s in all); "
+                  f"peak {sem['peak_mb']:,.0f} MB (the whole process, ru_maxrss); link {sem.get('link', '-')}, "
+                  f"{sem['claims']:,} claims")
 
 
 if __name__ == "__main__":

@@ -105,7 +105,8 @@ def kills(root: Path, corpus: Path, clean: Path, n: int) -> None:
         running = process.poll() is None
         process.send_signal(signal.SIGKILL)
         process.communicate()
-        rerun_and_report(f"link-claims killed {delay} s after start", db, clean, running, "link-claims", "--db", str(db))
+        rerun_and_report(f"link-claims killed {delay} s after start", db, clean, running,
+                         "link-claims", "--db", str(db))
 
 
 def workers(root: Path, corpus: Path, hook: bool) -> None:

@@ -174,7 +174,7 @@ def main() -> None:
     r.add_argument("--work", type=Path, required=True, help="the folder `prepare` wrote")
     r.add_argument("--out", type=Path, default=Path(os.environ.get("OUT", "crossencoder_results")))
     r.add_argument("--config", action="append", choices=list(CONFIGS), help="a setting (repeatable; default: all)")
-    r.add_argument("--seed", action="append", type=int, help="a seed (repeatable; default: %s)" % SEEDS)
+    r.add_argument("--seed", action="append", type=int, help=f"a seed (repeatable; default: {SEEDS})")
     args = parser.parse_args()
     if args.step == "prepare":
         prepare(args.data, args.out, args.model)

@@ -12,7 +12,8 @@ session on a shared 2-core machine; the shipped tagger (7 epochs on all 840 trai
 them an OUT of their own (a link OUT/parsed.spacy to the first run's parses spares parsing again).
 
 `score` runs the current extraction code (the claimgraph_attributions component: rules, the tagger over its
-windows, the gate) over each held-out publisher with that fold's tagger, and prints per publisher: rules-only and rules + tagger (content partial F1 / end-to-end F1 from
+windows, the gate) over each held-out publisher with that fold's tagger, and prints per publisher: rules-only and
+rules + tagger (content partial F1 / end-to-end F1 from
 `claimgraph.eval.polnear`, which equals the reference scorer), and the precision of the tagger's additions by kind
 (quoted: direct or mixed; indirect: indirect or according_to) beside the rules' own precision, for each gate of
 `--gates` ("none": every addition the tagger makes that the rules did not), and the same figures against a speech
@@ -102,7 +103,8 @@ def train_folds(data: Path, out: Path, lex_drop: float = 0.0, stack: bool = Fals
         examples = make_examples([docs[i] for i in chosen], [articles[i] for i in chosen], stack=stack)
         name = "lopo_tagger"
         component, transitions = new_component(nlp, examples, name=name, lex_drop=lex_drop, stack=stack)
-        fit(component, examples, epochs=BUDGET["epochs"], seed=BUDGET["seed"], log=lambda m, fold=fold: log(f"{fold}: {m}"))
+        fit(component, examples, epochs=BUDGET["epochs"], seed=BUDGET["seed"],
+            log=lambda m, fold=fold: log(f"{fold}: {m}"))
         meta = {"fold": fold, "train_articles": len(chosen), "budget": BUDGET, "lex_drop": lex_drop, "stack": stack,
                 "train_seconds": round(time.time() - t0)}
         save_model(nlp, target, transitions, 0.3, 0.0, meta, name=name)
@@ -248,8 +250,9 @@ def additions(articles: list[GoldArticle], docs: list[Doc], preds: dict[str, lis
             else:
                 source_kind = "described"
             rows.append({"fold": fold, "article": article.name, "kind": raw["kind"], "group": kind_group(raw),
-                         "cue": raw["cue"], "lemma": lemma, "content": raw["content"], "content_spans": raw["content_spans"],
-                         "cue_span": raw["cue_span"], "source_span": raw["source_span"], "lexicon_class": entry.cue_class if entry else None,
+                         "cue": raw["cue"], "lemma": lemma, "content": raw["content"],
+                         "content_spans": raw["content_spans"], "cue_span": raw["cue_span"],
+                         "source_span": raw["source_span"], "lexicon_class": entry.cue_class if entry else None,
                          "source": source.text if source is not None else None, "source_kind": source_kind,
                          "speaker": (raw["speaker"] or {}).get("name"), "confidence": raw["confidence"],
                          "right": pi in matched, "right_speech": id(raw) in right_speech})

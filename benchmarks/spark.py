@@ -11,10 +11,10 @@ runs as its own process, timed whole (start-up and pipeline load included), in t
     tiny: extract and spark extract local[1] on one short article: the fixed cost of each (start-up, JVM, pipeline)
 
 Every stage runs a copy of the claimgraph package taken at the start (others may edit a shared working tree
-during a run of 20 minutes). Each stage's seconds, words per second and the load average before and after (shared machines slow every run
-alike) are printed as the stage ends and appended to runs/spark_extract_n<N>_<time>.log; at the end, one JSON
-object with the ratios and whether each Spark run's attributions equal extract -p 1's field by field (extract's
-JSON fields, order aside).
+during a run of 20 minutes). Each stage's seconds, words per second and the load average before and after (shared
+machines slow every run alike) are printed as the stage ends and appended to runs/spark_extract_n<N>_<time>.log; at
+the end, one JSON object with the ratios and whether each Spark run's attributions equal extract -p 1's field by
+field (extract's JSON fields, order aside).
 
     .venv/bin/python benchmarks/spark.py [--n 2000] [--data ../shared/data]
 
@@ -81,9 +81,9 @@ def grouping(data: Path, sizes: list[int], statements: str, tables_max: int, sem
     `claims.grouping.group_statements`), each size timed in this process on one local[2] session, figures logged
     as they come."""
     from claimgraph.claims.grouping import content_stems, group, group_statements
-    from claimgraph.spark.semantic import group_claims_semantic
     from claimgraph.cli.spark import spark_session
     from claimgraph.spark.grouping import group_claims, group_stories, one_machine_stories, pairwise_agreement
+    from claimgraph.spark.semantic import group_claims_semantic
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from claims_cost import synthetic

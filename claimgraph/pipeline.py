@@ -56,7 +56,8 @@ class Extractor:
     def extract(self, article: Article) -> list[Attribution]:
         return next(self.extract_many([article])).attributions
 
-    def extract_many(self, articles: Iterable[Article], n_process: int = 1, batch_size: int = 16) -> Iterator[Extracted]:
+    def extract_many(self, articles: Iterable[Article], n_process: int = 1,
+                     batch_size: int = 16) -> Iterator[Extracted]:
         """Yield each article with its attributions, in input order; `n_process` > 1 parses on several cores."""
         from claimgraph.nlp.language import detect_language, is_foreign
 

@@ -70,7 +70,8 @@ class Speaker:
     @property
     def key(self) -> str:
         """What mentions of one identity share within an article: the normalised full name and type (never a surname
-        alone). Across articles the store merges on `speaker_merge.speaker_key` instead (the name, whatever the type)."""
+        alone). Across articles the store merges on `speaker_merge.speaker_key` instead (the name, whatever the
+        type)."""
         return f"{self.type}:{normalise_name(self.name)}"
 
     def to_json(self) -> dict[str, Any]:

@@ -58,7 +58,7 @@ class IngestReport:
                 "attributions": self.attributions,
                 "failures": [{"source": f.source, "reason": f.reason} for f in self.failures]}
 
-    def add(self, other: "IngestReport") -> None:
+    def add(self, other: IngestReport) -> None:
         for name in ("read", "stored", "duplicate", "syndicated", "copy_statements", "not_english", "skipped",
                      "attributions"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -78,9 +78,9 @@ def describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
 
 
-def ingest_articles(items: Iterable[Article | InputError], store: "Store", extractor: "Extractor",
+def ingest_articles(items: Iterable[Article | InputError], store: Store, extractor: Extractor,
                     n_process: int = 1, on_progress: Callable[[str], None] | None = None,
-                    syndication: "object | None" = None,
+                    syndication: object | None = None,
                     on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
     """Store every new article of `items` with its attributions; report what happened to each input.
 
@@ -112,8 +112,8 @@ class BrokenArticle:
     error: BaseException
 
 
-def extract_safely(extractor: "Extractor", articles: Iterator[Article],
-                   n_process: int = 1) -> Iterator["Extracted | BrokenArticle"]:
+def extract_safely(extractor: Extractor, articles: Iterator[Article],
+                   n_process: int = 1) -> Iterator[Extracted | BrokenArticle]:
     """`extractor.extract_many` over `articles`, in order; an article whose extraction raises comes out as a
     `BrokenArticle`.
 
@@ -143,7 +143,7 @@ def extract_safely(extractor: "Extractor", articles: Iterator[Article],
             yield _extract_one(extractor, article)
 
 
-def _extract_one(extractor: "Extractor", article: Article) -> "Extracted | BrokenArticle":
+def _extract_one(extractor: Extractor, article: Article) -> Extracted | BrokenArticle:
     try:
         return next(iter(extractor.extract_many([article])))
     except Exception as exc:  # noqa: BLE001 - named in the report, the batch goes on
@@ -153,7 +153,7 @@ def _extract_one(extractor: "Extractor", article: Article) -> "Extracted | Broke
 class _IngestRun:
     """One `ingest_articles` call: what is new, what is a copy, what failed; each step a method."""
 
-    def __init__(self, store: "Store", on_progress: Callable[[str], None] | None, syndication: Any,
+    def __init__(self, store: Store, on_progress: Callable[[str], None] | None, syndication: Any,
                  on_failure: Callable[[Failure], None] | None):
         self.store = store
         self.on_progress, self.syndication, self.on_failure = on_progress, syndication, on_failure
@@ -234,7 +234,7 @@ class _IngestRun:
             mark_claims_stale(self.store)
             self.marked_stale = True
 
-    def store_article(self, extracted: "Extracted") -> None:
+    def store_article(self, extracted: Extracted) -> None:
         article = extracted.article
         try:
             self._mark_claims_stale()
@@ -252,7 +252,7 @@ class _IngestRun:
         if extracted.skipped_language:
             self.report.not_english += 1
 
-    def store_copy(self, extracted: "Extracted") -> None:
+    def store_copy(self, extracted: Extracted) -> None:
         """A near-duplicate copy: another appearance of the stored story, with the statements only it carries."""
         copy = extracted.article
         original_id, similarity = self.copies.pop(copy.id)
@@ -288,19 +288,18 @@ def statements_only_in_copy(canonical: set[tuple], attributions: list[Attributio
     return [a if a.parent is None or a.parent in kept else replace(a, parent=None) for a in extra]
 
 
-def mark_claims_stale(store: "Store") -> None:
+def mark_claims_stale(store: Store) -> None:
     store.set_state(CLAIMS_STALE, uuid.uuid4().hex)
 
 
-def claims_stale(store: "Store") -> bool:
+def claims_stale(store: Store) -> bool:
     return store.get_state(CLAIMS_STALE) is not None
 
 
-def relink_claims(store: "Store", threshold: float | None = None) -> Any:
+def relink_claims(store: Store, threshold: float | None = None) -> Any:
     """Recompute claims from the stored attributions and clear the stale mark (unless another run set it anew)."""
-    from claimgraph.service_claims import link_claims
-
     from claimgraph.errors import StoreError
+    from claimgraph.service_claims import link_claims
     from claimgraph.store.sql import WRITE_ATTEMPTS, lost_a_race
 
     mark = store.get_state(CLAIMS_STALE)
@@ -318,7 +317,7 @@ def relink_claims(store: "Store", threshold: float | None = None) -> Any:
     return report
 
 
-def reextract(store: "Store", extractor: "Extractor", everything: bool = False, n_process: int = 1,
+def reextract(store: Store, extractor: Extractor, everything: bool = False, n_process: int = 1,
               on_progress: Callable[[str], None] | None = None,
               on_failure: Callable[[Failure], None] | None = None) -> int:
     """Redo the attributions of stored articles extracted by another extractor version (or all); returns count.
@@ -353,7 +352,7 @@ def reextract(store: "Store", extractor: "Extractor", everything: bool = False, 
     return done
 
 
-def _reextract_copies(store: "Store", extractor: "Extractor", article_id: str) -> None:
+def _reextract_copies(store: Store, extractor: Extractor, article_id: str) -> None:
     """Redo the statements that the story's near-duplicate copies add to it, as ingest first found them: each copy
     extracted again and compared with the story's statements and the other copies' (`statements_only_in_copy`)."""
     for appearance_id, copy in store.copies_with_text(article_id):
@@ -362,7 +361,7 @@ def _reextract_copies(store: "Store", extractor: "Extractor", article_id: str) -
         store.replace_copy_attributions(article_id, appearance_id, copy.text, extra, EXTRACTOR_VERSION)
 
 
-def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor", fetcher: "Fetcher",
+def watch_once(store: Store, feed_urls: Iterable[str], extractor: Extractor, fetcher: Fetcher,
                syndication: object | None = None,
                on_progress: Callable[[str], None] | None = None,
                on_failure: Callable[[Failure], None] | None = None) -> IngestReport:
@@ -394,7 +393,7 @@ def watch_once(store: "Store", feed_urls: Iterable[str], extractor: "Extractor",
 class _EntryTracker:
     """Which feed entry each yielded item came from, so that it is marked in the store once it is handled."""
 
-    def __init__(self, store: "Store"):
+    def __init__(self, store: Store):
         self.store = store
         self.expected: dict[str, list[tuple[str, str, Article | InputError]]] = {}
 
@@ -411,7 +410,7 @@ class _EntryTracker:
                 mark_entry(self.store, feed_url, key, DONE, article_id=item.id)
 
 
-def _poll_feed(store: "Store", url: str, fetcher: "Fetcher", tracker: _EntryTracker,
+def _poll_feed(store: Store, url: str, fetcher: Fetcher, tracker: _EntryTracker,
                validators: dict[str, tuple[str | None, str | None, str]]) -> Iterator[Article | InputError]:
     """The entries of one feed not handled before (a conditional request with the last poll's validators)."""
     from claimgraph.ingest.feeds import entry_article, parse_feed

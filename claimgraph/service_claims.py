@@ -61,7 +61,7 @@ def claim_detail(store: Store, claim_id: str) -> dict[str, Any] | None:
 
 def export_graph(store: Store, out: str | Path, fmt: str = "graphml", limit: int | None = None) -> tuple[int, int]:
     """Write the claim graph (the `limit` most disputed claims, or all) to `out`; returns (nodes, edges)."""
-    from claimgraph.claims.graph import build_graph, write_graph   # networkx only for this command
+    from claimgraph.claims.graph import build_graph, write_graph  # networkx only for this command
 
     rows = list_claims(store, limit=limit)
     details = ((row, claim_detail(store, row["id"])) for row in rows)

@@ -140,7 +140,7 @@ def nested(B, fitter, grid, run):
         train = [d for d in B if k not in d["batch"]]
         model = fitter(train)
 
-        def train_score(s):
+        def train_score(s, model=model, train=train):
             return np.mean([np.mean([bcubed(d["gold"], run(d, model, s))[2] for d in train if len(d["batch"]) == z])
                             for z in range(1, 5)])
 

@@ -27,9 +27,9 @@ def write_zipf_file(path: Path = ZIPF_FILE, floor: float = ZIPF_FLOOR) -> int:
         raw.write(("# Zipf frequencies of English words (log10 of a word's frequency per billion words), from wordfreq "
                    "3 by Robyn Speer (https://github.com/rspeer/wordfreq), its 'large' English list, words at Zipf >= "
                    f"{floor}. Data licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), as "
-                   "wordfreq's data; made by scripts/make_word_zipf.py.\n").encode("utf-8"))
+                   "wordfreq's data; made by scripts/make_word_zipf.py.\n").encode())
         for value in sorted(by_value, reverse=True):
-            raw.write(f"{value:.2f}\t{' '.join(sorted(by_value[value]))}\n".encode("utf-8"))
+            raw.write(f"{value:.2f}\t{' '.join(sorted(by_value[value]))}\n".encode())
     return sum(map(len, by_value.values()))
 
 

@@ -22,8 +22,15 @@ from claimgraph.attribution.cues import is_narrative, is_result_not_statement, l
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, swallowed, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
-from claimgraph.attribution.learned.gate import (Gate, cue_above, is_clause, loose_content, opens_clause, shares_cue,
-                                                 source_kind)
+from claimgraph.attribution.learned.gate import (
+    Gate,
+    cue_above,
+    is_clause,
+    loose_content,
+    opens_clause,
+    shares_cue,
+    source_kind,
+)
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
 from claimgraph.attribution.quotes import direct_quotes, find_quotes, inside_statements
@@ -31,7 +38,6 @@ from claimgraph.attribution.reported import cue_subject, found_thing, not_a_stat
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.nlp.predicates import content_tokens, predicate_words
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
-
 
 WORDS = re.compile(r"\w+")
 

@@ -40,10 +40,10 @@ from spacy.util import minibatch
 
 from claimgraph.attribution import complete, records_of, rule_finds
 from claimgraph.attribution.found import TEXT_KEY, doc_text
-from claimgraph.attribution.learned.windows import SCOPES, tag
 from claimgraph.attribution.learned import build_tagger, learned_candidates
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import GATES
+from claimgraph.attribution.learned.windows import SCOPES, tag
 from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT, Deadline
 from claimgraph.nlp import prepare_pipeline
 from claimgraph.records import Article, Attribution

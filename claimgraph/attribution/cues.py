@@ -102,7 +102,8 @@ def classify(cue: Cue, content: Span | None) -> str:
 
 
 def _object_words(head: Token) -> list[Token]:
-    """The object's head and the words that name it with it: compounds and adjectives ("Marrow Cup", "yellow jersey")."""
+    """The object's head and the words that name it with it: compounds and adjectives ("Marrow Cup", "yellow
+    jersey")."""
     return [head] + [c for c in head.children if c.dep_ in {"compound", "amod"}]
 
 

@@ -39,7 +39,7 @@ class Found:
     flags: list[str] = field(default_factory=list)
     confidence: float = 0.8
     quote_index: int | None = None  # for direct quotes: which quote (continuations point back to it)
-    parent: "Found | None" = None
+    parent: Found | None = None
     speaker: object | None = None  # filled by speaker resolution
     method: str = "rules"
 
@@ -135,7 +135,8 @@ def _mention_span(subject: Token, cue: Token) -> tuple[int, int]:
 
 # A dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON (Reuters) -", "Port Ellis (AFP) –", "MYRTLE
 # COVE, S.C. —": a place in capitals, or any place with an agency in brackets, then a dash.
-DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?(?: ?\([^)\n]{1,40}\))?"
+DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
+                      r"(?: ?\([^)\n]{1,40}\))?"
                       r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*,?(?: [A-Z][\w.]*)? ?\([^)\n]{1,40}\))[ \t]*[—–-]+[ \t]*")
 
 

@@ -12,7 +12,8 @@ from spacy.tokens import Doc
 
 from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
 
-LABEL = re.compile(r"^[\"“]?(?P<name>(?:MR\.|MRS\.|MS\.|DR\.|SEN\.|REP\.|GOV\.)?\s?[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?=\S)",
+LABEL = re.compile(r"^[\"“]?(?P<name>(?:MR\.|MRS\.|MS\.|DR\.|SEN\.|REP\.|GOV\.)?"
+                   r"\s?[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,2}):\s+(?=\S)",
                    re.MULTILINE)
 NOT_SPEAKERS = {"CORRECTION", "UPDATE", "BYLINE", "EMAIL", "LOOK", "EXCLUSIVE", "PREVIOUSLY", "NOTE", "EDITOR'S NOTE",
                 "WATCH", "READ", "RELATED", "SOURCE", "SOURCES", "PHOTO", "VIDEO", "BREAKING", "Q", "A", "FIX IS IN",

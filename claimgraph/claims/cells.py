@@ -24,7 +24,7 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link` and that are
     semantic.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i,
     found inside blocks (`candidates`) and scored in chunks of CHUNK."""
-    from claimgraph.claims import semantic   # its settings (semantic imports this module)
+    from claimgraph.claims import semantic  # its settings (semantic imports this module)
 
     n = words.shape[0]
     info = info.astype(np.float32)

@@ -246,7 +246,7 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     with the number of statements (semantic.link_for). `sources`: each statement's article, whose subject words do
     not anchor its pairs (semantic.anchor_rows); `predicates`: each statement's as extraction recorded them
     (semantic.evidenced). Returns the pairs that joined and their similarity."""
-    from claimgraph.claims import semantic   # loads the embeddings: only when statements are grouped
+    from claimgraph.claims import semantic  # loads the embeddings: only when statements are grouped
 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = semantic.statement_vectors(texts)

@@ -55,7 +55,7 @@ class _Linking:
     unresolved: list[tuple[int, list[str]]] = field(default_factory=list)   # (reference, its modifier words)
 
     @classmethod
-    def start(cls, statements: list[Statement]) -> "_Linking":
+    def start(cls, statements: list[Statement]) -> _Linking:
         n = len(statements)
         return cls(statements, UnionFind(n), ["restate"] * n, [1.0] * n)
 

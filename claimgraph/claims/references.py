@@ -88,7 +88,8 @@ def find_reference(content: str | None) -> Reference | None:
         # without a determiner only a name or a possessive is a modifier ("We consider information …")
         modifier = [tokens[k] for k in modifier if determined or cased[k][0].isupper() or tokens[k].endswith("'s")]
         after = tokens[i + 1:i + 8]
-        if after and (after[0] in BY_VERBS and len(after) > 1 and after[1] in ("by", "from") or after[0] in ("from", "of", "by")):
+        if after and (after[0] in BY_VERBS and len(after) > 1 and after[1] in ("by", "from")
+                      or after[0] in ("from", "of", "by")):
             start = 2 if after[0] in BY_VERBS else 1
             for nxt in after[start:]:
                 if nxt in ("the",):
@@ -265,7 +266,8 @@ def _resolve(i: int, ref: Reference, statements: list[Statement], links: Article
             return None   # it names someone no statement here is by ("an IBM version"): nothing of this article
     for j in order:
         # the document that is itself a source here: "called the memo misleading" after "according to a council memo"
-        if j not in links.references and _document_nouns(ref.noun) & speaker_words(statements[j]) and settled(j) is not None:
+        if (j not in links.references and _document_nouns(ref.noun) & speaker_words(statements[j])
+                and settled(j) is not None):
             return settled(j)
     for j in range(i - 1, -1, -1):
         if not _same_speaker(statements[i], statements[j]) and settled(j) is not None:

@@ -77,17 +77,17 @@ CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday
 # were one claim. A word's information is ZIPF_TOP less its Zipf frequency (wordfreq: log10 of its frequency per
 # billion words of English; "the" 7.7, "lack" 4.9, "deforestation" 3.1, "Sotloff" 1.3, a name never seen 0), at
 # least 0; a term's is that of the commonest word written that stems to it in the statements grouped (the table,
-# ZIPF_FILE, 0.7 MB, is wordfreq's, taken once by scripts/make_word_zipf.py: the same figures as the wordfreq package itself, without its 57 MB
-# of data for 40 languages). Two
-# statements are candidates only when the terms they share carry ANCHOR_INFO and ANCHOR_SHARE of the information of
-# the less informative statement's terms: they share what is specific in what they say, not one generic word
-# (`anchored`). A figure ("100,000", "2020") says little on its own: NUMBER_ZIPF. A statement of SHORT_TERMS content
-# words or fewer ("the costs had doubled") holds too little information to share ANCHOR_INFO: it is anchored by
-# ANCHOR_SHARE of its own and a meaning that agrees (centred embedding cosine >= SHORT_MEANING; the demo's
-# paraphrase of "the repairs will cost twice the original estimate", 0.62). Chosen on Emergent's five batch sizes
-# with the 31 real pages beside them (README "Claims on real rumours"): Emergent mean B-cubed of every batch of 1-5
-# folds 0.9328 / 0.9121 / 0.8984 / 0.8916 / 0.8855 without, 0.9331 / 0.9123 / 0.8994 / 0.8936 / 0.8894 with;
-# realweb claims across articles 45 -> 13 (10 without the short-statement clause, which loses the demo's pair).
+# ZIPF_FILE, 0.7 MB, is wordfreq's, taken once by scripts/make_word_zipf.py: the same figures as the wordfreq package
+# itself, without its 57 MB of data for 40 languages). Two statements are candidates only when the terms they share
+# carry ANCHOR_INFO and ANCHOR_SHARE of the information of the less informative statement's terms: they share what is
+# specific in what they say, not one generic word (`anchored`). A figure ("100,000", "2020") says little on its own:
+# NUMBER_ZIPF. A statement of SHORT_TERMS content words or fewer ("the costs had doubled") holds too little information
+# to share ANCHOR_INFO: it is anchored by ANCHOR_SHARE of its own and a meaning that agrees (centred embedding cosine
+# >= SHORT_MEANING; the demo's paraphrase of "the repairs will cost twice the original estimate", 0.62). Chosen on
+# Emergent's five batch sizes with the 31 real pages beside them (README "Claims on real rumours"): Emergent mean
+# B-cubed of every batch of 1-5 folds 0.9328 / 0.9121 / 0.8984 / 0.8916 / 0.8855 without, 0.9331 / 0.9123 / 0.8994 /
+# 0.8936 / 0.8894 with; realweb claims across articles 45 -> 13 (10 without the short-statement clause, which loses the
+# demo's pair).
 ZIPF_TOP = 8.0
 ZIPF_FILE = Path(__file__).resolve().parent.parent / "data" / "word_zipf.tsv.gz"   # 173k words, from wordfreq
 ZIPF_FLOOR = 1.5    # words rarer than this are left out of ZIPF_FILE (Zipf 0: as rare as a name never seen)
@@ -440,7 +440,7 @@ def evidenced(texts: Sequence[str], pairs: np.ndarray, scores: np.ndarray, words
     is a candidate in any case, at the link `bar` at least (taken after the stronger pairs). `words`, `emb`, `info`
     as statement_vectors gives them; `predicates`: each statement's predicates as extraction recorded them
     (nlp.predicates.PredicateWords, None where not recorded: those statements are parsed)."""
-    from claimgraph.claims.predicates import uncorresponding   # parses what was not recorded
+    from claimgraph.claims.predicates import uncorresponding  # parses what was not recorded
 
     names = name_columns(texts) if sources is not None and len(pairs) else None
     drop = unanchored(pairs, words, info, sources, names)
@@ -780,10 +780,10 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
                     together: Sequence[tuple[int, int]] = (),
                     trace: list[tuple[int, int, list[float], bool]] | None = None) -> np.ndarray:
     """Claim labels: candidate pairs strongest first; two groups join when their average cross similarity (the dot
-    product of their summed vectors over the product of their sizes) reaches `link` (link_for(n) when None) and, when COHESION and both
-    groups hold more than one statement, reaches COHESION x the cohesion of the looser of the two (the average
-    similarity of its own pairs): two tight groups about one subject (sibling claims) stay apart though their
-    common words put them above LINK, while a single statement (a paraphrase) may still join a tight group of
+    product of their summed vectors over the product of their sizes) reaches `link` (link_for(n) when None) and, when
+    COHESION and both groups hold more than one statement, reaches COHESION x the cohesion of the looser of the two
+    (the average similarity of its own pairs): two tight groups about one subject (sibling claims) stay apart though
+    their common words put them above LINK, while a single statement (a paraphrase) may still join a tight group of
     copies of one quote. Word sums are dicts (a statement holds a handful of terms: a dict lookup
     costs less than a sparse-matrix call); a group's squared norm and its members' own are running sums.
 
@@ -893,8 +893,10 @@ def average_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse.c
     return np.asarray([find(i) for i in range(n)])
 
 
-if __name__ == "__main__":   # python -m claimgraph.claims.semantic centre DIR…: write CENTRE_FILE from news text
-    import sys           # (ZIPF_FILE is written by scripts/make_word_zipf.py)
+if __name__ == "__main__":
+    # python -m claimgraph.claims.semantic centre DIR…: write CENTRE_FILE from news text (ZIPF_FILE is written by
+    # scripts/make_word_zipf.py)
+    import sys
 
     if sys.argv[1:2] != ["centre"] or len(sys.argv) < 3:
         sys.exit("usage: python -m claimgraph.claims.semantic centre DIR_OR_FILE...")

@@ -12,9 +12,9 @@ Rules, first match wins (docs/claims.md "Stance rules"):
 * a restatement whose polarity differs from the claim's ("is not coordinating" against "is coordinating"; a dispute
   cue counts as a negation, and so does a word that is another restatement's with a negating prefix, "is illegal"
   against "is entirely legal": `prefix_negated`) -> dispute, when it says the same thing: at least half of its
-  content words (or of the other's, the shorter's), and two or more unless a denial cue names its target, are those of a statement of the claim's polarity ("it doesn't take a genius to figure
-  out how this happened" is no denial of "what might happen at the Oscars"; a negation about something else
-  disputes nothing);
+  content words (or of the other's, the shorter's), and two or more unless a denial cue names its target, are those
+  of a statement of the claim's polarity ("it doesn't take a genius to figure out how this happened" is no denial of
+  "what might happen at the Oscars"; a negation about something else disputes nothing);
 * a news outlet (type news_outlet, or a name seen as an outlet in `via` or as a publisher) -> report: an outlet
   relays, the original speaker asserts (Tass reports, the Russian Defense Ministry asserts);
 * a confirm cue by someone other than the claim's first speaker -> support;
@@ -38,9 +38,9 @@ from claimgraph.claims.statement import Statement
 from claimgraph.claims.toward_claim import content_signal
 from claimgraph.records import normalise_name
 
-DISPUTE_WORDS = frozenset("""propaganda rubbish false falsehood falsehoods untrue baseless groundless nonsense fabricated
-fabrication fabrications fake lie lies lying misleading unfounded absurd ridiculous hoax disinformation misinformation
-wrong incorrect inaccurate bogus myth smear slander fiction fantasy""".split())
+DISPUTE_WORDS = frozenset("""propaganda rubbish false falsehood falsehoods untrue baseless groundless nonsense
+fabricated fabrication fabrications fake lie lies lying misleading unfounded absurd ridiculous hoax disinformation
+misinformation wrong incorrect inaccurate bogus myth smear slander fiction fantasy""".split())
 SUPPORT_WORDS = frozenset("""accurate true correct confirmed credible reliable valid verified genuine authentic
 trustworthy right""".split())
 
@@ -101,9 +101,9 @@ def denies(statement: Statement, claimed: list[frozenset[str]], negated: frozens
     """Whether a statement of the opposite polarity says the same thing as one of the claim's statements (`claimed`:
     their content stems): at least SAME_WORDS of the shorter one's content words are shared, and at least two (one
     shared word is a shared subject, not a shared proposition: "that's not going to happen on its own") unless the
-    cue itself denies ("denied that the costs had doubled" against "will cost twice the original estimate"). A statement of no
-    content word of its own ("No, not really") denies whatever it stands with. `negated`: the stems its prefixed
-    words negate ("illegal" says "legal", negated), shared as words of its own."""
+    cue itself denies ("denied that the costs had doubled" against "will cost twice the original estimate"). A
+    statement of no content word of its own ("No, not really") denies whatever it stands with. `negated`: the stems its
+    prefixed words negate ("illegal" says "legal", negated), shared as words of its own."""
     mine = statement.stems | negated
     if not mine:
         return True
@@ -172,7 +172,7 @@ def assign(members: list[tuple[Statement, str]], known_outlets: set[str],
             summary = stances.get(elaborates.get(s.id, ""))
             if summary in ("dispute", "support"):
                 stances[s.id] = summary
-    for s, role in members:
+    for s, _role in members:
         if stances[s.id] is not None:
             continue
         same = [stances[o.id] for o in by_id.values() if o.id != s.id and o.article_id == s.article_id

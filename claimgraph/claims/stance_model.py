@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import csv
 import time
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
-from claimgraph.claims.fnc.data import (LABELS, FncDataError, Pair, check_bodies, read_bodies, read_pairs,
-                                        split_by_body)
+from claimgraph.claims.fnc.data import LABELS, FncDataError, Pair, check_bodies, read_bodies, read_pairs, split_by_body
 from claimgraph.claims.fnc.features import FeatureSpace
-from claimgraph.claims.fnc.model import (StanceModel, cosine_baseline, featurise, official_like_baseline, train)
+from claimgraph.claims.fnc.model import StanceModel, cosine_baseline, featurise, official_like_baseline, train
 from claimgraph.eval.fnc import confusion, score_labels
 
 MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "models" / "fnc_stance"

@@ -305,7 +305,7 @@ class TowardClaimModel:
                             **{name: getattr(self, name).astype(np.float32) for name in ARRAYS})
 
     @classmethod
-    def load(cls, directory: Path) -> "TowardClaimModel":
+    def load(cls, directory: Path) -> TowardClaimModel:
         meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
         if ((meta.get("hand"), meta.get("meaning"), meta.get("style"), meta.get("models"))
                 != (list(HAND), list(MEANING), list(STYLE), list(MODELS))):

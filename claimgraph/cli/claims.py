@@ -9,8 +9,14 @@ from typing import Any
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import (db_option, format_option, grouping_threshold_option, limit_option, open_store,
-                                    speech_only_option)
+from claimgraph.cli.options import (
+    db_option,
+    format_option,
+    grouping_threshold_option,
+    limit_option,
+    open_store,
+    speech_only_option,
+)
 from claimgraph.cli.output import quote_name, strip_controls, write_csv
 from claimgraph.cli.progress import Heartbeat
 

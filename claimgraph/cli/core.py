@@ -18,9 +18,22 @@ from typing import Any
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import (CUE_CLASSES, SPEAKER_TYPES, date_option, db_option, fetch_options, format_option,
-                                    learned_option, limit_option, model_option, open_store, processes_option,
-                                    speech_only_option, syndication_threshold_option, tagger_gate_option)
+from claimgraph.cli.options import (
+    CUE_CLASSES,
+    SPEAKER_TYPES,
+    date_option,
+    db_option,
+    fetch_options,
+    format_option,
+    learned_option,
+    limit_option,
+    model_option,
+    open_store,
+    processes_option,
+    speech_only_option,
+    syndication_threshold_option,
+    tagger_gate_option,
+)
 from claimgraph.cli.output import escape_controls, print_table, quote_name, write_csv, write_jsonl
 from claimgraph.cli.progress import Heartbeat, Progress
 from claimgraph.deadline import DEFAULT_ARTICLE_TIMEOUT

@@ -93,7 +93,7 @@ def polnear(data: Path, split: str, metadata: Path | None, limit: int | None, fm
         click.echo(render_text(result))
 
 
-def render_text(result: "PolnearResult") -> str:
+def render_text(result: PolnearResult) -> str:
     """Metric rows x system columns, speed, per-publisher rows, then the error examples."""
     from claimgraph.eval.polnear import FIGURES
 
@@ -140,7 +140,7 @@ def _short(text: str | None, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _render_errors(title: str, examples: "list[ErrorExample]") -> list[str]:
+def _render_errors(title: str, examples: list[ErrorExample]) -> list[str]:
     lines = ["", f"{title}: {len(examples)}"]
     for i, e in enumerate(examples, 1):
         lines += [f"{i:>3}. {e.article} ({e.size} words)",

@@ -59,7 +59,7 @@ class Progress:
             self._bar.close()
             self._bar = None
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -81,7 +81,7 @@ class Heartbeat:
         while not self._stop.wait(every):
             click.echo(f"{self.label}: working, {time.monotonic() - started:.0f} s", err=True)
 
-    def __enter__(self) -> "Heartbeat":
+    def __enter__(self) -> Heartbeat:
         self._thread = threading.Thread(target=self._beat, name=f"heartbeat {self.label}", daemon=True)
         self._thread.start()
         return self

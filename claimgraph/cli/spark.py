@@ -13,8 +13,7 @@ import sys
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import (learned_option, model_option, open_store, speech_only_option,
-                                    tagger_gate_option)
+from claimgraph.cli.options import learned_option, model_option, open_store, speech_only_option, tagger_gate_option
 from claimgraph.cli.output import escape_controls
 
 db_option = click.option("--db", "db", default="claimgraph.db", show_default=True, metavar="PATH|URL",

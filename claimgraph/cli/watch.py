@@ -7,9 +7,15 @@ import time
 import click
 
 from claimgraph.cli import cli
-from claimgraph.cli.options import (db_option, fetch_options, learned_option, model_option, open_store,
-                                    syndication_threshold_option)
 from claimgraph.cli.core import FailurePrinter
+from claimgraph.cli.options import (
+    db_option,
+    fetch_options,
+    learned_option,
+    model_option,
+    open_store,
+    syndication_threshold_option,
+)
 from claimgraph.cli.output import quote_name
 
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.ingest.text import parse_text_article
 from claimgraph.attribution.component import COMPONENT
+from claimgraph.ingest.text import parse_text_article
 from claimgraph.nlp import parse_chunks
 from claimgraph.records import Article, Attribution, Speaker, attribution_id
 

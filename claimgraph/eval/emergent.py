@@ -502,8 +502,10 @@ def cross_validate_join(rows: Sequence[Row], seeds: Sequence[int | None] = (None
             "gain_by_size": (mean - mean_without).round(4).tolist()}
 
 
-if __name__ == "__main__":   # python -m claimgraph.eval.emergent DIR [join | join-cv]: grouping settings by folds;
-    import json              # `join` trains and writes the learned join test, `join-cv` scores it held out
+if __name__ == "__main__":
+    # python -m claimgraph.eval.emergent DIR [join | join-cv]: grouping settings by folds; `join` trains and writes
+    # the learned join test, `join-cv` scores it held out
+    import json
     import sys
 
     data = read_emergent(Path(sys.argv[1]))

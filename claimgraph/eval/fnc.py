@@ -7,7 +7,8 @@ can be compared digit for digit (tests/claims/test_stance_model.py runs both on 
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 LABELS: tuple[str, ...] = ("agree", "disagree", "discuss", "unrelated")
 

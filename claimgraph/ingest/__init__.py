@@ -12,14 +12,14 @@ import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from claimgraph.errors import InputError
-from claimgraph.ingest.limits import MAX_DOCUMENT_BYTES, check_text, regular_file_size, too_large
 from claimgraph.ingest.jsonl import read_jsonl_file
+from claimgraph.ingest.limits import MAX_DOCUMENT_BYTES, check_text, regular_file_size, too_large
 from claimgraph.ingest.tabular import read_csv_file
 from claimgraph.ingest.text import read_text_file
 from claimgraph.records import Article
@@ -194,7 +194,7 @@ def _bounded(item: Article | InputError) -> Article | InputError:
     return item
 
 
-@lru_cache(maxsize=None)
+@cache
 def _takes_options(reader: Reader) -> bool:
     return "options" in inspect.signature(reader).parameters
 
@@ -203,7 +203,8 @@ def read_path(path: Path, ref: str | None = None, options: ReadOptions | None = 
     ref = ref or str(path)
     reader = READERS.get(_suffix(path))
     if reader is None:
-        yield InputError(ref, f"unknown input type {_suffix(path) or '(no suffix)'}; known: {', '.join(sorted(READERS))}")
+        yield InputError(ref, f"unknown input type {_suffix(path) or '(no suffix)'}; "
+                              f"known: {', '.join(sorted(READERS))}")
         return
     try:
         size = regular_file_size(path, ref)  # a FIFO or a device is refused here, before any reader opens it

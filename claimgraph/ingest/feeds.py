@@ -11,7 +11,7 @@ import calendar
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +72,7 @@ def looks_like_feed(content_type: str, content: bytes) -> bool:
 def _iso(parsed: Any) -> str | None:
     if not parsed:
         return None
-    return datetime.fromtimestamp(calendar.timegm(parsed), tz=timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC).isoformat().replace("+00:00", "Z")
 
 
 def _entry(raw: Any) -> FeedEntry:
@@ -152,7 +152,7 @@ def entries_articles(feed: ParsedFeed, fetcher: Fetcher | None,
             yield fault
 
 
-def read_feed_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
+def read_feed_file(path: Path, ref: str, options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     """A feed saved as a file (at most 10 MiB); its entries' pages are fetched unless `options.fetch_links` is off."""
     fetcher = options.get_fetcher() if options is not None and options.fetch_links else None
     data = read_capped(path, ref, what="feed")

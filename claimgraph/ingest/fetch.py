@@ -1,4 +1,5 @@
-"""Polite HTTP fetching for pages and feeds: named User-Agent, robots.txt, one deadline per URL, retries, per-host delay.
+"""Polite HTTP fetching for pages and feeds: named User-Agent, robots.txt, one deadline per URL, retries, per-host
+delay.
 
 Every failure becomes one `InputError` naming the URL and saying what happened ("cannot resolve host", "could not
 connect", "disallowed by robots.txt", "deadline of 60 s passed"), so a batch or a `watch` poll goes on past it.
@@ -190,7 +191,7 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> "Fetcher":
+    def __enter__(self) -> Fetcher:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -74,7 +74,7 @@ def json_feed_articles(data: bytes, ref: str, fetcher: Fetcher | None,
     yield from entries_articles(parse_json_feed(data, ref), fetcher, warn)
 
 
-def read_json_feed_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
+def read_json_feed_file(path: Path, ref: str, options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     """A JSON Feed saved as a `.json` file (at most 10 MiB)."""
     fetcher = options.get_fetcher() if options is not None and options.fetch_links else None
     data = read_capped(path, ref, what="feed")

@@ -26,7 +26,7 @@ def article_from_record(record: dict, ref: str, columns: Mapping[str, str] | Non
     return article_from_row(record, resolve_columns(record.keys(), columns), ref)
 
 
-def read_jsonl_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
+def read_jsonl_file(path: Path, ref: str, options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     """Streamed a line at a time: a bad line (not JSON, not an object, over 16 MiB) is one error naming FILE:LINE."""
     columns = options.columns if options else None
     empty = True

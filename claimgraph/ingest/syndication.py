@@ -64,7 +64,7 @@ class SyndicationIndex:
         self._pending: dict[str, MinHash | None] = {}  # computed by `match`, reused by `add` for the same article
 
     @classmethod
-    def load(cls, store: "Store", threshold: float = DEFAULT_THRESHOLD) -> "SyndicationIndex":
+    def load(cls, store: Store, threshold: float = DEFAULT_THRESHOLD) -> SyndicationIndex:
         """An index over every signature in the store's `article_signatures` (stories from earlier runs)."""
         from sqlalchemy import select
 

@@ -106,7 +106,7 @@ def article_from_row(row: Mapping[str, Any], columns: Mapping[str, str], ref: st
     )
 
 
-def read_csv_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
+def read_csv_file(path: Path, ref: str, options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     """Each row an article, streamed; a bad row (no text, more or fewer fields than the header, a field over the
     limit) is one error naming FILE:LINE and the other rows go on. A quote left open, or a physical line over
     16 MiB, ends the file with an error naming the line where the row began (the rows before it were read)."""
@@ -133,7 +133,7 @@ class _CsvLines:
         self.ref = ref
         self.number = 0
 
-    def __iter__(self) -> "_CsvLines":
+    def __iter__(self) -> _CsvLines:
         return self
 
     def __next__(self) -> str:

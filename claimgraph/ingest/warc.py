@@ -206,7 +206,7 @@ def _one_gzip_member(stream: IO[bytes]) -> bool:
     return ended_at_end
 
 
-def read_warc_file(path: Path, ref: str, options: "ReadOptions | None" = None) -> Iterator[Article | InputError]:
+def read_warc_file(path: Path, ref: str, options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     skipped: Counter[str] = Counter()
     done = [0]  # records handled
     try:

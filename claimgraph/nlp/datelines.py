@@ -8,5 +8,6 @@ import re
 
 # "Jan. 24, 2017 (EIRNS)—", "March 3, 2021 (Harbor Wire) --", "PORT ELLIS, Oct. 2 (Tidewater Daily) -"
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z .'-]+,\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)\s*\((?P<pub>[^)\n]{2,60})\)\s*(?:—|–|--|-)\s*"
+    r"^(?:[A-Z][A-Z .'-]+,\s+)?(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
+    r"\s*\((?P<pub>[^)\n]{2,60})\)\s*(?:—|–|--|-)\s*"
 )

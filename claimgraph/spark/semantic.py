@@ -6,11 +6,12 @@ as claims.semantic fits them), the candidate pairs, their similarity
 
     WORDS x cos(TF-IDF) + (1 - WORDS) x cos(embedding)     (only for pairs that share a word)
 
-and each statement's NEIGHBOURS strongest later partners at or above the link (semantic.link_for), as on one machine. Candidates are not
-all pairs: statements that share a word held by at most RARE statements (blocking on rare words, which carry the
-TF-IDF weight), plus the banded MinHash pairs of the lexical grouping (spark.grouping.banded_pairs), so a pair that
-shares only common words is found when its words overlap enough. The pairs and the statements' vectors then go to
-the driver, where claims.semantic.average_linkage joins them exactly as on one machine.
+and each statement's NEIGHBOURS strongest later partners at or above the link (semantic.link_for), as on one
+machine. Candidates are not all pairs: statements that share a word held by at most RARE statements (blocking on rare
+words, which carry the TF-IDF weight), plus the banded MinHash pairs of the lexical grouping
+(spark.grouping.banded_pairs), so a pair that shares only common words is found when its words overlap enough. The pairs
+and the statements' vectors then go to the driver, where claims.semantic.average_linkage joins them exactly as on one
+machine.
 
 What differs from one machine: its candidates are every pair sharing a word up to 20,000 statements (k-means cells
 above); here a pair sharing only words held by more than RARE statements, with a Jaccard below the LSH threshold,

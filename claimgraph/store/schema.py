@@ -7,8 +7,21 @@ articles). Changes go through a new Alembic migration in `migrations/versions/`,
 
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text,
-                        UniqueConstraint, func)
+from sqlalchemy import (
+    JSON,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
 
 metadata = MetaData()
 
@@ -28,8 +41,9 @@ appearances = Table(
     "appearances", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("article_id", String(32), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
-    Column("source", Text, nullable=False), Column("outlet", Text), Column("url", Text), Column("published", String(32)),
-    Column("title", Text), Column("similarity", Float), Column("seen_at", String(32), nullable=False),
+    Column("source", Text, nullable=False), Column("outlet", Text), Column("url", Text),
+    Column("published", String(32)), Column("title", Text), Column("similarity", Float),
+    Column("seen_at", String(32), nullable=False),
     # A near-duplicate copy whose text differs from the canonical one keeps its own text: the statements it adds
     # (attributions with this appearance_id) have offsets into it. None for exact copies and first appearances.
     Column("text", Text),

@@ -28,8 +28,9 @@ import threading
 import time
 import weakref
 from collections import OrderedDict, defaultdict
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, Callable
+from typing import Any
 
 from sqlalchemy import bindparam, delete, func, insert, select, text
 
@@ -44,12 +45,12 @@ _STATE_KEY = "search_index:"   # store_state rows: "search_index:KIND" -> finger
 FRESH_S = 1.0   # the web layer looks for changes at most this often per process (seconds)
 RESULTS = 1000  # searches whose results are kept per process, for as long as the index they came from
 _rebuilding = threading.Lock()
-_checked: "weakref.WeakKeyDictionary[Store, float]" = weakref.WeakKeyDictionary()
+_checked: weakref.WeakKeyDictionary[Store, float] = weakref.WeakKeyDictionary()
 # Per store: the index's state as this process last saw it (None: not looked at), and results found in that state.
-_generation: "weakref.WeakKeyDictionary[Store, str]" = weakref.WeakKeyDictionary()
-_results: "weakref.WeakKeyDictionary[Store, OrderedDict[tuple, list]]" = weakref.WeakKeyDictionary()
+_generation: weakref.WeakKeyDictionary[Store, str] = weakref.WeakKeyDictionary()
+_results: weakref.WeakKeyDictionary[Store, OrderedDict[tuple, list]] = weakref.WeakKeyDictionary()
 _results_lock = threading.Lock()
-_following: "weakref.WeakSet[Store]" = weakref.WeakSet()   # stores whose index a background thread is looking at
+_following: weakref.WeakSet[Store] = weakref.WeakSet()   # stores whose index a background thread is looking at
 log = logging.getLogger(__name__)
 
 
@@ -119,7 +120,7 @@ def refresh_index(store: Store, force: bool = False, max_age: float | None = Non
     return _refresh_now(store, force)
 
 
-def _follow(ref: "weakref.ref[Store]") -> None:
+def _follow(ref: weakref.ref[Store]) -> None:
     """One background look at the index (and refresh when the ledger changed)."""
     store = ref()
     if store is None:
@@ -134,7 +135,7 @@ def _follow(ref: "weakref.ref[Store]") -> None:
             _following.discard(store)
 
 
-def _followed(ref: "weakref.ref[Store]", future: Future) -> None:
+def _followed(ref: weakref.ref[Store], future: Future) -> None:
     """After another process looked at the index (and refreshed it): note the index's state as it left it."""
     store = ref()
     if store is None:
@@ -411,7 +412,7 @@ def _search_sqlite(store: Store, words: list[str], kinds: tuple[str, ...], limit
     # kind is a rowid range. Ties go by rowid (the order documents were indexed in).
     match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
     ranges = "" if len(kinds) == len(KINDS) else " AND (" + " OR ".join(
-        "(rowid >= %d AND rowid < %d)" % _rowids(k) for k in kinds) + ")"
+        "(rowid >= {} AND rowid < {})".format(*_rowids(k)) for k in kinds) + ")"
     sql = text("SELECT s.kind, s.ref, s.title, s.body FROM (SELECT rowid AS doc, bm25(search_index, 0, 0, 4.0, 1.0) "
                f"AS score FROM search_index WHERE search_index MATCH :match{ranges} ORDER BY score, doc "
                "LIMIT :limit OFFSET :offset) best JOIN search_index s ON s.rowid = best.doc ORDER BY best.score, "

@@ -12,7 +12,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import replace as with_fields
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +20,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, Text, and_, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
 from claimgraph.errors import StoreError
 from claimgraph.nlp.predicates import encode as encode_predicates
@@ -37,7 +37,7 @@ WRITE_ATTEMPTS = 4
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def database_url(db: str | Path) -> str:
@@ -89,7 +89,7 @@ class Store(ClaimLedger):
         self.label = label
 
     @classmethod
-    def open(cls, db: str | Path, migrate: bool = True, busy_timeout_ms: int = 60_000) -> "Store":
+    def open(cls, db: str | Path, migrate: bool = True, busy_timeout_ms: int = 60_000) -> Store:
         url = database_url(db)
         label = str(db)
         if url.startswith("sqlite:///"):
@@ -137,7 +137,7 @@ class Store(ClaimLedger):
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import asynccontextmanager
 import sys
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +46,9 @@ def create_app(store: Store, private: bool = False, allow_private: bool = False,
         background.close(store)   # the worker process ends with the server
 
     app = FastAPI(title="claimgraph", version=__version__, openapi_url="/openapi.json", docs_url=None,
-                  lifespan=lifespan, redoc_url=None, description="Who said it, who disputes it, and how it reached us: the claim "
-                  "ledger as JSON. Fields and names are those of the JSONL contract (README).")
+                  lifespan=lifespan, redoc_url=None,
+                  description="Who said it, who disputes it, and how it reached us: the claim ledger as JSON. "
+                  "Fields and names are those of the JSONL contract (README).")
     app.state.store = store
     # Requests share one process (and its GIL) with the background work left in it (the ranked list; the claims
     # computed again and the search index's refresh run in a worker process, `background`, but take their results

@@ -22,8 +22,8 @@ from claimgraph.store.sql import Store
 from claimgraph.web.claim_views import _extractor_versions
 
 KEPT = 2000   # pages kept per process
-_ids: "weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple, list[str]]]]" = weakref.WeakKeyDictionary()
-_pages: "weakref.WeakKeyDictionary[Store, OrderedDict[tuple, tuple]]" = weakref.WeakKeyDictionary()
+_ids: weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple, list[str]]]] = weakref.WeakKeyDictionary()
+_pages: weakref.WeakKeyDictionary[Store, OrderedDict[tuple, tuple]] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
 # Plain SQL, the same on SQLite and PostgreSQL, made once (no statement is built per request).
 _MARK = text("SELECT (SELECT max(id) FROM appearances), (SELECT max(id) FROM corrections)")

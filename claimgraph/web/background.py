@@ -22,18 +22,19 @@ import os
 import threading
 import time
 import weakref
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Callable
+from typing import Any
 
 from claimgraph.store.sql import Store
 
 log = logging.getLogger(__name__)
 NICE = 10   # the worker's CPU priority below the server's
 
-_pools: "weakref.WeakKeyDictionary[Store, ProcessPoolExecutor]" = weakref.WeakKeyDictionary()
+_pools: weakref.WeakKeyDictionary[Store, ProcessPoolExecutor] = weakref.WeakKeyDictionary()
 _lock = threading.Lock()
-_closed: "weakref.WeakSet[Store]" = weakref.WeakSet()
+_closed: weakref.WeakSet[Store] = weakref.WeakSet()
 
 # In the worker process: its own store.
 _worker_store: Store | None = None

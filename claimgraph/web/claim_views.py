@@ -109,8 +109,8 @@ class _Ranked:
     recent: list[dict[str, Any]]
 
 
-_ranked_lists: "weakref.WeakKeyDictionary[Store, _Ranked]" = weakref.WeakKeyDictionary()
-_ranking: "weakref.WeakKeyDictionary[Store, threading.Thread]" = weakref.WeakKeyDictionary()
+_ranked_lists: weakref.WeakKeyDictionary[Store, _Ranked] = weakref.WeakKeyDictionary()
+_ranking: weakref.WeakKeyDictionary[Store, threading.Thread] = weakref.WeakKeyDictionary()
 _ranked_lock = threading.Lock()
 
 
@@ -134,7 +134,7 @@ def _rank(store: Store) -> _Ranked:
     return ranked
 
 
-def _rank_in_background(ref: "weakref.ref[Store]") -> None:
+def _rank_in_background(ref: weakref.ref[Store]) -> None:
     store = ref()
     try:
         if store is not None:
@@ -245,19 +245,19 @@ class _Kept:
     serial: int = 0          # names this computation (the rendered page's cache key)
 
 
-_caches: "weakref.WeakKeyDictionary[Store, OrderedDict[str, _Kept]]" = weakref.WeakKeyDictionary()
+_caches: weakref.WeakKeyDictionary[Store, OrderedDict[str, _Kept]] = weakref.WeakKeyDictionary()
 _cache_lock = threading.Lock()
 _serials = itertools.count(1)
 # Claims being computed again off the request path (single flight per claim): by this process's worker process
 # (`background`), or by one thread where there is none.
-_pending: "weakref.WeakKeyDictionary[Store, dict[str, Future]]" = weakref.WeakKeyDictionary()
+_pending: weakref.WeakKeyDictionary[Store, dict[str, Future]] = weakref.WeakKeyDictionary()
 _worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-claims")
 REST_S = 2.0   # the longest rest of the background worker after a computation (seconds)
 log = logging.getLogger(__name__)
 
 
 VERSIONS_S = 1.0   # how long a process trusts its count of articles per extractor version (seconds)
-_versions: "weakref.WeakKeyDictionary[Store, tuple[float, tuple]]" = weakref.WeakKeyDictionary()
+_versions: weakref.WeakKeyDictionary[Store, tuple[float, tuple]] = weakref.WeakKeyDictionary()
 
 
 def _extractor_versions(conn: Any, store: Store) -> tuple:
@@ -336,7 +336,8 @@ def _shown(conn: Any, speaker_ids: Any) -> dict[str, tuple]:
     ordered = sorted(speaker_ids)
     shown: dict[str, tuple] = {}
     for start in range(0, len(ordered), 500):
-        for r in conn.execute(select(sp.c.id, *(sp.c[f] for f in SHOWN)).where(sp.c.id.in_(ordered[start:start + 500]))):
+        chunk = ordered[start:start + 500]
+        for r in conn.execute(select(sp.c.id, *(sp.c[f] for f in SHOWN)).where(sp.c.id.in_(chunk))):
             shown[r.id] = tuple(r)[1:]
     return shown
 
@@ -370,9 +371,9 @@ def cached_claim(store: Store, claim_id: str) -> tuple[dict[str, Any] | None, st
     makes, who must see them) the data is computed again before answering. Otherwise the appearances stored since
     the data was computed are looked at (each new story or copy): when one is a new copy of one of the claim's
     articles, or changed a shown field of one of its voices' speakers, the kept data is served as it is and
-    computed again in the background (in the worker process; one computation per claim at a time); the next request after it finished
-    gets the new data. What is read before the data is computed, so a write in between makes the next request
-    compute it again, never keeps it stale. The data is shared: callers must not change it."""
+    computed again in the background (in the worker process; one computation per claim at a time); the next request
+    after it finished gets the new data. What is read before the data is computed, so a write in between makes the next
+    request compute it again, never keeps it stale. The data is shared: callers must not change it."""
     with _cache_lock:
         kept = _caches.get(store, {}).get(claim_id)
     with store.engine.connect() as conn:
@@ -422,7 +423,7 @@ def _computed_in_worker(store: Store, claim_id: str) -> _Kept | None:
     return _computed(store, claim_id)
 
 
-def _swap_in(ref: "weakref.ref[Store]", claim_id: str, future: Future, done: Future) -> None:
+def _swap_in(ref: weakref.ref[Store], claim_id: str, future: Future, done: Future) -> None:
     """In this process, when the worker answered: keep what it computed (the next request gets it)."""
     store = ref()
     try:
@@ -441,7 +442,7 @@ def _swap_in(ref: "weakref.ref[Store]", claim_id: str, future: Future, done: Fut
         done.set_result(None)
 
 
-def _recompute(ref: "weakref.ref[Store]", claim_id: str, done: Future) -> None:
+def _recompute(ref: weakref.ref[Store], claim_id: str, done: Future) -> None:
     """The same in a thread of this process (a database in memory only, or no worker process)."""
     store = ref()
     if store is None:

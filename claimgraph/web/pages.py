@@ -44,7 +44,8 @@ async def viewer(request: Request) -> str | None:
 
 router = APIRouter(include_in_schema=False)
 VOICES_SHOWN = 30
-_pages: dict[tuple[bool, str, bool, str], tuple[bytes, str]] = {}   # rendered claim pages for readers not signed in, oldest first
+# Rendered claim pages for readers not signed in, oldest first.
+_pages: dict[tuple[bool, str, bool, str], tuple[bytes, str]] = {}
 _pages_lock = threading.Lock()
 
 

@@ -5,8 +5,7 @@ windows' sentence edges."""
 
 import numpy
 import pytest
-from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, NORM, PREFIX, SENT_START, SHAPE,
-                         SUFFIX, TAG)
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_SPACE, NORM, PREFIX, SENT_START, SHAPE, SUFFIX, TAG
 from spacy.tokens import Doc
 
 from claimgraph.attribution.learned import build_tagger

@@ -125,7 +125,8 @@ def test_a_passive_cue_with_a_by_phrase_names_its_agent(rules, text, cue, mentio
     ("In an interview with the Quillmoor Gazette over the weekend, Mara Vell laughed off the attack on her ferry "
      "plan.", "Mara Vell"),
     # A poll speaks for itself.
-    ("In a new Harbor Institute poll, Mara Vell leads the race for mayor by six points.", "a new Harbor Institute poll"),
+    ("In a new Harbor Institute poll, Mara Vell leads the race for mayor by six points.",
+     "a new Harbor Institute poll"),
 ])
 def test_a_fronted_interview_is_its_named_subjects(rules, text, mention):
     assert source_of(by_cue(extract(rules, text), "In"), text) == mention

@@ -44,8 +44,8 @@ def test_a_thing_won_or_withheld_is_no_claim(extractor, text):
     ("The ministry denied any wrongdoing.", "denied", "any wrongdoing", "dispute"),
     ("Vell claimed 300 ballots had been forged in Marrow.", "claimed", "300 ballots had been forged in Marrow",
      "assert"),  # a count inside a clause is a claim
-    ("Vell claimed responsibility for the attack on the depot.", "claimed", "responsibility for the attack on the depot",
-     "assert"),
+    ("Vell claimed responsibility for the attack on the depot.", "claimed",
+     "responsibility for the attack on the depot", "assert"),
 ])
 def test_a_claim_or_a_denial_of_one_is_kept(extractor, text, cue, content, cue_class):
     found = [a for a in extract(extractor, text) if a.cue == cue]

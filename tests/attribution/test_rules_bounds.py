@@ -39,7 +39,8 @@ def test_a_content_cut_inside_a_quotation_runs_on_to_the_closing_mark(rules):
 
 
 def test_a_trailing_relative_clause_is_the_writers_aside(rules):
-    text = "Talbot said the ferry trip was worthwhile for Mara Vell, who trails her rival by double digits in most polls."
+    text = ("Talbot said the ferry trip was worthwhile for Mara Vell, who trails her rival by double digits in most "
+            "polls.")
     found = cues_found(rules, text)
     assert found["said"].content == "the ferry trip was worthwhile for Mara Vell"
 

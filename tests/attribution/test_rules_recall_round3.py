@@ -147,7 +147,8 @@ def test_a_cue_before_a_quote_is_no_part_of_its_content(rules):
 @pytest.mark.parametrize("text, cue, content, cls", [
     ("The harbor board applauded the new ferry timetable on Monday.", "applauded", "the new ferry timetable on Monday",
      "assert"),
-    ("Mara Vell bemoaned that the ferry would close in May.", "bemoaned", "that the ferry would close in May", "dispute"),
+    ("Mara Vell bemoaned that the ferry would close in May.", "bemoaned", "that the ferry would close in May",
+     "dispute"),
     ("Ansel Marr chided the council for its long delays.", "chided", "the council for its long delays", "dispute"),
 ])
 def test_praise_and_blame_are_statements(rules, text, cue, content, cls):

@@ -9,8 +9,7 @@ import pytest
 
 from tests.conftest import extract, only_by_cue
 
-
-# -- "hopes", "hoping", "hoped": the lemmatizer says "hop" --------------------------------------------------------------
+# -- "hopes", "hoping", "hoped": the lemmatizer says "hop" -------------------------------------------------------------
 
 @pytest.mark.parametrize("text, cue, content", [
     ("Mara Vell hopes the new ferry will bring tourists back to the island.", "hopes",

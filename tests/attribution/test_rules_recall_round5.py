@@ -10,7 +10,6 @@ import pytest
 
 from tests.conftest import extract, only_by_cue
 
-
 # -- "reportedly": a report whose source the sentence does not name --------------------------------------------------
 
 @pytest.mark.parametrize("text, content", [
@@ -45,7 +44,7 @@ def test_a_conjoined_clause_with_its_own_subject_is_not_reported(rules):
     assert found.content == "The ferry reportedly carried twice its allowed load"
 
 
-# -- "whom X described as Y": PolNeAR marks the whole relative clause ---------------------------------------------------
+# -- "whom X described as Y": PolNeAR marks the whole relative clause --------------------------------------------------
 
 @pytest.mark.parametrize("text, content", [
     ('Observers walked with the marchers, whom Ansel Marr described as "peaceful," along the whole route.',
@@ -60,7 +59,8 @@ def test_a_relative_described_as_is_found(rules, text, content):
 
 
 def test_describe_with_its_object_after_it_is_unchanged(rules):
-    found = only_by_cue(extract(rules, "Mara Vell described the old pier as unsafe for the summer crowds."), "described")
+    text = "Mara Vell described the old pier as unsafe for the summer crowds."
+    found = only_by_cue(extract(rules, text), "described")
     assert found.content == "the old pier as unsafe for the summer crowds"
 
 

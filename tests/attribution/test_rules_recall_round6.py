@@ -10,7 +10,6 @@ import pytest
 
 from tests.conftest import extract, only_by_cue, span_text
 
-
 # -- a side taken: "endorsed X", "opposes X", "prefer X" ---------------------------------------------------------------
 
 @pytest.mark.parametrize("text, cue, source, content, cue_class", [

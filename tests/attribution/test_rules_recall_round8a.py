@@ -1,15 +1,15 @@
 """Rules of the eighth PolNeAR recall round (H4): the verbs of taking a side that as often say something else
 ("support", "back", "defend", "attack": `taken_side`'s BACKING), read where the clause states the side taken, with
 the phrase PolNeAR keeps with the side ("defended Vell as a moderate"); and what a SEEM verb says its subject seems
-beyond an adjective ("seemed poised to win", "seemed like a formality": `evidential`'s `_seeming`). Fictional sentences through the real parse,
-rules only; each positive case fails without its rule, the negative ones are similar sentences it must not take."""
+beyond an adjective ("seemed poised to win", "seemed like a formality": `evidential`'s `_seeming`). Fictional
+sentences through the real parse, rules only; each positive case fails without its rule, the negative ones are similar
+sentences it must not take."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import extract, only_by_cue, span_text
-
 
 # -- a side stated: "backed X", "defended X as Y", "a group backing X" ---------------------------------------------
 
@@ -102,4 +102,5 @@ def test_a_cue_modifying_the_side_is_part_of_it(rules):
 def test_a_cue_in_the_side_phrase_is_the_grounds(rules):
     # "attacked X for not answering …": the verb's own "for" phrase is kept whole (PolNeAR marks the grounds)
     text = "Talbot attacked Dorn Pike for not answering the question about the ferry."
-    assert only_by_cue(extract(rules, text), "attacked").content == "Dorn Pike for not answering the question about the ferry"
+    found = only_by_cue(extract(rules, text), "attacked")
+    assert found.content == "Dorn Pike for not answering the question about the ferry"

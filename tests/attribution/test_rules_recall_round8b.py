@@ -80,7 +80,8 @@ PARAGRAPH = ("Quillmoor mayor backs levy\n\n"
 
 def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next(rules):
     assert _with_cue(extract(rules, PARAGRAPH), PARAGRAPH, "said") == [
-        ("said", "she", "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go")]
+        ("said", "she",
+         "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go")]
 
 
 def test_a_colon_followed_by_words_on_its_own_line_is_left_to_the_parse(rules):

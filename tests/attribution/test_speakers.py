@@ -210,7 +210,8 @@ def test_a_mention_running_over_two_sentences_ends(extractor):
 
 def test_the_writers_own_i_is_the_byline_person_else_an_anonymous_writer_of_the_article(extractor):
     text = ("We found that most riders disliked the new ferry timetable. “It works,” said Mara Vell, “and we found "
-            "that riders agree.” The timetable seems to confuse tourists. They want us to believe the ferry is on time.")
+            "that riders agree.” The timetable seems to confuse tourists. They want us to believe the ferry is on "
+            "time.")
     signed = extractor.extract(Article(ref="r", text=text, author="By Owen Talbot", publisher="Port Ellis Gazette"))
     writer = by_cue(signed, "found").speaker
     assert writer is not None and (writer.name, writer.type, writer.role) == ("Owen Talbot", "person", "writer")

@@ -91,7 +91,8 @@ def test_headline_line_is_the_one_read_before(nlp):
         end = len(doc.text) if end < 0 else end
         from itertools import takewhile
 
-        assert [t.i for t in takewhile(lambda t: t.idx < end, doc) if not t.is_space] == _first_line_before(doc)
+        first_line = takewhile(lambda t, end=end: t.idx < end, doc)
+        assert [t.i for t in first_line if not t.is_space] == _first_line_before(doc)
 
 
 def test_speaker_line_still_needs_a_person_label(nlp):

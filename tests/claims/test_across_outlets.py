@@ -22,11 +22,10 @@ import numpy as np
 import pytest
 
 from claimgraph.claims import semantic
-from tests.claims.helpers import joined
 from claimgraph.claims.stance import same_words_same_stance
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
-
+from tests.claims.helpers import joined
 
 # Twelve articles, each of three statements; "brannock" (written lower-case here, so that no name rule applies: a
 # project's code word) is in every article: the collection's subject. Statements 0 and 3 share only it.
@@ -115,7 +114,8 @@ def _said(article: str, published: str, words: str, flags: tuple[str, ...] = ())
 
 
 def test_a_longer_cut_of_one_speakers_quote_keeps_its_stance():
-    short = _said("one", "2031-05-02", "The unfairness of the harbour tax is unbelievable, and I have said so for years.")
+    short = _said("one", "2031-05-02",
+                  "The unfairness of the harbour tax is unbelievable, and I have said so for years.")
     longer = _said("two", "2031-05-03", "The unfairness of the harbour taxes is unbelievable, and I have said so for "
                    "years. But I am not working for the board now.")
     stances = same_words_same_stance([(short, "restate"), (longer, "restate")],
@@ -123,7 +123,8 @@ def test_a_longer_cut_of_one_speakers_quote_keeps_its_stance():
     assert stances == {short.id: "assert", longer.id: "assert"}   # a tie: the earliest copy's
     # a few words another quote holds are no copy of it
     brief = _said("three", "2031-05-01", "the harbour tax")
-    stances = same_words_same_stance([(brief, "restate"), (longer, "restate")], {brief.id: "report", longer.id: "dispute"})
+    stances = same_words_same_stance([(brief, "restate"), (longer, "restate")],
+                                     {brief.id: "report", longer.id: "dispute"})
     assert stances == {brief.id: "report", longer.id: "dispute"}
 
 

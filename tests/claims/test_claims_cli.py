@@ -6,9 +6,9 @@ import json
 
 import networkx as nx
 from click.testing import CliRunner
+from test_claims_corpus import store_corpus
 
 from claimgraph.cli import cli
-from test_claims_corpus import store_corpus
 
 STANCES = {"assert", "dispute", "support", "report"}
 

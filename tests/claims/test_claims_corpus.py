@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from claimgraph.service_claims import claim_detail, link_claims, list_claims
 from claimgraph.records import Appearance, Article, Attribution, Speaker, attribution_id
+from claimgraph.service_claims import claim_detail, link_claims, list_claims
 from claimgraph.store import Store
 
 MINISTRY = Speaker("Valdren Ministry of Water", "organization", aliases=("the ministry",))

@@ -137,7 +137,8 @@ def test_provenance_on_reference(reference_statements):
 
     claims = link_statements(reference_statements)
     c1 = _claim_with(claims, "a7")
-    assert c1.first_seen == "2017-01-23" and c1.first_appearance["said"] == "yesterday"   # "…, yesterday, the ministry claimed"
+    # "…, yesterday, the ministry claimed"
+    assert c1.first_seen == "2017-01-23" and c1.first_appearance["said"] == "yesterday"
     assert c1.first_appearance["speaker"] == "Russian Defense Ministry"
     parents = {s.id: s.attribution for s in reference_statements}
     a9 = next(s for s in reference_statements if s.id == "a9")

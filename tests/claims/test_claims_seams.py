@@ -8,13 +8,13 @@ import json
 from pathlib import Path
 
 from click.testing import CliRunner
+from test_claims_corpus import build_corpus, store_corpus
 
 from claimgraph.claims import link_statements, statements_of
 from claimgraph.cli import cli
 from claimgraph.records import Appearance, Claim, Speaker, StoredAttribution, Voice
 from claimgraph.service_claims import claim_detail, link_claims, list_claims
 from claimgraph.store import Store
-from test_claims_corpus import build_corpus, store_corpus
 
 PACKAGE = Path(__file__).resolve().parents[2] / "claimgraph"
 

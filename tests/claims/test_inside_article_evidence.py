@@ -15,9 +15,9 @@ from collections.abc import Sequence
 import numpy as np
 
 from claimgraph.claims import predicates, references, semantic
-from tests.claims.helpers import joined
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
+from tests.claims.helpers import joined
 
 # One article of twelve statements about a fictional bakery chain: 0 and 3 are one proposition (the 2035 target);
 # 1 and 2 are other things about its carbon emissions. Six statements of another article beside it.

@@ -76,8 +76,9 @@ def reference_linkage(n: int, pairs: np.ndarray, sims: np.ndarray, words: sparse
                                             and average < cohesion_min * min(cohesion(a), cohesion(b)))
             if refuse and average >= link and semantic.JOIN_P is not None:   # the learned join test (session 7)
                 big, small = (a, b) if size[a] >= size[b] else (b, a)
-                refuse = semantic.join_probability(semantic.join_features(
-                    average, cohesion(big), cohesion(small), size[big], size[small], float(sims[k]), n)) < semantic.JOIN_P
+                features = semantic.join_features(average, cohesion(big), cohesion(small), size[big], size[small],
+                                                  float(sims[k]), n)
+                refuse = semantic.join_probability(features) < semantic.JOIN_P
             if refuse:
                 refused.add(key)
                 continue

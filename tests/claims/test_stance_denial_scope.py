@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.claims.stance import assign, denies
 from claimgraph.claims.grouping import content_stems
+from claimgraph.claims.stance import assign, denies
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Article
 
@@ -77,7 +77,8 @@ def test_words_held_whole_in_the_same_speakers_longer_statement_give_one_voice(e
 
 
 def test_the_gist_is_a_proposition_not_a_question_word_fragment(extractor):
-    """A claim's gist (item 3): 'why the Kessel bridge had closed' is no proposition; the statement that asserts it is."""
+    """A claim's gist (item 3): 'why the Kessel bridge had closed' is no proposition; the statement that asserts it
+    is."""
     from claimgraph.claims.gist import gist
 
     text = ("Councillor Ilsa Marrow asked why the Kessel bridge had closed.\n\n"

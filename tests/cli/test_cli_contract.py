@@ -85,8 +85,8 @@ def test_every_command_and_option_has_help_and_an_example(path, command):
 
 
 def test_defaults_mirror_the_library():
-    from claimgraph.cli import options
     from claimgraph.claims.semantic import LINK, LINK_BASE, LINK_GROWTH
+    from claimgraph.cli import options
     from claimgraph.ingest.syndication import DEFAULT_THRESHOLD
     from claimgraph.nlp import DEFAULT_MODEL
     from claimgraph.records import CueClass, SpeakerType

@@ -59,7 +59,7 @@ NAME_DENSE = ("Harbor Line co-founder Ilan Moss will be played onscreen by Dara 
 def test_english_dense_in_names_is_plainly_english():
     """The first two tests leave it to the model; the third (running words only) takes it. A short line of names
     still goes to the model."""
-    from claimgraph.nlp.language import COMMON_ENGLISH, COMMON_SHARE, ENGLISH_SHARE, ENGLISH_WORDS, _WORD
+    from claimgraph.nlp.language import _WORD, COMMON_ENGLISH, COMMON_SHARE, ENGLISH_SHARE, ENGLISH_WORDS
 
     words = _WORD.findall(NAME_DENSE.lower())
     assert sum(w in ENGLISH_WORDS for w in words) < ENGLISH_SHARE * len(words)

@@ -28,8 +28,7 @@ class RecordingPipeline:
         items = list(items)
         self.calls.append({"pieces": len(items), "batch_size": batch_size, "n_process": n_process,
                            "chars": sum(len(text) for text, _ in items)})
-        for text, offset in items:
-            yield text, offset
+        yield from items
 
 
 def _long_texts() -> list[str]:

@@ -32,7 +32,8 @@ def test_quote_spanning_paragraphs_continues_without_a_new_cue(extractor):
 
 
 def test_according_to_and_indirect_speech(extractor):
-    text = "According to the harbor authority, the cranes were idle for a week. Owen Talbot said that the port lost money."
+    text = ("According to the harbor authority, the cranes were idle for a week. "
+            "Owen Talbot said that the port lost money.")
     preds = extract(extractor, text)
     kinds = {p["kind"]: p for p in preds}
     assert kinds["according_to"]["content"] == "the cranes were idle for a week"
@@ -41,7 +42,8 @@ def test_according_to_and_indirect_speech(extractor):
 
 
 def test_negated_and_hedged_cues_are_flagged(extractor):
-    preds = extract(extractor, "Officials reportedly denied the harbor plan. Talbot did not say that the port would close.")
+    preds = extract(extractor, "Officials reportedly denied the harbor plan. "
+                               "Talbot did not say that the port would close.")
     flags = {p["cue"]: p["flags"] for p in preds}
     assert "hedged" in flags["denied"]
     assert "negated" in flags["say"]

@@ -11,8 +11,15 @@ import pytest
 from click.testing import CliRunner
 
 from claimgraph.cli import cli
-from claimgraph.eval.emergent import (bcubed, claim_folds, cross_validate, read_emergent,
-                                      shuffled_claim_folds, stance_scores, tune_stance)
+from claimgraph.eval.emergent import (
+    bcubed,
+    claim_folds,
+    cross_validate,
+    read_emergent,
+    shuffled_claim_folds,
+    stance_scores,
+    tune_stance,
+)
 
 ROWS = [  # claimId, claimHeadline, articleHeadline, stance: fictional rumours about fictional places
     ("A", "The Veldoria dam will be demolished in spring", "Veldoria dam to be demolished in spring", "for"),

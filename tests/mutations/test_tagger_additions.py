@@ -1,8 +1,8 @@
 """The learned tagger's place in extraction: on by default, and its unsure additions left out.
 
 Written against what `Extractor` returns (the public behaviour), on fictional texts: one where only the tagger
-finds a quote (an inverted frame, '"…," grumbled X', which the rules do not read), one where the tagger proposes a quote with low
-confidence that must not become an attribution.
+finds a quote (an inverted frame, '"…," grumbled X', which the rules do not read), one where the tagger proposes a
+quote with low confidence that must not become an attribution.
 """
 
 from __future__ import annotations

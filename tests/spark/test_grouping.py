@@ -192,8 +192,9 @@ def test_the_semantic_step_on_spark_asks_one_article_for_specific_shared_words(s
 
 
 def test_the_semantic_step_on_spark_takes_link_claims_evidence_tests_across_articles(spark):
-    """With each statement's article given, Spark keeps and adds the pairs `link-claims` does (claims.semantic.evidenced):
-    the same quote carried by two outlets joins however common its words, and names count once as evidence."""
+    """With each statement's article given, Spark keeps and adds the pairs `link-claims` does
+    (claims.semantic.evidenced): the same quote carried by two outlets joins however common its words, and names count
+    once as evidence."""
     from claimgraph.claims.grouping import group_statements
     from claimgraph.spark.semantic import group_claims_semantic
     from tests.claims.test_across_outlets import NAMES_A, NAMES_B

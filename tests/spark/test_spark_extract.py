@@ -86,8 +86,8 @@ def test_every_bad_input_is_a_failures_row_and_the_rest_is_extracted(spark_run, 
 
 
 def test_speakers_are_merged_on_the_store_key(spark_run):
-    from claimgraph.store.sql import speaker_key
     from claimgraph.records import Speaker
+    from claimgraph.store.sql import speaker_key
 
     out = spark_run[2]
     speakers = _rows(out, "speakers")

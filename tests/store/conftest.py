@@ -44,7 +44,8 @@ def postgres_url():
         _unavailable("psycopg is not installed (pip install 'claimgraph[postgres]')")
     initdb, pg_ctl = _binary("initdb"), _binary("pg_ctl")
     if not initdb or not pg_ctl:
-        _unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed (Debian: apt-get install postgresql)")
+        _unavailable("PostgreSQL server binaries (initdb, pg_ctl) are not installed "
+                     "(Debian: apt-get install postgresql)")
     as_user: list[str] = []
     if os.geteuid() == 0:
         if subprocess.run(["id", "postgres"], capture_output=True, check=False).returncode != 0:

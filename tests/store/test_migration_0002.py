@@ -1,4 +1,5 @@
-"""Migration 0002 on a database written by 0001: speakers re-keyed (one per name, anonymous per article), nothing lost."""
+"""Migration 0002 on a database written by 0001: speakers re-keyed (one per name, anonymous per article), nothing
+lost."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import sqlalchemy as sa
 from claimgraph.store import Store
 from claimgraph.store.sql import speaker_id
 from tests.store.migrations import upgrade_to
-
 
 
 def _speaker(sid: str, name: str, type_: str, role: str | None = None) -> dict:

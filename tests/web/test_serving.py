@@ -17,7 +17,6 @@ from claimgraph.store.search import KINDS, refresh_index, search
 from claimgraph.web import background
 from claimgraph.web.app import create_app
 from claimgraph.web.claim_views import cached_claim, store_rows, wait_for_revalidation
-
 from tests.web.conftest import EXAMPLES, hostile_folder, run_cli
 
 NEW_OUTLET = "Quarrytown Herald"   # fictional
@@ -218,11 +217,10 @@ def test_a_long_column_shows_its_first_voices_and_links_to_all(client, monkeypat
 def test_the_server_follows_another_process_writes_in_the_background(sqlite_db, tmp_path, monkeypatch):
     """Searches never refresh the index in the request (after the process's first look): a background look finds
     another process's new story, and the searches after it find the story's speaker."""
+    import threading
     import time
 
     from claimgraph.store import search as search_module
-
-    import threading
 
     refreshed_in = []
     update = search_module._refresh

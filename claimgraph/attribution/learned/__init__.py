@@ -17,8 +17,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.attribution.learned import model as _model  # noqa: F401 (registers the factory/architectures)
-from claimgraph.attribution.learned.viterbi import load_transitions, save_transitions
 from claimgraph.attribution.learned.group import Candidate, candidates_from_doc
+from claimgraph.attribution.learned.viterbi import load_transitions, save_transitions
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models" / "attribution_tagger"
 COMPONENT = "attribution_tagger"

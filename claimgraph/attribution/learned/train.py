@@ -30,11 +30,10 @@ from spacy.util import minibatch
 from thinc.api import Adam, Config
 
 from claimgraph.attribution.learned.bio import LABELS, spans_to_tags
-from claimgraph.attribution.learned.viterbi import estimate_transitions, save_transitions
 from claimgraph.attribution.learned.group import candidates_from_doc
-from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, LEXDROP_EMBED  # noqa: F401 (factory)
-from claimgraph.attribution.learned.model import AttributionTagger
+from claimgraph.attribution.learned.model import DEFAULT_MODEL_CONFIG, LEXDROP_EMBED, AttributionTagger
 from claimgraph.attribution.learned.stack import attach
+from claimgraph.attribution.learned.viterbi import estimate_transitions, save_transitions
 from claimgraph.eval.polnear import GoldArticle as PolnearArticle
 from claimgraph.eval.polnear import load_split
 from claimgraph.nlp import DEFAULT_MODEL, load_pipeline

@@ -21,8 +21,14 @@ The modules, each deciding one thing:
 
 from claimgraph.attribution.found import cue_subject
 from claimgraph.attribution.reported.according import according_to, in_source, title_line
-from claimgraph.attribution.reported.evidential import (attitude, evidence_aside, evidential, made_clear,
-                                                        reportedly, seen_as)
+from claimgraph.attribution.reported.evidential import (
+    attitude,
+    evidence_aside,
+    evidential,
+    made_clear,
+    reportedly,
+    seen_as,
+)
 from claimgraph.attribution.reported.nominal import misread_verb, nominal
 from claimgraph.attribution.reported.speech import reported_speech
 from claimgraph.attribution.reported.statements import found_thing, is_idiom, not_a_statement

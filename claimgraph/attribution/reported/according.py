@@ -111,7 +111,8 @@ def in_source(doc: Doc, token: Token) -> Found | None:
     # Fronted only ("In a poll, …"): a trailing "in several polls" or "in an ABC interview" qualifies the clause
     # more often than it sources it (a third right on PolNeAR train).
     before = [t for t in token.sent if t.i < token.i and not t.is_punct and not t.is_space]
-    if before and owner is None and not all(t.dep_ == "cc" or t.lower_ in {"but", "and", "yet", "still", "meanwhile"} for t in before):
+    if before and owner is None and not all(
+            t.dep_ == "cc" or t.lower_ in {"but", "and", "yet", "still", "meanwhile"} for t in before):
         return None
     if token.i > head.i or made_clear(doc, head) is not None or any(
             cue_for(t) is not None or t.lower_ == "according" for t in head.subtree
@@ -268,8 +269,9 @@ SPEAKER_LINE = re.compile(r"(?m)^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){
 
 def speaker_lines(doc: Doc) -> list[Found]:
     """A line below the first that starts with a speaker's label and a colon: a person's name (the label's last word
-    a person in the parse, here or further in the text: 'Lopez' after 'Luciana Lopez'), not a section label ('Update:', 'Photo:'); the rest of the line, of five words or more, is what the
-    label's speaker said. Where two labels open two lines each, labels.py's `speaker_labels` reads the transcript."""
+    a person in the parse, here or further in the text: 'Lopez' after 'Luciana Lopez'), not a section label
+    ('Update:', 'Photo:'); the rest of the line, of five words or more, is what the label's speaker said. Where two
+    labels open two lines each, labels.py's `speaker_labels` reads the transcript."""
     text = doc_text(doc)
     first = text.find("\n")
     if first < 0:

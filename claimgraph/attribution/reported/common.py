@@ -10,7 +10,6 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.found import doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
 
-
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
 MIN_CONTENT_WORDS = 3

@@ -8,13 +8,27 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
-from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span, relative_antecedent,
-                                          sentence_of, subtree_span, trim)
+from claimgraph.attribution.found import (
+    Found,
+    agent_of,
+    cue_subject,
+    doc_text,
+    mention_span,
+    relative_antecedent,
+    sentence_of,
+    subtree_span,
+    trim,
+)
 from claimgraph.attribution.quotes import WORD
-from claimgraph.attribution.reported.common import (EVIDENCE, MIN_CONTENT_WORDS, SUBJECTS, _has_quote, _that_clause,
-                                                    _too_short)
+from claimgraph.attribution.reported.common import (
+    EVIDENCE,
+    MIN_CONTENT_WORDS,
+    SUBJECTS,
+    _has_quote,
+    _that_clause,
+    _too_short,
+)
 from claimgraph.attribution.reported.statements import _undone
-
 
 # "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
 SEEM = {"seem", "appear"}
@@ -159,7 +173,8 @@ def evidence_aside(doc: Doc, token: Token) -> Found | None:
         return None
     noun = doc[token.i - 1] if token.i > 0 else None
     if noun is None or noun.lemma_.lower() not in EVIDENCE or noun.tag_ not in {"NNS", "NN"} or (
-            noun.head.i == token.i and noun.dep_ == "nsubj" and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
+            noun.head.i == token.i and noun.dep_ == "nsubj"
+            and not (token.dep_ == "ccomp" and token.head.tag_ == "VBG")):
         return None  # parsed as subject and verb: the cue path reads it (not "…, fundraising documents show" hung
         # as the complement of "fundraising")
     sent = token.sent

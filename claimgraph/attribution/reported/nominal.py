@@ -10,7 +10,6 @@ from claimgraph.attribution.cues import classify
 from claimgraph.attribution.found import Found, cue_subject, sentence_of, subtree_span, trim
 from claimgraph.attribution.reported.common import _has_quote, _that_clause, _too_short
 
-
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
 # "the idea/notion/theory that", "allegations that", "charges that" were right less than half the time on

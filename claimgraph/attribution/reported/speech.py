@@ -18,22 +18,50 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
-from claimgraph.attribution.found import (Found, agent_of, cue_subject, doc_text, mention_span, sentence_of,
-                                          subtree_span, trim)
-from claimgraph.attribution.quotes import Quote, WORD, channel
+from claimgraph.attribution.found import (
+    Found,
+    agent_of,
+    cue_subject,
+    doc_text,
+    mention_span,
+    sentence_of,
+    subtree_span,
+    trim,
+)
+from claimgraph.attribution.quotes import WORD, Quote, channel
 from claimgraph.attribution.reported.according import according_to, in_source, speaker_lines, title_line
-from claimgraph.attribution.reported.bounds import (_before_according, _before_contrast, _before_own_conjunct,
-                                                    _before_participle, _before_trailing_clause, _over_second_that,
-                                                    _to_closing_mark, _to_single_closing, _within_paragraph)
+from claimgraph.attribution.reported.bounds import (
+    _before_according,
+    _before_contrast,
+    _before_own_conjunct,
+    _before_participle,
+    _before_trailing_clause,
+    _over_second_that,
+    _to_closing_mark,
+    _to_single_closing,
+    _within_paragraph,
+)
 from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content_of, _parenthetical, _parenthetical_cue
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
-from claimgraph.attribution.reported.evidential import (attitude, evidence_aside, evidential, made_clear, reportedly,
-                                                        seen_as)
+from claimgraph.attribution.reported.evidential import (
+    attitude,
+    evidence_aside,
+    evidential,
+    made_clear,
+    reportedly,
+    seen_as,
+)
 from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
 from claimgraph.attribution.reported.nominal import misread_verb, nominal, praise_for
-from claimgraph.attribution.reported.statements import (_judged, _not_speech, _subjectless_clause, _undone,
-                                                        found_thing, is_idiom, not_a_statement)
-
+from claimgraph.attribution.reported.statements import (
+    _judged,
+    _not_speech,
+    _subjectless_clause,
+    _undone,
+    found_thing,
+    is_idiom,
+    not_a_statement,
+)
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}  # "n\u2019t": the typographic apostrophe of web copy
@@ -203,7 +231,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if lexeme.cue_class == "think" and subject is None:
                 continue
             if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra \
-                    and lexeme.lemma not in DECLINING and _answer(token) is None and not _judged(token, lexeme, content):
+                    and lexeme.lemma not in DECLINING and _answer(token) is None \
+                    and not _judged(token, lexeme, content):
                 continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
         flags += _cue_flags(token, chain)

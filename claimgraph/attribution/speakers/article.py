@@ -12,14 +12,31 @@ from spacy.tokens import Doc
 
 from claimgraph.attribution.found import Found, doc_text
 from claimgraph.attribution.quotes import find_quotes
-from claimgraph.attribution.speakers.implied import (_apposed_name, _asked_participle, _conjunct_subject, _dummy_it,
-                                                     _implied_source, _is_fragment, _subject_of_sentence_before,
-                                                     _issuer_of_relative, _trailing_participle_speaker)
+from claimgraph.attribution.speakers.implied import (
+    _apposed_name,
+    _asked_participle,
+    _conjunct_subject,
+    _dummy_it,
+    _implied_source,
+    _is_fragment,
+    _issuer_of_relative,
+    _subject_of_sentence_before,
+    _trailing_participle_speaker,
+)
 from claimgraph.attribution.speakers.mentions import SELF_PRONOUNS
 from claimgraph.attribution.speakers.resolver import SpeakerResolver
-from claimgraph.attribution.speakers.writer import (JUDGEMENT_CUES, WRITER, WRITER_PRONOUNS, _quoted, _raised_belief,
-                                                    _supposing, _writer_voice, _writers_inference)
+from claimgraph.attribution.speakers.writer import (
+    JUDGEMENT_CUES,
+    WRITER,
+    WRITER_PRONOUNS,
+    _quoted,
+    _raised_belief,
+    _supposing,
+    _writer_voice,
+    _writers_inference,
+)
 from claimgraph.records import Speaker
+
 
 def resolve_speakers(found: list[Found], doc: Doc) -> None:
     """Every source of one Doc to its identity, in text order (the Found records are updated in place).

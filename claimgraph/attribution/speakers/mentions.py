@@ -173,9 +173,10 @@ def _text(tokens: list[Token]) -> str:
 def _no_identity(tokens: list[Token]) -> bool:
     """A mention of function words only ("that", "some", "others", "’s"): it names nobody."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
-    return not any(any(ch.isalpha() for ch in t.text) for t in words) or _text(words).lower() in NEVER_IDENTITIES or all(
-        t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
-        (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words)
+    return (not any(any(ch.isalpha() for ch in t.text) for t in words)
+            or _text(words).lower() in NEVER_IDENTITIES
+            or all(t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
+                   (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words))
 
 
 CAPTION_WORDS = {"image", "caption", "photo", "picture", "video", "media", "credit", "getty", "images", "playback"}

@@ -20,6 +20,7 @@ from claimgraph.attribution.speaker_types import PERSON_NOUNS, first_name_gender
 from claimgraph.attribution.speakers.mentions import _strip_det
 from claimgraph.records import Speaker, normalise_name
 
+
 @lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
     """The shipped outlet list, plus a user's file named by CLAIMGRAPH_OUTLETS."""

@@ -19,21 +19,76 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
 from claimgraph.attribution.found import doc_text, relative_antecedent
-from claimgraph.attribution.speaker_types import (HONORIFICS, ORG_NOUNS, PERSON_NOUNS, TITLES, TypeEvidence, first_names,
-                                                  looks_like_full_name, person_noun)
-from claimgraph.attribution.speakers.mentions import (DETERMINERS, GROUP_PRONOUNS, NAMED_DEPS, NAMED_ENTITIES,
-                                                      NEVER_IDENTITIES, PERSON_PRONOUNS, PLACES, SELF_PRONOUNS, SUBJECTS,
-                                                      _attached, _bare_count, _bare_plural_thing, _description_name,
-                                                      _entity_of, _is_pronoun, _name_after_description, _no_identity,
-                                                      _page_furniture, _quoted_token_ids, _strip_det, _text,
-                                                      _without_caption, core_tokens)
-from claimgraph.attribution.speakers.names import (GENDERED, GENDERED_NOUNS, GENERATIONS, HANDLE, OUTLET_WORDS,
-                                                   POSTNOMINALS, _gender_fits, _identity_fits, _named_inside,
-                                                   _outlet_name, _plural, _same_body, _unshout, is_outlet)
-from claimgraph.attribution.speakers.nearby import (_describes, _from_sentence_before, _named_nearby, _people_before,
-                                                    _fronted_phrase, _subordinate)
-from claimgraph.attribution.speakers.roles import (EVALUATIVE, LEGISLATORS, ROLE_HEADS, SAME_ROLE, _in_brackets,
-                                                   _portfolio, _role_of, _split_role, _titled)
+from claimgraph.attribution.speaker_types import (
+    HONORIFICS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    TITLES,
+    TypeEvidence,
+    first_names,
+    looks_like_full_name,
+    person_noun,
+)
+from claimgraph.attribution.speakers.mentions import (
+    DETERMINERS,
+    GROUP_PRONOUNS,
+    NAMED_DEPS,
+    NAMED_ENTITIES,
+    NEVER_IDENTITIES,
+    PERSON_PRONOUNS,
+    PLACES,
+    SELF_PRONOUNS,
+    SUBJECTS,
+    _attached,
+    _bare_count,
+    _bare_plural_thing,
+    _description_name,
+    _entity_of,
+    _is_pronoun,
+    _name_after_description,
+    _no_identity,
+    _page_furniture,
+    _quoted_token_ids,
+    _strip_det,
+    _text,
+    _without_caption,
+    core_tokens,
+)
+from claimgraph.attribution.speakers.names import (
+    GENDERED,
+    GENDERED_NOUNS,
+    GENERATIONS,
+    HANDLE,
+    OUTLET_WORDS,
+    POSTNOMINALS,
+    _gender_fits,
+    _identity_fits,
+    _named_inside,
+    _outlet_name,
+    _plural,
+    _same_body,
+    _unshout,
+    is_outlet,
+)
+from claimgraph.attribution.speakers.nearby import (
+    _describes,
+    _from_sentence_before,
+    _fronted_phrase,
+    _named_nearby,
+    _people_before,
+    _subordinate,
+)
+from claimgraph.attribution.speakers.roles import (
+    EVALUATIVE,
+    LEGISLATORS,
+    ROLE_HEADS,
+    SAME_ROLE,
+    _in_brackets,
+    _portfolio,
+    _role_of,
+    _split_role,
+    _titled,
+)
 from claimgraph.records import Speaker, normalise_name
 
 # Quantifiers standing for part of a group named just before ("some", "others"), with the word that says so.

@@ -87,8 +87,8 @@ ROLE_WORDS = {"managing", "vice", "senior", "junior", "assistant", "associate", 
 LEGISLATORS = {"mp", "mep", "msp", "mla", "ms", "td", "senator", "representative", "congressman", "congresswoman",
                "assemblyman", "assemblywoman", "councillor", "councilor", "delegate"}
 # Words of praise that are no part of a role ("a key member of the task force").
-EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time", "veteran", "noted",
-              "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
+EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time",
+              "veteran", "noted", "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
 
 
 def _portfolio(words, title) -> bool:

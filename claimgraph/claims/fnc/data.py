@@ -40,7 +40,8 @@ def _read_csv(path: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
             header = [h.strip() for h in (reader.fieldnames or [])]
             missing = [c for c in required if c not in header]
             if missing:
-                raise FncDataError(f"{path}: missing column(s) {', '.join(missing)} (header: {', '.join(header) or 'empty'})")
+                raise FncDataError(f"{path}: missing column(s) {', '.join(missing)} "
+                                   f"(header: {', '.join(header) or 'empty'})")
             # Normalise header whitespace so "Body ID " still works.
             return [{(k or "").strip(): (v or "") for k, v in row.items()} for row in reader]
     except (UnicodeDecodeError, csv.Error) as exc:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 import scipy.sparse as sp
@@ -61,7 +61,7 @@ class FeatureSpace:
 
     # ----- fitting and persistence -------------------------------------------------------------------------
     @classmethod
-    def fit(cls, bodies: Iterable[str], headlines: Iterable[str], max_terms: int = 30000) -> "FeatureSpace":
+    def fit(cls, bodies: Iterable[str], headlines: Iterable[str], max_terms: int = 30000) -> FeatureSpace:
         """Learn a vocabulary of at most `max_terms` uni/bigrams (min df 2) and their smoothed IDF."""
         bodies, headlines = list(bodies), list(dict.fromkeys(headlines))
         cv = CountVectorizer(analyzer=_analyzer, min_df=2, max_features=max_terms, dtype=np.float32)
@@ -80,7 +80,7 @@ class FeatureSpace:
         np.save(directory / "idf.npy", self.idf, allow_pickle=False)
 
     @classmethod
-    def load(cls, directory: Path) -> "FeatureSpace":
+    def load(cls, directory: Path) -> FeatureSpace:
         meta = json.loads((directory / "vocabulary.json").read_text())
         return cls(meta["terms"], np.load(directory / "idf.npy", allow_pickle=False), meta["avg_body_len"])
 
@@ -164,7 +164,8 @@ class FeatureSpace:
         for t in uni:
             idf = self._idf_of(t)
             tf = body.tf.get(t, 0)
-            bm25 += idf * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * body.n_tokens / self.avg_body_len))
+            bm25 += idf * tf * (BM25_K1 + 1) / (
+                tf + BM25_K1 * (1 - BM25_B + BM25_B * body.n_tokens / self.avg_body_len))
             norm += idf * (BM25_K1 + 1)
         # Names come lower-cased but unstemmed; body words are stemmed, so try both forms.
         caps_hit = sum(1 for c in caps if c in body.uni or T.stem(c) in body.uni) / len(caps) if caps else 0.0

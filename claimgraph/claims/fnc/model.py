@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -101,11 +102,12 @@ class StanceModel:
         (directory / "meta.json").write_text(json.dumps(meta, indent=2) + "\n")
 
     @classmethod
-    def load(cls, directory: Path) -> "StanceModel":
+    def load(cls, directory: Path) -> StanceModel:
         directory = Path(directory)
         meta_path = directory / "meta.json"
         if not meta_path.is_file():
-            raise FileNotFoundError(f"{directory}: no stance model here (meta.json missing); run `claimgraph stance train`")
+            raise FileNotFoundError(f"{directory}: no stance model here (meta.json missing); "
+                                    "run `claimgraph stance train`")
         meta = json.loads(meta_path.read_text())
         if meta.get("format_version") != FORMAT_VERSION or meta.get("features") != FeatureSpace.names():
             raise ValueError(f"{directory}: model was written by another version of the features; retrain it")
