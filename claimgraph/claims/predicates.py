@@ -41,11 +41,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
-from claimgraph.claims.grouping import STOP, content_stems, negated_base, prefix_opposite, stem  # noqa: F401
+from claimgraph.claims.grouping import STOP, content_stems, negated_base, stem
 from claimgraph.claims.semantic import PREFIX, source_codes
-# The parse-reading half lives in claimgraph.nlp.predicates (extraction runs it); its names stay importable here.
-from claimgraph.nlp.predicates import (CLAUSES, COMPLEMENTS, PREDICATING, PredicateWords,  # noqa: F401
-                                       Statement, predicate_words)
+
+# The parse-reading half lives in claimgraph.nlp.predicates (extraction runs it).
+from claimgraph.nlp.predicates import PredicateWords, Statement, predicate_words
 
 if TYPE_CHECKING:
     from spacy.language import Language

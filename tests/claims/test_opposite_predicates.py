@@ -5,12 +5,9 @@ claims.toward_claim). Fictional articles, real parses, a real SQLite file."""
 
 from __future__ import annotations
 
+from claimgraph.claims.grouping import prefix_opposite
 from claimgraph.claims.link import link_statements
-from claimgraph.claims.predicates import (
-    corresponding,
-    parse_predicates,
-    prefix_opposite,
-)
+from claimgraph.claims.predicates import corresponding, parse_predicates
 from claimgraph.claims.statement import statements_of
 from claimgraph.claims.toward_claim import hand_features
 from claimgraph.records import Article
