@@ -203,7 +203,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if lexeme.cue_class == "think" and subject is None:
                 continue
             if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra \
-                    and lexeme.lemma not in DECLINING and _answer(token) is None and not _judged(token, lexeme, content):
+                    and lexeme.lemma not in DECLINING and _answer(token) is None \
+                    and not _judged(token, lexeme, content):
                 continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
         flags += _cue_flags(token, chain)
