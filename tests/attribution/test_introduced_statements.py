@@ -1,6 +1,6 @@
 """Issue 9: statements a page introduces by its layout: a cue clause ending in a colon over the paragraph that holds
-the statement ("Vell tweeted Monday:"). Fictional texts through the real parse, rules only; each test fails without
-the rule it names."""
+the statement ("Vell tweeted Monday:"), and an embedded post signed "— Name (@handle) Date". Fictional texts through
+the real parse, rules only; each test fails without the rule it names."""
 
 from __future__ import annotations
 
@@ -46,3 +46,30 @@ def test_an_empty_embed_below_a_colon_gives_nothing(rules):
     text = HEAD + ("Tomas Vell tweeted Monday:\n\n<tweet tweet-id=\"667366217527767040\"><tweet/>.\n\n"
                    "The board meets again next week.\n")
     assert not [a for a in extract(rules, text) if a.cue == "tweeted" and a.content_spans]
+
+
+def test_a_signed_post_below_its_words_is_its_authors(rules):
+    """The web's embed: the post's paragraph, then '— Nora Pell (@norapell) May 2, 2016' on a line of its own; the
+    post is Nora Pell's, the dash its cue, the trailing photo link no part of it (`introduced.signed_posts`)."""
+    text = HEAD + ("Other residents were blunter.\n\nFerry fares are theft and the board knows it. #Quillmoor "
+                   "pic.twitter.com/AbC123\n\n— Nora Pell (@norapell) May 2, 2016\n\nThe board meets next week.\n")
+    found = by_cue(extract(rules, text), "—")
+    assert found.speaker.name == "Nora Pell"
+    assert span_text(text, found.content_spans[0]) == "Ferry fares are theft and the board knows it. #Quillmoor"
+
+
+def test_a_signature_on_the_posts_own_line_signs_the_words_before_it(rules):
+    """PolNeAR's layout: '<tweet …>the post — Harbor Gazette (@hgazette) May 2, 2016</tweet>' on one line: the
+    words between the markup and the dash are the post, the outlet its source."""
+    text = HEAD + ("<tweet id=\"1\" author=\"@hgazette\" datetime=\"2016-05-02\">BREAKING: The harbor board has "
+                   "delayed the ferry levy vote to June. — Harbor Gazette (@hgazette) May 2, 2016</tweet>.\n\n"
+                   "The board meets again next week.\n")
+    found = by_cue(extract(rules, text), "—")
+    assert span_text(text, found.source_span) == "Harbor Gazette"
+    assert span_text(text, found.content_spans[0]).startswith("BREAKING: The harbor board has delayed")
+
+
+def test_a_signature_under_a_bare_link_gives_nothing(rules):
+    """A post that is only a photo link ('pic.twitter.com/…') has no words to attribute."""
+    text = HEAD + "pic.twitter.com/AbC123\n\n— Nora Pell (@norapell) May 2, 2016\n\nThe board meets next week.\n"
+    assert not [a for a in extract(rules, text) if a.cue == "—"]
