@@ -5,6 +5,8 @@ standing without its words ("the ministry said.": `_missing_content`, flagged `c
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.found import doc_text, trim
@@ -114,21 +116,72 @@ def _missing_content(doc: Doc, cue: Token) -> bool:
     return len([t for t in sent if t.is_alpha]) <= 8
 
 
+# Cues that introduce a post rather than speech ("Vell tweeted Monday:", "posted this on Facebook:", "pointed out on
+# Twitter:"): the lexicon's, left out of SPEECH_CUES because a bare "Vell tweeted." is no missing statement.
+POST_CUES = {"tweet", "post", "point"}
+# What a post cue's object may be where the paragraph below is the post ("posted this tweet:", "tweeting the
+# following:"); another object is what was posted ("tweeted the transcript of the exchange for context:", PolNeAR
+# train: the one such find was the writer's own paragraph below, the post itself not in the text).
+POINTED = {"following", "this", "tweet", "post", "message", "statement", "note"}
+
+
+def _introduces(cue: Token) -> bool:
+    """A speech cue with its own subject ('he said:'), or a cue of posting ('tweeting the following:' hangs on the
+    clause that names who tweets: the caller has found that subject) whose object, if any, points below."""
+    lemma = cue.lemma_.lower()
+    if lemma == "point":
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in cue.children)
+    if lemma in POST_CUES:
+        return all({c.lower_, c.lemma_.lower()} & POINTED for c in cue.children if c.dep_ == "dobj")
+    return lemma in SPEECH_CUES and any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children)
+
+
+# An embedded post's markup in PolNeAR's texts: '<tweet tweet-author="@x" …>the post<tweet/>'; its text is the post.
+TWEET_MARKUP = re.compile(r"<tweet\b[^>\n]*>(?P<post>[^<\n]+)(?:<tweet/>|</tweet>)")
+
+
+def _under(token: Token, cue: Token) -> bool:
+    """`token` is the cue or hangs below it in the parse: a word of the cue's own clause."""
+    return token.i == cue.i or any(h.i == cue.i for h in token.ancestors)
+
+
+def _post_in_markup(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The post's words inside an embedded tweet's markup that opens at `start`; None for empty markup
+    ('<tweet tweet-id="…"><tweet/>') or markup of another kind."""
+    m = TWEET_MARKUP.match(doc_text(doc), start)
+    if m is None:
+        return None
+    post_start, post_end = m.span("post")
+    sign = SIGNATURE_DASH.search(doc_text(doc), post_start, post_end)  # "… — Vell (@vell) May 2, 2016"
+    return trim(doc, post_start, sign.start() if sign else post_end)
+
+
+# The dash that opens an embedded post's signature line after its text ("… — Ilse Marr (@imarr) May 2, 2016").
+SIGNATURE_DASH = re.compile(r"\s[—–]\s?[^\n()]{0,60}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}")
+
+
 def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """'In a speech last July, he said:' closing its paragraph, 'Dr. Ward stated:', 'He told his audience, to rowdy
     applause:': a speech cue whose clause ends in a colon at the end of its paragraph introduces the next paragraph,
-    which is what was said (PolNeAR train: 15 of 16 such cues are gold, the content the paragraph below). Not a
-    paragraph of markup ("One user tweeted:" over "<tweet …>")."""
-    if cue.lemma_.lower() not in SPEECH_CUES or not any(c.dep_ in {"nsubj", "nsubjpass"} for c in cue.children):
+    which is what was said (PolNeAR train: 15 of 16 such cues are gold, the content the paragraph below). So do
+    'Vell tweeted Monday:', 'tweeting the following:' and 'as Vell pointed out on Twitter:' (`_introduces`), and an
+    embedded tweet's markup below gives the post's words. Not a paragraph of other markup."""
+    if not _introduces(cue):
         return None
     colon = next((t for t in doc[cue.i + 1:] if t.text in {":", ".", "!", "?", ";"} or "\n" in t.text), None)
     if colon is None or colon.text != ":":
         return None  # the clause ends first, or its paragraph does
+    if any(not t.is_punct and not t.is_space and not _under(t, cue) for t in doc[cue.i + 1:colon.i]):
+        return None  # "as a reporter noted, he did not fill the hall:": the colon ends another clause, which is
+        # what was said (PolNeAR train: the one such find took the tweet below instead of the gold clause)
     text = doc_text(doc)
     after = colon.idx + 1
     start = len(text) - len(text[after:].lstrip())
-    if "\n" not in text[after:start] or start >= len(text) or text[start] == "<":
+    if "\n" not in text[after:start] or start >= len(text):
         return None  # words on the colon's own line ("he said: the plan …") are the parse's to read
-    end = text.find("\n", start)
-    content = trim(doc, start, len(text) if end < 0 else end)
-    return content if content[1] > content[0] and not _too_short(doc, content) else None
+    if text[start] == "<":
+        content = _post_in_markup(doc, start)
+    else:
+        end = text.find("\n", start)
+        content = trim(doc, start, len(text) if end < 0 else end)
+    return content if content is not None and content[1] > content[0] and not _too_short(doc, content) else None

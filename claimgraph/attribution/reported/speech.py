@@ -51,6 +51,7 @@ from claimgraph.attribution.reported.evidential import (
     reportedly,
     seen_as,
 )
+from claimgraph.attribution.reported.introduced import signed_posts
 from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
 from claimgraph.attribution.reported.nominal import misread_verb, nominal, praise_for
 from claimgraph.attribution.reported.statements import (
@@ -256,4 +257,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
     taken = [(s, e) for item in found for s, e in item.content] + quoted
     found += [line for line in speaker_lines(doc) if not any(
         s < line.content[0][1] and line.content[0][0] < e for s, e in taken)]
+    taken = [(s, e) for item in found for s, e in item.content] + quoted
+    found += [post for post in signed_posts(doc) if not any(
+        s < post.content[0][1] and post.content[0][0] < e for s, e in taken)]
     return found
