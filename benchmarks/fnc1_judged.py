@@ -105,6 +105,12 @@ def main() -> int:
             else:
                 unjudged.append(dict(row, body=body))
     gone = [row for key, row in judged.items() if key not in seen]
+    # A judged miss that a record judged right (or of the wrong speaker or span) now covers is found; by the judging
+    # rules no such record covered it on the judged tree.
+    covering = [dict(judged[key], body=key[0]) for key in seen if judged[key]["verdict"] != "spurious"]
+    found = [m for m in missed if any(r["body"] == m["body"] and overlaps(r, m["start"], m["end"]) for r in covering)]
+    missed = [m for m in missed if m not in found]
+    all_missed = [m for m in all_missed if m not in found]
     # A judged miss now overlapped by an unjudged record may be found: counted apart, as the records are.
     maybe_found = [m for m in missed if any(r["body"] == m["body"] and overlaps(r, m["start"], m["end"])
                                             for r in unjudged)]
@@ -116,8 +122,8 @@ def main() -> int:
     print(f"records {n}: judged {n - len(unjudged)} ({', '.join(f'{k} {v}' for k, v in verdicts.most_common())}), "
           f"unjudged {len(unjudged)}; judged records gone {len(gone)} "
           f"({', '.join(f'{k} {v}' for k, v in Counter(r['verdict'] for r in gone).most_common()) or 'none'})")
-    print(f"misses judged {len(missed)} (and {len(all_missed) - len(missed)} whose source is clear only from "
-          f"context), of which an unjudged record now overlaps {len(maybe_found)}")
+    print(f"misses judged {len(missed) + len(found)} (and {len(all_missed) - len(missed)} whose source is clear only "
+          f"from context): found now by a judged record {len(found)}, overlapped by an unjudged one {len(maybe_found)}")
     low_p = right / n if n else 0.0
     high_p = (right + len(unjudged)) / n if n else 0.0
     low_r = right / (right + len(missed)) if right + len(missed) else 0.0
