@@ -98,3 +98,17 @@ def span_text(text: str, span) -> str | None:
 def cues_found(extractor, text: str) -> dict:
     """Cue -> attribution for every attribution `extractor` finds in `text` (the last one where a cue repeats)."""
     return {a.cue: a for a in extract(extractor, text)}
+
+
+def linked_claims(db: Path, extractor, articles: list) -> list:
+    """The claims `link_statements` makes of `articles`, each extracted by `extractor` and stored in a real SQLite
+    file at `db` first (so that the statements are read back as `link-claims` reads them)."""
+    from claimgraph.claims.link import link_statements
+    from claimgraph.claims.statement import statements_of
+    from claimgraph.store import Store
+
+    with Store.open(str(db)) as store:
+        for article in articles:
+            store.save_article(article, extractor.extract(article), "test")
+        stored, appearances = store.load_statements()
+    return link_statements(statements_of(stored, appearances), None, appearances=appearances)

@@ -4,10 +4,8 @@ predicate the same thing). Fictional articles, real parses, a real SQLite file."
 
 from __future__ import annotations
 
-from claimgraph.claims.link import link_statements
-from claimgraph.claims.statement import statements_of
 from claimgraph.records import Article
-from claimgraph.store import Store
+from tests.conftest import linked_claims
 
 ARTICLES = [
     Article(ref="post", publisher="Harrowby Post", published="2031-03-02",
@@ -24,11 +22,7 @@ ARTICLES = [
 
 
 def test_a_statement_and_its_denials_in_other_outlets_are_one_claim_of_opposite_stances(tmp_path, extractor):
-    with Store.open(str(tmp_path / "levy.db")) as store:
-        for article in ARTICLES:
-            store.save_article(article, extractor.extract(article), "test")
-        stored, appearances = store.load_statements()
-    claims = link_statements(statements_of(stored, appearances), None, appearances=appearances)
+    claims = linked_claims(tmp_path / "levy.db", extractor, ARTICLES)
     levy = [c for c in claims if any("levy" in (v.words or "") for v in c.voices)]
     assert len(levy) == 1
     stances = {v.speaker.name if v.speaker else None: v.stance for v in levy[0].voices}
