@@ -63,12 +63,19 @@ def test_statements_sharing_only_the_articles_subject_stay_apart_and_a_restateme
     assert claims_of(None) == [[0, 1, 2, 3]]
 
 
-def test_the_evidence_inside_an_article_grows_with_it_and_leaves_one_statement_sources_alone():
+def test_the_evidence_inside_an_article_grows_with_it_and_leaves_one_statement_sources_alone(monkeypatch):
     words, _, info = semantic.statement_vectors(TEXTS)
     pairs = np.asarray([[0, 1], [0, 3], [1, 2]])
     assert semantic.inside_unanchored(pairs, words, info, SOURCES).tolist() == [True, False, True]
-    # a small article offers few pairs: "carbon emissions" (3.4) reaches log2(8) = 3
-    assert semantic.inside_unanchored(pairs, words, info, ["a"] * 8 + ["b"] * 10).tolist() == [False, False, False]
+    small = ["a"] * 8 + ["b"] * 10
+    # the shipped share refuses the siblings 0 / 1 and 1 / 2 even in a small article: "carbon emissions" is under
+    # half of what either statement of each pair says on its own
+    assert semantic.inside_unanchored(pairs, words, info, small).tolist() == [True, False, True]
+    # the evidence alone (the share as it was until session 13): a small article offers few pairs, and "carbon
+    # emissions" (3.4) reaches log2(8) = 3
+    monkeypatch.setattr(semantic, "INSIDE_SHARE", 0.4)
+    assert semantic.inside_unanchored(pairs, words, info, small).tolist() == [False, False, False]
+    monkeypatch.undo()
     # one statement a source (eval emergent): no pair is inside an article
     singles = [str(i) for i in range(len(TEXTS))]
     assert not semantic.inside_unanchored(pairs, words, info, singles).any()
