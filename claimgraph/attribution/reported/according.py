@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.cues import cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, doc_text, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import WORD
-from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
+from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote, paragraph_below
 from claimgraph.attribution.reported.evidential import made_clear
 
 
@@ -36,13 +36,11 @@ def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
     colon = doc[last + 1] if last + 1 < len(doc) else None
     if colon is None or colon.text != ":":
         return None
+    below = paragraph_below(doc, colon)
     text = doc_text(doc)
-    after = colon.idx + 1
-    start = len(text) - len(text[after:].lstrip())
-    if "\n" not in text[after:start] or start >= len(text) or text[start] == "<":
-        return None  # words on the colon's own line are the parse's to read; markup below is no statement
-    end = text.find("\n", start)
-    content = trim(doc, start, len(text) if end < 0 else end)
+    if below is None or text[below[0]] == "<":
+        return None  # markup below is no statement
+    content = trim(doc, *below)
     words = len(WORD.findall(text[content[0]:content[1]]))
     return content if content[1] > content[0] and words > MIN_CONTENT_WORDS else None
 

@@ -1,7 +1,7 @@
 """Words and tests the modules of `reported` share: the fewest words a content needs (`MIN_CONTENT_WORDS`,
 `_too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
-holds a quotation mark (`_has_quote`: mixed, not indirect) and a that-clause's span without its "that"
-(`_that_clause`)."""
+holds a quotation mark (`_has_quote`: mixed, not indirect), a that-clause's span without its "that"
+(`_that_clause`) and the paragraph below a colon that closes its own (`paragraph_below`)."""
 
 from __future__ import annotations
 
@@ -38,3 +38,16 @@ def _that_clause(doc: Doc, clause: Token) -> tuple[int, int]:
 def _too_short(doc: Doc, content: tuple[int, int]) -> bool:
     """Fewer than MIN_CONTENT_WORDS words: too little to be a statement."""
     return len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS
+
+
+def paragraph_below(doc: Doc, colon: Token) -> tuple[int, int] | None:
+    """The character range of the paragraph below a colon that closes its paragraph ("he said:", "According to X:"),
+    untrimmed, so that a caller can see whether it opens with markup; None where words follow on the colon's own
+    line (the parse's to read) or nothing follows."""
+    text = doc_text(doc)
+    after = colon.idx + 1
+    start = len(text) - len(text[after:].lstrip())
+    if "\n" not in text[after:start] or start >= len(text):
+        return None
+    end = text.find("\n", start)
+    return start, len(text) if end < 0 else end

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import OPEN
-from claimgraph.attribution.reported.common import _has_quote, _too_short
+from claimgraph.attribution.reported.common import _has_quote, _too_short, paragraph_below
 
 
 def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
@@ -174,14 +174,8 @@ def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
     if any(not t.is_punct and not t.is_space and not _under(t, cue) for t in doc[cue.i + 1:colon.i]):
         return None  # "as a reporter noted, he did not fill the hall:": the colon ends another clause, which is
         # what was said (PolNeAR train: the one such find took the tweet below instead of the gold clause)
-    text = doc_text(doc)
-    after = colon.idx + 1
-    start = len(text) - len(text[after:].lstrip())
-    if "\n" not in text[after:start] or start >= len(text):
+    below = paragraph_below(doc, colon)
+    if below is None:
         return None  # words on the colon's own line ("he said: the plan …") are the parse's to read
-    if text[start] == "<":
-        content = _post_in_markup(doc, start)
-    else:
-        end = text.find("\n", start)
-        content = trim(doc, start, len(text) if end < 0 else end)
+    content = _post_in_markup(doc, below[0]) if doc_text(doc)[below[0]] == "<" else trim(doc, *below)
     return content if content is not None and content[1] > content[0] and not _too_short(doc, content) else None
