@@ -251,13 +251,15 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
                            via=channel(doc, token), flags=flags,
                            confidence=0.75 if spans else 0.6))
         used.add(token.i)
-    if (title := title_line(doc)) is not None and not any(
-            s < title.content[0][1] and title.content[0][0] < e for item in found for s, e in item.content):
-        found.append(title)
-    taken = [(s, e) for item in found for s, e in item.content] + quoted
-    found += [line for line in speaker_lines(doc) if not any(
-        s < line.content[0][1] and line.content[0][0] < e for s, e in taken)]
-    taken = [(s, e) for item in found for s, e in item.content] + quoted
-    found += [post for post in signed_posts(doc) if not any(
-        s < post.content[0][1] and post.content[0][0] < e for s, e in taken)]
+    title = title_line(doc)
+    found += _untaken([title] if title is not None else [], found, [])
+    found += _untaken(speaker_lines(doc), found, quoted)
+    found += _untaken(signed_posts(doc), found, quoted)
     return found
+
+
+def _untaken(extra: list[Found], found: list[Found], quoted: list[tuple[int, int]]) -> list[Found]:
+    """The finds of `extra` whose first content span overlaps no content `found` holds and no quotation in `quoted`:
+    a line or post that the sentence-bound rules already read is theirs."""
+    taken = [(s, e) for item in found for s, e in item.content] + quoted
+    return [x for x in extra if not any(s < x.content[0][1] and x.content[0][0] < e for s, e in taken)]
