@@ -70,6 +70,11 @@ def stem(word: str) -> str:
     return word[:6]
 
 
+def word_parts(text: str) -> list[str]:
+    """Words with hyphenated compounds split ("fake-news" -> "fake", "news")."""
+    return [part for w in words(text) for part in w.split("-") if part]
+
+
 def content_stems(text: str | None) -> frozenset[str]:
     """The stemmed content words of a statement, the set grouping compares (empty for no text)."""
     return frozenset(s for s, _ in stem_forms(text))

@@ -32,6 +32,7 @@ from claimgraph.claims.grouping import (
     negated_base,
     opposed_stems,
     stem,
+    word_parts,
     words,
 )
 from claimgraph.claims.statement import Statement
@@ -70,7 +71,7 @@ def prefix_negated(restatements: list[Statement]) -> Turned:
     said illegal in one outlet and legal in another is one claim, the contradiction no agreement)."""
     turned: Turned = {}
     for s in restatements:
-        tokens = [part for w in words(s.attribution.content or "") for part in w.split("-")]
+        tokens = word_parts(s.attribution.content or "")
         if not any(negated_base(t) for t in tokens):
             continue
         bases = frozenset().union(*(opposed_stems(tokens, o.stems) for o in restatements if o is not s))

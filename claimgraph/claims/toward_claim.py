@@ -44,6 +44,7 @@ from claimgraph.claims.grouping import (
     is_negator,
     opposed_stems,
     stem,
+    word_parts,
     words,
 )
 
@@ -106,15 +107,10 @@ HAND = ("negation_only_one_side", "negated", "hedges", "denials", "confirms", "q
         "said_to", "overlap", "gist_coverage", "quote")
 
 
-def _tokens(text: str) -> list[str]:
-    """Words with hyphenated compounds split ("fake-news" -> "fake", "news")."""
-    return [part for w in words(text) for part in w.split("-") if part]
-
-
 def hand_features(text: str, gist: str) -> list[float]:
     """The hand features of one statement against its claim's gist, in the order of HAND (lexicons matched on
     stems: "claiming", "claimed" and "claims" all hedge)."""
-    tokens, gist_tokens = _tokens(text), _tokens(gist)
+    tokens, gist_tokens = word_parts(text), word_parts(gist)
     stems = [stem(t) for t in tokens]
     mine, theirs = content_stems(text), content_stems(gist)
     # A word that is the gist's with a negating prefix ("illegal" against "legal") negates as "not" does (issue 12)
@@ -142,7 +138,7 @@ def content_signal(text: str | None) -> str | None:
     the cue (a speaker who "reportedly said" X still asserts X; an outlet that reports is a relay already)."""
     if not text:
         return None
-    tokens = _tokens(text)
+    tokens = word_parts(text)
     if any(t in DENIAL_FRAMES for t in tokens):
         return "dispute"
     if SAID_TO.search(text) or text.rstrip(" \"'”’.").endswith("?"):
