@@ -197,6 +197,13 @@ def readable(text: str, said: Predicates) -> bool:
     return bool(said.heads) and len(content_stems(text)) > SHORT_TERMS and not style_features(text)[1]
 
 
+def readable_recorded(text: str, recorded: PredicateWords | None) -> Predicates | None:
+    """A statement's predicates as extraction recorded them, where its parse says what it predicates (`readable`);
+    None for a statement stored without them or whose parse cannot say."""
+    said = predicates_from(recorded) if recorded is not None else None
+    return said if said is not None and readable(text, said) else None
+
+
 def _predicates_needed(texts: Sequence[str], needed: list[int],
                        recorded: Sequence[PredicateWords | None] | None) -> dict[int, Predicates]:
     """The predicates of these statements: as recorded at extraction, else parsed from the text now."""

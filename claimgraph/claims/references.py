@@ -298,11 +298,9 @@ def _readable_predicates(statement: Statement, i: int, said: dict[int, Predicate
     """A statement's predicates as extraction recorded them, when its parse says what it predicates; else None
     (`said` keeps each statement's answer)."""
     if i not in said:
-        from claimgraph.claims.predicates import predicates_from, readable
+        from claimgraph.claims.predicates import readable_recorded
 
-        recorded = statement.attribution.predicates
-        found = predicates_from(recorded) if recorded is not None else None
-        said[i] = found if found is not None and readable(statement.attribution.content or "", found) else None
+        said[i] = readable_recorded(statement.attribution.content or "", statement.attribution.predicates)
     return said[i]
 
 
