@@ -82,12 +82,13 @@ def score(statement: Statement, others: list[Statement], stance: str) -> float:
     central = sum(jaccard(statement.stems, o.stems) for o in others) / len(others) if others else 0.0
     value = central
     value += 0.5 if stance == "assert" else 0.3 if stance == "report" else 0.0
-    value -= 0.6 if _opener(tokens) in ANAPHORS else 0.0
+    opener = _opener(tokens)
+    value -= 0.6 if opener in ANAPHORS else 0.0
     value -= 0.4 if FIRST_PERSON & set(tokens) else 0.0
     value -= 0.3 if has_negation(a.content) else 0.0
     value += 0.2 if a.kind in ("indirect", "according_to") else 0.0
     value -= 0.3 if len(tokens) < 5 else 0.01 * max(0, len(tokens) - 25)
-    value -= 0.4 if _opener(tokens) in FRAGMENT_OPENERS else 0.0
+    value -= 0.4 if opener in FRAGMENT_OPENERS else 0.0
     return value
 
 

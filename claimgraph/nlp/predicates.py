@@ -33,9 +33,9 @@ CLAUSES = frozenset({"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "csubj",
 COMPLEMENTS = frozenset({"attr", "acomp", "oprd"})   # through which a copula or auxiliary predicates
 PREDICATING = frozenset({"VERB", "ADJ", "NOUN", "PROPN"})   # parts of speech that can state something
 # A fragment under "accused X of", "blamed X for", "criticised X over" ("the DNC of sabotaging the campaign") is a
-# noun whose preposition holds what the voice says X did: the gerund (or a noun nominalising a verb) after it
-# predicates (`_fragment_predicates`). Of the 72 pairs the predicates test refused on the design sample (PolNeAR train
-# 2016-07-18..31 and 25 real pages), 4 of the 9 paraphrases were such fragments, which predicated only their noun.
+# noun whose preposition holds what the voice says X did: the gerund after it predicates (`_fragment_predicates`).
+# Of the 72 pairs the predicates test refused on the design sample (PolNeAR train 2016-07-18..31 and 25 real pages),
+# 4 of the 9 paraphrases were such fragments, which predicated only their noun.
 # Read with it, of the 1,809 pairs refused on all of train 63 hold such a fragment and 6 are accepted: 4 one
 # proposition ("Clinton for accepting campaign donations ..." / "Clinton has accepted millions in campaign
 # donations"), 2 siblings; the rest of the 63 say it in another verb ("sabotaging" / "undercut"). PolNeAR dev: 3
