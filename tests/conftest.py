@@ -95,6 +95,30 @@ def span_text(text: str, span) -> str | None:
     return text[span[0]:span[1]] if span else None
 
 
+def cues(found_or_extractor, text: str | None = None) -> list[str]:
+    """The cues, lower-cased, of the attributions `found`; or, given a `text`, of those `extractor` finds in it."""
+    found = found_or_extractor if text is None else extract(found_or_extractor, text)
+    return [(a.cue or "").lower() for a in found]
+
+
+def found(extractor, text: str) -> list[tuple[str, str | None]]:
+    """(cue lower-cased, content) of every attribution `extractor` finds in `text`."""
+    return [((a.cue or "").lower(), a.content) for a in extract(extractor, text)]
+
+
+def speaker_name(a) -> str | None:
+    """The name of the attribution's speaker; None without one."""
+    return a.speaker.name if a.speaker is not None else None
+
+
+def source_of(extractor, text: str, cue: str) -> str | None:
+    """The source mention, as written, of the one attribution whose cue is `cue`."""
+    found = [a for a in extract(extractor, text) if a.cue == cue]
+    assert len(found) == 1, [(a.cue, a.content) for a in extract(extractor, text)]
+    span = found[0].source_span
+    return text[span[0]:span[1]] if span else None
+
+
 def cues_found(extractor, text: str) -> dict:
     """Cue -> attribution for every attribution `extractor` finds in `text` (the last one where a cue repeats)."""
     return {a.cue: a for a in extract(extractor, text)}

@@ -9,6 +9,22 @@ from tests.conftest import by_cue, extract, span_text
 HEAD = "Harbor board delays ferry levy vote\n\nThe Quillmoor harbor board put off its vote on the ferry levy.\n\n"
 
 
+def _finds(found: list, text: str) -> list[tuple[str | None, str | None, str]]:
+    """(cue, source, content) of each find, as text."""
+    return [(a.cue, text[a.source_span[0]:a.source_span[1]] if a.source_span else None,
+             " … ".join(text[s:e] for s, e in a.content_spans)) for a in found]
+
+
+def _with_cue(found: list, text: str, cue: str) -> list[tuple[str | None, str | None, str]]:
+    return [f for f in _finds(found, text) if f[0] == cue]
+
+
+PARAGRAPH = ("Quillmoor mayor backs levy\n\n"
+             "Mayor Ansel Vell did not mince words about the harbor levy. In a speech last July, she said:\n\n"
+             "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go.\n\n"
+             "The board meets again in May.\n")
+
+
 def test_a_tweet_cue_ending_in_a_colon_gives_the_paragraph_below(rules):
     """'Mayor Ilse Marr tweeted Monday:' over an unquoted paragraph: the paragraph is what she tweeted
     (`missing._introduces`: "tweet" is no speech cue of the bare kind)."""
@@ -73,3 +89,16 @@ def test_a_signature_under_a_bare_link_gives_nothing(rules):
     """A post that is only a photo link ('pic.twitter.com/…') has no words to attribute."""
     text = HEAD + "pic.twitter.com/AbC123\n\n— Nora Pell (@norapell) May 2, 2016\n\nThe board meets next week.\n"
     assert not [a for a in extract(rules, text) if a.cue == "—"]
+
+
+def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next(rules):
+    assert _with_cue(extract(rules, PARAGRAPH), PARAGRAPH, "said") == [
+        ("said", "she",
+         "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go")]
+
+
+def test_a_colon_followed_by_words_on_its_own_line_is_left_to_the_parse(rules):
+    # the words after the colon are the parse's content, not the paragraph below
+    text = PARAGRAPH.replace("she said:\n\nLet", "she said: let")
+    found = _with_cue(extract(rules, text), text, "said")
+    assert found and all("board meets" not in content for _, _, content in found)

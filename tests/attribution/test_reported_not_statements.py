@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract
+from tests.conftest import by_cue, cues, extract
 
 
-def cues(found) -> list[str]:
-    return [a.cue for a in found]
+def one(found, cue: str):
+    hits = [a for a in found if (a.cue or "").lower() == cue]
+    assert len(hits) == 1, [(a.cue, a.content) for a in found]
+    return hits[0]
 
 
 @pytest.mark.parametrize("text, cue", [
@@ -66,3 +68,67 @@ def test_a_clause_after_a_dash_is_not_what_was_found(rules):
     assert found_thing(next(t for t in doc if t.lower_ == "found"))
     doc = rules.nlp("The survey found that the harbor fees had doubled since 2010.")
     assert not found_thing(next(t for t in doc if t.lower_ == "found"))
+
+
+@pytest.mark.parametrize("text, cue", [
+    # weighing a question or a course: no opinion held
+    ("The harbor board set out to consider how crews solve problems at sea.", "consider"),
+    # acquiring a skill
+    ("As computers learn to recognize ships in fog, the cost of power grows.", "learn"),
+    # a possibility in a wh-clause, and a thing that would show something
+    ("The article helps me understand why people might question the results of the ferry vote.", "question"),
+    (("The letter “Is Tarn headed to a recount?” (Page B1, Jan. 15) regarding “voters confusion about everything "
+     "from the results of certain races to the future of the ferry vote” helps me understand why people might "
+     "question election results."), "question"),
+    ("The dish could detect ripples that would reveal the passing of long waves through the cloud.", "reveal"),
+    # a belief wished on others
+    ("They want us to believe they can predict harbor temperatures for the next century.", "believe"),
+    # a picture showing only a name
+    ("The vertical lines show what statisticians call the standard error of the estimate for each crew.", "show"),
+])
+def test_a_cue_that_reports_no_statement_is_left_out(rules, text, cue):
+    assert cue not in cues(extract(rules, text)), [(a.cue, a.content) for a in extract(rules, text)]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The harbor board considers the new timetable reckless and costly.", "considers"),  # an opinion
+    ("Tarn is considering issuing fines to drivers who block the pier.", "considering"),  # a course weighed
+    ("The crowd cheered as they learned their candidate had won the ferry vote.", "learned"),  # news relayed
+    ("“It is a sign of anger,” Vell said, citing low growth and the rising cost of ferry fares.", "citing"),
+    ("Ms Vell, citing “the quiet magic of the harbor,” said the ferry could win back riders.", "citing"),
+    ("Vell dismissed what she called a witch hunt by the council.", "dismissed"),  # a dispute
+    ("Vell railed against what she calls the harbor cartel.", "calls"),  # a name that judges
+])
+def test_an_opinion_or_a_statement_of_the_same_words_stays(rules, text, cue):
+    assert cue in cues(extract(rules, text)), [(a.cue, a.content) for a in extract(rules, text)]
+
+
+def test_a_statement_beside_a_name_shown_stays(rules):
+    found = extract(rules, "Vell dismissed what she called a witch hunt by the council, and said the pier would stay "
+                           "open.")
+    assert {"dismissed", "said"} <= set(cues(found))
+
+
+def test_a_cited_source_is_no_statement_but_the_note_is(rules):
+    found = extract(rules, "Citing the Norland Fire Database, the agency noted that 400 fires had burned this month.")
+    assert "citing" not in cues(found)
+    assert one(found, "noted").content == "that 400 fires had burned this month"
+
+
+def test_what_a_video_shows_is_a_scene_not_a_statement(rules):
+    """'went viral after video allegedly showed the teacher …': a picture's scene (`unsaid.scene_shown`)."""
+    text = ("The story of teacher Mara Velt went viral after video allegedly showed the 26-year-old dancing on a "
+            "table at her school in the town of Quillmoor.\n")
+    assert "showed" not in cues(rules, text)
+
+
+def test_a_video_showing_a_scene_is_not_a_statement(rules):
+    """'after video allegedly showing the two dancing leaked': the participle on the noun (`scene_shown`)."""
+    text = "The story went viral after video allegedly showing the two dancing on the harbor wall leaked.\n"
+    assert "showing" not in cues(rules, text)
+
+
+def test_what_footage_shows_with_that_is_kept(rules):
+    """'the footage shows that the guard was asleep': a finding, with its "that", stays."""
+    text = "The footage shows that the guard at the Quillmoor depot was asleep when the van left.\n"
+    assert "the guard at the Quillmoor depot was asleep" in by_cue(extract(rules, text), "shows").content

@@ -1,34 +1,13 @@
-"""Sources on PolNeAR (issue 9, round 6): where a statement's source mention (`source_span`) was the wrong words or
-none, though the sentence names who speaks. Fictional sentences through the real parse (the rules alone); each test
-fails without its fix:
-- two subjects on one verb, or a relative clause whose own subject follows the relative: the subject nearest the
-  verb (found.py `cue_subject`);
-- an "it" that stands for nobody ("It's easy to criticize …"): no source (speakers/implied.py `_dummy_it`);
-- a cue joined to a clause inside a verb that is no cue ("forecast that … would …, and praised"): the outer verb's
-  subject (found.py `_outer_conjunct`);
-- "was prompted to say": the one prompted (found.py `cue_subject`);
-- an infinitive of purpose hung on an object ("held a briefing to brag …"): the subject of the verb holding it
-  (found.py `cue_subject`);
-- a name set off by commas with its description, the parse hanging it elsewhere ("Jonas Feld, a Harwick pastor
-  …, said"): the name (speakers/implied.py `_apposed_name`);
-- a bare "Asked why …," before the answerer's clause: no source mention, the answerer the speaker
-  (speakers/implied.py `_asked_participle`).
-"""
+"""Source mentions (`source_span`, found.py `cue_subject`, speakers/implied.py): which words of the sentence an
+attribution gives as its source when the parse hangs the subject elsewhere or names none.
+Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
+measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import extract
-
-
-def source_of(extractor, text: str, cue: str) -> str | None:
-    """The source mention, as written, of the attribution whose cue is `cue`."""
-    found = [a for a in extract(extractor, text) if a.cue == cue]
-    assert len(found) == 1, [(a.cue, a.content) for a in extract(extractor, text)]
-    span = found[0].source_span
-    return text[span[0]:span[1]] if span else None
-
+from tests.conftest import by_cue, extract, source_of, span_text, speaker_name
 
 # --- the subject nearest the verb --------------------------------------------------------------------------------
 
@@ -80,11 +59,6 @@ def test_the_one_prompted_to_say_is_the_source(rules):
     assert source_of(rules, text, "say") == "Mayor Tarn Vell"
 
 
-def test_the_one_asked_to_say_is_not_made_the_source(rules):
-    text = "Mayor Tarn Vell was asked to say whether the ferry tolls were too high."
-    assert source_of(rules, text, "say") is None
-
-
 # --- an infinitive of purpose ------------------------------------------------------------------------------------
 
 def test_an_infinitive_of_purpose_speaks_for_the_verbs_subject(rules):
@@ -115,11 +89,47 @@ def test_a_name_inside_what_was_said_is_not_taken(rules):
     assert source_of(rules, text, "said") == "the harbor master"
 
 
-# --- "Asked why …," -------------------------------------------------------------------------------------------------
+# --- a text's relative "that" as the subject of its cue: the text's issuer ------------------------------------------
 
-def test_a_bare_asked_has_no_source_and_the_answerer_speaks(extractor):
-    text = ("Asked why the board didn’t follow the council’s demand, in the same budget bill, that the board’s report "
-            "include specific sites and costs, Welk said the report was late.")
-    asked = [a for a in extract(extractor, text) if a.cue == "Asked"]
-    assert len(asked) == 1, [(a.cue, a.content) for a in extract(extractor, text)]
-    assert asked[0].source_span is None and asked[0].speaker is not None and asked[0].speaker.name == "Welk"
+@pytest.mark.parametrize("text, cue, source", [
+    ("Councillor Tarn Vell released a video on Monday that said the harbor tolls would fall in May.", "said",
+     "Councillor Tarn Vell"),
+    ("The Quillmoor council issued a statement that accused the ferry board of hiding the costs.", "accused",
+     "The Quillmoor council"),
+])
+def test_a_texts_relative_is_its_issuers(rules, text, cue, source):
+    assert source_of(rules, text, cue) == source
+
+
+def test_quote_heard_said_by_the_passive_subject(rules):
+    # '“…,” the man could be heard saying': the man speaks; the identity is not "man could be heard"
+    text = "“My brother is parking the van,” the man could be heard saying on the shop's camera."
+    a = by_cue(extract(rules, text), "saying")
+    assert text[a.source_span[0]:a.source_span[1]] == "the man"
+    assert speaker_name(a) == "man"
+
+
+def test_a_subject_before_an_aside_is_the_cues_subject(rules):
+    """'King Tomar II, visibly shaken …, has vowed to …': the parser hangs the subject on the aside's participle
+    (a clausal subject); the noun before the comma is who vowed (`found._subject_before_aside`)."""
+    text = ("Velmar's King Tomar II, visibly shaken and angered over the death of one of his kingdom's pilots, has "
+            "vowed to exact revenge on the rebels.\n")
+    vow = by_cue(extract(rules, text), "vowed")
+    assert span_text(text, vow.source_span) == "Velmar's King Tomar II"
+
+
+def test_a_noun_phrase_after_and_that_the_parser_hung_before_is_the_cue_subject(rules):
+    """'… placed in lockdown and local TV reported that …': the parser hangs "local TV" inside "in lockdown" and
+    leaves "reported" no subject; the phrase between "and" and the cue is the source (`found._subject_hung_before`)."""
+    text = ("The harbor was placed in lockdown and local TV reported that more shots had been heard before the "
+            "gunman was caught.")
+    found = by_cue(extract(rules, text), "reported")
+    assert span_text(text, found.source_span) == "local TV"
+    assert (found.speaker.name, found.speaker.type) == ("TV", "anonymous")
+
+
+def test_a_subject_of_its_own_stays_the_joined_cues_subject(rules):
+    """'The mayor met the fishermen and said …': the joined cue's subject is the first verb's, as before."""
+    text = "The mayor met the fishermen and said the quay would reopen in May."
+    found = by_cue(extract(rules, text), "said")
+    assert span_text(text, found.source_span) == "The mayor"

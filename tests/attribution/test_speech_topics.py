@@ -1,9 +1,7 @@
-"""Rules of the eighth PolNeAR recall round (H5): what a speaker's words were about ("…, Vell said, referring to the
-farm voters", "Marr spoke about the levy", "Vell was asked about the levy": `speech.topic_of_talk`), a title line
-that names whom its source spoke to ("Vell to harbor board: …", `according.title_line`) and the paragraph a cue
-introduces with a colon ("she said:" over the words below, `missing._next_paragraph`). Fictional text through the
-real parse, rules only; each positive case fails without its rule, the negative ones are similar sentences the rule
-must not take."""
+"""What a speaker's words were about (reported/speech.py `topic_of_talk`): "…, Vell said, referring to the farm
+voters", "Marr spoke about the levy", "Vell was asked about the levy".
+Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
+measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
 
 from __future__ import annotations
 
@@ -58,34 +56,3 @@ def test_asked_with_a_clause_is_left_to_the_question_reader(rules):
     # "was asked whether …": the question itself is the content, not a topic phrase
     text = "Mayor Vell was asked at the town hall whether the harbor levy would rise in May.\n"
     assert _with_cue(extract(rules, text), text, "asked about") == []
-
-
-def test_a_title_line_naming_whom_its_source_spoke_to(rules):
-    text = ("Vell to harbor board: Fares will rise again in May.\n\n"
-            "QUILLMOOR — Mayor Ansel Vell told the harbor board on Monday that fares would rise.\n")
-    assert _with_cue(extract(rules, text), text, ":") == [(":", "Vell", "Fares will rise again in May")]
-
-
-def test_a_title_line_whose_words_before_the_colon_name_nobody(rules):
-    text = ("A Quiet Plan to Save the Harbor: Buy Boats, Sell Nets.\n\n"
-            "QUILLMOOR — The harbor board met on Monday and talked about fares.\n")
-    assert _with_cue(extract(rules, text), text, ":") == []
-
-
-PARAGRAPH = ("Quillmoor mayor backs levy\n\n"
-             "Mayor Ansel Vell did not mince words about the harbor levy. In a speech last July, she said:\n\n"
-             "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go.\n\n"
-             "The board meets again in May.\n")
-
-
-def test_a_cue_closing_its_paragraph_with_a_colon_introduces_the_next(rules):
-    assert _with_cue(extract(rules, PARAGRAPH), PARAGRAPH, "said") == [
-        ("said", "she",
-         "Let no one be mistaken, the harbor levy is a tax on every family in Quillmoor, and it must go")]
-
-
-def test_a_colon_followed_by_words_on_its_own_line_is_left_to_the_parse(rules):
-    # the words after the colon are the parse's content, not the paragraph below
-    text = PARAGRAPH.replace("she said:\n\nLet", "she said: let")
-    found = _with_cue(extract(rules, text), text, "said")
-    assert found and all("board meets" not in content for _, _, content in found)

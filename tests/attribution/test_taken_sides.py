@@ -1,15 +1,46 @@
-"""Rules of the eighth PolNeAR recall round (H4): the verbs of taking a side that as often say something else
-("support", "back", "defend", "attack": `taken_side`'s BACKING), read where the clause states the side taken, with
-the phrase PolNeAR keeps with the side ("defended Vell as a moderate"); and what a SEEM verb says its subject seems
-beyond an adjective ("seemed poised to win", "seemed like a formality": `evidential`'s `_seeming`). Fictional
-sentences through the real parse, rules only; each positive case fails without its rule, the negative ones are similar
-sentences it must not take."""
+"""Taken sides (reported/speech.py `taken_side`): "the union endorsed Vell", "defended Vell as a moderate": the side
+is what the subject holds; verbs that as often say something else count only where the clause states the side.
+Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
+measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.conftest import extract, only_by_cue, span_text
+
+# -- a side taken: "endorsed X", "opposes X", "prefer X" ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, cue, source, content, cue_class", [
+    ("The harbor workers' union endorsed Mara Vell for mayor on Tuesday.", "endorsed", "The harbor workers' union",
+     "Mara Vell", "assert"),
+    ("Councillor Talbot opposes the new ferry levy.", "opposes", "Councillor Talbot", "the new ferry levy",
+     "dispute"),
+    ("Most voters in Port Ellis prefer Talbot to his rival.", "prefer", "Most voters in Port Ellis", "Talbot",
+     "assert"),
+])
+def test_a_side_taken_is_what_its_subject_holds(rules, text, cue, source, content, cue_class):
+    found = only_by_cue(extract(rules, text), cue)
+    assert found.content == content
+    assert span_text(text, found.source_span) == source
+    assert found.cue_class == cue_class
+
+
+@pytest.mark.parametrize("text", [
+    "The budget was endorsed by the council.",  # a passive: the thing endorsed is the subject, no side named
+    "Talbot opposes it.",  # a pronoun: the side is not in the sentence
+    "The harbor board will back the ferry into the dock.",  # a verb outside the class ("back", "support")
+])
+def test_no_side_taken_without_a_named_side(rules, text):
+    assert extract(rules, text) == []
+
+
+def test_a_side_taken_inside_a_statement_is_the_statement(rules):
+    text = "Talbot said the union had endorsed Vell."
+    found = extract(rules, text)
+    assert [a.cue for a in found] == ["said"]
+    assert found[0].content == "the union had endorsed Vell"
+
 
 # -- a side stated: "backed X", "defended X as Y", "a group backing X" ---------------------------------------------
 
@@ -56,29 +87,6 @@ def test_a_side_phrase_stays_off_a_siding_verb(rules):
     # "endorsed Vell for mayor": PolNeAR marks the one endorsed, not the office (round 6)
     text = "The harbor workers' union endorsed Mara Vell for mayor on Tuesday."
     assert only_by_cue(extract(rules, text), "endorsed").content == "Mara Vell"
-
-
-# -- a state that seems so: "seemed poised", "seemed like a formality", "seemed as if …" -------------------------
-
-@pytest.mark.parametrize("text, cue, content", [
-    ("Mara Vell seemed poised to win the vote.", "seemed", ["Mara Vell", "poised to win the vote"]),
-    ("The vote in Port Ellis seemed like a formality.", "seemed", ["The vote in Port Ellis", "like a formality"]),
-    ("The harbor board seemed as if it would never agree.", "seemed",
-     ["The harbor board", "as if it would never agree"]),
-])
-def test_a_seeming_state_gives_subject_and_state(rules, text, cue, content):
-    found = only_by_cue(extract(rules, text), cue)
-    assert found.source_span is None  # nobody named
-    assert [text[s:e] for s, e in found.content_spans] == content
-    assert found.cue_class == "think"
-
-
-@pytest.mark.parametrize("text", [
-    "Mara Vell appeared at the harbor in a borrowed coat.",  # appearing somewhere
-    "That seemed like a good plan to the crew.",  # a bare pronoun: nothing for a reader
-])
-def test_no_seeming_state(rules, text):
-    assert not [a for a in extract(rules, text) if a.cue in {"appeared", "seemed"}]
 
 
 def test_a_statement_set_off_in_the_side_phrase_stays_its_own(rules):
