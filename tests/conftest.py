@@ -111,8 +111,12 @@ def speaker_name(a) -> str | None:
     return a.speaker.name if a.speaker is not None else None
 
 
-def source_of(extractor, text: str, cue: str) -> str | None:
-    """The source mention, as written, of the one attribution whose cue is `cue`."""
+def source_of(extractor, text: str, cue: str | None = None) -> str | None:
+    """The source mention, as written in `text`, of the one attribution whose cue is `cue` among those `extractor`
+    finds in it; given no cue, `extractor` is the attribution itself (found in `text`)."""
+    if cue is None:
+        span = extractor.source_span
+        return text[span[0]:span[1]] if span else None
     found = [a for a in extract(extractor, text) if a.cue == cue]
     assert len(found) == 1, [(a.cue, a.content) for a in extract(extractor, text)]
     span = found[0].source_span

@@ -1,7 +1,8 @@
-"""Nested finds (attribution/found.py `swallowed`): a find inside another's content that restates its holder is left
-out; a second voice, a relayed statement or a belief standing alone stays.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Finds inside or repeating another (attribution/found.py `swallowed`, attribution/__init__.py): a nested find that
+restates its holder is left out, a second voice, a relayed statement or a belief standing alone stays; a repeated
+paragraph gives one attribution, two statements with the same cue give two.
+Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
+test fails without the rule it names (measured on PolNeAR train and the judged real pages)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,15 @@ def test_a_statement_by_another_speaker_stays_nested(rules, text, outer, inner, 
 def test_a_belief_standing_alone_stays(rules):
     found = extract(rules, "Mara Vell believes the ferry will run again in May.")
     assert _cues(found) == ["believes"] and found[0].cue_class == "think"
+
+
+def test_a_repeated_paragraph_gives_one_attribution(extractor):
+    paragraph = "The harbor board met on Tuesday. Mara Vell said the bridge would reopen in May."
+    text = "\n\n".join([paragraph] * 3)
+    found = extract(extractor, text)
+    assert len(found) == 1 and found[0].content_spans[0][0] < len(paragraph)
+
+
+def test_two_statements_with_the_same_cue_are_both_kept(extractor):
+    text = "Mara Vell said the bridge would reopen in May. Mara Vell said the ferry would stop in June."
+    assert len(extract(extractor, text)) == 2

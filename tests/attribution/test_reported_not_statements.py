@@ -132,3 +132,31 @@ def test_what_footage_shows_with_that_is_kept(rules):
     """'the footage shows that the guard was asleep': a finding, with its "that", stays."""
     text = "The footage shows that the guard at the Quillmoor depot was asleep when the van left.\n"
     assert "the guard at the Quillmoor depot was asleep" in by_cue(extract(rules, text), "shows").content
+
+
+@pytest.mark.parametrize("line", [
+    "READ MORE: Mayor says the Port Ellis bridge will reopen in May",
+    "Related: Harbor board says the ferry lost money again",
+    "Watch: Vell tells the council that the cranes are idle",
+    "EXCLUSIVE HARBOR: Officials say the channel is too shallow for ferries",
+])
+def test_link_and_label_lines_are_never_attributions(extractor, line):
+    text = f"The harbor board met on Tuesday.\n\n{line}\n\nOwen Talbot said the port lost money in June."
+    found = extract(extractor, text)
+    assert [a.cue for a in found] == ["said"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ilse Marr claims gold in the harbor regatta on Sunday.",
+    "The court denied bail to the captain of the ferry.",
+    "Divers found the wreck lying on its side near the harbor mouth.",
+    "Vell called the police while on her way to the harbor.",
+    "Mara Vell called the Northgate Harbor Office about the ferry on Friday.",
+])
+def test_results_and_things_found_are_not_statements(extractor, text):
+    assert extract(extractor, text) == []
+
+
+def test_a_finding_is_still_a_statement(extractor):
+    text = "The harbor study found that the ferry lost money. Talbot denied that the ferry lost money."
+    assert [a.cue for a in extract(extractor, text)] == ["found", "denied"]

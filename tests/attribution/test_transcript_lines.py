@@ -1,7 +1,8 @@
 """Transcript lines (`speaker_lines`): a line that starts with its speaker's name ("Corvin: The levy will …") is
 what that speaker said; an interview's "Q:"/"A:" and labels that name nobody are not taken.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
+test fails without the rule it names (most were measured on PolNeAR train, the realweb pages of
+docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
 
 from __future__ import annotations
 
@@ -43,3 +44,10 @@ def test_an_interview_question_and_answer_are_not_taken_as_lines(rules):
 def test_a_label_that_names_no_speaker_or_a_short_line_is_not_taken(rules, line):
     text = OPENING + line + "\n"
     assert _colon_lines(extract(rules, text), text) == []
+
+
+def test_a_transcript_keeps_its_speaker_labels(extractor):
+    text = ("VELL: The bridge will reopen in May, and the crews will work all winter.\n"
+            "TALBOT: The port lost money in June, and the cranes were idle.\n")
+    found = extract(extractor, text)
+    assert [a.speaker.name for a in found if a.cue == ":"] == ["VELL", "TALBOT"]

@@ -1,8 +1,8 @@
-"""Participles and their speakers: a trailing participle set off after a reported clause ("…, insisting that …") is
-the reporter's next statement (speakers/implied.py `_trailing_participle_speaker`); one without a comma has its own
-subject.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Participles: a trailing participle set off after a reported clause ("…, insisting that …") is its own statement
+and the reporter's (speakers/implied.py `_trailing_participle_speaker`); it ends the content before it; one
+without a comma has its own subject.
+Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
+test fails without the rule it names (measured on PolNeAR train and the judged real pages)."""
 
 from __future__ import annotations
 
@@ -53,3 +53,11 @@ def test_a_set_off_participle_after_a_clause_is_still_the_outer_speaker(rules):
     text = "Vell argued that a levy would keep the ferries running, saying the harbor could not wait."
     a = by_cue(extract(rules, text), "saying")
     assert speaker_name(a) is not None and "Vell" in speaker_name(a)
+
+
+def test_content_stops_at_a_trailing_participial_clause_which_is_its_own_attribution(extractor):
+    text = "The mayor criticized the ferry plan, saying it would cost the town too much money."
+    found = {a.cue: a for a in extract(extractor, text)}
+    assert found["criticized"].content == "the ferry plan"
+    assert found["saying"].content == "it would cost the town too much money"
+    assert found["saying"].source_span == found["criticized"].source_span
