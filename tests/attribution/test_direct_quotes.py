@@ -84,7 +84,8 @@ def test_a_quotation_after_another_speakers_statement_goes_on_with_it(rules):
 def test_a_quotation_after_the_same_speakers_cue_clause_stays_a_continuation(rules):
     """The right reading kept: a new paragraph that only goes on quoting is still the last speaker's. (The cue
     stands before the first quotation: with the cue clause after it ending the paragraph, the next paragraph's
-    quotation joins the statement as a second span, round 8, test_quotes_round8.py.)"""
+    quotation joins the statement as a second span, round 8,
+    test_a_quotation_opening_the_sentence_or_paragraph_after_the_cue_clause_is_one_statement.)"""
     text = ('Mara Vell said at the meeting in Tarn: "The pier is safe."\n\n'
             '"We have checked it twice, and the board has found nothing wrong."')
     found, mention = quote_of(rules, text, "We have checked it twice, and the board has found nothing wrong.")
@@ -104,7 +105,8 @@ def test_a_quotation_opening_the_sentence_or_paragraph_after_the_cue_clause_is_o
 
 def test_a_quotation_after_a_cue_before_the_first_one_stays_a_continuation(rules):
     """The right reading kept: the first quotation's cue stands before it, so no cue clause ends its paragraph; the
-    next paragraph's quotation is a continuation of its own (test_quotes_round7.py)."""
+    next paragraph's quotation is a continuation of its own
+    (test_a_quotation_after_the_same_speakers_cue_clause_stays_a_continuation)."""
     text = 'Mayor Tolla Vesk said at the town hall: "The bridge will open in May."\n\n"We are ready for the crowds."'
     found = quoted(rules, text)
     assert len(found) == 2, [(a.cue, a.content_spans) for a in found]

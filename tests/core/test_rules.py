@@ -21,7 +21,7 @@ def test_quote_before_and_after_cue_with_curly_and_straight_marks(extractor):
 def test_quote_spanning_paragraphs_continues_without_a_new_cue(extractor):
     # The cue clause after the first quotation ends its sentence and the next paragraph opens with a quotation:
     # one statement in two spans, as PolNeAR marks it (round 8; a cue before the first quotation still gives a
-    # continuation of its own: tests/attribution/test_quotes_round7.py).
+    # continuation of its own: tests/attribution/test_direct_quotes.py).
     text = ("\"The ferry will run until June,\" Ilse Marr told the Northgate Tribune.\n\n"
             "\"After that, the evening crossings end for good.\"")
     preds = extract(extractor, text)

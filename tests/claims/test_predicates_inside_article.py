@@ -1,4 +1,4 @@
-"""Sibling claims inside one article, round 12 (issue 12): an article's statements about its story share the story's
+"""Sibling claims inside one article (issue 12): an article's statements about its story share the story's
 words while each says something else about it. Inside one article, as across two, two statements that only words
 and embeddings bring together are one claim when what they predicate corresponds (`predicates.inside_uncorresponding`);
 what the article's own rules join (claims.references) is left to them, and so are statements whose parse cannot say

@@ -1,4 +1,4 @@
-"""Claims across outlets, round 8 (issue 12): two articles on one story share its words in statements that say
+"""Claims across outlets (issue 12): two articles on one story share its words in statements that say
 different things about it (siblings, not one proposition). Across articles two statements join only when what they
 predicate corresponds, read from their parse (claims.predicates): a predicate in common ("resign" / "resignation"),
 or a verb of one that is the noun object of the other ("walked out" / "staged a walkout"). Fictional names and
@@ -29,7 +29,7 @@ def test_siblings_of_one_story_stay_apart_across_articles(monkeypatch, texts):
     # "should worry voters" / "was handled properly": the story's words in common, different predicates
     assert joined(texts, sources=["gazette", "courier"]) == []
     # without the predicate test the story's words joined them across the two articles (inside one article the
-    # same test applies since round 12: tests/claims/test_inside_siblings_round12.py)
+    # same test applies since round 12: tests/claims/test_predicates_inside_article.py)
     monkeypatch.setattr(predicates, "ACROSS", False)
     assert joined(texts, sources=["gazette", "courier"]) == [[0, 1]]
     monkeypatch.setattr(predicates, "INSIDE", False)
