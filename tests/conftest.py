@@ -123,6 +123,25 @@ def source_of(extractor, text: str, cue: str | None = None) -> str | None:
     return text[span[0]:span[1]] if span else None
 
 
+def one(found, cue: str):
+    """The one attribution of `found` whose cue, lower-cased, is `cue`; fails naming the cues and contents found
+    unless there is exactly one."""
+    hits = [a for a in found if (a.cue or "").lower() == cue]
+    assert len(hits) == 1, [(a.cue, a.content) for a in found]
+    return hits[0]
+
+
+def finds_as_text(found: list, text: str) -> list[tuple[str | None, str | None, str]]:
+    """(cue, source, content) of each find, as written in `text`."""
+    return [(a.cue, text[a.source_span[0]:a.source_span[1]] if a.source_span else None,
+             " … ".join(text[s:e] for s, e in a.content_spans)) for a in found]
+
+
+def finds_with_cue(found: list, text: str, cue: str) -> list[tuple[str | None, str | None, str]]:
+    """`finds_as_text` of the finds whose cue is `cue`."""
+    return [f for f in finds_as_text(found, text) if f[0] == cue]
+
+
 def cues_found(extractor, text: str) -> dict:
     """Cue -> attribution for every attribution `extractor` finds in `text` (the last one where a cue repeats)."""
     return {a.cue: a for a in extract(extractor, text)}

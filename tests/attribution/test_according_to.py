@@ -1,20 +1,13 @@
-""""According to X", "in X's view", "in a poll" and "as reported by X" (reported/according.py, missing.py): what
-the phrase credits, to whom, and the finds inside such an account that are not read twice.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+""""According to X", "in X's view", "in a poll" and "as reported by X" (reported/according.py, missing.py): what the
+phrase credits, to whom, and the finds inside such an account that are not read twice. Fictional sentences through
+the real parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, cues_found, extract, found, only_by_cue
+from tests.conftest import by_cue, cues_found, extract, found, one, only_by_cue
 from tests.conftest import extract as extract_all
-
-
-def one(found, cue: str):
-    hits = [a for a in found if (a.cue or "").lower() == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
 
 
 @pytest.mark.parametrize("text, cue, content", [

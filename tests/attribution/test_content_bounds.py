@@ -1,19 +1,12 @@
 """Content bounds (reported/bounds.py, clauses.py): where a reported content starts and stops as PolNeAR marks it: the
-complementizer, trailing asides, relative clauses, the speaker's next act, a contrast with another speaker.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+complementizer, trailing asides, relative clauses, the speaker's next act, a contrast with another speaker. Fictional
+sentences through the real parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, cues_found, extract, only_by_cue
-
-
-def one(found, cue: str):
-    hits = [a for a in found if (a.cue or "").lower() == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
+from tests.conftest import by_cue, cues_found, extract, one, only_by_cue
 
 
 @pytest.mark.parametrize("text, cue, content", [

@@ -1,9 +1,7 @@
 """Which words are cues: verbs and nouns of saying that report a statement ("declined to comment", "made clear",
-"described as", a statement noun with a that-clause) and their look-alikes that report none ("call it a name",
-"the fact that", a phone call, a due claimed).
-Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
-test fails without the rule it names (most were measured on PolNeAR train, the realweb pages of
-docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"described as", a statement noun with a that-clause) and their look-alikes that report none ("call it a name", "the
+fact that", a phone call, a due claimed). Fictional sentences through the real parse, rules only (or the whole
+`extractor`, where a test takes it); each finding test fails without the rule it names."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
-"""Direct quotations (attribution/quotes.py): whose a quotation is (its own cue, a continuation of the quote before,
-a new subject, a signature on the line below), and which quoted pieces make one statement.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Direct quotations (attribution/quotes.py): whose a quotation is (its own cue, a continuation of the quote before, a
+new subject, a signature on the line below), and which quoted pieces make one statement. Fictional sentences through
+the real parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 

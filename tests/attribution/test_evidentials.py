@@ -1,7 +1,6 @@
-"""Evidentials (reported/evidential.py): "reportedly", "seems", "appears", "records show" and what a poll shows:
-what they report, and the look-alikes that report nothing.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Evidentials (reported/evidential.py): "reportedly", "seems", "appears", "records show" and what a poll shows: what
+they report, and the look-alikes that report nothing. Fictional sentences through the real parse, rules only; each
+finding test fails without the rule it names."""
 
 from __future__ import annotations
 

@@ -5,18 +5,9 @@ the real parse, rules only; each test fails without the rule it names."""
 from __future__ import annotations
 
 from tests.conftest import by_cue, extract, span_text
+from tests.conftest import finds_with_cue as _with_cue
 
 HEAD = "Harbor board delays ferry levy vote\n\nThe Quillmoor harbor board put off its vote on the ferry levy.\n\n"
-
-
-def _finds(found: list, text: str) -> list[tuple[str | None, str | None, str]]:
-    """(cue, source, content) of each find, as text."""
-    return [(a.cue, text[a.source_span[0]:a.source_span[1]] if a.source_span else None,
-             " … ".join(text[s:e] for s, e in a.content_spans)) for a in found]
-
-
-def _with_cue(found: list, text: str, cue: str) -> list[tuple[str | None, str | None, str]]:
-    return [f for f in _finds(found, text) if f[0] == cue]
 
 
 PARAGRAPH = ("Quillmoor mayor backs levy\n\n"

@@ -1,8 +1,8 @@
 """Finds inside or repeating another (attribution/found.py `swallowed`, attribution/__init__.py): a nested find that
 restates its holder is left out, a second voice, a relayed statement or a belief standing alone stays; a repeated
-paragraph gives one attribution, two statements with the same cue give two.
-Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
-test fails without the rule it names (measured on PolNeAR train and the judged real pages)."""
+paragraph gives one attribution, two statements with the same cue give two. Fictional sentences through the real
+parse, rules only (or the whole `extractor`, where a test takes it); each finding test fails without the rule it
+names."""
 
 from __future__ import annotations
 

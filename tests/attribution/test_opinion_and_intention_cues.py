@@ -1,23 +1,16 @@
-"""Opinion, evaluation and intention cues: "seen as", stance adjectives, praise and blame, "hopes" whatever its
-lemma, "plans to"/"refused to", and praise named by a noun (reported/nominal.py).
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Opinion, evaluation and intention cues: "seen as", stance adjectives, praise and blame, "hopes" whatever its lemma,
+"plans to"/"refused to", and praise named by a noun (reported/nominal.py). Fictional sentences through the real
+parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import cues_found, extract, only_by_cue, span_text
+from tests.conftest import cues_found, extract, one, only_by_cue, span_text
 
 
 def _cues(found: list) -> list[str]:
     return [a.cue for a in found]
-
-
-def one(found, cue: str):
-    hits = [a for a in found if (a.cue or "").lower() == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
 
 
 @pytest.mark.parametrize("text, source, content", [

@@ -1,8 +1,6 @@
-"""Questions asked ("asked whether …", "asked why …, she said …", "was asked to say"): the question is its
-asker's, and the one asked is neither its asker nor a source of it.
-Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
-test fails without the rule it names (most were measured on PolNeAR train, the realweb pages of
-docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Questions asked ("asked whether …", "asked why …, she said …", "was asked to say"): the question is its asker's, and
+the one asked is neither its asker nor a source of it. Fictional sentences through the real parse, rules only (or the
+whole `extractor`, where a test takes it); each finding test fails without the rule it names."""
 
 from __future__ import annotations
 

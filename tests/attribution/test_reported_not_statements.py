@@ -5,13 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, cues, extract
-
-
-def one(found, cue: str):
-    hits = [a for a in found if (a.cue or "").lower() == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
+from tests.conftest import by_cue, cues, extract, one
 
 
 @pytest.mark.parametrize("text, cue", [

@@ -1,8 +1,7 @@
 """Source mentions (`source_span`; found.py `cue_subject`, speakers/implied.py): which words of the sentence an
 attribution gives as its source, when the parse hangs the subject elsewhere or names none; the speaker identity
-behind the mention is checked where a rule could move it.
-Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
-test fails without the rule it names (measured on PolNeAR train and the judged real pages)."""
+behind the mention is checked where a rule could move it. Fictional sentences through the real parse, rules only (or
+the whole `extractor`, where a test takes it); each finding test fails without the rule it names."""
 
 from __future__ import annotations
 

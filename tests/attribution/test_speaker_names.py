@@ -1,13 +1,12 @@
-"""Speaker names (speakers/mentions.py, nearby.py, resolver.py): pronouns resolved to the right person, names set
-after descriptions, possessors, counts, roles and handles.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Speaker names (speakers/mentions.py, nearby.py, resolver.py): pronouns resolved to the right person, names set after
+descriptions, possessors, counts, roles and handles. Fictional sentences through the real parse, rules only; each
+finding test fails without the rule it names."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, extract, speaker_name
+from tests.conftest import by_cue, extract, one, speaker_name
 
 
 def said_by(found, text: str, words: str) -> str | None:
@@ -15,12 +14,6 @@ def said_by(found, text: str, words: str) -> str | None:
     hits = [a for a in found if a.content and words in a.content]
     assert len(hits) == 1, [(a.cue, a.content) for a in found]
     return speaker_name(hits[0])
-
-
-def one(found, cue: str):
-    hits = [a for a in found if (a.cue or "").lower() == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
 
 
 @pytest.mark.parametrize("text, people", [

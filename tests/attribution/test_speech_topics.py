@@ -1,21 +1,11 @@
-"""What a speaker's words were about (reported/speech.py `topic_of_talk`): "…, Vell said, referring to the farm
-voters", "Marr spoke about the levy", "Vell was asked about the levy".
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""What a speaker's words were about (reported/speech.py `topic_of_talk`): "…, Vell said, referring to the farm voters",
+"Marr spoke about the levy", "Vell was asked about the levy". Fictional sentences through the real parse, rules only;
+each finding test fails without the rule it names."""
 
 from __future__ import annotations
 
 from tests.conftest import extract
-
-
-def _finds(found: list, text: str) -> list[tuple[str | None, str | None, str]]:
-    """(cue, source, content) of each find, as text."""
-    return [(a.cue, text[a.source_span[0]:a.source_span[1]] if a.source_span else None,
-             " … ".join(text[s:e] for s, e in a.content_spans)) for a in found]
-
-
-def _with_cue(found: list, text: str, cue: str) -> list[tuple[str | None, str | None, str]]:
-    return [f for f in _finds(found, text) if f[0] == cue]
+from tests.conftest import finds_with_cue as _with_cue
 
 
 def test_referring_to_after_a_quote_gives_what_the_words_were_about(rules):

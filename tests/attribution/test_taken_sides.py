@@ -1,7 +1,6 @@
-"""Taken sides (reported/speech.py `taken_side`): "the union endorsed Vell", "defended Vell as a moderate": the side
-is what the subject holds; verbs that as often say something else count only where the clause states the side.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Taken sides (reported/speech.py `taken_side`): "the union endorsed Vell", "defended Vell as a moderate": the side is
+what the subject holds; verbs that as often say something else count only where the clause states the side. Fictional
+sentences through the real parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 

@@ -1,7 +1,6 @@
-"""Title lines (reported/according.py `title_line`, `headline`): "Talbot Slams Ferry Levy", "Vell to harbor board:
-…": what a title line with a named source reports, and the labels that report nothing.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Title lines (reported/according.py `title_line`, `headline`): "Talbot Slams Ferry Levy", "Vell to harbor board: …":
+what a title line with a named source reports, and the labels that report nothing. Fictional sentences through the
+real parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 
@@ -9,20 +8,9 @@ import pytest
 
 from claimgraph.records import Article
 from tests.conftest import cues_found, extract, only_by_cue, span_text
-
-# -- a headline's verb: "Talbot Slams Ferry Levy" -------------------------------------------------------------------
+from tests.conftest import finds_with_cue as _with_cue
 
 BODY = "\n\nThe harbor board met on Tuesday in Port Ellis to discuss the ferry.\n"
-
-
-def _finds(found: list, text: str) -> list[tuple[str | None, str | None, str]]:
-    """(cue, source, content) of each find, as text."""
-    return [(a.cue, text[a.source_span[0]:a.source_span[1]] if a.source_span else None,
-             " … ".join(text[s:e] for s, e in a.content_spans)) for a in found]
-
-
-def _with_cue(found: list, text: str, cue: str) -> list[tuple[str | None, str | None, str]]:
-    return [f for f in _finds(found, text) if f[0] == cue]
 
 
 def test_a_title_whose_name_the_article_names_below_is_its_statement(rules):
@@ -36,6 +24,8 @@ def test_a_title_whose_name_the_article_never_names_is_no_statement(rules):
     text = "Harbor: Ferry Fares Rose Before The Summer Season.\n\nThe boats were running at a loss, the report shows."
     assert ":" not in cues_found(rules, text)
 
+
+# -- a headline's verb: "Talbot Slams Ferry Levy" -------------------------------------------------------------------
 
 @pytest.mark.parametrize("title, cue, source, content, cue_class", [
     ("Talbot Slams Ferry Levy", "Slams", "Talbot", "Ferry Levy", "dispute"),

@@ -1,8 +1,7 @@
-"""Transcript lines (`speaker_lines`): a line that starts with its speaker's name ("Corvin: The levy will …") is
-what that speaker said; an interview's "Q:"/"A:" and labels that name nobody are not taken.
-Fictional sentences through the real parse, rules only unless a test takes the whole `extractor`; each finding
-test fails without the rule it names (most were measured on PolNeAR train, the realweb pages of
-docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+"""Transcript lines (`speaker_lines`): a line that starts with its speaker's name ("Corvin: The levy will …") is what
+that speaker said; an interview's "Q:"/"A:" and labels that name nobody are not taken. Fictional sentences through
+the real parse, rules only (or the whole `extractor`, where a test takes it); each finding test fails without the
+rule it names."""
 
 from __future__ import annotations
 

@@ -1,20 +1,12 @@
 """The writer's own voice: hedges, judgements, beliefs, framing and words to the reader that the rules must refuse as
-someone's statement (attribution/unsaid.py, reported/statements.py), beside similar statements that stay.
-Fictional sentences through the real parse, rules only; each finding test fails without the rule it names (most were
-measured on PolNeAR train, the realweb pages of docs/realweb_judged.md or the FNC-1 bodies of docs/fnc1_judged.md)."""
+someone's statement (attribution/unsaid.py, reported/statements.py), beside similar statements that stay. Fictional
+sentences through the real parse, rules only; each finding test fails without the rule it names."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, cues, extract, found
-
-
-def one(found, cue: str):
-    hits = [a for a in found if (a.cue or "").lower() == cue]
-    assert len(hits) == 1, [(a.cue, a.content) for a in found]
-    return hits[0]
-
+from tests.conftest import by_cue, cues, extract, found, one
 
 # --- the writer's own framing -------------------------------------------------------------------------------------
 
