@@ -53,10 +53,10 @@ def _real_words() -> list[str]:
     roughly in order of frequency), without stop words."""
     import re
 
-    from claimgraph.claims import semantic
+    from claimgraph.claims import embeddings
     from claimgraph.claims.grouping import STOP
 
-    vocab = json.loads((semantic.EMBED_DIR / "tokenizer.json").read_text())["model"]["vocab"]
+    vocab = json.loads((embeddings.EMBED_DIR / "tokenizer.json").read_text())["model"]["vocab"]
     return [w for w in sorted(vocab, key=vocab.get) if re.fullmatch("[a-z]{4,}", w) and w not in STOP]
 
 
@@ -170,7 +170,7 @@ def pair_quality(labels: np.ndarray, found: np.ndarray) -> tuple[float, float]:
     return both / max(pairs(found), 1), both / max(pairs(labels), 1)
 
 
-STAGES = [("semantic", "statement_vectors", "vectors"), ("semantic", "embed", "embedding"),
+STAGES = [("vectors", "statement_vectors", "vectors"), ("embeddings", "embed", "embedding"),
           ("semantic", "candidate_pairs", "candidates"), ("grouping", "lsh_links", "MinHash pairs"),
           ("predicates", "uncorresponding", "predicates test"), ("semantic", "average_linkage", "linkage")]
 
@@ -202,13 +202,13 @@ def run_one(n: int, method: str, baseline_max: int, per_article: int = 0, unreco
 
     texts, labels, said = statements(n)
     # `--per-article K`: the statements in articles of K, drawn at random, passed as `link-claims` passes them (the
-    # cross-article evidence test, semantic.across_unanchored, then runs); 0: no articles, as `eval emergent`.
+    # cross-article evidence test, evidence.across_unanchored, then runs); 0: no articles, as `eval emergent`.
     sources = ([f"a{i // per_article}" for i in np.random.default_rng(3).permutation(n)] if per_article else None)
     stages: dict[str, float] = {}
     if method == "semantic":
-        from claimgraph.claims import semantic
+        from claimgraph.claims import embeddings, semantic
 
-        semantic._model()   # loading the embeddings (~0.1 s) is not grouping
+        embeddings._model()   # loading the embeddings (~0.1 s) is not grouping
         _timed(stages)
     rss_data = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     start, cpu = time.perf_counter(), time.process_time()
@@ -248,10 +248,10 @@ def vs_exact(n: int) -> dict:
     """N statements grouped by the semantic step through the blocks (as above EXACT_MAX) and through the exact
     path (every pair): the share of the exact candidate pairs the blocks find, and the pairwise precision / recall
     of the blocked grouping against the exact one (and of each against the propositions)."""
-    from claimgraph.claims import semantic
+    from claimgraph.claims import semantic, vectors
 
     texts, labels, _ = statements(n)
-    words, emb, info = semantic.statement_vectors(texts)
+    words, emb, info = vectors.statement_vectors(texts)
     out = {"n": n}
     found = {}
     for path, limit in (("exact", 10**12), ("blocks", 1)):

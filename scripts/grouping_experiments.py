@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
-from claimgraph.claims import semantic
+from claimgraph.claims import semantic, vectors
 from claimgraph.claims.grouping import group_statements
 from claimgraph.eval.emergent import bcubed, claim_folds, fold_batches, read_emergent
 
@@ -32,7 +32,7 @@ def batches(rows):
     for batch in fold_batches():
         idx = np.concatenate([parts[f] for f in batch])
         texts = [rows[i].headline for i in idx]
-        words, emb, info = semantic.statement_vectors(texts)
+        words, emb, info = vectors.statement_vectors(texts)
         pairs, sims = semantic.candidate_pairs(words, emb, info, CANDIDATE_LINK)
         at = np.cumsum([0] + [len(parts[f]) for f in batch])
         d = {"batch": batch, "n": len(texts), "words": words, "emb": emb, "info": info, "pairs": pairs,
@@ -54,8 +54,8 @@ def features(d, pairs=None):
     present = (words != 0).astype(np.float32).tocsr()
     own = np.asarray(present @ info)
     both = words[i].multiply(words[j]).tocsr()
-    wdot = np.asarray(both.sum(axis=1)).ravel() / semantic.WORDS
-    edot = np.einsum("ij,ij->i", emb[i], emb[j]) / (1 - semantic.WORDS)
+    wdot = np.asarray(both.sum(axis=1)).ravel() / vectors.WORDS
+    edot = np.einsum("ij,ij->i", emb[i], emb[j]) / (1 - vectors.WORDS)
     bp = (both != 0).astype(np.float32)
     sh = np.asarray(bp @ info)
     s0, s1, cnt = sh[:, 0], sh[:, 1], sh[:, 2]

@@ -1,6 +1,6 @@
 """Write claimgraph/data/word_zipf.tsv.gz, how common each English word is, from the wordfreq package.
 
-Claim grouping (`claims/semantic.py`, `anchored`) asks how specific the words two statements share are in general
+Claim grouping (`claims/anchors.py`, `anchored`) asks how specific the words two statements share are in general
 English. Run once when the table should change (`pip install wordfreq`, then `python scripts/make_word_zipf.py`);
 the package ships the file (0.7 MB), so wordfreq (57 MB of data for 40 languages) is not needed at run time.
 wordfreq's data is licensed CC BY-SA 4.0, and so is the file this writes (its first line says so).
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from wordfreq import top_n_list, zipf_frequency
 
-from claimgraph.claims.semantic import ZIPF_FILE, ZIPF_FLOOR
+from claimgraph.claims.vectors import ZIPF_FILE, ZIPF_FLOOR
 
 
 def write_zipf_file(path: Path = ZIPF_FILE, floor: float = ZIPF_FLOOR) -> int:

@@ -12,7 +12,10 @@ facts) and returns `Claim` records. `claimgraph.service_claims` loads, links and
 Modules: `grouping` (content words, LSH grouping, union-find), `references` (links inside one article: nesting,
 noun references, elaboration), `stance` (assert / dispute / support / report), `gist`, `provenance` (first
 appearance, outlet chains, timeline), `link` (ties them together), `detail` (one claim in full), `graph` (GraphML /
-JSON export). See docs/claims.md.
+JSON export). The semantic step of grouping: `semantic` (candidate pairs, average linkage, the learned join test)
+over `vectors` (the word half and the statement vectors) and `embeddings` (the meaning half), `anchors` (which pairs
+may be candidates), `cells` (candidates of large collections) and `evidence` (what link-claims asks of a pair across
+or inside articles). See docs/claims.md.
 """
 
 from __future__ import annotations

@@ -14,6 +14,8 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
+from claimgraph.claims import anchors
+
 SIGNATURE = 4       # a statement's heaviest word-half entries (its rarest words and stems) it is blocked by
 WINDOW = 24         # in a block (one entry's statements), each statement meets its next WINDOW (all in a small one)
 CHUNK = 400_000     # pairs scored at once
@@ -22,10 +24,8 @@ CHUNK = 400_000     # pairs scored at once
 def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, link: float,
                 neighbours: int, anchor: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link` and that are
-    semantic.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i,
+    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i,
     found inside blocks (`candidates`) and scored in chunks of CHUNK."""
-    from claimgraph.claims import semantic  # its settings (semantic imports this module)
-
     n = words.shape[0]
     info = info.astype(np.float32)
     present = (words != 0).astype(np.float32).tocsr()
@@ -42,10 +42,10 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
         meaning = np.einsum("ij,ij->i", emb[i], emb[j])
         sims = sims + meaning
         good = shared & (sims >= link)
-        good &= ~semantic.one_word_apart(both.getnnz(axis=1), meaning)   # one word shared: meanings must agree
+        good &= ~anchors.one_word_apart(both.getnnz(axis=1), meaning)   # one word shared: meanings must agree
         shared_info = anchor[i].multiply(anchor[j]).tocsr() @ info    # specific words shared
         whole = (both != 0).astype(np.float32) @ info[:, 0]          # … and all words shared (short statements)
-        good &= semantic.anchored(shared_info.T, own[i].T, own[j].T, meaning, whole=whole)
+        good &= anchors.anchored(shared_info.T, own[i].T, own[j].T, meaning, whole=whole)
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
     return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)

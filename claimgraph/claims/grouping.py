@@ -136,7 +136,7 @@ satisfied similar proportionate favor favour""".split())
 def negated_base(word: str) -> str | None:
     """The word a negating prefix turns over in this one ("illegal" -> "legal", "unlikely" -> "likely",
     "disagree" -> "agree"), None for a word that is no such negation ("discount", "interest", "unit")."""
-    from claimgraph.claims.semantic import zipf
+    from claimgraph.claims.vectors import zipf
 
     for prefix in NEGATING_PREFIXES:
         base = word[len(prefix):]
@@ -249,15 +249,15 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     words, claims.cells) and unioned into `uf` (positions through `index`). `link` is the similarity at which two
     groups are one claim in a collection of up to semantic.LINK_BASE statements (semantic.LINK when None); it rises
     with the number of statements (semantic.link_for). `sources`: each statement's article, whose subject words do
-    not anchor its pairs (semantic.anchor_rows); `predicates`: each statement's as extraction recorded them
-    (semantic.evidenced). Returns the pairs that joined and their similarity."""
-    from claimgraph.claims import semantic  # loads the embeddings: only when statements are grouped
+    not anchor its pairs (anchors.anchor_rows); `predicates`: each statement's as extraction recorded them
+    (evidence.evidenced). Returns the pairs that joined and their similarity."""
+    from claimgraph.claims import anchors, evidence, semantic, vectors  # the embeddings: only when grouping
 
     bar = semantic.link_for(len(texts), link)
-    words, emb, info = semantic.statement_vectors(texts)
-    pairs, scores = semantic.candidate_pairs(words, emb, info, bar, semantic.anchor_rows(words, sources))
+    words, emb, info = vectors.statement_vectors(texts)
+    pairs, scores = semantic.candidate_pairs(words, emb, info, bar, anchors.anchor_rows(words, sources))
     roots = [uf.find(i if index is None else index[i]) for i in range(len(texts))]
-    pairs, scores = semantic.evidenced(texts, pairs, scores, words, emb, info, sources, bar, predicates, tied=roots)
+    pairs, scores = evidence.evidenced(texts, pairs, scores, words, emb, info, sources, bar, predicates, tied=roots)
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
     for i, root in enumerate(roots):

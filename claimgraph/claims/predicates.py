@@ -14,12 +14,12 @@ the clauses under it: complements, adverbial and relative clauses, their conjunc
 Each predicate is kept as its lemma's stem (claims.grouping.stem), so that a verb meets its nominalisation
 ("resign" / "resignation", "apologized" / "apology"), and only when it is a content word (grouping.STOP). A verb's
 direct object that is a noun can carry the predicate instead of the verb ("staged a walkout" / "walked out", "want
-a ban" / "ban"): a verb of one statement meets a noun object of the other by their coarse stems (semantic.PREFIX
+a ban" / "ban"): a verb of one statement meets a noun object of the other by their coarse stems (vectors.PREFIX
 letters: "walk" / "walkout"). A predicate that is the other's with a negating prefix ("illegal" / "legal",
 "unlikely" / "likely", "disagree" / "agree"; grouping.negated_base guards against "discount", "interest",
 "immigrant") is the same proposition said the other way, as "not legal" would be (issue 12: two claims, or one of two
 assenting voices, before); claims.stance reads it as a negation. Two statements of different articles are one
-proposition only when their predicates correspond (`corresponding`). Words quoted verbatim (semantic.verbatim) need
+proposition only when their predicates correspond (`corresponding`). Words quoted verbatim (evidence.verbatim) need
 no such test.
 
 Inside one article the same test applies to the pairs that only words and embeddings bring together
@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
+from claimgraph.claims.anchors import source_codes
 from claimgraph.claims.grouping import STOP, content_stems, negated_base, stem
-from claimgraph.claims.semantic import PREFIX, source_codes
+from claimgraph.claims.vectors import PREFIX
 
 # The parse-reading half lives in claimgraph.nlp.predicates (extraction runs it).
 from claimgraph.nlp.predicates import PredicateWords, Statement, predicate_words
@@ -62,7 +63,7 @@ ACROSS = True
 # (design; 30 of 186) 18 : 5 : 7, dev (all 19) 12 : 4 : 3: paraphrases in other verbs ("undercut" / "obscures",
 # "dead heat" / "deadlocked") fall apart. Emergent (no articles) unchanged. False: no such test.
 # Tried and not shipped (session 13): predicates also corresponding when two lemmas' static word vectors
-# (semantic._model, raw or centred) reach a cosine t. Of the 1,803 pairs the test refused on PolNeAR train, those
+# (embeddings._model, raw or centred) reach a cosine t. Of the 1,803 pairs the test refused on PolNeAR train, those
 # at t >= 0.6 (76 either way) read as 8-11 one proposition, 11-13 arguable, 52-57 siblings; at 0.7 4 / 2-4 / 11-21;
 # only at 0.85 none are siblings, and those 2 are "biased" / "bias" (a stemming miss). Antonyms lie as close as
 # synonyms ("legal" / "illegal" 0.83, "agree" / "disagree" 0.87 against "buy" / "purchase" 0.88, "undercut" /
@@ -89,7 +90,7 @@ def predicates_of(statement: Statement) -> Predicates:
 
 def predicates_from(words: PredicateWords) -> Predicates:
     """The stems the test compares, from the lemmas the parse gave (`predicate_words`): content words only
-    (grouping.STOP), verbs and objects by their coarse stems (semantic.PREFIX letters)."""
+    (grouping.STOP), verbs and objects by their coarse stems (vectors.PREFIX letters)."""
     return Predicates(_stems(words.heads), frozenset(s[:PREFIX] for s in _stems(words.verbs)),
                       frozenset(s[:PREFIX] for s in _stems(words.objects)), _negated(words.heads))
 
@@ -186,12 +187,12 @@ def inside_uncorresponding(texts: Sequence[str], pairs: np.ndarray, sources: Seq
 def readable(text: str, said: Predicates) -> bool:
     """Whether a statement's parse says what it predicates, so that a pair of one article may be told apart by it:
     it shows a predicate (not only light verbs, "do so", "became a citizen", "had his hands in the air", which
-    grouping.STOP leaves out), it holds more than semantic.SHORT_TERMS content words (of "the costs had doubled"
-    the meaning decides, as in semantic.anchored: it restates "the repairs will cost twice the estimate"), and it is
+    grouping.STOP leaves out), it holds more than anchors.SHORT_TERMS content words (of "the costs had doubled"
+    the meaning decides, as in anchors.anchored: it restates "the repairs will cost twice the estimate"), and it is
     no headline in Title Case (toward_claim.style_features), which the parser reads as a string of names ("Wealthy
     Voters Abandon Republican Party for Hillary Clinton"). Across articles a statement without predicates
     corresponds to none; inside one its words decide, as before this test."""
-    from claimgraph.claims.semantic import SHORT_TERMS
+    from claimgraph.claims.anchors import SHORT_TERMS
     from claimgraph.claims.toward_claim import style_features
 
     return bool(said.heads) and len(content_stems(text)) > SHORT_TERMS and not style_features(text)[1]

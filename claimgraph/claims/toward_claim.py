@@ -55,7 +55,7 @@ SEED = 0
 C = 1.0
 HAND_SCALE = 1.0   # the hand features' weight beside TF-IDF rows of unit length
 CONTEXT_SCALE = 1.0   # the claim context's weight (chosen by 5-fold cross-validation by claim: 0.5, 1, 2 tried)
-EMBED_SCALE = 1.0     # the meaning features' weight (claims.semantic's static embeddings; see meaning_features)
+EMBED_SCALE = 1.0     # the meaning features' weight (claims.embeddings' static embeddings; see meaning_features)
 STYLE_SCALE = 1.0     # the house-style features' weight, the statement's and its claim's (0.5 and 2 no better)
 # Two more linear models over the same features, averaged with the logistic regression's probabilities (see `fit`):
 # NB-LR (per stance, a binary LR over the TF-IDF columns made 0/1 and scaled by their naive-Bayes log-count ratio,
@@ -184,10 +184,10 @@ MEANING = ("cos_gist", "cos_others", "cos_gist_within", "cos_others_within")
 
 def meaning_features(texts: Sequence[str], gists: Sequence[str], groups: Sequence[object]) -> np.ndarray:
     """What the statement says beyond its claim, by meaning, and where it sits among the claim's statements: the
-    statement's embedding less the gist's (claims.semantic's static model2vec embeddings, no torch), then MEANING:
+    statement's embedding less the gist's (claims.embeddings' static model2vec embeddings, no torch), then MEANING:
     cosine to the gist, cosine to the centroid of the claim's other statements, both as z-scores within the claim
     (the headline that strays from what the others say)."""
-    from claimgraph.claims.semantic import embed
+    from claimgraph.claims.embeddings import embed
 
     mine = embed(list(texts)).astype(np.float64)
     unique = sorted(set(gists))

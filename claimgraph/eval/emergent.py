@@ -291,8 +291,8 @@ def render_table(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-# The grouping settings tried by `tune_grouping` (claims.semantic's IDF_POWER, PREFIX_WEIGHT, WORDS, LINK,
-# LINK_GROWTH, CENTRE, COHESION).
+# The grouping settings tried by `tune_grouping` (claims.vectors' IDF_POWER, PREFIX_WEIGHT, WORDS; claims.semantic's
+# LINK, LINK_GROWTH, COHESION; claims.embeddings' CENTRE).
 GROUPING_GRID = tuple({"IDF_POWER": 2.0, "PREFIX_WEIGHT": 0.5, "WORDS": 0.9, "LINK": link, "LINK_GROWTH": growth,
                        "CENTRE": True, "COHESION": cohesion}
                       for link in (0.125, 0.135, 0.15) for growth in (0.0, 0.005, 0.01, 0.015, 0.02)
@@ -319,21 +319,22 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
     best mean B-cubed F1 over the batch sizes, among batches of the other folds only, is scored on the batches
     that hold the fold, over the fold's headlines (its clusters taken in the whole batch, so statements of other
     folds grouped with them count against it): at each size, nothing of the held-out fold chose the setting. What
-    ships is the setting best over all batches. Sets claims.semantic's module settings while it runs and
-    restores them."""
-    from claimgraph.claims import semantic
+    ships is the setting best over all batches. Sets the settings in their modules (claims.semantic, vectors,
+    embeddings) while it runs and restores them."""
+    from claimgraph.claims import embeddings, semantic, vectors
 
     grid = list(grid)
     if PREVIOUS_GROUPING not in grid:
         grid.append(PREVIOUS_GROUPING)
-    saved = {k: getattr(semantic, k) for k in grid[0]}
+    home = {k: next(m for m in (semantic, vectors, embeddings) if hasattr(m, k)) for k in grid[0]}   # its module
+    saved = {k: getattr(home[k], k) for k in grid[0]}
     parts = claim_folds(rows, folds)
     batches = fold_batches(folds)
     gold = [r.claim_id for r in rows]
 
     def grouped(setting: dict[str, Any]) -> list[tuple[list[str], np.ndarray, list[np.ndarray]]]:
         for k, v in setting.items():
-            setattr(semantic, k, v)
+            setattr(home[k], k, v)
         out = []
         for batch in batches:
             idx = np.concatenate([parts[f] for f in batch])
@@ -351,7 +352,7 @@ def tune_grouping(rows: Sequence[Row], grid: Sequence[dict[str, Any]] = GROUPING
             whole.append([bcubed(g, lab)[2] for g, lab, _ in runs])
     finally:
         for k, v in saved.items():
-            setattr(semantic, k, v)
+            setattr(home[k], k, v)
     sizes = range(1, folds + 1)
 
     def train(s: int, held: int | None) -> float:   # mean over sizes of the mean B-cubed of batches without `held`
@@ -392,10 +393,10 @@ def join_examples(texts: Sequence[str], gold: Sequence[str]) -> tuple[np.ndarray
     """The joins average linkage attempts when it groups these statements as one batch (those whose average reaches
     the link: semantic.join_features, by the shipped rules) and whether each puts one claim together (the two
     groups' commonest gold claims are the same): what the learned join test (semantic.JOIN_P) is trained on."""
-    from claimgraph.claims import semantic
+    from claimgraph.claims import semantic, vectors
 
     trace: list[tuple[int, int, list[float], bool]] = []
-    words, emb, info = semantic.statement_vectors(texts)
+    words, emb, info = vectors.statement_vectors(texts)
     link = semantic.link_for(len(texts))
     pairs, sims = semantic.candidate_pairs(words, emb, info, link)
     semantic.average_linkage(len(texts), pairs, sims, words, emb, link, trace=trace)

@@ -2,7 +2,7 @@
 
 On the executors (`mapPartitions`, one model2vec model per Python worker): each statement's stemmed content words and
 its static embedding. In Spark SQL: the TF-IDF weights (sklearn's smooth IDF over all the statements, l2-normalised,
-as claims.semantic fits them), the candidate pairs, their similarity
+as claims.vectors fits them), the candidate pairs, their similarity
 
     WORDS x cos(TF-IDF) + (1 - WORDS) x cos(embedding)     (only for pairs that share a word)
 
@@ -32,15 +32,15 @@ BATCH = 4096
 def _vectors(items: Iterator[tuple[int, str]]) -> Iterator[tuple[int, list[str], list[float]]]:
     """mapPartitions: (i, text) -> (i, stems, emb): stemmed content words and the unit static embedding, a batch
     at a time."""
-    from claimgraph.claims import semantic
+    from claimgraph.claims import embeddings, vectors
 
     items = list(items)
     for start in range(0, len(items), BATCH):
         batch = items[start:start + BATCH]
         texts = [t or "" for _, t in batch]
-        emb = semantic.embed(texts)
+        emb = embeddings.embed(texts)
         for (i, _), text, row in zip(batch, texts, emb.tolist()):
-            yield i, semantic._stems(text), row
+            yield i, vectors._stems(text), row
 
 
 def _dot(a: str, b: str) -> Any:
@@ -58,7 +58,7 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from claimgraph.claims import semantic
+    from claimgraph.claims import anchors, semantic, vectors
     from claimgraph.claims.grouping import MIN_WORDS, THRESHOLD, content_stems
     from claimgraph.spark.grouping import banded_pairs
 
@@ -71,15 +71,15 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
     idf = F.log(F.lit(1.0 + n) / (F.col("df") + 1.0)) + 1.0
     weighted = (terms.join(df, "stem").withColumn("w", idf)
                 .withColumn("w", F.col("w") / F.sqrt(F.sum(F.col("w") ** 2).over(Window.partitionBy("i")))
-                            * F.lit(float(np.sqrt(semantic.WORDS))))
-                .where(F.size("stems") >= semantic.MIN_WORDS).cache())   # shorter: zero vectors, never joined
+                            * F.lit(float(np.sqrt(vectors.WORDS))))
+                .where(F.size("stems") >= vectors.MIN_WORDS).cache())   # shorter: zero vectors, never joined
     # the word half link-claims uses (IDF power, coarse stems) and each term's information by part (stems, coarse
-    # stems), for semantic.anchored
-    matrix, info = semantic.word_rows(texts)
+    # stems), for anchors.anchored
+    matrix, info = vectors.word_rows(texts)
     matrix.eliminate_zeros()
-    # the entries whose information counts in what a pair shares (semantic.anchor_rows: not the article's subject)
+    # the entries whose information counts in what a pair shares (anchors.anchor_rows: not the article's subject)
     matrix = matrix.tocoo()
-    counts = np.asarray(semantic.anchor_rows(matrix.tocsr(), sources)[matrix.row, matrix.col]).ravel()
+    counts = np.asarray(anchors.anchor_rows(matrix.tocsr(), sources)[matrix.row, matrix.col]).ravel()
     parts = range(info.shape[1])
     entries = spark.createDataFrame(pa.table({"i": pa.array(matrix.row, pa.int64()),
                                               "t": pa.array(matrix.col, pa.int64()),
@@ -106,12 +106,12 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
     candidates = blocked.unionByName(lsh).distinct()
     shared = F.aggregate(F.map_values(F.map_zip_with("wa", "wb", lambda k, x, y: F.coalesce(x * y, F.lit(0.0)))),
                          F.lit(0.0), lambda acc, x: acc + x)
-    # terms both statements hold; one word shared links only when the meanings agree too (claims.semantic)
+    # terms both statements hold; one word shared links only when the meanings agree too (claims.anchors)
     both = F.size(F.map_filter(F.map_zip_with("wa", "wb", lambda k, x, y: F.coalesce(x * y, F.lit(0.0))),
                                lambda k, v: v != 0))
-    one_word = ((F.col("both") < semantic.ONE_WORD_TERMS) & (F.col("cos") < semantic.ONE_WORD_MEANING)
-                if semantic.ONE_WORD_MEANING is not None else F.lit(False))
-    # the information of the terms both hold, by part (semantic.anchored: specific words shared; a term's is the
+    one_word = ((F.col("both") < anchors.ONE_WORD_TERMS) & (F.col("cos") < anchors.ONE_WORD_MEANING)
+                if anchors.ONE_WORD_MEANING is not None else F.lit(False))
+    # the information of the terms both hold, by part (anchors.anchored: specific words shared; a term's is the
     # same on both sides, 0 where it is the article's subject, anchor_rows: a term counts where both are above 0)
     shared_info = [F.aggregate(F.map_values(F.map_zip_with(f"held{k}_a", f"held{k}_b",
                                                            lambda t, x, y: F.when(y > 0, x))),
@@ -119,9 +119,9 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
                    for k in parts]
     whole = F.aggregate(F.map_values(F.map_zip_with("info0_a", "info0_b", lambda t, x, y: F.when(y.isNotNull(), x))),
                         F.lit(0.0), lambda acc, x: acc + F.coalesce(x, F.lit(0.0))).alias("whole")
-    anchor = semantic.anchored([F.col(f"shared{k}") for k in parts], [F.col(f"own{k}_a") for k in parts],
-                               [F.col(f"own{k}_b") for k in parts], F.col("cos") * (1.0 - semantic.WORDS),
-                               least=F.least, whole=F.col("whole"))
+    anchor = anchors.anchored([F.col(f"shared{k}") for k in parts], [F.col(f"own{k}_a") for k in parts],
+                              [F.col(f"own{k}_b") for k in parts], F.col("cos") * (1.0 - vectors.WORDS),
+                              least=F.least, whole=F.col("whole"))
 
     def side(name: str) -> list[Any]:
         return [F.col("i").alias(name), F.col("words").alias("w" + name), F.col("emb").alias("e" + name),
@@ -134,7 +134,7 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
               .select("a", "b", shared.alias("shared"), _dot("ea", "eb").alias("cos"), both.alias("both"),
                       *shared_info, whole, *[F.col(f"own{k}_{x}") for k in parts for x in "ab"])
               .where((F.col("shared") > 0) & ~one_word & anchor)
-              .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - semantic.WORDS)).alias("sim")))
+              .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - vectors.WORDS)).alias("sim")))
     strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
     kept = (scored.withColumn("rank", strongest)
             .where((F.col("rank") <= semantic.NEIGHBOURS) & (F.col("sim") >= semantic.link_for(n)))
@@ -148,7 +148,7 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
     if emb_rows.num_rows:
         values = np.asarray(emb_rows["emb"].to_pylist(), dtype=np.float32)
         emb = np.zeros((n, values.shape[1]), dtype=np.float32)
-        emb[emb_rows["i"].to_numpy()] = values * np.float32(np.sqrt(1 - semantic.WORDS))
+        emb[emb_rows["i"].to_numpy()] = values * np.float32(np.sqrt(1 - vectors.WORDS))
     for frame in (vec, weighted, rows):
         frame.unpersist()
     return pairs[order], sims[order], matrix.tocsr(), emb
@@ -159,7 +159,9 @@ def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[An
     """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark
     (`sources`: each statement's article, and `predicates`: each one's as extraction recorded them, as in
     claims.grouping.link_restatements)."""
-    from claimgraph.claims.semantic import average_linkage, evidenced, link_for, word_rows
+    from claimgraph.claims.evidence import evidenced
+    from claimgraph.claims.semantic import average_linkage, link_for
+    from claimgraph.claims.vectors import word_rows
 
     if len(texts) < 2:
         return np.arange(len(texts))

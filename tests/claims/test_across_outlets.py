@@ -2,11 +2,11 @@
 events). In a collection where every article is about the same people, the words they all share say which story a
 statement belongs to, not which proposition it states:
 
-* the collection's subject counts less as evidence across articles (`semantic.subject_weights`): a stem that many
+* the collection's subject counts less as evidence across articles (`evidence.subject_weights`): a stem that many
   of the articles hold ("Trump", "Clinton", "nominee") is no sign that two statements of two articles are one claim;
-* names count once (`semantic.name_columns`, `NAME_SHARE`, `NAME_PART`): two statements that share a person's name
+* names count once (`evidence.name_columns`, `NAME_SHARE`, `NAME_PART`): two statements that share a person's name
   ("Bernie Sanders", "Ted Cruz") are about the same person, not for that the same proposition;
-* words quoted verbatim (`semantic.verbatim`, `semantic.verbatim_pairs`, `QUOTE_RUN`): the same quote carried by two
+* words quoted verbatim (`evidence.verbatim`, `evidence.verbatim_pairs`, `QUOTE_RUN`): the same quote carried by two
   outlets is one claim, however common its words;
 * one stance for one speaker's words, also when one outlet prints a longer cut of the quote
   (`stance.same_words_same_stance`).
@@ -21,7 +21,7 @@ import json
 import numpy as np
 import pytest
 
-from claimgraph.claims import semantic
+from claimgraph.claims import evidence, vectors
 from claimgraph.claims.stance import same_words_same_stance
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
@@ -45,20 +45,20 @@ SUBJECT = [[f"the brannock {thing}", OTHERS[k], OTHERS[(k + 5) % len(OTHERS)]] f
 def test_the_collections_subject_is_no_evidence_across_articles(monkeypatch):
     texts = [t for article in SUBJECT for t in article]
     sources = [f"a{k}" for k, article in enumerate(SUBJECT) for _ in article]
-    words, _emb, info = semantic.statement_vectors(texts)
+    words, _emb, info = vectors.statement_vectors(texts)
     present = (words != 0).astype(np.float32).tocsr()
     pairs = np.asarray([[0, 3], [0, 6]])
-    monkeypatch.setattr(semantic, "NAME_SHARE", None)
+    monkeypatch.setattr(evidence, "NAME_SHARE", None)
     # "brannock" is held by all 12 articles: it counts nothing, and the pairs that share only it are dropped
-    assert semantic.subject_weights(present, np.unique(sources, return_inverse=True)[1]).min() == 0.0
-    assert semantic.across_unanchored(pairs, words, info, sources).tolist() == [True, True]
+    assert evidence.subject_weights(present, np.unique(sources, return_inverse=True)[1]).min() == 0.0
+    assert evidence.across_unanchored(pairs, words, info, sources).tolist() == [True, True]
     # without the discount a word unknown to general English (information 6) was enough for them
-    monkeypatch.setattr(semantic, "SUBJECT_MIN", None)
-    assert semantic.across_unanchored(pairs, words, info, sources).tolist() == [False, False]
+    monkeypatch.setattr(evidence, "SUBJECT_MIN", None)
+    assert evidence.across_unanchored(pairs, words, info, sources).tolist() == [False, False]
     # a ledger where fewer than SUBJECT_MIN articles hold a word (a few articles on one story) is left as it was
-    monkeypatch.setattr(semantic, "SUBJECT_MIN", 10)
+    monkeypatch.setattr(evidence, "SUBJECT_MIN", 10)
     few = [s if s in {f"a{k}" for k in range(9)} else "a0" for s in sources]
-    assert semantic.subject_weights(present, np.unique(few, return_inverse=True)[1]).min() == 1.0
+    assert evidence.subject_weights(present, np.unique(few, return_inverse=True)[1]).min() == 1.0
 
 
 # Two articles of eight statements: a pair sharing only a full name, another the name and what is said.
@@ -75,15 +75,15 @@ NAMES_B = ["Tamsin Verrow praised the new Kestrel library", "Tamsin Verrow is re
 def test_a_shared_name_counts_once_and_cannot_carry_a_pair_alone():
     texts = NAMES_A + NAMES_B
     sources = ["a"] * len(NAMES_A) + ["b"] * len(NAMES_B)
-    words, _emb, info = semantic.statement_vectors(texts)
-    names = semantic.name_columns(texts)
-    vocabulary = sorted({t for ts in semantic._terms(texts)[0] for t in ts})
+    words, _emb, info = vectors.statement_vectors(texts)
+    names = evidence.name_columns(texts)
+    vocabulary = sorted({t for ts in vectors._terms(texts)[0] for t in ts})
     flagged = {t for t, f in zip(vocabulary, names) if f}
     assert {"tamsin", "verrow", "kestre", "dunmer"} <= flagged and not flagged & {"harbour", "resign", "library"}
     pairs = np.asarray([[0, 8], [1, 9]])   # only "Tamsin Verrow" shared; the name and her resignation
-    assert semantic.across_unanchored(pairs, words, info, sources, names).tolist() == [True, False]
+    assert evidence.across_unanchored(pairs, words, info, sources, names).tolist() == [True, False]
     # a name unknown to general English counts 6 a word: the two words of one name were enough before
-    assert semantic.across_unanchored(pairs, words, info, sources).tolist() == [False, False]
+    assert evidence.across_unanchored(pairs, words, info, sources).tolist() == [False, False]
 
 
 def test_the_same_quote_in_two_outlets_joins_whatever_its_words():
@@ -92,18 +92,18 @@ def test_the_same_quote_in_two_outlets_joins_whatever_its_words():
     a = [quote] + NAMES_A[2:]
     b = ["I cannot believe how calm it has been up here," ] + NAMES_B[2:]
     texts, sources = a + b, ["a"] * len(a) + ["b"] * len(b)
-    assert semantic.verbatim_pairs(texts, sources).tolist() == [[0, len(a)]]
-    assert semantic.verbatim_pairs(texts, ["one"] * len(texts)).tolist() == []   # inside an article: other rules
+    assert evidence.verbatim_pairs(texts, sources).tolist() == [[0, len(a)]]
+    assert evidence.verbatim_pairs(texts, ["one"] * len(texts)).tolist() == []   # inside an article: other rules
     assert [0, len(a)] in joined(texts, sources)
-    old = semantic.QUOTE_RUN
+    old = evidence.QUOTE_RUN
     try:
-        semantic.QUOTE_RUN = None
+        evidence.QUOTE_RUN = None
         assert [0, len(a)] not in joined(texts, sources)
     finally:
-        semantic.QUOTE_RUN = old
+        evidence.QUOTE_RUN = old
     # a run that more than QUOTE_HOLDERS statements hold is boilerplate, no quote
-    many = [f"{quote} Item {k}." for k in range(semantic.QUOTE_HOLDERS + 1)]
-    assert semantic.verbatim_pairs(many, [str(k) for k in range(len(many))]).tolist() == []
+    many = [f"{quote} Item {k}." for k in range(evidence.QUOTE_HOLDERS + 1)]
+    assert evidence.verbatim_pairs(many, [str(k) for k in range(len(many))]).tolist() == []
 
 
 def _said(article: str, published: str, words: str, flags: tuple[str, ...] = ()) -> Statement:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimgraph.claims import cells, semantic
+from claimgraph.claims import cells, semantic, vectors
 from claimgraph.claims.grouping import group_statements
 from tests.claims.test_semantic_grouping import TEXTS
 
@@ -30,7 +30,7 @@ def test_blocks_find_restatements_and_only_pairs_the_exact_path_finds(monkeypatc
     ("reservoir level fell") may be missed, which is the approximation."""
     texts = TEXTS + [f"The {place} reservoir level fell by {n} metres in {month}"
                      for place in ("Orvane", "Kessel", "Tessel") for n, month in ((2, "May"), (3, "June"))]
-    words, emb, info = semantic.statement_vectors(texts)
+    words, emb, info = vectors.statement_vectors(texts)
     exact = pair_set(semantic.candidate_pairs(words, emb, info)[0])
     monkeypatch.setattr(semantic, "EXACT_MAX", 4)
     found = pair_set(semantic.candidate_pairs(words, emb, info)[0])
@@ -48,7 +48,7 @@ def test_grouping_above_exact_max_agrees_with_the_exact_path(monkeypatch):
 
 def test_too_short_statements_are_in_no_pair():
     texts = TEXTS + ["such cooperation", "such cooperation"]
-    words, emb, info = semantic.statement_vectors(texts)
+    words, emb, info = vectors.statement_vectors(texts)
     n = len(texts)
     compared = {(k // n, k % n) for k in cells.candidates(words).tolist()}
     assert compared and not {i for pair in compared for i in pair} & {n - 2, n - 1}
@@ -63,7 +63,7 @@ def test_a_big_block_is_compared_through_a_window_and_restatements_still_meet(mo
     own = [(made_up(2 * i), made_up(2 * i + 1)) for i in range(n)]
     own[250] = own[10]
     texts = [f"Orvane harbour {a} {b}" for a, b in own]
-    words, emb, info = semantic.statement_vectors(texts)
+    words, emb, info = vectors.statement_vectors(texts)
     monkeypatch.setattr(cells, "SIGNATURE", 8)
     monkeypatch.setattr(cells, "WINDOW", 1_000)
     everything = len(cells.candidates(words))

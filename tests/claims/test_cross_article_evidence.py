@@ -1,4 +1,4 @@
-"""Two statements of different articles are one claim only on specific shared evidence (semantic.across_unanchored,
+"""Two statements of different articles are one claim only on specific shared evidence (evidence.across_unanchored,
 issue 12): the words they share must be uncommon in general English (CROSS_ZIPF_TOP less each word's Zipf
 frequency), and the more statements the two articles hold (the more pairs they offer for a chance overlap), the
 more of it they must share: CROSS_INFO x log2(statements of one article x of the other). Two long articles that
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimgraph.claims import predicates, semantic
+from claimgraph.claims import evidence, predicates, vectors
 from tests.claims.helpers import joined
 
 # Article A: the Kestrel Downs wind farm; article B: a county budget. Ten statements each, about different things.
@@ -56,7 +56,7 @@ def test_two_long_articles_sharing_only_topic_words_stay_apart_and_a_named_resta
     # Without the test (or without articles, each statement its own source) the topic words join them. The
     # predicates' test across articles (round 8) would keep them apart too ("caused" / "power"): off here, so that
     # this checks the evidence test alone.
-    monkeypatch.setattr(semantic, "CROSS_INFO", None)
+    monkeypatch.setattr(evidence, "CROSS_INFO", None)
     monkeypatch.setattr(predicates, "ACROSS", False)
     assert [1, 11] in claims_of(SOURCES)
     monkeypatch.undo()
@@ -64,11 +64,11 @@ def test_two_long_articles_sharing_only_topic_words_stay_apart_and_a_named_resta
 
 
 def test_the_evidence_needed_grows_with_the_statements_of_the_two_articles():
-    words, emb, info = semantic.statement_vectors(TEXTS)
-    pairs = semantic.np.asarray([[1, 11], [3, 13]])
-    assert semantic.across_unanchored(pairs, words, info, SOURCES).tolist() == [True, False]
+    words, emb, info = vectors.statement_vectors(TEXTS)
+    pairs = evidence.np.asarray([[1, 11], [3, 13]])
+    assert evidence.across_unanchored(pairs, words, info, SOURCES).tolist() == [True, False]
     # one statement a source (Emergent's headlines): log2(1 x 1) = 0, nothing more needed
-    assert semantic.across_unanchored(pairs, words, info, [str(i) for i in range(len(TEXTS))]).tolist() == [False,
+    assert evidence.across_unanchored(pairs, words, info, [str(i) for i in range(len(TEXTS))]).tolist() == [False,
                                                                                                            False]
     # the same article: the other tests decide
-    assert semantic.across_unanchored(pairs, words, info, ["one"] * len(TEXTS)).tolist() == [False, False]
+    assert evidence.across_unanchored(pairs, words, info, ["one"] * len(TEXTS)).tolist() == [False, False]

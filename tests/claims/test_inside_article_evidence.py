@@ -2,7 +2,7 @@
 statement of an article shares its subject ("carbon emissions", "Covid-19", "food standards"), and an article of k
 statements offers k^2 / 2 pairs: two that share two topic words by chance were one claim (an interview's answers, a
 report's figures and a reaction to them). The semantic step now asks of two statements of one article the evidence
-it asks of two articles (`semantic.inside_unanchored`: specific stems, CROSS_ZIPF_TOP less their Zipf frequency,
+it asks of two articles (`evidence.inside_unanchored`: specific stems, CROSS_ZIPF_TOP less their Zipf frequency,
 at least INSIDE_INFO x log2(statements of the article) and INSIDE_SHARE of the less informative statement's own);
 the article's own rules no longer tie two statements of one speaker through two shared words
 (`references.SAME_SPEAKER_MIN`), nor resolve a reference whose modifier names no speaker of the article to the
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from claimgraph.claims import predicates, references, semantic
+from claimgraph.claims import evidence, predicates, references, vectors
 from claimgraph.claims.statement import Statement
 from claimgraph.records import Attribution, Speaker
 from tests.claims.helpers import joined
@@ -57,47 +57,47 @@ def test_statements_sharing_only_the_articles_subject_stay_apart_and_a_restateme
     monkeypatch.setattr(predicates, "INSIDE", False)
     assert claims_of(SOURCES) == [[0, 3]]
     # without the test (or without articles: Emergent's headlines) "carbon emissions" makes one claim of four
-    monkeypatch.setattr(semantic, "INSIDE_INFO", None)
+    monkeypatch.setattr(evidence, "INSIDE_INFO", None)
     assert claims_of(SOURCES) == [[0, 1, 2, 3]]
     monkeypatch.undo()
     assert claims_of(None) == [[0, 1, 2, 3]]
 
 
 def test_the_evidence_inside_an_article_grows_with_it_and_leaves_one_statement_sources_alone(monkeypatch):
-    words, _, info = semantic.statement_vectors(TEXTS)
+    words, _, info = vectors.statement_vectors(TEXTS)
     pairs = np.asarray([[0, 1], [0, 3], [1, 2]])
-    assert semantic.inside_unanchored(pairs, words, info, SOURCES).tolist() == [True, False, True]
+    assert evidence.inside_unanchored(pairs, words, info, SOURCES).tolist() == [True, False, True]
     small = ["a"] * 8 + ["b"] * 10
     # the shipped share refuses the siblings 0 / 1 and 1 / 2 even in a small article: "carbon emissions" is under
     # half of what either statement of each pair says on its own
-    assert semantic.inside_unanchored(pairs, words, info, small).tolist() == [True, False, True]
+    assert evidence.inside_unanchored(pairs, words, info, small).tolist() == [True, False, True]
     # the evidence alone (the share as it was until session 13): a small article offers few pairs, and "carbon
     # emissions" (3.4) reaches log2(8) = 3
-    monkeypatch.setattr(semantic, "INSIDE_SHARE", 0.4)
-    assert semantic.inside_unanchored(pairs, words, info, small).tolist() == [False, False, False]
+    monkeypatch.setattr(evidence, "INSIDE_SHARE", 0.4)
+    assert evidence.inside_unanchored(pairs, words, info, small).tolist() == [False, False, False]
     monkeypatch.undo()
     # one statement a source (eval emergent): no pair is inside an article
     singles = [str(i) for i in range(len(TEXTS))]
-    assert not semantic.inside_unanchored(pairs, words, info, singles).any()
-    assert not semantic.unanchored(pairs, words, info, singles).any()
+    assert not evidence.inside_unanchored(pairs, words, info, singles).any()
+    assert not evidence.unanchored(pairs, words, info, singles).any()
 
 
 def test_two_long_statements_sharing_a_small_part_of_what_they_say_are_not_one_claim(monkeypatch):
     # the evidence is enough for the article's size, but it is under INSIDE_SHARE of the less informative one's own
     texts = ["The Fenwick financial crisis was precipitated by pressure on banks to stop redlining poor borrowers",
              "Ostrow fought redlining as mayor and his platform focuses on boosting Fenwick homeownership"]
-    words, _, info = semantic.statement_vectors(texts)
+    words, _, info = vectors.statement_vectors(texts)
     pair = np.asarray([[0, 1]])
-    assert semantic.inside_unanchored(pair, words, info, ["one", "one"]).tolist() == [True]
-    monkeypatch.setattr(semantic, "INSIDE_SHARE", 0.0)
-    assert semantic.inside_unanchored(pair, words, info, ["one", "one"]).tolist() == [False]
+    assert evidence.inside_unanchored(pair, words, info, ["one", "one"]).tolist() == [True]
+    monkeypatch.setattr(evidence, "INSIDE_SHARE", 0.0)
+    assert evidence.inside_unanchored(pair, words, info, ["one", "one"]).tolist() == [False]
 
 
 def test_a_statement_of_two_stems_is_left_to_its_meaning():
     texts = BREVIK + ["The costs had doubled", "The repairs at Harlow will cost twice the estimate"]
-    words, _, info = semantic.statement_vectors(texts)
+    words, _, info = vectors.statement_vectors(texts)
     pairs = np.asarray([[len(BREVIK), len(BREVIK) + 1]])
-    assert not semantic.inside_unanchored(pairs, words, info, ["brevik"] * len(texts)).any()
+    assert not evidence.inside_unanchored(pairs, words, info, ["brevik"] * len(texts)).any()
 
 
 def _statement(n: int, words: str, speaker: str, mention: str | None = None) -> Statement:

@@ -9,7 +9,7 @@ import csv
 
 import numpy as np
 
-from claimgraph.claims import semantic
+from claimgraph.claims import semantic, vectors
 from claimgraph.claims.grouping import group_statements
 from claimgraph.eval import emergent
 
@@ -33,7 +33,7 @@ def test_two_wordings_of_one_claim_join_when_the_model_says_so(monkeypatch):
     assert len(set(labels[6:])) == len(UNRELATED) and not set(labels[6:]) & set(labels[:6])
 
     trace: list = []
-    words, emb, info = semantic.statement_vectors(texts)
+    words, emb, info = vectors.statement_vectors(texts)
     link = semantic.link_for(len(texts))
     pairs, sims = semantic.candidate_pairs(words, emb, info, link)
     semantic.average_linkage(len(texts), pairs, sims, words, emb, link, trace=trace)

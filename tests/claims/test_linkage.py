@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from claimgraph.claims import semantic
+from claimgraph.claims import semantic, vectors
 from tests.claims.test_semantic_grouping import TEXTS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -118,7 +118,7 @@ def both_ways(texts, monkeypatch, exact_max: int | None = None, cohesion: float 
         monkeypatch.setattr(semantic, "EXACT_MAX", exact_max)
     if cohesion is not None:
         monkeypatch.setattr(semantic, "COHESION", cohesion)
-    words, emb, info = semantic.statement_vectors(list(texts))
+    words, emb, info = vectors.statement_vectors(list(texts))
     pairs, sims = semantic.candidate_pairs(words, emb, info)
     n = len(texts)
     return pairs, semantic.average_linkage(n, pairs, sims, words, emb), reference_linkage(n, pairs, sims, words, emb)

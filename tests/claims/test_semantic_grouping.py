@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from claimgraph.claims import predicates, semantic
+from claimgraph.claims import anchors, embeddings, predicates, semantic, vectors
 from claimgraph.claims.grouping import group_statements
 
 REPO = Path(__file__).resolve().parents[2]
@@ -33,9 +33,9 @@ def test_paraphrases_join_and_opposites_stay_one_claim_and_unrelated_stay_apart(
 
 
 def test_embeddings_are_unit_rows_from_the_shipped_model():
-    emb = semantic.embed(["The Kessel paper mill will close", "Kessel mill to shut its doors"])
+    emb = embeddings.embed(["The Kessel paper mill will close", "Kessel mill to shut its doors"])
     assert emb.shape == (2, 64) and np.allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-3)
-    other = semantic.embed(["A rare white stag was photographed"])[0]
+    other = embeddings.embed(["A rare white stag was photographed"])[0]
     assert float(emb[0] @ emb[1]) > float(emb[0] @ other)
 
 
@@ -107,7 +107,7 @@ def test_sibling_claims_about_one_subject_stay_apart_by_cohesion(monkeypatch):
     labels = group_statements(closing + sale + others).tolist()
     assert len(set(labels[:3])) == 1 and len(set(labels[3:6])) == 1 and labels[0] != labels[3]
     monkeypatch.setattr(semantic, "COHESION", 0.0)
-    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # the siblings share too little that is specific: the
+    monkeypatch.setattr(anchors, "ANCHOR_INFO", None)   # the siblings share too little that is specific: the
     merged = group_statements(closing + sale + others).tolist()   # anchor test alone would keep them apart too
     assert len(set(merged[:6])) == 1, "without the cohesion test these siblings join: the example tests nothing"
 
@@ -115,8 +115,8 @@ def test_sibling_claims_about_one_subject_stay_apart_by_cohesion(monkeypatch):
 def test_centring_takes_off_what_every_sentence_shares():
     """The reference article's sentences (real news): their raw static embeddings share a large common part (mean
     pairwise cosine ~0.44); centred on the shipped mean of news sentences they no longer do, and stay unit rows."""
-    sentences = semantic.news_sentences([REPO / "examples" / "eirns-2017-01-24-us-russia-syria.txt"])
-    raw, centred = semantic._raw_embed(sentences), semantic.embed(sentences)
+    sentences = embeddings.news_sentences([REPO / "examples" / "eirns-2017-01-24-us-russia-syria.txt"])
+    raw, centred = embeddings._raw_embed(sentences), embeddings.embed(sentences)
     upper = np.triu_indices(len(sentences), 1)
     assert len(sentences) > 10
     assert (raw @ raw.T)[upper].mean() > (centred @ centred.T)[upper].mean() + 0.15
@@ -171,7 +171,7 @@ def test_a_sibling_claim_stays_apart_in_a_big_collection_because_the_link_rises(
     assert labels[8] not in labels[:8]
     assert labels[0] == labels[1] and labels[2] == labels[3]      # restatements still join
     monkeypatch.setattr(semantic, "LINK_GROWTH", 0.0)
-    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # the anchor test alone would keep the fine apart too
+    monkeypatch.setattr(anchors, "ANCHOR_INFO", None)   # the anchor test alone would keep the fine apart too
     flat = group_statements(big).tolist()
     assert flat[8] in flat[:8], "the fine stays apart without the rise: the example tests nothing"
 
@@ -196,14 +196,14 @@ def test_a_shared_weekday_alone_does_not_make_one_claim(monkeypatch):
              "The Kessel paper mill will close in March"]
     labels = group_statements(texts).tolist()
     assert labels[0] != labels[1]
-    monkeypatch.setattr(semantic, "CALENDAR", frozenset())
-    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # "Friday" is a common word too: the anchor test alone
-    semantic._calendar_stems.cache_clear()                # would also keep them apart
+    monkeypatch.setattr(vectors, "CALENDAR", frozenset())
+    monkeypatch.setattr(anchors, "ANCHOR_INFO", None)   # "Friday" is a common word too: the anchor test alone
+    vectors._calendar_stems.cache_clear()                # would also keep them apart
     try:
         assert group_statements(texts).tolist()[0] == group_statements(texts).tolist()[1]
     finally:
         monkeypatch.undo()
-        semantic._calendar_stems.cache_clear()
+        vectors._calendar_stems.cache_clear()
 
 
 def test_one_shared_word_joins_only_when_the_meanings_agree(monkeypatch):
@@ -216,8 +216,8 @@ def test_one_shared_word_joins_only_when_the_meanings_agree(monkeypatch):
              "A rare white stag was photographed near Tessel forest",
              "The Kessel paper mill will close in March"]
     assert group_statements(texts).tolist()[0] != group_statements(texts).tolist()[1]
-    monkeypatch.setattr(semantic, "ONE_WORD_MEANING", None)
-    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)   # "lack" is a common word: the anchor test alone would also
+    monkeypatch.setattr(anchors, "ONE_WORD_MEANING", None)
+    monkeypatch.setattr(anchors, "ANCHOR_INFO", None)   # "lack" is a common word: the anchor test alone would also
     labels = group_statements(texts).tolist()             # keep them apart (test_only_common_words_shared…)
     assert labels[0] == labels[1]
 
@@ -233,7 +233,7 @@ COMMON_ONLY = ["Patients need more time with their doctors, the Kessel clinic sa
 
 def test_only_common_words_shared_make_no_claim_but_a_shared_name_does(monkeypatch):
     """How common a word is in English, not only among the statements grouped, decides whether sharing it makes
-    one claim (semantic.anchored): "need more time" is common English, rare in seven statements; "Varnholt" is
+    one claim (anchors.anchored): "need more time" is common English, rare in seven statements; "Varnholt" is
     rare anywhere. In the exact path and in the blocks above EXACT_MAX alike. Without the anchor test the
     patients and the builders are one claim (so this fails when it goes)."""
     for exact_max in (semantic.EXACT_MAX, 2):
@@ -241,9 +241,9 @@ def test_only_common_words_shared_make_no_claim_but_a_shared_name_does(monkeypat
         labels = group_statements(COMMON_ONLY).tolist()
         assert labels[0] != labels[1] and labels[2] == labels[3]
         assert len({labels[0], labels[1], labels[2], *labels[4:]}) == 6
-    assert semantic.zipf("time") > 6 > semantic.zipf("varnholt") == 0.0
-    assert semantic.zipf("2000") == semantic.NUMBER_ZIPF
-    monkeypatch.setattr(semantic, "ANCHOR_INFO", None)
+    assert vectors.zipf("time") > 6 > vectors.zipf("varnholt") == 0.0
+    assert vectors.zipf("2000") == vectors.NUMBER_ZIPF
+    monkeypatch.setattr(anchors, "ANCHOR_INFO", None)
     for exact_max in (20_000, 2):
         monkeypatch.setattr(semantic, "EXACT_MAX", exact_max)
         labels = group_statements(COMMON_ONLY).tolist()
@@ -268,13 +268,13 @@ def claims_of(labels: Sequence[int]) -> list[list[int]]:
 
 def test_an_articles_subject_words_shared_do_not_make_one_claim(monkeypatch):
     """Inside one article the words of its subject ("Varnell ferry", in four statements) anchor no pair
-    (semantic.anchor_rows, TOPIC_MIN): the crew's walkout, said twice, is one claim; the timetable and the paint are
+    (anchors.anchor_rows, TOPIC_MIN): the crew's walkout, said twice, is one claim; the timetable and the paint are
     claims of their own. Exact path and blocks alike. Without each statement's article (or with the test off) the
     four ferry statements are one claim, which is what this guards against. (The test is off by default: see the
     next test.)"""
     from claimgraph.claims.grouping import UnionFind, link_restatements
 
-    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
+    monkeypatch.setattr(anchors, "TOPIC_MIN", 3)
 
     def grouped(sources: Sequence[str] | None) -> list[list[int]]:
         uf = UnionFind(len(ONE_SUBJECT))
@@ -286,7 +286,7 @@ def test_an_articles_subject_words_shared_do_not_make_one_claim(monkeypatch):
     monkeypatch.setattr(semantic, "EXACT_MAX", 2)   # the blocks (which here miss the subject-only pairs anyway)
     assert grouped(ONE_SUBJECT_ARTICLES) == [[0, 3], [1], [2], [4], [5]]
     monkeypatch.setattr(semantic, "EXACT_MAX", 20_000)
-    monkeypatch.setattr(semantic, "TOPIC_MIN", None)
+    monkeypatch.setattr(anchors, "TOPIC_MIN", None)
     # since round 12 the predicates test inside one article keeps them apart too ("walked out" / "staged a
     # walkout" correspond; "was cut", "will be repainted" do not): without it the subject's words join all four
     assert grouped(ONE_SUBJECT_ARTICLES) == [[0, 3], [1], [2], [4], [5]]
@@ -310,28 +310,28 @@ def test_by_default_a_proposition_restated_in_one_article_stays_one_claim(monkey
         return claims_of([uf.find(i) for i in range(len(bridge))])
 
     assert grouped() == [[0, 1, 2]]
-    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
+    monkeypatch.setattr(anchors, "TOPIC_MIN", 3)
     assert grouped() != [[0, 1, 2]]
 
 
 def test_the_blocks_count_only_the_anchor_entries_as_shared_information(monkeypatch):
     from claimgraph.claims import cells
 
-    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
-    words, emb, info = semantic.statement_vectors(ONE_SUBJECT)
+    monkeypatch.setattr(anchors, "TOPIC_MIN", 3)
+    words, emb, info = vectors.statement_vectors(ONE_SUBJECT)
     assert [0, 3] in cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS)[0].tolist()
-    anchor = semantic.anchor_rows(words, ONE_SUBJECT_ARTICLES)
+    anchor = anchors.anchor_rows(words, ONE_SUBJECT_ARTICLES)
     assert [0, 3] in cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS, anchor)[0].tolist()
     nothing = anchor.multiply(0).tocsr()   # no entry counts: nothing is shared, no pair is anchored
     assert cells.block_pairs(words, emb, info, semantic.LINK, semantic.NEIGHBOURS, nothing)[0].tolist() == []
 
 
 def test_topic_words_are_those_of_three_statements_of_the_same_article(monkeypatch):
-    monkeypatch.setattr(semantic, "TOPIC_MIN", 3)
-    words, _, _ = semantic.statement_vectors(ONE_SUBJECT)
+    monkeypatch.setattr(anchors, "TOPIC_MIN", 3)
+    words, _, _ = vectors.statement_vectors(ONE_SUBJECT)
     present = (words != 0).toarray()
-    anchor = semantic.anchor_rows(words, ONE_SUBJECT_ARTICLES).toarray() != 0
+    anchor = anchors.anchor_rows(words, ONE_SUBJECT_ARTICLES).toarray() != 0
     dropped = present & ~anchor
     assert dropped[:4].any() and not dropped[4:].any()     # article B holds no word three times
     assert all(row.tolist() == dropped[0].tolist() for row in dropped[:4])   # "Varnell", "ferry" in each of A's
-    assert (semantic.anchor_rows(words, None).toarray() != 0).tolist() == present.tolist()
+    assert (anchors.anchor_rows(words, None).toarray() != 0).tolist() == present.tolist()

@@ -88,7 +88,7 @@ def test_link_claims_reads_the_words_toward_the_claim_as_the_model_does():
 def test_meaning_features_mark_the_statement_that_strays_from_its_claim():
     """The meaning features (real static embeddings): the statement less the gist, its cosine to the gist and to the
     claim's other statements, and both as z-scores within the claim; a claim of one has no others."""
-    from claimgraph.claims.semantic import embed
+    from claimgraph.claims.embeddings import embed
 
     texts = CLAIM_A + ["Lake Orvane fishermen celebrate a record season"] + CLAIM_B
     gists = [GIST] * 4 + ["A giant catfish was caught in Lake Orvane"]

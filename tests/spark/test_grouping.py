@@ -133,30 +133,31 @@ def test_the_semantic_step_skips_pairs_that_share_only_common_words_below_the_ls
 
 
 def test_the_semantic_step_on_spark_pairs_only_statements_that_share_specific_words(spark, monkeypatch):
-    """semantic.anchored on Spark as on one machine: the patients and the builders share only common English ("need
+    """anchors.anchored on Spark as on one machine: the patients and the builders share only common English ("need
     more time") and are no pair, the two Varnholt statements are; without the anchor test the first pair is found."""
-    from claimgraph.claims import semantic as one_machine
+    from claimgraph.claims import anchors
     from claimgraph.spark.semantic import semantic_pairs
     from tests.claims.test_semantic_grouping import COMMON_ONLY
 
     pairs = semantic_pairs(spark, COMMON_ONLY)[0].tolist()
     assert [2, 3] in pairs and [0, 1] not in pairs
-    monkeypatch.setattr(one_machine, "ANCHOR_INFO", None)
+    monkeypatch.setattr(anchors, "ANCHOR_INFO", None)
     assert [0, 1] in semantic_pairs(spark, COMMON_ONLY)[0].tolist()
 
 
 def test_the_semantic_step_on_spark_leaves_an_articles_subject_words_out_of_what_pairs_share(spark, monkeypatch):
-    """semantic.anchor_rows on Spark as on one machine: given each statement's article, the four statements on the
+    """anchors.anchor_rows on Spark as on one machine: given each statement's article, the four statements on the
     Varnell ferry pair only where they share more than the ferry (the crew's walkout, twice); without the articles
     the timetable and the paint pair with the crew too."""
+    from claimgraph.claims import anchors, vectors
     from claimgraph.claims import semantic as one_machine
     from claimgraph.spark.semantic import group_claims_semantic, semantic_pairs
     from tests.claims.test_semantic_grouping import ONE_SUBJECT, ONE_SUBJECT_ARTICLES
 
-    monkeypatch.setattr(one_machine, "TOPIC_MIN", 3)   # off by default (claims.semantic): the path is tested on
-    words, emb, info = one_machine.statement_vectors(ONE_SUBJECT)
+    monkeypatch.setattr(anchors, "TOPIC_MIN", 3)   # off by default (claims.anchors): the path is tested on
+    words, emb, info = vectors.statement_vectors(ONE_SUBJECT)
     exact = one_machine.candidate_pairs(words, emb, info,
-                                        anchor=one_machine.anchor_rows(words, ONE_SUBJECT_ARTICLES))[0].tolist()
+                                        anchor=anchors.anchor_rows(words, ONE_SUBJECT_ARTICLES))[0].tolist()
     assert semantic_pairs(spark, ONE_SUBJECT, ONE_SUBJECT_ARTICLES)[0].tolist() == exact == [[0, 3]]
     assert [0, 1] in semantic_pairs(spark, ONE_SUBJECT)[0].tolist()
     labels = group_claims_semantic(spark, ONE_SUBJECT, ONE_SUBJECT_ARTICLES).tolist()
@@ -164,7 +165,7 @@ def test_the_semantic_step_on_spark_leaves_an_articles_subject_words_out_of_what
 
 
 def test_the_semantic_step_on_spark_asks_two_long_articles_for_specific_shared_words(spark):
-    """semantic.across_unanchored (tests/claims/test_cross_article_evidence.py) on Spark's pairs too."""
+    """evidence.across_unanchored (tests/claims/test_cross_article_evidence.py) on Spark's pairs too."""
     from claimgraph.claims.grouping import group_statements
     from claimgraph.spark.semantic import group_claims_semantic
     from tests.claims.test_cross_article_evidence import SOURCES, TEXTS
@@ -176,7 +177,7 @@ def test_the_semantic_step_on_spark_asks_two_long_articles_for_specific_shared_w
 
 
 def test_the_semantic_step_on_spark_asks_one_article_for_specific_shared_words(spark, monkeypatch):
-    """semantic.inside_unanchored (tests/claims/test_inside_article_evidence.py) on Spark's pairs too: the bakery
+    """evidence.inside_unanchored (tests/claims/test_inside_article_evidence.py) on Spark's pairs too: the bakery
     article's statements that share only "carbon emissions" stay apart, its 2035 target restated joins (the evidence
     test alone: the predicates test inside an article, off here, splits "will halve" / "plans to cut … in half")."""
     from claimgraph.claims import predicates
@@ -193,7 +194,7 @@ def test_the_semantic_step_on_spark_asks_one_article_for_specific_shared_words(s
 
 def test_the_semantic_step_on_spark_takes_link_claims_evidence_tests_across_articles(spark):
     """With each statement's article given, Spark keeps and adds the pairs `link-claims` does
-    (claims.semantic.evidenced): the same quote carried by two outlets joins however common its words, and names count
+    (claims.evidence.evidenced): the same quote carried by two outlets joins however common its words, and names count
     once as evidence."""
     from claimgraph.claims.grouping import group_statements
     from claimgraph.spark.semantic import group_claims_semantic
