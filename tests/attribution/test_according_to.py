@@ -154,3 +154,10 @@ def test_the_writer_pointing_back_with_as_is_no_source(rules):
             "exact - according to HarborPoll.")
     found = [a for a in extract(rules, text) if a.content and "13 million votes" in a.content]
     assert [a.cue for a in found] == ["according to"]
+
+
+@pytest.mark.parametrize("text", ["according to »", "According to »:\n\nThe ferry leaves at noon from Port Ellis."])
+def test_a_source_of_punctuation_alone_is_read_without_an_exception(rules, text):
+    """'according to »' (a source that is only a mark, as a scrape can leave it): the paragraph-below step found no
+    word to end the source on and raised, which lost the whole article's attributions (found by the fuzz test)."""
+    assert all(a.content is None or a.content in text for a in extract(rules, text))

@@ -32,7 +32,9 @@ def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
     """'According to the Gazette's Ilse Marr:' closing its paragraph: the paragraph below (a block quote, or a
     paragraph opening with the quotation) is what the source says, as for a speech cue ending in a colon
     (`missing._next_paragraph`; FNC-1 sample B: one such block quote missed)."""
-    last = max(t.i for t in pobj.subtree if not (t.is_punct or t.is_space))
+    last = max((t.i for t in pobj.subtree if not (t.is_punct or t.is_space)), default=None)
+    if last is None:
+        return None  # a source of punctuation alone ("according to »"): nothing to read below
     colon = doc[last + 1] if last + 1 < len(doc) else None
     if colon is None or colon.text != ":":
         return None
