@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import OPEN
 from claimgraph.attribution.reported.common import _has_quote, _too_short, paragraph_below
+from claimgraph.attribution.reported.introduced import SIGNATURE
 
 
 def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
@@ -152,12 +153,8 @@ def _post_in_markup(doc: Doc, start: int) -> tuple[int, int] | None:
     if m is None:
         return None
     post_start, post_end = m.span("post")
-    sign = SIGNATURE_DASH.search(doc_text(doc), post_start, post_end)  # "… — Vell (@vell) May 2, 2016"
-    return trim(doc, post_start, sign.start() if sign else post_end)
-
-
-# The dash that opens an embedded post's signature line after its text ("… — Ilse Marr (@imarr) May 2, 2016").
-SIGNATURE_DASH = re.compile(r"\s[—–]\s?[^\n()]{0,60}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}")
+    sign = SIGNATURE.search(doc_text(doc), post_start, post_end)  # "… — Vell (@vell) May 2, 2016"
+    return trim(doc, post_start, sign.start("dash") if sign else post_end)
 
 
 def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
