@@ -1,8 +1,9 @@
 """HTML pages: the main text and metadata (title, author, date, site name, canonical URL) with trafilatura.
 
 Navigation, boilerplate and reader comments are left out. The article's text is the extracted main text with its
-paragraphs separated by blank lines; when it starts with the headline, `body_start` points past it. A page with
-no article text (an index page, a login wall) is one clear error, not an empty article.
+paragraphs separated by blank lines (the lines of one embedded post by a line break alone: `_post_lines`); when it
+starts with the headline, `body_start` points past it. A page with no article text (an index page, a login wall) is
+one clear error, not an empty article.
 """
 
 from __future__ import annotations
@@ -57,6 +58,8 @@ def article_from_html(data: bytes | str, ref: str, url: str | None = None, chars
         raise InputError(ref, "empty page: no HTML to read")
     doc, raw_text, flat = _main_text(page, url, ref)
     paragraphs = [p.strip() for p in raw_text.split("\n") if p.strip()]
+    if not flat and doc is not None:
+        paragraphs = _join_posts(paragraphs, _post_lines(doc.body))
     text = "\n\n".join(paragraphs)
     title = ((doc.title if doc is not None else None) or "").strip() or None
     body_start = 0
@@ -92,6 +95,49 @@ def _main_text(page: str, url: str | None, ref: str) -> tuple[object | None, str
     if flat is not None and len(flat) >= MIN_TEXT_CHARS:
         return doc, flat, True
     raise InputError(ref, "no article text found in the page (only navigation, boilerplate or too short)")
+
+
+# The dash that opens an embedded post's signature ("&mdash; Name (@handle) <a>May 2, 2016</a>" after the post).
+SIGNATURE_DASHES = ("—", "–")
+
+
+def _post_lines(body: object | None) -> list[list[str]]:
+    """The lines of each embedded post that has more than one: Twitter's embed is `<blockquote><p>line<br><br>line
+    </p>&mdash; Name (@handle) date</blockquote>`, which trafilatura keeps as a `quote` whose `p` has `lb` breaks and
+    the signature as its tail. Its text puts every line on a line of its own, which the reader would make paragraphs,
+    and the post's first lines would read as the article's (fictional embed: 2 paragraphs, the first lost)."""
+    runs = []
+    for quote in body.iter("quote") if body is not None else ():
+        for para in quote.iter("p"):
+            if (para.tail or "").lstrip().startswith(SIGNATURE_DASHES):
+                lines = _lines_of(para)
+                if len(lines) > 1:
+                    runs.append(lines)
+    return runs
+
+
+def _lines_of(para: object) -> list[str]:
+    """A paragraph element's text, broken at its `lb` elements, each line's spaces collapsed."""
+    parts = [para.text or ""]
+    for child in para:
+        parts.append("\n" if child.tag == "lb" else "".join(child.itertext()))
+        parts.append(child.tail or "")
+    return [" ".join(line.split()) for line in "".join(parts).split("\n") if line.strip()]
+
+
+def _join_posts(paragraphs: list[str], runs: list[list[str]]) -> list[str]:
+    """`paragraphs` with each post's lines (a run of `runs` right above its signature) made one paragraph whose lines
+    a single line break separates, so that the post stays one block above its signature."""
+    if not runs:
+        return paragraphs
+    spaced = [" ".join(p.split()) for p in paragraphs]
+    out, i = [], 0
+    while i < len(paragraphs):
+        size = next((len(run) for run in runs if spaced[i:i + len(run)] == run and i + len(run) < len(paragraphs)
+                     and paragraphs[i + len(run)].startswith(SIGNATURE_DASHES)), 1)
+        out.append("\n".join(paragraphs[i:i + size]))
+        i += size
+    return out
 
 
 def html_fragment_text(fragment: str) -> str:

@@ -20,18 +20,44 @@ SIGNATURE = re.compile(r"(?P<dash>[—–])[ \t]?(?P<name>[^\n()<>—–]{0,60}?
 TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S*|https?://\S*))+\s*$")
 
 
+# A blank line: where a paragraph ends. The lines of one post are kept apart by a line break alone (the HTML reader
+# joins an embed's lines so: ingest/html._post_lines; FNC-1 train's 165 signed posts are one line each).
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# The '>' that closes markup before a post on its line ('<tweet …>the post', PolNeAR's layout); a '>' after a space
+# is the post's own ("belongings > http://t.co/…", FNC-1 train: the one such post lost its words to it).
+MARKUP_END = re.compile(r"(?<=\S)>")
+
+
 def _post_before(text: str, dash: int) -> tuple[int, int] | None:
     """The post's words: before the dash on its own line ('<tweet …>the post — Name (@x) Date', PolNeAR's layout,
     after the markup's '>'), or, where the signature opens its line, the paragraph above (the web's layout: the post,
-    a blank line, '— Name (@x) Date')."""
+    a blank line, '— Name (@x) Date'), all its lines (a post of several lines, as the HTML reader gives it). Either
+    starts after a signature before it ('… — Ilse Marr (@imarr) May 2, 2016The next post — …', FNC-1 train: 9 posts
+    run together on a line, each taken with the ones before)."""
     line_start = text.rfind("\n", 0, dash) + 1
     if text[line_start:dash].strip():
-        start = max(line_start, text.rfind(">", line_start, dash) + 1)
-        return start, dash
+        start = max([line_start] + [m.end() for m in MARKUP_END.finditer(text, line_start, dash)])
+        return _after_signatures(text, start, dash), dash
     above_end = len(text[:line_start].rstrip())
     if above_end == 0:
         return None
-    return text.rfind("\n", 0, above_end) + 1, above_end
+    blanks = [m.end() for m in BLANK_LINE.finditer(text, 0, above_end)]
+    return _after_signatures(text, blanks[-1] if blanks else 0, above_end), above_end
+
+
+def _after_signatures(text: str, start: int, end: int) -> int:
+    """Where the last signature between `start` and `end` ends (`start` where there is none)."""
+    return max([start] + [m.end() for m in SIGNATURE.finditer(text, start, end)])
+
+
+def post_from(text: str, start: int) -> tuple[int, int] | None:
+    """The signed post whose words begin at `start` (the paragraph a colon introduces, "Vell tweeted:"): its words
+    without the signature, all its lines; None where the next signature's post begins elsewhere."""
+    sign = SIGNATURE.search(text, start)
+    post = _post_before(text, sign.start("dash")) if sign else None
+    if post is None or len(text) - len(text[post[0]:].lstrip()) != start:
+        return None
+    return post
 
 
 def signed_posts(doc: Doc) -> list[Found]:

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import OPEN
 from claimgraph.attribution.reported.common import _has_quote, _too_short, paragraph_below
+from claimgraph.attribution.reported.introduced import SIGNATURE, post_from
 
 
 def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
@@ -152,12 +153,8 @@ def _post_in_markup(doc: Doc, start: int) -> tuple[int, int] | None:
     if m is None:
         return None
     post_start, post_end = m.span("post")
-    sign = SIGNATURE_DASH.search(doc_text(doc), post_start, post_end)  # "… — Vell (@vell) May 2, 2016"
-    return trim(doc, post_start, sign.start() if sign else post_end)
-
-
-# The dash that opens an embedded post's signature line after its text ("… — Ilse Marr (@imarr) May 2, 2016").
-SIGNATURE_DASH = re.compile(r"\s[—–]\s?[^\n()]{0,60}\(@\w+\) [A-Z][a-z]+ \d{1,2}, \d{4}")
+    sign = SIGNATURE.search(doc_text(doc), post_start, post_end)  # "… — Vell (@vell) May 2, 2016"
+    return trim(doc, post_start, sign.start("dash") if sign else post_end)
 
 
 def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
@@ -165,7 +162,8 @@ def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
     applause:': a speech cue whose clause ends in a colon at the end of its paragraph introduces the next paragraph,
     which is what was said (PolNeAR train: 15 of 16 such cues are gold, the content the paragraph below). So do
     'Vell tweeted Monday:', 'tweeting the following:' and 'as Vell pointed out on Twitter:' (`_introduces`), and an
-    embedded tweet's markup below gives the post's words. Not a paragraph of other markup."""
+    embedded tweet's markup below gives the post's words, as does a signed post below (all its lines). Not a
+    paragraph of other markup."""
     if not _introduces(cue):
         return None
     colon = next((t for t in doc[cue.i + 1:] if t.text in {":", ".", "!", "?", ";"} or "\n" in t.text), None)
@@ -177,5 +175,8 @@ def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
     below = paragraph_below(doc, colon)
     if below is None:
         return None  # words on the colon's own line ("he said: the plan …") are the parse's to read
-    content = _post_in_markup(doc, below[0]) if doc_text(doc)[below[0]] == "<" else trim(doc, *below)
+    text = doc_text(doc)
+    # A signed post below is its words, all its lines, without the signature (`introduced.post_from`).
+    content = _post_in_markup(doc, below[0]) if text[below[0]] == "<" else trim(doc, *(post_from(text, below[0])
+                                                                                       or below))
     return content if content is not None and content[1] > content[0] and not _too_short(doc, content) else None

@@ -358,6 +358,9 @@ class SpeakerResolver:
             return self._remember(named, text) if named else None
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
+        signer = _lower_case_signer(mention)
+        if signer is not None:
+            return self._remember(signer, text)
         if lower in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
             # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
             noun = relative_antecedent(mention.root.head.head, mention.root)
@@ -695,3 +698,26 @@ def _handle_after_role(root: Token) -> str | None:
         return None
     words = [t.text for t in root.doc[noun.left_edge.i:root.i] if t.lower_ not in DETERMINERS and not t.is_punct]
     return " ".join(words) or None
+
+
+# The dashes that open an embedded post's signature ("— pizza underground (@pizzaund) May 3, 2016").
+SIGNATURE_DASHES = ("—", "–")
+# The handle in brackets right after a signature's display name.
+SIGNED_HANDLE = re.compile(r"[ \t]*\(@\w{1,15}\)")
+
+
+def _lower_case_signer(mention: Span) -> Speaker | None:
+    """'— pizza underground (@pizzaund) May 3, 2016': an account's display name in lower case, signing a post, is
+    the speaker's whole name; the parse reads it as a description and names it by a noun of it (FNC-1 train: "pizza"
+    for "pizza underground" twice, "chan" for "brenda chan", nobody for "patricelatimes"). A person where it is two
+    or three words and the first a first name ("brenda chan"); else an account the page does not say the kind of."""
+    text = mention.doc.text
+    name = " ".join(mention.text.split())
+    if not any(c.islower() for c in name) or any(c.isupper() for c in name):
+        return None  # a name with capitals is the recogniser's to read; so is one in a script without case
+    if not text[:mention.start_char].rstrip().endswith(SIGNATURE_DASHES) or not SIGNED_HANDLE.match(
+            text, mention.end_char):
+        return None
+    parts = name.split()
+    person = 2 <= len(parts) <= 3 and parts[0].capitalize() in first_names()
+    return Speaker(name, "person" if person else "unknown")
