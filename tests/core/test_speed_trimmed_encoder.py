@@ -1,6 +1,6 @@
 """The tagger's trimmed encoder (attribution/learned/trimmed.py) changes how the scores are computed, never what:
-every score bit for bit the stock forward's, on real parses (pieces of many lengths, batched and alone, empty
-and shorter than a window), the weights and their serialisation unchanged."""
+every score bit for bit the stock encoder's, on real parses (pieces of many lengths, batched and alone, empty and
+shorter than a window), the weights and their serialisation unchanged."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import json
 
 import numpy
 import pytest
-from thinc.layers.with_array import forward as stock_forward
 
 from claimgraph.attribution.learned import MODEL_DIR, _restore, build_tagger
 from claimgraph.attribution.learned.trimmed import _piece_rows, _rows_read, _trimmed_forward, trim_encoder
@@ -31,17 +30,19 @@ def tagger(nlp):
     return tagger
 
 
-def _encoder(tagger):
-    return next(node for node in tagger.model.walk() if node._func is _trimmed_forward)
+def _stock_tagger(nlp, name="stock_tagger"):
+    """The shipped tagger as `_restore` loads it, before `build_tagger` trims it."""
+    spec = json.loads((MODEL_DIR / "config.json").read_text(encoding="utf-8"))
+    return _restore(nlp.create_pipe(spec["factory"], name=name, config=spec["config"]), MODEL_DIR, spec)
 
 
-def _stock_scores(tagger, docs):
-    encoder = _encoder(tagger)
-    encoder._func = stock_forward
-    try:
-        return tagger.model.predict(docs)
-    finally:
-        encoder._func = _trimmed_forward
+@pytest.fixture(scope="module")
+def stock(nlp, tagger):
+    return _stock_tagger(nlp)
+
+
+def _node(model, forward):
+    return next((node for node in model.walk() if node._func is forward), None)
 
 
 @pytest.fixture(scope="module")
@@ -52,37 +53,35 @@ def pieces(nlp):
     return docs, sentences + [nlp("Yes."), nlp(""), nlp("He said so, she said.")]
 
 
-def test_build_tagger_trims_its_encoder(tagger):
-    assert _encoder(tagger) is not None
+def test_build_tagger_trims_its_encoder(tagger, stock):
+    assert _node(tagger.model, _trimmed_forward) is not None
+    assert _node(stock.model, _trimmed_forward) is None
 
 
 @pytest.mark.parametrize("batch", ["articles", "sentences", "one_by_one"])
-def test_scores_identical_to_the_stock_forward(tagger, pieces, batch):
+def test_scores_identical_to_the_stock_tagger(tagger, stock, pieces, batch):
     docs, sentences = pieces
     batches = {"articles": [docs], "sentences": [sentences, sentences[::-1]],
                "one_by_one": [[doc] for doc in sentences[:20]] + [[sentences[-2]], [sentences[-1]]]}[batch]
     for docs_in_batch in batches:
         trimmed = tagger.model.predict(docs_in_batch)
-        stock = _stock_scores(tagger, docs_in_batch)
-        assert len(trimmed) == len(stock)
-        for a, b in zip(trimmed, stock):
+        expected = stock.model.predict(docs_in_batch)
+        assert len(trimmed) == len(expected)
+        for a, b in zip(trimmed, expected):
             assert a.shape == b.shape and a.dtype == b.dtype
             assert numpy.array_equal(a, b)
 
 
-def test_serialisation_unchanged(nlp, tagger):
-    spec = json.loads((MODEL_DIR / "config.json").read_text(encoding="utf-8"))
-    stock = _restore(nlp.create_pipe(spec["factory"], name="stock_tagger", config=spec["config"]), MODEL_DIR, spec)
-    assert not any(node._func is _trimmed_forward for node in stock.model.walk())
+def test_serialisation_unchanged(nlp, tagger, stock):
     assert stock.model.to_bytes() == tagger.model.to_bytes()
-    assert trim_encoder(stock.model)
-    assert stock.model.to_bytes() == tagger.model.to_bytes()
+    again = _stock_tagger(nlp, "stock_tagger_2")
+    assert trim_encoder(again.model)
+    assert again.model.to_bytes() == tagger.model.to_bytes()
 
 
-def test_training_runs_the_stock_forward(tagger, pieces):
-    _docs, sentences = pieces
-    _scores, backprop = _encoder(tagger)([numpy.ones((len(d), 96), dtype="float32") for d in sentences[:3]],
-                                         is_train=True)
+def test_training_runs_the_stock_forward(tagger):
+    encoder = _node(tagger.model, _trimmed_forward)
+    _scores, backprop = encoder([numpy.ones((4, 96), dtype="float32")], is_train=True)
     assert callable(backprop)
 
 
