@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from claimgraph.attribution.learned import model as _model  # noqa: F401 (registers the factory/architectures)
 from claimgraph.attribution.learned.group import Candidate, candidates_from_doc
+from claimgraph.attribution.learned.trimmed import trim_encoder
 from claimgraph.attribution.learned.viterbi import load_transitions, save_transitions
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "data" / "models" / "attribution_tagger"
@@ -49,7 +50,9 @@ def build_tagger(nlp: Language, model_dir: str | Path | None = None) -> _model.A
     if not (folder / "config.json").exists():
         return None
     spec = json.loads((folder / "config.json").read_text(encoding="utf-8"))
-    return _restore(nlp.create_pipe(spec["factory"], name=COMPONENT, config=spec["config"]), folder, spec)
+    component = _restore(nlp.create_pipe(spec["factory"], name=COMPONENT, config=spec["config"]), folder, spec)
+    trim_encoder(component.model)  # the same scores, without the padding rows no token reads (trimmed.py)
+    return component
 
 
 def _restore(component: _model.AttributionTagger, folder: Path, spec: dict) -> _model.AttributionTagger:
