@@ -5,7 +5,16 @@ group or body; "it" to the body that spoke in the last few sentences; a surname,
 description ("the ministry", "the 48-year-old") to the one named earlier; a name to a person with role, title and
 affiliation (roles.py), an outlet (names.py), an organisation or an anonymous source. Each identity is remembered
 with the aliases the text used; "Microsoft Corp" and "Microsoft" are one, under the shorter name (`renamed`).
-What one mention says on its own is in mentions.py, what the text around it says in nearby.py.
+What one mention says on its own is in mentions.py, what the text around it says in nearby.py, names and roles as
+copy writes them in names.py and roles.py; this module keeps what needs the article's memory.
+
+`_resolve` tries its steps in order; the first that decides decides (a step returns PASS to leave the mention to
+the next, None where it names nobody): a pronoun (`_pronoun`), a lower-case post signer (`_signed_post`), a
+relative "which/who/that" (`_relative`), a quantifier "some/others" (`_quantified`); then, the mention stripped of a
+caption and widened to a name it cuts, an account handle after a role (`_account_handle`), a name apposed after a
+description (`_apposed_name`), a quantity noun "a string of" (`_counted_people`), a share "one in five"
+(`_share_of_people`); last the core words to a person (`_person`) or a description (`_description`: a surname, an
+outlet, a role `_role_holder`, a named head `_proper_name`, else `_described`).
 """
 
 from __future__ import annotations
@@ -33,7 +42,6 @@ from claimgraph.attribution.speakers.mentions import (
     DETERMINERS,
     GROUP_PRONOUNS,
     NAMED_DEPS,
-    NAMED_ENTITIES,
     PERSON_PRONOUNS,
     PLACES,
     SELF_PRONOUNS,
@@ -47,7 +55,6 @@ from claimgraph.attribution.speakers.mentions import (
     _name_beside_function_word,
     _no_identity,
     _page_furniture,
-    _quoted_token_ids,
     _strip_det,
     _text,
     _widened_to_entity,
@@ -86,10 +93,13 @@ from claimgraph.attribution.speakers.roles import (
     ROLE_HEADS,
     SAME_ROLE,
     _in_brackets,
+    _person_name,
     _portfolio,
     _role_of,
     _split_role,
+    _title_words,
     _titled,
+    _words_before,
 )
 from claimgraph.records import Speaker, normalise_name
 
@@ -671,56 +681,39 @@ class SpeakerResolver:
         return known.name if known is not None else None
 
     def _person(self, mention: Span, person: Span, ents: list[Span], alias: str) -> Speaker | None:
-        doc, end = mention.doc, person.end
-        while end < mention.end and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and (
-                doc[end - 1].head.i >= end):
-            end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
-        person = doc[person.start:end]
-        while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
-            person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
-        name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
+        """The person a name in the mention names: the name less its title and letters (`_person_name`), the role
+        the words before or beside it give, the organisation named before it as affiliation; one word is the person
+        named in full earlier, and a name the article shows to be a body is that body."""
+        person, name, role = _person_name(mention, person)
         affiliation = None
-        role, words = _split_role(name.split())
-        while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS:
-            words = words[:-1]  # "Neil Ford QC": the letters after a name are no part of it
-        name = _unshout(" ".join(words))
-        if role in HONORIFICS:
-            role = None  # "Mrs Marr": an honorific, no role
-        inner = _named_inside(name)
-        if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
-            role, name = inner
-        before = [t for t in mention if t.i < person.start and not t.is_punct]
-        joined = [t.i for t in before if t.dep_ == "cc" and t.lower_ in {"and", "or"} and t.i > mention.start
-                  and doc[t.i - 1].pos_ == "PROPN"]
-        if joined:
-            # "both Cooke and meteor expert Ilse Marr": a name before the last "and" is the other speaker, never
-            # this one's role or body (FNC-1 sample B: role "Cooke expert"; PolNeAR train: 3 roles changed, all 3
-            # right). Not two roles of one person ("journalist and author Hiro Aida": the noun before "and").
-            before = [t for t in before if t.i > joined[-1]]
+        before = _words_before(mention, person)
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
-        # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
-        # Lights” actress Ilse Marr": actress) nor words of an organisation.
-        quoted = _quoted_token_ids(mention)
-        title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
-            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
-            and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
-        if title:
-            first = title[0].i  # with the words joined on before it: "Ex-harbour secretary", "former minister"
-            while first > mention.start and doc[first - 1].i not in quoted and doc[first - 1].ent_type_ not in (
-                    NAMED_ENTITIES) and (doc[first - 1].text in {"-", "–"} and not doc[first - 1].whitespace_ or (
-                    doc[first - 1].pos_ in {"ADJ", "NOUN"} and doc[first - 1].dep_ in {"amod", "compound"}
-                    and first - 1 <= doc[first - 1].head.i <= person.end)):
-                first -= 1
-            words = [t for t in before if first <= t.i < title[0].i] + title
-            kept = {t.i for t in words}
-            run = doc[first:words[-1].i + 1]
-            contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
-            role = _role_of(list(run) if contiguous else words)
+        title = _title_words(mention, person, before, orgs)
+        if title is not None:
+            role = _role_of(title)
         if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
             role = person.root.head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+        role, affiliation = self._apposed_role(person, role, affiliation)
+        if len(name.split()) == 1:
+            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
+            known = self._surname(name, mention)
+            if known is not None:
+                if role and not known.role and role not in HONORIFICS:
+                    known = replace(known, role=role)
+                return self._remember(known, alias)
+        if self.type_of(name) == "organization":
+            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
+            return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
+        return self._remember(Speaker(name, "person", role, affiliation), alias)
+
+    def _apposed_role(self, person: Span, role: str | None,
+                      affiliation: str | None) -> tuple[str | None, str | None]:
+        """The role and organisation a description set after the name gives, where the words before it gave no role
+        or only a title; else `role` and `affiliation` as they were."""
+        doc = person.doc
         appos = next((c for c in person.root.children if c.dep_ == "appos" and not _in_brackets(c)), None)
         if appos is not None and (role is None or role.rstrip(".") in TITLES) and appos.pos_ in {"NOUN", "PROPN"}:
             # "Jo Grady, the UCU general secretary": role "general secretary", affiliation UCU; "a San Diego
@@ -741,15 +734,4 @@ class SpeakerResolver:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             affiliation = self._affiliation(pobj) or affiliation
-        if len(name.split()) == 1:
-            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
-            known = self._surname(name, mention)
-            if known is not None:
-                if role and not known.role and role not in HONORIFICS:
-                    known = replace(known, role=role)
-                return self._remember(known, alias)
-        if self.type_of(name) == "organization":
-            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
-            return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
-        return self._remember(Speaker(name, "person", role, affiliation), alias)
-
+        return role, affiliation
