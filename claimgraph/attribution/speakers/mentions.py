@@ -4,7 +4,9 @@ A mention is the span a rule took for the source ("The Harbor Council - which co
 Vell", "that"). Its name is the head and the words hung on it, up to a clause, an apposition or a dash
 (`core_tokens`), so that an alias is never a clause. Pronouns, relatives, quantifiers and other function words name
 nobody on their own (`_is_pronoun`, `_no_identity`); a caption's label, a dateline or a byline read as a mention is
-page furniture, not a source. Nothing here remembers the article: every test reads one span of the parse.
+page furniture, not a source. A mention that cuts a name is widened to it (`_widened_to_entity`); one headed by a
+function word gives way to the name set beside it (`_name_beside_function_word`). Nothing here remembers the
+article: every test reads one span of the parse.
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ Associated Press news agency"), a broadcaster's call sign ("ABC13"), a paper by 
 One organisation named with and without its company suffix ("Microsoft Corp", "Microsoft": `_same_body`); letters
 after a name ("QC") and generations ("Jr.") that a surname skips; a name in capitals as a reader writes it; whether a
 pronoun's or an honorific's gender fits a first name (`_gender_fits`, `_identity_fits`); a role and a full name
-the recogniser read as one organisation ("Harbor Lights supporter Ilse Marr": `_named_inside`).
+the recogniser read as one organisation ("Harbor Lights supporter Ilse Marr": `_named_inside`). Names as a page
+sets them: an account's handle after a role noun ("Twitter user MAbiga6": `_handle_after_role`), a display name in
+lower case signing an embedded post (`_lower_case_signer`); whether a description's head is a name rather than a
+group described or a common noun (`_named_head`).
 """
 
 from __future__ import annotations
