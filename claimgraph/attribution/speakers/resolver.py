@@ -470,7 +470,8 @@ class SpeakerResolver:
         return PASS
 
     def _counted_people(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
-        """A quantity noun ("a string of", "a number of"): the people counted; PASS where it counts none."""
+        """A quantity noun ("a string of", "a number of"): the people it counts, or with no "of" the people just
+        described (`_counted_before`); PASS for any other head."""
         if root.lower_ in QUANTITY_NOUNS:
             # "a string of Tory MPs", "a number of residents": the people counted speak, not the count.
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
