@@ -11,8 +11,8 @@ The modules, each deciding one thing:
 - resolver.py  `SpeakerResolver`: the article's memory of who was named, and the decisions that need it
 - mentions.py  which words of a mention name the speaker (`core_tokens`), which mentions name nobody
 - nearby.py    what the sentences just before a mention offer (a group just described, names "he" skips)
-- names.py     outlets (`outlet_names`), company suffixes, first names' gender, names in capitals
-- roles.py     roles and titles before or beside a name, portfolios, abbreviated titles
+- names.py     outlets (`outlet_names`), company suffixes, first names' gender, names in capitals, handles, signers
+- roles.py     roles and titles before or beside a name (a name split from its title), portfolios, abbreviations
 - implied.py   sources a reader reads where the rules found none ("was quoted as saying", fragments)
 - writer.py    the writer's own voice (`WRITER`): "I"/"we" outside quotes, "This suggests …", "is expected to"
 - byline.py    `with_byline`: the writer's statements to the byline's one person

@@ -4,7 +4,9 @@ A mention is the span a rule took for the source ("The Harbor Council - which co
 Vell", "that"). Its name is the head and the words hung on it, up to a clause, an apposition or a dash
 (`core_tokens`), so that an alias is never a clause. Pronouns, relatives, quantifiers and other function words name
 nobody on their own (`_is_pronoun`, `_no_identity`); a caption's label, a dateline or a byline read as a mention is
-page furniture, not a source. Nothing here remembers the article: every test reads one span of the parse.
+page furniture, not a source. A mention that cuts a name is widened to it (`_widened_to_entity`); one headed by a
+function word gives way to the name set beside it (`_name_beside_function_word`). Nothing here remembers the
+article: every test reads one span of the parse.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimgraph.attribution.cues import STATEMENT_NOUNS
+from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.speaker_types import HONORIFICS, TITLES, person_noun
 
@@ -269,3 +271,29 @@ def _quoted_token_ids(mention: Span) -> set[int]:
 
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+
+
+def _widened_to_entity(mention: Span) -> Span:
+    """The name a mention cuts, where it cuts one; else the mention."""
+    first, last = _entity_of(mention[0]), _entity_of(mention[-1])
+    if first is not None and first[0] < mention.start or last is not None and last[1] > mention.end:
+        # A mention that cuts a name ("Space Research" of "National Institute for Space Research"): the name,
+        # unless the recogniser ran it into punctuation or a cue ("Obama Says …" in a headline).
+        wider = mention.doc[min(first[0] if first else mention.start, mention.start):max(
+            last[1] if last else mention.end, mention.end)]
+        extra = [t for t in wider if not mention.start <= t.i < mention.end]
+        if not any(t.is_punct or t.lower_ in lexicon() or t.lemma_.lower() in lexicon() or
+                   t.lower_.rstrip("s") in lexicon() for t in extra):
+            return wider
+    return mention
+
+
+def _name_beside_function_word(mention: Span) -> Span:
+    """A mention headed by a function word ("another", "one"): the name set beside it, where there is one."""
+    root = mention.root
+    if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
+        # "Another, Pelco, announced …": the name set beside the function word is the speaker.
+        named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
+        if named is not None:
+            return mention.doc[named.left_edge.i:named.right_edge.i + 1]
+    return mention

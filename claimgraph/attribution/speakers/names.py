@@ -5,7 +5,10 @@ Associated Press news agency"), a broadcaster's call sign ("ABC13"), a paper by 
 One organisation named with and without its company suffix ("Microsoft Corp", "Microsoft": `_same_body`); letters
 after a name ("QC") and generations ("Jr.") that a surname skips; a name in capitals as a reader writes it; whether a
 pronoun's or an honorific's gender fits a first name (`_gender_fits`, `_identity_fits`); a role and a full name
-the recogniser read as one organisation ("Harbor Lights supporter Ilse Marr": `_named_inside`).
+the recogniser read as one organisation ("Harbor Lights supporter Ilse Marr": `_named_inside`). Names as a page
+sets them: an account's handle after a role noun ("Twitter user MAbiga6": `_handle_after_role`), a display name in
+lower case signing an embedded post (`_lower_case_signer`); whether a description's head is a name rather than a
+group described or a common noun (`_named_head`).
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from claimgraph.attribution.speaker_types import PERSON_NOUNS, first_name_gender, looks_like_full_name
-from claimgraph.attribution.speakers.mentions import _strip_det
+from spacy.tokens import Span, Token
+
+from claimgraph.attribution.found import doc_text
+from claimgraph.attribution.speaker_types import PERSON_NOUNS, first_name_gender, first_names, looks_like_full_name
+from claimgraph.attribution.speakers.mentions import DETERMINERS, _strip_det
 from claimgraph.records import Speaker, normalise_name
 
 
@@ -124,3 +130,60 @@ def _plural(noun: str) -> str:
 def _unshout(name: str) -> str:
     """A name written in capitals ("THERESA VILLIERS", a page's heading) as a reader writes it."""
     return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 3 else name
+
+
+def _handle_after_role(root: Token) -> str | None:
+    """'Twitter user MAbiga6 replies': an account's handle right after a role noun is the one who posts, whatever
+    the recogniser made of the words before it ("Twitter" as a person); the words before are its role (FNC-1
+    sample A: the speaker was "Twitter")."""
+    if not HANDLE.match(root.text) or root.i == 0:
+        return None
+    noun = root.doc[root.i - 1]
+    if noun.head.i != root.i or noun.lower_ not in PERSON_NOUNS:
+        return None
+    words = [t.text for t in root.doc[noun.left_edge.i:root.i] if t.lower_ not in DETERMINERS and not t.is_punct]
+    return " ".join(words) or None
+
+
+# The dashes that open an embedded post's signature ("— pizza underground (@pizzaund) May 3, 2016").
+SIGNATURE_DASHES = ("—", "–")
+# The handle in brackets right after a signature's display name.
+SIGNED_HANDLE = re.compile(r"[ \t]*\(@\w{1,15}\)")
+
+
+def _lower_case_signer(mention: Span) -> Speaker | None:
+    """'— pizza underground (@pizzaund) May 3, 2016': an account's display name in lower case, signing a post, is
+    the speaker's whole name; the parse reads it as a description and names it by a noun of it (FNC-1 train: "pizza"
+    for "pizza underground" twice, "chan" for "brenda chan", nobody for "patricelatimes"). A person where it is two
+    or three words and the first a first name ("brenda chan"); else an account the page does not say the kind of."""
+    text = mention.doc.text
+    name = " ".join(mention.text.split())
+    if not any(c.islower() for c in name) or any(c.isupper() for c in name):
+        return None  # a name with capitals is the recogniser's to read; so is one in a script without case
+    if not text[:mention.start_char].rstrip().endswith(SIGNATURE_DASHES) or not SIGNED_HANDLE.match(
+            text, mention.end_char):
+        return None
+    parts = name.split()
+    person = 2 <= len(parts) <= 3 and parts[0].capitalize() in first_names()
+    return Speaker(name, "person" if person else "unknown")
+
+
+def _named_head(mention: Span, core: list[Token], ents: list[Span], alias: str) -> tuple[Span | None, bool]:
+    """Whether a description's head is a name (a body or a person named) rather than a group described or a common
+    noun; with the organisation entity of the mention, where there is one."""
+    root = mention.root
+    # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
+    org = next((e for e in ents if (e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1 or e.label_ == "ORG")
+                and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)
+    # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
+    root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
+        org is not None and org.start <= root.i < org.end)
+    people_noun = root.lower_.endswith("s") and root.lower_[:-1] in PERSON_NOUNS  # "MPs", however tagged
+    if root_named and (root.tag_ in {"NNS", "NNPS"} or people_noun) and (
+            org is None or org.label_ == "NORP" or people_noun) and not is_outlet(alias) and (
+            root.ent_type_ != "PERSON"):
+        root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
+    if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
+            rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
+        root_named = False  # "Video obtained from the salon shows …" (and "the video" later): a common noun
+    return org, root_named

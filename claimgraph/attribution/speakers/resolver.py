@@ -5,11 +5,21 @@ group or body; "it" to the body that spoke in the last few sentences; a surname,
 description ("the ministry", "the 48-year-old") to the one named earlier; a name to a person with role, title and
 affiliation (roles.py), an outlet (names.py), an organisation or an anonymous source. Each identity is remembered
 with the aliases the text used; "Microsoft Corp" and "Microsoft" are one, under the shorter name (`renamed`).
-What one mention says on its own is in mentions.py, what the text around it says in nearby.py.
+What one mention says on its own is in mentions.py, what the text around it says in nearby.py, names and roles as
+copy writes them in names.py and roles.py; this module keeps what needs the article's memory.
+
+`_resolve` tries its steps in order; the first that decides decides (a step returns PASS to leave the mention to
+the next, None where it names nobody): a pronoun (`_pronoun`), a lower-case post signer (`_signed_post`), a
+relative "which/who/that" (`_relative`), a quantifier "some/others" (`_quantified`); then, the mention stripped of a
+caption and widened to a name it cuts, an account handle after a role (`_account_handle`), a name apposed after a
+description (`_apposed_name`), a quantity noun "a string of" (`_counted_people`), a share "one in five"
+(`_share_of_people`); last the core words to a person (`_person`) or a description (`_description`: a surname, an
+outlet, a role `_role_holder`, a named head `_proper_name`, else `_described`).
 """
 
 from __future__ import annotations
 
+import enum
 import itertools
 import re
 from dataclasses import replace
@@ -17,12 +27,11 @@ from dataclasses import replace
 from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
-from claimgraph.attribution.found import doc_text, relative_antecedent
+from claimgraph.attribution.cues import STATEMENT_NOUNS
+from claimgraph.attribution.found import relative_antecedent
 from claimgraph.attribution.speaker_types import (
     HONORIFICS,
     ORG_NOUNS,
-    PERSON_NOUNS,
     TITLES,
     TypeEvidence,
     first_names,
@@ -33,8 +42,6 @@ from claimgraph.attribution.speakers.mentions import (
     DETERMINERS,
     GROUP_PRONOUNS,
     NAMED_DEPS,
-    NAMED_ENTITIES,
-    NEVER_IDENTITIES,
     PERSON_PRONOUNS,
     PLACES,
     SELF_PRONOUNS,
@@ -43,14 +50,14 @@ from claimgraph.attribution.speakers.mentions import (
     _bare_count,
     _bare_plural_thing,
     _description_name,
-    _entity_of,
     _is_pronoun,
     _name_after_description,
+    _name_beside_function_word,
     _no_identity,
     _page_furniture,
-    _quoted_token_ids,
     _strip_det,
     _text,
+    _widened_to_entity,
     _without_caption,
     core_tokens,
 )
@@ -58,11 +65,13 @@ from claimgraph.attribution.speakers.names import (
     GENDERED,
     GENDERED_NOUNS,
     GENERATIONS,
-    HANDLE,
     OUTLET_WORDS,
     POSTNOMINALS,
     _gender_fits,
+    _handle_after_role,
     _identity_fits,
+    _lower_case_signer,
+    _named_head,
     _named_inside,
     _outlet_name,
     _plural,
@@ -84,10 +93,13 @@ from claimgraph.attribution.speakers.roles import (
     ROLE_HEADS,
     SAME_ROLE,
     _in_brackets,
+    _person_name,
     _portfolio,
     _role_of,
     _split_role,
+    _title_words,
     _titled,
+    _words_before,
 )
 from claimgraph.records import Speaker, normalise_name
 
@@ -109,6 +121,17 @@ KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", 
             "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
             "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
             "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
+
+
+
+class Pass(enum.Enum):
+    """What a step of `SpeakerResolver._resolve` returns where the case is not its own: the next step decides.
+    (None is a decision: the mention names nobody.)"""
+
+    PASS = "pass"
+
+
+PASS = Pass.PASS
 
 
 class SpeakerResolver:
@@ -333,10 +356,33 @@ class SpeakerResolver:
             self.evidence is not None and self.evidence.scores(name)[0] >= 3)
 
     def _resolve(self, mention: Span) -> Speaker | None:
+        """The cases in order, the first that decides deciding (a step returns PASS to leave it to the next): what
+        a function word stands for, then the mention made the span that names, then who or what that span names."""
         text = mention.text.strip()
-        lower = text.lower()
         if not text or not len(mention):
             return None
+        for step in (self._pronoun, self._signed_post, self._relative, self._quantified):
+            found = step(mention, text)
+            if found is not PASS:
+                return found
+        mention = _without_caption(mention)
+        if mention is None or _page_furniture(mention):
+            return None
+        mention = _widened_to_entity(mention)
+        if mention[0].lower_ in WH_WORDS:
+            return None  # "… to predict how much energy AI consumes": a clause, not a speaker
+        root = mention.root  # the steps below read this head even where the mention gives way to a name beside it
+        mention = _name_beside_function_word(mention)
+        for step in (self._account_handle, self._apposed_name, self._counted_people, self._share_of_people):
+            found = step(mention, root, text)
+            if found is not PASS:
+                return found
+        return self._person_or_description(mention)
+
+    def _pronoun(self, mention: Span, text: str) -> Speaker | None | Pass:
+        """'he'/'she' to the person last named, 'they' to the last group or body, 'it' to the body that spoke last;
+        'I'/'we' to nobody here. PASS for any other mention."""
+        lower = text.lower()
         if lower in PERSON_PRONOUNS:
             found = self._last_person(mention)
             return self._remember(found, text) if found else None
@@ -347,21 +393,32 @@ class SpeakerResolver:
                 found = _people_before(mention) or found
             return self._remember(found, text) if found else None
         if lower == "it":
-            # "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
-            # it spoke in the last few sentences (IT_WINDOW characters); else nobody.
-            bodies = [k for k in reversed(self.known) if k.type in {"organization", "news_outlet"} or (
-                k.type == "anonymous" and k.name.split()[-1].lower() in STATEMENT_NOUNS)]
-            if bodies and mention.start_char - self.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
-                return self._remember(bodies[0], text)
-            # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
-            named = next((k for k in bodies if _named_nearby(k, mention)), None)
-            return self._remember(named, text) if named else None
+            return self._last_body(mention, text)
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
+        return PASS
+
+    def _last_body(self, mention: Span, text: str) -> Speaker | None:
+        """'it'. "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
+        it spoke in the last few sentences (IT_WINDOW characters); else nobody."""
+        bodies = [k for k in reversed(self.known) if k.type in {"organization", "news_outlet"} or (
+            k.type == "anonymous" and k.name.split()[-1].lower() in STATEMENT_NOUNS)]
+        if bodies and mention.start_char - self.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
+            return self._remember(bodies[0], text)
+        # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
+        named = next((k for k in bodies if _named_nearby(k, mention)), None)
+        return self._remember(named, text) if named else None
+
+    def _signed_post(self, mention: Span, text: str) -> Speaker | None | Pass:
+        """A display name in lower case signing an embedded post (`_lower_case_signer`); PASS for any other."""
         signer = _lower_case_signer(mention)
         if signer is not None:
             return self._remember(signer, text)
-        if lower in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
+        return PASS
+
+    def _relative(self, mention: Span, text: str) -> Speaker | None | Pass:
+        """'which'/'who'/'that' opening a relative clause: its antecedent, or nobody; PASS for any other mention."""
+        if text.lower() in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
             # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
             noun = relative_antecedent(mention.root.head.head, mention.root)
             if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
@@ -372,48 +429,49 @@ class SpeakerResolver:
                 return self._resolve(mention.doc[words[0].i:words[-1].i + 1] if words
                                      else mention.doc[noun.left_edge.i:noun.i + 1])
             return None
+        return PASS
+
+    def _quantified(self, mention: Span, text: str) -> Speaker | None | Pass:
+        """'some', 'others', 'many' alone: part of a group of people, or nobody; PASS for any other mention."""
+        lower = text.lower()
         if lower in QUANTIFIERS:
             # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people
             # just described, an anonymous source of this article ("some teachers", "other academics").
             if lower == "others":
-                # The rest of a group a source was just taken from ("some teachers", "one academic"), or nobody.
-                part = next((k for k in reversed(self.known) if k.type == "anonymous" and k.name.split()[0] in {
-                    "some", "one", "many", "most", "several"} and len(k.name.split()) > 1), None)
-                recent = part is not None and mention.start_char - self.at.get(part.key, -IT_WINDOW) < IT_WINDOW
-                people = _plural(" ".join(part.name.split()[1:])) if recent else None
+                people = self._rest_of_group(mention)
             else:
                 found = _people_before(mention)
                 people = found.name if found is not None else None
             if people is None:
                 return None
             return self._remember(Speaker(f"{QUANTIFIERS[lower]} {people}", "anonymous"), text)
-        mention = _without_caption(mention)
-        if mention is None or _page_furniture(mention):
-            return None
-        first, last = _entity_of(mention[0]), _entity_of(mention[-1])
-        if first is not None and first[0] < mention.start or last is not None and last[1] > mention.end:
-            # A mention that cuts a name ("Space Research" of "National Institute for Space Research"): the name,
-            # unless the recogniser ran it into punctuation or a cue ("Obama Says …" in a headline).
-            wider = mention.doc[min(first[0] if first else mention.start, mention.start):max(
-                last[1] if last else mention.end, mention.end)]
-            extra = [t for t in wider if not mention.start <= t.i < mention.end]
-            if not any(t.is_punct or t.lower_ in lexicon() or t.lemma_.lower() in lexicon() or
-                       t.lower_.rstrip("s") in lexicon() for t in extra):
-                mention = wider
-        if mention[0].lower_ in WH_WORDS:
-            return None  # "… to predict how much energy AI consumes": a clause, not a speaker
-        root = mention.root
-        if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:
-            # "Another, Pelco, announced …": the name set beside the function word is the speaker.
-            named = next((c for c in root.children if c.dep_ in {"appos", "npadvmod"} and c.pos_ == "PROPN"), None)
-            if named is not None:
-                mention = mention.doc[named.left_edge.i:named.right_edge.i + 1]
+        return PASS
+
+    def _rest_of_group(self, mention: Span) -> str | None:
+        """'Others': the rest of a group a source was just taken from ("some teachers", "one academic"), or nobody."""
+        part = next((k for k in reversed(self.known) if k.type == "anonymous" and k.name.split()[0] in {
+            "some", "one", "many", "most", "several"} and len(k.name.split()) > 1), None)
+        recent = part is not None and mention.start_char - self.at.get(part.key, -IT_WINDOW) < IT_WINDOW
+        return _plural(" ".join(part.name.split()[1:])) if recent else None
+
+    def _account_handle(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
+        """'Twitter user MAbiga6 replies': the account's handle is the person (`_handle_after_role`); else PASS."""
         handle = _handle_after_role(root)
         if handle is not None:
             return self._remember(Speaker(root.text, "person", handle), text)
+        return PASS
+
+    def _apposed_name(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
+        """A name set after a description inside the mention (`_name_after_description`) is resolved in its place;
+        else PASS."""
         apposed = _name_after_description(root)
         if apposed is not None and apposed.right_edge.i < mention.end:
             return self._resolve(mention.doc[apposed.left_edge.i:apposed.right_edge.i + 1])
+        return PASS
+
+    def _counted_people(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
+        """A quantity noun ("a string of", "a number of"): the people it counts, or with no "of" the people just
+        described (`_counted_before`); PASS for any other head."""
         if root.lower_ in QUANTITY_NOUNS:
             # "a string of Tory MPs", "a number of residents": the people counted speak, not the count.
             of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
@@ -422,6 +480,11 @@ class SpeakerResolver:
                 return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
             if _bare_count(root):
                 return self._counted_before(mention, text)
+        return PASS
+
+    def _share_of_people(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
+        """A number or share with no "of" ("one in five", "21 per cent"): part of the people just described; PASS
+        where none were, so that the mention is read as any description."""
         if (root.pos_ == "NUM" or root.lower_ in SHARES) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in
                                                                       root.children):
             # "Only one in five (21 per cent) thought …" after "68 per cent of people believed …": a share of the
@@ -434,6 +497,10 @@ class SpeakerResolver:
                 of = " of " if share[-1].lower() in SHARES else " "  # "73 percent of registered voters"
                 return self._remember(Speaker(f"{' '.join(share)}{of}{people.name}", "anonymous"), text)
             # Else as any description ("Twelve percent indicated …": anonymous), or nobody ("one in five").
+        return PASS
+
+    def _person_or_description(self, mention: Span) -> Speaker | None:
+        """The mention's core words: the person it names (`_person`), else what it describes (`_description`)."""
         core = core_tokens(mention)
         if _no_identity(core):
             return None
@@ -441,6 +508,15 @@ class SpeakerResolver:
         named = [t for t in core_tokens(mention, NAMED_DEPS)]
         every = self.ents if self.doc is not None else list(mention.ents)  # Span.ents rebuilds the Doc's: read once
         ents = [e for e in every if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
+        person = self._person_named(mention, core, ents)
+        if person is not None:
+            if not core[0].i <= person.start < core[-1].i + 1:
+                alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
+            return self._person(mention, person, ents, alias)
+        return self._description(mention, core, ents, alias)
+
+    def _person_named(self, mention: Span, core: list[Token], ents: list[Span]) -> Span | None:
+        """The person's name among the mention's entities that the mention is about, or None."""
         # A plural head ("Tory MPs") is a group, whatever the entity recogniser says; a name after a preposition
         # or a possessive is not the speaker ("a spokesperson for OpenAI", "Vell's lawyer"), nor one the article
         # shows to be an organisation.
@@ -448,18 +524,13 @@ class SpeakerResolver:
                   e.root.tag_ not in {"NNS", "NNPS"} or looks_like_full_name(_strip_det(e.text)))
                   and not _attached(e, mention.root) and self.type_of(_strip_det(e.text)) != "organization"]
         # The name the mention is about first ("Harbor Lights supporter Ilse Marr": Ilse Marr).
-        person = next((e for e in people if e.start <= mention.root.i < e.end), None) or next(
+        return next((e for e in people if e.start <= mention.root.i < e.end), None) or next(
             (e for e in people if e.start >= core[0].i and e.end <= core[-1].i + 1), None) or next(iter(people), None)
-        if person is not None:
-            if not core[0].i <= person.start < core[-1].i + 1:
-                alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
-            return self._person(mention, person, ents, alias)
-        return self._description(mention, core, ents, alias)
 
     def _description(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
-        """A mention without a person's name: an organisation, an outlet, a statement, or an anonymous source."""
+        """A mention without a person's name, in order: a surname alone, an outlet, a role ("the mayor"), a known
+        person described ("the actress"), a statement ("a poll"), a named body, else a described source."""
         root = mention.root
-        head = root.lemma_.lower()
         words = [t for t in core if not t.is_punct and t.lower_ not in {"'s", "’s"}]
         if len(words) == 1 and words[0].text[:1].isupper() and words[0].is_alpha:
             # A surname alone ("Meadows has not ruled out …", "Bloomberg said" in an article about Michael
@@ -475,88 +546,95 @@ class SpeakerResolver:
         titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
             e.label_ == "PERSON" for e in ents)
         if root.lower_ in ROLE_HEADS and (titled or not any(t.pos_ == "PROPN" for t in core if t.i < root.i)):
-            known = self._by_role(root.lower_, [t.lower_ for t in core if t.i <= root.i and t.lower_ not in DETERMINERS
-                                                 and not t.is_punct])
-            if known is None and core[0].lower_ == "the" and len(core) == 2:
-                known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
-            if known is None and core[0].lower_ == "the":
-                known = self._subject_before(mention, core)  # "Vell … The former mayor said"
-            if known is not None and core[0].lower_ == "the":
-                return self._remember(known, alias)
-            # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
-            # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
-            # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
-            affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and (e.label_ == "ORG" or (
-                e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
-            # The whole description is the name, so that two spokespeople of different bodies stay two.
-            return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
+            return self._role_holder(mention, core, ents, alias)
         if core[0].lower_ == "the" and not any(t.pos_ == "PROPN" for t in core) and (
                 YEAR_OLD.match(_text(core)) or root.lower_ in KNOWN_AS):
             # "the 48-year-old", "the actress": the one person the sentence before (or this one) is about.
             known = self._subject_before(mention, core)
             if known is not None:
                 return self._remember(known, alias)
-        # An entity all in lower case ("the harbor board") is the recogniser's guess at a description, not a name.
-        org = next((e for e in ents if (e.label_ in {"ORG", "NORP", "GPE", "FAC"} and len(e) > 1 or e.label_ == "ORG")
-                    and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)
-        # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
-        root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
-            org is not None and org.start <= root.i < org.end)
-        people_noun = root.lower_.endswith("s") and root.lower_[:-1] in PERSON_NOUNS  # "MPs", however tagged
-        if root_named and (root.tag_ in {"NNS", "NNPS"} or people_noun) and (
-                org is None or org.label_ == "NORP" or people_noun) and not is_outlet(alias) and (
-                root.ent_type_ != "PERSON"):
-            root_named = False  # "Tory MPs", "Wary Republicans in the state": a group described, not a body named
-        if root_named and len(core) == 1 and not root.ent_type_ and root.is_sent_start and re.search(
-                rf"(?<![\w-]){re.escape(root.lower_)}(?![\w-])", doc_text(mention.doc)):
-            root_named = False  # "Video obtained from the salon shows …" (and "the video" later): a common noun
+        org, root_named = _named_head(mention, core, ents, alias)
         if core[-1].pos_ == "NOUN" and core[-1].lower_ in STATEMENT_NOUNS and core[-1].i > root.i:
             # "a Mail on Sunday poll", parsed with the paper as head: the poll speaks, a description.
             return self._remember(Speaker(_description_name(core), "anonymous"), alias)
         if root_named:
-            name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
-            if org is not None and org.end <= root.i and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in
-                                                             mention.doc[org.end:root.i + 1]):
-                # "The California Independent System Operator": the recogniser stopped short of the head.
-                name = _strip_det(mention.doc[org.start:root.i + 1].text)
-            if len(name.split()) == 1:
-                # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
-                # speaker or not ("Usman Hasib runs the salon … Hasib said").
-                known = self._surname(name, mention)
-                if known is not None:
-                    return self._remember(known, alias)
-            kind = "news_outlet" if is_outlet(name) or (
-                len(name.split()) > 1 and name.split()[-1].lower() in OUTLET_WORDS) else "organization"
-            evidence = self.type_of(name) if kind != "news_outlet" else None
-            if evidence == "person":
-                # "Ilan Moss scoffed", "Gustavo Faleiros, an editor at …": a person the recogniser took for a body,
-                # with the title and apposition a person's name gets.
-                span = org if org is not None and org.start <= root.i < org.end else mention.doc[
-                    core[0].i:core[-1].i + 1]
-                return self._person(mention, span, ents, alias)
-            inner = _named_inside(name)
-            if inner is not None:
-                # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun.
-                return self._remember(Speaker(inner[1], "person", inner[0]), alias)
-            if evidence == "organization":
-                return self._remember(Speaker(name, "organization"), alias)
-            if org is None and kind != "news_outlet" and self.doc is not None and any(
-                    e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.ents):
-                # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
-                # person elsewhere in the article.
-                return self._remember(Speaker(name, "person"), alias)
-            role, words = _split_role(name.split())
-            if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
-                # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
-                # person's; a surname alone is the person named in full earlier where there is one.
-                known = None
-                if len(words) == 1:
-                    known = self._surname(words[0], mention)
-                return self._remember(known or Speaker(_unshout(" ".join(words)), "person", role), alias)
-            if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
-                # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
-                kind = "person" if root.ent_type_ == "PERSON" else ("unknown" if len(core) == 1 else "organization")
-            return self._remember(Speaker(name, kind), alias)
+            return self._proper_name(mention, core, ents, alias, org)
+        return self._described(mention, core, ents, alias)
+
+    def _role_holder(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
+        """A description by a role ("the mayor", "a spokesperson for the HEA"): the person named earlier with it,
+        else an anonymous source named by the description."""
+        root = mention.root
+        known = self._by_role(root.lower_, [t.lower_ for t in core if t.i <= root.i and t.lower_ not in DETERMINERS
+                                             and not t.is_punct])
+        if known is None and core[0].lower_ == "the" and len(core) == 2:
+            known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
+        if known is None and core[0].lower_ == "the":
+            known = self._subject_before(mention, core)  # "Vell … The former mayor said"
+        if known is not None and core[0].lower_ == "the":
+            return self._remember(known, alias)
+        # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
+        # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
+        # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
+        affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and (e.label_ == "ORG" or (
+            e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
+        # The whole description is the name, so that two spokespeople of different bodies stay two.
+        return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
+
+    def _proper_name(self, mention: Span, core: list[Token], ents: list[Span], alias: str,
+                     org: Span | None) -> Speaker | None:
+        """A mention whose head is a name (`_named_head`): a person named earlier by surname, an outlet, a person
+        the recogniser took for a body, an organisation, or one word nobody has placed."""
+        root = mention.root
+        name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
+        if org is not None and org.end <= root.i and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in
+                                                         mention.doc[org.end:root.i + 1]):
+            # "The California Independent System Operator": the recogniser stopped short of the head.
+            name = _strip_det(mention.doc[org.start:root.i + 1].text)
+        if len(name.split()) == 1:
+            # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
+            # speaker or not ("Usman Hasib runs the salon … Hasib said").
+            known = self._surname(name, mention)
+            if known is not None:
+                return self._remember(known, alias)
+        kind = "news_outlet" if is_outlet(name) or (
+            len(name.split()) > 1 and name.split()[-1].lower() in OUTLET_WORDS) else "organization"
+        evidence = self.type_of(name) if kind != "news_outlet" else None
+        if evidence == "person":
+            # "Ilan Moss scoffed", "Gustavo Faleiros, an editor at …": a person the recogniser took for a body,
+            # with the title and apposition a person's name gets.
+            span = org if org is not None and org.start <= root.i < org.end else mention.doc[
+                core[0].i:core[-1].i + 1]
+            return self._person(mention, span, ents, alias)
+        inner = _named_inside(name)
+        if inner is not None:
+            # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun.
+            return self._remember(Speaker(inner[1], "person", inner[0]), alias)
+        if evidence == "organization":
+            return self._remember(Speaker(name, "organization"), alias)
+        if org is None and kind != "news_outlet" and self.doc is not None and any(
+                e.label_ == "PERSON" and normalise_name(e.text) == normalise_name(name) for e in self.ents):
+            # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
+            # person elsewhere in the article.
+            return self._remember(Speaker(name, "person"), alias)
+        role, words = _split_role(name.split())
+        if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
+            # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
+            # person's; a surname alone is the person named in full earlier where there is one.
+            known = None
+            if len(words) == 1:
+                known = self._surname(words[0], mention)
+            return self._remember(known or Speaker(_unshout(" ".join(words)), "person", role), alias)
+        if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
+            # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
+            kind = "person" if root.ent_type_ == "PERSON" else ("unknown" if len(core) == 1 else "organization")
+        return self._remember(Speaker(name, kind), alias)
+
+    def _described(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
+        """Described, not named: a statement of the last speaker, a body named earlier by its head word, an
+        anonymous source, or nobody where the words describe things."""
+        root = mention.root
+        head = root.lemma_.lower()
         if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
             # "the statement": the document of the last speaker named (not an outlet relaying it).
             found = self.latest({"organization", "person", "anonymous"}, exclude_outlets=True)
@@ -604,56 +682,39 @@ class SpeakerResolver:
         return known.name if known is not None else None
 
     def _person(self, mention: Span, person: Span, ents: list[Span], alias: str) -> Speaker | None:
-        doc, end = mention.doc, person.end
-        while end < mention.end and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and (
-                doc[end - 1].head.i >= end):
-            end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
-        person = doc[person.start:end]
-        while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
-            person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
-        name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
+        """The person a name in the mention names: the name less its title and letters (`_person_name`), the role
+        the words before or beside it give, the organisation named before it as affiliation; one word is the person
+        named in full earlier, and a name the article shows to be a body is that body."""
+        person, name, role = _person_name(mention, person)
         affiliation = None
-        role, words = _split_role(name.split())
-        while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS:
-            words = words[:-1]  # "Neil Ford QC": the letters after a name are no part of it
-        name = _unshout(" ".join(words))
-        if role in HONORIFICS:
-            role = None  # "Mrs Marr": an honorific, no role
-        inner = _named_inside(name)
-        if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
-            role, name = inner
-        before = [t for t in mention if t.i < person.start and not t.is_punct]
-        joined = [t.i for t in before if t.dep_ == "cc" and t.lower_ in {"and", "or"} and t.i > mention.start
-                  and doc[t.i - 1].pos_ == "PROPN"]
-        if joined:
-            # "both Cooke and meteor expert Ilse Marr": a name before the last "and" is the other speaker, never
-            # this one's role or body (FNC-1 sample B: role "Cooke expert"; PolNeAR train: 3 roles changed, all 3
-            # right). Not two roles of one person ("journalist and author Hiro Aida": the noun before "and").
-            before = [t for t in before if t.i > joined[-1]]
+        before = _words_before(mention, person)
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
-        # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
-        # Lights” actress Ilse Marr": actress) nor words of an organisation.
-        quoted = _quoted_token_ids(mention)
-        title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
-            o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
-            and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
-        if title:
-            first = title[0].i  # with the words joined on before it: "Ex-harbour secretary", "former minister"
-            while first > mention.start and doc[first - 1].i not in quoted and doc[first - 1].ent_type_ not in (
-                    NAMED_ENTITIES) and (doc[first - 1].text in {"-", "–"} and not doc[first - 1].whitespace_ or (
-                    doc[first - 1].pos_ in {"ADJ", "NOUN"} and doc[first - 1].dep_ in {"amod", "compound"}
-                    and first - 1 <= doc[first - 1].head.i <= person.end)):
-                first -= 1
-            words = [t for t in before if first <= t.i < title[0].i] + title
-            kept = {t.i for t in words}
-            run = doc[first:words[-1].i + 1]
-            contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
-            role = _role_of(list(run) if contiguous else words)
+        title = _title_words(mention, person, before, orgs)
+        if title is not None:
+            role = _role_of(title)
         if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
             role = person.root.head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+        role, affiliation = self._apposed_role(person, role, affiliation)
+        if len(name.split()) == 1:
+            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
+            known = self._surname(name, mention)
+            if known is not None:
+                if role and not known.role and role not in HONORIFICS:
+                    known = replace(known, role=role)
+                return self._remember(known, alias)
+        if self.type_of(name) == "organization":
+            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
+            return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
+        return self._remember(Speaker(name, "person", role, affiliation), alias)
+
+    def _apposed_role(self, person: Span, role: str | None,
+                      affiliation: str | None) -> tuple[str | None, str | None]:
+        """The role and organisation a description set after the name gives, where the words before it gave no role
+        or only a title; else `role` and `affiliation` as they were."""
+        doc = person.doc
         appos = next((c for c in person.root.children if c.dep_ == "appos" and not _in_brackets(c)), None)
         if appos is not None and (role is None or role.rstrip(".") in TITLES) and appos.pos_ in {"NOUN", "PROPN"}:
             # "Jo Grady, the UCU general secretary": role "general secretary", affiliation UCU; "a San Diego
@@ -674,50 +735,4 @@ class SpeakerResolver:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj":
                             affiliation = self._affiliation(pobj) or affiliation
-        if len(name.split()) == 1:
-            # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
-            known = self._surname(name, mention)
-            if known is not None:
-                if role and not known.role and role not in HONORIFICS:
-                    known = replace(known, role=role)
-                return self._remember(known, alias)
-        if self.type_of(name) == "organization":
-            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
-            return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
-        return self._remember(Speaker(name, "person", role, affiliation), alias)
-
-
-def _handle_after_role(root: Token) -> str | None:
-    """'Twitter user MAbiga6 replies': an account's handle right after a role noun is the one who posts, whatever
-    the recogniser made of the words before it ("Twitter" as a person); the words before are its role (FNC-1
-    sample A: the speaker was "Twitter")."""
-    if not HANDLE.match(root.text) or root.i == 0:
-        return None
-    noun = root.doc[root.i - 1]
-    if noun.head.i != root.i or noun.lower_ not in PERSON_NOUNS:
-        return None
-    words = [t.text for t in root.doc[noun.left_edge.i:root.i] if t.lower_ not in DETERMINERS and not t.is_punct]
-    return " ".join(words) or None
-
-
-# The dashes that open an embedded post's signature ("— pizza underground (@pizzaund) May 3, 2016").
-SIGNATURE_DASHES = ("—", "–")
-# The handle in brackets right after a signature's display name.
-SIGNED_HANDLE = re.compile(r"[ \t]*\(@\w{1,15}\)")
-
-
-def _lower_case_signer(mention: Span) -> Speaker | None:
-    """'— pizza underground (@pizzaund) May 3, 2016': an account's display name in lower case, signing a post, is
-    the speaker's whole name; the parse reads it as a description and names it by a noun of it (FNC-1 train: "pizza"
-    for "pizza underground" twice, "chan" for "brenda chan", nobody for "patricelatimes"). A person where it is two
-    or three words and the first a first name ("brenda chan"); else an account the page does not say the kind of."""
-    text = mention.doc.text
-    name = " ".join(mention.text.split())
-    if not any(c.islower() for c in name) or any(c.isupper() for c in name):
-        return None  # a name with capitals is the recogniser's to read; so is one in a script without case
-    if not text[:mention.start_char].rstrip().endswith(SIGNATURE_DASHES) or not SIGNED_HANDLE.match(
-            text, mention.end_char):
-        return None
-    parts = name.split()
-    person = 2 <= len(parts) <= 3 and parts[0].capitalize() in first_names()
-    return Speaker(name, "person" if person else "unknown")
+        return role, affiliation

@@ -4,7 +4,9 @@
 of the name (`_split_role`, `_role_of`); abbreviated titles are written out ("Sen." → senator); a minister's
 portfolio belongs to the title, not to an organisation ("Transport Secretary": `_portfolio`); words of praise
 ("a key member") and a legislator's seat ("MP for Newcastle Central") are no role; "the spokesperson" is one role
-under three words (`SAME_ROLE`), by which an earlier speaker is found again.
+under three words (`SAME_ROLE`), by which an earlier speaker is found again. A person's name in a mention made
+whole, its title split off (`_person_name`); the words before it that may be a role (`_words_before`,
+`_title_words`).
 """
 
 from __future__ import annotations
@@ -12,8 +14,9 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
-from claimgraph.attribution.speaker_types import PERSON_NOUNS, TITLES
-from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES
+from claimgraph.attribution.speaker_types import HONORIFICS, PERSON_NOUNS, TITLES
+from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, _quoted_token_ids
+from claimgraph.attribution.speakers.names import POSTNOMINALS, _named_inside, _unshout
 
 # Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
 ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
@@ -105,3 +108,64 @@ def _in_brackets(token: Token) -> bool:
     doc = token.doc
     left = next((t for t in reversed(doc[token.sent.start:token.i]) if t.text in {"(", ")", "[", "]"}), None)
     return left is not None and left.text in {"(", "["}
+
+
+def _person_name(mention: Span, person: Span) -> tuple[Span, str, str | None]:
+    """A person's name in a mention as the recogniser found it, made whole: its span, the name without the title
+    before it or the letters after it, and that title as role (an honorific is none)."""
+    doc, end = mention.doc, person.end
+    while end < mention.end and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and (
+            doc[end - 1].head.i >= end):
+        end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
+    person = doc[person.start:end]
+    while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
+        person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
+    name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
+    role, words = _split_role(name.split())
+    while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS:
+        words = words[:-1]  # "Neil Ford QC": the letters after a name are no part of it
+    name = _unshout(" ".join(words))
+    if role in HONORIFICS:
+        role = None  # "Mrs Marr": an honorific, no role
+    inner = _named_inside(name)
+    if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
+        role, name = inner
+    return person, name, role
+
+
+def _words_before(mention: Span, person: Span) -> list[Token]:
+    """The words of the mention before a person's name that may say what the person is (no punctuation)."""
+    doc = mention.doc
+    before = [t for t in mention if t.i < person.start and not t.is_punct]
+    joined = [t.i for t in before if t.dep_ == "cc" and t.lower_ in {"and", "or"} and t.i > mention.start
+              and doc[t.i - 1].pos_ == "PROPN"]
+    if joined:
+        # "both Cooke and meteor expert Ilse Marr": a name before the last "and" is the other speaker, never
+        # this one's role or body (FNC-1 sample B: role "Cooke expert"; PolNeAR train: 3 roles changed, all 3
+        # right). Not two roles of one person ("journalist and author Hiro Aida": the noun before "and").
+        before = [t for t in before if t.i > joined[-1]]
+    return before
+
+
+def _title_words(mention: Span, person: Span, before: list[Token], orgs: list[Span]) -> list[Token] | None:
+    """The words of the title right before a person's name, which `_role_of` reads; None where there is none."""
+    doc = mention.doc
+    # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
+    # Lights” actress Ilse Marr": actress) nor words of an organisation.
+    quoted = _quoted_token_ids(mention)
+    title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
+        o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
+        and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
+    if title:
+        first = title[0].i  # with the words joined on before it: "Ex-harbour secretary", "former minister"
+        while first > mention.start and doc[first - 1].i not in quoted and doc[first - 1].ent_type_ not in (
+                NAMED_ENTITIES) and (doc[first - 1].text in {"-", "–"} and not doc[first - 1].whitespace_ or (
+                doc[first - 1].pos_ in {"ADJ", "NOUN"} and doc[first - 1].dep_ in {"amod", "compound"}
+                and first - 1 <= doc[first - 1].head.i <= person.end)):
+            first -= 1
+        words = [t for t in before if first <= t.i < title[0].i] + title
+        kept = {t.i for t in words}
+        run = doc[first:words[-1].i + 1]
+        contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
+        return list(run) if contiguous else words
+    return None
