@@ -47,6 +47,12 @@ def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
     return content if content[1] > content[0] and words > MIN_CONTENT_WORDS else None
 
 
+# The word `according_to` is asked of ("according", before "to"), and `in_source`'s ("in", a preposition):
+# `reported_speech` tests them.
+ACCORDING_WORDS = frozenset({"according"})
+IN_WORDS = frozenset({"in"})
+
+
 def according_to(doc: Doc, token: Token) -> Found | None:
     """'according to X, …' and '…, according to X.': X is the source, the rest of the clause the content."""
     to = next((c for c in token.children if c.lower_ == "to"), None)
