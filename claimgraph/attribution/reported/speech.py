@@ -193,33 +193,38 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
     # the tokens that start inside them (s <= token.idx < e), found once on the tokens' offsets
     offsets = doc.to_array(IDX).tolist() if inside_quotes else []
     quoted_tokens = {i for s, e in inside_quotes for i in range(bisect_left(offsets, s), bisect_left(offsets, e))}
+    cues = cue_lemmas()
     for i in _rule_tokens(doc):  # the rest start no rule
         if i in used or i in quoted_tokens:
             continue
         token = doc[i]
-        if token.lower_ in ACCORDING_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        lemma, word = token.lemma_.lower(), token.lower_  # each rule is asked only where its own set holds these
+        if word in ACCORDING_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             if (item := according_to(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.lower_ in IN_WORDS and token.dep_ == "prep":
+        if word in IN_WORDS and token.dep_ == "prep":
             if (item := in_source(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.pos_ == "NOUN" and (item := nominal(doc, token) or praise_for(doc, token)
-                                     or misread_verb(doc, token)) is not None:
+        if token.pos_ == "NOUN" and (item := (lemma in NOMINAL_WORDS or word in NOMINAL_WORDS) and nominal(doc, token)
+                                     or lemma in PRAISE_LEMMAS and praise_for(doc, token)
+                                     or lemma in cues and misread_verb(doc, token) or None) is not None:
             found.append(item)
             used.add(token.i)
             continue
-        if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)
-                     or made_clear(doc, token) or reportedly(doc, token) or evidence_aside(doc, token)) is not None:
+        if (item := lemma in EVIDENTIAL_LEMMAS and evidential(doc, token) or lemma in REGARDING and seen_as(doc, token)
+                or lemma in ATTITUDE_LEMMAS and attitude(doc, token) or lemma in MADE_CLEAR_LEMMAS
+                and made_clear(doc, token) or word in REPORTEDLY and reportedly(doc, token)
+                or word in SHOWING and evidence_aside(doc, token) or None) is not None:
             found.append(item)
             used.add(token.i)
             continue
-        if (item := topic_of_talk(doc, token)) is not None:
+        if lemma in TOPIC_LEMMAS and (item := topic_of_talk(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue
-        lexeme = cue_for(token)
+        lexeme = cue_for(token) if lemma in cues else None
         if lexeme is None or token.dep_ == "amod":
             continue  # "pledged delegates", "the reported figure": an adjective, not a cue
         if lexeme.lemma == "show" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
