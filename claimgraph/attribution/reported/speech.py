@@ -90,9 +90,10 @@ TOPIC_LEMMAS = frozenset({"refer", "ask"} | TALK_VERBS)
 def _cue_flags(cue: Token, chain: list[Token]) -> list[str]:
     """'did not say' is negated; 'reportedly said', 'is said to' hedged."""
     flags = []
-    if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
+    children = [c for link in chain for c in link.children]  # walked once for both
+    if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in children):
         flags.append("negated")
-    if any(c.lower_ in HEDGES for link in chain for c in link.children) or cue.dep_ == "auxpass":
+    if any(c.lower_ in HEDGES for c in children) or cue.dep_ == "auxpass":
         flags.append("hedged")
     return flags
 
