@@ -83,13 +83,24 @@ def lexicon() -> dict[str, Cue]:
     return entries
 
 
+# The lemmatizer's lemma for "hopes", "hoping", "hoped" (never "hopped"), which `cue_for` reads as "hope".
+MISREAD_HOPE = "hop"
+
+
+@lru_cache(maxsize=1)
+def cue_lemmas() -> frozenset[str]:
+    """The lower-cased lemmas `cue_for` can find an entry for: the lexicon's and MISREAD_HOPE. A token whose lemma is
+    none of them is no cue (reported_speech reads the set to skip the cue's work)."""
+    return frozenset(lexicon()) | {MISREAD_HOPE}
+
+
 def cue_for(token: Token) -> Cue | None:
     """The lexicon entry for a verb token, or None when it is not a speech, thought or claim verb."""
     if token.pos_ not in {"VERB", "AUX"} and token.tag_ not in {"VBD", "VBZ", "VBP", "VBG", "VBN", "VB"}:
         return None
     lemma = token.lemma_.lower()
-    if lemma == "hop" and token.lower_.startswith(("hope", "hoping")):
-        lemma = "hope"  # the lemmatizer's "hop" for "hopes", "hoping", "hoped" (never "hopped")
+    if lemma == MISREAD_HOPE and token.lower_.startswith(("hope", "hoping")):
+        lemma = "hope"  # "hopes", "hoping", "hoped" (never "hopped")
     return lexicon().get(lemma)
 
 

@@ -106,7 +106,10 @@ def trim(doc: Doc, start: int, end: int, keep_final_period: bool = False) -> tup
 
 def subtree_span(token: Token, exclude: set[int] = frozenset()) -> tuple[int, int]:
     """Character range of a token's subtree, optionally leaving out the subtrees of some children."""
-    tokens = [t for t in token.subtree if not any(t.i == x or _under(t, x) for x in exclude)]
+    if exclude:  # a token in an excluded subtree is one of them or lies under one: its ancestors walked once
+        tokens = [t for t in token.subtree if not (t.i in exclude or any(a.i in exclude for a in t.ancestors))]
+    else:
+        tokens = list(token.subtree)
     if not tokens:
         return token.idx, token.idx + len(token)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -6,6 +6,7 @@ will rise" (`title_line`; "The Latest: …" is none) or "Vell Slams Ferry Levy" 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import takewhile
 
 from spacy.tokens import Doc, Token
@@ -45,6 +46,12 @@ def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
     content = trim(doc, *below)
     words = len(WORD.findall(text[content[0]:content[1]]))
     return content if content[1] > content[0] and words > MIN_CONTENT_WORDS else None
+
+
+# The word `according_to` is asked of ("according", before "to"), and `in_source`'s ("in", a preposition):
+# `reported_speech` tests them.
+ACCORDING_WORDS = frozenset({"according"})
+IN_WORDS = frozenset({"in"})
 
 
 def according_to(doc: Doc, token: Token) -> Found | None:
@@ -174,6 +181,7 @@ HEADLINE_VERBS = {"endorse", "oppose", "prefer", "back", "defend", "attack", "su
 NAME_JOINS = {"the", "of", "and", "'s", "’s", "&", ".", "-"}
 
 
+@lru_cache(maxsize=8192)  # of the word alone: asked of each word of every first line
 def _headline_verb(word: str) -> str | None:
     """'Slams', 'endorses', 'Denies': the -s form of a cue verb (the lexicon's, an evaluative verb, a headline
     verb), read from the word itself (a title-case headline is parsed as a string of names); its class, else None."""
@@ -278,11 +286,13 @@ def speaker_lines(doc: Doc) -> list[Found]:
         return []
     from claimgraph.attribution.labels import _transcript_labels
 
-    transcript = {m.start("name") for m in _transcript_labels(text)}  # a transcript's lines: labels.py reads them
+    transcript: set[int] | None = None  # a transcript's lines (labels.py reads them), read at the first label line
     people: set[str] | None = None  # the PERSON tokens' words, read only where a label needs them
     found = []
     for m in SPEAKER_LINE.finditer(text, first):
         label = m.group("name")
+        if transcript is None:
+            transcript = {t.start("name") for t in _transcript_labels(text)}
         if m.start("name") in transcript:
             continue
         words = label.lower().replace("’", "'").split()

@@ -44,7 +44,7 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
     if span is None or len(span) < 4:
         return content
     for token in span:
-        if token.i <= cue.i or token.i == 0 or doc[token.i - 1].text != "," or token.i - 1 <= span.start:
+        if token.i <= cue.i or token.i - 1 <= span.start:
             continue
         if token.dep_ == "relcl" or token.dep_ == "appos":
             clause = token
@@ -52,7 +52,7 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
             clause = token.head
         else:
             continue
-        if clause.left_edge.i != token.i:
+        if doc[token.i - 1].text != "," or clause.left_edge.i != token.i:
             continue
         if clause.right_edge.i < span.end - 2 and not (clause.dep_ == "relcl" and _aside_runs_on(clause, span)):
             continue
@@ -95,17 +95,19 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
     span = _content_tokens(doc, content)
     if span is None or len(span) < 4:
         return content
-    words = [t for t in span if not t.is_punct and not t.is_space]
+    words = None  # the span's words, read where a phrase may sum up
     for token in span:
-        if token.i <= cue.i or token.i - 1 <= span.start or doc[token.i - 1].text not in SET_OFF:
+        if token.i <= cue.i or token.i - 1 <= span.start or token.lower_ not in {"a", "an"} or token.dep_ != "det":
             continue
-        if token.lower_ not in {"a", "an"} or token.dep_ != "det":
+        if doc[token.i - 1].text not in SET_OFF:
             continue
         phrase = token.head  # the phrase's noun, climbing while the phrase still starts at the article
         while phrase.head.i != phrase.i and phrase.head.i > token.i and phrase.head.left_edge.i == token.i:
             phrase = phrase.head
         if phrase.dep_ not in {"appos", "npadvmod"} or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
             continue
+        if words is None:
+            words = [t for t in span if not t.is_punct and not t.is_space]
         if phrase.right_edge.i < words[-1].i or _has_quote(doc, token.idx, content[1]):
             continue  # it must run to the content's end, and a quoted phrase is the speaker's
         cut = trim(doc, content[0], token.idx)
@@ -161,8 +163,10 @@ def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> t
     if tokens is None:
         return content
     for token in tokens:
+        if token.i <= cue.i or token.dep_ != "mark":
+            continue
         clause = token.head
-        if token.i <= cue.i or token.dep_ != "mark" or clause.dep_ != "advcl":
+        if clause.dep_ != "advcl":
             continue
         if not any(c.dep_ == "nsubj" and c.i > token.i for c in clause.children):
             continue

@@ -37,13 +37,15 @@ SEEM = {"seem", "appear"}
 RAISING = {"expect", "assume", "believe", "think", "know", "consider", "rumor", "rumour", "say", "report",
            "estimate", "predict", "project", "understand", "thought", "allege", "reckon", "deem", "fear"}
 SPEECH_RAISING = {"say", "report", "allege", "rumor", "rumour"}
+# The lower-cased lemmas `evidential` can fire on, tested first; `reported_speech` reads the same set to skip the call.
+EVIDENTIAL_LEMMAS = frozenset(SEEM | RAISING)
 
 
 def evidential(doc: Doc, token: Token) -> Found | None:
     """'The ferry seems to be late', 'the port is expected to reopen': the subject and the complement are the
     content (two spans), the verb the cue, no source unless a 'by' phrase names one ("is expected by analysts")."""
     lemma = token.lemma_.lower()
-    if lemma not in SEEM and lemma not in RAISING:
+    if lemma not in EVIDENTIAL_LEMMAS:
         return None  # (before the children are read: most tokens are neither)
     passive = any(c.dep_ == "auxpass" for c in token.children)
     if not ((lemma in SEEM and token.pos_ in {"VERB", "AUX"}) or (lemma in RAISING and passive)):
@@ -124,7 +126,8 @@ def _seeming(comp: Token) -> bool:
     return comp.dep_ == "advcl" and words in (["as", "if"], ["as", "though"])
 
 
-REPORTEDLY = {"reportedly"}
+# The words (lower-cased) `reportedly` fires on; `reported_speech` reads the set to skip the call.
+REPORTEDLY = frozenset({"reportedly"})
 
 
 def reportedly(doc: Doc, token: Token) -> Found | None:
@@ -161,7 +164,8 @@ def reportedly(doc: Doc, token: Token) -> Found | None:
                  sentence=sentence_of(doc, content), flags=["hedged"], confidence=0.6)
 
 
-SHOWING = {"show", "shows", "showed", "found", "finds", "indicate", "indicates", "indicated"}
+# The words (lower-cased) `evidence_aside` fires on; `reported_speech` reads the set to skip the call.
+SHOWING = frozenset({"show", "shows", "showed", "found", "finds", "indicate", "indicates", "indicated"})
 
 
 def evidence_aside(doc: Doc, token: Token) -> Found | None:
@@ -201,8 +205,9 @@ def evidence_aside(doc: Doc, token: Token) -> Found | None:
 
 
 # Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
-# opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
-REGARDING = {"see", "view", "regard", "perceive"}
+# opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception). The
+# lower-cased lemmas `seen_as` fires on; `reported_speech` reads the set to skip the call.
+REGARDING = frozenset({"see", "view", "regard", "perceive"})
 
 
 def seen_as(doc: Doc, token: Token) -> Found | None:
@@ -266,6 +271,9 @@ THINGS = {"it", "this", "that", "which", "what"}
 # A phrase of a BACKING verb after the side that PolNeAR keeps with it: "defended Vell as a moderate", "attacked
 # Marr for the levy", "defended the plan against critics" (not for SIDING: "endorsed Vell for mayor" marks "Vell").
 SIDE_PHRASES = {"as", "for", "against", "over"}
+# The lower-cased lemmas `attitude` can fire on (a stance adjective, a holder, a verb of taking a side), tested
+# first; `reported_speech` reads the same set to skip the call.
+ATTITUDE_LEMMAS = frozenset(ATTITUDES | HOLDERS | SIDING | BACKING)
 
 
 def _side_stated(token: Token, side: Token) -> bool:
@@ -323,6 +331,8 @@ def attitude(doc: Doc, token: Token) -> Found | None:
     """'Vell has been critical of the harbor plan', 'Marr is confident that the ferry will run': a predicate
     adjective of stance with a person's subject; the that-clause or the of/about phrase is the content. A verb of
     taking a side is a stance too (`taken_side`)."""
+    if token.lemma_.lower() not in ATTITUDE_LEMMAS:
+        return None
     if token.pos_ == "VERB":
         return taken_side(doc, token)
     holder = token.pos_ == "NOUN" and token.dep_ == "attr" and token.lemma_.lower() in HOLDERS
@@ -365,10 +375,14 @@ def _stance(doc: Doc, cue: Token, subject: Token, verb: Token, content: tuple[in
                  confidence=0.6)
 
 
+# The lower-cased lemmas `made_clear` fires on; `reported_speech` reads the set to skip the call.
+MADE_CLEAR_LEMMAS = frozenset({"make"})
+
+
 def made_clear(doc: Doc, token: Token) -> Found | None:
     """'Vell made clear that she will run', 'has made it clear that …', 'made the case that …', 'made the point
     that …': the clause after "clear" (or the noun) is what the subject of "make" said."""
-    if token.lemma_.lower() != "make" or token.pos_ not in {"VERB", "AUX"} or _undone(token):
+    if token.lemma_.lower() not in MADE_CLEAR_LEMMAS or token.pos_ not in {"VERB", "AUX"} or _undone(token):
         return None  # "failed to make clear that …": nothing was said
     said = next((c for c in token.children if c.i > token.i and (
         c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "xcomp"}

@@ -24,6 +24,8 @@ NOMINAL_CUES = {"claim": "assert", "assertion": "assert", "argument": "assert",
                 "belief": "think", "concern": "think", "worry": "think", "view": "think", "sense": "think",
                 "expectation": "think", "conviction": "think", "suspicion": "think", "impression": "think",
                 "perception": "think", "assumption": "think", "doubt": "dispute"}
+# The nouns `nominal` fires on, as a lower-cased lemma or word; `reported_speech` reads the set to skip the call.
+NOMINAL_WORDS = frozenset(NOMINAL_CUES)
 # Verbs whose object noun is the subject's own statement: "Vell made the claim that …", "voiced fears that …".
 MAKING = {"make", "voice", "express", "repeat", "raise", "issue", "reiterate", "renew", "air", "echo", "share",
           "offer", "stand", "have", "hold", "double"}
@@ -77,13 +79,17 @@ def nominal(doc: Doc, token: Token) -> Found | None:
                  confidence=0.6)
 
 
+# The lower-cased lemmas `praise_for` fires on; `reported_speech` reads the set to skip the call.
+PRAISE_LEMMAS = frozenset({"praise"})
+
+
 def praise_for(doc: Doc, token: Token) -> Found | None:
     """'Vell has praise for the ferry crews', 'both are quick to offer praise for the harbor staff', 'had no such
     praise for Moss': praise someone has or offers is said of the one it is for, as the verb "praised" is (PolNeAR
     marks it: 4 of the 4 on train, none on dev). The source is the possessor ("Vell's praise for …") or the subject
     of the verb of having or offering it; where neither is named ("drew praise for her speech": the praised one is
     the subject) there is no find."""
-    if token.lemma_.lower() != "praise" or token.pos_ != "NOUN":
+    if token.lemma_.lower() not in PRAISE_LEMMAS or token.pos_ != "NOUN":
         return None
     prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None

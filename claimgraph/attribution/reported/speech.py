@@ -13,11 +13,12 @@ believe that …"."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import classify, cue_for, is_result_not_statement
+from claimgraph.attribution.cues import classify, cue_for, cue_lemmas, is_result_not_statement
 from claimgraph.attribution.found import (
     Found,
     agent_of,
@@ -29,7 +30,14 @@ from claimgraph.attribution.found import (
     trim,
 )
 from claimgraph.attribution.quotes import WORD, Quote, channel
-from claimgraph.attribution.reported.according import according_to, in_source, speaker_lines, title_line
+from claimgraph.attribution.reported.according import (
+    ACCORDING_WORDS,
+    IN_WORDS,
+    according_to,
+    in_source,
+    speaker_lines,
+    title_line,
+)
 from claimgraph.attribution.reported.bounds import (
     _before_according,
     _before_contrast,
@@ -44,6 +52,12 @@ from claimgraph.attribution.reported.bounds import (
 from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content_of, _parenthetical, _parenthetical_cue
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
 from claimgraph.attribution.reported.evidential import (
+    ATTITUDE_LEMMAS,
+    EVIDENTIAL_LEMMAS,
+    MADE_CLEAR_LEMMAS,
+    REGARDING,
+    REPORTEDLY,
+    SHOWING,
     attitude,
     evidence_aside,
     evidential,
@@ -53,7 +67,7 @@ from claimgraph.attribution.reported.evidential import (
 )
 from claimgraph.attribution.reported.introduced import signed_posts
 from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
-from claimgraph.attribution.reported.nominal import misread_verb, nominal, praise_for
+from claimgraph.attribution.reported.nominal import NOMINAL_WORDS, PRAISE_LEMMAS, misread_verb, nominal, praise_for
 from claimgraph.attribution.reported.statements import (
     _judged,
     _not_speech,
@@ -69,14 +83,17 @@ NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}  # "n\u2019t": the typogra
 # Verbs of talk that are no cues of the lexicon but say what a speaker's words were about: "spoke about the
 # budget" (PolNeAR train: 11 of 11 "spoke about" are gold cues).
 TALK_VERBS = {"speak"}
+# The lower-cased lemmas `topic_of_talk` can fire on ("referring to", TALK_VERBS, "was asked about"), tested first.
+TOPIC_LEMMAS = frozenset({"refer", "ask"} | TALK_VERBS)
 
 
 def _cue_flags(cue: Token, chain: list[Token]) -> list[str]:
     """'did not say' is negated; 'reportedly said', 'is said to' hedged."""
     flags = []
-    if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for link in chain for c in link.children):
+    children = [c for link in chain for c in link.children]  # walked once for both
+    if any(c.lower_ in NEGATIONS and c.dep_ == "neg" for c in children):
         flags.append("negated")
-    if any(c.lower_ in HEDGES for link in chain for c in link.children) or cue.dep_ == "auxpass":
+    if any(c.lower_ in HEDGES for c in children) or cue.dep_ == "auxpass":
         flags.append("hedged")
     return flags
 
@@ -94,6 +111,8 @@ def _owned_belief(cue: Token) -> bool:
 def _topic_phrase(token: Token) -> tuple[Token, Token] | None:
     """The preposition and its object that name what a talk verb is about: 'referring to X', 'spoke about X'."""
     lemma = token.lemma_.lower()
+    if lemma not in TOPIC_LEMMAS:
+        return None
     if lemma == "refer":
         # only the participle set off after a speech verb ("…,” Vell said, referring to the farm voters"): what
         # the speaker's words were about (PolNeAR train: 32 of 38 ", referring to" are gold cues)
@@ -142,6 +161,29 @@ def topic_of_talk(doc: Doc, token: Token) -> Found | None:
                  via=channel(doc, token), flags=_cue_flags(token, chain), confidence=0.6)
 
 
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """What a token must be for any rule of `reported_speech` to fire on it: its lower-cased lemma in the first set
+    or its lower-cased form in the second. Each rule's own set, from the rule's module (which tests it first)."""
+    lemmas = frozenset().union(NOMINAL_WORDS, PRAISE_LEMMAS, cue_lemmas(), EVIDENTIAL_LEMMAS, REGARDING,
+                               ATTITUDE_LEMMAS, MADE_CLEAR_LEMMAS, TOPIC_LEMMAS)
+    words = frozenset().union(ACCORDING_WORDS, IN_WORDS, NOMINAL_WORDS, REPORTEDLY, SHOWING)
+    return lemmas, words
+
+
+def _rule_tokens(doc: Doc) -> list[int]:
+    """The indices, in order, of the tokens some rule may fire on (`_triggers`): each distinct lemma and form of the
+    Doc is looked at once, and the other tokens (most of them) are never made into Token objects."""
+    lemmas, words = _triggers()
+    strings = doc.vocab.strings
+    lemma_ids = doc.to_array(LEMMA).tolist()
+    word_ids = doc.to_array(LOWER).tolist()
+    firing_lemmas = {h for h in set(lemma_ids) if strings[h].lower() in lemmas}
+    firing_words = {h for h in set(word_ids) if strings[h] in words}
+    return [i for i, (lemma, word) in enumerate(zip(lemma_ids, word_ids))
+            if lemma in firing_lemmas or word in firing_words]
+
+
 def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Quote]) -> list[Found]:
     found: list[Found] = []
     quoted = [(f.content[0][0], f.content[0][1]) for f in quotes]
@@ -152,32 +194,38 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
     # the tokens that start inside them (s <= token.idx < e), found once on the tokens' offsets
     offsets = doc.to_array(IDX).tolist() if inside_quotes else []
     quoted_tokens = {i for s, e in inside_quotes for i in range(bisect_left(offsets, s), bisect_left(offsets, e))}
-    for token in doc:
-        if token.i in used or token.i in quoted_tokens:
+    cues = cue_lemmas()
+    for i in _rule_tokens(doc):  # the rest start no rule
+        if i in used or i in quoted_tokens:
             continue
-        if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        token = doc[i]
+        lemma, word = token.lemma_.lower(), token.lower_  # each rule is asked only where its own set holds these
+        if word in ACCORDING_WORDS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
             if (item := according_to(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.lower_ == "in" and token.dep_ == "prep":
+        if word in IN_WORDS and token.dep_ == "prep":
             if (item := in_source(doc, token)) is not None:
                 found.append(item)
             continue
-        if token.pos_ == "NOUN" and (item := nominal(doc, token) or praise_for(doc, token)
-                                     or misread_verb(doc, token)) is not None:
+        if token.pos_ == "NOUN" and (item := (lemma in NOMINAL_WORDS or word in NOMINAL_WORDS) and nominal(doc, token)
+                                     or lemma in PRAISE_LEMMAS and praise_for(doc, token)
+                                     or lemma in cues and misread_verb(doc, token) or None) is not None:
             found.append(item)
             used.add(token.i)
             continue
-        if (item := evidential(doc, token) or seen_as(doc, token) or attitude(doc, token)
-                     or made_clear(doc, token) or reportedly(doc, token) or evidence_aside(doc, token)) is not None:
+        if (item := lemma in EVIDENTIAL_LEMMAS and evidential(doc, token) or lemma in REGARDING and seen_as(doc, token)
+                or lemma in ATTITUDE_LEMMAS and attitude(doc, token) or lemma in MADE_CLEAR_LEMMAS
+                and made_clear(doc, token) or word in REPORTEDLY and reportedly(doc, token)
+                or word in SHOWING and evidence_aside(doc, token) or None) is not None:
             found.append(item)
             used.add(token.i)
             continue
-        if (item := topic_of_talk(doc, token)) is not None:
+        if lemma in TOPIC_LEMMAS and (item := topic_of_talk(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue
-        lexeme = cue_for(token)
+        lexeme = cue_for(token) if lemma in cues else None
         if lexeme is None or token.dep_ == "amod":
             continue  # "pledged delegates", "the reported figure": an adjective, not a cue
         if lexeme.lemma == "show" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):

@@ -189,12 +189,12 @@ def _subjectless_clause(cue: Token) -> bool:
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in comp.children)
     if not finite or any(c.dep_ in SUBJECTS for c in comp.children):
         return False
-    if any(t.tag_ in {"WDT", "WP", "WP$"} for t in cue.sent if t.i < comp.i):
-        return False
     doc = cue.doc
     if not (cue.i > 0 and doc[cue.i - 1].text in DASHES and comp.left_edge.i > 0
             and doc[comp.left_edge.i - 1].text in DASHES):
         return False  # only the set-off phrase: "X — revealed …  — has roiled …"
+    if any(t.tag_ in {"WDT", "WP", "WP$"} for t in cue.sent if t.i < comp.i):
+        return False
     return not any(ch in OPEN or ch in CLOSE for ch in doc_text(cue.doc)[cue.idx:comp.idx])
 
 
