@@ -75,3 +75,11 @@ def test_a_kind_of_body_before_a_name_makes_it_that_body(extractor):
     speakers = _speakers(extractor, text)
     assert speakers["Velderin"] == ("news_outlet", None)
     assert speakers["Nomaret"] == ("organization", None)
+
+
+def test_a_kind_of_body_before_a_name_the_recogniser_missed_makes_it_that_body(extractor):
+    """ "according to film industry publication Ravenel": a name no recogniser placed, read with its kind as a title
+    before a name; the kind is no title, Ravenel is the publication."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nTarn is in final talks to buy the harbor, according to "
+            "film industry publication Ravenel, which believes the sale is a done deal.")
+    assert _speakers(extractor, text)["Ravenel"] == ("news_outlet", None)

@@ -625,7 +625,10 @@ class SpeakerResolver:
         role, words = _split_role(name.split())
         if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
             # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
-            # person's; a surname alone is the person named in full earlier where there is one.
+            # person's; a surname alone is the person named in full earlier where there is one. A body's kind is no
+            # title: "film industry magazine Velder reports" is the magazine (`_body_kind`).
+            if _body_kind(role) is not None:
+                return self._remember(Speaker(" ".join(words), _body_kind(role)), alias)
             known = None
             if len(words) == 1:
                 known = self._surname(words[0], mention)
