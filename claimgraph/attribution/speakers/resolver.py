@@ -92,6 +92,8 @@ from claimgraph.attribution.speakers.roles import (
     LEGISLATORS,
     ROLE_HEADS,
     SAME_ROLE,
+    _body_kind,
+    _date_or_tag,
     _in_brackets,
     _person_name,
     _portfolio,
@@ -99,6 +101,7 @@ from claimgraph.attribution.speakers.roles import (
     _split_role,
     _title_words,
     _titled,
+    _without_courtesy,
     _words_before,
 )
 from claimgraph.records import Speaker, normalise_name
@@ -608,8 +611,10 @@ class SpeakerResolver:
             return self._person(mention, span, ents, alias)
         inner = _named_inside(name)
         if inner is not None:
-            # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun.
-            return self._remember(Speaker(inner[1], "person", inner[0]), alias)
+            # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun; "film
+            # industry magazine Velder" is the magazine (`_body_kind`).
+            kind = _body_kind(inner[0])
+            return self._remember(Speaker(inner[1], kind or "person", None if kind else inner[0]), alias)
         if evidence == "organization":
             return self._remember(Speaker(name, "organization"), alias)
         if org is None and kind != "news_outlet" and self.doc is not None and any(
@@ -620,11 +625,15 @@ class SpeakerResolver:
         role, words = _split_role(name.split())
         if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
             # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
-            # person's; a surname alone is the person named in full earlier where there is one.
+            # person's; a surname alone is the person named in full earlier where there is one. A body's kind is no
+            # title: "film industry magazine Velder reports" is the magazine (`_body_kind`).
+            if _body_kind(role) is not None:
+                return self._remember(Speaker(" ".join(words), _body_kind(role)), alias)
             known = None
             if len(words) == 1:
                 known = self._surname(words[0], mention)
-            return self._remember(known or Speaker(_unshout(" ".join(words)), "person", role), alias)
+            return self._remember(known or Speaker(_unshout(" ".join(words)), "person", _without_courtesy(role)),
+                                  alias)
         if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
             # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
             kind = "person" if root.ent_type_ == "PERSON" else ("unknown" if len(core) == 1 else "organization")
@@ -694,10 +703,14 @@ class SpeakerResolver:
             affiliation = _strip_det(orgs[0].text)
         title = _title_words(mention, person, before, orgs)
         if title is not None:
-            role = _role_of(title)
-        if person.root.dep_ == "appos" and person.root.head.pos_ == "NOUN" and person.root.head.i < person.start:
-            role = person.root.head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+            role = _without_courtesy(_role_of(title))
+        head = person.root.head
+        if person.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < person.start and not _date_or_tag(head):
+            role = head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
         role, affiliation = self._apposed_role(person, role, affiliation)
+        if _body_kind(role) is not None:
+            # "Velder Post, a local newspaper, reported": the kind of body beside the name makes it that body's.
+            return self._remember(Speaker(name, _body_kind(role)), alias)
         if len(name.split()) == 1:
             # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
             known = self._surname(name, mention)
@@ -716,6 +729,8 @@ class SpeakerResolver:
         or only a title; else `role` and `affiliation` as they were."""
         doc = person.doc
         appos = next((c for c in person.root.children if c.dep_ == "appos" and not _in_brackets(c)), None)
+        if appos is not None and _date_or_tag(appos):
+            appos = None  # a post's signature: its date, and past it the next post's words ("2014The seam")
         if appos is not None and (role is None or role.rstrip(".") in TITLES) and appos.pos_ in {"NOUN", "PROPN"}:
             # "Jo Grady, the UCU general secretary": role "general secretary", affiliation UCU; "a San Diego
             # engineer" is an engineer; "the Labour MP for Newcastle Central" an MP of Labour.

@@ -103,6 +103,52 @@ def _portfolio(words, title) -> bool:
                                      "commissioner", "czar", "tsar"})
 
 
+# A scraped post's signature runs its date and the post's hashtag into the name's apposition: "#seamgate— Ana
+# Ruiz (@aruiz) October 6, 2014". Neither is a role (FNC-1 design bodies: 18 speakers with a month as role, 2 with
+# a hashtag, all such signatures).
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december"}
+
+
+def _date_or_tag(token: Token) -> bool:
+    """A date ("October 6, 2014") or a hashtag ("#seamgate"): what a post's signature sets beside a name, no
+    role."""
+    doc = token.doc
+    hashtag = token.text.startswith("#") or (token.i > 0 and doc[token.i - 1].text == "#" and not doc[
+        token.i - 1].whitespace_)
+    month = token.lower_ in MONTHS and token.text[:1].isupper()
+    return hashtag or month or token.ent_type_ in {"DATE", "TIME"}
+
+
+# What kind of body a name is, said beside it ("Velder Post, a local newspaper", "Ostrana, a clothing company"):
+# the name is that body's, never a person's, whatever the recogniser says (FNC-1 design bodies: 12 bodies typed
+# person with such a role, 6 newspapers and magazines, 3 armed or watchdog groups, 3 companies and firms; the kind
+# said after the name in 8, before it in 4). Only nouns never said of a person: "team", "office" or "party" may end
+# a person's role.
+OUTLET_KINDS = {"newspaper", "magazine", "publication", "tabloid", "daily", "weekly", "broadcaster", "website"}
+BODY_KINDS = OUTLET_KINDS | {"company", "firm", "group", "organization", "organisation", "agency", "registry",
+                             "startup", "start-up", "nonprofit", "non-profit", "charity", "watchdog", "conglomerate"}
+
+
+def _body_kind(role: str | None) -> str | None:
+    """The speaker type a role that says what kind of body a name is gives ("local newspaper": news_outlet,
+    "militant group": organization), else None."""
+    head = role.split()[-1].lower() if role else None
+    if head not in BODY_KINDS:
+        return None
+    return "news_outlet" if head in OUTLET_KINDS else "organization"
+
+
+# Courtesy titles say how to address someone, not what they are: "Mr Kim", "Miss Bethell" have no role ("Dr",
+# a profession's title, stays). FNC-1 design bodies: 4 speakers with role "mr", "mr." or "miss", 9 statements.
+COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
+
+
+def _without_courtesy(role: str | None) -> str | None:
+    """The role, or None where it is only a courtesy title ("mr.", "Miss")."""
+    return None if role is not None and role.lower().rstrip(".") in COURTESY else role
+
+
 def _in_brackets(token: Token) -> bool:
     """A word between brackets ("Rep. Mark Walker (R-N.C.)"): a note on the name, not a role."""
     doc = token.doc

@@ -1,0 +1,85 @@
+"""Speakers a person would accept on scraped news (issue 9): roles are roles, one name one type. Classes found in
+FNC-1's scraped bodies: a post's signature whose date or hashtag ran into the name's apposition ("— Tobin Ardley
+(@tardley) October 6, 2014": role "october"), and a body the recogniser took for a person, whose kind is said beside
+it ("Al Marwani, a local newspaper": role "local newspaper"), and a courtesy title taken for a role ("Miss Orlay":
+role "miss"). Fictional texts through the shipped pipeline; each test fails without the behaviour it names."""
+
+from __future__ import annotations
+
+from tests.conftest import extract
+
+INTRO = "Owners of the Velmora phone complained about its seam this week.\n\n"
+
+
+def _speakers(extractor, text: str) -> dict[str, tuple[str, str | None]]:
+    """Each speaker's name with its type and role."""
+    return {a.speaker.name: (a.speaker.type, a.speaker.role) for a in extract(extractor, text) if a.speaker}
+
+
+def test_a_posts_date_is_no_role_of_its_signer(extractor):
+    """ "— Name (@handle) October 6, 2014": the month after the handle is the post's date, not what the signer is;
+    the next post's words run on past it ("2014My phone") are no role either."""
+    text = (INTRO + "The seam on my Velmora 6 keeps catching my beard and pulling it out.— Tobin Ardley (@tardley) "
+            "October 6, 2014My phone pulls my hair every single morning, it hurts a lot.— Mirela Caskey (@mcaskey) "
+            "October 6, 2014\n\nThe company has not commented.")
+    speakers = _speakers(extractor, text)
+    assert speakers["Tobin Ardley"] == ("person", None)
+    assert speakers["Mirela Caskey"] == ("person", None)
+
+
+def test_a_hashtag_before_a_signature_is_no_role(extractor):
+    """ "#seamgate— Tobin Ardley": the post's last hashtag stands before the signer's name; it is no role."""
+    text = (INTRO + "It pulled out my beard hairs, I definitely had my face hurt. Consider beards! #seamgate— Tobin "
+            "Ardley (@tardley) October 5, 2014\n\nThe company has not commented.")
+    assert _speakers(extractor, text)["Tobin Ardley"] == ("person", None)
+
+
+def test_a_name_a_role_is_still_read_beside(extractor):
+    """The signature rule leaves an apposed role alone: "Ilse Marr, a harbor engineer" is an engineer."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nIlse Marr, a harbor engineer, said the pier had "
+            "cracked in two places.")
+    assert _speakers(extractor, text)["Ilse Marr"] == ("person", "harbor engineer")
+
+
+def test_a_newspaper_said_beside_a_name_makes_it_an_outlet(extractor):
+    """ "Al Marwani, a local newspaper, reported": the name is the newspaper's, a news outlet with no role."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nAl Marwani, a local newspaper, reported that the harbor "
+            "would reopen next week.")
+    assert _speakers(extractor, text)["Al Marwani"] == ("news_outlet", None)
+
+
+def test_a_group_or_company_said_beside_a_name_makes_it_an_organisation(extractor):
+    """ "Al Sadeer, a militant group", "Al Qurani, a clothing company": organisations, not people with a role."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nAl Sadeer, a militant group, said it had attacked the "
+            "harbor.\n\nAl Qurani, a clothing company, said it would move its warehouse.")
+    speakers = _speakers(extractor, text)
+    assert speakers["Al Sadeer"] == ("organization", None)
+    assert speakers["Al Qurani"] == ("organization", None)
+
+
+def test_a_courtesy_title_is_no_role(extractor):
+    """ "Miss Orlay said": "Miss" says how to address her, not what she is; "Dr Anka Rell" keeps her title."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\n\"The goldfish was fine after the operation,\" Miss "
+            "Orlay said.\n\n\"The crews were lucky,\" Dr Anka Rell said.")
+    speakers = _speakers(extractor, text)
+    assert speakers["Orlay"] == ("person", None)
+    assert speakers["Anka Rell"] == ("person", "dr")
+
+
+def test_a_kind_of_body_before_a_name_makes_it_that_body(extractor):
+    """ "The film industry magazine Velderin reports", "internet registry company Nomaret": the words before the
+    name say what body it is, an outlet or an organisation, not a person's role."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nThe film industry magazine Velderin reports that the "
+            "harbor studio will close.\n\nAccording to internet registry company Nomaret, the harbor website was "
+            "registered in May.")
+    speakers = _speakers(extractor, text)
+    assert speakers["Velderin"] == ("news_outlet", None)
+    assert speakers["Nomaret"] == ("organization", None)
+
+
+def test_a_kind_of_body_before_a_name_the_recogniser_missed_makes_it_that_body(extractor):
+    """ "according to film industry publication Ravenel": a name no recogniser placed, read with its kind as a title
+    before a name; the kind is no title, Ravenel is the publication."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nTarn is in final talks to buy the harbor, according to "
+            "film industry publication Ravenel, which believes the sale is a done deal.")
+    assert _speakers(extractor, text)["Ravenel"] == ("news_outlet", None)
