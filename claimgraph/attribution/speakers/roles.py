@@ -125,7 +125,7 @@ def _date_or_tag(token: Token) -> bool:
 # person with such a role, 6 newspapers and magazines, 3 armed or watchdog groups, 3 companies and firms; the kind
 # said after the name in 8, before it in 4). Only nouns never said of a person: "team", "office" or "party" may end
 # a person's role.
-OUTLET_KINDS = {"newspaper", "magazine", "publication", "tabloid", "daily", "weekly", "broadcaster", "website"}
+OUTLET_KINDS = {"newspaper", "magazine", "publication", "tabloid", "weekly", "broadcaster", "website"}
 BODY_KINDS = OUTLET_KINDS | {"company", "firm", "group", "organization", "organisation", "agency", "registry",
                              "startup", "start-up", "nonprofit", "non-profit", "charity", "watchdog", "conglomerate"}
 
