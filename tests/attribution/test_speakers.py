@@ -89,6 +89,14 @@ def test_aliases_never_run_past_eight_words(extractor):
     assert all(len(alias.split()) <= 8 for alias in speaker.aliases)
 
 
+def test_a_mark_standing_alone_counts_as_a_word_of_an_alias(extractor):
+    # Found by a fuzz campaign: eight words and a lone "»" made an alias of nine words.
+    text = "ferry gull as already warm » tide ferry x. saying: fell mayor board’"
+    for attribution in extract(extractor, text):
+        if attribution.speaker is not None:
+            assert all(len(alias.split()) <= 8 for alias in attribution.speaker.aliases), attribution.speaker
+
+
 def test_a_quoted_title_before_a_name_is_not_the_speaker(extractor):
     text = "“Harbor Lights” actress Ilse Marr said the show would return in the autumn."
     speaker = by_cue(extract(extractor, text), "said").speaker

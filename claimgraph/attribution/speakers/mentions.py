@@ -103,7 +103,8 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
-    if len([t for t in tokens if not t.is_punct]) > MAX_ALIAS_WORDS:
+    # Words as the alias shows them: a mark standing alone is one ("… warm » ed by d." made an alias of 9).
+    if len(_text(tokens).split()) > MAX_ALIAS_WORDS:
         tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
     return tokens
 
