@@ -319,8 +319,10 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
         # King'): the speaker is named after the closing mark.
         subjects = [s for s in subjects if s.idx >= after]
     if subjects:
-        subj = subjects[0]
-        start, end = trim(doc, *_span_chars(subj))
+        chars = _span_chars(subjects[0])
+        if chars is None:
+            return None  # a subject of quote marks alone ("Reyes’ » denied"): nobody is named
+        start, end = trim(doc, *chars)
         return doc.char_span(start, end, alignment_mode="expand")
     if after is None:
         return _name_right_before(doc, cue)
@@ -351,7 +353,7 @@ def _name_right_before(doc: Doc, cue: Token) -> Span | None:
     return ent if ent is not None and ent.end == i + 1 else None
 
 
-def _span_chars(token: Token) -> tuple[int, int]:
+def _span_chars(token: Token) -> tuple[int, int] | None:
     tokens = list(token.subtree)
     # A subject's subtree can swallow a following quote when the parse is off; stop at a quote mark.
     kept = [t for t in tokens if t.text not in OPEN and t.text not in CLOSE]
@@ -359,6 +361,8 @@ def _span_chars(token: Token) -> tuple[int, int]:
     # '“…,” Vell, the mayor, said': the comma before the closing mark hangs on the subject too.
     while len(contiguous) > 1 and contiguous[0].is_punct and contiguous[0].i < token.i:
         contiguous = contiguous[1:]
+    if not contiguous:
+        return None  # the subject and all it holds are quote marks (found by the fuzz test)
     return contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
 
 

@@ -102,6 +102,14 @@ def test_a_source_that_is_only_punctuation_is_no_source_span(extractor):
     assert_points_into(text, attributions)
 
 
+def test_a_subject_of_quote_marks_alone_is_no_source(extractor):
+    # Found by the property test below: the parse makes "»" the subject of "denied", and the subject's words
+    # without its quote marks were none, which raised IndexError and lost the whole article.
+    text = "Talbot Reyes’ » denied VELL: “ RELATED: 他说 's"
+    run_rules(extractor.nlp, text)
+    assert_points_into(text, extractor.extract(Article(ref="t", text=text)))
+
+
 @settings(max_examples=200, deadline=None, suppress_health_check=SLOW_OK)
 @given(text=NEWSY)
 def test_rule_functions_never_raise_on_real_shaped_text(extractor, text):
