@@ -8,4 +8,7 @@ __version__ = "0.1.0"
 # parses them, `reextract` records them).
 # 0.7.0 (issue 9 round 11, issue 12): six writer's-voice shapes refused, "as reported by X", "According to X:" over
 # the paragraph below, non-person sources as speakers, names keep inner capitals; what a fragment predicates.
-EXTRACTOR_VERSION = "0.7.0"
+# 0.7.1 (issue 9): an embedded post of several lines is one statement (the HTML reader keeps its lines together), a
+# lower-case signer is named whole; no role from a signature's date or hashtag or a courtesy title, a body's kind
+# beside a name makes it that body; two inputs that raised (a source or a subject of punctuation alone) read.
+EXTRACTOR_VERSION = "0.7.1"
