@@ -102,6 +102,14 @@ def test_a_source_that_is_only_punctuation_is_no_source_span(extractor):
     assert_points_into(text, attributions)
 
 
+def test_a_mention_that_leads_back_to_itself_is_resolved_once(extractor):
+    # Found by a fuzz sweep: "the ministry Ilse" (a description with a name apposed) resolved through its name, which
+    # the entity widening made the description again, until the stack ran out (RecursionError, the article lost).
+    text = "don’t the ministry Ilse –   is to added he |---|---| a сказал"
+    run_rules(extractor.nlp, text)
+    assert_points_into(text, extractor.extract(Article(ref="t", text=text)))
+
+
 def test_a_subject_of_quote_marks_alone_is_no_source(extractor):
     # Found by the property test below: the parse makes "»" the subject of "denied", and the subject's words
     # without its quote marks were none, which raised IndexError and lost the whole article.

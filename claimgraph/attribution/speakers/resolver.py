@@ -156,6 +156,7 @@ class SpeakerResolver:
         # `resolve_speakers`: a name inside a statement, or the one a cue addresses, is not whom "he"/"she" points at.
         self.reported: list[tuple[int, int]] = []
         self.cues: set[int] = set()
+        self.resolving: set[tuple[int, int]] = set()  # token ranges of the mentions being resolved (`_resolve`)
 
     def type_of(self, name: str) -> str | None:
         """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
@@ -359,6 +360,18 @@ class SpeakerResolver:
             self.evidence is not None and self.evidence.scores(name)[0] >= 3)
 
     def _resolve(self, mention: Span) -> Speaker | None:
+        """`_steps`, unless a step led back to a mention being resolved: an apposed name that the entity widening
+        turns into its description again (a parse of scraped fragments looped until the stack ran out; fuzz test)."""
+        where = (mention.start, mention.end)
+        if where in self.resolving:
+            return None
+        self.resolving.add(where)
+        try:
+            return self._steps(mention)
+        finally:
+            self.resolving.discard(where)
+
+    def _steps(self, mention: Span) -> Speaker | None:
         """The cases in order, the first that decides deciding (a step returns PASS to leave it to the next): what
         a function word stands for, then the mention made the span that names, then who or what that span names."""
         text = mention.text.strip()
