@@ -147,6 +147,8 @@ def _handle_after_role(root: Token) -> str | None:
 
 # The dashes that open an embedded post's signature ("— pizza underground (@pizzaund) May 3, 2016").
 SIGNATURE_DASHES = ("—", "–")
+# How far before a signature's display name its dash may stand (the dash, spaces, a line break).
+SIGNATURE_GAP = 8
 # The handle in brackets right after a signature's display name.
 SIGNED_HANDLE = re.compile(r"[ \t]*\(@\w{1,15}\)")
 
@@ -160,8 +162,9 @@ def _lower_case_signer(mention: Span) -> Speaker | None:
     name = " ".join(mention.text.split())
     if not any(c.islower() for c in name) or any(c.isupper() for c in name):
         return None  # a name with capitals is the recogniser's to read; so is one in a script without case
-    if not text[:mention.start_char].rstrip().endswith(SIGNATURE_DASHES) or not SIGNED_HANDLE.match(
-            text, mention.end_char):
+    # The few characters before the name, not the whole text before it: this is asked of every lower-case mention.
+    before = text[max(0, mention.start_char - SIGNATURE_GAP):mention.start_char]
+    if not before.rstrip().endswith(SIGNATURE_DASHES) or not SIGNED_HANDLE.match(text, mention.end_char):
         return None
     parts = name.split()
     person = 2 <= len(parts) <= 3 and parts[0].capitalize() in first_names()
