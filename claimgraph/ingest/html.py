@@ -20,6 +20,7 @@ from claimgraph.ingest.fetch import MAX_BYTES
 from claimgraph.ingest.flat import deep_page_text
 from claimgraph.ingest.limits import gunzip_file, read_capped
 from claimgraph.ingest.publisher import publisher_name
+from claimgraph.nlp.signatures import SIGNATURE_DASHES
 from claimgraph.records import Article
 
 # Fewer characters of main text than this is a page without an article (a teaser, a cookie wall, a 404 page).
@@ -95,10 +96,6 @@ def _main_text(page: str, url: str | None, ref: str) -> tuple[object | None, str
     if flat is not None and len(flat) >= MIN_TEXT_CHARS:
         return doc, flat, True
     raise InputError(ref, "no article text found in the page (only navigation, boilerplate or too short)")
-
-
-# The dash that opens an embedded post's signature ("&mdash; Name (@handle) <a>May 2, 2016</a>" after the post).
-SIGNATURE_DASHES = ("—", "–")
 
 
 def _post_lines(body: object | None) -> list[list[str]]:

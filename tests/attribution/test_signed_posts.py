@@ -115,7 +115,7 @@ def test_a_lower_case_persons_name_is_a_person(rules):
 def test_a_dash_inside_a_post_in_markup_is_no_signature(rules):
     """'<tweet …>Fares up — again. — Harbor Gazette (@hgazette) May 2, 2016<tweet/>' under 'tweeting the
     following:': the signature is the dash before the name and handle, the post's own dash stays in its words
-    (`missing._post_in_markup` cuts at `introduced.SIGNATURE`, whose name holds no dash)."""
+    (`missing._post_in_markup` cuts at `nlp.signatures.SIGNATURE`, whose name holds no dash)."""
     text = HEAD + ("Her deputy Otto Brand backed her up, tweeting the following:\n\n<tweet tweet-author=\"@obrand\">"
                    "The fares are up — again, and nobody on the board will say why. — Otto Brand (@obrand) May 2, "
                    "2016<tweet/>.\n\nThe board meets again next week.\n")

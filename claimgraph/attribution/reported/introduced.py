@@ -11,11 +11,8 @@ from spacy.tokens import Doc
 from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
 from claimgraph.attribution.quotes import WORD
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS
+from claimgraph.nlp.signatures import SIGNATURE
 
-# "— Ilse Marr (@imarr) May 2, 2016", "— Harbor Gazette (@hgazette) May 2, 2016": the dash, the author's name as
-# the page shows it (or none), the handle and the date, as Twitter's embed code lays them out.
-SIGNATURE = re.compile(r"(?P<dash>[—–])[ \t]?(?P<name>[^\n()<>—–]{0,60}?)[ \t]*\((?P<handle>@\w{1,15})\)[ \t]+"
-                       r"[A-Z][a-z]+\.?[ \t]+\d{1,2},[ \t]+\d{4}")
 # Links the embed leaves at the post's end ("pic.twitter.com/SpTl", "https://t.co/gwzQ"): no words of the post.
 TRAILING_LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\S*|https?://\S*))+\s*$")
 

@@ -12,7 +12,8 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import OPEN
 from claimgraph.attribution.reported.common import _has_quote, _too_short, paragraph_below
-from claimgraph.attribution.reported.introduced import SIGNATURE, post_from
+from claimgraph.attribution.reported.introduced import post_from
+from claimgraph.nlp.signatures import SIGNATURE
 
 
 def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:

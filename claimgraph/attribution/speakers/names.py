@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.speaker_types import PERSON_NOUNS, first_name_gender, first_names, looks_like_full_name
 from claimgraph.attribution.speakers.mentions import DETERMINERS, _strip_det
+from claimgraph.nlp.signatures import SIGNATURE_DASHES, SIGNED_HANDLE
 from claimgraph.records import Speaker, normalise_name
 
 
@@ -145,12 +146,8 @@ def _handle_after_role(root: Token) -> str | None:
     return " ".join(words) or None
 
 
-# The dashes that open an embedded post's signature ("— pizza underground (@pizzaund) May 3, 2016").
-SIGNATURE_DASHES = ("—", "–")
 # How far before a signature's display name its dash may stand (the dash, spaces, a line break).
 SIGNATURE_GAP = 8
-# The handle in brackets right after a signature's display name.
-SIGNED_HANDLE = re.compile(r"[ \t]*\(@\w{1,15}\)")
 
 
 def _lower_case_signer(mention: Span) -> Speaker | None:
