@@ -146,9 +146,16 @@ def test_link_and_label_lines_are_never_attributions(extractor, line):
     "Divers found the wreck lying on its side near the harbor mouth.",
     "Vell called the police while on her way to the harbor.",
     "Mara Vell called the Northgate Harbor Office about the ferry on Friday.",
+    # one's own people phoned, the parse taking them for a name given ("called his boss")
+    "Upset, Orrin Kade called his girlfriend and his brother to tell them what happened.",
 ])
 def test_results_and_things_found_are_not_statements(extractor, text):
     assert extract(extractor, text) == []
+
+
+def test_a_quoted_name_given_is_still_a_statement(rules):
+    text = "Others have called the harbor keeper 'The Tide Whisperer'."
+    assert [a.content for a in extract(rules, text)] == ["the harbor keeper 'The Tide Whisperer'"]
 
 
 def test_a_finding_is_still_a_statement(extractor):
