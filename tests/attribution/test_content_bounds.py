@@ -290,3 +290,20 @@ def test_a_relative_before_the_cue_is_not_part_of_the_content(rules):
 ])
 def test_the_danger_warned_of_is_the_content(rules, text, cue, content):
     assert one(extract(rules, text), cue).content == content
+
+
+def test_a_joining_word_left_at_the_contents_end_is_not_said(rules):
+    """The parser hangs the next clause ("… and a state official said …") on the cue and leaves its "and" in the
+    first clause's words: the content stops before it."""
+    text = ("Officials denied that the mayor's absence is health-related and a state official said this week there "
+            "were no signs of illness.")
+    assert one(extract(rules, text), "denied").content == "that the mayor's absence is health-related"
+
+
+def test_a_line_wrapped_mid_sentence_does_not_end_the_content(rules):
+    """Text wrapped at a fixed width breaks a line after "the": the content runs on to the sentence's end."""
+    text = ("According to reports from the border region, Dana Pell said she had contacted the rebels over the\n"
+            "Internet before traveling through Vorland to train at one of their camps.")
+    assert one(extract(rules, text), "said").content == (
+        "she had contacted the rebels over the\nInternet before traveling through Vorland to train at one of their "
+        "camps")
