@@ -27,6 +27,11 @@ from tests.conftest import extract, one, speaker_name
      "in the valley, a military source and residents said on Monday.", "said", "military source",
      "At least 25 rebels were killed in clashes near the river and five farmers were killed in fighting elsewhere "
      "in the valley"),
+    # hung on a participle set off by a comma: the sentence before the frame is still all reported
+    ('On Saturday, an online forum posted a message from a pro-Tarn contributor, claiming a "Norland soldier" was '
+     'captured in Vell by Tarn forces, the Harbor Monitor Group reported.', "reported", "Harbor Monitor Group",
+     'On Saturday, an online forum posted a message from a pro-Tarn contributor, claiming a "Norland soldier" was '
+     'captured in Vell by Tarn forces'),
 ])
 def test_a_trailing_frame_reports_the_clause_before_it(rules, text, cue, speaker, content):
     found = one(extract(rules, text), cue)

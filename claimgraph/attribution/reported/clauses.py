@@ -19,14 +19,14 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     A trailing frame ("…, the Tarnville Courier reports.") leaves out only its own words: the clause the parser
     hung below it, before the comma, is part of what it reports."""
     frame = _trailing_frame(cue)
-    top = cue.head
     if frame is None:
         cue_part, first = {t.i for t in cue.subtree}, cue.left_edge.i
+        clause = [t for t in cue.head.subtree if t.i not in cue_part and not t.is_space]
     else:
+        # the whole sentence before it, wherever the parser hung the frame: "25 were killed … and five civilians
+        # were killed …, residents said", "a forum posted a message …, claiming …, the Tarn Monitor reported"
         cue_part, first = set(range(frame.i, cue.right_edge.i + 1)), frame.i
-        while top.dep_ == "conj" and top.head.i < top.i:
-            top = top.head  # "25 were killed … and five civilians were killed …, residents said": all of it
-    clause = [t for t in top.subtree if t.i not in cue_part and not t.is_space]
+        clause = [t for t in cue.sent if t.i < first and not t.is_space]
     spans = []
     for part in ([t for t in clause if t.i < first], [t for t in clause if t.i > cue.right_edge.i]):
         if any(t.is_alpha for t in part):
