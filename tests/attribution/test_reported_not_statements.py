@@ -153,9 +153,13 @@ def test_results_and_things_found_are_not_statements(extractor, text):
     assert extract(extractor, text) == []
 
 
-def test_a_quoted_name_given_is_still_a_statement(rules):
-    text = "Others have called the harbor keeper 'The Tide Whisperer'."
-    assert [a.content for a in extract(rules, text)] == ["the harbor keeper 'The Tide Whisperer'"]
+@pytest.mark.parametrize("text, content", [
+    ("Others have called the harbor keeper 'The Tide Whisperer'.", "the harbor keeper 'The Tide Whisperer'"),
+    ("In a statement, Orla Brenn's father, Emil, calls his son “a good friend of Tarn and the Tarnish people” and "
+     "asks for his safe release.", "his son “a good friend of Tarn and the Tarnish people”"),
+])
+def test_a_quoted_name_given_is_still_a_statement(rules, text, content):
+    assert by_cue(extract(rules, text), "calls" if "calls" in text else "called").content == content
 
 
 def test_a_finding_is_still_a_statement(extractor):

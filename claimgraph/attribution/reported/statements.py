@@ -180,6 +180,8 @@ def _not_speech(cue: Token) -> bool:
     # "called the sheriff's office asking questions", parsed with the office as the participle's subject
     objects = [c for c in cue.children if c.dep_ == "dobj"] + lone + [
         g for c in cue.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for g in c.children if g.dep_ == "nsubj"]
+    if objects and _quoted(objects[0]):
+        return False  # "calls his son “a good friend of Tarn”": the quoted words are what he calls him
     return bool(objects) and (objects[0].lemma_.lower() in PHONED or objects[0].pos_ == "PROPN"
                               or objects[0].ent_type_ in {"PERSON", "ORG", "GPE"})
 
