@@ -307,3 +307,16 @@ def test_a_line_wrapped_mid_sentence_does_not_end_the_content(rules):
     assert one(extract(rules, text), "said").content == (
         "she had contacted the rebels over the\nInternet before traveling through Vorland to train at one of their "
         "camps")
+
+
+def test_a_joined_clause_in_which_someone_else_speaks_is_not_said(rules):
+    """'… but police have not confirmed …': a clause joined by "and" or "but" whose own named subject says
+    something is a second statement the writer sets beside the first, not part of it."""
+    text = ("A neighbor has confirmed the cottage belongs to Marlow but police have not confirmed the man's identity "
+            "at this time.")
+    assert by_cue(extract(rules, text), "confirmed").content == "the cottage belongs to Marlow"
+
+
+def test_a_joined_clause_without_a_statement_of_its_own_is_still_said(rules):
+    text = "Vell said taxes would rise next year and the deficit would grow."
+    assert one(extract(rules, text), "said").content == "taxes would rise next year and the deficit would grow"

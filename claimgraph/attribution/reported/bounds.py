@@ -179,11 +179,17 @@ def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> t
     shouldn't be monitored — while others said footage helped …", "Vell said the plan would save money, while Brand
     argued …"): the parser hangs it on the content's verb, but it is the writer's, joining two statements. So too
     a final clause of "even as" with a subject of its own ("said he would back the nominee, even as he has taken
-    shots at Marr"), whatever its verb (`_even_as`)."""
+    shots at Marr"), whatever its verb (`_even_as`), and a clause joined by "and" or "but" whose named subject says
+    something of its own ("confirmed the cottage belongs to Marlow but police have not confirmed …":
+    `_joined_statement`)."""
     tokens = _content_tokens(doc, content)
     if tokens is None:
         return content
     for token in tokens:
+        if token.i > cue.i + 1 and token.dep_ == "cc" and (joined := _joined_statement(token, tokens)) is not None:
+            cut = trim(doc, content[0], joined.idx)
+            if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
+                return cut
         if token.i <= cue.i or token.dep_ != "mark":
             continue
         clause = token.head
@@ -206,6 +212,28 @@ def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> t
         if cut[1] > cut[0]:
             return cut
     return content
+
+
+JOINERS = {"and", "but"}
+
+
+def _joined_statement(cc: Token, tokens: Span) -> Token | None:
+    """The "and" or "but" (or the comma before it) that joins a statement of someone else's to a content: the
+    conjunct after it is a cue verb with a subject of its own, a noun phrase and not a pronoun that may stand for
+    the speaker ("said taxes would rise and Marr said they would not", "confirmed the cottage belongs to Marlow but
+    police have not confirmed …"), and it runs to the content's end. None otherwise."""
+    if cc.lower_ not in JOINERS or cc.i + 1 >= len(cc.doc):
+        return None
+    verb = next((c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i), None)
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or cue_for(verb) is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subject is None or subject.pos_ == "PRON" or subject.left_edge.i != cc.i + 1:
+        return None
+    if verb.right_edge.i < tokens[-1].i - 1 or _has_quote(cc.doc, cc.idx, tokens[-1].idx + len(tokens[-1])):
+        return None
+    doc = cc.doc
+    return doc[cc.i - 1] if cc.i > 0 and doc[cc.i - 1].text == "," else cc
 
 
 def _even_as(mark: Token) -> Token | None:
