@@ -309,14 +309,24 @@ def test_a_line_wrapped_mid_sentence_does_not_end_the_content(rules):
         "camps")
 
 
-def test_a_joined_clause_in_which_someone_else_speaks_is_not_said(rules):
-    """'… but police have not confirmed …': a clause joined by "and" or "but" whose own named subject says
-    something is a second statement the writer sets beside the first, not part of it."""
-    text = ("A neighbor has confirmed the cottage belongs to Marlow but police have not confirmed the man's identity "
-            "at this time.")
-    assert by_cue(extract(rules, text), "confirmed").content == "the cottage belongs to Marlow"
+@pytest.mark.parametrize("text, cue, content", [
+    ("A neighbor has confirmed the cottage belongs to Marlow but police have not confirmed the man's identity at "
+     "this time.", "confirmed", "the cottage belongs to Marlow"),
+    ("In 2002 Governor Ansel Marr said Tarn was building a harbor wall but no sign of such a wall was ever found.",
+     "said", "Tarn was building a harbor wall"),
+])
+def test_a_clause_set_against_the_content_in_which_someone_else_speaks_is_not_said(rules, text, cue, content):
+    """'… but police have not confirmed …': a clause joined by "but" whose own named subject says something is a
+    second statement the writer sets against the first, not part of it."""
+    assert by_cue(extract(rules, text), cue).content == content
 
 
-def test_a_joined_clause_without_a_statement_of_its_own_is_still_said(rules):
-    text = "Vell said taxes would rise next year and the deficit would grow."
-    assert one(extract(rules, text), "said").content == "taxes would rise next year and the deficit would grow"
+@pytest.mark.parametrize("text, content", [
+    ("Vell said taxes would rise next year and the deficit would grow.",
+     "taxes would rise next year and the deficit would grow"),
+    # after "and" a verb of saying is as often part of what was said
+    ("Mr Brill said Tarn had announced a ceasefire on Thursday and the council had responded.",
+     "Tarn had announced a ceasefire on Thursday and the council had responded"),
+])
+def test_a_joined_clause_without_a_statement_set_against_it_is_still_said(rules, text, content):
+    assert one(extract(rules, text), "said").content == content
