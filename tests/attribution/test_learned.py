@@ -138,23 +138,6 @@ def test_merge_prefers_rules() -> None:
     assert merge([rule], [overlapping, separate]) == [rule, separate]
 
 
-@dataclass(frozen=True)
-class _RuleWithCue:
-    content_spans: tuple[tuple[int, int], ...]
-    cue_span: tuple[int, int] | None
-
-
-def test_merge_keeps_a_candidate_nested_inside_a_rule_content_with_a_cue_of_its_own() -> None:
-    """'In August, Tarn declared a state of emergency, the Courier reported': the rule's content (0-60) holds the
-    sentence; the tagger's "declared" (cue 15-23, content 24-60) is a second voice inside it. A candidate on the
-    rule's own cue, or one reaching past the rule's content, is still the rule's statement."""
-    rule = _RuleWithCue(((0, 60),), (76, 84))
-    nested = Candidate(((24, 60),), (15, 23), None, 0.9)
-    same_cue = Candidate(((24, 60),), (76, 84), None, 0.9)
-    past_it = Candidate(((24, 70),), (15, 23), None, 0.9)
-    assert merge([rule], [nested, same_cue, past_it]) == [rule, nested]
-
-
 @pytest.mark.skipif(not (MODEL_DIR / "config.json").exists(), reason="no shipped tagger model")
 def test_shipped_model_finds_quote() -> None:
     from claimgraph.nlp import DEFAULT_MODEL
