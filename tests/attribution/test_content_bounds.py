@@ -290,3 +290,43 @@ def test_a_relative_before_the_cue_is_not_part_of_the_content(rules):
 ])
 def test_the_danger_warned_of_is_the_content(rules, text, cue, content):
     assert one(extract(rules, text), cue).content == content
+
+
+def test_a_joining_word_left_at_the_contents_end_is_not_said(rules):
+    """The parser hangs the next clause ("… and a state official said …") on the cue and leaves its "and" in the
+    first clause's words: the content stops before it."""
+    text = ("Officials denied that the mayor's absence is health-related and a state official said this week there "
+            "were no signs of illness.")
+    assert one(extract(rules, text), "denied").content == "that the mayor's absence is health-related"
+
+
+def test_a_line_wrapped_mid_sentence_does_not_end_the_content(rules):
+    """Text wrapped at a fixed width breaks a line after "the": the content runs on to the sentence's end."""
+    text = ("According to reports from the border region, Dana Pell said she had contacted the rebels over the\n"
+            "Internet before traveling through Vorland to train at one of their camps.")
+    assert one(extract(rules, text), "said").content == (
+        "she had contacted the rebels over the\nInternet before traveling through Vorland to train at one of their "
+        "camps")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("A neighbor has confirmed the cottage belongs to Marlow but police have not confirmed the man's identity at "
+     "this time.", "confirmed", "the cottage belongs to Marlow"),
+    ("In 2002 Governor Ansel Marr said Tarn was building a harbor wall but no sign of such a wall was ever found.",
+     "said", "Tarn was building a harbor wall"),
+])
+def test_a_clause_set_against_the_content_in_which_someone_else_speaks_is_not_said(rules, text, cue, content):
+    """'… but police have not confirmed …': a clause joined by "but" whose own named subject says something is a
+    second statement the writer sets against the first, not part of it."""
+    assert by_cue(extract(rules, text), cue).content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Vell said taxes would rise next year and the deficit would grow.",
+     "taxes would rise next year and the deficit would grow"),
+    # after "and" a verb of saying is as often part of what was said
+    ("Mr Brill said Tarn had announced a ceasefire on Thursday and the council had responded.",
+     "Tarn had announced a ceasefire on Thursday and the council had responded"),
+])
+def test_a_joined_clause_without_a_statement_set_against_it_is_still_said(rules, text, content):
+    assert one(extract(rules, text), "said").content == content

@@ -187,3 +187,20 @@ def test_hopes_is_a_thinking_cue_whatever_the_lemma(rules):
     found = one(extract(rules, text), "hopes")
     assert found.content == "that the Tarn ferry will soon move from the old pier to a new terminal"
     assert found.speaker.name == "Ilse Marr"
+
+
+@pytest.mark.parametrize("text", [
+    "The kiosk will join the harbor market as one of several ferry kiosks that Tarn Ferries plans to open throughout "
+    "Norland.",
+    "Regardless, Vell Productions did what they wanted to do and created a buzz on the internet.",
+])
+def test_an_intention_whose_object_stands_before_it_states_nothing(rules, text):
+    """'kiosks that Tarn Ferries plans to open', 'did what they wanted to do': the infinitive's object is the
+    relative or question word before the cue and little else follows; no content is left to report."""
+    assert not any(a.cue in {"plans", "wanted"} for a in extract(rules, text))
+
+
+def test_an_intention_with_its_object_before_it_and_words_after_is_kept(rules):
+    text = "Mrs. Vell needs to raise revenue, which she plans to do primarily through a tax increase on the harbor."
+    assert one(extract(rules, text), "plans").content == (
+        "which she plans to do primarily through a tax increase on the harbor")

@@ -146,9 +146,20 @@ def test_link_and_label_lines_are_never_attributions(extractor, line):
     "Divers found the wreck lying on its side near the harbor mouth.",
     "Vell called the police while on her way to the harbor.",
     "Mara Vell called the Northgate Harbor Office about the ferry on Friday.",
+    # one's own people phoned, the parse taking them for a name given ("called his boss")
+    "Upset, Orrin Kade called his girlfriend and his brother to tell them what happened.",
 ])
 def test_results_and_things_found_are_not_statements(extractor, text):
     assert extract(extractor, text) == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Others have called the harbor keeper 'The Tide Whisperer'.", "the harbor keeper 'The Tide Whisperer'"),
+    ("In a statement, Orla Brenn's father, Emil, calls his son “a good friend of Tarn and the Tarnish people” and "
+     "asks for his safe release.", "his son “a good friend of Tarn and the Tarnish people”"),
+])
+def test_a_quoted_name_given_is_still_a_statement(rules, text, content):
+    assert by_cue(extract(rules, text), "calls" if "calls" in text else "called").content == content
 
 
 def test_a_finding_is_still_a_statement(extractor):

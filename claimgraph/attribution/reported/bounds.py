@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import WORD, Quote
+from claimgraph.attribution.reported.clauses import _trailing_frame
 from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, _has_quote
 
 
@@ -22,13 +23,33 @@ def _within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> 
         return None
     start, end = content
     text = doc_text(doc)
-    if "\n" not in text[start:end]:
+    breaks = [i for i in range(start, end) if text[i] == "\n" and not _hard_wrap(doc, i)]
+    if not breaks:
         return content
     if cue.idx < start:
-        cut = trim(doc, start, text.index("\n", start))
+        cut = trim(doc, start, breaks[0])
     else:
-        cut = trim(doc, text.rindex("\n", start, end) + 1, end)
+        cut = trim(doc, breaks[-1] + 1, end)
     return cut if cut[1] > cut[0] else content
+
+
+# Words a line of its own (a headline, a caption) cannot end on: a line ending on one was wrapped mid-sentence.
+WRAPPED_AFTER = {"DT", "IN", "CC", "TO", "PRP$", "POS"}
+
+
+def _hard_wrap(doc: Doc, newline: int) -> bool:
+    """A single line break inside a sentence of text wrapped at a fixed width ("said she had contacted fighters over
+    the\nInternet before …"): the line ends on a word that cannot end one (a determiner, a preposition, a
+    conjunction), the next line holds words, and the parser kept both lines in one sentence."""
+    text = doc_text(doc)
+    if newline + 1 >= len(text) or text[newline + 1].isspace() or newline == 0 or text[newline - 1].isspace():
+        return False
+    before = doc.char_span(newline - 1, newline, alignment_mode="expand")
+    after = doc.char_span(newline + 1, newline + 2, alignment_mode="expand")
+    if before is None or after is None or not len(before) or not len(after):
+        return False
+    word, following = before[-1], after[0]
+    return word.tag_ in WRAPPED_AFTER and word.text.isalpha() and word.sent == following.sent
 
 
 TRAILING = {"who", "which", "where", "whose", "whom"}
@@ -158,11 +179,17 @@ def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> t
     shouldn't be monitored — while others said footage helped …", "Vell said the plan would save money, while Brand
     argued …"): the parser hangs it on the content's verb, but it is the writer's, joining two statements. So too
     a final clause of "even as" with a subject of its own ("said he would back the nominee, even as he has taken
-    shots at Marr"), whatever its verb (`_even_as`)."""
+    shots at Marr"), whatever its verb (`_even_as`), and a clause joined by "but" whose named subject says
+    something of its own ("confirmed the cottage belongs to Marlow but police have not confirmed …":
+    `_joined_statement`)."""
     tokens = _content_tokens(doc, content)
     if tokens is None:
         return content
     for token in tokens:
+        if token.i > cue.i + 1 and token.dep_ == "cc" and (joined := _joined_statement(token, tokens)) is not None:
+            cut = trim(doc, content[0], joined.idx)
+            if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
+                return cut
         if token.i <= cue.i or token.dep_ != "mark":
             continue
         clause = token.head
@@ -185,6 +212,33 @@ def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> t
         if cut[1] > cut[0]:
             return cut
     return content
+
+
+# Only "but": it sets the second statement against the first, the writer's contrast. After "and" the conjunct's
+# verb of saying is as often part of what was said ("said Tarn had announced a ceasefire and the government had
+# responded", "said the policy would be put into writing and a video would be shown to crews": FNC-1 check bodies,
+# 5 such cuts wrong, 0 right).
+JOINERS = {"but"}
+
+
+def _joined_statement(cc: Token, tokens: Span) -> Token | None:
+    """The "but" (or the comma before it) that joins a statement of someone else's to a content: the conjunct
+    after it is a cue verb with a subject of its own, a noun phrase and not a pronoun that may stand for the speaker
+    ("confirmed the cottage belongs to Marlow but police have not confirmed …", "said Vell was building a harbor
+    wall but no sign of one was ever found"), and it runs to the content's end. None otherwise."""
+    if cc.lower_ not in JOINERS or cc.i + 1 >= len(cc.doc):
+        return None
+    # the verb joined across it (the parser may hang the "but" on the first clause's object instead of its verb)
+    verb = next((t for t in tokens if t.i > cc.i and t.dep_ == "conj" and t.head.i < cc.i), None)
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or cue_for(verb) is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
+    if subject is None or subject.pos_ == "PRON" or subject.left_edge.i != cc.i + 1:
+        return None
+    if verb.right_edge.i < tokens[-1].i - 1 or _has_quote(cc.doc, cc.idx, tokens[-1].idx + len(tokens[-1])):
+        return None
+    doc = cc.doc
+    return doc[cc.i - 1] if cc.i > 0 and doc[cc.i - 1].text == "," else cc
 
 
 def _even_as(mark: Token) -> Token | None:
@@ -220,12 +274,20 @@ def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) ->
 def _before_according(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops before a trailing "…, according to X" set off by a comma or a dash: in "Vell told aides the
     plan was dead, according to two people in the room" the phrase is the writer's sourcing of the whole report (an
-    attribution of its own, `according.according_to`), not part of what Vell said. Not inside a quotation: there
-    the speaker names a source ("“the driver fired, according to the police”")."""
+    attribution of its own, `according.according_to`), not part of what Vell said. So too before a trailing frame
+    ("Vell said the pier will close, the Tarnville Courier reports": `clauses._trailing_frame`). Not inside a
+    quotation: there the speaker names a source ("“the driver fired, according to the police”")."""
     tokens = _content_tokens(doc, content)
     if tokens is None:
         return content
     for token in tokens:
+        if token.i > cue.i + 1 and (frame := _trailing_frame(token)) is not None and frame.i > tokens.start \
+                and not _has_quote(doc, content[0], content[1]):
+            # "said there was a link, the Courier reports": the writer's sourcing of the whole report, like
+            # "according to" (the frame is an attribution of its own, `clauses._parenthetical`)
+            cut = trim(doc, content[0], frame.idx)
+            if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
+                return cut
         if token.i <= cue.i + 1 or token.lower_ != "according" or doc[token.i - 1].text not in SET_OFF:
             continue
         if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to" or _has_quote(doc, content[0], content[1]) \

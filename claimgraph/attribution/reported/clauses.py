@@ -9,17 +9,26 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
-from claimgraph.attribution.found import doc_text, subtree_span, trim
+from claimgraph.attribution.found import _inverted_subject, doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE
-from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS
+from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, _too_short
 
 
 def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
-    """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said."""
-    cue_part = {t.i for t in cue.subtree}
-    clause = [t for t in cue.head.subtree if t.i not in cue_part and not t.is_space]
+    """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said.
+    A trailing frame ("…, the Tarnville Courier reports.") leaves out only its own words: the clause the parser
+    hung below it, before the comma, is part of what it reports."""
+    frame = _trailing_frame(cue)
+    if frame is None:
+        cue_part, first = {t.i for t in cue.subtree}, cue.left_edge.i
+        clause = [t for t in cue.head.subtree if t.i not in cue_part and not t.is_space]
+    else:
+        # the whole sentence before it, wherever the parser hung the frame: "25 were killed … and five civilians
+        # were killed …, residents said", "a forum posted a message …, claiming …, the Tarn Monitor reported"
+        cue_part, first = set(range(frame.i, cue.right_edge.i + 1)), frame.i
+        clause = [t for t in cue.sent if t.i < first and not t.is_space]
     spans = []
-    for part in ([t for t in clause if t.i < cue.left_edge.i], [t for t in clause if t.i > cue.right_edge.i]):
+    for part in ([t for t in clause if t.i < first], [t for t in clause if t.i > cue.right_edge.i]):
         if any(t.is_alpha for t in part):
             start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
             if end > start:
@@ -29,10 +38,46 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
 
 def _parenthetical_cue(token: Token) -> bool:
     """'…, reported Northgate News.', '…, Vell said.' parsed as a complement: a cue after a comma, with nothing
-    of its own after it but its subject."""
-    return (token.dep_ == "ccomp" and token.i > token.head.i and token.i > 0 and token.doc[token.i - 1].text == ","
-            and cue_for(token) is not None and not any(c.dep_ in {"ccomp", "mark"} for c in token.children)
+    of its own after it but its subject. So too the same inverted cue parsed as a conjunct of the verb before
+    ("Parents demand to know why, reported the Daily Harbinger.") and a trailing frame with its subject before it
+    ("…, the Tarnville Courier reports.": `_trailing_frame`)."""
+    if token.i == 0 or token.i <= token.head.i or cue_for(token) is None:
+        return False
+    if _trailing_frame(token) is not None:
+        return True
+    if token.doc[token.i - 1].text != ",":
+        return False
+    if token.dep_ == "conj":
+        return _inverted_subject(token) is not None
+    return (token.dep_ == "ccomp" and not any(c.dep_ in {"ccomp", "mark"} for c in token.children)
             and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i for c in token.children))
+
+
+# What may follow a trailing frame's verb in its own words: when it reported ("…, the Courier reported on Monday").
+FRAME_TAIL_ENTS = {"DATE", "TIME"}
+
+
+def _trailing_frame(token: Token) -> Token | None:
+    """The comma that opens a trailing frame, or None: 'Residents reported hearing a boom, the Tarnville Courier
+    reports.', 'Vell said the pier will close, the Courier reports.' A finite cue whose subject follows a comma,
+    hung on a verb before it (the parser's complement or conjunct), with nothing after it but when it spoke and
+    the sentence's end, is the writer's sourcing of the clause before: not part of that clause's content (FNC-1
+    design bodies: "…, the Associated Press reports" read as what residents reported)."""
+    doc = token.doc
+    if token.dep_ not in {"ccomp", "conj"} or token.i <= token.head.i or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
+    if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
+        return None
+    if any(t.dep_ not in {"advmod", "aux"} for t in doc[subject.right_edge.i + 1:token.i]):
+        return None  # "…, the Courier also reports", "…, the Courier has reported"; not a clause between
+    after = [t for t in token.subtree if t.i > token.i and not t.is_punct and not t.is_space]
+    if any(t.ent_type_ not in FRAME_TAIL_ENTS and not (t.dep_ == "prep" and t.lower_ in {"on", "in"}) for t in after):
+        return None
+    end = token.right_edge.i + 1
+    if end < len(doc) and not (doc[end].is_space or doc[end].text in {".", "!", "?"}):
+        return None  # the sentence goes on after it: not a frame closing it
+    return doc[subject.left_edge.i - 1]
 
 
 # "declined to comment": cues whose content is the speech act withheld (a short infinitive PolNeAR annotates).
@@ -76,10 +121,45 @@ def _described_as(doc: Doc, cue: Token) -> tuple[int, int] | None:
     return _extend_over_quote(doc, *trim(doc, relative.idx, last.idx + len(last)), keep_period_in_quote=True)
 
 
+# Words that join a clause to the next and cannot end a content: "denied that the absence is health-related and
+# a state official said …" leaves the "and" in the first clause's subtree when the parser hangs the second clause
+# on the cue.
+JOINING = {"and", "but", "or", "nor", "yet"}
+
+
 def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+    """The words `cue` reports (`_parsed_content`), less a joining word left dangling at their end ("confirmed the
+    house belongs to Marlow but", "refused to let go and")."""
+    content = _parsed_content(doc, cue, lexeme)
+    if content is None:
+        return None
+    span = doc.char_span(*content, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return content
+    last = len(span) - 1
+    while last > 0 and (span[last].is_punct and span[last].text in {",", ";"} or span[last].lower_ in JOINING
+                        and span[last].dep_ == "cc"):
+        last -= 1
+    if last == len(span) - 1:
+        return content
+    cut = trim(doc, content[0], span[last].idx + len(span[last]))
+    # not where the cut leaves too few words to keep ("refused to comment but …"): a span a word too long is
+    # better than a statement dropped
+    return cut if cut[1] > cut[0] and not _too_short(doc, cut) else content
+
+
+def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
-    # News"), not the content of this cue.
-    complements = [c for c in cue.children if c.dep_ == "ccomp" and not _parenthetical_cue(c)]
+    # News"), not the content of this cue; a trailing frame ("said there was a link, the Courier reports") holds
+    # below it the clause this cue reports.
+    complements = []
+    for c in cue.children:
+        if c.dep_ != "ccomp":
+            continue
+        if _trailing_frame(c) is not None:
+            complements += [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
+        elif not _parenthetical_cue(c):
+            complements.append(c)
     if _parenthetical_cue(cue):
         return None  # what it reports is the clause it hangs from (`_parenthetical`)
     if not complements and lexeme.takes in {"clause", "both"}:
@@ -145,6 +225,10 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         return None
     xcomps = [c for c in cue.children if c.dep_ == "xcomp" and c.pos_ in {"VERB", "AUX"}]
     if xcomps and lexeme.lemma not in DIRECTIVE and lexeme.lemma != "continue":
+        if xcomps[0].left_edge.i < cue.i and _bare_infinitive(xcomps[0]):
+            # "stores that Tarn Ferries plans to open", "did what they wanted to do": the infinitive's object is a
+            # relative or question word before the cue, and the infinitive says little else: nothing is stated
+            return None
         return trim(doc, *subtree_span(xcomps[0]))
     if lexeme.takes in {"object", "both"} or _evidence_shows(cue):
         # An object before its verb is a parse gone wrong, not reported content.
@@ -162,6 +246,17 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
                       default=objects[0].right_edge.idx + len(objects[0].right_edge))
             return _extend_over_quote(doc, *trim(doc, objects[0].left_edge.idx, end))
     return None
+
+
+# The fewest words after an infinitive whose object stands before the cue for it to state something: "which she
+# plans to do primarily through a tax increase on the rich", "what many expect to be his softball interview" (PolNeAR
+# marks both), not "what they wanted to do", "stores that Tarn Ferries plans to open throughout Norland".
+INFINITIVE_WORDS = 3
+
+
+def _bare_infinitive(verb: Token) -> bool:
+    """Whether fewer than INFINITIVE_WORDS words of `verb`'s subtree follow it."""
+    return sum(1 for t in verb.subtree if t.i > verb.i and t.is_alpha) < INFINITIVE_WORDS
 
 
 def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, int]:

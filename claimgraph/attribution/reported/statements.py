@@ -6,6 +6,8 @@ the cue on a yes."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from claimgraph.attribution.found import cue_subject, doc_text
@@ -147,7 +149,10 @@ def found_thing(cue: Token) -> bool:
 
 
 PHONED = {"police", "ambulance", "office", "hotline", "lifeline", "number", "helpline", "line", "friend",
-          "mother", "father", "family", "doctor", "lawyer"}
+          "mother", "father", "family", "doctor", "lawyer",
+          # one's own people at home and at work ("a company rep called his boss and told on him")
+          "boss", "employer", "manager", "supervisor", "wife", "husband", "son", "daughter", "brother", "sister",
+          "parent", "mom", "dad", "girlfriend", "boyfriend", "landlord", "neighbor", "neighbour"}
 
 
 def _not_speech(cue: Token) -> bool:
@@ -166,13 +171,27 @@ def _not_speech(cue: Token) -> bool:
     if preps & {"onto", "into", "up", "back", "off"} or ("to" in preps and not any(
             c.dep_ in {"oprd", "ccomp"} for c in cue.children)):
         return True  # "called Vell onto the stage", "called her back"
-    if any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.tag_ != "VBG" for c in cue.children):
+    # "called his boss" parsed as a name given with no one named: the lone name is the one phoned
+    # ("have called the collector 'The Whisperer'", quoted, is a name given after all)
+    lone = [c for c in cue.children if c.dep_ == "oprd" and not _quoted(c)] if not any(
+        c.dep_ in {"dobj", "dative", "nsubjpass", "ccomp", "xcomp"} for c in cue.children) else []
+    if not lone and any(c.dep_ in {"oprd", "ccomp", "xcomp"} and c.tag_ != "VBG" for c in cue.children):
         return False  # "called the claim propaganda"; not a participle ("called the office asking questions")
     # "called the sheriff's office asking questions", parsed with the office as the participle's subject
-    objects = [c for c in cue.children if c.dep_ == "dobj"] + [
+    objects = [c for c in cue.children if c.dep_ == "dobj"] + lone + [
         g for c in cue.children if c.dep_ == "ccomp" and c.tag_ == "VBG" for g in c.children if g.dep_ == "nsubj"]
+    if objects and _quoted(objects[0]):
+        return False  # "calls his son “a good friend of Tarn”": the quoted words are what he calls him
     return bool(objects) and (objects[0].lemma_.lower() in PHONED or objects[0].pos_ == "PROPN"
                               or objects[0].ent_type_ in {"PERSON", "ORG", "GPE"})
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a quotation mark stands among the words of `token`'s subtree."""
+    first, last = token.left_edge, token.right_edge
+    words = doc_text(token.doc)[first.idx:last.idx + len(last)]
+    # a single mark opening a word, not the apostrophe of "his boss's"
+    return any(ch in OPEN or ch in CLOSE for ch in words) or re.search(r"(?:^|\s)['‘]", words) is not None
 
 
 def _subjectless_clause(cue: Token) -> bool:
