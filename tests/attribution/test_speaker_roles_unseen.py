@@ -148,3 +148,19 @@ def test_a_person_is_no_affiliation(extractor):
     speakers = _fields(extractor, text)
     assert speakers["Ilse Marr"] == ("person", "agent", None)
     assert speakers["Jory Nask"] == ("person", "son", None)
+
+
+def test_a_title_written_in_capitals_or_with_hyphens_is_a_role(extractor):
+    """A title the tagger reads as a name is still a role where it is an agent noun or a closed abbreviation
+    ("Curator", "VP"), and a hyphenated title ends in its first word ("sergeant-at-arms"); a portfolio
+    after "of" is the title's only where all its words are portfolio words ("of Housing and Public Works" is not)."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\n\"The doors were locked,\" said Kevin Orlan, the "
+            "sergeant-at-arms of the Velder Assembly.\n\nDr Mark Tasker, Curator at the Velder Museum, said the "
+            "spider was new.\n\n\"It will work,\" said "
+            "Jason Lidgood, Quillnet VP of harbor technology.\n\nMufid Hasan, minister of Housing and Public Works, "
+            "said the harbor would be rebuilt.")
+    speakers = _fields(extractor, text)
+    assert speakers["Kevin Orlan"][1] == "sergeant-at-arms"
+    assert speakers["Mark Tasker"][1] == "curator"
+    assert speakers["Jason Lidgood"][1] == "VP"
+    assert speakers["Mufid Hasan"][1] == "minister"

@@ -36,6 +36,7 @@ from claimgraph.attribution.speaker_types import (
     TypeEvidence,
     first_names,
     looks_like_full_name,
+    name_key,
     person_noun,
 )
 from claimgraph.attribution.speakers.mentions import (
@@ -680,28 +681,25 @@ class SpeakerResolver:
                               alias)
 
     def _body_named(self, affiliation: str | None, name: str | None = None) -> str | None:
-        """`affiliation` where it may name a body; None where it names a person ("Woods' agent, Mark Steinberg",
-        "Jason Bonham, son of John Bonham", "the wife of the president, Daniel Ortega": the one the speaker works
-        for or belongs to is a person, no organisation) or the speaker itself ("Velder Post" typed a person with
-        itself as its body)."""
+        """`affiliation` where it may name a body; None where it is the speaker itself ("Velder Post" typed a person
+        with itself as its body) or names a person the article shows to be one: named in full ("the wife of the
+        president, Daniel Ortega"; not a name the recogniser also tags as a body, "Boko Haram leader …"), at the end
+        after a noun or a title ("son of the late drummer Ilse Marr", "First Lady Ilse Marr"; not "Keller Williams
+        Greater Cleveland West"), or by the surname of one named in full ("Woodard's brother, Allen" after "Jeremy
+        Woodard", which the recogniser may tag as a body)."""
         if affiliation is None or name is not None and normalise_name(affiliation) == normalise_name(name):
             return None
-        if self.type_of(affiliation) == "person":  # what the article says of the name ("Woods said …")
-            return None
-        key = normalise_name(affiliation)
+        key, words = normalise_name(affiliation), affiliation.split()
+        labels = self.evidence.labels.get(name_key(affiliation), []) if self.evidence is not None else []
         for ent in self.ents:
-            if ent.label_ != "PERSON" or self.type_of(_strip_det(ent.text)) == "organization":
-                continue
+            if ent.label_ != "PERSON" or self.type_of(_strip_det(ent.text)) != "person":
+                continue  # the recogniser's PERSON alone is weak ("Boko Haram", "Marine Corps")
             person = normalise_name(_strip_det(ent.text))
-            # The person named in full, alone or set after a noun ("son of the late drummer Ilse Marr"; not
-            # "Keller Williams Greater Cleveland West"), or by the surname of a person named in full ("Woodard's
-            # brother, Allen" after "Jeremy Woodard", which the recogniser may tag as a body).
-            words = affiliation.split()
-            apposed = key.endswith(" " + person) and len(words) > len(person.split()) and words[
-                -len(person.split()) - 1].islower()
-            surname = len(key.split()) == 1 and len(person.split()) > 1 and person.split()[-1] == key and (
-                self.type_of(_strip_det(ent.text)) == "person")
-            if key == person or apposed or surname:
+            before = words[-len(person.split()) - 1] if len(words) > len(person.split()) else ""
+            apposed = key.endswith(" " + person) and (before.islower() or before.lower().rstrip(".") in TITLES | (
+                HONORIFICS))
+            surname = len(key.split()) == 1 and len(person.split()) > 1 and person.split()[-1] == key
+            if key == person and "ORG" not in labels or apposed or surname:
                 return None
         return affiliation
 

@@ -66,7 +66,8 @@ def _role_of(tokens: list[Token]) -> str | None:
     of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`_portfolio_of`)
     while of is None and len(tokens) > 1 and tokens[-1].pos_ == "PROPN" and not _role_head(tokens[-1]):
         tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
-    if not tokens or of == 0 or not _role_head(tokens[(of or len(tokens)) - 1]):
+    if not tokens or of == 0 or not _role_head(tokens[(of or len(tokens)) - 1]) and not any(
+            _role_head(t) for t in _hyphen_run(tokens[:of])):  # "sergeant-at-arms", "editor-in-chief"
         return None
     words = []
     for token in tokens:
@@ -81,30 +82,47 @@ def _role_of(tokens: list[Token]) -> str | None:
 PLAIN_PEOPLE = {"man", "woman", "men", "women", "boy", "girl", "person", "people", "guy"}
 # Titles the recogniser tags as names, which no other list holds ("PM Ilse Marr", "Air Chief Marshal Ilse Marr").
 PROPER_TITLES = {"pm", "cardinal", "sheikh", "emir", "archdeacon", "marshal", "brigadier", "commodore", "counsel",
-                 "solicitor"}
+                 "solicitor", "da", "vp", "svp", "evp"}
+# Endings of nouns for who does something ("coroner", "curator", "consultant"): a role written in capitals.
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "eer")
 
 
 def _role_head(token: Token) -> bool:
-    """Whether a role may end in `token`: a title or a word that says what someone is, or a common noun in the
-    singular; never a verb or an adjective alone ("a statement refuting …", "delighted"), a plural ("Harbor
+    """Whether a role may end in `token`: a title or a word that says what someone is, a common noun in the
+    singular, or a title written in capitals that is in no name ("County Coroner Ilse Marr", "Marr, Curator of
+    Spiders"); never a verb or an adjective alone ("a statement refuting …", "delighted"), a plural ("Harbor
     residents Ilse Marr", "infested with rodents and editor Ilse Marr": several people or things, not what one
-    person is), a noun that says only that someone is a person ("a local man"), nor a name ("Trip Vell" with its
-    first name cut off, "Ilse Marr, R-Calif.", "According to Velder, Marr, 65")."""
+    person is), a noun that says only that someone is a person ("a local man"), nor a name ("Ilse Marr, R-Calif.",
+    "a Republican", "According to Velder, Marr, 65"; "Kesh Varro" with its first name cut off, name "Varro")."""
     plain = token.lower_.rstrip(".")
     if plain in PLAIN_PEOPLE:
         return False
     if plain in TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES or plain in set(
             ABBREVIATED.values()) or person_noun(token):
         return True
-    # A sentence's first word, capitalised by its place and in no name, before a name whole without it ("Waitress
-    # Mara Vell said"), is a noun; not a first name the recogniser left out of the name ("Kesh Varro said", name
-    # "Varro"), nor a participle ("Delighted Mara Vell").
     doc = token.doc
+    cut_name = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[token.i + 1].ent_type_ == (
+        "PERSON") and (token.i + 2 == len(doc) or doc[token.i + 2].ent_iob_ != "I")
+    # An agent noun ("Coroner", "Curator", "Coordinator"), or a sentence's first word, capitalised by its place,
+    # before a name whole without it ("Waitress Ilse Marr said"); not a place, a body or a word of either ("Korea",
+    # "Watch", "Police"), which the recogniser often leaves out of the name, nor a participle ("Delighted").
     whole_name_after = token.i + 2 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[
         token.i + 2].ent_iob_ == "I"
-    opening = token.pos_ == "PROPN" and not token.ent_type_ and token.tag_ == "NNP" and token.is_sent_start and (
-        whole_name_after and token.text not in first_names() and not plain.endswith(("ed", "ing")))
-    return (token.pos_ == "NOUN" and token.tag_ != "NNS") or opening
+    capitalised = token.pos_ == "PROPN" and token.tag_ == "NNP" and not token.ent_type_ and not cut_name and (
+        token.text not in first_names()) and (plain.endswith(AGENT_ENDINGS) or token.is_sent_start and (
+            whole_name_after and not plain.endswith(("ed", "ing"))))
+    return (token.pos_ == "NOUN" and token.tag_ != "NNS") or capitalised
+
+
+def _hyphen_run(tokens: list[Token]) -> list[Token]:
+    """The words of the last word in `tokens` written with hyphens ("sergeant-at-arms"); none where it has none."""
+    run: list[Token] = []
+    for token in reversed(tokens):
+        if run and not (token.text in {"-", "–"} and not token.whitespace_ or run[-1].text in {"-", "–"} and not (
+                token.whitespace_)):
+            break
+        run.append(token)
+    return [t for t in run if t.is_alpha] if len(run) > 1 else []
 
 
 def _whole_words(tokens: list[Token]) -> list[Token]:
@@ -178,7 +196,10 @@ def _portfolio_of(title: Token) -> Span | None:
     end = of.i + 1  # the portfolio's words as written (the parse may hang "Security" of "Homeland Security" elsewhere)
     while end < len(doc) and (doc[end].lower_ in PORTFOLIOS or doc[end].lower_ == "and" and end > of.i + 1):
         end += 1
-    if of.head.i != title.i or end == of.i + 1 or doc[end - 1].lower_ == "and" or not any(
+    # The portfolio's words run to the end of the phrase or to the name ("of Housing and Public Works" is not all
+    # portfolio words: no portfolio).
+    runs_on = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].ent_type_ != "PERSON"
+    if of.head.i != title.i or end == of.i + 1 or doc[end - 1].lower_ == "and" or runs_on or not any(
             c.dep_ == "pobj" and c.i < end for c in of.children):
         return None
     return doc[of.i:end]
