@@ -164,3 +164,12 @@ def test_a_title_written_in_capitals_or_with_hyphens_is_a_role(extractor):
     assert speakers["Mark Tasker"][1] == "curator"
     assert speakers["Jason Lidgood"][1] == "VP"
     assert speakers["Mufid Hasan"][1] == "minister"
+
+
+def test_a_title_the_recogniser_took_into_a_body_is_still_a_role(extractor):
+    """ "Nenad Babovic, the National Coordinator for Reproductive Health of the Velder Republic": the recogniser
+    reads the whole title as one organisation; "Coordinator", an agent noun, is still the role."""
+    text = ("The schoolgirls went to the harbor in Quillmoor.\n\nNenad Babovic, the National Coordinator for "
+            "Reproductive Health of the Velder Republic, told reporters that the girls were fine.")
+    role = _fields(extractor, text)["Nenad Babovic"][1]
+    assert role is not None and role.lower() == "coordinator"

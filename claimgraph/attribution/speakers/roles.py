@@ -103,14 +103,15 @@ def _role_head(token: Token) -> bool:
     doc = token.doc
     cut_name = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[token.i + 1].ent_type_ == (
         "PERSON") and (token.i + 2 == len(doc) or doc[token.i + 2].ent_iob_ != "I")
-    # An agent noun ("Coroner", "Curator", "Coordinator"), or a sentence's first word, capitalised by its place,
-    # before a name whole without it ("Waitress Ilse Marr said"); not a place, a body or a word of either ("Korea",
-    # "Watch", "Police"), which the recogniser often leaves out of the name, nor a participle ("Delighted").
+    # An agent noun ("Coroner", "Curator", "Coordinator", which the recogniser may take into a body's name:
+    # "National Coordinator for Reproductive Health"), or a sentence's first word, capitalised by its place, before
+    # a name whole without it ("Waitress Ilse Marr said"); not a place, a body or a word of either ("Korea",
+    # "Watch", "Police"), nor a participle ("Delighted").
     whole_name_after = token.i + 2 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[
         token.i + 2].ent_iob_ == "I"
-    capitalised = token.pos_ == "PROPN" and token.tag_ == "NNP" and not token.ent_type_ and not cut_name and (
-        token.text not in first_names()) and (plain.endswith(AGENT_ENDINGS) or token.is_sent_start and (
-            whole_name_after and not plain.endswith(("ed", "ing"))))
+    capitalised = token.pos_ == "PROPN" and token.tag_ == "NNP" and not cut_name and token.text not in (
+        first_names()) and (plain.endswith(AGENT_ENDINGS) and token.ent_type_ in {"", "ORG"} or (
+            token.is_sent_start and whole_name_after and not token.ent_type_ and not plain.endswith(("ed", "ing"))))
     return (token.pos_ == "NOUN" and token.tag_ != "NNS") or capitalised
 
 
