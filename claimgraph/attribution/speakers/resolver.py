@@ -36,6 +36,7 @@ from claimgraph.attribution.speaker_types import (
     TypeEvidence,
     first_names,
     looks_like_full_name,
+    name_key,
     person_noun,
 )
 from claimgraph.attribution.speakers.mentions import (
@@ -97,6 +98,7 @@ from claimgraph.attribution.speakers.roles import (
     _in_brackets,
     _person_name,
     _portfolio,
+    _portfolio_of,
     _role_of,
     _split_role,
     _title_words,
@@ -595,7 +597,8 @@ class SpeakerResolver:
         affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and (e.label_ == "ORG" or (
             e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
         # The whole description is the name, so that two spokespeople of different bodies stay two.
-        return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, affiliation), alias)
+        return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, self._body_named(
+            affiliation)), alias)
 
     def _proper_name(self, mention: Span, core: list[Token], ents: list[Span], alias: str,
                      org: Span | None) -> Speaker | None:
@@ -674,7 +677,31 @@ class SpeakerResolver:
         if _bare_plural_thing([t for t in words if not t.is_punct]) and not any(
                 t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
             return None  # "signs in some locations that say …", "Tests show …": things, not an identity
-        return self._remember(Speaker(_description_name(words), "anonymous", None, affiliation), alias)
+        return self._remember(Speaker(_description_name(words), "anonymous", None, self._body_named(affiliation)),
+                              alias)
+
+    def _body_named(self, affiliation: str | None, name: str | None = None) -> str | None:
+        """`affiliation` where it may name a body; None where it is the speaker itself ("Velder Post" typed a person
+        with itself as its body) or names a person the article shows to be one: named in full ("the wife of the
+        president, Daniel Ortega"; not a name the recogniser also tags as a body, "Boko Haram leader …"), at the end
+        after a noun or a title ("son of the late drummer Ilse Marr", "First Lady Ilse Marr"; not "Keller Williams
+        Greater Cleveland West"), or by the surname of one named in full ("Woodard's brother, Allen" after "Jeremy
+        Woodard", which the recogniser may tag as a body)."""
+        if affiliation is None or name is not None and normalise_name(affiliation) == normalise_name(name):
+            return None
+        key, words = normalise_name(affiliation), affiliation.split()
+        labels = self.evidence.labels.get(name_key(affiliation), []) if self.evidence is not None else []
+        for ent in self.ents:
+            if ent.label_ != "PERSON" or self.type_of(_strip_det(ent.text)) != "person":
+                continue  # the recogniser's PERSON alone is weak ("Boko Haram", "Marine Corps")
+            person = normalise_name(_strip_det(ent.text))
+            before = words[-len(person.split()) - 1] if len(words) > len(person.split()) else ""
+            apposed = key.endswith(" " + person) and (before.islower() or before.lower().rstrip(".") in TITLES | (
+                HONORIFICS))
+            surname = len(key.split()) == 1 and len(person.split()) > 1 and person.split()[-1] == key
+            if key == person and "ORG" not in labels or apposed or surname:
+                return None
+        return affiliation
 
     def _affiliation(self, pobj: Token) -> str | None:
         """The organisation an apposition names ("a spokeswoman for the company", "an editor at InfoAmazonia"):
@@ -711,15 +738,20 @@ class SpeakerResolver:
         affiliation = None
         before = _words_before(mention, person)
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
-        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)]
+        # "Secretary of State Ilse Marr": the portfolio after "of" is part of the title too.
+        portfolios = [p for p in (_portfolio_of(t) for t in before) if p is not None]
+        before = [t for t in before if not any(p.start <= t.i < p.end for p in portfolios)]
+        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)
+                and not any(p.start <= e.start and e.end <= p.end for p in portfolios)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
         title = _title_words(mention, person, before, orgs)
         if title is not None:
-            role = _without_courtesy(_role_of(title))
+            portfolio = _portfolio_of(title[-1])
+            role = _without_courtesy(_role_of(title + (list(portfolio) if portfolio is not None else [])))
         head = person.root.head
         if person.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < person.start and not _date_or_tag(head):
-            role = head.lower_  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+            role = _role_of([head])  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
         role, affiliation = self._apposed_role(person, role, affiliation)
         if _body_kind(role) is not None:
             # "Velder Post, a local newspaper, reported": the kind of body beside the name makes it that body's.
@@ -734,7 +766,7 @@ class SpeakerResolver:
         if self.type_of(name) == "organization":
             # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
             return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
-        return self._remember(Speaker(name, "person", role, affiliation), alias)
+        return self._remember(Speaker(name, "person", role, self._body_named(affiliation, name)), alias)
 
     def _apposed_role(self, person: Span, role: str | None,
                       affiliation: str | None) -> tuple[str | None, str | None]:
@@ -754,10 +786,12 @@ class SpeakerResolver:
             lefts = [t for t in doc[first:appos.i] if t.text != "-"]
             body = [t for t in lefts if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
             lefts = [t for t in lefts if t.ent_type_ not in PLACES | {"ORG"} and t.lower_ not in EVALUATIVE]
-            role = _role_of(lefts + [appos])
+            # An apposition that is no role ("Vell, a Republican from Utah", "Vell, R-Calif.") leaves the title.
+            portfolio = _portfolio_of(appos)  # "the secretary of state": part of the title, no organisation
+            role = _role_of(lefts + [appos] + (list(portfolio) if portfolio is not None else [])) or role
             if body and not _portfolio(doc[body[0].i:body[-1].i + 1], appos):
                 affiliation = _strip_det(" ".join(t.text for t in body))
-            for prep in appos.children:
+            for prep in appos.children if portfolio is None else ():
                 if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"} and not (
                         appos.lower_ in LEGISLATORS and prep.lower_ == "for"):  # "MP for Newcastle Central": a seat
                     for pobj in prep.children:

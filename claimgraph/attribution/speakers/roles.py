@@ -4,9 +4,11 @@
 of the name (`_split_role`, `_role_of`); abbreviated titles are written out ("Sen." → senator); a minister's
 portfolio belongs to the title, not to an organisation ("Transport Secretary": `_portfolio`); words of praise
 ("a key member") and a legislator's seat ("MP for Newcastle Central") are no role; "the spokesperson" is one role
-under three words (`SAME_ROLE`), by which an earlier speaker is found again. A person's name in a mention made
-whole, its title split off (`_person_name`); the words before it that may be a role (`_words_before`,
-`_title_words`).
+under three words (`SAME_ROLE`), by which an earlier speaker is found again. A role ends in a word a role ends in
+(`_role_head`: no plural, verb, bare adjective, name or "woman"), is whole at its hyphens (`_whole_words`:
+"co-chair", "27-year-old mechanic"), and takes a minister's portfolio after "of" into the title (`_portfolio_of`).
+A person's name in a mention made whole, its title split off (`_person_name`); the words before it that may be a
+role (`_words_before`, `_title_words`).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
-from claimgraph.attribution.speaker_types import HONORIFICS, PERSON_NOUNS, TITLES
+from claimgraph.attribution.speaker_types import HONORIFICS, PERSON_NOUNS, TITLES, first_names, person_noun
 from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, _quoted_token_ids
 from claimgraph.attribution.speakers.names import POSTNOMINALS, _named_inside, _unshout
 
@@ -58,7 +60,15 @@ def _role_text(role: str) -> str:
 
 def _role_of(tokens: list[Token]) -> str | None:
     """A role from the words of the text: title words in lower case ("press secretary"), a proper noun inside it
-    as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept."""
+    as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept; a word cut at its hyphen made whole
+    again (`_whole_words`); None where the words end in no word a role ends in (`_role_head`)."""
+    tokens = _whole_words(tokens)
+    of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`_portfolio_of`)
+    while of is None and len(tokens) > 1 and tokens[-1].pos_ == "PROPN" and not _role_head(tokens[-1]):
+        tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
+    if not tokens or of == 0 or not _role_head(tokens[(of or len(tokens)) - 1]) and not any(
+            _role_head(t) for t in _hyphen_run(tokens[:of])):  # "sergeant-at-arms", "editor-in-chief"
+        return None
     words = []
     for token in tokens:
         plain = token.lower_.rstrip(".")
@@ -66,6 +76,77 @@ def _role_of(tokens: list[Token]) -> str | None:
             PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES
         words.append(token.text_with_ws if proper else _role_text(token.text) + token.whitespace_)
     return "".join(words).strip() or None
+
+
+# Nouns that say only that someone is a person ("a 31-year-old woman", "a local man"): no role.
+PLAIN_PEOPLE = {"man", "woman", "men", "women", "boy", "girl", "person", "people", "guy"}
+# Titles the recogniser tags as names, which no other list holds ("PM Ilse Marr", "Air Chief Marshal Ilse Marr").
+PROPER_TITLES = {"pm", "cardinal", "sheikh", "emir", "archdeacon", "marshal", "brigadier", "commodore", "counsel",
+                 "solicitor", "da", "vp", "svp", "evp"}
+# Endings of nouns for who does something ("coroner", "curator", "consultant"): a role written in capitals.
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "eer")
+
+
+def _role_head(token: Token) -> bool:
+    """Whether a role may end in `token`: a title or a word that says what someone is, a common noun in the
+    singular, or a title written in capitals that is in no name ("County Coroner Ilse Marr", "Marr, Curator of
+    Spiders"); never a verb or an adjective alone ("a statement refuting …", "delighted"), a plural ("Harbor
+    residents Ilse Marr", "infested with rodents and editor Ilse Marr": several people or things, not what one
+    person is), a noun that says only that someone is a person ("a local man"), nor a name ("Ilse Marr, R-Calif.",
+    "a Republican", "According to Velder, Marr, 65"; "Kesh Varro" with its first name cut off, name "Varro")."""
+    plain = token.lower_.rstrip(".")
+    if plain in PLAIN_PEOPLE:
+        return False
+    if plain in TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES or plain in set(
+            ABBREVIATED.values()) or person_noun(token):
+        return True
+    doc = token.doc
+    cut_name = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[token.i + 1].ent_type_ == (
+        "PERSON") and (token.i + 2 == len(doc) or doc[token.i + 2].ent_iob_ != "I")
+    # An agent noun ("Coroner", "Curator", "Coordinator", which the recogniser may take into a body's name:
+    # "National Coordinator for Reproductive Health"), or a sentence's first word, capitalised by its place, before
+    # a name whole without it ("Waitress Ilse Marr said"); not a place, a body or a word of either ("Korea",
+    # "Watch", "Police"), nor a participle ("Delighted").
+    whole_name_after = token.i + 2 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[
+        token.i + 2].ent_iob_ == "I"
+    capitalised = token.pos_ == "PROPN" and token.tag_ == "NNP" and not cut_name and token.text not in (
+        first_names()) and (plain.endswith(AGENT_ENDINGS) and token.ent_type_ in {"", "ORG"} or (
+            token.is_sent_start and whole_name_after and not token.ent_type_ and not plain.endswith(("ed", "ing"))))
+    return (token.pos_ == "NOUN" and token.tag_ != "NNS") or capitalised
+
+
+def _hyphen_run(tokens: list[Token]) -> list[Token]:
+    """The words of the last word in `tokens` written with hyphens ("sergeant-at-arms"); none where it has none."""
+    run: list[Token] = []
+    for token in reversed(tokens):
+        if run and not (token.text in {"-", "–"} and not token.whitespace_ or run[-1].text in {"-", "–"} and not (
+                token.whitespace_)):
+            break
+        run.append(token)
+    return [t for t in run if t.is_alpha] if len(run) > 1 else []
+
+
+def _whole_words(tokens: list[Token]) -> list[Token]:
+    """The role's words made whole at their hyphens: a word cut at its hyphen runs on to the words joined after it
+    ("co-chair", "vice-president", "ex-head", where the parse took the part before the hyphen for the noun); a word
+    whose part before the hyphen was left out is no role word ("Canadian-born resident", "27-year-old mechanic":
+    resident, mechanic; not "then-" or "ex-"); no hyphen opens a role ("then-Harbor Secretary")."""
+    if not tokens:
+        return tokens
+    doc = tokens[0].doc
+
+    def joined(left: Token, hyphen: Token) -> bool:  # "left-right" written without spaces
+        return hyphen.text in {"-", "–"} and not left.whitespace_ and not hyphen.whitespace_
+
+    tokens = list(tokens)
+    while tokens[-1].i + 2 < len(doc) and joined(tokens[-1], doc[tokens[-1].i + 1]) and doc[tokens[-1].i + 2].is_alpha:
+        tokens += [doc[tokens[-1].i + 1], doc[tokens[-1].i + 2]]
+    kept = {t.i for t in tokens}
+    while len(tokens) > 1 and (tokens[0].text in {"-", "–"} or tokens[0].i > 1 and joined(
+            doc[tokens[0].i - 2], doc[tokens[0].i - 1]) and tokens[0].i - 2 not in kept and doc[
+            tokens[0].i - 2].lower_ not in EVALUATIVE | {"ex"}):
+        tokens = tokens[1:]
+    return tokens
 
 
 # Abbreviated titles, written out in a role ("Sen. Ilse Marr": senator).
@@ -78,7 +159,8 @@ ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "ge
 PORTFOLIOS = {"transport", "justice", "health", "education", "environment", "defence", "defense", "home",
               "foreign", "interior", "energy", "culture", "housing", "trade", "business", "treasury", "finance",
               "work", "pensions", "agriculture", "communities", "digital", "brexit", "climate",
-              "security", "immigration", "equalities", "transportation", "commerce", "veterans"}
+              "security", "immigration", "equalities", "transportation", "commerce", "veterans", "affairs", "homeland",
+              "state", "national", "public", "safety"}
 # Words of a title that a page may capitalise ("Managing Director", "Prime Minister"): written in lower case.
 ROLE_WORDS = {"managing", "vice", "senior", "junior", "assistant", "associate", "acting", "interim", "executive",
               "principal", "lead", "general", "shadow", "first", "high", "special", "national", "regional", "local",
@@ -101,6 +183,27 @@ def _portfolio(words, title) -> bool:
     return all(t.lower_ in PORTFOLIOS or t.lower_ == "and" for t in words) and after is not None and (
         after.lower_.rstrip(".") in {"secretary", "minister", "spokesman", "spokeswoman", "spokesperson",
                                      "commissioner", "czar", "tsar"})
+
+
+def _portfolio_of(title: Token) -> Span | None:
+    """'of State' in "Secretary of State Ilse Marr", "Marr, the minister of veterans affairs": the portfolio a
+    minister's title names right after "of" (portfolio words only, no determiner): part of the title, never the
+    organisation the person works for (FNC-1 design bodies: 11 speakers with "State", "Homeland Security" or
+    "Veterans Affairs" as affiliation)."""
+    doc = title.doc
+    if title.lower_ not in {"secretary", "minister"} or title.i + 2 >= len(doc) or doc[title.i + 1].lower_ != "of":
+        return None
+    of = doc[title.i + 1]
+    end = of.i + 1  # the portfolio's words as written (the parse may hang "Security" of "Homeland Security" elsewhere)
+    while end < len(doc) and (doc[end].lower_ in PORTFOLIOS or doc[end].lower_ == "and" and end > of.i + 1):
+        end += 1
+    # The portfolio's words run to the end of the phrase or to the name ("of Housing and Public Works" is not all
+    # portfolio words: no portfolio).
+    runs_on = end < len(doc) and doc[end].pos_ in {"NOUN", "PROPN"} and doc[end].ent_type_ != "PERSON"
+    if of.head.i != title.i or end == of.i + 1 or doc[end - 1].lower_ == "and" or runs_on or not any(
+            c.dep_ == "pobj" and c.i < end for c in of.children):
+        return None
+    return doc[of.i:end]
 
 
 # A scraped post's signature runs its date and the post's hashtag into the name's apposition: "#seamgate— Ana
