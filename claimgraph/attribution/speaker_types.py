@@ -67,7 +67,8 @@ PERSON_NOUNS = {
     "grandson", "granddaughter", "friend", "neighbour", "neighbor", "colleague", "volunteer", "organiser",
     "organizer", "physician", "surgeon", "radioastronomer", "postdoc", "fellow", "deputy", "agent", "broker",
     "trader", "banker", "accountant", "plumber", "driver", "guard", "soldier", "commander", "firefighter",
-    "paramedic", "priest", "pastor", "bishop", "rabbi", "imam", "athlete", "runner", "cyclist", "swimmer", "boxer"}
+    "paramedic", "priest", "pastor", "bishop", "rabbi", "imam", "athlete", "runner", "cyclist", "swimmer", "boxer",
+    "envoy", "negotiator", "mediator"}
 # Nouns that say what a body is ("a research firm", "a camera maker", "the platform").
 ORG_NOUNS = {
     "firm", "company", "startup", "start-up", "maker", "manufacturer", "provider", "group", "organization",

@@ -204,3 +204,11 @@ def test_a_handle_after_a_role_noun_is_the_speaker(rules):
 ])
 def test_a_captions_one_word_label_is_no_speaker(extractor, text, words, speaker):
     assert said_by(extract(extractor, text), text, words) == speaker
+
+
+def test_a_surname_without_its_arabic_article_is_the_person_named_in_full(extractor):
+    # FNC-1 design bodies: "Badri", "Bredi", "Momani", "Hashimi" alone after "Ali al-Badri" … named in full.
+    text = ("MP Ali al-Vellari said the port had been closed for a week. Vellari, citing survivors, said the ferry "
+            "had sunk.")
+    found = [a for a in extract(extractor, text) if a.content and "ferry" in a.content]
+    assert len(found) == 1 and speaker_name(found[0]) == "Ali al-Vellari"

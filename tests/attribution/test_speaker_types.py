@@ -321,3 +321,12 @@ def test_an_outlets_name_that_is_a_persons_surname_here_is_no_evidence_of_a_body
     finally:
         monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
         names.outlet_names.cache_clear()
+
+
+def test_an_envoy_beside_a_name_is_a_persons_role(extractor):
+    # FNC-1 design bodies: "Glyn Davies, the top U.S. envoy for North Korea, said" was an organisation.
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("The report comes as Glyn Ostrand, the top envoy for Velder, said the state had failed.")
+    doc.ents = [Span(doc, 4, 6, label="ORG")]
+    assert TypeEvidence(doc).type_of("Glyn Ostrand") == "person"

@@ -204,6 +204,19 @@ def _same_body(known: Speaker, speaker: Speaker) -> bool:
         _short_name(known.name)) == normalise_name(_short_name(speaker.name))
 
 
+# The article an Arabic surname may carry ("Ali al-Badri" … "Badri said"): no part of the surname as copy repeats it.
+SURNAME_ARTICLES = ("al-", "el-", "ul-", "as-", "ash-", "ad-", "an-", "ar-", "at-", "az-")
+
+
+def surname_key(word: str) -> str:
+    """A surname as compared: lower case, without the Arabic article ("al-Badri" and "Badri" are one surname)."""
+    lower = word.lower().strip(".,")
+    for article in SURNAME_ARTICLES:
+        if lower.startswith(article) and len(lower) > len(article) + 1:
+            return lower[len(article):]
+    return lower
+
+
 # Letters after a name ("QC", "Jr."): no part of the name a surname points at.
 POSTNOMINALS = {"qc", "kc", "mp", "msp", "mep", "obe", "cbe", "mbe", "kbe", "dbe", "phd"}
 GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # part of the name, but not the surname ("Biden" of "… Biden Jr.")

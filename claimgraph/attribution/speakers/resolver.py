@@ -79,6 +79,7 @@ from claimgraph.attribution.speakers.names import (
     _same_body,
     _unshout,
     is_outlet,
+    surname_key,
 )
 from claimgraph.attribution.speakers.nearby import (
     _describes,
@@ -198,7 +199,8 @@ class SpeakerResolver:
         """The identity named earlier whose name ends with `word` ("Vell" → Mara Vell, "ministry" → the Ministry);
         a body also by a mention of it ("the KCNA news agency" … "the agency")."""
         for known in reversed(self.known):
-            if known.type in types and known.name.split() and known.name.split()[-1].lower() == word.lower():
+            if known.type in types and known.name.split() and surname_key(known.name.split()[-1]) == surname_key(
+                    word):  # "Badri" is Ali al-Badri
                 return known
             if known.type in types and "person" not in types and any(
                     alias.split()[-1].lower() == word.lower() for alias in known.aliases if alias.split()):
@@ -237,7 +239,7 @@ class SpeakerResolver:
                 words = _strip_det(ent.text).split()
                 while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
                     words = words[:-1]  # "Neil Ford QC" is Ford
-                if len(words) > 1 and words[-1].lower() == surname.lower():
+                if len(words) > 1 and surname_key(words[-1]) == surname_key(surname):
                     named.setdefault(normalise_name(" ".join(words)), ent)
         # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
         words = mention.doc[max(mention.start - 1, 0):mention.end]
