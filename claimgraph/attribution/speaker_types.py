@@ -7,9 +7,10 @@ the whole article, strongest first:
 - person: a title or honorific before the name or its surname ("Mr Moss", "Dr Fauci", "Superintendent Ann Orr"),
   a role noun beside it ("Ilan Moss, a pilot", "actress Alex Borstein"), "he"/"she"/"his"/"her" after it as the
   subject ("Moss said he …"); a first name from the lexicon followed by a capitalised surname (medium);
-- organisation: an organisation word ending the name ("… Group", "… Ministry", "… Inc"), an organisation noun
-  beside it ("Pelco, a camera maker"), the name where a body is named ("researchers at OpenAI", "the CEO of
-  Kestrelnet", "Microsoft President Brad Smith", "a spokesperson for OpenAI"), "its" after it as the subject;
+- organisation: a name on the outlet list ("Boston Globe"), an organisation word ending the name ("… Group",
+  "… Ministry", "… Inc"), an organisation noun beside it ("Pelco, a camera maker"), the name where a body is named
+  ("researchers at OpenAI", "the CEO of Kestrelnet", "Microsoft President Brad Smith", "a spokesperson for
+  OpenAI"), "its" after it as the subject;
 - the NER labels of the name's mentions in the article, weakest.
 
 The first-name lexicon (`claimgraph/data/first_names.tsv`, 180 KB, shipped) holds the first names of Faker's
@@ -66,7 +67,8 @@ PERSON_NOUNS = {
     "grandson", "granddaughter", "friend", "neighbour", "neighbor", "colleague", "volunteer", "organiser",
     "organizer", "physician", "surgeon", "radioastronomer", "postdoc", "fellow", "deputy", "agent", "broker",
     "trader", "banker", "accountant", "plumber", "driver", "guard", "soldier", "commander", "firefighter",
-    "paramedic", "priest", "pastor", "bishop", "rabbi", "imam", "athlete", "runner", "cyclist", "swimmer", "boxer"}
+    "paramedic", "priest", "pastor", "bishop", "rabbi", "imam", "athlete", "runner", "cyclist", "swimmer", "boxer",
+    "envoy", "negotiator", "mediator"}
 # Nouns that say what a body is ("a research firm", "a camera maker", "the platform").
 ORG_NOUNS = {
     "firm", "company", "startup", "start-up", "maker", "manufacturer", "provider", "group", "organization",
@@ -95,7 +97,7 @@ ORG_WORDS = {
     "program", "project", "initiative", "alliance", "coalition", "campaign", "church", "team", "parliament",
     "congress", "senate", "assembly", "cabinet", "tribunal", "inquiry", "pac", "industries", "motors",
     "pharmaceuticals", "energy", "insurance", "ventures", "entertainment", "museum", "library", "magazine",
-    "gazette", "herald", "tribune", "chronicle", "sentinel", "ai", "house", "hall", "palace", "street"}
+    "gazette", "herald", "tribune", "chronicle", "sentinel", "ai", "house", "hall", "palace", "street", "camp"}
 # Role nouns after which "of"/"at"/"with" names the body they serve ("the CEO of Kestrelnet", "an editor at X"),
 # and before which a body's name stands ("Kestrelnet CEO Tomas Brand").
 SERVING = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair",
@@ -197,6 +199,10 @@ class TypeEvidence:
         words = name.split()
         if len(words) > 1 and _plain(words[-1]) in ORG_WORDS:
             organisation += 3
+        if _outlet(name) and not self._surname_of_someone(name):
+            # "Boston Globe said", which the recogniser may read as a person; not "Bloomberg" where the article
+            # names Michael Bloomberg.
+            organisation += 3
         if looks_like_full_name(name):
             person += 2
         labels = self.labels.get(name_key(name), [])
@@ -204,6 +210,11 @@ class TypeEvidence:
             person += labels.count("PERSON") / len(labels)
             organisation += labels.count("ORG") / len(labels)
         return person, organisation
+
+    def _surname_of_someone(self, name: str) -> bool:
+        """Whether a person the recogniser found in the article has a name ending with `name`."""
+        key = name_key(name)
+        return any(other.endswith(" " + key) and "PERSON" in labels for other, labels in self.labels.items())
 
     def _context(self, name: str) -> tuple[bool, bool]:
         """Strong evidence around the name's mentions in the article: (person, organisation)."""
@@ -230,6 +241,12 @@ class TypeEvidence:
             if person and organisation:
                 break
         return person, organisation
+
+
+def _outlet(name: str) -> bool:
+    """A name on the outlet list: a body (imported here, as the names module reads this one's lexicons)."""
+    from claimgraph.attribution.speakers.names import is_outlet
+    return is_outlet(name)
 
 
 def _occurrences(text: str, name: str):

@@ -191,3 +191,24 @@ def test_a_handle_after_a_role_noun_is_the_speaker(rules):
     text = 'To which Twitter user Kestrel7 replies, "Yes! It was him on the plane, I am sure."'
     speaker = by_cue(extract(rules, text), "replies").speaker
     assert (speaker.name, speaker.type, speaker.role) == ("Kestrel7", "person", "Twitter user")
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # A tabloid's picture caption opens with one word and a colon: a label, not a speaker (FNC-1 design bodies:
+    # "Overwhelmed", "Victim", "Thankful", "Arrest" as people).
+    ("The crowd cheered for minutes as he walked in.\n\nOverwhelmed: Tomas Vell, the harbour master, becomes "
+     "emotional as members of the council applaud him.", "becomes emotional", None),
+    # A name opening a transcript's line stays its speaker, in capitals too.
+    ("The interview was short.\n\nMara Marr spoke to Tomas Vell.\n\nMARR: We will not close the pier.\n\n"
+     "VELL: The council has decided.", "We will not close the pier", "Mara Marr"),
+])
+def test_a_captions_one_word_label_is_no_speaker(extractor, text, words, speaker):
+    assert said_by(extract(extractor, text), text, words) == speaker
+
+
+def test_a_surname_without_its_arabic_article_is_the_person_named_in_full(extractor):
+    # FNC-1 design bodies: "Badri", "Bredi", "Momani", "Hashimi" alone after "Ali al-Badri" … named in full.
+    text = ("MP Ali al-Vellari said the port had been closed for a week. Vellari, citing survivors, said the ferry "
+            "had sunk.")
+    found = [a for a in extract(extractor, text) if a.content and "ferry" in a.content]
+    assert len(found) == 1 and speaker_name(found[0]) == "Ali al-Vellari"

@@ -29,6 +29,15 @@ def test_a_first_name_makes_a_person_the_recogniser_took_for_an_organisation(ext
     assert found.speaker is not None and (found.speaker.name, found.speaker.type) == ("Ilan Moss", "person")
 
 
+def test_a_name_on_the_outlet_list_is_a_body_whatever_the_recogniser_says(extractor):
+    # FNC-1 design bodies: "Boston Globe", "Gawker", "Al Arabiya" were people where the recogniser said PERSON.
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("Harbor Wire reported the closure first.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Harbor Wire") == "organization"
+
+
 def test_an_honorific_makes_a_person_without_the_lexicon(extractor):
     text = ("\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. "
             "Mr Moss has fished from the harbour for thirty years.")
@@ -196,3 +205,128 @@ def test_a_name_ending_in_a_newspapers_word_is_an_outlet(extractor):
     found = by_cue(extract(extractor, "The Quillmoor Gazette reports that the ferry will stop running in June."),
                    "reports")
     assert found.speaker is not None and found.speaker.type == "news_outlet"
+
+
+@pytest.mark.parametrize("text, name, role", [
+    # A capitalised noun for what the person is, opening the sentence before the name, is a role (FNC-1 design
+    # bodies: "Rapper …", "Screenwriter …", "Schoolboy …", "Mum …" were part of the name).
+    ("Rapper Ilse Marr said the tour would go ahead in the spring.", "Ilse Marr", "rapper"),
+    ("The blaze destroyed the hall on Sunday.\n\nSchoolboy Tomas Brand, 12, said he could lift spoons.",
+     "Tomas Brand", "schoolboy"),
+    ("The family had no money left.\n\nMum Ana Ruiz, 29, said that she loved both of her children.", "Ana Ruiz",
+     "mum"),
+])
+def test_a_capitalised_role_before_a_name_is_no_part_of_it(extractor, text, name, role):
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and (speaker.name, speaker.type, speaker.role) == (name, "person", role)
+
+
+def test_a_word_ending_like_a_role_before_a_body_stays_in_its_name(extractor):
+    # "Velder" ends like "Rapper", but no first name follows it: the name of a paper, not a role and a person.
+    text = "The Velder Free Beacon reported that the ferry would stop in June."
+    speaker = by_cue(extract(extractor, text), "reported").speaker
+    assert speaker is not None and speaker.name == "Velder Free Beacon" and speaker.type != "person"
+
+
+@pytest.mark.parametrize("text, cue, name, kind", [
+    # Words that describe a body are no part of its name (FNC-1 design bodies: "Britain-based Syrian Observatory
+    # for Human Rights" ×6, "respected Italian newspaper Corriere Della Sera", "… monitoring group").
+    ("The Kestrel-based Velder Observatory for Coastal Rights said twelve boats had sunk.", "said",
+     "Velder Observatory for Coastal Rights", "organization"),
+    ("The Velder Observatory for Coastal Rights monitoring group said twelve boats had sunk.", "said",
+     "Velder Observatory for Coastal Rights", "organization"),
+    ("The Arabic-language Radio Kestrel reported that the ferry would stop in June.", "reported",
+     "Radio Kestrel", "organization"),
+])
+def test_a_bodys_name_without_the_words_that_describe_it(extractor, text, cue, name, kind):
+    speaker = by_cue(extract(extractor, text), cue).speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, kind)
+
+
+def test_the_last_word_of_a_body_named_before_is_that_body(extractor):
+    # "The Beacon reports" after "told The Washington Free Beacon": the paper, not a person called Beacon.
+    text = ("“The ferries are missing,” one official told the Velder Free Beacon on Monday.\n\n"
+            "The Beacon reports that the boats could be used in an attack.")
+    speaker = by_cue(extract(extractor, text), "reports").speaker
+    assert speaker is not None and speaker.name == "Velder Free Beacon" and speaker.type != "person"
+
+
+def test_the_report_after_an_outlet_reported_is_the_outlets(extractor):
+    # "9to5Mac reported … the report said": the outlet's report, not an anonymous one (nor the last person named).
+    text = ("Harbor Wire reported that the ferry would stop in June. Mayor Tomas Brand was not told. "
+            "The cuts were planned in March, the report said.")
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and (speaker.name, speaker.type) == ("Harbor Wire", "news_outlet")
+
+
+def test_a_common_noun_in_lower_case_is_no_masthead(tmp_path, monkeypatch):
+    # FNC-1 design bodies: "a hoax e-mail bearing the logo of …" made "mail" an outlet once "The Mail" was listed.
+    from claimgraph.attribution.speakers import names
+
+    listed = tmp_path / "outlets.txt"
+    listed.write_text("The Lantern\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
+    names.outlet_names.cache_clear()
+    try:
+        assert names._outlet_name("The Lantern") == "Lantern"
+        assert names._outlet_name("the lantern") is None
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
+        names.outlet_names.cache_clear()
+
+
+def test_an_outlets_report_is_the_outlets_word(extractor):
+    # FNC-1 bodies: "The Chosun Ilbo report cited a source …" was a person, then an anonymous "report".
+    text = "The Harbor Wire report cited a source who had recently visited the port."
+    speaker = by_cue(extract(extractor, text), "cited").speaker
+    assert speaker is not None and (speaker.name, speaker.type) == ("Harbor Wire", "news_outlet")
+
+
+@pytest.mark.parametrize("name, inside", [
+    # A title read as part of one organisation's name: the person after the title's noun (FNC-1 check bodies).
+    ("Velder State Prosecutor Inaky Vell", ("Velder State prosecutor", "Inaky Vell")),
+    ("KVB spokesperson Kanchan Ostrand", ("KVB spokesperson", "Kanchan Ostrand")),
+    # A rank after the noun is more of the title, not a first name: no person split off.
+    ("Air Chief Marshal Ostrand", None),
+])
+def test_a_title_inside_a_name_read_as_a_body(name, inside):
+    from claimgraph.attribution.speakers.names import _named_inside
+
+    assert _named_inside(name) == inside
+
+
+def test_a_fake_outlets_site_is_not_the_outlet(extractor):
+    # FNC-1 bodies: "a FOX News impostor website", "a fake MSNBC site": what passes for an outlet is not it.
+    text = "A fake Harbor Wire site claimed that the ferry had sunk off Port Ellis."
+    speaker = by_cue(extract(extractor, text), "claimed").speaker
+    assert speaker is None or (speaker.name, speaker.type) != ("Harbor Wire", "news_outlet")
+
+
+def test_an_outlets_name_that_is_a_persons_surname_here_is_no_evidence_of_a_body(extractor, tmp_path, monkeypatch):
+    # realweb (latimes, on Michael R. Bloomberg): "Bloomberg" is on the outlet list, but there it is his surname.
+    from spacy.tokens import Span
+
+    from claimgraph.attribution.speakers import names
+
+    listed = tmp_path / "outlets.txt"
+    listed.write_text("Lantern\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
+    names.outlet_names.cache_clear()
+    try:
+        doc = extractor.nlp("Tomas Lantern ran the port for years. A Lantern lecture was filmed in May.")
+        doc.ents = [Span(doc, 0, 2, label="PERSON")]
+        assert TypeEvidence(doc).scores("Lantern")[1] < 3
+        doc = extractor.nlp("Mara Vell ran the port for years. A Lantern report was filmed in May.")
+        assert TypeEvidence(doc).scores("Lantern")[1] >= 3
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
+        names.outlet_names.cache_clear()
+
+
+def test_an_envoy_beside_a_name_is_a_persons_role(extractor):
+    # FNC-1 design bodies: "Glyn Davies, the top U.S. envoy for North Korea, said" was an organisation.
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("The report comes as Glyn Ostrand, the top envoy for Velder, said the state had failed.")
+    doc.ents = [Span(doc, 4, 6, label="ORG")]
+    assert TypeEvidence(doc).type_of("Glyn Ostrand") == "person"

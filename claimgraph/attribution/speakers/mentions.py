@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS, lexicon
 from claimgraph.attribution.found import doc_text
-from claimgraph.attribution.speaker_types import HONORIFICS, TITLES, person_noun
+from claimgraph.attribution.speaker_types import HONORIFICS, TITLES, first_names, person_noun
 
 PERSON_PRONOUNS = {"he", "she", "him", "her"}
 GROUP_PRONOUNS = {"they", "them"}
@@ -231,9 +231,25 @@ def _page_furniture(mention: Span) -> bool:
         return True
     words = [t for t in mention if t.is_alpha]
     after = mention.doc[mention.end:mention.end + 1]
+    if _caption_label(mention, before, after):
+        return True
     shouting = bool(words) and all(t.text.isupper() and len(t.text) > 1 for t in words)
     return shouting and not before and (any(t.text == "(" for t in mention) or (len(after) and after[0].text in {
         "(", "—", "–", "-"}))
+
+
+def _caption_label(mention: Span, before: str, after: Span) -> bool:
+    """'Overwhelmed: Kevin Vell, the sergeant-at-arms, becomes emotional …': one word and a colon opening a line,
+    the label a tabloid sets on a picture's caption, not a speaker (FNC-1 design bodies: "Victim", "Thankful",
+    "Arrest", "Overwhelmed" as speakers). A name opening a transcript's line ("Ilse:", "VELL:") is one."""
+    if before or len(mention) != 1 or not len(after) or after[0].text != ":":
+        return False
+    word = mention[0]
+    if not word.is_alpha or word.text.isupper() or word.text in first_names():
+        return False  # "VELL:", "TALBOT:": a transcript's labels are in capitals, a caption's are not
+    # Whatever the recogniser made of it ("Overwhelmed" a PERSON, "Thankful" a proper noun): a word the article
+    # never writes with a capital inside a sentence is no name ("Vell:" after "Mara Vell spoke" is hers).
+    return re.search(rf"[\w,;’'] {re.escape(word.text)}(?![\w-])", doc_text(mention.doc)) is None
 
 
 # Plural nouns for people that person_noun's titles and suffixes do not cover: who "say" as a group.

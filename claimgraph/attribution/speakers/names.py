@@ -5,7 +5,9 @@ Associated Press news agency"), a broadcaster's call sign ("ABC13"), a paper by 
 One organisation named with and without its company suffix ("Microsoft Corp", "Microsoft": `_same_body`); letters
 after a name ("QC") and generations ("Jr.") that a surname skips; a name in capitals as a reader writes it; whether a
 pronoun's or an honorific's gender fits a first name (`_gender_fits`, `_identity_fits`); a role and a full name
-the recogniser read as one organisation ("Harbor Lights supporter Ilse Marr": `_named_inside`). Names as a page
+the recogniser read as one organisation or one person ("Harbor Lights supporter Ilse Marr", "Rapper Ilse Marr":
+`_named_inside`); a body's name without the words that describe it ("the Britain-based Syrian Observatory …", "…
+monitoring group": `_body_name`); a common noun in lower case is no masthead ("a hoax e-mail"). Names as a page
 sets them: an account's handle after a role noun ("Twitter user MAbiga6": `_handle_after_role`), a display name in
 lower case signing an embedded post (`_lower_case_signer`); whether a description's head is a name rather than a
 group described or a common noun (`_named_head`).
@@ -22,7 +24,16 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from claimgraph.attribution.found import doc_text
-from claimgraph.attribution.speaker_types import PERSON_NOUNS, first_name_gender, first_names, looks_like_full_name
+from claimgraph.attribution.speaker_types import (
+    NAME_WORD,
+    ORG_NOUNS,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    TITLES,
+    first_name_gender,
+    first_names,
+    looks_like_full_name,
+)
 from claimgraph.attribution.speakers.mentions import DETERMINERS, _strip_det
 from claimgraph.nlp.signatures import SIGNATURE_DASHES, SIGNED_HANDLE
 from claimgraph.records import Speaker, normalise_name
@@ -55,14 +66,66 @@ def _outlet_name(alias: str) -> str | None:
     """The outlet a mention names: on the outlet list as written, or less a descriptor after it ("the Associated
     Press news agency"), or a broadcaster's call sign and channel ("ABC13"); None where it names none."""
     name = _strip_det(alias)
+    if not any(ch.isupper() or ch.isdigit() for ch in name):
+        return None  # "a hoax e-mail": a common noun, though "The Mail" is a paper's name
     if is_outlet(name):
         return name
-    words = name.split()
+    words = _body_name(name).split()
+    if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_outlet(" ".join(words[1:])):
+        return " ".join(words[1:])  # "Britain's Harbor Wire": the outlet of a country, not the country's
+    if is_outlet(" ".join(words)):
+        return " ".join(words)  # "the Kestrel-based Harbor Wire", "respected local newspaper Harbor Wire"
     while len(words) > 1 and words[-1].lower() in OUTLET_DESCRIPTORS:
         words = words[:-1]
         if is_outlet(" ".join(words)):
             return " ".join(words)
     return name if CALL_SIGN.match(name) else None
+
+
+# Words a body's name may hold in lower case ("Department of Homeland Security", "al Sabaah"): no description.
+NAME_PARTICLES = {"of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "des", "del", "della", "la", "le",
+                  "el", "al", "da", "di", "van", "von", "der", "den", "bin", "ibn", "y", "&"}
+POSSESSIVES = {"his", "her", "its", "their", "our", "my", "your"}
+GENERIC_MEDIA = {"tv", "radio", "media", "press", "television"}
+# Words that say a thing only passes for the body it names ("a fake Harbor Wire site", "the impostor website").
+NOT_THE_BODY = {"fake", "impostor", "imposter", "parody", "spoof", "bogus", "hoax", "copycat", "counterfeit",
+                "imitation", "satirical", "satire", "fraudulent", "phony", "phoney", "sham"}
+# Words that join a name to another phrase, never part of a description before a name ("… from Keighley").
+LINKS = {"from", "by", "with", "as", "who", "which", "that", "about", "into", "after", "before", "near", "over",
+         "under", "between", "against", "like", "than", "via", "says", "said"}
+# "Britain-based", "state-run", "Arabic-language": an adjective of where or how a body works, no part of its name.
+BODY_ADJECTIVE = re.compile(r"^[\w.’']+-(?:based|run|owned|backed|funded|controlled|affiliated|language|linked)$")
+
+
+def _body_name(name: str) -> str:
+    """A body's name without the description a sentence set around it ("the Britain-based Syrian Observatory for
+    Human Rights", "respected Kestrel newspaper Harbor Wire", "the Velder Observatory monitoring group"): the
+    capitalised name alone; the name as it was where no capitalised word would be left."""
+    words = name.split()
+    if any(w.lower() in NOT_THE_BODY for w in words):
+        return name  # "a fake Harbor Wire site" is not Harbor Wire
+    if len(words) > 1 and words[-1] in ORG_NOUNS | OUTLET_DESCRIPTORS:
+        end = len(words)
+        while end > 1 and words[end - 1].islower() and words[end - 1] not in NAME_PARTICLES:
+            end -= 1  # "… monitoring group", "… news agency", "… daily"
+        if any(w[:1].isupper() for w in words[:end]) and not words[end - 1].islower():
+            words = words[:end]
+    # The description before the name: its last lower-case word or "-based" adjective, with no particle of a name
+    # before it ("Department of state …" is a name) and no possessive pronoun ("her Facebook" is her page).
+    start = 0
+    for i, word in enumerate(words[:-1]):
+        if word.lower() in NAME_PARTICLES | POSSESSIVES or word in LINKS:
+            break  # "Mr Abdulla, from Keighley": not a description of Keighley
+        if (word.islower() and word.isalpha()) or BODY_ADJECTIVE.match(word):
+            start = i + 1
+    rest = words[start:]
+    if start and any(w[:1].isupper() for w in rest) and rest[0].lower() not in (NAME_PARTICLES | LINKS) - {
+            "al", "el"} and " ".join(rest).lower() not in ORG_NOUNS | OUTLET_DESCRIPTORS | GENERIC_MEDIA and (
+            words[start - 1].lower() not in (PERSON_NOUNS | TITLES) - {"official"}):
+        # Not "state TV" → "TV", a description all through; "state prosecutor Inaky Blanco" is a role and a person
+        # ("official" before a name is the adjective: "the official KCNA").
+        words = rest
+    return " ".join(words)
 
 
 GENDERED = {"mr": "m", "ms": "f", "mrs": "f", "miss": "f"}
@@ -73,13 +136,47 @@ GENDERED_NOUNS = {"actress": "f", "spokeswoman": "f", "chairwoman": "f", "busine
 
 
 def _named_inside(name: str) -> tuple[str, str] | None:
-    """(role, person) where a name read as one organisation is a role and a person's full name ("Harbor Lights
-    supporter Ilse Marr"); None otherwise."""
+    """(role, person) where a name read as one organisation or one person is a role and a person's full name
+    ("Harbor Lights supporter Ilse Marr", "Rapper Ilse Marr"); None otherwise."""
     words = name.split()
-    for i in range(len(words) - 2, 0, -1):
-        if words[i].islower() and words[i] in PERSON_NOUNS and looks_like_full_name(" ".join(words[i + 1:])):
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].islower() and i > 0 and words[i] in PERSON_NOUNS and _full_name_after_role(
+                words[i + 1:], known_first_name=False):  # "CBI spokesperson Kanchan Prasad"
             return " ".join(words[:i + 1]), " ".join(words[i + 1:])
+        role = _capitalised_role(words[i], first=i == 0)
+        if role and _full_name_after_role(words[i + 1:], known_first_name=role == "ending"):
+            return " ".join(words[:i] + [words[i].lower()]), " ".join(words[i + 1:])
     return None
+
+
+# Ranks that go on a title ("Air Chief Marshal Badeh"): the title's, not the first word of a name.
+RANKS = {"marshal", "admiral", "major", "brigadier", "commodore", "corporal", "private", "vice", "rear", "field",
+         "air", "staff", "first", "second"}
+# Words that end a noun for what a person is or does ("Rapper", "Screenwriter", "Novelist", "Schoolgirl").
+ROLE_ENDINGS = ("er", "ist", "boy", "girl")
+
+
+def _capitalised_role(word: str, first: bool) -> str | None:
+    """'noun' or 'ending' where a capitalised word says what a person is, set before a name as the sentence's first
+    word or a title ("Mum Ana Ruiz, 29, said", "… Council Spokesperson Dana Welk": a person noun; "Rapper Ilse Marr
+    said": a person noun's ending), not a first name; else None. Away from the name's start only a person noun
+    counts: a word ending "-er" there may be a surname's."""
+    lower = word.lower()
+    if not NAME_WORD.match(word) or word in first_names() or word.isupper():
+        return None
+    if lower in PERSON_NOUNS:
+        return "noun"
+    return "ending" if first and len(lower) > 5 and lower.endswith(ROLE_ENDINGS) else None
+
+
+def _full_name_after_role(words: list[str], known_first_name: bool) -> bool:
+    """Two or three words of a person's name after a role noun ("Ilse Marr", "Meng Xiangyan"), not a body's name
+    ("Media Group", an outlet) nor more of a title ("Deputy General Counsel"). After a word that only ends like a
+    person noun the first name must be the lexicon's: "Velder Free Beacon" is a place's paper."""
+    name = " ".join(words)
+    return (looks_like_full_name(name) or not known_first_name and 2 <= len(words) <= 3 and all(
+        NAME_WORD.match(w) for w in words)) and words[-1].lower().strip(".,") not in ORG_WORDS and (
+        not is_outlet(name)) and not any(w.lower().strip(".") in PERSON_NOUNS | TITLES | RANKS for w in words)
 
 
 # An account's handle: letters and digits with at least one digit ("MAbiga6", "@harbor_88").
@@ -105,6 +202,19 @@ def _same_body(known: Speaker, speaker: Speaker) -> bool:
     """'Microsoft' and 'Microsoft Corp' in one article: one organisation, named with and without its suffix."""
     return known.type == speaker.type and known.type in {"organization", "news_outlet"} and normalise_name(
         _short_name(known.name)) == normalise_name(_short_name(speaker.name))
+
+
+# The article an Arabic surname may carry ("Ali al-Badri" … "Badri said"): no part of the surname as copy repeats it.
+SURNAME_ARTICLES = ("al-", "el-", "ul-", "as-", "ash-", "ad-", "an-", "ar-", "at-", "az-")
+
+
+def surname_key(word: str) -> str:
+    """A surname as compared: lower case, without the Arabic article ("al-Badri" and "Badri" are one surname)."""
+    lower = word.lower().strip(".,")
+    for article in SURNAME_ARTICLES:
+        if lower.startswith(article) and len(lower) > len(article) + 1:
+            return lower[len(article):]
+    return lower
 
 
 # Letters after a name ("QC", "Jr."): no part of the name a surname points at.

@@ -68,6 +68,7 @@ from claimgraph.attribution.speakers.names import (
     GENERATIONS,
     OUTLET_WORDS,
     POSTNOMINALS,
+    _body_name,
     _gender_fits,
     _handle_after_role,
     _identity_fits,
@@ -79,6 +80,7 @@ from claimgraph.attribution.speakers.names import (
     _same_body,
     _unshout,
     is_outlet,
+    surname_key,
 )
 from claimgraph.attribution.speakers.nearby import (
     _describes,
@@ -119,6 +121,8 @@ QUANTITY_NOUNS = {"string", "number", "handful", "couple", "series", "host", "ma
                   "dozens", "hundreds", "thousands", "scores", "lot", "lots", "raft", "slew", "chorus", "band"}
 WH_WORDS = {"how", "what", "why", "whether", "where", "when", "whatever", "however"}
 
+# What an outlet publishes: "the report" after "9to5Mac reported" is the outlet's, not the last source it quoted.
+OUTLET_DOCUMENTS = {"report", "story", "article"}
 YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
 # Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
 # that bring in someone new ("the man", "a customer", "the victim").
@@ -194,16 +198,36 @@ class SpeakerResolver:
         return None
 
     def _by_last_word(self, word: str, types: set[str]) -> Speaker | None:
-        """The identity named earlier whose name ends with `word` ("Vell" → Mara Vell, "ministry" → the Ministry)."""
+        """The identity named earlier whose name ends with `word` ("Vell" → Mara Vell, "ministry" → the Ministry);
+        a body also by a mention of it ("the KCNA news agency" … "the agency")."""
         for known in reversed(self.known):
-            if known.type in types and known.name.split() and known.name.split()[-1].lower() == word.lower():
+            if known.type in types and known.name.split() and surname_key(known.name.split()[-1]) == surname_key(
+                    word):  # "Badri" is Ali al-Badri
+                return known
+            if known.type in types and "person" not in types and any(
+                    alias.split()[-1].lower() == word.lower() for alias in known.aliases if alias.split()):
                 return known
         return None
 
     def _surname(self, word: str, mention: Span) -> Speaker | None:
         """A surname alone ("Vell", "Mr Malone"): the person who spoke under a name ending with it, else the one
-        named in full before the mention without speaking yet; None where there is neither."""
+        named in full before the mention without speaking yet; None where there is neither. "The Beacon" is no
+        surname: the body named earlier with that last word ("the Velder Free Beacon"), where there is one."""
+        if len(mention) and mention[0].lower_ == "the":
+            body = self._by_last_word(word, {"organization", "news_outlet"}) or self._named_body(word, mention)
+            if body is not None:
+                return body
         return self._by_last_word(word, {"person"}) or self._named_person(word, mention)
+
+    def _named_body(self, word: str, mention: Span) -> Speaker | None:
+        """The organisation named before `mention` (as a speaker or not) whose last word is `word`: "The Beacon"
+        after "told the Velder Free Beacon"; None where there is none, or it is a person's name."""
+        for ent in reversed([e for e in self.ents if e.end_char <= mention.start_char and e.label_ == "ORG"]):
+            name = _body_name(_strip_det(ent.text))
+            if len(name.split()) > 1 and name.split()[-1].lower() == word.lower() and (
+                    self.type_of(name) != "person"):
+                return Speaker(name, "news_outlet" if is_outlet(name) else "organization")
+        return None
 
     def _named_person(self, surname: str, mention: Span) -> Speaker | None:
         """The person named in full before `mention` whose last word is `surname`, spoken yet or not."""
@@ -217,7 +241,7 @@ class SpeakerResolver:
                 words = _strip_det(ent.text).split()
                 while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
                     words = words[:-1]  # "Neil Ford QC" is Ford
-                if len(words) > 1 and words[-1].lower() == surname.lower():
+                if len(words) > 1 and surname_key(words[-1]) == surname_key(surname):
                     named.setdefault(normalise_name(" ".join(words)), ent)
         # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
         words = mention.doc[max(mention.start - 1, 0):mention.end]
@@ -558,6 +582,15 @@ class SpeakerResolver:
             if known is not None:
                 return self._remember(known, alias)
         outlet = _outlet_name(alias)
+        documents = [k for k, t in enumerate(core) if t.lower_ in OUTLET_DOCUMENTS]
+        if outlet is None and documents:
+            # "The Harbor Wire report", "Harbor Wire's story", "a report by Harbor Wire": the outlet's own report is
+            # the outlet's word (not "an interview with Harbor Wire": the one interviewed speaks).
+            at = documents[0]
+            before = [t for t in core[:at] if t.lower_ not in {"'s", "’s"}]
+            after = core[at + 2:] if at + 2 < len(core) and core[at + 1].lower_ in {"by", "in", "from"} else []
+            outlet = (_outlet_name(_text(before)) if before else None) or (
+                _outlet_name(_text(after)) if after else None)
         if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
             return self._remember(Speaker(outlet, "news_outlet"), alias)
         # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
@@ -616,8 +649,9 @@ class SpeakerResolver:
             known = self._surname(name, mention)
             if known is not None:
                 return self._remember(known, alias)
-        kind = "news_outlet" if is_outlet(name) or (
-            len(name.split()) > 1 and name.split()[-1].lower() in OUTLET_WORDS) else "organization"
+        body = _body_name(name)  # "the Britain-based Syrian Observatory", "the Velder monitoring group"
+        kind = "news_outlet" if is_outlet(name) or is_outlet(body) or (
+            len(body.split()) > 1 and body.split()[-1].lower() in OUTLET_WORDS) else "organization"
         evidence = self.type_of(name) if kind != "news_outlet" else None
         if evidence == "person":
             # "Ilan Moss scoffed", "Gustavo Faleiros, an editor at …": a person the recogniser took for a body,
@@ -631,6 +665,17 @@ class SpeakerResolver:
             # industry magazine Velder" is the magazine (`_body_kind`).
             kind = _body_kind(inner[0])
             return self._remember(Speaker(inner[1], kind or "person", None if kind else inner[0]), alias)
+        if body != name:
+            # No person's name in it: the body's name without the words that describe it, which may say what kind
+            # of body it is ("film industry publication Ravenel", "the Velder monitoring group").
+            known = self._surname(body, mention) if len(body.split()) == 1 else None
+            if known is not None:
+                return self._remember(known, alias)  # "fan websites DeJesus": Ana DeJesus, named before
+            at = name.find(body)
+            said = _body_kind(name[:at].strip()) or _body_kind(name[at + len(body):].strip()) if at >= 0 else None
+            if said is not None:
+                return self._remember(Speaker(body, "news_outlet" if kind == "news_outlet" else said), alias)
+            name = body
         if evidence == "organization":
             return self._remember(Speaker(name, "organization"), alias)
         if org is None and kind != "news_outlet" and self.doc is not None and any(
@@ -662,7 +707,9 @@ class SpeakerResolver:
         head = root.lemma_.lower()
         if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
             # "the statement": the document of the last speaker named (not an outlet relaying it).
-            found = self.latest({"organization", "person", "anonymous"}, exclude_outlets=True)
+            # An outlet's own document ("9to5Mac reported … the report said") is the outlet's.
+            found = self.latest({"organization", "person", "anonymous"} | (
+                {"news_outlet"} if head in OUTLET_DOCUMENTS else set()), exclude_outlets=head not in OUTLET_DOCUMENTS)
             if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
                 return self._remember(found, alias)
         # A description ("the ministry", "the department") is the organisation named earlier with that head word.
