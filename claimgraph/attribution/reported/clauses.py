@@ -55,23 +55,32 @@ def _parenthetical_cue(token: Token) -> bool:
 
 # What may follow a trailing frame's verb in its own words: when it reported ("…, the Courier reported on Monday").
 FRAME_TAIL_ENTS = {"DATE", "TIME"}
+# Frame verbs whose object is the one told, not what was said: "…, one official told the Courier."
+TELLING = {"tell"}
 
 
 def _trailing_frame(token: Token) -> Token | None:
     """The comma that opens a trailing frame, or None: 'Residents reported hearing a boom, the Tarnville Courier
     reports.', 'Vell said the pier will close, the Courier reports.' A finite cue whose subject follows a comma,
-    hung on a verb before it (the parser's complement or conjunct), with nothing after it but when it spoke and
-    the sentence's end, is the writer's sourcing of the clause before: not part of that clause's content (FNC-1
-    design bodies: "…, the Associated Press reports" read as what residents reported)."""
+    hung on a verb before it (the parser's complement or conjunct), with nothing after it but when it spoke, whom
+    it told and the sentence's end, is the writer's sourcing of the clause before: not part of that clause's
+    content (FNC-1 design bodies: "…, the Associated Press reports" read as what residents reported; "…, the Metro
+    has reported.", "…, one official told CNN." read as reporting only the last clause)."""
     doc = token.doc
-    if token.dep_ not in {"ccomp", "conj"} or token.i <= token.head.i or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+    # finite, or a perfect ("…, the Tarn Metro has reported.", which the parser tags as a participle)
+    finite = token.tag_ in {"VBD", "VBZ", "VBP"} or token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    if token.dep_ not in {"ccomp", "conj"} or token.i <= token.head.i or not finite:
         return None
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
     if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
         return None
     if any(t.dep_ not in {"advmod", "aux"} for t in doc[subject.right_edge.i + 1:token.i]):
         return None  # "…, the Courier also reports", "…, the Courier has reported"; not a clause between
-    after = [t for t in token.subtree if t.i > token.i and not t.is_punct and not t.is_space]
+    # the one told ("…, one official told the Courier", "… told reporters on Monday") is the frame's own too
+    told = {t.i for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i
+            and token.lemma_.lower() in TELLING for t in c.subtree}
+    after = [t for t in token.subtree if t.i > token.i and not t.is_punct and not t.is_space and t.i not in told]
     if any(t.ent_type_ not in FRAME_TAIL_ENTS and not (t.dep_ == "prep" and t.lower_ in {"on", "in"}) for t in after):
         return None
     end = token.right_edge.i + 1
@@ -155,12 +164,13 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
     # News"), not the content of this cue; a trailing frame ("said there was a link, the Courier reports") holds
     # below it the clause this cue reports.
-    complements = []
+    complements, framed = [], []
     for c in cue.children:
         if c.dep_ != "ccomp":
             continue
         if _trailing_frame(c) is not None:
-            complements += [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
+            framed = [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
+            complements += framed
         elif not _parenthetical_cue(c):
             complements.append(c)
     if _parenthetical_cue(cue):
@@ -191,6 +201,10 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         # "has hinted before that …" parsed with both words as the clause's marks: "before" is not said.
         skip |= {g.i for g in comp.children if g.dep_ == "mark" and marks and g.i < min(marks) and g.i > cue.i}
         start, end = _clause_bounds(cue, comp, *subtree_span(comp, exclude=skip))
+        if framed and framed[-1].i > comp.i:
+            # "said that she was ready to move but … she had left, the Metro has reported": the parser hung the
+            # clause's last part on the frame after it; it is still said
+            end = max(end, subtree_span(framed[-1])[1])
         return _extend_over_quote(doc, *trim(doc, start, end))
     if (answer := _answer(cue)) is not None:
         return trim(doc, *subtree_span(answer))
