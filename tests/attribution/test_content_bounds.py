@@ -370,3 +370,22 @@ def test_a_joined_clause_without_a_statement_set_against_it_is_still_said(rules,
 def test_one_quoted_word_without_a_by_phrase_is_a_name_not_a_verdict(rules, text):
     assert not [a for a in extract(rules, text) if a.cue == "called" or a.cue == "calling"]
 
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the sentence before a closing cue (its end the parse's to decide)
+    ("SOLBERG (AP) — Tarn police detained a woman and a young boy believed to be the wife and son of the smuggler, "
+     "senior officials said Tuesday.", "said", "Tarn police detained a woman and a young boy"),
+    # the sentence before a trailing frame
+    ("OSLOW — Tarn leader Ilse Marrow has been hospitalized after surgery on both ankles, the Courier reported.",
+     "reported", "Tarn leader Ilse Marrow has been hospitalized after surgery on both ankles"),
+])
+def test_a_dateline_opening_the_paragraph_is_not_said(rules, text, cue, content):
+    """'SOLBERG (AP) — …, officials said': the dateline says where the story was filed; the content starts after
+    its dash."""
+    assert one(extract(rules, text), cue).content == content
+
+
+def test_a_hyphenated_name_opening_the_content_is_no_dateline(rules):
+    text = ("KTRN-7 broadcast a story Saturday night about the pier being closed because of a storm but never "
+            "mentioned the flood, said Darrin Oake, the station's manager.")
+    assert one(extract(rules, text), "said").content.startswith("KTRN-7 broadcast a story")

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import _inverted_subject, doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE
-from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, _too_short
+from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, _too_short, after_dateline
 
 
 def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
@@ -32,7 +32,7 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
         if any(t.is_alpha for t in part):
             start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
             if end > start:
-                spans.append((start, end))
+                spans.append(after_dateline(doc, (start, end)))  # "TOKYO — …, the Courier reported."
     return spans
 
 
