@@ -246,7 +246,13 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
             # "stores that Tarn Ferries plans to open", "did what they wanted to do": the infinitive's object is a
             # relative or question word before the cue, and the infinitive says little else: nothing is stated
             return None
-        return trim(doc, *subtree_span(xcomps[0]))
+        start, end = subtree_span(xcomps[0])
+        if xcomps[0].left_edge.i < cue.i:
+            # "which she plans to do primarily through …", "a secret that Tarnmart wants to be …" (its "that" read
+            # as the infinitive's object): words before the cue would put the source and the cue in the content
+            # (PolNeAR marks "which" and "to do primarily through …" apart, without them)
+            start = doc[cue.i + 1].idx
+        return trim(doc, start, end)
     if lexeme.takes in {"object", "both"} or _evidence_shows(cue):
         # An object before its verb is a parse gone wrong, not reported content.
         # A pronoun object is content only with what it is blamed or praised for: "accuses it of stealing jobs",
