@@ -281,6 +281,37 @@ def test_a_relative_before_the_cue_is_not_part_of_the_content(rules):
     assert one(extract(rules, text), "suggested").content == "might have predicted how effective a crew would be"
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Critics doubted the word of Oren Dask, who the harbor board said was the smugglers' envoy in the talks.",
+     "was the smugglers' envoy in the talks"),
+    ("The envoy met Ilse Marrow, whom the Tarn Courier says could be charged over the ferry fire.",
+     "could be charged over the ferry fire"),
+])
+def test_a_relative_who_before_the_cue_leaves_the_source_out_of_the_content(rules, text, content):
+    """', who the harbor board said was …': the relative pronoun stands before the source and the cue; a content
+    from the pronoun on would hold its own source and cue."""
+    assert one(extract(rules, text), "said" if " said " in text else "says").content == content
+
+
+def test_a_relative_who_keeps_a_short_predicate_rather_than_dropping_it(rules):
+    """Two words after the cue would be too few to keep: the content keeps the pronoun instead of being dropped."""
+    text = "Critics doubted Oren Dask, who the harbor board said was armed."
+    assert one(extract(rules, text), "said").content == "who the harbor board said was armed"
+
+
+@pytest.mark.parametrize("text, content", [
+    ('A rumor that Tomas Brand tore up a ferry contract has been called "rubbish" by Brand\'s publicist.',
+     '"rubbish"'),
+    ("The harbor plan was called “a costly folly” by Mara Vell.", "“a costly folly”"),
+])
+def test_a_passive_cues_by_phrase_is_its_source_not_its_content(rules, text, content):
+    """'has been called “rubbish” by the publicist': the "by" phrase names who called it so; the content stops
+    before it, and the quoted verdict alone is still a statement."""
+    found = one(extract(rules, text), "called")
+    assert found.content == content
+    assert found.speaker.name in {"Brand's publicist", "Mara Vell"}
+
+
 @pytest.mark.parametrize("text, cue, content", [
     # the parser hangs the last words on the cue as its object
     (("Researchers are warning of a new kind of ransomware being spread via links in online forums and SMS "
@@ -330,3 +361,31 @@ def test_a_clause_set_against_the_content_in_which_someone_else_speaks_is_not_sa
 ])
 def test_a_joined_clause_without_a_statement_set_against_it_is_still_said(rules, text, content):
     assert one(extract(rules, text), "said").content == content
+
+
+@pytest.mark.parametrize("text", [
+    'The crew will get what Tarnmart is calling "glances."',
+    'Ilse Marrow is directing the ferry film, which may be called "Harbor."',
+])
+def test_one_quoted_word_without_a_by_phrase_is_a_name_not_a_verdict(rules, text):
+    assert not [a for a in extract(rules, text) if a.cue == "called" or a.cue == "calling"]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # the sentence before a closing cue (its end the parse's to decide)
+    ("SOLBERG (AP) — Tarn police detained a woman and a young boy believed to be the wife and son of the smuggler, "
+     "senior officials said Tuesday.", "said", "Tarn police detained a woman and a young boy"),
+    # the sentence before a trailing frame
+    ("OSLOW — Tarn leader Ilse Marrow has been hospitalized after surgery on both ankles, the Courier reported.",
+     "reported", "Tarn leader Ilse Marrow has been hospitalized after surgery on both ankles"),
+])
+def test_a_dateline_opening_the_paragraph_is_not_said(rules, text, cue, content):
+    """'SOLBERG (AP) — …, officials said': the dateline says where the story was filed; the content starts after
+    its dash."""
+    assert one(extract(rules, text), cue).content == content
+
+
+def test_a_hyphenated_name_opening_the_content_is_no_dateline(rules):
+    text = ("KTRN-7 broadcast a story Saturday night about the pier being closed because of a storm but never "
+            "mentioned the flood, said Darrin Oake, the station's manager.")
+    assert one(extract(rules, text), "said").content.startswith("KTRN-7 broadcast a story")

@@ -47,3 +47,40 @@ def test_a_trailing_frame_reports_the_clause_before_it(rules, text, cue, speaker
 ])
 def test_a_content_stops_before_a_trailing_frame(rules, text, cue, content):
     assert one(extract(rules, text), cue).content == content
+
+
+@pytest.mark.parametrize("text, cue, speaker, content", [
+    # a perfect the parser tags as a participle: the frame still reports the whole sentence before it
+    ('The author, known only as Lena, said in her blog that she was ready to have a child but because of her "bad '
+     'experiences with men" she had an abortion when she discovered the baby\'s sex, the Tarn Metro has reported.',
+     "reported", "Tarn Metro",
+     'The author, known only as Lena, said in her blog that she was ready to have a child but because of her "bad '
+     'experiences with men" she had an abortion when she discovered the baby\'s sex'),
+    # the one told after "told" is the frame's own
+    ("All five crew members are being watched closely right now, but the belief is there is no current threat, one "
+     "official told the Courier.", "told", "one official",
+     "All five crew members are being watched closely right now, but the belief is there is no current threat"),
+])
+def test_a_perfect_or_telling_frame_reports_the_whole_sentence_before_it(rules, text, cue, speaker, content):
+    """'…, the Tarn Metro has reported.', '…, one official told the Courier.': frames too; read as an ordinary
+    cue they reported only the last clause before them."""
+    found = one(extract(rules, text), cue)
+    assert speaker_name(found) == speaker
+    assert found.content == content
+
+
+def test_a_content_runs_over_the_clause_the_parser_hung_on_the_frame(rules):
+    """'said … that she was ready … but because … she had an abortion …, the Tarn Metro has reported': the parse
+    hangs the second part of what she said on the frame; it is still hers."""
+    text = ('The author, known only as Lena, said in her blog that she was ready to have a child but because of her '
+            '"bad experiences with men" she had an abortion when she discovered the baby\'s sex, the Tarn Metro has '
+            'reported.')
+    assert one(extract(rules, text), "said").content == (
+        'that she was ready to have a child but because of her "bad experiences with men" she had an abortion when '
+        "she discovered the baby's sex")
+
+
+def test_a_telling_frame_with_what_was_told_after_it_is_no_frame(rules):
+    """'…, Mara Vell told the council the plan was dead': what she told follows the one told; the cue reports it."""
+    text = "Ferries will stop at Vell Island, Mara Vell told the council the plan was dead."
+    assert one(extract(rules, text), "told").content == "the plan was dead"

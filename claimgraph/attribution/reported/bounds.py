@@ -14,23 +14,24 @@ from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import WORD, Quote
 from claimgraph.attribution.reported.clauses import _trailing_frame
-from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, _has_quote
+from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, _has_quote, after_dateline
 
 
 def _within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A reported content stays in the cue's paragraph: a headline's "Says …" does not run on into the next line."""
+    """A reported content stays in the cue's paragraph: a headline's "Says …" does not run on into the next line;
+    nor does it hold the paragraph's dateline ("TOKYO — …": `common.after_dateline`)."""
     if content is None:
         return None
-    start, end = content
+    start, end = after_dateline(doc, content)
     text = doc_text(doc)
     breaks = [i for i in range(start, end) if text[i] == "\n" and not _hard_wrap(doc, i)]
     if not breaks:
-        return content
+        return start, end
     if cue.idx < start:
         cut = trim(doc, start, breaks[0])
     else:
         cut = trim(doc, breaks[-1] + 1, end)
-    return cut if cut[1] > cut[0] else content
+    return cut if cut[1] > cut[0] else (start, end)
 
 
 # Words a line of its own (a headline, a caption) cannot end on: a line ending on one was wrapped mid-sentence.

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import _inverted_subject, doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE
-from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, _too_short
+from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, _too_short, after_dateline
 
 
 def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
@@ -32,7 +32,7 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
         if any(t.is_alpha for t in part):
             start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
             if end > start:
-                spans.append((start, end))
+                spans.append(after_dateline(doc, (start, end)))  # "TOKYO — …, the Courier reported."
     return spans
 
 
@@ -55,23 +55,32 @@ def _parenthetical_cue(token: Token) -> bool:
 
 # What may follow a trailing frame's verb in its own words: when it reported ("…, the Courier reported on Monday").
 FRAME_TAIL_ENTS = {"DATE", "TIME"}
+# Frame verbs whose object is the one told, not what was said: "…, one official told the Courier."
+TELLING = {"tell"}
 
 
 def _trailing_frame(token: Token) -> Token | None:
     """The comma that opens a trailing frame, or None: 'Residents reported hearing a boom, the Tarnville Courier
     reports.', 'Vell said the pier will close, the Courier reports.' A finite cue whose subject follows a comma,
-    hung on a verb before it (the parser's complement or conjunct), with nothing after it but when it spoke and
-    the sentence's end, is the writer's sourcing of the clause before: not part of that clause's content (FNC-1
-    design bodies: "…, the Associated Press reports" read as what residents reported)."""
+    hung on a verb before it (the parser's complement or conjunct), with nothing after it but when it spoke, whom
+    it told and the sentence's end, is the writer's sourcing of the clause before: not part of that clause's
+    content (FNC-1 design bodies: "…, the Associated Press reports" read as what residents reported; "…, the Metro
+    has reported.", "…, one official told CNN." read as reporting only the last clause)."""
     doc = token.doc
-    if token.dep_ not in {"ccomp", "conj"} or token.i <= token.head.i or token.tag_ not in {"VBD", "VBZ", "VBP"}:
+    # finite, or a perfect ("…, the Tarn Metro has reported.", which the parser tags as a participle)
+    finite = token.tag_ in {"VBD", "VBZ", "VBP"} or token.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children)
+    if token.dep_ not in {"ccomp", "conj"} or token.i <= token.head.i or not finite:
         return None
     subject = next((c for c in token.children if c.dep_ == "nsubj" and c.i < token.i), None)
     if subject is None or subject.left_edge.i == 0 or doc[subject.left_edge.i - 1].text != ",":
         return None
     if any(t.dep_ not in {"advmod", "aux"} for t in doc[subject.right_edge.i + 1:token.i]):
         return None  # "…, the Courier also reports", "…, the Courier has reported"; not a clause between
-    after = [t for t in token.subtree if t.i > token.i and not t.is_punct and not t.is_space]
+    # the one told ("…, one official told the Courier", "… told reporters on Monday") is the frame's own too
+    told = {t.i for c in token.children if c.dep_ in {"dobj", "dative"} and c.i > token.i
+            and token.lemma_.lower() in TELLING for t in c.subtree}
+    after = [t for t in token.subtree if t.i > token.i and not t.is_punct and not t.is_space and t.i not in told]
     if any(t.ent_type_ not in FRAME_TAIL_ENTS and not (t.dep_ == "prep" and t.lower_ in {"on", "in"}) for t in after):
         return None
     end = token.right_edge.i + 1
@@ -88,19 +97,22 @@ WITHHELD = {"comment", "discuss", "elaborate", "answer", "respond", "speak", "sp
 
 
 def _first_own(own: set[int], obj: Token) -> int:
-    """Where the cue's own conjunct starts after its object ("announced a resignation … and then persuaded …"):
-    the object content stops there, and the sentence's final period, which hangs on the cue, does not carry it
-    past the conjunct."""
+    """Where the cue's own conjunct or "by" phrase starts after its object ("announced a resignation … and then
+    persuaded …"): the object content stops there, and the sentence's final period, which hangs on the cue, does
+    not carry it past the conjunct."""
     cue = obj.head
+    # A passive cue's "by" phrase after the object is its source, not what was said ('has been called “rubbish”
+    # by Brand's publicist': FNC-1 design, the content held its source).
+    agents = [c.i for c in cue.children if c.dep_ == "agent" and c.i > obj.i]
     # A verb in the cue's own tense ("announced … and then persuaded"), or a cue ("called X Y and said …"); not a
     # verb the parser took out of the object ("touted her proposals to invest …, expand … and enable …") or a noun
     # ("questioned Trump's values and his readiness").
     acts = [c for c in cue.children if c.dep_ == "conj" and c.i > obj.i and c.pos_ == "VERB" and (
         c.tag_ == cue.tag_ or cue_for(c) is not None)]
     if not acts:
-        return 10 ** 9
+        return min(agents, default=10 ** 9)
     cc = [c.i for c in cue.children if c.dep_ == "cc" and obj.i < c.i < acts[0].i]
-    return min([acts[0].left_edge.i, *cc])
+    return min([acts[0].left_edge.i, *cc, *agents])
 
 
 RELATIVES = {"what", "which", "whom", "who"}
@@ -152,12 +164,13 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # A reporting verb after a comma is a parenthetical of its own ("declared an emergency, reported Northgate
     # News"), not the content of this cue; a trailing frame ("said there was a link, the Courier reports") holds
     # below it the clause this cue reports.
-    complements = []
+    complements, framed = [], []
     for c in cue.children:
         if c.dep_ != "ccomp":
             continue
         if _trailing_frame(c) is not None:
-            complements += [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
+            framed = [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
+            complements += framed
         elif not _parenthetical_cue(c):
             complements.append(c)
     if _parenthetical_cue(cue):
@@ -188,6 +201,10 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         # "has hinted before that …" parsed with both words as the clause's marks: "before" is not said.
         skip |= {g.i for g in comp.children if g.dep_ == "mark" and marks and g.i < min(marks) and g.i > cue.i}
         start, end = _clause_bounds(cue, comp, *subtree_span(comp, exclude=skip))
+        if framed and framed[-1].i > comp.i:
+            # "said that she was ready to move but … she had left, the Metro has reported": the parser hung the
+            # clause's last part on the frame after it; it is still said
+            end = max(end, subtree_span(framed[-1])[1])
         return _extend_over_quote(doc, *trim(doc, start, end))
     if (answer := _answer(cue)) is not None:
         return trim(doc, *subtree_span(answer))
@@ -229,7 +246,13 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
             # "stores that Tarn Ferries plans to open", "did what they wanted to do": the infinitive's object is a
             # relative or question word before the cue, and the infinitive says little else: nothing is stated
             return None
-        return trim(doc, *subtree_span(xcomps[0]))
+        start, end = subtree_span(xcomps[0])
+        if xcomps[0].left_edge.i < cue.i:
+            # "which she plans to do primarily through …", "a secret that Tarnmart wants to be …" (its "that" read
+            # as the infinitive's object): words before the cue would put the source and the cue in the content
+            # (PolNeAR marks "which" and "to do primarily through …" apart, without them)
+            start = doc[cue.i + 1].idx
+        return trim(doc, start, end)
     if lexeme.takes in {"object", "both"} or _evidence_shows(cue):
         # An object before its verb is a parse gone wrong, not reported content.
         # A pronoun object is content only with what it is blamed or praised for: "accuses it of stealing jobs",
@@ -259,14 +282,24 @@ def _bare_infinitive(verb: Token) -> bool:
     return sum(1 for t in verb.subtree if t.i > verb.i and t.is_alpha) < INFINITIVE_WORDS
 
 
+# The relative words that may stand as a reported clause's subject before its source and cue: "which", "that"
+# (WDT), "who", "whom", "what" (WP; the floor of MIN_CONTENT_WORDS is theirs, the WDT rule was set without it).
+RELATIVE_TAGS = {"WDT", "WP"}
+
+
 def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, int]:
     """The reported clause's characters, two misparses mended. "factors that earlier research suggested might
-    predict …": the relative pronoun, taken as the clause's subject, stands before the source and the cue, so the
-    content starts after the cue. 'argues that groups of people “hyperconnected” with machines are smarter': the
-    quoted word read as the clause's verb leaves the real predicate a second complement of the cue, subjectless
-    and finite, right after it; the content runs over it."""
+    predict …", "Oren Dask, who the harbor board said was the smugglers' envoy": the relative pronoun, taken as the
+    clause's subject, stands before the source and the cue, so the content starts after the cue (a content that
+    held them held its own source: FNC-1 design, 4 such; PolNeAR marks the pronoun and the predicate apart, "who
+    … has been unfair to him"). Not where fewer than MIN_CONTENT_WORDS words would be left ("who he said was
+    armed", WP only): a span with the pronoun is better than a statement dropped. 'argues that groups of people
+    “hyperconnected” with machines are smarter': the quoted word read as the clause's verb leaves the real
+    predicate a second complement of the cue, subjectless and finite, right after it; the content runs over it."""
     doc = cue.doc
-    if comp.left_edge.i < cue.i and comp.left_edge.tag_ == "WDT" and cue.i + 1 < comp.right_edge.i:
+    relative = comp.left_edge
+    if relative.i < cue.i and relative.tag_ in RELATIVE_TAGS and cue.i + 1 < comp.right_edge.i and not (
+            relative.tag_ == "WP" and _too_short(doc, (doc[cue.i + 1].idx, end))):
         start = doc[cue.i + 1].idx
     later = [c for c in cue.children if c.dep_ == "ccomp" and c.i > comp.right_edge.i
              and c.left_edge.i <= comp.right_edge.i + 2 and c.tag_ in {"VBD", "VBZ", "VBP"}

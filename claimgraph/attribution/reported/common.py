@@ -1,13 +1,14 @@
 """Words and tests the modules of `reported` share: the fewest words a content needs (`MIN_CONTENT_WORDS`,
 `_too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
 holds a quotation mark (`_has_quote`: mixed, not indirect), a that-clause's span without its "that"
-(`_that_clause`) and the paragraph below a colon that closes its own (`paragraph_below`)."""
+(`_that_clause`), the paragraph below a colon that closes its own (`paragraph_below`) and a content less the
+dateline that opens its paragraph (`after_dateline`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.found import doc_text, subtree_span, trim
+from claimgraph.attribution.found import DATELINE, doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
 
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
@@ -51,3 +52,20 @@ def paragraph_below(doc: Doc, colon: Token) -> tuple[int, int] | None:
         return None
     end = text.find("\n", start)
     return start, len(text) if end < 0 else end
+
+
+def after_dateline(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A content that opens its paragraph with a dateline ("WASHINGTON (AP) — Airstrikes killed …", "TOKYO — Kim
+    has been …") starts after the dash: the dateline is the writer's, where the story was filed, not what was said
+    (FNC-1 design, 5 such contents). Unchanged where none opens it or nothing would be left."""
+    if content is None:
+        return None
+    start, end = content
+    text = doc_text(doc)
+    if start > 0 and text[start - 1] != "\n":
+        return content
+    m = DATELINE.match(text, start, end)
+    if m is None or m.end() >= end or m.group().endswith("-") and m.group()[-2:-1].isalnum():
+        return content  # a hyphen inside a word ("KTRN-7 broadcast …") is no dateline's dash (FNC-1 check, 1)
+    cut = trim(doc, m.end(), end)
+    return cut if cut[1] > cut[0] and not _too_short(doc, cut) else content

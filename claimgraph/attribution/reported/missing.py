@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import OPEN
-from claimgraph.attribution.reported.common import _has_quote, _too_short, paragraph_below
+from claimgraph.attribution.reported.common import _has_quote, _too_short, after_dateline, paragraph_below
 from claimgraph.attribution.reported.introduced import post_from
 from claimgraph.nlp.signatures import SIGNATURE
 
@@ -52,7 +52,7 @@ def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | N
     if words[0].pos_ in {"ADP", "SCONJ"} and not any(
             t.tag_ in {"VBZ", "VBD", "VBP", "MD"} and t.dep_ not in {"relcl", "acl"} for t in words):
         return None  # "In a message posted in May, Vell said …": a fronted phrase, not what was said
-    start, end = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    start, end = after_dateline(doc, trim(doc, words[0].idx, words[-1].idx + len(words[-1])))
     return ((start, end), subject) if end > start else None
 
 
