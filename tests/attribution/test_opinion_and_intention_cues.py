@@ -122,6 +122,29 @@ def test_a_short_object_without_a_verdict_is_not(rules, text):
     assert extract(rules, text) == []
 
 
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("In a video posted online, Ilse Marr criticized Talbot and challenged him to a debate.", "criticized",
+     "Ilse Marr", "Talbot"),
+    ("Senator Quell blasted Rubeck and defended Ostrand.", "blasted", "Senator Quell", "Rubeck"),
+])
+def test_an_evaluative_verb_with_a_name_alone_is_a_verdict_on_it(rules, text, cue, source, content):
+    """'criticized Talbot': the verdict is passed on the one named, a stance like "endorsed Vell"
+    (`speech._judged_by_name`)."""
+    found = only_by_cue(extract(rules, text), cue)
+    assert found.content == content
+    assert span_text(text, found.source_span) == source
+
+
+@pytest.mark.parametrize("text", [
+    "Owen Talbot declined to criticize Vell at the harbor meeting.",  # a verdict refused, not passed
+    "Owen Talbot did not blame Vell for the late ferry.",  # negated: no verdict (and a clause, not a name alone)
+    "Mara Vell called Talbot at the harbor office on Monday.",  # a phone call, not a verdict
+    "Mara Vell criticized him at the harbor meeting.",  # a pronoun: whom is not said
+])
+def test_a_name_alone_without_a_stated_verdict_is_none(rules, text):
+    assert not [a for a in extract(rules, text) if a.content in {"Vell", "Talbot", "him"}]
+
+
 # -- praise and blame said of someone are cues -------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, cue, content, cls", [
