@@ -124,6 +124,30 @@ def test_a_statement_or_belief_noun_with_a_that_clause_is_an_attribution(rules, 
     assert source in text[slice(*found[cue].source_span)]
 
 
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("Talbot's contention was that Vell is, in fact, courting the harbor vote.", "contention", "Talbot",
+     "Vell is, in fact, courting the harbor vote"),
+    ("The defense has been that the mayor never saw the ferry contracts.", "defense", None,
+     "the mayor never saw the ferry contracts"),
+    ("Ilse Marr's response was that the levy is unfair to the island towns.", "response", "Ilse Marr",
+     "the levy is unfair to the island towns"),
+])
+def test_a_statement_noun_that_is_a_that_clause_holds_it(rules, text, cue, source, content):
+    """'X's contention was that …', 'The defense has been that …': the noun as the subject of "be"
+    (`nominal._stated_as`)."""
+    found = cues_found(rules, text)[cue]
+    assert found.content == content
+    assert (found.source_span is None) if source is None else source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The point is far from the harbor road.",  # no that-clause: no statement
+    "Talbot said the message was that the ferry would run late all summer.",  # held by Talbot's statement
+])
+def test_a_statement_noun_before_is_that_needs_its_clause_and_no_outer_cue(rules, text):
+    assert set(cues_found(rules, text)) <= {"said"}
+
+
 def test_the_fact_that_is_nobodys_statement(rules):
     assert extract(rules, "The fact that the port lost money in June surprised nobody in Port Ellis.") == []
 
