@@ -65,6 +65,35 @@ def test_a_passive_seen_as_has_the_thing_and_the_as_phrase_as_content(rules):
     assert found.content.endswith("as a demotion for Ansel Marr")
 
 
+@pytest.mark.parametrize("text, cue, thing, verdict", [
+    ("The rollout of the ferry timetable was widely criticized as sloppy and costly for the island towns.",
+     "criticized", "The rollout of the ferry timetable", "as sloppy and costly for the island towns"),
+    ("The harbor operation was billed as humanitarian, but it closed the Tarn pier for a year.", "billed",
+     "The harbor operation", "as humanitarian"),
+])
+def test_a_passive_verdict_with_as_is_an_opinion_of_the_thing(rules, text, cue, thing, verdict):
+    """'was widely criticized as sloppy': the verdict of people the sentence does not name (`seen_as`,
+    VERDICT_AS), the thing judged and the "as" phrase its two spans, no source."""
+    found = cues_found(rules, text)[cue]
+    assert [text[s:e] for s, e in found.content_spans] == [thing, verdict]
+    assert found.source_span is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Ilse Marr has been cast as the lead in the Tarn harbor play.", "cast"),  # a role, not a verdict
+    ("Owen Talbot was dismissed as harbor manager on Friday.", "dismissed"),  # a firing
+])
+def test_a_passive_role_with_as_is_no_verdict(rules, text, cue):
+    assert cue not in cues_found(rules, text)
+
+
+def test_an_active_verdict_with_as_stays_the_speakers_statement(rules):
+    text = "Mara Vell described the pier as unsafe for the summer crowds."
+    found = cues_found(rules, text)["described"]
+    assert found.content == "the pier as unsafe for the summer crowds"
+    assert text[slice(*found.source_span)] == "Mara Vell"
+
+
 def test_seeing_without_as_is_perception(rules):
     assert "saw" not in cues_found(rules, "Mara Vell saw the ferry leave the harbor at noon.")
 
