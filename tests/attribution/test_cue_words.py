@@ -143,6 +143,8 @@ def test_a_statement_noun_that_is_a_that_clause_holds_it(rules, text, cue, sourc
 @pytest.mark.parametrize("text", [
     "The point is far from the harbor road.",  # no that-clause: no statement
     "Talbot said the message was that the ferry would run late all summer.",  # held by Talbot's statement
+    "My prediction is that the harbor levy will double by June.",  # the writer's own voice
+    "The important takeaway point is that the Tarn ferry will need a new engine.",  # the writer's point
 ])
 def test_a_statement_noun_before_is_that_needs_its_clause_and_no_outer_cue(rules, text):
     assert set(cues_found(rules, text)) <= {"said"}

@@ -93,9 +93,10 @@ def nominal(doc: Doc, token: Token) -> Found | None:
 def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
     """'Their fear is that the vote comes too late', 'Rubio's response was that the code is unfair', 'The defense has
     been that the mayor never saw the contracts': a statement or belief noun as the subject of "be", whose
-    that-clause is what it holds. The source is the possessor (none for "the", "one", "another"; none for the
-    writer's "my" / "our"). Not under another cue ("aides said the message was that …": that statement holds it).
-    PolNeAR train: 15 finds, 14 gold (6 of them in place of a looser find of the same gold); dev none."""
+    that-clause is what it holds. The source is the possessor (none for "the", "one", "another"). Not the writer's
+    "my" / "our", nor a "point" nobody owns; not under another cue ("aides said the message was that …": that
+    statement holds it). PolNeAR train: 14 finds, 13 gold (6 of them in place of a looser find of the same gold);
+    dev none; FNC-1 design bodies 1, right."""
     verb = token.head
     if token.dep_ != "nsubj" or verb.lemma_.lower() != "be" or verb.i < token.i or verb.i - token.i > 3:
         return None
@@ -117,7 +118,11 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
     if _too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is not None and owner.lower_ in {"its", "my", "our", "whose"}:
+    if owner is not None and owner.lower_ in {"my", "our"} or owner is None and token.lemma_.lower() == "point":
+        # "My prediction is that …", "The important takeaway point is that …": the writer's own voice, no one
+        # reported (FNC-1 design bodies: 2 such finds, both wrong; PolNeAR train 1, an interview's answer)
+        return None
+    if owner is not None and owner.lower_ in {"its", "whose"}:
         owner = None
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
     return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
