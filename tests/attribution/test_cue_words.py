@@ -262,3 +262,27 @@ def test_verbs_of_doing_are_not_cues_for_the_tagger(extractor, text, verb, narra
 
     doc = extractor.nlp(text)
     assert is_narrative(next(t for t in doc if t.text == verb)) is narrative
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The ferry union called for his dismissal.", "ferry union", "his dismissal"),
+    ("The crowd at the Tarn pier called for change.", "crowd", "change"),
+])
+def test_calling_for_something_is_a_demand_of_it_however_short(rules, text, source, content):
+    """'called for his dismissal': what the subject demanded, a statement of fewer than three words too
+    (`speech._demand_made`)."""
+    found = only_by_cue(extract(rules, text), "called")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Owen Talbot would call for change.",  # a demand that might be made
+    "Owen Talbot did not call for change.",  # refused
+    "The Tarn seat was called for Vell.",  # a race called, nobody's demand
+    "Mara Vell said she had called for change.",  # held by her statement
+    "Owen Talbot called for help after the ferry capsized.",  # a cry for aid, not a demand
+    "The harbor charter is often read as calling for that.",  # a pronoun: the demand is not said
+])
+def test_a_demand_not_made_or_held_by_a_statement_is_none(rules, text):
+    assert not {"call", "called"} & set(cues(rules, text))
