@@ -124,6 +124,32 @@ def test_a_statement_or_belief_noun_with_a_that_clause_is_an_attribution(rules, 
     assert source in text[slice(*found[cue].source_span)]
 
 
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("Talbot's contention was that Vell is, in fact, courting the harbor vote.", "contention", "Talbot",
+     "Vell is, in fact, courting the harbor vote"),
+    ("The defense has been that the mayor never saw the ferry contracts.", "defense", None,
+     "the mayor never saw the ferry contracts"),
+    ("Ilse Marr's response was that the levy is unfair to the island towns.", "response", "Ilse Marr",
+     "the levy is unfair to the island towns"),
+])
+def test_a_statement_noun_that_is_a_that_clause_holds_it(rules, text, cue, source, content):
+    """'X's contention was that …', 'The defense has been that …': the noun as the subject of "be"
+    (`nominal._stated_as`)."""
+    found = cues_found(rules, text)[cue]
+    assert found.content == content
+    assert (found.source_span is None) if source is None else source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The point is far from the harbor road.",  # no that-clause: no statement
+    "Talbot said the message was that the ferry would run late all summer.",  # held by Talbot's statement
+    "My prediction is that the harbor levy will double by June.",  # the writer's own voice
+    "The important takeaway point is that the Tarn ferry will need a new engine.",  # the writer's point
+])
+def test_a_statement_noun_before_is_that_needs_its_clause_and_no_outer_cue(rules, text):
+    assert set(cues_found(rules, text)) <= {"said"}
+
+
 def test_the_fact_that_is_nobodys_statement(rules):
     assert extract(rules, "The fact that the port lost money in June surprised nobody in Port Ellis.") == []
 
@@ -236,3 +262,27 @@ def test_verbs_of_doing_are_not_cues_for_the_tagger(extractor, text, verb, narra
 
     doc = extractor.nlp(text)
     assert is_narrative(next(t for t in doc if t.text == verb)) is narrative
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("The ferry union called for his dismissal.", "ferry union", "his dismissal"),
+    ("The crowd at the Tarn pier called for change.", "crowd", "change"),
+])
+def test_calling_for_something_is_a_demand_of_it_however_short(rules, text, source, content):
+    """'called for his dismissal': what the subject demanded, a statement of fewer than three words too
+    (`speech._demand_made`)."""
+    found = only_by_cue(extract(rules, text), "called")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "Owen Talbot would call for change.",  # a demand that might be made
+    "Owen Talbot did not call for change.",  # refused
+    "The Tarn seat was called for Vell.",  # a race called, nobody's demand
+    "Mara Vell said she had called for change.",  # held by her statement
+    "Owen Talbot called for help after the ferry capsized.",  # a cry for aid, not a demand
+    "The harbor charter is often read as calling for that.",  # a pronoun: the demand is not said
+])
+def test_a_demand_not_made_or_held_by_a_statement_is_none(rules, text):
+    assert not {"call", "called"} & set(cues(rules, text))

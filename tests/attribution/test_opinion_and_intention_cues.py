@@ -65,6 +65,35 @@ def test_a_passive_seen_as_has_the_thing_and_the_as_phrase_as_content(rules):
     assert found.content.endswith("as a demotion for Ansel Marr")
 
 
+@pytest.mark.parametrize("text, cue, thing, verdict", [
+    ("The rollout of the ferry timetable was widely criticized as sloppy and costly for the island towns.",
+     "criticized", "The rollout of the ferry timetable", "as sloppy and costly for the island towns"),
+    ("The harbor operation was billed as humanitarian, but it closed the Tarn pier for a year.", "billed",
+     "The harbor operation", "as humanitarian"),
+])
+def test_a_passive_verdict_with_as_is_an_opinion_of_the_thing(rules, text, cue, thing, verdict):
+    """'was widely criticized as sloppy': the verdict of people the sentence does not name (`seen_as`,
+    VERDICT_AS), the thing judged and the "as" phrase its two spans, no source."""
+    found = cues_found(rules, text)[cue]
+    assert [text[s:e] for s, e in found.content_spans] == [thing, verdict]
+    assert found.source_span is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Ilse Marr has been cast as the lead in the Tarn harbor play.", "cast"),  # a role, not a verdict
+    ("Owen Talbot was dismissed as harbor manager on Friday.", "dismissed"),  # a firing
+])
+def test_a_passive_role_with_as_is_no_verdict(rules, text, cue):
+    assert cue not in cues_found(rules, text)
+
+
+def test_an_active_verdict_with_as_stays_the_speakers_statement(rules):
+    text = "Mara Vell described the pier as unsafe for the summer crowds."
+    found = cues_found(rules, text)["described"]
+    assert found.content == "the pier as unsafe for the summer crowds"
+    assert text[slice(*found.source_span)] == "Mara Vell"
+
+
 def test_seeing_without_as_is_perception(rules):
     assert "saw" not in cues_found(rules, "Mara Vell saw the ferry leave the harbor at noon.")
 
@@ -120,6 +149,29 @@ def test_an_evaluative_verb_with_a_short_object_is_found(rules, text, cue, conte
 ])
 def test_a_short_object_without_a_verdict_is_not(rules, text):
     assert extract(rules, text) == []
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    ("In a video posted online, Ilse Marr criticized Talbot and challenged him to a debate.", "criticized",
+     "Ilse Marr", "Talbot"),
+    ("Senator Quell blasted Rubeck and defended Ostrand.", "blasted", "Senator Quell", "Rubeck"),
+])
+def test_an_evaluative_verb_with_a_name_alone_is_a_verdict_on_it(rules, text, cue, source, content):
+    """'criticized Talbot': the verdict is passed on the one named, a stance like "endorsed Vell"
+    (`speech._judged_by_name`)."""
+    found = only_by_cue(extract(rules, text), cue)
+    assert found.content == content
+    assert span_text(text, found.source_span) == source
+
+
+@pytest.mark.parametrize("text", [
+    "Owen Talbot declined to criticize Vell at the harbor meeting.",  # a verdict refused, not passed
+    "Owen Talbot did not blame Vell for the late ferry.",  # negated: no verdict (and a clause, not a name alone)
+    "Mara Vell called Talbot at the harbor office on Monday.",  # a phone call, not a verdict
+    "Mara Vell criticized him at the harbor meeting.",  # a pronoun: whom is not said
+])
+def test_a_name_alone_without_a_stated_verdict_is_none(rules, text):
+    assert not [a for a in extract(rules, text) if a.content in {"Vell", "Talbot", "him"}]
 
 
 # -- praise and blame said of someone are cues -------------------------------------------------------------------------

@@ -1,7 +1,8 @@
-"""Attributions without a cue verb's own content: evidentials and raised subjects ("X seems to …", "X is expected to
-…", "is said to …"), "reportedly", what a poll or a study shows set off as an aside, "Democrats see Vell as …"
-(`seen_as`), a stance adjective, a stance holder or a side taken ("Vell is critical of …", "a longtime critic of …",
-"the union endorsed Vell": `attitude`), and "made clear that …" (`made_clear`)."""
+"""Attributions without a cue verb's own content: evidentials and raised subjects ("X seems to …", "X is expected to …",
+"is said to …"), "reportedly", what a poll or a study shows set off as an aside, "Democrats see Vell as …"
+(`seen_as`, and a passive verdict: "the plan was widely criticized as …"), a stance adjective, a stance holder or a
+side taken ("Vell is critical of …", "a longtime critic of …", "the union endorsed Vell": `attitude`), and "made
+clear that …" (`made_clear`)."""
 
 from __future__ import annotations
 
@@ -205,22 +206,36 @@ def evidence_aside(doc: Doc, token: Token) -> Found | None:
 
 
 # Verbs of regarding: "Democrats see Vell as an agent of decline", "the change was viewed as a demotion" state an
-# opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception). The
-# lower-cased lemmas `seen_as` fires on; `reported_speech` reads the set to skip the call.
-REGARDING = frozenset({"see", "view", "regard", "perceive"})
+# opinion of the thing seen, its "as" phrase the opinion (PolNeAR marks both; "see" alone is perception).
+SEEING = {"see", "view", "regard", "perceive"}
+# Verbs of a verdict or a portrayal whose passive with "as" gives the verdict of people the sentence may not name:
+# "the rollout was widely criticized as sloppy", "the operation was billed as humanitarian" (the active voice is
+# the lexicon's, or a side taken). Passive only: "Vell described the pier as unsafe" is Vell's statement. Not
+# "dismiss": "was dismissed as campaign manager" is a firing (PolNeAR train: 1 of 2 right), nor "cast": "was cast
+# as the lead" is a film role (FNC-1 design bodies: 1 of 1). Train: 11 finds, 9 gold (the 2 others right by a
+# reader: "mocked as a script-addicted debater"); dev none; FNC-1 design bodies 2, both right.
+VERDICT_AS = {"criticize", "criticise", "condemn", "denounce", "praise", "hail", "deride", "decry", "pan", "laud",
+              "tout", "mock", "ridicule", "describe", "label", "brand", "bill", "characterize",
+              "characterise", "portray", "paint", "attack", "blast"}
+# The lower-cased lemmas `seen_as` fires on; `reported_speech` reads the set to skip the call.
+REGARDING = frozenset(SEEING | VERDICT_AS)
 
 
 def seen_as(doc: Doc, token: Token) -> Found | None:
     """'Voters see Vell as a uniter': the object and its "as" phrase are the content, the subject the source;
-    passive 'the move was seen as a demotion': the passive subject and the "as" phrase (two spans), the source a
-    'by' phrase or none."""
+    passive 'the move was seen as a demotion', 'the rollout was widely criticized as sloppy' (VERDICT_AS): the
+    passive subject and the "as" phrase (two spans), the source a 'by' phrase or none."""
     if token.lemma_.lower() not in REGARDING or token.pos_ != "VERB":
         return None
+    passive = any(c.dep_ == "auxpass" for c in token.children)
+    if not passive and token.lemma_.lower() not in SEEING:
+        return None
+    # the verdict a noun or, for a verdict verb, an adjective the parser hangs on "as" ("criticized as sloppy")
+    verdicts = {"pobj", "pcomp"} | ({"amod", "acomp"} if token.lemma_.lower() not in SEEING else set())
     as_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i
-                      and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)), None)
+                      and any(g.dep_ in verdicts for g in c.children)), None)
     if as_phrase is None or any(cue_for(a) is not None for a in token.ancestors):
         return None  # "told aides that he viewed Sanders as a threat": an opinion inside a statement
-    passive = any(c.dep_ == "auxpass" for c in token.children)
     tail = trim(doc, *subtree_span(as_phrase))
     if passive:
         thing = next((c for c in token.children if c.dep_ == "nsubjpass" and c.i < token.i), None)

@@ -1,12 +1,13 @@
 """Statements named by a noun: "Vell's claim that …", "voiced fears that …", "despite warnings that …" (`nominal`, the
-class following the noun), praise someone has for someone ("had praise for Moss": `praise_for`), and a cue verb the
-tagger read as a noun ("The new regulations state that …": `misread_verb`)."""
+class following the noun), or as the subject of "is that …" ("Vell's response was that …": `_stated_as`), praise
+someone has for someone ("had praise for Moss": `praise_for`), and a cue verb the tagger read as a noun ("The new
+regulations state that …": `misread_verb`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import classify
+from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.attribution.found import Found, cue_subject, sentence_of, subtree_span, trim
 from claimgraph.attribution.reported.common import _has_quote, _that_clause, _too_short
 
@@ -24,8 +25,14 @@ NOMINAL_CUES = {"claim": "assert", "assertion": "assert", "argument": "assert",
                 "belief": "think", "concern": "think", "worry": "think", "view": "think", "sense": "think",
                 "expectation": "think", "conviction": "think", "suspicion": "think", "impression": "think",
                 "perception": "think", "assumption": "think", "doubt": "dispute"}
+# Nouns of an answer or a case made that name a statement only as the subject of "is that …" ("Rubio's response
+# was that …", "The defense has been that …"): with a clause of their own they are as often no one's ("the point
+# that …", "in response that …").
+STATED_AS = {"response": "report", "answer": "report", "explanation": "report", "point": "assert",
+             "defense": "assert", "defence": "assert", "message": "report", "idea": "think", "position": "assert",
+             "pitch": "assert", "excuse": "assert", "reasoning": "assert", "thinking": "think"}
 # The nouns `nominal` fires on, as a lower-cased lemma or word; `reported_speech` reads the set to skip the call.
-NOMINAL_WORDS = frozenset(NOMINAL_CUES)
+NOMINAL_WORDS = frozenset(NOMINAL_CUES) | frozenset(STATED_AS)
 # Verbs whose object noun is the subject's own statement: "Vell made the claim that …", "voiced fears that …".
 MAKING = {"make", "voice", "express", "repeat", "raise", "issue", "reiterate", "renew", "air", "echo", "share",
           "offer", "stand", "have", "hold", "double"}
@@ -39,6 +46,10 @@ def nominal(doc: Doc, token: Token) -> Found | None:
     statement or belief noun with a that-clause. The source is the possessor, a 'by'/'from' phrase, or the subject
     of a verb that makes the noun its object ("made the claim"); else none."""
     cue_class = NOMINAL_CUES.get(token.lemma_.lower()) or NOMINAL_CUES.get(token.lower_)
+    if cue_class is None and token.pos_ == "NOUN":
+        cue_class = STATED_AS.get(token.lemma_.lower()) or STATED_AS.get(token.lower_)
+        if cue_class is not None:
+            return _stated_as(doc, token, cue_class)
     if cue_class is None or token.pos_ != "NOUN":
         return None
     # The that-clause right after the noun ("fears that …", "claim made last week that …" is too far).
@@ -46,7 +57,7 @@ def nominal(doc: Doc, token: Token) -> Found | None:
                    and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "mark" and g.lower_ == "that" and g.i <= token.i + 2
                                                          for g in c.children)), None)
     if clause is None:
-        return None
+        return _stated_as(doc, token, cue_class)
     content = _that_clause(doc, clause)
     if _too_short(doc, content):
         return None
@@ -73,6 +84,46 @@ def nominal(doc: Doc, token: Token) -> Found | None:
                 owner = None
     if owner is not None and owner.pos_ == "PRON" and owner.lower_ in {"my", "our", "i", "we"}:
         owner = None  # the writer's own: "our fear that …" is the speaker's hedge
+    source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
+    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+                 source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
+                 confidence=0.6)
+
+
+def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
+    """'Their fear is that the vote comes too late', 'Rubio's response was that the code is unfair', 'The defense has
+    been that the mayor never saw the contracts': a statement or belief noun as the subject of "be", whose
+    that-clause is what it holds. The source is the possessor (none for "the", "one", "another"). Not the writer's
+    "my" / "our", nor a "point" nobody owns; not under another cue ("aides said the message was that …": that
+    statement holds it). PolNeAR train: 14 finds, 13 gold (6 of them in place of a looser find of the same gold);
+    dev none; FNC-1 design bodies 1, right."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() != "be" or verb.i < token.i or verb.i - token.i > 3:
+        return None
+    # the clause right after the copula (a comma between allowed): "is that …", "has been, that …"
+    clause = next((c for c in verb.children if c.dep_ in {"ccomp", "attr", "advcl"} and c.i > verb.i
+                   and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "mark" and g.lower_ == "that"
+                                                         and g.i <= verb.i + 2 for g in c.children)), None)
+    if clause is None or any(cue_for(a) is not None for a in verb.ancestors):
+        return None
+    # the copula's words after the "that": the parser hangs part of a long clause on the copula ("was that Vell is,
+    # in fact, appealing to …" gives "appealing" to "was")
+    that = next(g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that")
+    words = [t for t in verb.subtree if t.i > that.i and not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    if not words:
+        return None
+    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    if _too_short(doc, content):
+        return None
+    owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is not None and owner.lower_ in {"my", "our"} or owner is None and token.lemma_.lower() == "point":
+        # "My prediction is that …", "The important takeaway point is that …": the writer's own voice, no one
+        # reported (FNC-1 design bodies: 2 such finds, both wrong; PolNeAR train 1, an interview's answer)
+        return None
+    if owner is not None and owner.lower_ in {"its", "whose"}:
+        owner = None
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
     return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
