@@ -11,4 +11,8 @@ __version__ = "0.1.0"
 # 0.7.1 (issue 9): an embedded post of several lines is one statement (the HTML reader keeps its lines together), a
 # lower-case signer is named whole; no role from a signature's date or hashtag or a courtesy title, a body's kind
 # beside a name makes it that body; two inputs that raised (a source or a subject of punctuation alone) read.
-EXTRACTOR_VERSION = "0.7.1"
+# 0.7.2 (issue 9): contents read on unseen news: a trailing frame ("…, the Courier reports.") reports the sentence
+# before it, no dangling and/but/or, a dateline or the source's own words not in a content, phone calls and plans
+# with nothing said refused; recall on PolNeAR (nominal "the defense has been that …", verdicts on a name); roles,
+# affiliations, names and types as a reader would give them (the outlet list, role words, caption labels).
+EXTRACTOR_VERSION = "0.7.2"
