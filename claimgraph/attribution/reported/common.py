@@ -45,7 +45,8 @@ def single_quoted(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
     Tarn has to go,' she wrote", "He said: 'We are both crying for them.'"): a direct quote, not reported speech.
     None otherwise. The opening mark is the content's first character or right before it, at a paragraph start or
     after a space or a colon; the closing mark (`_closes_single`) is the content's last character or right after it
-    (after the comma the parse left out: "…control,' said the source"); no quotation closes between them. As with
+    (after the comma the parse left out: "…control,' said the source"), or, with none, the paragraph's end where
+    the quotation runs on below (`_goes_on_below`); no quotation closes between them. As with
     double marks, the words inside keep their final comma or full stop."""
     start, end = content
     text = doc_text(doc)
@@ -63,6 +64,8 @@ def single_quoted(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
         closing = end
     elif text[end:end + 1] in {",", ".", "?", "!"} and _closes_single(text, end + 1):
         closing = end + 1
+    elif _goes_on_below(text, end):
+        closing = end + 1  # the paragraph's end, its full stop kept
     else:
         return None
     if closing - opening < 3 or any(_closes_single(text, i) for i in range(opening + 2, closing)):
@@ -71,6 +74,17 @@ def single_quoted(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
             and INNER_CLOSING.search(text, opening + 1, closing) is not None:
         return None  # "said 'the boats' were late … 'all of them.'": a few quoted words, then more, not one quotation
     return opening + 1, closing
+
+
+def _goes_on_below(text: str, end: int) -> bool:
+    """A quotation that runs on into the next paragraph has no closing mark at its own paragraph's end, and the next
+    paragraph opens with a mark ("He said: 'We work in shifts.¶'At first no one noticed.'"): a content that ends
+    with its paragraph's final full stop, "?" or "!" and a next paragraph that opens so ends one quotation. A
+    content the parse ended before its paragraph does not (its quotation goes on)."""
+    if text[end:end + 1] not in {".", "?", "!"} or text[end + 1:end + 2] != "\n":
+        return False
+    below = text[end + 1:].lstrip()
+    return below[:1] in OPENING_SINGLE and below[:1] != ""
 
 
 # A single mark that opens quoted words inside a content (after a space, before a letter) and one that may close
