@@ -370,3 +370,35 @@ def test_a_quote_said_as_an_aside_keeps_its_cue(rules):
     attribution (only a quote that ends its sentence inside the marks loses it)."""
     text = "“We will not sell the ferry, whatever the council says,” as Vell told the harbor meeting on Monday."
     assert by_cue(extract(rules, text), "told").content.startswith("We will not sell the ferry")
+
+
+@pytest.mark.parametrize("text, content, cue, speaker", [
+    ("Critics wasted no time.\n\n'Brian Tarn has to go,' Edda Morrow, the founder of Harbour Watch, wrote.",
+     "Brian Tarn has to go,", "wrote", "Edda Morrow"),
+    ("The ferry sank in March.\n\n‘We are both crying for them,’ Nell Ashby told the Vellport Courier.",
+     "We are both crying for them,", "told", "Nell Ashby"),
+    ("The ferry sank in March.\n\n'Olin is definitely a hero,' said Nell Ashby, his sister. 'We are relieved.'",
+     "Olin is definitely a hero,", "said", "Nell Ashby"),
+    ("The ferry sank in March.\n\nFerry worker Olin Pask said: 'The boats were late every single day this winter.'",
+     "The boats were late every single day this winter.", "said", "Olin Pask"),
+    ("The ferry sank in March.\n\nFerry worker Olin Pask said: 'We work in shifts and the harbour is open all night."
+     "\n\n'At first no one noticed the boat had gone.'",
+     "We work in shifts and the harbour is open all night.", "said", "Olin Pask"),
+])
+def test_a_whole_quotation_in_single_marks_is_a_direct_quote(rules, text, content, cue, speaker):
+    """British copy quotes in single marks: a content that is exactly one such quotation is a direct quote, its
+    words inside the marks (with their final comma or full stop, as with double marks), its cue and speaker as
+    found; not reported speech with the marks inside it. A quotation running on into the next paragraph has no
+    closing mark at its paragraph's end; the next paragraph opens with one."""
+    found = only_by_cue(extract(rules, text), cue)
+    assert (found.kind, found.content, speaker_name(found)) == ("direct", content, speaker)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Olin Pask said the council had ignored the 90s' records and Tarn's own warnings for years.", "said"),
+    ("Olin Pask said 'the boats' were late and the council had ignored every warning, 'all of them.'", "said"),
+])
+def test_apostrophes_and_a_few_words_in_single_marks_leave_reported_speech(rules, text, cue):
+    """An apostrophe ("Tarn's", "the 90s'") is no quotation mark, and a content holding a few words in single marks
+    is not one whole quotation: both stay reported speech."""
+    assert only_by_cue(extract(rules, text), cue).kind == "indirect"

@@ -1,10 +1,13 @@
 """Words and tests the modules of `reported` share: the fewest words a content needs (`MIN_CONTENT_WORDS`,
 `_too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
-holds a quotation mark (`_has_quote`: mixed, not indirect), a that-clause's span without its "that"
-(`_that_clause`), the paragraph below a colon that closes its own (`paragraph_below`) and a content less the
-dateline that opens its paragraph (`after_dateline`)."""
+holds a quotation mark (`_has_quote`: mixed, not indirect), a content that is one quotation in single marks
+(`single_quoted`: direct), a that-clause's span without its "that" (`_that_clause`), the paragraph below a colon
+that closes its own (`paragraph_below`) and a content less the dateline that opens its paragraph
+(`after_dateline`)."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -19,6 +22,76 @@ DASHES = {"—", "–", "--", "-"}
 
 def _has_quote(doc: Doc, start: int, end: int) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
+
+
+OPENING_SINGLE = "'‘"
+CLOSING_SINGLE = "'’"
+
+
+def _closes_single(text: str, at: int) -> bool:
+    """A single mark at `at` closes a quotation: after the quotation's own comma, full stop, "?" or "!" ("…go,' she
+    wrote"), or before the cue clause's comma or the sentence's full stop ("…police'."), and never before a letter;
+    an apostrophe stands inside a word ("Tarn's") or after a plural's s ("the 90s' records")."""
+    if not 0 < at < len(text) or text[at] not in CLOSING_SINGLE:
+        return False
+    after = text[at + 1:at + 2]
+    if after.isalnum():
+        return False
+    return text[at - 1] in ",.?!" or after in {",", "."} and text[at + 2:at + 3] in {"", " ", "\n"}
+
+
+def single_quoted(doc: Doc, content: tuple[int, int]) -> tuple[int, int] | None:
+    """The words inside the marks where a content is exactly one quotation in single marks (British copy: "'Brian
+    Tarn has to go,' she wrote", "He said: 'We are both crying for them.'"): a direct quote, not reported speech.
+    None otherwise. The opening mark is the content's first character or right before it, at a paragraph start or
+    after a space or a colon; the closing mark (`_closes_single`) is the content's last character or right after it
+    (after the comma the parse left out: "…control,' said the source"), or, with none, the paragraph's end where
+    the quotation runs on below (`_goes_on_below`); no quotation closes between them. As with
+    double marks, the words inside keep their final comma or full stop."""
+    start, end = content
+    text = doc_text(doc)
+    if text[start:start + 1] and text[start] in OPENING_SINGLE:
+        opening = start
+    elif start > 0 and text[start - 1] in OPENING_SINGLE:
+        opening = start - 1
+    else:
+        return None
+    if opening > 0 and not (text[opening - 1].isspace() or text[opening - 1] == ":"):
+        return None
+    if _closes_single(text, end - 1):
+        closing = end - 1
+    elif _closes_single(text, end):
+        closing = end
+    elif text[end:end + 1] in {",", ".", "?", "!"} and _closes_single(text, end + 1):
+        closing = end + 1
+    elif _goes_on_below(text, end):
+        closing = end + 1  # the paragraph's end, its full stop kept
+    else:
+        return None
+    if closing - opening < 3 or any(_closes_single(text, i) for i in range(opening + 2, closing)):
+        return None  # two quotations, the cue's words between them ("'…,' he said, '…'"), are not one
+    if INNER_OPENING.search(text, opening + 1, closing) is not None \
+            and INNER_CLOSING.search(text, opening + 1, closing) is not None:
+        return None  # "said 'the boats' were late … 'all of them.'": a few quoted words, then more, not one quotation
+    return opening + 1, closing
+
+
+def _goes_on_below(text: str, end: int) -> bool:
+    """A quotation that runs on into the next paragraph has no closing mark at its own paragraph's end, and the next
+    paragraph opens with a mark ("He said: 'We work in shifts.¶'At first no one noticed.'"): a content that ends
+    with its paragraph's final full stop, "?" or "!" and a next paragraph that opens so ends one quotation. A
+    content the parse ended before its paragraph does not (its quotation goes on)."""
+    if text[end:end + 1] not in {".", "?", "!"} or text[end + 1:end + 2] != "\n":
+        return False
+    below = text[end + 1:].lstrip()
+    return below[:1] in OPENING_SINGLE and below[:1] != ""
+
+
+# A single mark that opens quoted words inside a content (after a space, before a letter) and one that may close
+# them (after a letter, before no letter): both inside, it holds quoted words of its own; "in '08" alone, or
+# "Williams' aircraft" alone, is an apostrophe.
+INNER_OPENING = re.compile(r"(?<=\s)['‘](?=\w)")
+INNER_CLOSING = re.compile(r"(?<=\w)['’](?!\w)")
 
 
 SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"}

@@ -7,8 +7,8 @@ outside the lexicon gives its topic (`topic_of_talk`: "…, Vell said, referring
 about X").
 `reported_speech` walks the tokens once and asks the package's modules in turn: `according`, `nominal`,
 `evidential` for phrases and nouns; `statements` whether a cue says anything; `clauses` and `bounds` for its
-content; `missing` when the parse gives none. Here too the cue's flags (negated, hedged) and the writer's own "I
-believe that …"."""
+content; `missing` when the parse gives none. Here too the cue's flags (negated, hedged), the writer's own "I
+believe that …", and a content that is one whole quotation in single marks (British copy), made a direct quote."""
 
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ from claimgraph.attribution.reported.bounds import (
     _within_paragraph,
 )
 from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content_of, _parenthetical, _parenthetical_cue
-from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote
+from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote, single_quoted
 from claimgraph.attribution.reported.evidential import (
     ATTITUDE_LEMMAS,
     EVIDENTIAL_LEMMAS,
@@ -336,6 +336,9 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         if subject is not None:
             source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
         kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
+        if len(spans) == 1 and (inner := single_quoted(doc, spans[0])) is not None \
+                and not inner[0] <= token.idx < inner[1]:
+            kind, spans = "direct", [inner]  # "'Brian Tarn has to go,' she wrote": British copy's quote marks
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
         if is_result_not_statement(token, content_span) or found_thing(token) or _not_speech(token) \
                 or not_a_statement(token):
