@@ -14,5 +14,6 @@ __version__ = "0.1.0"
 # 0.7.2 (issue 9): contents read on unseen news: a trailing frame ("…, the Courier reports.") reports the sentence
 # before it, no dangling and/but/or, a dateline or the source's own words not in a content, phone calls and plans
 # with nothing said refused; recall on PolNeAR (nominal "the defense has been that …", verdicts on a name); roles,
-# affiliations, names and types as a reader would give them (the outlet list, role words, caption labels).
+# affiliations, names and types as a reader would give them (the outlet list, role words, caption labels); a
+# quotation in single marks (British copy) is a direct quote.
 EXTRACTOR_VERSION = "0.7.2"
