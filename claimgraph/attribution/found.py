@@ -6,10 +6,11 @@ article's text and turns each `Found` into a frozen `Attribution`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
+
+from claimgraph.nlp.datelines import PLACE_DATELINE
 
 PUNCT_EDGES = set(" \n\t,;:—–-")
 # Dependencies climbed from a cue to the verb whose subject speaks ("…, adding that …").
@@ -136,20 +137,13 @@ def _mention_span(subject: Token, cue: Token) -> tuple[int, int]:
     return subtree_span(subject)
 
 
-# A dateline opening a paragraph: "WASHINGTON (AP) —", "LONDON (Reuters) -", "Port Ellis (AFP) –", "MYRTLE
-# COVE, S.C. —": a place in capitals, or any place with an agency in brackets, then a dash.
-DATELINE = re.compile(r"(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)?"
-                      r"(?: ?\([^)\n]{1,40}\))?"
-                      r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*,?(?: [A-Z][\w.]*)? ?\([^)\n]{1,40}\))[ \t]*[—–-]+[ \t]*")
-
-
 def _after_dateline(doc: Doc, start: int, end: int, cue: Token) -> tuple[int, int]:
     """A mention that starts with a paragraph's dateline: the words after the dash (up to the cue where the
     mention is the dateline alone, the parse having made the place the subject)."""
     text = doc_text(doc)
     if start > 0 and text[start - 1] != "\n":
         return start, end
-    m = DATELINE.match(text, start)
+    m = PLACE_DATELINE.match(text, start)
     if m is None:
         return start, end
     if m.end() < end:
@@ -172,7 +166,7 @@ def _dateline_subject(verb: Token) -> bool:
     if first is None:
         return False
     text, start = doc_text(verb.doc), first.left_edge.idx
-    return (start == 0 or text[start - 1] == "\n") and DATELINE.match(text, start) is not None
+    return (start == 0 or text[start - 1] == "\n") and PLACE_DATELINE.match(text, start) is not None
 
 
 def _under(token: Token, ancestor_i: int) -> bool:

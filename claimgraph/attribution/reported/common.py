@@ -11,8 +11,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.found import DATELINE, doc_text, subtree_span, trim
+from claimgraph.attribution.found import doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
+from claimgraph.nlp.datelines import PLACE_DATELINE
 
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
@@ -137,7 +138,7 @@ def after_dateline(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int]
     text = doc_text(doc)
     if start > 0 and text[start - 1] != "\n":
         return content
-    m = DATELINE.match(text, start, end)
+    m = PLACE_DATELINE.match(text, start, end)
     if m is None or m.end() >= end or m.group().endswith("-") and m.group()[-2:-1].isalnum():
         return content  # a hyphen inside a word ("KTRN-7 broadcast …") is no dateline's dash (FNC-1 check, 1)
     cut = trim(doc, m.end(), end)
