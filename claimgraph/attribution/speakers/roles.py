@@ -97,8 +97,7 @@ def _role_head(token: Token) -> bool:
     plain = token.lower_.rstrip(".")
     if plain in PLAIN_PEOPLE:
         return False
-    if plain in TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES or plain in set(
-            ABBREVIATED.values()) or person_noun(token):
+    if plain in ROLE_ENDS or person_noun(token):
         return True
     doc = token.doc
     cut_name = token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[token.i + 1].ent_type_ == (
@@ -174,6 +173,11 @@ LEGISLATORS = {"mp", "mep", "msp", "mla", "ms", "td", "senator", "representative
 # Words of praise that are no part of a role ("a key member of the task force").
 EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time",
               "veteran", "noted", "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
+
+
+# The words a role may end in whatever their parse (`_role_head`): titles, role nouns, legislators' titles and the
+# abbreviated titles written out; one set, not a union built for every word asked.
+ROLE_ENDS = TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES | set(ABBREVIATED.values())
 
 
 def _portfolio(words, title) -> bool:
