@@ -11,6 +11,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
 from claimgraph.nlp.datelines import PLACE_DATELINE
@@ -23,6 +24,19 @@ DASHES = {"—", "–", "--", "-"}
 
 def _has_quote(doc: Doc, start: int, end: int) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
+
+
+def under_cue(token: Token) -> bool:
+    """Whether `token` stands inside another cue's words ("aides said the message was that …", "said she
+    congratulated Vell"): that statement holds it, and it is no statement of its own."""
+    return any(cue_for(a) is not None for a in token.ancestors)
+
+
+def act_stated(verb: Token) -> bool:
+    """Whether `verb` states its act as done: not the bare form, a modal, "to" or a negation ("would back", "to
+    support", "did not call for")."""
+    return verb.tag_ != "VB" and not any(
+        c.dep_ == "neg" or c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in verb.children)
 
 
 OPENING_SINGLE = "'‘"

@@ -28,6 +28,8 @@ from claimgraph.attribution.reported.common import (
     _has_quote,
     _that_clause,
     _too_short,
+    act_stated,
+    under_cue,
 )
 from claimgraph.attribution.reported.statements import _undone
 
@@ -234,7 +236,7 @@ def seen_as(doc: Doc, token: Token) -> Found | None:
     verdicts = {"pobj", "pcomp"} | ({"amod", "acomp"} if token.lemma_.lower() not in SEEING else set())
     as_phrase = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i
                       and any(g.dep_ in verdicts for g in c.children)), None)
-    if as_phrase is None or any(cue_for(a) is not None for a in token.ancestors):
+    if as_phrase is None or under_cue(token):
         return None  # "told aides that he viewed Sanders as a threat": an opinion inside a statement
     tail = trim(doc, *subtree_span(as_phrase))
     if passive:
@@ -295,9 +297,7 @@ def _side_stated(token: Token, side: Token) -> bool:
     """'The union backed Vell', 'a group backing Marr': a side taken, not one that might be ("would back", "to
     support", the bare form), is refused ("did not back") or is a pronoun whose side the sentence does not name
     ("backed her": PolNeAR marked a fifth of those)."""
-    if token.tag_ == "VB" or side.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    return not any(c.dep_ == "neg" or c.dep_ == "aux" and (c.tag_ == "MD" or c.lower_ == "to") for c in token.children)
+    return side.pos_ in {"NOUN", "PROPN"} and act_stated(token)
 
 
 def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
@@ -328,7 +328,7 @@ def taken_side(doc: Doc, token: Token) -> Found | None:
     lemma = token.lemma_.lower()
     if token.pos_ != "VERB" or lemma not in SIDING and lemma not in BACKING:
         return None
-    if any(c.dep_ == "auxpass" for c in token.children) or any(cue_for(a) is not None for a in token.ancestors):
+    if any(c.dep_ == "auxpass" for c in token.children) or under_cue(token):
         return None
     side = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if side is None or side.lower_ in THINGS:
@@ -355,7 +355,7 @@ def attitude(doc: Doc, token: Token) -> Found | None:
                        or token.dep_ not in {"acomp", "oprd"}) or token.head.lemma_.lower() not in COPULAS:
         return None
     verb = token.head
-    if any(cue_for(a) is not None for a in verb.ancestors):
+    if under_cue(verb):
         return None  # "said he was confident that …": a belief inside a statement, which PolNeAR does not mark
     subject = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
     if subject is None:

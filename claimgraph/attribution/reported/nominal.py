@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cues import classify, cue_for
+from claimgraph.attribution.cues import classify
 from claimgraph.attribution.found import Found, cue_subject, sentence_of, subtree_span, trim
-from claimgraph.attribution.reported.common import _has_quote, _that_clause, _too_short
+from claimgraph.attribution.reported.common import _has_quote, _that_clause, _too_short, under_cue
 
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
@@ -104,7 +104,7 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
     clause = next((c for c in verb.children if c.dep_ in {"ccomp", "attr", "advcl"} and c.i > verb.i
                    and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "mark" and g.lower_ == "that"
                                                          and g.i <= verb.i + 2 for g in c.children)), None)
-    if clause is None or any(cue_for(a) is not None for a in verb.ancestors):
+    if clause is None or under_cue(verb):
         return None
     # the copula's words after the "that": the parser hangs part of a long clause on the copula ("was that Vell is,
     # in fact, appealing to …" gives "appealing" to "was")
