@@ -153,3 +153,39 @@ def test_a_seeming_now_stays(rules):
     """'The ferry seems to be late again': the evidential PolNeAR marks stays."""
     text = "The Quillmoor ferry seems to be late again this morning.\n"
     assert "seems" in cues(rules, text)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a fronted "where" is no part of what is expected
+    ("The town, where the mill is expected to close next year, lost 300 jobs.", "expected",
+     ["the mill", "to close next year"]),
+    ("Vell has paid $300,000 for a plot of land in another gated community where she is expected to build a large "
+     "home.", "expected", ["she", "to build a large home"]),
+    # "which"/"who" stand for their antecedent
+    ("Vet Ansel Marr treated the carp, which was believed to be two years old.", "believed",
+     ["the carp", "to be two years old"]),
+    ("Hwang Tarro, who is believed to be around 65 years old, led the delegation.", "believed",
+     ["Hwang Tarro", "to be around 65 years old"]),
+    # "who" hung on a thing in the person's description stands for the person
+    ("The masked man with a Tarn accent, who is said to be known as Harbor Jack, was seen in the video.", "said",
+     ["The masked man with a Tarn accent", "to be known as Harbor Jack"]),
+    ('"They live larger," said Tam Reed, the chief executive of the consulting firm Harbor Media, who is known to '
+     'throw his own lavish dinners.', "known",
+     ["Tam Reed, the chief executive of the consulting firm Harbor Media", "to throw his own lavish dinners"]),
+])
+def test_an_evidential_in_a_relative_clause_holds_no_relative(rules, text, cue, content):
+    """'the town, where the mill is expected to close': the content is what is expected of the mill, not the
+    relative clause holding its own cue (`evidential._complement_span`)."""
+    found = only_by_cue(extract(rules, text), cue)
+    assert [text[s:e] for s, e in found.content_spans] == content
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Vell reacted with the venomous bile that the rest of her harbor blog seems to follow.", "seems"),
+    ("Talbot bought the barge that the harbor board was expected to sell next spring.", "expected"),
+])
+def test_an_evidential_done_to_its_antecedent_is_no_content(rules, text, cue):
+    """'the bile that her blog seems to follow': the thing followed is the antecedent, outside the content; the
+    seeming says nothing a reader can hold."""
+    assert cue not in cues(rules, text)
+

@@ -68,18 +68,17 @@ def evidential(doc: Doc, token: Token) -> Found | None:
     if not comps or lemma in SEEM and (_seems_to_say(token, comps[0]) or _seeming_to_come(token)):
         return None
     subject = trim(doc, *subtree_span(subjects[0]))
-    if lemma in SEEM and subjects[0].lower_ == "who" and token.dep_ == "relcl":
-        # "a Scott Meadows, who appears to be the brother of …": the relative stands for its antecedent, whose
-        # words (before the relative clause) are the content's subject.
-        noun = relative_antecedent(token.head, subjects[0])
-        words = [t for t in noun.subtree if t.i < token.left_edge.i and not t.is_space]
-        while words and words[-1].is_punct:
-            words.pop()
-        if not words:
+    if token.dep_ == "relcl" and (subjects[0].lower_ == "who" or lemma in RAISING
+                                  and subjects[0].lower_ in {"which", "that"}):
+        # "a Scott Meadows, who appears to be the brother of …", "the fish, which was believed to be two years
+        # old": the relative stands for its antecedent, whose words (before the relative clause) are the content's
+        # subject ("that seems to offer …" stays refused above: a bare relative of a seeming).
+        antecedent = _antecedent_span(doc, token, subjects[0])
+        if antecedent is None:
             return None
-        subject = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    content = trim(doc, *subtree_span(comps[0]))
-    if content[1] <= content[0] or subject[1] <= subject[0]:
+        subject = antecedent
+    content = _complement_span(doc, token, comps[0])
+    if content is None or content[1] <= content[0] or subject[1] <= subject[0]:
         return None
     agent = agent_of(token)
     source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand") if agent is not None else None
@@ -87,6 +86,46 @@ def evidential(doc: Doc, token: Token) -> Found | None:
     return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=source, content=[subject, content],
                  cue_class="report" if speech else "think", sentence=sentence_of(doc, subject, content),
                  flags=["hedged"] if speech else [], confidence=0.6)
+
+
+def _antecedent_span(doc: Doc, clause: Token, relative: Token) -> tuple[int, int] | None:
+    """The words a relative subject stands for, before its clause (`clause`, the relative clause's verb): "the
+    fish, which was believed …" gives "the fish". For "who" the parser often hangs the clause on a thing in the
+    person's description ("the masked man with a London accent, who …", "Tam Reed, the chief of the firm Harbor
+    Media, who …"): a noun that is no person, in an "of"/"with" phrase or an apposition, gives the noun above it."""
+    noun = relative_antecedent(clause.head, relative)
+    while relative.lower_ == "who" and noun.ent_type_ != "PERSON" and (
+            noun.dep_ == "appos" or noun.dep_ == "pobj" and noun.head.lower_ in {"of", "with"}
+            and noun.head.head.pos_ in {"NOUN", "PROPN"}):
+        noun = noun.head if noun.dep_ == "appos" else noun.head.head
+    words = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_space]
+    while words and (words[0].pos_ == "ADP" or words[0].is_punct):
+        words.pop(0)  # "buzzing about 17-year-old Mo Tarr who …": the preposition is the sentence's
+    while words and words[-1].is_punct:
+        words.pop()
+    return trim(doc, words[0].idx, words[-1].idx + len(words[-1])) if words else None
+
+
+def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | None:
+    """The complement's words after the cue: in a relative clause the parser hangs the fronted relative word on
+    the complement ("the town, where the mill is expected to close", "a home where he is expected to live"), and
+    that word and the subject before it are no part of what is expected. None where the complement's object is a
+    relative before the cue ("the bile that her blog seems to follow", "the barge that the board was expected to
+    sell"): what is expected is done to the antecedent, which the content cannot hold."""
+    if token.dep_ == "relcl" and any(c.lower_ in {"that", "which"} and c.dep_ in {"mark", "dobj"}
+                                     for c in token.children if c.i < token.i):
+        return None  # "the barge that the board was expected to sell": the parser hangs the object on the cue
+    words = [t for t in comp.subtree if not t.is_space]
+    if words and words[0].i < token.i:
+        if any(t.dep_ in {"dobj", "pobj"} and t.i < token.i and t.tag_ in {"WDT", "WP"} or t.lower_ == "that"
+               and t.dep_ == "dobj" and t.i < token.i for t in words):
+            return None
+        words = [t for t in words if t.i > token.i]
+        while words and words[-1].is_punct:
+            words.pop()
+        if not words:
+            return None
+    return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
 
 
 def _seems_to_say(token: Token, comp: Token) -> bool:
