@@ -111,3 +111,27 @@ def test_a_cue_in_the_side_phrase_is_the_grounds(rules):
     text = "Talbot attacked Dorn Pike for not answering the question about the ferry."
     found = only_by_cue(extract(rules, text), "attacked")
     assert found.content == "Dorn Pike for not answering the question about the ferry"
+
+
+# -- a deed of force is no side: "attacked the mall", "defended the town" -----------------------------------------
+
+@pytest.mark.parametrize("text, cue", [
+    ("Under Garn's orders, the group attacked the upscale Westgate Mall in Dunmore, killing at least 67 people.",
+     "attacked"),  # a building
+    ("Gunmen from Tarsia attacked an army patrol near the border on Tuesday.", "attacked"),  # a body of troops
+    ("The masked man first attacked a woman after she sneezed in Harlow town centre on Monday.", "attacked"),
+    ("Fighters surrounded Kessel, attacking the largely Tarsian town from three sides.", "attacking"),  # a place
+    ("Militia fighters defended the town against the rebels for a week.", "defended"),
+])
+def test_a_deed_of_force_takes_no_side(rules, text, cue):
+    """'attacked the mall': an object that is a place, a thing or people met in the flesh makes the verb an assault
+    (`evidential._met_by_force`), no statement."""
+    assert cue not in [a.cue for a in extract(rules, text)]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Senator Vell attacked the harbor levy on Tuesday.", "attacked", "the harbor levy"),  # a view or a deed
+    ("Vell has defended her decision to close the pier.", "defended", "her decision to close the pier"),
+])
+def test_a_side_against_a_view_stays(rules, text, cue, content):
+    assert only_by_cue(extract(rules, text), cue).content == content

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import (
+    PLACE_NOUNS,
     Found,
     agent_of,
     cue_subject,
@@ -324,6 +325,20 @@ SIDING = {"endorse", "oppose", "prefer"}
 # such finds on train, 15 of 19 on dev (round 8); most misses are sides PolNeAR did not mark.
 BACKING = {"support", "back", "defend", "attack"}
 THINGS = {"it", "this", "that", "which", "what"}
+# BACKING verbs that are as often deeds of force ("gunmen attacked an army patrol", "troops defended the town"): no
+# side is taken where the object is a place or a thing (TARGETS), or for "attack" people met in the flesh (VICTIMS;
+# "defended the officers" is as often said in words). FNC-1 design bodies: 7 of 7 "attack" finds were assaults on
+# a mall, a town, a patrol, schools or a woman. A side stays where the object is a name, a view or a deed
+# ("attacked Vell", "attacked the levy", "defended her position").
+FORCE = {"attack", "defend"}
+TARGETS = PLACE_NOUNS | {
+    "mall", "base", "camp", "convoy", "embassy", "consulate", "compound", "checkpoint", "station", "outpost",
+    "barracks", "airport", "bridge", "ship", "boat", "vessel", "tanker", "bus", "train", "car", "truck", "vehicle",
+    "plane", "aircraft", "helicopter", "drone", "tank", "border", "mosque", "temple", "synagogue", "college",
+    "university", "restaurant", "hotel", "bank", "factory", "plant", "facility", "headquarters", "stronghold"}
+VICTIMS = {"patrol", "troop", "soldier", "army", "police", "policeman", "officer", "guard", "civilian", "tourist",
+           "passenger", "pedestrian", "worker", "woman", "man", "girl", "boy", "child", "people", "victim",
+           "student", "resident", "villager", "family", "crowd", "protester"}
 # A phrase of a BACKING verb after the side that PolNeAR keeps with it: "defended Vell as a moderate", "attacked
 # Marr for the levy", "defended the plan against critics" (not for SIDING: "endorsed Vell for mayor" marks "Vell").
 SIDE_PHRASES = {"as", "for", "against", "over"}
@@ -337,6 +352,15 @@ def _side_stated(token: Token, side: Token) -> bool:
     support", the bare form), is refused ("did not back") or is a pronoun whose side the sentence does not name
     ("backed her": PolNeAR marked a fifth of those)."""
     return side.pos_ in {"NOUN", "PROPN"} and act_stated(token)
+
+
+def _met_by_force(lemma: str, side: Token) -> bool:
+    """'attacked the mall', 'attacked an army patrol', 'attacking the largely Kurdish town', 'defended the city':
+    the object of a FORCE verb is a building or a place (by the recogniser's type or its head noun, TARGETS) or,
+    attacked, people met in the flesh (VICTIMS), so the deed is an assault or a defence, no side taken. A named
+    country ("attacked Pellmark") is left a side: leaders attack countries in words as often as armies in arms."""
+    noun = side.lemma_.lower()
+    return side.ent_type_ in {"FAC", "LOC"} or noun in TARGETS or lemma == "attack" and noun in VICTIMS
 
 
 def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
@@ -372,7 +396,7 @@ def taken_side(doc: Doc, token: Token) -> Found | None:
     side = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if side is None or side.lower_ in THINGS:
         return None  # "opposes it": a side the sentence does not say
-    if lemma in BACKING and not _side_stated(token, side):
+    if lemma in BACKING and not _side_stated(token, side) or lemma in FORCE and _met_by_force(lemma, side):
         return None
     subject, _ = cue_subject(token)
     if subject is None:
