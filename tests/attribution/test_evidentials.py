@@ -189,3 +189,14 @@ def test_an_evidential_done_to_its_antecedent_is_no_content(rules, text, cue):
     seeming says nothing a reader can hold."""
     assert cue not in cues(rules, text)
 
+
+@pytest.mark.parametrize("text, content", [
+    ("The suspect, who was reportedly born and raised in Tarn, has a long criminal past.",
+     ["The suspect", "was reportedly born and raised in Tarn"]),
+    ("The teacher, who reportedly also served as a ferry pilot in Pellmark, was arrested.",
+     ["The teacher", "reportedly also served as a ferry pilot in Pellmark"]),
+])
+def test_reportedly_in_a_relative_clause_reports_of_the_antecedent(rules, text, content):
+    """'The suspect, who was reportedly born in Tarn': the report is of the suspect, not of 'who'."""
+    found = only_by_cue(extract(rules, text), "reportedly")
+    assert [text[s:e] for s, e in found.content_spans] == content

@@ -203,8 +203,15 @@ def reportedly(doc: Doc, token: Token) -> Found | None:
     content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
     if content[1] <= content[0] or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
         return None
-    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="report",
-                 sentence=sentence_of(doc, content), flags=["hedged"], confidence=0.6)
+    spans = [content]
+    if head.dep_ == "relcl" and subject.lower_ in {"who", "which", "that"} and len(words) > 1:
+        # "The suspect, who was reportedly born in Tarn, …": what is reported is of the antecedent, whose words
+        # stand before the relative clause; the relative word is left out of the content.
+        antecedent = _antecedent_span(doc, head, subject)
+        if antecedent is not None:
+            spans = [antecedent, trim(doc, words[1].idx, words[-1].idx + len(words[-1]))]
+    return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=spans, cue_class="report",
+                 sentence=sentence_of(doc, *spans), flags=["hedged"], confidence=0.6)
 
 
 # The words (lower-cased) `evidence_aside` fires on; `reported_speech` reads the set to skip the call.
