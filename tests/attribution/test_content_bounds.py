@@ -389,3 +389,12 @@ def test_a_hyphenated_name_opening_the_content_is_no_dateline(rules):
     text = ("KTRN-7 broadcast a story Saturday night about the pier being closed because of a storm but never "
             "mentioned the flood, said Darrin Oake, the station's manager.")
     assert one(extract(rules, text), "said").content.startswith("KTRN-7 broadcast a story")
+
+
+def test_a_clause_subject_hung_on_the_cue_stays_in_the_content(rules):
+    """'the governor said many of the bodies … appeared to …': the parser hangs the clause's subject on the cue
+    after it (the cue has its own before it); the content starts at that subject (`clauses._clause_bounds`)."""
+    text = ("On Tuesday, the Tarn governor, Ansel Marr, said many of the bodies at the first site appeared to have "
+            "been buried for some time, suggesting they belonged to earlier victims.")
+    assert only_by_cue(extract(rules, text), "said").content == (
+        "many of the bodies at the first site appeared to have been buried for some time")

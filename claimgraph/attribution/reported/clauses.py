@@ -301,6 +301,14 @@ def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, 
     if relative.i < cue.i and relative.tag_ in RELATIVE_TAGS and cue.i + 1 < comp.right_edge.i and not (
             relative.tag_ == "WP" and _too_short(doc, (doc[cue.i + 1].idx, end))):
         start = doc[cue.i + 1].idx
+    # "the governor said many of the bodies at the site appeared to …": the clause's subject hung on the cue as
+    # a second subject after it, while the cue has its own before it and the clause none; the content starts at
+    # that subject (not without it: "appeared to have been buried" says nothing of what).
+    stray = next((c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} and cue.i < c.i < comp.left_edge.i),
+                 None)
+    if stray is not None and comp.i > cue.i and not any(g.dep_ in SUBJECTS for g in comp.children) and any(
+            c.dep_ in SUBJECTS and c.i < cue.i for c in cue.children):
+        start = min(start, stray.left_edge.idx)
     later = [c for c in cue.children if c.dep_ == "ccomp" and c.i > comp.right_edge.i
              and c.left_edge.i <= comp.right_edge.i + 2 and c.tag_ in {"VBD", "VBZ", "VBP"}
              and not any(g.dep_ in SUBJECTS for g in c.children)]
