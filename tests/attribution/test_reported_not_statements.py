@@ -165,3 +165,20 @@ def test_a_quoted_name_given_is_still_a_statement(rules, text, content):
 def test_a_finding_is_still_a_statement(extractor):
     text = "The harbor study found that the ferry lost money. Talbot denied that the ferry lost money."
     assert [a.cue for a in extract(extractor, text)] == ["found", "denied"]
+
+
+@pytest.mark.parametrize("text", [
+    "The fever epidemic has claimed thousands of lives in the Tarsian provinces of Kessel and Dunmore.",
+    "The storm has claimed hundreds of lives across the northern provinces of Tarsia since Monday.",
+])
+def test_a_toll_claimed_is_no_claim(rules, text):
+    """'has claimed thousands of lives': a toll taken, nothing said (`statements.TAKEN`)."""
+    assert not [a for a in extract(rules, text) if a.cue == "claimed"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ansel Marr claimed victory in the harbor vote.",  # saying one won
+    "The Harbor Front claimed responsibility for the blast.",  # saying one did it
+])
+def test_a_victory_or_a_deed_claimed_stays(rules, text):
+    assert [a for a in extract(rules, text) if a.cue == "claimed"]
