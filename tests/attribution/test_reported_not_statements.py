@@ -182,3 +182,22 @@ def test_a_toll_claimed_is_no_claim(rules, text):
 ])
 def test_a_victory_or_a_deed_claimed_stays(rules, text):
     assert [a for a in extract(rules, text) if a.cue == "claimed"]
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Additionally, Talbot lost his parents' condo and found himself jobless and homeless on the street.", "found"),
+    ("Mara Vell has also found herself one of the most popular girls at the Kessel school.", "found"),
+])
+def test_finding_oneself_somewhere_is_no_finding(rules, text, cue):
+    """'found himself jobless': a state come to, not a finding (`statements.found_thing`)."""
+    assert cue not in cues(rules, text)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("He said only the Central Laboratory of Tarn has the ability to confirm cases of the fever.", "confirm"),
+    ("Ansel Marr told the Courier that Kessel simply doesn't have the technology available to confirm a case of "
+     "the fever.", "confirm"),
+])
+def test_a_means_to_confirm_is_no_statement(rules, text, cue):
+    """'has the ability to confirm cases': what could be done, nobody confirming (`statements.CAPACITIES`)."""
+    assert cue not in cues(rules, text)

@@ -92,9 +92,28 @@ def naming_order(cue: Token) -> bool:
         c.dep_ == "oprd" for c in cue.children)
 
 
+# Nouns of a means or a power to do something: a cue in an infinitive hung on one ("the ability to confirm
+# cases", "the technology available to confirm a case") is what could be done, not what anybody said.
+CAPACITIES = {"ability", "capability", "capacity", "technology", "means", "power", "tool", "equipment",
+              "facility", "expertise", "resource", "skill"}
+
+
+def _means_to(cue: Token) -> bool:
+    """An infinitive cue hung on a noun of CAPACITIES ("the ability to confirm"), or on an adjective that noun
+    holds ("the technology available to confirm", parsed as a small clause with the noun its subject)."""
+    owner = cue.head
+    if cue.dep_ in {"relcl", "acl"}:
+        return owner.lemma_.lower() in CAPACITIES
+    if cue.dep_ != "xcomp" or owner.pos_ != "ADJ":
+        return False
+    nouns = [owner.head] if owner.dep_ == "amod" else [c for c in owner.children if c.dep_ == "nsubj"]
+    return any(n.lemma_.lower() in CAPACITIES for n in nouns)
+
+
 def not_a_statement(cue: Token) -> bool:
     """Cue words that state nothing: an instruction to the reader ("To urge your MP to vote …, click this box"),
-    a way or chance to say something ("any objective way to say that …"), "predicts how well …" or "was predicted
+    a way or chance to say something ("any objective way to say that …"), a means to ("the ability to confirm
+    cases": CAPACITIES), "predicts how well …" or "was predicted
     by …" (a measure that forecasts, not a forecast made), "this factor is called intelligence" (a name)."""
     if unsaid(cue):
         return True  # a deliberation, a skill, a hypothetical, a wished belief, a source cited (unsaid.py)
@@ -108,6 +127,8 @@ def not_a_statement(cue: Token) -> bool:
     if infinitive and cue.dep_ in {"relcl", "acl"} and cue.head.pos_ == "NOUN" \
             and cue.head.dep_ == "attr" and any(c.dep_ == "expl" for c in cue.head.head.children):
         return True  # "Is there any way to say …", "There are better ways to express …": nobody says it
+    if infinitive and _means_to(cue):
+        return True  # "the laboratory has the ability to confirm cases", "lacks the technology to confirm …"
     if lemma == "predict":
         if any(c.dep_ == "nsubjpass" for c in cue.children) and not any(c.dep_ == "ccomp" for c in cue.children):
             return True  # "a factor that was predicted by the members' intelligence": a thing predicted
@@ -127,12 +148,17 @@ def not_a_statement(cue: Token) -> bool:
     return False
 
 
+REFLEXIVES = {"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself", "yourselves"}
+
+
 def found_thing(cue: Token) -> bool:
     """'The tool was found on the beach', 'divers found the wreck lying on its side': finding a thing, not a
     finding. A finding is a finite clause ("the study found that the drug works", "… found there had been …") or
     a judgement ("finds the pitch compelling")."""
     if cue.lemma_.lower() not in {"find", "discover"}:
         return False
+    if cue.i + 1 < len(cue.doc) and cue.nbor().lower_ in REFLEXIVES:
+        return True  # "found himself jobless", "found herself one of the most popular girls": a state come to
     # A clause set off by a dash is a sentence of its own ("The tool was found on the beach—carbon dating showed
     # it to be …"), not what was found.
     clauses = [c for c in cue.children if c.dep_ in {"ccomp", "advcl", "xcomp", "oprd"} and not (
