@@ -172,6 +172,11 @@ def test_a_seeming_now_stays(rules):
     ('"They live larger," said Tam Reed, the chief executive of the consulting firm Harbor Media, who is known to '
      'throw his own lavish dinners.', "known",
      ["Tam Reed, the chief executive of the consulting firm Harbor Media", "to throw his own lavish dinners"]),
+    # not through "of" from a thing: the last noun is the one meant
+    ("There was no word on the fate of other hostages who were believed to have been held with Mr. Talbot.",
+     "believed", ["other hostages", "to have been held with Mr. Talbot"]),
+    ("The camera showed the back of the weather man, who appeared to be relieving himself in the snow.", "appeared",
+     ["the weather man", "to be relieving himself in the snow"]),
 ])
 def test_an_evidential_in_a_relative_clause_holds_no_relative(rules, text, cue, content):
     """'the town, where the mill is expected to close': the content is what is expected of the mill, not the

@@ -33,6 +33,7 @@ from claimgraph.attribution.reported.common import (
     under_cue,
 )
 from claimgraph.attribution.reported.statements import _undone
+from claimgraph.attribution.speakers.roles import ROLE_ENDS
 
 # "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
 SEEM = {"seem", "appear"}
@@ -96,8 +97,11 @@ def _antecedent_span(doc: Doc, clause: Token, relative: Token) -> tuple[int, int
     Media, who …"): a noun that is no person, in an "of"/"with" phrase or an apposition, gives the noun above it."""
     noun = relative_antecedent(clause.head, relative)
     while relative.lower_ == "who" and noun.ent_type_ != "PERSON" and (
-            noun.dep_ == "appos" or noun.dep_ == "pobj" and noun.head.lower_ in {"of", "with"}
-            and noun.head.head.pos_ in {"NOUN", "PROPN"}):
+            noun.dep_ == "appos" or noun.dep_ == "pobj" and noun.head.head.pos_ in {"NOUN", "PROPN"} and (
+                noun.head.lower_ == "with" or noun.head.lower_ == "of"
+                and noun.head.head.lemma_.lower() in ROLE_ENDS)):
+        # (through "of" only from a role: "the chief of the firm", not "the fate of other hostages", "the back
+        # of the weather man", "a collage of pictures of the boy", whose last noun is the one meant)
         noun = noun.head if noun.dep_ == "appos" else noun.head.head
     words = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_space]
     while words and (words[0].pos_ == "ADP" or words[0].is_punct):
