@@ -2,7 +2,8 @@
 
 Quote marks are read from the characters, not the parse: the parser attaches closing marks to the next sentence
 and makes "said" a clause of "I think" inside the quote, so a cue is looked for in the words right after the
-closing mark (", Spicer said.") or right before the opening one ("Spicer said: “…”").
+closing mark (", Spicer said.") or right before the opening one ("Spicer said: “…”"). British copy's quotations in
+single marks are read here too (`find_single_quotes`), apart from the apostrophes around them.
 """
 
 from __future__ import annotations
@@ -78,6 +79,77 @@ def find_quotes(text: str) -> list[Quote]:
     if open_at is not None and len(text) - open_at > open_len:
         quotes.append(Quote(open_at, len(text), (open_at + open_len, len(text)), closed=False))
     return quotes
+
+
+SINGLE_OPEN = "'‘"
+SINGLE_CLOSE = "'’"
+SINGLE_MARK = re.compile("['‘’\n]")
+OPENS_AFTER = set(" \t\n(:—–-\"“")  # what may stand before a single mark that opens a quotation
+
+
+def find_single_quotes(text: str, marks: list[Quote]) -> list[Quote]:
+    """British copy's quotations in single marks ("'We saw something,' Nor said.", "He said: 'I put him down.'"),
+    outside the double-mark quotes `marks`. A mark opens after a space, a colon or a dash and before a capital
+    (any letter where it opens its paragraph, a quotation going on below); it closes after the quotation's own
+    comma, full stop, "?" or "!", or after a letter where no such closing follows on the line ("… for the rest of
+    them'."; "the soldiers' faces" inside a quotation is an apostrophe when the quotation closes later). Closed
+    after a letter, it holds four words or more and no colon follows ("'Guru in bling': …" labels a caption). Marks
+    that open inside an open quotation nest ("… your 'war story' to …"). A quotation left open at its paragraph's end
+    that ends a sentence there is kept unclosed, as `find_quotes` keeps one: the next paragraph may reopen it."""
+    inside = [(q.start, q.end) for q in marks]
+    quotes: list[Quote] = []
+    line_start = 0
+    for line in text.split("\n"):
+        events = [m.start() + line_start for m in SINGLE_MARK.finditer(line)]
+        events = [i for i in events if not any(s <= i < e for s, e in inside) and text[i - 1:i] != "'"
+                  and text[i + 1:i + 2] != "'"]  # '' is a double mark (find_quotes)
+        closers = [i for i in events if _closes_after_punct(text, i)]
+        open_at: int | None = None
+        depth = 0
+        for i in events:
+            if open_at is None:
+                if _opens_single(text, i):
+                    open_at, depth = i, 0
+                continue
+            if _opens_single(text, i) and text[i - 1] != ":":
+                depth += 1
+            elif text[i] in SINGLE_CLOSE and not text[i - 1].isspace() and not text[i + 1:i + 2].isalnum():
+                if depth:
+                    depth -= 1
+                elif i in closers or not any(c > i for c in closers):
+                    if (i in closers or (len(WORD.findall(text[open_at:i])) >= 4 and text[i + 1:i + 2] != ":")) \
+                            and not _crosshead(text, open_at, i + 1):
+                        quotes.append(Quote(open_at, i + 1, (open_at + 1, i)))
+                    open_at = None
+        line_end = line_start + len(line)
+        if open_at is not None and text[open_at + 1:line_end].rstrip().endswith((".", "!", "?")):
+            quotes.append(Quote(open_at, line_end, (open_at + 1, line_end), closed=False))
+        line_start = line_end + 1
+    return quotes
+
+
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+                     "from", "as", "t", "s"}  # "Isn't" splits into "Isn" and "t"
+
+
+def _crosshead(text: str, start: int, end: int) -> bool:
+    """"'Legend in the Coal Fields.'" alone on its line: a subheading that quotes its section, in title case (every
+    word but the small ones capitalised), not someone's words ("'Brian Tarn has to go.'" is)."""
+    if text[start - 1:start] not in {"", "\n"} or text[end:].split("\n", 1)[0].strip():
+        return False
+    words = [w for w in WORD.findall(text[start:end]) if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _opens_single(text: str, i: int) -> bool:
+    if text[i] not in SINGLE_OPEN or (i > 0 and text[i - 1] not in OPENS_AFTER):
+        return False
+    following = text[i + 1:i + 2]
+    return following.isupper() or (following.isalpha() and (i == 0 or text[i - 1] == "\n"))
+
+
+def _closes_after_punct(text: str, i: int) -> bool:
+    return text[i] in SINGLE_CLOSE and i > 0 and text[i - 1] in ",.?!…" and not text[i + 1:i + 2].isalnum()
 
 
 def _stray_close(text: str, i: int) -> bool:
@@ -200,6 +272,8 @@ def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if len(verbs) != 1 or verbs[0].i in used or verbs[0].dep_ in {"relcl", "acl"}:
         return None
     verb = verbs[0]
+    if any(c.dep_ in {"acomp", "attr"} for c in verb.children):
+        return None  # 'the lack of perspective just got worse: “…”': a state described, not words said
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in {"it", "this", "that", "there", "which", "what"}:
         return None
@@ -391,10 +465,18 @@ def _np_text(token: Token) -> str:
     return text
 
 
+def with_single_quotes(text: str, marks: list[Quote]) -> list[Quote]:
+    """The double-mark quotes and British copy's quotes in single marks, in text order. Read by the quote steps only,
+    where each must be direct to count (reported speech reads single marks around a content itself, and a single
+    mark inside its content is mostly an apostrophe)."""
+    return sorted([*marks, *find_single_quotes(text, marks)], key=lambda quote: quote.start)
+
+
 def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
     """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker, unless the
     quote stands in a sentence with a subject of its own (`_own_sentence_subject`)."""
     text = doc_text(doc)
+    marks = with_single_quotes(text, marks)
     found: list[Found] = []
     last: Found | None = None
     previous_quote: Quote | None = None

@@ -378,18 +378,20 @@ def test_a_quote_said_as_an_aside_keeps_its_cue(rules):
     ("The ferry sank in March.\n\n‘We are both crying for them,’ Nell Ashby told the Vellport Courier.",
      "We are both crying for them,", "told", "Nell Ashby"),
     ("The ferry sank in March.\n\n'Olin is definitely a hero,' said Nell Ashby, his sister. 'We are relieved.'",
-     "Olin is definitely a hero,", "said", "Nell Ashby"),
+     # the quotation after the cue clause goes on with the statement, as with double marks (test_single_mark_quotes)
+     "Olin is definitely a hero, … We are relieved.", "said", "Nell Ashby"),
     ("The ferry sank in March.\n\nFerry worker Olin Pask said: 'The boats were late every single day this winter.'",
      "The boats were late every single day this winter.", "said", "Olin Pask"),
     ("The ferry sank in March.\n\nFerry worker Olin Pask said: 'We work in shifts and the harbour is open all night."
      "\n\n'At first no one noticed the boat had gone.'",
-     "We work in shifts and the harbour is open all night.", "said", "Olin Pask"),
+     "We work in shifts and the harbour is open all night. … At first no one noticed the boat had gone.", "said",
+     "Olin Pask"),
 ])
 def test_a_whole_quotation_in_single_marks_is_a_direct_quote(rules, text, content, cue, speaker):
     """British copy quotes in single marks: a content that is exactly one such quotation is a direct quote, its
     words inside the marks (with their final comma or full stop, as with double marks), its cue and speaker as
     found; not reported speech with the marks inside it. A quotation running on into the next paragraph has no
-    closing mark at its paragraph's end; the next paragraph opens with one."""
+    closing mark at its paragraph's end; the next paragraph opens with one, and both pieces are the statement."""
     found = only_by_cue(extract(rules, text), cue)
     assert (found.kind, found.content, speaker_name(found)) == ("direct", content, speaker)
 
