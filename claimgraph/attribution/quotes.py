@@ -311,6 +311,31 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return None
 
 
+GOING_ON = {"continue", "add"}  # cue verbs that say their subject spoke before ("Downey continued, “…”")
+
+
+def _said_before_going_on(doc: Doc, marks: list[Quote], qi: int, cue: Token, found: list[Found]
+                          ) -> tuple[int, int] | None:
+    """'“We thought at first he was lost. …” Downey continued, “There's no better feeling …”': a cue clause that
+    opens the next quotation and says its subject goes on ("continued", "added", "went on") follows a quotation
+    that ended its sentence in the same paragraph and that no statement holds yet: that quotation is what the
+    subject said first (one statement, the earlier words its first span). The quotation's words, or None."""
+    if qi == 0 or not (cue.lemma_ in GOING_ON or (cue.lemma_ == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in cue.children))):
+        return None
+    text = doc_text(doc)
+    before, quote = marks[qi - 1], marks[qi]
+    gap = text[before.end:quote.start]
+    if not before.closed or not is_direct(text, before) or not _ends_inside(text, before) or "\n" in gap \
+            or any(c in gap for c in {*OPEN, *CLOSE, *SINGLE_OPEN}) or len(WORD.findall(gap)) > 8 \
+            or not before.end <= cue.idx < quote.start:
+        return None
+    if any(s < before.inner[1] and before.inner[0] < e for item in found for s, e in item.content):
+        return None  # already a statement's words (a continuation of the quotation before it, say)
+    inner = trim(doc, *before.inner, keep_final_period=True)
+    return inner if inner[1] > inner[0] else None
+
+
 def _ends_clause(text: str, quote: Quote) -> bool:
     """The quoted words end a sentence: a final mark inside the quote, or a period, line end or text end after it."""
     rest = text[quote.end:].lstrip(" \t")
@@ -520,11 +545,15 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             if rest is None and after is not None:
                 rest = _words_before_cue_clause(doc, quote, cue, source)
             lead = _subject_before_quote(doc, quote, used) if after is not None else None
+            # '“A.” Downey continued, “B.”': the quotation before the frame is the same speaker's, said first.
+            said_first = _said_before_going_on(doc, marks, qi, cue, found) if after is None else None
             item = Found(kind="mixed" if rest or lead else "direct", cue=doc[cue.i:cue.i + 1], source=source,
-                         content=([lead] if lead else []) + [inner] + ([rest] if rest else []),
+                         content=([said_first] if said_first else []) + ([lead] if lead else []) + [inner]
+                         + ([rest] if rest else []),
                          cue_class=classify(cue_for(cue), content) if cue_for(cue) else "report",
-                         sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
-                         confidence=0.9, quote_index=qi)
+                         sentence=sentence_of(doc, *([said_first] if said_first else []), inner,
+                                              (cue.idx, cue.idx + len(cue))),
+                         via=channel(doc, cue), confidence=0.9, quote_index=qi)
             found.append(item)
             last = item
         elif (joined := _after_mixed_statement(doc, marks, qi, used)) is not None:

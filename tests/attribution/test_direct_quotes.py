@@ -404,3 +404,32 @@ def test_apostrophes_and_a_few_words_in_single_marks_leave_reported_speech(rules
     """An apostrophe ("Tarn's", "the 90s'") is no quotation mark, and a content holding a few words in single marks
     is not one whole quotation: both stay reported speech."""
     assert only_by_cue(extract(rules, text), cue).kind == "indirect"
+
+
+@pytest.mark.parametrize("text", [
+    "“We thought at first he was lost at sea. It was a long night for all of us.” Harbourmaster Orla Penn continued, "
+    "“There is no better feeling than bringing a crew home.”",
+    "Ilan Moss spoke at the pier. “The ferry will run again in May, and the fares will stay as they are.” Ilan Moss "
+    "added: “We are ready for the summer.”",
+    "“The ferry will run again in May, and the fares will stay as they are.” Ilan Moss went on, “We are ready for "
+    "the summer.”",
+])
+def test_a_quotation_before_a_going_on_frame_is_the_same_speakers_first_words(rules, text):
+    """'“A.” Downey continued, “B.”': the cue says its subject spoke before, and the quotation before it, in the same
+    paragraph, is held by no statement: one statement, the earlier quotation its first span."""
+    found = quoted(rules, text)
+    assert len(found) == 1, [(a.cue, a.content_spans) for a in found]
+    first, second = [text[s:e] for s, e in found[0].content_spans]
+    assert first.startswith(("We thought", "The ferry")) and second.startswith(("There is", "We are"))
+    assert found[0].speaker.name in {"Orla Penn", "Ilan Moss"}
+
+
+def test_a_quotation_held_by_its_own_statement_is_not_taken_by_the_next_speakers_going_on(rules):
+    text = ("“The pier is safe,” Mara Vell said. “We have checked it twice this week.” Ilan Moss added, “The ferry "
+            "will run again in May.”")
+    found = quoted(rules, text)
+    vell = [a for a in found if a.speaker is not None and a.speaker.name == "Mara Vell"]
+    assert vell and any("We have checked it twice this week." in (a.content or "") for a in vell), \
+        [(a.cue, a.content_spans) for a in found]
+    moss = [a for a in found if a.speaker is not None and a.speaker.name == "Ilan Moss"]
+    assert [a.content for a in moss] == ["The ferry will run again in May."]
