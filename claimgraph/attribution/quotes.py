@@ -670,6 +670,52 @@ def inside_statements(quotes: list[Found], statements: list[Found]) -> list[Foun
         s <= q.content[0][0] and q.content[-1][1] <= e for s, e in spans)]
 
 
+def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statements: list[Found]) -> list[Found]:
+    """'Mr Stein said the photographs showed an unarmed drone. “The evidence thus far suggests …”', 'According to
+    Vell, the film is real.¶¶“We have shown the whole ceremony …”': a quotation with no cue of its own that opens
+    its sentence right after a reported statement whose source is named (in the same paragraph or the next, nothing
+    but the statement's sentence before it), and that no statement holds, goes on with that statement: a
+    continuation whose speaker is the statement's, as a quotation after a direct quote is (`direct_quotes`; the
+    speakers step reads the same order in `_said_just_before`). A quotation after such a continuation goes on in
+    turn. The continuations, in text order."""
+    text = doc_text(doc)
+    marks = with_single_quotes(text, marks)
+    held = [span for item in [*quotes, *statements] for span in item.content]
+    quoted = [(quote.start, quote.end) for quote in marks]
+    # Statements whose words are no other statement's ("Vell said Moss told her …" goes on with Vell) and that are
+    # nobody's quoted words ("'I told work I was off sick,' …": the quotation after is not the inner teller's).
+    reported = [item for item in statements if item.kind != "direct" and item.content and item.source is not None
+                and item.cue is not None and not any(s <= item.cue.start_char < e for other in statements
+                                                     if other is not item for s, e in other.content)
+                and not any(s <= item.cue.start_char < e for s, e in quoted)]
+    added: list[Found] = []
+    for qi, quote in enumerate(marks):
+        if not is_direct(text, quote) or not _ends_clause(text, quote) \
+                or any(s < quote.inner[1] and quote.inner[0] < e for s, e in held):
+            continue  # words after it in its sentence may be its cue clause ('“…,” Bary raps.')
+        start = _sentence_start(doc, quote.start)
+        opening = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip()
+        if start is None or WORD.search(text[start:quote.start]) or (opening and opening[-1] not in ".!?”\"'’"):
+            continue  # a quotation inside a sentence of its own (`_own_sentence_subject` reads those) or a frame's
+        before = [item for item in [*reported, *added] if item.sentence[1] <= quote.start]
+        if not before:
+            continue
+        last = max(before, key=lambda item: item.sentence[1])
+        gap = text[last.sentence[1]:quote.start]
+        same_sentence = [item for item in reported if item.sentence == last.sentence]
+        if gap.strip(" \t\n\"“”'’") or gap.count("\n") > 2 or (last in reported and len(
+                {item.source.text.lower() for item in same_sentence}) > 1):
+            continue  # words between, a paragraph between, or two speakers in the sentence before
+        inner = trim(doc, *quote.inner, keep_final_period=True)
+        inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
+        item = Found(kind="direct", cue=None, source=None, content=[inner], cue_class=last.cue_class,
+                     sentence=sentence_of(doc, inner), flags=["continuation"], confidence=0.6, quote_index=qi)
+        item.speaker = last  # resolved to the same speaker as the statement it continues
+        added.append(item)
+        held.append(inner)
+    return added
+
+
 RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",
                    "although", "before", "after", "in", "at", "on", "during", "referring", "adding", "saying"}
 

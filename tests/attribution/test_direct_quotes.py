@@ -433,3 +433,47 @@ def test_a_quotation_held_by_its_own_statement_is_not_taken_by_the_next_speakers
         [(a.cue, a.content_spans) for a in found]
     moss = [a for a in found if a.speaker is not None and a.speaker.name == "Ilan Moss"]
     assert [a.content for a in moss] == ["The ferry will run again in May."]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The pier closed on Monday.\n\nTobin Marsh said that the photographs showed the drone was unarmed. "
+     "\"The evidence thus far suggests that the drone is only taking pictures of the town.\"", "Tobin Marsh"),
+    ("The pier closed on Monday.\n\nAccording to Mara Vell, the harbour master, the blurring is not real.\n\n"
+     "\"The harbour television has been showing the whole ceremony and nowhere is anything blurred.\"", "Mara Vell"),
+])
+def test_a_quotation_right_after_a_reported_statement_goes_on_with_its_speaker(rules, text, speaker):
+    """No direct quote before: the cue-less quotation opening the sentence or paragraph right after a reported
+    statement with a named source is that source's (a continuation), not nobody's."""
+    found = quoted(rules, text)
+    assert len(found) == 1, [(a.cue, a.content_spans) for a in found]
+    assert "continuation" in found[0].flags and found[0].speaker is not None and found[0].speaker.name == speaker
+
+
+def test_the_quotation_after_a_continuation_of_a_reported_statement_goes_on_too(rules):
+    text = ("According to Mara Vell, the harbour master, the blurring is not real.\n\n"
+            "\"The harbour television has been showing the whole ceremony and nowhere is anything blurred.\"\n\n"
+            "\"We saw it all from the pier, and nobody hid anything from the crowd.\"")
+    found = quoted(rules, text)
+    assert [a.speaker.name if a.speaker else None for a in found] == ["Mara Vell", "Mara Vell"], \
+        [(a.cue, a.content_spans) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    # two speakers in the sentence before: whose the quotation is cannot be told
+    "Ilan Moss said the ferry was late, and Mara Vell said the pier was shut. \"Nobody told us anything about it "
+    "at all, and we waited for hours.\"",
+    # the writer's own sentence between
+    "Ilan Moss said the ferry was late. The pier closed at noon. \"Nobody told us anything about it at all, and we "
+    "waited for hours.\"",
+])
+def test_a_quotation_after_an_unclear_or_distant_statement_is_given_to_nobody(rules, text):
+    assert all(a.speaker is None for a in quoted(rules, text)), \
+        [(a.cue, a.speaker.name if a.speaker else None) for a in quoted(rules, text)]
+
+
+def test_a_quotation_with_words_after_it_does_not_go_on_with_the_statement_before(rules):
+    """The words after the quotation in its sentence are its own cue clause, whatever the verb."""
+    text = ("Ilan Moss said the ferry was late. “Give me the pier and the boats, and I will sail them all,” "
+            "Tobin Marsh raps.")
+    assert all(a.speaker is None or a.speaker.name != "Ilan Moss" for a in quoted(rules, text)), \
+        [(a.cue, a.speaker.name if a.speaker else None, a.content) for a in quoted(rules, text)]
