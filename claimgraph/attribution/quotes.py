@@ -284,9 +284,9 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
     line_start = doc_text(doc).rfind("\n", 0, quote.start) + 1
     if not doc_text(doc)[line_start:quote.start].strip():
-        # The quote opens its paragraph: the cue may end the paragraph before ("The Times reports:").
+        # The quote opens its paragraph: the cue may end the paragraph before ("The Times reports:", "he added,").
         before = doc_text(doc)[:line_start].rstrip()
-        if before.endswith(":"):
+        if before.endswith((":", ",")):
             line_start = before.rfind("\n") + 1
     span = _tokens_between(doc, line_start, quote.start)
     if span is None or not len(span):

@@ -477,3 +477,16 @@ def test_a_quotation_with_words_after_it_does_not_go_on_with_the_statement_befor
             "Tobin Marsh raps.")
     assert all(a.speaker is None or a.speaker.name != "Ilan Moss" for a in quoted(rules, text)), \
         [(a.cue, a.speaker.name if a.speaker else None, a.content) for a in quoted(rules, text)]
+
+
+@pytest.mark.parametrize("frame, cue, speaker", [
+    ("To this, the cleric Orvan Tesh replied in the negative, saying,", "saying", "Orvan Tesh"),
+    ("While noting his ruling, Orvan Tesh added,", "added", "Orvan Tesh"),
+])
+def test_a_cue_ending_the_paragraph_above_with_a_comma_introduces_the_quotation(rules, frame, cue, speaker):
+    """'…, saying,¶¶“…”': the paragraph above ends with its cue and a comma, as with a colon."""
+    text = (f"The imam was asked about snowmen. {frame}\n\n"
+            "“It is not permitted to make a statue out of snow, even in play.”")
+    found = by_cue(extract(rules, text), cue)
+    assert found.content == "It is not permitted to make a statue out of snow, even in play."
+    assert speaker_name(found) == speaker
