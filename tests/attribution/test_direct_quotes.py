@@ -490,3 +490,27 @@ def test_a_cue_ending_the_paragraph_above_with_a_comma_introduces_the_quotation(
     found = by_cue(extract(rules, text), cue)
     assert found.content == "It is not permitted to make a statue out of snow, even in play."
     assert speaker_name(found) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("When Orla Penn learned the baby was a boy, she was angry. This was Orla Penn's reaction: “I was in shock, I "
+     "started crying at the thought of it.”", "reaction", "Orla Penn"),
+    ("Tobin Marsh, a fighter from Corrow, posted a picture of his son holding a flag, with the caption: “That is my "
+     "boy, and he is ready.”", "caption", "Tobin Marsh"),
+])
+def test_a_noun_naming_what_was_said_introduces_the_quotation(rules, text, cue, speaker):
+    """'her reaction: “…”', 'with the caption: “…”': the noun before the colon is the cue, its possessor or the
+    subject of the verb it is the object of the speaker."""
+    found = by_cue(extract(rules, text), cue)
+    assert found.kind == "direct" and speaker_name(found) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The fighters can be heard vowing to take the town, with one warning: “We will enter the city and free it from the "
+    "unbelievers.”",
+    # a pronoun only: whom it means is left to no guess
+    "Tobin Marsh met Ilan Moss at the pier. This was his reaction: “I was in shock, I started crying at the thought of "
+    "it.”",
+])
+def test_a_noun_frame_with_nobody_named_gives_the_quotation_no_speaker(rules, text):
+    assert all(a.speaker is None or a.cue not in {"warning", "reaction"} for a in extract(rules, text))
