@@ -739,8 +739,9 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
     added: list[Found] = []
     for qi, quote in enumerate(marks):
         if not is_direct(text, quote) or not _ends_clause(text, quote) \
+                or WORD.search(text[quote.end:sentence_of(doc, (quote.start, quote.end))[1]]) \
                 or any(s < quote.inner[1] and quote.inner[0] < e for s, e in held):
-            continue  # words after it in its sentence may be its cue clause ('“…,” Bary raps.')
+            continue  # words after it in its sentence may be its cue clause ('“…,” Bary raps.', '“…!” laughed Vell')
         start = _sentence_start(doc, quote.start)
         opening = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip()
         if start is None or WORD.search(text[start:quote.start]) or (opening and opening[-1] not in ".!?”\"'’"):

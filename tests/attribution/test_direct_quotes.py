@@ -471,10 +471,13 @@ def test_a_quotation_after_an_unclear_or_distant_statement_is_given_to_nobody(ru
         [(a.cue, a.speaker.name if a.speaker else None) for a in quoted(rules, text)]
 
 
-def test_a_quotation_with_words_after_it_does_not_go_on_with_the_statement_before(rules):
+@pytest.mark.parametrize("text", [
+    "Ilan Moss said the ferry was late. “Give me the pier and the boats, and I will sail them all,” Tobin Marsh raps.",
+    # a quotation that ends its sentence inside the marks, then its cue clause
+    "Ilan Moss said the office was clean. \"They are rats, all of them!\" giggled the editor, Mara Vell.",
+])
+def test_a_quotation_with_words_after_it_does_not_go_on_with_the_statement_before(rules, text):
     """The words after the quotation in its sentence are its own cue clause, whatever the verb."""
-    text = ("Ilan Moss said the ferry was late. “Give me the pier and the boats, and I will sail them all,” "
-            "Tobin Marsh raps.")
     assert all(a.speaker is None or a.speaker.name != "Ilan Moss" for a in quoted(rules, text)), \
         [(a.cue, a.speaker.name if a.speaker else None, a.content) for a in quoted(rules, text)]
 
