@@ -33,7 +33,7 @@ from claimgraph.attribution.learned.gate import (
 )
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
-from claimgraph.attribution.quotes import direct_quotes, find_quotes, inside_statements
+from claimgraph.attribution.quotes import after_statements, direct_quotes, find_quotes, inside_statements
 from claimgraph.attribution.reported import cue_subject, found_thing, not_a_statement, reported_speech
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.nlp.predicates import content_tokens, predicate_words
@@ -60,7 +60,8 @@ def rule_finds(doc: Doc) -> list[Found]:
     inside = [(s, e) for item in labelled for s, e in item.content]
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
     reported = reported_speech(doc, used, quotes, marks)
-    return labelled + inside_statements(quotes, reported) + reported
+    quotes = inside_statements(quotes, reported)
+    return labelled + quotes + reported + after_statements(doc, marks, quotes, reported)
 
 
 def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate: Gate | None = None) -> list[Found]:

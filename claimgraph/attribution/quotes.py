@@ -2,7 +2,8 @@
 
 Quote marks are read from the characters, not the parse: the parser attaches closing marks to the next sentence
 and makes "said" a clause of "I think" inside the quote, so a cue is looked for in the words right after the
-closing mark (", Spicer said.") or right before the opening one ("Spicer said: “…”").
+closing mark (", Spicer said.") or right before the opening one ("Spicer said: “…”"). British copy's quotations in
+single marks are read here too (`find_single_quotes`), apart from the apostrophes around them.
 """
 
 from __future__ import annotations
@@ -78,6 +79,77 @@ def find_quotes(text: str) -> list[Quote]:
     if open_at is not None and len(text) - open_at > open_len:
         quotes.append(Quote(open_at, len(text), (open_at + open_len, len(text)), closed=False))
     return quotes
+
+
+SINGLE_OPEN = "'‘"
+SINGLE_CLOSE = "'’"
+SINGLE_MARK = re.compile("['‘’\n]")
+OPENS_AFTER = set(" \t\n(:—–-\"“")  # what may stand before a single mark that opens a quotation
+
+
+def find_single_quotes(text: str, marks: list[Quote]) -> list[Quote]:
+    """British copy's quotations in single marks ("'We saw something,' Nor said.", "He said: 'I put him down.'"),
+    outside the double-mark quotes `marks`. A mark opens after a space, a colon or a dash and before a capital
+    (any letter where it opens its paragraph, a quotation going on below); it closes after the quotation's own
+    comma, full stop, "?" or "!", or after a letter where no such closing follows on the line ("… for the rest of
+    them'."; "the soldiers' faces" inside a quotation is an apostrophe when the quotation closes later). Closed
+    after a letter, it holds four words or more and no colon follows ("'Guru in bling': …" labels a caption). Marks
+    that open inside an open quotation nest ("… your 'war story' to …"). A quotation left open at its paragraph's end
+    that ends a sentence there is kept unclosed, as `find_quotes` keeps one: the next paragraph may reopen it."""
+    inside = [(q.start, q.end) for q in marks]
+    quotes: list[Quote] = []
+    line_start = 0
+    for line in text.split("\n"):
+        events = [m.start() + line_start for m in SINGLE_MARK.finditer(line)]
+        events = [i for i in events if not any(s <= i < e for s, e in inside) and text[i - 1:i] != "'"
+                  and text[i + 1:i + 2] != "'"]  # '' is a double mark (find_quotes)
+        closers = [i for i in events if _closes_after_punct(text, i)]
+        open_at: int | None = None
+        depth = 0
+        for i in events:
+            if open_at is None:
+                if _opens_single(text, i):
+                    open_at, depth = i, 0
+                continue
+            if _opens_single(text, i) and text[i - 1] != ":":
+                depth += 1
+            elif text[i] in SINGLE_CLOSE and not text[i - 1].isspace() and not text[i + 1:i + 2].isalnum():
+                if depth:
+                    depth -= 1
+                elif i in closers or not any(c > i for c in closers):
+                    if (i in closers or (len(WORD.findall(text[open_at:i])) >= 4 and text[i + 1:i + 2] != ":")) \
+                            and not _crosshead(text, open_at, i + 1):
+                        quotes.append(Quote(open_at, i + 1, (open_at + 1, i)))
+                    open_at = None
+        line_end = line_start + len(line)
+        if open_at is not None and text[open_at + 1:line_end].rstrip().endswith((".", "!", "?")):
+            quotes.append(Quote(open_at, line_end, (open_at + 1, line_end), closed=False))
+        line_start = line_end + 1
+    return quotes
+
+
+TITLE_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "by", "with",
+                     "from", "as", "t", "s"}  # "Isn't" splits into "Isn" and "t"
+
+
+def _crosshead(text: str, start: int, end: int) -> bool:
+    """"'Legend in the Coal Fields.'" alone on its line: a subheading that quotes its section, in title case (every
+    word but the small ones capitalised), not someone's words ("'Brian Tarn has to go.'" is)."""
+    if text[start - 1:start] not in {"", "\n"} or text[end:].split("\n", 1)[0].strip():
+        return False
+    words = [w for w in WORD.findall(text[start:end]) if w.lower() not in TITLE_SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _opens_single(text: str, i: int) -> bool:
+    if text[i] not in SINGLE_OPEN or (i > 0 and text[i - 1] not in OPENS_AFTER):
+        return False
+    following = text[i + 1:i + 2]
+    return following.isupper() or (following.isalpha() and (i == 0 or text[i - 1] == "\n"))
+
+
+def _closes_after_punct(text: str, i: int) -> bool:
+    return text[i] in SINGLE_CLOSE and i > 0 and text[i - 1] in ",.?!…" and not text[i + 1:i + 2].isalnum()
 
 
 def _stray_close(text: str, i: int) -> bool:
@@ -200,6 +272,8 @@ def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if len(verbs) != 1 or verbs[0].i in used or verbs[0].dep_ in {"relcl", "acl"}:
         return None
     verb = verbs[0]
+    if any(c.dep_ in {"acomp", "attr"} for c in verb.children):
+        return None  # 'the lack of perspective just got worse: “…”': a state described, not words said
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None or subject.lower_ in {"it", "this", "that", "there", "which", "what"}:
         return None
@@ -210,9 +284,9 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
     line_start = doc_text(doc).rfind("\n", 0, quote.start) + 1
     if not doc_text(doc)[line_start:quote.start].strip():
-        # The quote opens its paragraph: the cue may end the paragraph before ("The Times reports:").
+        # The quote opens its paragraph: the cue may end the paragraph before ("The Times reports:", "he added,").
         before = doc_text(doc)[:line_start].rstrip()
-        if before.endswith(":"):
+        if before.endswith((":", ",")):
             line_start = before.rfind("\n") + 1
     span = _tokens_between(doc, line_start, quote.start)
     if span is None or not len(span):
@@ -235,6 +309,31 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
                 return token
             return None
     return None
+
+
+GOING_ON = {"continue", "add"}  # cue verbs that say their subject spoke before ("Downey continued, “…”")
+
+
+def _said_before_going_on(doc: Doc, marks: list[Quote], qi: int, cue: Token, found: list[Found]
+                          ) -> tuple[int, int] | None:
+    """'“We thought at first he was lost. …” Downey continued, “There's no better feeling …”': a cue clause that
+    opens the next quotation and says its subject goes on ("continued", "added", "went on") follows a quotation
+    that ended its sentence in the same paragraph and that no statement holds yet: that quotation is what the
+    subject said first (one statement, the earlier words its first span). The quotation's words, or None."""
+    if qi == 0 or not (cue.lemma_ in GOING_ON or (cue.lemma_ == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in cue.children))):
+        return None
+    text = doc_text(doc)
+    before, quote = marks[qi - 1], marks[qi]
+    gap = text[before.end:quote.start]
+    if not before.closed or not is_direct(text, before) or not _ends_inside(text, before) or "\n" in gap \
+            or any(c in gap for c in {*OPEN, *CLOSE, *SINGLE_OPEN}) or len(WORD.findall(gap)) > 8 \
+            or not before.end <= cue.idx < quote.start:
+        return None
+    if any(s < before.inner[1] and before.inner[0] < e for item in found for s, e in item.content):
+        return None  # already a statement's words (a continuation of the quotation before it, say)
+    inner = trim(doc, *before.inner, keep_final_period=True)
+    return inner if inner[1] > inner[0] else None
 
 
 def _ends_clause(text: str, quote: Quote) -> bool:
@@ -266,6 +365,52 @@ def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
         return None
     source = doc[names[0].i:names[-1].i + 1]
     return colon, source
+
+
+# Nouns that name what someone said or wrote, introducing a quotation after a colon ("her reaction: “…”").
+STATEMENT_NOUNS = {"caption", "warning", "reply", "response", "reaction", "message", "statement", "statements",
+                   "words", "note", "answer", "comment", "explanation", "remark", "tweet", "post", "plea", "appeal",
+                   "promise", "vow", "threat", "slogan"}
+
+
+def _noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
+    """'This was Lana's reaction: ‘…’', 'posted a picture of his son with the caption: “That's my boy.”', 'Horner
+    makes statements such as: “…”': a noun naming what was said ends the words before the colon (or comma) that opens
+    the quotation, in its line or ending the paragraph above; the speaker is whose the noun is (its possessor) or the
+    subject of the verb it is the object of ("posted … with the caption", "makes statements"). The noun and the
+    speaker as written, or None where no speaker is named ("with one warning:") or only a pronoun does ("his
+    reply:": the speakers step resolved two of two such wrongly on FNC-1 bodies)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[:quote.start].rstrip()
+    if not text[line_start:quote.start].strip():
+        before = text[:line_start].rstrip()  # the quotation opens its paragraph: the frame ends the one above
+    if not before.endswith((":", ",")):
+        return None
+    mark = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
+    if mark is None or mark.start < 2:
+        return None
+    noun = doc[mark.start - 1]
+    if noun.lower_ == "as" and doc[mark.start - 2].lower_ == "such":  # "statements such as:"
+        noun = doc[mark.start - 3] if mark.start >= 3 else noun
+    if noun.pos_ != "NOUN" or noun.lower_ not in STATEMENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        chars = _span_chars(owner)
+        source = doc.char_span(*trim(doc, *chars), alignment_mode="expand") if chars is not None else None
+    else:
+        head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
+        if noun.dep_ not in {"pobj", "dobj"} or head.pos_ != "VERB" or head.i == noun.i or any(
+                c.dep_ in {"nummod", "det"} and c.lower_ in {"one", "another"} for c in noun.children):
+            return None
+        subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None or subject.lower_ in NOT_SPEAKERS:
+            return None
+        source = speaker_mention(doc, head)
+    if source is None or not any(t.is_alpha for t in source) or all(t.pos_ == "PRON" for t in source if t.is_alpha):
+        return None  # "his reply:", "he makes statements such as:": whom the pronoun means is too often misread
+    return doc[noun.i:noun.i + 1], source
 
 
 SIGNATURE = re.compile(r"[ \t]*(?P<dash>[―—–])[ \t]*(?P<name>[A-Z][\w.'’ -]{1,60}?)[ \t.]*(?:\n|$)")
@@ -391,10 +536,18 @@ def _np_text(token: Token) -> str:
     return text
 
 
+def with_single_quotes(text: str, marks: list[Quote]) -> list[Quote]:
+    """The double-mark quotes and British copy's quotes in single marks, in text order. Read by the quote steps only,
+    where each must be direct to count (reported speech reads single marks around a content itself, and a single
+    mark inside its content is mostly an apostrophe)."""
+    return sorted([*marks, *find_single_quotes(text, marks)], key=lambda quote: quote.start)
+
+
 def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
     """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker, unless the
     quote stands in a sentence with a subject of its own (`_own_sentence_subject`)."""
     text = doc_text(doc)
+    marks = with_single_quotes(text, marks)
     found: list[Found] = []
     last: Found | None = None
     previous_quote: Quote | None = None
@@ -417,6 +570,8 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             after = quote.end
             if cue is None:
                 cue, after = _frame_verb_before(doc, quote, used), None
+            if cue is None:
+                signed = _noun_frame(doc, quote)
         if cue is not None and unsaid(cue):
             previous_quote, previous_index = quote, qi
             continue  # '“…” helps me see why voters might question …': a cue that says nothing (unsaid.py)
@@ -438,11 +593,15 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             if rest is None and after is not None:
                 rest = _words_before_cue_clause(doc, quote, cue, source)
             lead = _subject_before_quote(doc, quote, used) if after is not None else None
+            # '“A.” Downey continued, “B.”': the quotation before the frame is the same speaker's, said first.
+            said_first = _said_before_going_on(doc, marks, qi, cue, found) if after is None else None
             item = Found(kind="mixed" if rest or lead else "direct", cue=doc[cue.i:cue.i + 1], source=source,
-                         content=([lead] if lead else []) + [inner] + ([rest] if rest else []),
+                         content=([said_first] if said_first else []) + ([lead] if lead else []) + [inner]
+                         + ([rest] if rest else []),
                          cue_class=classify(cue_for(cue), content) if cue_for(cue) else "report",
-                         sentence=sentence_of(doc, inner, (cue.idx, cue.idx + len(cue))), via=channel(doc, cue),
-                         confidence=0.9, quote_index=qi)
+                         sentence=sentence_of(doc, *([said_first] if said_first else []), inner,
+                                              (cue.idx, cue.idx + len(cue))),
+                         via=channel(doc, cue), confidence=0.9, quote_index=qi)
             found.append(item)
             last = item
         elif (joined := _after_mixed_statement(doc, marks, qi, used)) is not None:
@@ -557,6 +716,53 @@ def inside_statements(quotes: list[Found], statements: list[Found]) -> list[Foun
     spans = [(s, e) for item in statements for s, e in item.content]
     return [q for q in quotes if q.cue is not None or not any(
         s <= q.content[0][0] and q.content[-1][1] <= e for s, e in spans)]
+
+
+def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statements: list[Found]) -> list[Found]:
+    """'Mr Stein said the photographs showed an unarmed drone. “The evidence thus far suggests …”', 'According to
+    Vell, the film is real.¶¶“We have shown the whole ceremony …”': a quotation with no cue of its own that opens
+    its sentence right after a reported statement whose source is named (in the same paragraph or the next, nothing
+    but the statement's sentence before it), and that no statement holds, goes on with that statement: a
+    continuation whose speaker is the statement's, as a quotation after a direct quote is (`direct_quotes`; the
+    speakers step reads the same order in `_said_just_before`). A quotation after such a continuation goes on in
+    turn. The continuations, in text order."""
+    text = doc_text(doc)
+    marks = with_single_quotes(text, marks)
+    held = [span for item in [*quotes, *statements] for span in item.content]
+    quoted = [(quote.start, quote.end) for quote in marks]
+    # Statements whose words are no other statement's ("Vell said Moss told her …" goes on with Vell) and that are
+    # nobody's quoted words ("'I told work I was off sick,' …": the quotation after is not the inner teller's).
+    reported = [item for item in statements if item.kind != "direct" and item.content and item.source is not None
+                and item.cue is not None and not any(s <= item.cue.start_char < e for other in statements
+                                                     if other is not item for s, e in other.content)
+                and not any(s <= item.cue.start_char < e for s, e in quoted)]
+    added: list[Found] = []
+    for qi, quote in enumerate(marks):
+        if not is_direct(text, quote) or not _ends_clause(text, quote) \
+                or WORD.search(text[quote.end:sentence_of(doc, (quote.start, quote.end))[1]]) \
+                or any(s < quote.inner[1] and quote.inner[0] < e for s, e in held):
+            continue  # words after it in its sentence may be its cue clause ('“…,” Bary raps.', '“…!” laughed Vell')
+        start = _sentence_start(doc, quote.start)
+        opening = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip()
+        if start is None or WORD.search(text[start:quote.start]) or (opening and opening[-1] not in ".!?”\"'’"):
+            continue  # a quotation inside a sentence of its own (`_own_sentence_subject` reads those) or a frame's
+        before = [item for item in [*reported, *added] if item.sentence[1] <= quote.start]
+        if not before:
+            continue
+        last = max(before, key=lambda item: item.sentence[1])
+        gap = text[last.sentence[1]:quote.start]
+        same_sentence = [item for item in reported if item.sentence == last.sentence]
+        if gap.strip(" \t\n\"“”'’") or gap.count("\n") > 2 or (last in reported and len(
+                {item.source.text.lower() for item in same_sentence}) > 1):
+            continue  # words between, a paragraph between, or two speakers in the sentence before
+        inner = trim(doc, *quote.inner, keep_final_period=True)
+        inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
+        item = Found(kind="direct", cue=None, source=None, content=[inner], cue_class=last.cue_class,
+                     sentence=sentence_of(doc, inner), flags=["continuation"], confidence=0.6, quote_index=qi)
+        item.speaker = last  # resolved to the same speaker as the statement it continues
+        added.append(item)
+        held.append(inner)
+    return added
 
 
 RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",

@@ -378,18 +378,20 @@ def test_a_quote_said_as_an_aside_keeps_its_cue(rules):
     ("The ferry sank in March.\n\n‘We are both crying for them,’ Nell Ashby told the Vellport Courier.",
      "We are both crying for them,", "told", "Nell Ashby"),
     ("The ferry sank in March.\n\n'Olin is definitely a hero,' said Nell Ashby, his sister. 'We are relieved.'",
-     "Olin is definitely a hero,", "said", "Nell Ashby"),
+     # the quotation after the cue clause goes on with the statement, as with double marks (test_single_mark_quotes)
+     "Olin is definitely a hero, … We are relieved.", "said", "Nell Ashby"),
     ("The ferry sank in March.\n\nFerry worker Olin Pask said: 'The boats were late every single day this winter.'",
      "The boats were late every single day this winter.", "said", "Olin Pask"),
     ("The ferry sank in March.\n\nFerry worker Olin Pask said: 'We work in shifts and the harbour is open all night."
      "\n\n'At first no one noticed the boat had gone.'",
-     "We work in shifts and the harbour is open all night.", "said", "Olin Pask"),
+     "We work in shifts and the harbour is open all night. … At first no one noticed the boat had gone.", "said",
+     "Olin Pask"),
 ])
 def test_a_whole_quotation_in_single_marks_is_a_direct_quote(rules, text, content, cue, speaker):
     """British copy quotes in single marks: a content that is exactly one such quotation is a direct quote, its
     words inside the marks (with their final comma or full stop, as with double marks), its cue and speaker as
     found; not reported speech with the marks inside it. A quotation running on into the next paragraph has no
-    closing mark at its paragraph's end; the next paragraph opens with one."""
+    closing mark at its paragraph's end; the next paragraph opens with one, and both pieces are the statement."""
     found = only_by_cue(extract(rules, text), cue)
     assert (found.kind, found.content, speaker_name(found)) == ("direct", content, speaker)
 
@@ -402,3 +404,116 @@ def test_apostrophes_and_a_few_words_in_single_marks_leave_reported_speech(rules
     """An apostrophe ("Tarn's", "the 90s'") is no quotation mark, and a content holding a few words in single marks
     is not one whole quotation: both stay reported speech."""
     assert only_by_cue(extract(rules, text), cue).kind == "indirect"
+
+
+@pytest.mark.parametrize("text", [
+    "“We thought at first he was lost at sea. It was a long night for all of us.” Harbourmaster Orla Penn continued, "
+    "“There is no better feeling than bringing a crew home.”",
+    "Ilan Moss spoke at the pier. “The ferry will run again in May, and the fares will stay as they are.” Ilan Moss "
+    "added: “We are ready for the summer.”",
+    "“The ferry will run again in May, and the fares will stay as they are.” Ilan Moss went on, “We are ready for "
+    "the summer.”",
+])
+def test_a_quotation_before_a_going_on_frame_is_the_same_speakers_first_words(rules, text):
+    """'“A.” Downey continued, “B.”': the cue says its subject spoke before, and the quotation before it, in the same
+    paragraph, is held by no statement: one statement, the earlier quotation its first span."""
+    found = quoted(rules, text)
+    assert len(found) == 1, [(a.cue, a.content_spans) for a in found]
+    first, second = [text[s:e] for s, e in found[0].content_spans]
+    assert first.startswith(("We thought", "The ferry")) and second.startswith(("There is", "We are"))
+    assert found[0].speaker.name in {"Orla Penn", "Ilan Moss"}
+
+
+def test_a_quotation_held_by_its_own_statement_is_not_taken_by_the_next_speakers_going_on(rules):
+    text = ("“The pier is safe,” Mara Vell said. “We have checked it twice this week.” Ilan Moss added, “The ferry "
+            "will run again in May.”")
+    found = quoted(rules, text)
+    vell = [a for a in found if a.speaker is not None and a.speaker.name == "Mara Vell"]
+    assert vell and any("We have checked it twice this week." in (a.content or "") for a in vell), \
+        [(a.cue, a.content_spans) for a in found]
+    moss = [a for a in found if a.speaker is not None and a.speaker.name == "Ilan Moss"]
+    assert [a.content for a in moss] == ["The ferry will run again in May."]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The pier closed on Monday.\n\nTobin Marsh said that the photographs showed the drone was unarmed. "
+     "\"The evidence thus far suggests that the drone is only taking pictures of the town.\"", "Tobin Marsh"),
+    ("The pier closed on Monday.\n\nAccording to Mara Vell, the harbour master, the blurring is not real.\n\n"
+     "\"The harbour television has been showing the whole ceremony and nowhere is anything blurred.\"", "Mara Vell"),
+])
+def test_a_quotation_right_after_a_reported_statement_goes_on_with_its_speaker(rules, text, speaker):
+    """No direct quote before: the cue-less quotation opening the sentence or paragraph right after a reported
+    statement with a named source is that source's (a continuation), not nobody's."""
+    found = quoted(rules, text)
+    assert len(found) == 1, [(a.cue, a.content_spans) for a in found]
+    assert "continuation" in found[0].flags and found[0].speaker is not None and found[0].speaker.name == speaker
+
+
+def test_the_quotation_after_a_continuation_of_a_reported_statement_goes_on_too(rules):
+    text = ("According to Mara Vell, the harbour master, the blurring is not real.\n\n"
+            "\"The harbour television has been showing the whole ceremony and nowhere is anything blurred.\"\n\n"
+            "\"We saw it all from the pier, and nobody hid anything from the crowd.\"")
+    found = quoted(rules, text)
+    assert [a.speaker.name if a.speaker else None for a in found] == ["Mara Vell", "Mara Vell"], \
+        [(a.cue, a.content_spans) for a in found]
+
+
+@pytest.mark.parametrize("text", [
+    # two speakers in the sentence before: whose the quotation is cannot be told
+    "Ilan Moss said the ferry was late, and Mara Vell said the pier was shut. \"Nobody told us anything about it "
+    "at all, and we waited for hours.\"",
+    # the writer's own sentence between
+    "Ilan Moss said the ferry was late. The pier closed at noon. \"Nobody told us anything about it at all, and we "
+    "waited for hours.\"",
+])
+def test_a_quotation_after_an_unclear_or_distant_statement_is_given_to_nobody(rules, text):
+    assert all(a.speaker is None for a in quoted(rules, text)), \
+        [(a.cue, a.speaker.name if a.speaker else None) for a in quoted(rules, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Ilan Moss said the ferry was late. “Give me the pier and the boats, and I will sail them all,” Tobin Marsh raps.",
+    # a quotation that ends its sentence inside the marks, then its cue clause
+    "Ilan Moss said the office was clean. \"They are rats, all of them!\" giggled the editor, Mara Vell.",
+])
+def test_a_quotation_with_words_after_it_does_not_go_on_with_the_statement_before(rules, text):
+    """The words after the quotation in its sentence are its own cue clause, whatever the verb."""
+    assert all(a.speaker is None or a.speaker.name != "Ilan Moss" for a in quoted(rules, text)), \
+        [(a.cue, a.speaker.name if a.speaker else None, a.content) for a in quoted(rules, text)]
+
+
+@pytest.mark.parametrize("frame, cue, speaker", [
+    ("To this, the cleric Orvan Tesh replied in the negative, saying,", "saying", "Orvan Tesh"),
+    ("While noting his ruling, Orvan Tesh added,", "added", "Orvan Tesh"),
+])
+def test_a_cue_ending_the_paragraph_above_with_a_comma_introduces_the_quotation(rules, frame, cue, speaker):
+    """'…, saying,¶¶“…”': the paragraph above ends with its cue and a comma, as with a colon."""
+    text = (f"The imam was asked about snowmen. {frame}\n\n"
+            "“It is not permitted to make a statue out of snow, even in play.”")
+    found = by_cue(extract(rules, text), cue)
+    assert found.content == "It is not permitted to make a statue out of snow, even in play."
+    assert speaker_name(found) == speaker
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ("When Orla Penn learned the baby was a boy, she was angry. This was Orla Penn's reaction: “I was in shock, I "
+     "started crying at the thought of it.”", "reaction", "Orla Penn"),
+    ("Tobin Marsh, a fighter from Corrow, posted a picture of his son holding a flag, with the caption: “That is my "
+     "boy, and he is ready.”", "caption", "Tobin Marsh"),
+])
+def test_a_noun_naming_what_was_said_introduces_the_quotation(rules, text, cue, speaker):
+    """'her reaction: “…”', 'with the caption: “…”': the noun before the colon is the cue, its possessor or the
+    subject of the verb it is the object of the speaker."""
+    found = by_cue(extract(rules, text), cue)
+    assert found.kind == "direct" and speaker_name(found) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The fighters can be heard vowing to take the town, with one warning: “We will enter the city and free it from the "
+    "unbelievers.”",
+    # a pronoun only: whom it means is left to no guess
+    "Tobin Marsh met Ilan Moss at the pier. This was his reaction: “I was in shock, I started crying at the thought of "
+    "it.”",
+])
+def test_a_noun_frame_with_nobody_named_gives_the_quotation_no_speaker(rules, text):
+    assert all(a.speaker is None or a.cue not in {"warning", "reaction"} for a in extract(rules, text))

@@ -141,8 +141,10 @@ def test_cue_above_and_shares_cue_read_offsets() -> None:
 
 # A fictional article: the rules find Brenn's announcement (indirect) and the "writing" block quote; the four
 # quoted additions below stand for what the tagger adds where the rules found nothing.
-HARBOR = ("Tova Brenn announced on Monday a lawsuit against the Northgate ferry company. \"We are seeking an order "
-          "that stops the night sailings until the pier is repaired.\"\n\n"
+# The writer's sentence between Brenn's announcement and the quotation keeps the quotation the rules' no continuation
+# (quotes.after_statements), so that the tagger's addition of it is what the gates decide on.
+HARBOR = ("Tova Brenn announced on Monday a lawsuit against the Northgate ferry company. The ferry still sails at "
+          "night. \"We are seeking an order that stops the night sailings until the pier is repaired.\"\n\n"
           "The transcript of the harbor master's remarks reads as follows:\n\n"
           "\"The pier has been unsafe for years, and the council knew it long before the storm.\"\n\n"
           "Then came the chant of \"Hold the line!\" from the dock.\n\n"
