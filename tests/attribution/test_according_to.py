@@ -192,3 +192,16 @@ def test_a_relative_clause_of_the_source_read_as_a_conjunct_stays_with_the_sourc
 ])
 def test_the_clause_after_the_source_stays_where_it_holds_the_verb(rules, text, content):
     assert one(extract(rules, text), "according to").content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In a Kestrel Ledger poll last month, Vell had a 10-point lead over Marr in the river wards.",
+     "Vell had a 10-point lead over Marr in the river wards"),
+    ("In his statement Saturday, Vell went further in trying to hold the harbor board accountable.",
+     "Vell went further in trying to hold the harbor board accountable"),
+])
+def test_a_fronted_in_phrase_runs_to_its_comma(rules, text, content):
+    """'In a poll last month, …': the words before the comma closing the fronted phrase, hung on the verb by the
+    parser, say when the poll was, not what it says (`in_source`; PolNeAR train: the gold content starts after
+    the comma)."""
+    assert one(extract(rules, text), "in").content == content

@@ -164,6 +164,12 @@ def in_source(doc: Doc, token: Token) -> Found | None:
         return None  # "In an interview, he spoke of …": what he did, not what the interview says ("In a poll, she
         # led by six" is the poll's)
     phrase = {t.i for t in token.subtree}
+    # "In a poll last month, …", "In his statement Saturday, …": the words before the comma that closes the fronted
+    # phrase, which the parser hung on the verb, say when the poll or statement was, not what it says.
+    comma = next((t for t in token.sent if t.i > max(phrase) and t.text == ","), None)
+    if comma is not None and comma.i < head.i and not any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == head.i for t in doc[max(phrase) + 1:comma.i]):
+        phrase |= set(range(max(phrase) + 1, comma.i + 1))
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     spans = []
     for part in ([t for t in clause if t.i < token.i], [t for t in clause if t.i > max(phrase)]):
