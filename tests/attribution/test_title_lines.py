@@ -79,3 +79,11 @@ def test_a_headline_content_does_not_run_into_the_next_paragraph(rules):
             "Mara Vell, who runs the Port Ellis harbor board, spoke to reporters on Friday.")
     for item in rules.extract(Article(ref="t", text=text)):
         assert all("\n" not in text[s:e] for s, e in item.content_spans)
+
+
+@pytest.mark.parametrize("title", ["Revealed: The Harbor Board Has Been Hiding THIS From Tarn Voters.",
+                                   "Confirmed: Vell Will Leave The Port Ellis Harbor Board In May."])
+def test_a_cue_word_labelling_its_headline_is_no_attribution(rules, title):
+    """'Revealed: …' at the head of its line: a label on the headline, nobody revealing anything
+    (`speech._label_word`)."""
+    assert extract(rules, title + BODY) == []

@@ -48,6 +48,24 @@ def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
     return content if content[1] > content[0] and words > MIN_CONTENT_WORDS else None
 
 
+def _describes_source(after: list[Token], phrase_end: int, head: Token) -> bool:
+    """'…, according to an interview his sister gave to Harbor Radio', '…, according to Ada Brenn, writing for the
+    Ledger', "That's according to filings through March 3 that the campaign is submitting": the words after the
+    source that the parser hung on the clause, not on the source, are the source's own description (a relative
+    clause without its 'that', a participle set off after the name closing the sentence), not what was said. The
+    clause's own verb is never among them ("According to the Gazette the board will meet"), and words set off by a
+    comma that are no participle carry the clause on ("The board, according to the Gazette, will meet")."""
+    words = [t for t in after if not t.is_punct]
+    if not words or any(t.i == head.i for t in after):
+        return False
+    if after[0].i == phrase_end + 1 and not after[0].is_punct:
+        return True  # straight on from the source, no comma between
+    participle = words[0]
+    return after[0].text == "," and participle.tag_ in {"VBG", "VBN"} and participle.head.i == head.i \
+        and not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in participle.children) \
+        and all(t.i in {s.i for s in participle.subtree} for t in words)
+
+
 # The word `according_to` is asked of ("according", before "to"), and `in_source`'s ("in", a preposition):
 # `reported_speech` tests them.
 ACCORDING_WORDS = frozenset({"according"})
@@ -68,12 +86,26 @@ def according_to(doc: Doc, token: Token) -> Found | None:
     while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head and steps < 4 and not cue_for(head.head):
         head, steps = head.head, steps + 1
     phrase = {token.i, to.i} | {t.i for t in pobj.subtree}
+    source_tail: list[Token] = []  # words of the source the parser hung elsewhere
     inner = _inner_speaker(doc, pobj, token.head)
     if inner is not None:
         phrase -= {t.i for t in inner.subtree} | {inner.left_edge.i - 1}
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     before = [t for t in clause if t.i < token.i]
     after = [t for t in clause if t.i > max(phrase)]
+    if not before and head.dep_ == "conj" and token.i > 0 and doc[token.i - 1].text == "," and after \
+            and after[0].i == max(phrase) + 1 and not after[0].is_punct:
+        # "Tarn was on the ferry, according to an interview his sister gave to Harbor Radio": the source's
+        # relative clause read as a conjunct of the sentence, the phrase hung on it; the sentence before is what
+        # the interview says, and the relative clause is the source's.
+        phrase |= {t.i for t in after}
+        source_tail = [t for t in after if not t.is_punct]
+        head = head.head
+        clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
+        before = [t for t in clause if t.i < token.i]
+        after = [t for t in clause if t.i > max(phrase)]
+    if _describes_source(after, max(phrase), head):
+        after = []
     spans = []
     for part in (before, after):
         if part and any(t.is_alpha and not t.is_stop for t in part):
@@ -86,6 +118,8 @@ def according_to(doc: Doc, token: Token) -> Found | None:
             return None
         spans = [below]
     source_start, source_end = trim(doc, *subtree_span(pobj))
+    if source_tail:
+        source_end = source_tail[-1].idx + len(source_tail[-1])
     if inner is not None:
         source_start, source_end = trim(doc, source_start, doc[inner.left_edge.i - 1].idx)
     return Found(kind="according_to", cue=doc[token.i:to.i + 1],
@@ -130,6 +164,12 @@ def in_source(doc: Doc, token: Token) -> Found | None:
         return None  # "In an interview, he spoke of …": what he did, not what the interview says ("In a poll, she
         # led by six" is the poll's)
     phrase = {t.i for t in token.subtree}
+    # "In a poll last month, …", "In his statement Saturday, …": the words before the comma that closes the fronted
+    # phrase, which the parser hung on the verb, say when the poll or statement was, not what it says.
+    comma = next((t for t in token.sent if t.i > max(phrase) and t.text == ","), None)
+    if comma is not None and comma.i < head.i and not any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == head.i for t in doc[max(phrase) + 1:comma.i]):
+        phrase |= set(range(max(phrase) + 1, comma.i + 1))
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
     spans = []
     for part in ([t for t in clause if t.i < token.i], [t for t in clause if t.i > max(phrase)]):
