@@ -33,7 +33,13 @@ from claimgraph.attribution.learned.gate import (
 )
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.merge import merge
-from claimgraph.attribution.quotes import after_statements, direct_quotes, find_quotes, inside_statements
+from claimgraph.attribution.quotes import (
+    after_statements,
+    direct_quotes,
+    find_quotes,
+    inside_statements,
+    with_single_quotes,
+)
 from claimgraph.attribution.reported import cue_subject, found_thing, not_a_statement, reported_speech
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.nlp.predicates import content_tokens, predicate_words
@@ -54,14 +60,16 @@ def rule_finds(doc: Doc) -> list[Found]:
     these leave uncovered)."""
     used: set[int] = set()
     marks = find_quotes(doc_text(doc))  # quote marks, read once for both rule components
-    quotes = direct_quotes(doc, used, marks)
+    # The quote steps read British single marks too; reported speech reads them around a content itself.
+    quoted = with_single_quotes(doc_text(doc), marks)
+    quotes = direct_quotes(doc, used, quoted)
     labelled = speaker_labels(doc)
     # A labelled transcript line is one statement: quotes and cues inside it are not statements of their own.
     inside = [(s, e) for item in labelled for s, e in item.content]
     quotes = [q for q in quotes if not any(s <= q.content[0][0] < e for s, e in inside)]
     reported = reported_speech(doc, used, quotes, marks)
     quotes = inside_statements(quotes, reported)
-    return labelled + quotes + reported + after_statements(doc, marks, quotes, reported)
+    return labelled + quotes + reported + after_statements(doc, quoted, quotes, reported)
 
 
 def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate: Gate | None = None) -> list[Found]:

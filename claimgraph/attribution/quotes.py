@@ -545,9 +545,9 @@ def with_single_quotes(text: str, marks: list[Quote]) -> list[Quote]:
 
 def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
     """Every direct quote with its cue and speaker mention; continued quotes keep the previous speaker, unless the
-    quote stands in a sentence with a subject of its own (`_own_sentence_subject`)."""
+    quote stands in a sentence with a subject of its own (`_own_sentence_subject`). `marks`: the quotes of both
+    kinds (`with_single_quotes`)."""
     text = doc_text(doc)
-    marks = with_single_quotes(text, marks)
     found: list[Found] = []
     last: Found | None = None
     previous_quote: Quote | None = None
@@ -725,9 +725,8 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
     but the statement's sentence before it), and that no statement holds, goes on with that statement: a
     continuation whose speaker is the statement's, as a quotation after a direct quote is (`direct_quotes`; the
     speakers step reads the same order in `_said_just_before`). A quotation after such a continuation goes on in
-    turn. The continuations, in text order."""
+    turn. `marks`: the quotes of both kinds (`with_single_quotes`). The continuations, in text order."""
     text = doc_text(doc)
-    marks = with_single_quotes(text, marks)
     held = [span for item in [*quotes, *statements] for span in item.content]
     quoted = [(quote.start, quote.end) for quote in marks]
     # Statements whose words are no other statement's ("Vell said Moss told her …" goes on with Vell) and that are

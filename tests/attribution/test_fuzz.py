@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from claimgraph.attribution import find_in_doc
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.labels import label_lines, speaker_labels
-from claimgraph.attribution.quotes import direct_quotes, find_quotes
+from claimgraph.attribution.quotes import direct_quotes, find_quotes, with_single_quotes
 from claimgraph.attribution.reported import reported_speech
 from claimgraph.attribution.speakers import SpeakerResolver
 from claimgraph.records import Article
@@ -62,7 +62,7 @@ def run_rules(nlp, text: str) -> None:
     doc = nlp(text)
     used: set[int] = set()
     marks = find_quotes(doc_text(doc))
-    quotes = direct_quotes(doc, used, marks)
+    quotes = direct_quotes(doc, used, with_single_quotes(doc_text(doc), marks))
     found = speaker_labels(doc) + quotes + reported_speech(doc, used, quotes, marks)
     for start, end in label_lines(doc):
         assert 0 <= start <= end <= len(text)
