@@ -179,6 +179,10 @@ class TypeEvidence:
     def type_of(self, name: str) -> str | None:
         """'person', 'organization', or None where the article's evidence is even (the caller keeps its guess)."""
         key = name_key(name)
+        if key not in self.cache and _outlet(name) and not self._surname_of_someone(name):
+            # A name on the outlet list is a body's whatever "he" follows it ("El Velder reported … he"): it is a
+            # person's only as someone's surname here ("Bloomberg" after "Michael Bloomberg").
+            self.cache[key] = "organization"
         if key not in self.cache:
             person, organisation = self.scores(name)
             self.cache[key] = ("person" if person > organisation else

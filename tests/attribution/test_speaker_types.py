@@ -330,3 +330,29 @@ def test_an_envoy_beside_a_name_is_a_persons_role(extractor):
     doc = extractor.nlp("The report comes as Glyn Ostrand, the top envoy for Velder, said the state had failed.")
     doc.ents = [Span(doc, 4, 6, label="ORG")]
     assert TypeEvidence(doc).type_of("Glyn Ostrand") == "person"
+
+
+def test_an_outlet_written_with_a_hyphen_or_its_domain_is_on_the_list(tmp_path, monkeypatch):
+    # FNC-1 design bodies: "al-Jazeera", "the Washington Free-Beacon", "Huzlers.com" were organisations.
+    from claimgraph.attribution.speakers import names
+
+    listed = tmp_path / "outlets.txt"
+    listed.write_text("Al Lantern\nVelder Free Beacon\nHarbor Wire\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
+    names.outlet_names.cache_clear()
+    try:
+        assert names.is_outlet("al-Lantern") and names.is_outlet("the Velder Free-Beacon")
+        assert names.is_outlet("Harbor Wire.com") and not names.is_outlet("Harbor.com")
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
+        names.outlet_names.cache_clear()
+
+
+@pytest.mark.parametrize("name, station", [
+    ("KXVB-TV", True), ("KXVB-5", True), ("KXVB -41", True),  # FNC-1 design: "KDSK-TV", "KCTV-5", "KSHB -41"
+    ("WHO", False), ("KXVB", False),  # a call sign alone is no evidence: "WHO" is no station
+])
+def test_a_call_sign_with_tv_or_a_channel_is_an_outlet(name, station):
+    from claimgraph.attribution.speakers.names import _outlet_name
+
+    assert (_outlet_name(name) == name) is station

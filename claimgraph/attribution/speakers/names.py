@@ -46,15 +46,30 @@ def outlet_names() -> frozenset[str]:
     user = os.environ.get("CLAIMGRAPH_OUTLETS")
     if user and Path(user).is_file():
         lines += Path(user).read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_name(x) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(_outlet_key(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+# A site's domain after its name ("Huzlers.com", "Hip Hop Wired.com"): the site as the list names it.
+DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk")
+
+
+def _outlet_key(name: str) -> str:
+    """A name as the outlet list is compared: as `normalise_name`, a hyphen read as a space ("al-Jazeera" is Al
+    Jazeera, "Washington Free-Beacon" the Washington Free Beacon)."""
+    return normalise_name(name).replace("-", " ")
 
 
 def is_outlet(name: str) -> bool:
-    return normalise_name(name) in outlet_names()
+    key = _outlet_key(name)
+    if key in outlet_names():
+        return True
+    domain = next((end for end in DOMAIN_ENDINGS if key.endswith(end)), None)
+    return domain is not None and key[:-len(domain)] in outlet_names()
 
 
-# Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
-CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
+# Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5", "KCTV-5", "KSHB -41")
+# or by call sign and "-TV" ("KDSK-TV"): outlets. A call sign alone is not enough: "WHO" is no station.
+CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})(?:\s?-?\s?\d{1,2}|-TV(?:\s?\d{1,2})?)$")
 # A newspaper's or broadcaster's name by its last word ("South Florida Sun Sentinel", "Euro News").
 OUTLET_WORDS = {"times", "post", "journal", "herald", "tribune", "chronicle", "gazette", "sentinel", "news",
                 "examiner", "inquirer", "courier", "dispatch", "bulletin", "telegraph", "observer", "mirror"}
@@ -116,7 +131,7 @@ def _body_name(name: str) -> str:
     for i, word in enumerate(words[:-1]):
         if word.lower() in NAME_PARTICLES | POSSESSIVES or word in LINKS:
             break  # "Mr Abdulla, from Keighley": not a description of Keighley
-        if (word.islower() and word.isalpha()) or BODY_ADJECTIVE.match(word):
+        if (word.islower() and word.replace("-", "").isalpha()) or BODY_ADJECTIVE.match(word):  # "pro-government"
             start = i + 1
     rest = words[start:]
     if start and any(w[:1].isupper() for w in rest) and rest[0].lower() not in (NAME_PARTICLES | LINKS) - {
