@@ -356,3 +356,53 @@ def test_a_call_sign_with_tv_or_a_channel_is_an_outlet(name, station):
     from claimgraph.attribution.speakers.names import _outlet_name
 
     assert (_outlet_name(name) == name) is station
+
+
+def test_a_bodys_noun_before_a_name_makes_it_a_body(extractor):
+    # FNC-1 design bodies: "Iraqi group ISIS" a person (a "he" after it, the recogniser's labels), "Nigerian terror
+    # group Boko Haram".
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("The Velder terror group Ostrand Haram claimed the attack on Monday.")
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Ostrand Haram") == "organization"
+    doc = extractor.nlp("The Velder actress Ostrand Haram claimed the prize on Monday.")
+    doc.ents = [Span(doc, 3, 5, label="ORG")]
+    assert TypeEvidence(doc).type_of("Ostrand Haram") == "person"
+
+
+def test_a_company_named_with_its_s_keeps_it(extractor):
+    # FNC-1 design bodies: "McDonald’s said" gave "McDonald", a possessive cut to a surname.
+    text = "Customers were angry, Velmart’s said in a statement. Velmart’s added that the store would reopen."
+    speakers = {a.speaker.name for a in extract(extractor, text) if a.speaker is not None}
+    assert speakers == {"Velmart’s"}
+    # A person's possessive stays the person: the article writes the name without it too.
+    text = "Mara Vell runs the port. Customers were angry, Vell’s said in a statement."
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.name == "Mara Vell"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("King Tomar II of Velmar met the envoy on Monday. The new King said the talks had failed.", "King Tomar II"),
+    # Two people of one title: the one named just before, else the one the story is about, named first.
+    ("Queen Ilsa of Velmar opened the harbour in May. " + "The ferries ran twice a day all summer. " * 20
+     + "Queen Marit, who died in 1901, once opened it too. " + "The boats were late again. " * 25
+     + "The Queen said the harbour would stay open.", "Queen Ilsa"),
+])
+def test_a_title_of_nobility_alone_is_the_person_who_holds_it(extractor, text, name):
+    # FNC-1 design bodies: "the new King said" was an organisation, "the pope" an anonymous source.
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "person")
+
+
+def test_a_name_before_its_fighters_is_a_group(extractor):
+    # FNC-1 design bodies: "Boko Haram militants", "Boko Haram fighters" beside "Boko Haram said", which the
+    # recogniser labelled a person more often than not.
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("Velmar Haram claimed the raid. Velmar Haram militants seized the port on Monday.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Velmar Haram") == "organization"
+    doc = extractor.nlp("Ilse Marr claimed the prize. Ilse Marr supporters cheered in the port on Monday.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Ilse Marr") == "person"

@@ -164,6 +164,17 @@ def _named_inside(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _name_with_s(name: str, mention: str, text: str) -> str:
+    """'McDonald’s said …': a body's name that ends in "'s" (a shop's, a firm's) where the article never writes it
+    without: the name as written, not a possessive cut to a surname ("Vell's said" after "Mara Vell" stays Vell)."""
+    mention = mention.strip()
+    if not mention.endswith(("'s", "’s")) or name.endswith(("'s", "’s")) or not name:
+        return name
+    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s(?!\w))", text):
+        return name
+    return name + mention[-2:]
+
+
 # Ranks that go on a title ("Air Chief Marshal Badeh"): the title's, not the first word of a name.
 RANKS = {"marshal", "admiral", "major", "brigadier", "commodore", "corporal", "private", "vice", "rear", "field",
          "air", "staff", "first", "second"}

@@ -31,6 +31,7 @@ from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import relative_antecedent
 from claimgraph.attribution.speaker_types import (
     HONORIFICS,
+    NOBLE,
     ORG_NOUNS,
     TITLES,
     TypeEvidence,
@@ -73,6 +74,7 @@ from claimgraph.attribution.speakers.names import (
     _handle_after_role,
     _identity_fits,
     _lower_case_signer,
+    _name_with_s,
     _named_head,
     _named_inside,
     _outlet_name,
@@ -593,6 +595,12 @@ class SpeakerResolver:
                 _outlet_name(_text(after)) if after else None)
         if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
             return self._remember(Speaker(outlet, "news_outlet"), alias)
+        if root.lower_ in NOBLE and core[0].lower_ in DETERMINERS and not any(
+                t.pos_ == "PROPN" and t.i != root.i for t in core):
+            # "the new King", "The Queen": the person named with that title before, else one described; a title
+            # of nobility alone is no body's name (FNC-1 design: "the new King" an organisation).
+            known = self._titled_before(root.lower_, mention)
+            return self._remember(known or Speaker(_description_name(core), "anonymous", root.lower_), alias)
         # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
         titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
             e.label_ == "PERSON" for e in ents)
@@ -612,6 +620,29 @@ class SpeakerResolver:
             return self._proper_name(mention, core, ents, alias, org)
         return self._described(mention, core, ents, alias)
 
+    def _titled_before(self, title: str, mention: Span) -> Speaker | None:
+        """The person named before `mention` with a title of nobility ("King Tomar II" … "the King"), as a speaker
+        or not: the one named last where that was in the last few sentences ("… the new Saudi King Salman … the new
+        King"), else the one named first, whom the story is about ("Pope Francis" over a past "Pope Paul VI", as a
+        surname alone is the one introduced first); None where there is none."""
+        doc = mention.doc
+        named: list[Span] = []
+        for token in doc[:mention.start]:
+            if token.lower_ == title and token.text[:1].isupper() and token.i + 1 < mention.start and (
+                    doc[token.i + 1].pos_ == "PROPN"):
+                end = token.i + 1
+                while end < mention.start and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                    end += 1
+                named.append(doc[token.i:end])
+        if not named:
+            return None
+        span = named[-1] if mention.start_char - named[-1].end_char < IT_WINDOW else named[0]
+        # The name alone: what stands beside a mention describes that one ("… King Salman and the President at
+        # Riyadh, the capital", which the parser may hang on the name); the person where they spoke already.
+        name = _person_name(span, span)[1]
+        return next((k for k in reversed(self.known) if k.type == "person" and normalise_name(name).endswith(
+            normalise_name(k.name))), None) or Speaker(name, "person")
+
     def _role_holder(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
         """A description by a role ("the mayor", "a spokesperson for the HEA"): the person named earlier with it,
         else an anonymous source named by the description."""
@@ -620,8 +651,9 @@ class SpeakerResolver:
                                              and not t.is_punct])
         if known is None and core[0].lower_ == "the" and len(core) == 2:
             known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
-        if known is None and core[0].lower_ == "the":
-            known = self._subject_before(mention, core)  # "Vell … The former mayor said"
+        if known is None and core[0].lower_ == "the" and not any(t.tag_ == "POS" for t in core):
+            # "Vell … The former mayor said"; not "the man's attorney", who is someone else's.
+            known = self._subject_before(mention, core)
         if known is not None and core[0].lower_ == "the":
             return self._remember(known, alias)
         # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
@@ -643,6 +675,8 @@ class SpeakerResolver:
                                                          mention.doc[org.end:root.i + 1]):
             # "The California Independent System Operator": the recogniser stopped short of the head.
             name = _strip_det(mention.doc[org.start:root.i + 1].text)
+        if self.doc is not None:
+            name = _name_with_s(name, alias, self.evidence.text)  # "McDonald’s", never written without its "’s"
         if len(name.split()) == 1:
             # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
             # speaker or not ("Usman Hasib runs the salon … Hasib said").
