@@ -406,3 +406,12 @@ def test_a_name_before_its_fighters_is_a_group(extractor):
     doc = extractor.nlp("Ilse Marr claimed the prize. Ilse Marr supporters cheered in the port on Monday.")
     doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
     assert TypeEvidence(doc).type_of("Ilse Marr") == "person"
+
+
+def test_she_after_a_title_of_nobility_nobody_holds_here_is_the_person_named(extractor):
+    # realweb (cnn, royal): "the duchess" with no duchess named is a description; the "she" after it stays the
+    # woman the article is about, not that description.
+    text = ("Greta Marr spoke to the host on Sunday. The duchess hinted that life in the palace was "
+            "lonely, and she also revealed that she had asked for help. She added that the palace had refused.")
+    speaker = by_cue(extract(extractor, text), "added").speaker
+    assert speaker is not None and speaker.name == "Greta Marr"

@@ -598,9 +598,10 @@ class SpeakerResolver:
         if root.lower_ in NOBLE and core[0].lower_ in DETERMINERS and not any(
                 t.pos_ == "PROPN" and t.i != root.i for t in core):
             # "the new King", "The Queen": the person named with that title before, else one described; a title
-            # of nobility alone is no body's name (FNC-1 design: "the new King" an organisation).
+            # of nobility alone is no body's name (FNC-1 design: "the new King" an organisation). No role: a "she"
+            # after "the duchess" stays the person named (realweb, cnn royal: "she" was the anonymous duchess).
             known = self._titled_before(root.lower_, mention)
-            return self._remember(known or Speaker(_description_name(core), "anonymous", root.lower_), alias)
+            return self._remember(known or Speaker(_description_name(core), "anonymous"), alias)
         # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
         titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
             e.label_ == "PERSON" for e in ents)
