@@ -164,6 +164,28 @@ def _named_inside(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _owned_name(person: Span) -> tuple[Span, str | None]:
+    """A person's name as the recogniser ran it together with its owner: after an owner's possessive ("Harbor
+    Wire's Tova Brenn", "Velmar's King Tomar"), or after an outlet's name ("told Harbor Wire Brenn was …"): the
+    person's words and the owner; the name and None where it holds no owner."""
+    doc = person.doc
+    for token in person[1:-1]:
+        if token.tag_ == "POS" and doc[token.i + 1].text[:1].isupper():
+            return doc[token.i + 1:person.end], _strip_det(doc[person.start:token.i].text)
+    for end in range(person.end - 1, person.start, -1):
+        owner = doc[person.start:end]
+        # Not a first name that is also an outlet's ("Sky Brown", "Fox Mulder").
+        if is_outlet(owner.text) and owner[0].text not in first_names() and all(
+                t.text[:1].isupper() for t in doc[end:person.end]):
+            return doc[end:person.end], _strip_det(owner.text)
+    # "Harbor Wire's Tova Brenn" with the name alone recognised: the owner hung on it, a body (not a person's
+    # "Vell's lawyer", nor a place's "Velmar's Tomas Brand").
+    poss = next((c for c in person.root.children if c.dep_ == "poss" and c.i < person.start), None)
+    if poss is not None and poss.text[:1].isupper() and poss.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP"}:
+        return person, _strip_det(doc[poss.left_edge.i:poss.i + 1].text)
+    return person, None
+
+
 def _name_with_s(name: str, mention: str, text: str) -> str:
     """'McDonald’s said …': a body's name that ends in "'s" (a shop's, a firm's) where the article never writes it
     without: the name as written, not a possessive cut to a surname ("Vell's said" after "Mara Vell" stays Vell)."""

@@ -51,6 +51,8 @@ from claimgraph.attribution.speakers.mentions import (
     _attached,
     _bare_count,
     _bare_plural_thing,
+    _before_dash,
+    _closeness,
     _description_name,
     _is_pronoun,
     _name_after_description,
@@ -70,6 +72,7 @@ from claimgraph.attribution.speakers.names import (
     OUTLET_WORDS,
     POSTNOMINALS,
     _body_name,
+    _full_name_after_role,
     _gender_fits,
     _handle_after_role,
     _identity_fits,
@@ -78,6 +81,7 @@ from claimgraph.attribution.speakers.names import (
     _named_head,
     _named_inside,
     _outlet_name,
+    _owned_name,
     _plural,
     _same_body,
     _unshout,
@@ -240,7 +244,7 @@ class SpeakerResolver:
             if ent.end_char > mention.start_char:
                 break
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
-                words = _strip_det(ent.text).split()
+                words = _strip_det(_owned_name(ent)[0].text).split()  # "told Harbor Wire Brenn was …": no Brenn
                 while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
                     words = words[:-1]  # "Neil Ford QC" is Ford
                 if len(words) > 1 and surname_key(words[-1]) == surname_key(surname):
@@ -694,6 +698,13 @@ class SpeakerResolver:
             span = org if org is not None and org.start <= root.i < org.end else mention.doc[
                 core[0].i:core[-1].i + 1]
             return self._person(mention, span, ents, alias)
+        named = mention.doc[core[0].i:core[-1].i + 1]
+        owned, owner = _owned_name(named) if kind != "news_outlet" else (named, None)
+        if owner is not None and (looks_like_full_name(owned.text) or self.type_of(owned.text) == "person" or (
+                is_outlet(owner) and _full_name_after_role(owned.text.split(), known_first_name=False))):
+            # "According to Harbor Wire's Tova Brenn", which the recogniser read as a body: the person, of it (a
+            # name after an outlet's possessive is its reporter's, whatever the first name).
+            return self._person(mention, named, ents, alias)
         inner = _named_inside(name)
         if inner is not None:
             # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun; "film
@@ -747,15 +758,24 @@ class SpeakerResolver:
                 {"news_outlet"} if head in OUTLET_DOCUMENTS else set()), exclude_outlets=head not in OUTLET_DOCUMENTS)
             if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
                 return self._remember(found, alias)
-        # A description ("the ministry", "the department") is the organisation named earlier with that head word.
+        # A description ("the ministry", "the department") is the organisation named earlier with that head word;
+        # "the source" the source described earlier ("a source close to the council").
         if core[0].lower_ == "the":
             known = self._by_last_word(root.lower_, {"organization", "news_outlet"})
+            if known is None and len(core) == 2:
+                known = next((k for k in reversed(self.known) if k.type == "anonymous" and len(k.name.split()) > 2
+                              and k.name.split()[0] == root.lower_), None)
             if known is not None:
                 return self._remember(known, alias)
         # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
         # (the store keeps these per article), with the organisation named in the mention as affiliation.
         affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
         words = [t for t in core if t.i <= root.i] or core
+        close = _closeness(root)
+        if close is not None:
+            # "a source close to the council", "sources familiar with the plans": who they are close to is part of
+            # the description, so that two sources of one article close to different bodies stay two.
+            words = [t for t in core if t.i <= close.right_edge.i]
         if _bare_plural_thing([t for t in words if not t.is_punct]) and not any(
                 t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
             return None  # "signs in some locations that say …", "Tests show …": things, not an identity
@@ -816,9 +836,15 @@ class SpeakerResolver:
         """The person a name in the mention names: the name less its title and letters (`_person_name`), the role
         the words before or beside it give, the organisation named before it as affiliation; one word is the person
         named in full earlier, and a name the article shows to be a body is that body."""
+        whole = _before_dash(person)
+        person, owner = _owned_name(whole)  # "Harbor Wire's Tova Brenn": Tova Brenn, of Harbor Wire
         person, name, role = _person_name(mention, person)
         affiliation = None
         before = _words_before(mention, person)
+        if owner is not None:  # the owner's words are its name, not the person's title ("Harbor Wire's Tova Brenn")
+            cut = max([t.i for t in before if t.tag_ == "POS"] + [person.start - 1 if person.start > whole.start
+                                                                   else -1])
+            before = [t for t in before if t.i > cut]
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         # "Secretary of State Ilse Marr": the portfolio after "of" is part of the title too.
         portfolios = [p for p in (_portfolio_of(t) for t in before) if p is not None]
@@ -827,6 +853,7 @@ class SpeakerResolver:
                 and not any(p.start <= e.start and e.end <= p.end for p in portfolios)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
+        affiliation = affiliation or owner
         title = _title_words(mention, person, before, orgs)
         if title is not None:
             portfolio = _portfolio_of(title[-1])
@@ -845,8 +872,9 @@ class SpeakerResolver:
                 if role and not known.role and role not in HONORIFICS:
                     known = replace(known, role=role)
                 return self._remember(known, alias)
-        if self.type_of(name) == "organization":
-            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
+        if self.type_of(name) == "organization" and owner is None:
+            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI"); not
+            # the name after an owner's possessive, which the recogniser's labels ran into the owner's.
             return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
         return self._remember(Speaker(name, "person", role, self._body_named(affiliation, name)), alias)
 
