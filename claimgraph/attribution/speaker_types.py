@@ -305,7 +305,8 @@ def _around(span: Span) -> tuple[bool, bool]:
     # ("the Rev. Ilse Marr"), or is a title itself ("the Pope"), or a word for what one is ("the Marine", "the
     # Democrat", which the recogniser labels a group). A "he" after it is then someone else.
     if before is not None and before.lower_ == "the" and before.head.i in inside and span[0].pos_ == "PROPN" and (
-            _plain(span[0].text) not in TITLES | HONORIFICS) and span[0].ent_type_ != "NORP":
+            _plain(span[0].text) not in TITLES | HONORIFICS) and span[0].ent_type_ != "NORP" and not person_noun(
+            span[0]) and root.dep_ not in {"compound", "nmod", "amod"}:  # "The Father"; "the Ostrand suspect"
         return person, True
     # "Moss said he would …", "Pelco said its …": the first personal pronoun after the subject ("it" is no
     # evidence: "Moss said it was late").

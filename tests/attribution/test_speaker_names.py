@@ -231,14 +231,21 @@ def test_the_owner_the_recogniser_ran_into_a_persons_name(extractor, tmp_path, m
     doc = extractor.nlp("Kestrel Bank’s Tova Brenn met the envoy.")
     person, owner = names._owned_name(Span(doc, 0, 5, label="PERSON"))
     assert (person.text, owner) == ("Tova Brenn", "Kestrel Bank")
+    # FNC-1 check bodies: "Taylor’s Instagram", "the New York Post's Page Six": one word, or a number, is no person.
+    for text, end in (("Tova’s Instagram went dark.", 3), ("Harbor Wire’s Page Six ran it.", 5)):
+        doc = extractor.nlp(text)
+        assert names._owned_name(Span(doc, 0, end, label="PERSON"))[1] is None
     listed = tmp_path / "outlets.txt"
     listed.write_text("Harbor Wire\n", encoding="utf-8")
     monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
     names.outlet_names.cache_clear()
     try:
-        doc = extractor.nlp("The envoy told Harbor Wire Brenn was well.")
+        doc = extractor.nlp("The envoy told Harbor Wire Greta was well.")
         person, owner = names._owned_name(Span(doc, 3, 6, label="PERSON"))
-        assert (person.text, owner) == ("Brenn", "Harbor Wire")
+        assert (person.text, owner) == ("Greta", "Harbor Wire")
+        # An outlet's local edition ("CBS Detroit"): no first name after the outlet, no person split off.
+        doc = extractor.nlp("The envoy told Harbor Wire Velder the port was closed.")
+        assert names._owned_name(Span(doc, 3, 6, label="PERSON"))[1] is None
     finally:
         monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
         names.outlet_names.cache_clear()
@@ -268,3 +275,16 @@ def test_a_source_close_to_a_body_is_described_by_whom_it_is_close_to(extractor,
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and (speaker.name, speaker.type) == (name, "anonymous")
     assert affiliation is None or speaker.affiliation == affiliation
+
+
+def test_the_owner_is_the_affiliation_not_the_body_the_name_was_run_into(extractor):
+    # FNC-1 check bodies: "Comcast’s Jason Livingood" had the affiliation "Comcast’s Jason Livingood".
+    from spacy.tokens import Span
+
+    from claimgraph.attribution.speakers.resolver import SpeakerResolver
+
+    doc = extractor.nlp("Kestrel Bank’s Tova Brenn said the cuts were deep.")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    speaker = SpeakerResolver(doc).resolve(doc[0:5])
+    assert speaker is not None and (speaker.name, speaker.type, speaker.affiliation) == (
+        "Tova Brenn", "person", "Kestrel Bank")

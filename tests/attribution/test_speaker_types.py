@@ -415,3 +415,18 @@ def test_she_after_a_title_of_nobility_nobody_holds_here_is_the_person_named(ext
             "lonely, and she also revealed that she had asked for help. She added that the palace had refused.")
     speaker = by_cue(extract(extractor, text), "added").speaker
     assert speaker is not None and speaker.name == "Greta Marr"
+
+
+@pytest.mark.parametrize("text, start, name, kind", [
+    ("The Pentagon said he had left the base in June.", 1, "Pentagon", "organization"),
+    # A word for what one is ("The Father", FNC-1 check) or a name modifying a noun ("the Ostrand suspect"): no
+    # evidence of a body.
+    ("The Father said he had left the church in June.", 1, "Father", None),
+])
+def test_the_right_before_a_name_makes_a_body(extractor, text, start, name, kind):
+    from spacy.tokens import Span
+
+    doc = extractor.nlp(text)
+    doc.ents = [Span(doc, start, start + 1, label="PERSON")]
+    assert TypeEvidence(doc).type_of(name) == kind or kind is None and TypeEvidence(doc).type_of(name) != (
+        "organization")

@@ -169,14 +169,18 @@ def _owned_name(person: Span) -> tuple[Span, str | None]:
     Wire's Tova Brenn", "Velmar's King Tomar"), or after an outlet's name ("told Harbor Wire Brenn was …"): the
     person's words and the owner; the name and None where it holds no owner."""
     doc = person.doc
-    for token in person[1:-1]:
-        if token.tag_ == "POS" and doc[token.i + 1].text[:1].isupper():
+    for token in person[1:-2]:
+        # Two words at least after it, no number: "Tova's Instagram", "the Harbor Wire's Page Six" are no people.
+        if token.tag_ == "POS" and doc[token.i + 1].text[:1].isupper() and not any(
+                t.like_num for t in doc[token.i + 1:person.end]):
             return doc[token.i + 1:person.end], _strip_det(doc[person.start:token.i].text)
     for end in range(person.end - 1, person.start, -1):
         owner = doc[person.start:end]
-        # Not a first name that is also an outlet's ("Sky Brown", "Fox Mulder").
-        if is_outlet(owner.text) and owner[0].text not in first_names() and all(
-                t.text[:1].isupper() for t in doc[end:person.end]):
+        # Not a first name that is also an outlet's ("Sky Brown", "Fox Mulder"), nor an outlet's local edition
+        # ("CBS Detroit").
+        rest = doc[end:person.end]
+        if is_outlet(owner.text) and owner[0].text not in first_names() and (
+                rest[0].text in first_names() or looks_like_full_name(rest.text)):
             return doc[end:person.end], _strip_det(owner.text)
     # "Harbor Wire's Tova Brenn" with the name alone recognised: the owner hung on it, a body (not a person's
     # "Vell's lawyer", nor a place's "Velmar's Tomas Brand").

@@ -700,7 +700,8 @@ class SpeakerResolver:
             return self._person(mention, span, ents, alias)
         named = mention.doc[core[0].i:core[-1].i + 1]
         owned, owner = _owned_name(named) if kind != "news_outlet" else (named, None)
-        if owner is not None and (looks_like_full_name(owned.text) or self.type_of(owned.text) == "person" or (
+        if owner is not None and not any(t.like_num for t in owned) and (
+                looks_like_full_name(owned.text) or self.type_of(owned.text) == "person" or (
                 is_outlet(owner) and _full_name_after_role(owned.text.split(), known_first_name=False))):
             # "According to Harbor Wire's Tova Brenn", which the recogniser read as a body: the person, of it (a
             # name after an outlet's possessive is its reporter's, whatever the first name).
@@ -853,7 +854,7 @@ class SpeakerResolver:
                 and not any(p.start <= e.start and e.end <= p.end for p in portfolios)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
-        affiliation = affiliation or owner
+        affiliation = owner or affiliation  # not the body the recogniser ran the name into ("Comcast's Jo Vell")
         title = _title_words(mention, person, before, orgs)
         if title is not None:
             portfolio = _portfolio_of(title[-1])
