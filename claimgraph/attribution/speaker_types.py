@@ -107,6 +107,9 @@ SERVING = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "ch
            "scientist", "scientists", "economist", "economists", "lawyer", "lawyers", "worker", "workers",
            "professor", "fellow", "shareholders", "investors"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
+# Nouns for the armed members of a group ("Velmar Haram militants", "an Ostrand fighter"): a name set before them is
+# a group's, never a person's (a person has "supporters", not "fighters").
+GROUP_MEMBERS = {"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "gunmen"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,13})\.?\s+$")
 NAME_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’-]+$")
@@ -179,6 +182,10 @@ class TypeEvidence:
     def type_of(self, name: str) -> str | None:
         """'person', 'organization', or None where the article's evidence is even (the caller keeps its guess)."""
         key = name_key(name)
+        if key not in self.cache and _outlet(name) and not self._surname_of_someone(name):
+            # A name on the outlet list is a body's whatever "he" follows it ("El Velder reported … he"): it is a
+            # person's only as someone's surname here ("Bloomberg" after "Michael Bloomberg").
+            self.cache[key] = "organization"
         if key not in self.cache:
             person, organisation = self.scores(name)
             self.cache[key] = ("person" if person > organisation else
@@ -275,11 +282,12 @@ def _around(span: Span) -> tuple[bool, bool]:
     if root.dep_ == "appos" and root.head.i not in inside:
         person = person or person_noun(root.head)
         organisation = organisation or org_noun(root.head)
-    # "actress Alex Borstein", "Chief Executive Satya Nadella": a role noun right before the name.
+    # "actress Alex Borstein", "Chief Executive Satya Nadella": a role noun right before the name; "terror group
+    # Velmar Haram", "news site Xendan": a body's noun (a group the recogniser or a "he" after it took for a person).
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.head.i in inside and before.dep_ in {"compound", "amod", "nmod"} and (
-            person_noun(before)):
-        person = True
+    if before is not None and before.head.i in inside and before.dep_ in {"compound", "amod", "nmod"}:
+        person = person or person_noun(before)
+        organisation = organisation or org_noun(before)
     # "researchers at OpenAI", "the CEO of Kestrelnet", "an analyst with Rhodium", "a spokesperson for OpenAI".
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         prep, holder = root.head.lower_, root.head.head
@@ -289,6 +297,17 @@ def _around(span: Span) -> tuple[bool, bool]:
     # "Microsoft President Brad Smith", "Kestrelnet CEO Tomas Brand", "OpenAI's spokesperson".
     if root.dep_ in {"compound", "nmod", "poss"} and root.head.lower_ in SERVING - {"partner", "member", "members"}:
         organisation = True
+    # "Velmar Haram militants said", "an Ostrand fighter": the group its fighters belong to.
+    if root.dep_ in {"compound", "nmod"} and root.head.i not in inside and root.head.pos_ == "NOUN" and (
+            root.head.lemma_.lower() in GROUP_MEMBERS or root.head.lower_ in GROUP_MEMBERS):
+        organisation = True
+    # "the Pentagon", "The Army": a name with "the" right before it is a body's; a person's takes a title between
+    # ("the Rev. Ilse Marr"), or is a title itself ("the Pope"), or a word for what one is ("the Marine", "the
+    # Democrat", which the recogniser labels a group). A "he" after it is then someone else.
+    if before is not None and before.lower_ == "the" and before.head.i in inside and span[0].pos_ == "PROPN" and (
+            _plain(span[0].text) not in TITLES | HONORIFICS) and span[0].ent_type_ != "NORP" and not person_noun(
+            span[0]) and root.dep_ not in {"compound", "nmod", "amod"}:  # "The Father"; "the Ostrand suspect"
+        return person, True
     # "Moss said he would …", "Pelco said its …": the first personal pronoun after the subject ("it" is no
     # evidence: "Moss said it was late").
     if root.dep_ in {"nsubj", "nsubjpass"}:

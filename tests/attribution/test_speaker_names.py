@@ -212,3 +212,79 @@ def test_a_surname_without_its_arabic_article_is_the_person_named_in_full(extrac
             "had sunk.")
     found = [a for a in extract(extractor, text) if a.content and "ferry" in a.content]
     assert len(found) == 1 and speaker_name(found[0]) == "Ali al-Vellari"
+
+
+def test_an_outlets_possessive_before_a_name_is_the_persons_affiliation(extractor):
+    # FNC-1 design bodies: "Al Jazeera's Haru Mutasa", "Time’s Mirren Gidda" (an organisation) as names.
+    text = "According to Harbor Wire’s Tova Brenn, the ferry will stop in June."
+    speaker = by_cue(extract(extractor, text), "According to").speaker
+    assert speaker is not None and (speaker.name, speaker.type, speaker.role, speaker.affiliation) == (
+        "Tova Brenn", "person", None, "Harbor Wire")
+
+
+def test_the_owner_the_recogniser_ran_into_a_persons_name(extractor, tmp_path, monkeypatch):
+    # "Piper Jaffray’s Gene Munster" as one PERSON; "told Reuters Kim was not in bad health" as "Reuters Kim".
+    from spacy.tokens import Span
+
+    from claimgraph.attribution.speakers import names
+
+    doc = extractor.nlp("Kestrel Bank’s Tova Brenn met the envoy.")
+    person, owner = names._owned_name(Span(doc, 0, 5, label="PERSON"))
+    assert (person.text, owner) == ("Tova Brenn", "Kestrel Bank")
+    # FNC-1 check bodies: "Taylor’s Instagram", "the New York Post's Page Six": one word, or a number, is no person.
+    for text, end in (("Tova’s Instagram went dark.", 3), ("Harbor Wire’s Page Six ran it.", 5)):
+        doc = extractor.nlp(text)
+        assert names._owned_name(Span(doc, 0, end, label="PERSON"))[1] is None
+    listed = tmp_path / "outlets.txt"
+    listed.write_text("Harbor Wire\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
+    names.outlet_names.cache_clear()
+    try:
+        doc = extractor.nlp("The envoy told Harbor Wire Greta was well.")
+        person, owner = names._owned_name(Span(doc, 3, 6, label="PERSON"))
+        assert (person.text, owner) == ("Greta", "Harbor Wire")
+        # An outlet's local edition ("CBS Detroit"): no first name after the outlet, no person split off.
+        doc = extractor.nlp("The envoy told Harbor Wire Velder the port was closed.")
+        assert names._owned_name(Span(doc, 3, 6, label="PERSON"))[1] is None
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
+        names.outlet_names.cache_clear()
+
+
+def test_a_dash_ends_a_name_the_recogniser_ran_on(extractor):
+    # FNC-1 design bodies: "Lianne Chandler - who" and "Ummi Abduallah - who" as names.
+    from spacy.tokens import Span
+
+    from claimgraph.attribution.speakers.mentions import _before_dash, _entity_of
+
+    doc = extractor.nlp("Lianne Vell - who dated the swimmer - said the photos were fake.")
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]
+    assert _before_dash(doc.ents[0]).text == "Lianne Vell"
+    assert _entity_of(doc[1]) == (0, 2)
+
+
+@pytest.mark.parametrize("text, cue, name, affiliation", [
+    ("A source close to the harbour council says the plan is dead. The source added that the vote would slip.",
+     "added", "source close to the harbour council", None),
+    ("Sources familiar with Velmart’s plans said the store would close.", "said",
+     "sources familiar with Velmart’s plans", "Velmart"),
+])
+def test_a_source_close_to_a_body_is_described_by_whom_it_is_close_to(extractor, text, cue, name, affiliation):
+    # FNC-1 design bodies: "a source close to the group", "Sources familiar with HBO's plans" were "source(s)";
+    # "the source" after it is the same source.
+    speaker = by_cue(extract(extractor, text), cue).speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "anonymous")
+    assert affiliation is None or speaker.affiliation == affiliation
+
+
+def test_the_owner_is_the_affiliation_not_the_body_the_name_was_run_into(extractor):
+    # FNC-1 check bodies: "Comcast’s Jason Livingood" had the affiliation "Comcast’s Jason Livingood".
+    from spacy.tokens import Span
+
+    from claimgraph.attribution.speakers.resolver import SpeakerResolver
+
+    doc = extractor.nlp("Kestrel Bank’s Tova Brenn said the cuts were deep.")
+    doc.ents = [Span(doc, 0, 5, label="ORG")]
+    speaker = SpeakerResolver(doc).resolve(doc[0:5])
+    assert speaker is not None and (speaker.name, speaker.type, speaker.affiliation) == (
+        "Tova Brenn", "person", "Kestrel Bank")

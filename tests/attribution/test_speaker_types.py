@@ -330,3 +330,103 @@ def test_an_envoy_beside_a_name_is_a_persons_role(extractor):
     doc = extractor.nlp("The report comes as Glyn Ostrand, the top envoy for Velder, said the state had failed.")
     doc.ents = [Span(doc, 4, 6, label="ORG")]
     assert TypeEvidence(doc).type_of("Glyn Ostrand") == "person"
+
+
+def test_an_outlet_written_with_a_hyphen_or_its_domain_is_on_the_list(tmp_path, monkeypatch):
+    # FNC-1 design bodies: "al-Jazeera", "the Washington Free-Beacon", "Huzlers.com" were organisations.
+    from claimgraph.attribution.speakers import names
+
+    listed = tmp_path / "outlets.txt"
+    listed.write_text("Al Lantern\nVelder Free Beacon\nHarbor Wire\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
+    names.outlet_names.cache_clear()
+    try:
+        assert names.is_outlet("al-Lantern") and names.is_outlet("the Velder Free-Beacon")
+        assert names.is_outlet("Harbor Wire.com") and not names.is_outlet("Harbor.com")
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
+        names.outlet_names.cache_clear()
+
+
+@pytest.mark.parametrize("name, station", [
+    ("KXVB-TV", True), ("KXVB-5", True), ("KXVB -41", True),  # FNC-1 design: "KDSK-TV", "KCTV-5", "KSHB -41"
+    ("WHO", False), ("KXVB", False),  # a call sign alone is no evidence: "WHO" is no station
+])
+def test_a_call_sign_with_tv_or_a_channel_is_an_outlet(name, station):
+    from claimgraph.attribution.speakers.names import _outlet_name
+
+    assert (_outlet_name(name) == name) is station
+
+
+def test_a_bodys_noun_before_a_name_makes_it_a_body(extractor):
+    # FNC-1 design bodies: "Iraqi group ISIS" a person (a "he" after it, the recogniser's labels), "Nigerian terror
+    # group Boko Haram".
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("The Velder terror group Ostrand Haram claimed the attack on Monday.")
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Ostrand Haram") == "organization"
+    doc = extractor.nlp("The Velder actress Ostrand Haram claimed the prize on Monday.")
+    doc.ents = [Span(doc, 3, 5, label="ORG")]
+    assert TypeEvidence(doc).type_of("Ostrand Haram") == "person"
+
+
+def test_a_company_named_with_its_s_keeps_it(extractor):
+    # FNC-1 design bodies: "McDonald’s said" gave "McDonald", a possessive cut to a surname.
+    text = "Customers were angry, Velmart’s said in a statement. Velmart’s added that the store would reopen."
+    speakers = {a.speaker.name for a in extract(extractor, text) if a.speaker is not None}
+    assert speakers == {"Velmart’s"}
+    # A person's possessive stays the person: the article writes the name without it too.
+    text = "Mara Vell runs the port. Customers were angry, Vell’s said in a statement."
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.name == "Mara Vell"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("King Tomar II of Velmar met the envoy on Monday. The new King said the talks had failed.", "King Tomar II"),
+    # Two people of one title: the one named just before, else the one the story is about, named first.
+    ("Queen Ilsa of Velmar opened the harbour in May. " + "The ferries ran twice a day all summer. " * 20
+     + "Queen Marit, who died in 1901, once opened it too. " + "The boats were late again. " * 25
+     + "The Queen said the harbour would stay open.", "Queen Ilsa"),
+])
+def test_a_title_of_nobility_alone_is_the_person_who_holds_it(extractor, text, name):
+    # FNC-1 design bodies: "the new King said" was an organisation, "the pope" an anonymous source.
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and (speaker.name, speaker.type) == (name, "person")
+
+
+def test_a_name_before_its_fighters_is_a_group(extractor):
+    # FNC-1 design bodies: "Boko Haram militants", "Boko Haram fighters" beside "Boko Haram said", which the
+    # recogniser labelled a person more often than not.
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("Velmar Haram claimed the raid. Velmar Haram militants seized the port on Monday.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Velmar Haram") == "organization"
+    doc = extractor.nlp("Ilse Marr claimed the prize. Ilse Marr supporters cheered in the port on Monday.")
+    doc.ents = [Span(doc, 0, 2, label="PERSON"), Span(doc, 6, 8, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Ilse Marr") == "person"
+
+
+def test_she_after_a_title_of_nobility_nobody_holds_here_is_the_person_named(extractor):
+    # realweb (cnn, royal): "the duchess" with no duchess named is a description; the "she" after it stays the
+    # woman the article is about, not that description.
+    text = ("Greta Marr spoke to the host on Sunday. The duchess hinted that life in the palace was "
+            "lonely, and she also revealed that she had asked for help. She added that the palace had refused.")
+    speaker = by_cue(extract(extractor, text), "added").speaker
+    assert speaker is not None and speaker.name == "Greta Marr"
+
+
+@pytest.mark.parametrize("text, start, name, kind", [
+    ("The Pentagon said he had left the base in June.", 1, "Pentagon", "organization"),
+    # A word for what one is ("The Father", FNC-1 check) or a name modifying a noun ("the Ostrand suspect"): no
+    # evidence of a body.
+    ("The Father said he had left the church in June.", 1, "Father", None),
+])
+def test_the_right_before_a_name_makes_a_body(extractor, text, start, name, kind):
+    from spacy.tokens import Span
+
+    doc = extractor.nlp(text)
+    doc.ents = [Span(doc, start, start + 1, label="PERSON")]
+    assert TypeEvidence(doc).type_of(name) == kind or kind is None and TypeEvidence(doc).type_of(name) != (
+        "organization")

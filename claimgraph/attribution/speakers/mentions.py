@@ -118,6 +118,10 @@ def _entity_of(token: Token) -> tuple[int, int] | None:
         start -= 1
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
+    # A dash ends a name the recogniser ran on past it ("Ummi Abdalla - who had lived …" taken as one PERSON).
+    dashes = [t.i for t in doc[start:end] if t.text in {"—", "–"} or _spaced_hyphen(t)]
+    start = max([i + 1 for i in dashes if i < token.i], default=start)
+    end = min([i for i in dashes if i > token.i], default=end)
     return start, end
 
 
@@ -129,6 +133,12 @@ def _name_after_description(root: Token) -> Token | None:
         return None
     return next((c for c in root.children if c.dep_ == "appos" and c.left_edge.i == root.i + 1
                  and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
+
+
+def _before_dash(name: Span) -> Span:
+    """A name the recogniser ran on past a dash ("Lianne Vell - who dated …"): the words before the dash."""
+    dash = next((t.i for t in name[1:] if t.text in {"—", "–"} or _spaced_hyphen(t)), None)
+    return name.doc[name.start:dash] if dash is not None else name
 
 
 def _spaced_hyphen(token: Token) -> bool:
@@ -167,6 +177,15 @@ def _titled_name(root: Token) -> bool:
     """'King Tomar II', 'Mayor Ilse Marr': a proper name with a title among its words."""
     return root.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_.rstrip(".") in TITLES | HONORIFICS
                                         for c in root.children)
+
+
+def _closeness(root: Token) -> Token | None:
+    """'a source close to the council', 'sources familiar with the plans': the adjective after a noun for people
+    that says whom they are close to (an adjective with its preposition), or None."""
+    if not person_noun(root):
+        return None
+    return next((c for c in root.children if c.dep_ == "amod" and c.i > root.i and c.pos_ == "ADJ" and any(
+        p.dep_ == "prep" for p in c.children)), None)
 
 
 def _text(tokens: list[Token]) -> str:

@@ -46,15 +46,30 @@ def outlet_names() -> frozenset[str]:
     user = os.environ.get("CLAIMGRAPH_OUTLETS")
     if user and Path(user).is_file():
         lines += Path(user).read_text(encoding="utf-8").splitlines()
-    return frozenset(normalise_name(x) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(_outlet_key(x) for x in lines if x.strip() and not x.startswith("#"))
+
+
+# A site's domain after its name ("Huzlers.com", "Hip Hop Wired.com"): the site as the list names it.
+DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk")
+
+
+def _outlet_key(name: str) -> str:
+    """A name as the outlet list is compared: as `normalise_name`, a hyphen read as a space ("al-Jazeera" is Al
+    Jazeera, "Washington Free-Beacon" the Washington Free Beacon)."""
+    return normalise_name(name).replace("-", " ")
 
 
 def is_outlet(name: str) -> bool:
-    return normalise_name(name) in outlet_names()
+    key = _outlet_key(name)
+    if key in outlet_names():
+        return True
+    domain = next((end for end in DOMAIN_ENDINGS if key.endswith(end)), None)
+    return domain is not None and key[:-len(domain)] in outlet_names()
 
 
-# Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5"): outlets.
-CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})\s?\d{1,2}$")
+# Local broadcasters named by network or call sign and channel ("ABC13", "NBC 4", "KTLA 5", "KCTV-5", "KSHB -41")
+# or by call sign and "-TV" ("KDSK-TV"): outlets. A call sign alone is not enough: "WHO" is no station.
+CALL_SIGN = re.compile(r"^(?:ABC|NBC|CBS|FOX|Fox|CW|PBS|[KW][A-Z]{2,3})(?:\s?-?\s?\d{1,2}|-TV(?:\s?\d{1,2})?)$")
 # A newspaper's or broadcaster's name by its last word ("South Florida Sun Sentinel", "Euro News").
 OUTLET_WORDS = {"times", "post", "journal", "herald", "tribune", "chronicle", "gazette", "sentinel", "news",
                 "examiner", "inquirer", "courier", "dispatch", "bulletin", "telegraph", "observer", "mirror"}
@@ -116,7 +131,7 @@ def _body_name(name: str) -> str:
     for i, word in enumerate(words[:-1]):
         if word.lower() in NAME_PARTICLES | POSSESSIVES or word in LINKS:
             break  # "Mr Abdulla, from Keighley": not a description of Keighley
-        if (word.islower() and word.isalpha()) or BODY_ADJECTIVE.match(word):
+        if (word.islower() and word.replace("-", "").isalpha()) or BODY_ADJECTIVE.match(word):  # "pro-government"
             start = i + 1
     rest = words[start:]
     if start and any(w[:1].isupper() for w in rest) and rest[0].lower() not in (NAME_PARTICLES | LINKS) - {
@@ -147,6 +162,43 @@ def _named_inside(name: str) -> tuple[str, str] | None:
         if role and _full_name_after_role(words[i + 1:], known_first_name=role == "ending"):
             return " ".join(words[:i] + [words[i].lower()]), " ".join(words[i + 1:])
     return None
+
+
+def _owned_name(person: Span) -> tuple[Span, str | None]:
+    """A person's name as the recogniser ran it together with its owner: after an owner's possessive ("Harbor
+    Wire's Tova Brenn", "Velmar's King Tomar"), or after an outlet's name ("told Harbor Wire Brenn was …"): the
+    person's words and the owner; the name and None where it holds no owner."""
+    doc = person.doc
+    for token in person[1:-2]:
+        # Two words at least after it, no number: "Tova's Instagram", "the Harbor Wire's Page Six" are no people.
+        if token.tag_ == "POS" and doc[token.i + 1].text[:1].isupper() and not any(
+                t.like_num for t in doc[token.i + 1:person.end]):
+            return doc[token.i + 1:person.end], _strip_det(doc[person.start:token.i].text)
+    for end in range(person.end - 1, person.start, -1):
+        owner = doc[person.start:end]
+        # Not a first name that is also an outlet's ("Sky Brown", "Fox Mulder"), nor an outlet's local edition
+        # ("CBS Detroit").
+        rest = doc[end:person.end]
+        if is_outlet(owner.text) and owner[0].text not in first_names() and (
+                rest[0].text in first_names() or looks_like_full_name(rest.text)):
+            return doc[end:person.end], _strip_det(owner.text)
+    # "Harbor Wire's Tova Brenn" with the name alone recognised: the owner hung on it, a body (not a person's
+    # "Vell's lawyer", nor a place's "Velmar's Tomas Brand").
+    poss = next((c for c in person.root.children if c.dep_ == "poss" and c.i < person.start), None)
+    if poss is not None and poss.text[:1].isupper() and poss.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP"}:
+        return person, _strip_det(doc[poss.left_edge.i:poss.i + 1].text)
+    return person, None
+
+
+def _name_with_s(name: str, mention: str, text: str) -> str:
+    """'McDonald’s said …': a body's name that ends in "'s" (a shop's, a firm's) where the article never writes it
+    without: the name as written, not a possessive cut to a surname ("Vell's said" after "Mara Vell" stays Vell)."""
+    mention = mention.strip()
+    if not mention.endswith(("'s", "’s")) or name.endswith(("'s", "’s")) or not name:
+        return name
+    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?!['’]s(?!\w))", text):
+        return name
+    return name + mention[-2:]
 
 
 # Ranks that go on a title ("Air Chief Marshal Badeh"): the title's, not the first word of a name.

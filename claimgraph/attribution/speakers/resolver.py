@@ -31,6 +31,7 @@ from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import relative_antecedent
 from claimgraph.attribution.speaker_types import (
     HONORIFICS,
+    NOBLE,
     ORG_NOUNS,
     TITLES,
     TypeEvidence,
@@ -50,6 +51,8 @@ from claimgraph.attribution.speakers.mentions import (
     _attached,
     _bare_count,
     _bare_plural_thing,
+    _before_dash,
+    _closeness,
     _description_name,
     _is_pronoun,
     _name_after_description,
@@ -69,13 +72,16 @@ from claimgraph.attribution.speakers.names import (
     OUTLET_WORDS,
     POSTNOMINALS,
     _body_name,
+    _full_name_after_role,
     _gender_fits,
     _handle_after_role,
     _identity_fits,
     _lower_case_signer,
+    _name_with_s,
     _named_head,
     _named_inside,
     _outlet_name,
+    _owned_name,
     _plural,
     _same_body,
     _unshout,
@@ -238,7 +244,7 @@ class SpeakerResolver:
             if ent.end_char > mention.start_char:
                 break
             if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
-                words = _strip_det(ent.text).split()
+                words = _strip_det(_owned_name(ent)[0].text).split()  # "told Harbor Wire Brenn was …": no Brenn
                 while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
                     words = words[:-1]  # "Neil Ford QC" is Ford
                 if len(words) > 1 and surname_key(words[-1]) == surname_key(surname):
@@ -593,6 +599,13 @@ class SpeakerResolver:
                 _outlet_name(_text(after)) if after else None)
         if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
             return self._remember(Speaker(outlet, "news_outlet"), alias)
+        if root.lower_ in NOBLE and core[0].lower_ in DETERMINERS and not any(
+                t.pos_ == "PROPN" and t.i != root.i for t in core):
+            # "the new King", "The Queen": the person named with that title before, else one described; a title
+            # of nobility alone is no body's name (FNC-1 design: "the new King" an organisation). No role: a "she"
+            # after "the duchess" stays the person named (realweb, cnn royal: "she" was the anonymous duchess).
+            known = self._titled_before(root.lower_, mention)
+            return self._remember(known or Speaker(_description_name(core), "anonymous"), alias)
         # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
         titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
             e.label_ == "PERSON" for e in ents)
@@ -612,6 +625,29 @@ class SpeakerResolver:
             return self._proper_name(mention, core, ents, alias, org)
         return self._described(mention, core, ents, alias)
 
+    def _titled_before(self, title: str, mention: Span) -> Speaker | None:
+        """The person named before `mention` with a title of nobility ("King Tomar II" … "the King"), as a speaker
+        or not: the one named last where that was in the last few sentences ("… the new Saudi King Salman … the new
+        King"), else the one named first, whom the story is about ("Pope Francis" over a past "Pope Paul VI", as a
+        surname alone is the one introduced first); None where there is none."""
+        doc = mention.doc
+        named: list[Span] = []
+        for token in doc[:mention.start]:
+            if token.lower_ == title and token.text[:1].isupper() and token.i + 1 < mention.start and (
+                    doc[token.i + 1].pos_ == "PROPN"):
+                end = token.i + 1
+                while end < mention.start and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                    end += 1
+                named.append(doc[token.i:end])
+        if not named:
+            return None
+        span = named[-1] if mention.start_char - named[-1].end_char < IT_WINDOW else named[0]
+        # The name alone: what stands beside a mention describes that one ("… King Salman and the President at
+        # Riyadh, the capital", which the parser may hang on the name); the person where they spoke already.
+        name = _person_name(span, span)[1]
+        return next((k for k in reversed(self.known) if k.type == "person" and normalise_name(name).endswith(
+            normalise_name(k.name))), None) or Speaker(name, "person")
+
     def _role_holder(self, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
         """A description by a role ("the mayor", "a spokesperson for the HEA"): the person named earlier with it,
         else an anonymous source named by the description."""
@@ -620,8 +656,9 @@ class SpeakerResolver:
                                              and not t.is_punct])
         if known is None and core[0].lower_ == "the" and len(core) == 2:
             known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
-        if known is None and core[0].lower_ == "the":
-            known = self._subject_before(mention, core)  # "Vell … The former mayor said"
+        if known is None and core[0].lower_ == "the" and not any(t.tag_ == "POS" for t in core):
+            # "Vell … The former mayor said"; not "the man's attorney", who is someone else's.
+            known = self._subject_before(mention, core)
         if known is not None and core[0].lower_ == "the":
             return self._remember(known, alias)
         # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
@@ -643,6 +680,8 @@ class SpeakerResolver:
                                                          mention.doc[org.end:root.i + 1]):
             # "The California Independent System Operator": the recogniser stopped short of the head.
             name = _strip_det(mention.doc[org.start:root.i + 1].text)
+        if self.doc is not None:
+            name = _name_with_s(name, alias, self.evidence.text)  # "McDonald’s", never written without its "’s"
         if len(name.split()) == 1:
             # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
             # speaker or not ("Usman Hasib runs the salon … Hasib said").
@@ -659,6 +698,14 @@ class SpeakerResolver:
             span = org if org is not None and org.start <= root.i < org.end else mention.doc[
                 core[0].i:core[-1].i + 1]
             return self._person(mention, span, ents, alias)
+        named = mention.doc[core[0].i:core[-1].i + 1]
+        owned, owner = _owned_name(named) if kind != "news_outlet" else (named, None)
+        if owner is not None and not any(t.like_num for t in owned) and (
+                looks_like_full_name(owned.text) or self.type_of(owned.text) == "person" or (
+                is_outlet(owner) and _full_name_after_role(owned.text.split(), known_first_name=False))):
+            # "According to Harbor Wire's Tova Brenn", which the recogniser read as a body: the person, of it (a
+            # name after an outlet's possessive is its reporter's, whatever the first name).
+            return self._person(mention, named, ents, alias)
         inner = _named_inside(name)
         if inner is not None:
             # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun; "film
@@ -712,15 +759,24 @@ class SpeakerResolver:
                 {"news_outlet"} if head in OUTLET_DOCUMENTS else set()), exclude_outlets=head not in OUTLET_DOCUMENTS)
             if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
                 return self._remember(found, alias)
-        # A description ("the ministry", "the department") is the organisation named earlier with that head word.
+        # A description ("the ministry", "the department") is the organisation named earlier with that head word;
+        # "the source" the source described earlier ("a source close to the council").
         if core[0].lower_ == "the":
             known = self._by_last_word(root.lower_, {"organization", "news_outlet"})
+            if known is None and len(core) == 2:
+                known = next((k for k in reversed(self.known) if k.type == "anonymous" and len(k.name.split()) > 2
+                              and k.name.split()[0] == root.lower_), None)
             if known is not None:
                 return self._remember(known, alias)
         # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
         # (the store keeps these per article), with the organisation named in the mention as affiliation.
         affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
         words = [t for t in core if t.i <= root.i] or core
+        close = _closeness(root)
+        if close is not None:
+            # "a source close to the council", "sources familiar with the plans": who they are close to is part of
+            # the description, so that two sources of one article close to different bodies stay two.
+            words = [t for t in core if t.i <= close.right_edge.i]
         if _bare_plural_thing([t for t in words if not t.is_punct]) and not any(
                 t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
             return None  # "signs in some locations that say …", "Tests show …": things, not an identity
@@ -781,9 +837,15 @@ class SpeakerResolver:
         """The person a name in the mention names: the name less its title and letters (`_person_name`), the role
         the words before or beside it give, the organisation named before it as affiliation; one word is the person
         named in full earlier, and a name the article shows to be a body is that body."""
+        whole = _before_dash(person)
+        person, owner = _owned_name(whole)  # "Harbor Wire's Tova Brenn": Tova Brenn, of Harbor Wire
         person, name, role = _person_name(mention, person)
         affiliation = None
         before = _words_before(mention, person)
+        if owner is not None:  # the owner's words are its name, not the person's title ("Harbor Wire's Tova Brenn")
+            cut = max([t.i for t in before if t.tag_ == "POS"] + [person.start - 1 if person.start > whole.start
+                                                                   else -1])
+            before = [t for t in before if t.i > cut]
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         # "Secretary of State Ilse Marr": the portfolio after "of" is part of the title too.
         portfolios = [p for p in (_portfolio_of(t) for t in before) if p is not None]
@@ -792,6 +854,7 @@ class SpeakerResolver:
                 and not any(p.start <= e.start and e.end <= p.end for p in portfolios)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
+        affiliation = owner or affiliation  # not the body the recogniser ran the name into ("Comcast's Jo Vell")
         title = _title_words(mention, person, before, orgs)
         if title is not None:
             portfolio = _portfolio_of(title[-1])
@@ -810,8 +873,9 @@ class SpeakerResolver:
                 if role and not known.role and role not in HONORIFICS:
                     known = replace(known, role=role)
                 return self._remember(known, alias)
-        if self.type_of(name) == "organization":
-            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI").
+        if self.type_of(name) == "organization" and owner is None:
+            # A body the recogniser took for a person ("OpenAI declined …" after "a spokesperson for OpenAI"); not
+            # the name after an owner's possessive, which the recogniser's labels ran into the owner's.
             return self._remember(Speaker(name, "news_outlet" if is_outlet(name) else "organization"), alias)
         return self._remember(Speaker(name, "person", role, self._body_named(affiliation, name)), alias)
 
