@@ -6,6 +6,7 @@ role "miss"). Fictional texts through the shipped pipeline; each test fails with
 
 from __future__ import annotations
 
+from claimgraph.attribution.speakers.resolver import SpeakerResolver
 from tests.conftest import extract
 
 INTRO = "Owners of the Velmora phone complained about its seam this week.\n\n"
@@ -173,3 +174,120 @@ def test_a_title_the_recogniser_took_into_a_body_is_still_a_role(extractor):
             "Reproductive Health of the Velder Republic, told reporters that the girls were fine.")
     role = _fields(extractor, text)["Nenad Babovic"][1]
     assert role is not None and role.lower() == "coordinator"
+
+
+def test_a_plural_before_a_name_is_no_role(extractor):
+    """ "Harbor residents Ilse Marr, 14, and …", "Velder Gang members Tomas Reyes and …", "one of the “judges,” Dr.
+    Kesh Varro": the plural says the person is one of several, not what the person is (a person noun in the plural
+    is no more a role than any plural)."""
+    text = ("In 1995 Quillmoor residents Casimir Dunne, 14, and his mate Edvin Nask, 13, stopped off at the "
+            "harbor.\n\n\"We're pretty sure it's the oldest boat,\" Mr Dunne said.\n\nThe news was confirmed by Dara "
+            "Lusk, business manager for Velder Gang members Michael Orlan and Guy Tasker.\n\n\"So sad,\" Orlan and "
+            "Tasker said.\n\nThe Quillmoor Herald spoke with one of the \u201cjudges,\u201d Dr. Tahir Ovadi. "
+            "Ovadi said the tribunal was \u201ca tribunal, not arbitration.\u201d")
+    speakers = _fields(extractor, text)
+    assert speakers["Casimir Dunne"][1] is None
+    assert speakers["Tahir Ovadi"][1] in {None, "dr"}
+    assert all(role is None or not role.endswith("s") for _, role, _ in speakers.values())
+
+
+def test_a_name_or_a_story_beside_a_name_is_no_role(extractor):
+    """ "The artist that goes by the name Quill Rover said", "this story about … is horrendous — Ilse Marr
+    (@imarr)": a name or what is written is no role of the one named."""
+    text = ("The harbor mural in Quillmoor was painted over on Monday.\n\nThe graffiti artist that goes by the name "
+            "Quill Rover told reporters he does not agree with the decision. \u201cThe mural was art,\u201d Rover "
+            "said.\n\nI'm for murals, but this story about a council painting over a mural is horrendous "
+            "http://t.co/abc123\u2014 Ilse Marr (@IlseMarr) February 10, 2015\n\nThe council has not commented.")
+    speakers = _fields(extractor, text)
+    assert speakers["Quill Rover"][1] is None
+    assert speakers["Ilse Marr"][1] is None
+
+
+def test_an_honorific_after_a_role_is_no_part_of_it(extractor):
+    """ "Velorian tycoon Sir Tomas Reyes": a tycoon; "Sir" says how to address him, not what he is. A title that
+    ends in such a word is whole ("First Lady Michelle Dunne")."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nVelorian tycoon Sir Tomas Reyes had planned to buy "
+            "the harbor, and said the price was too high.\n\nFirst Lady Michelle Dunne said the harbor would reopen.")
+    speakers = _fields(extractor, text)
+    assert speakers["Tomas Reyes"][1] == "tycoon"
+    assert speakers["Michelle Dunne"][1] == "first lady"
+
+
+def test_a_title_the_recogniser_tagged_a_person_is_still_a_role(extractor):
+    """ "said County Coroner Frank Sholte": the recogniser tags "County Coroner" as a person of its own before the
+    name; an agent noun in capitals is still the role, there and where the surname alone names him later."""
+    text = ("The harbor in Quillmoor was closed on Monday after a diver died.\n\n\u201cDetermining an official cause "
+            "of death could take as long as 3 weeks,\u201d said County Coroner Frank Sholte. \u201cIt\u2019s just "
+            "too early to tell.\u201d\n\nSholte said the diver had been alone.")
+    speakers = _fields(extractor, text)
+    assert speakers["Frank Sholte"][1] == "county coroner"
+
+
+def test_an_organisation_that_names_no_body_of_the_person_is_no_affiliation(extractor):
+    """ "According to Harbor Radio, Dunne's mother, Ilse Dunne, …": the outlet's phrase ends at its comma; "Dental
+    receptionist Kesh Varro", "Agency spokesman Tam Ovett": an adjective or a kind of body at the start of a sentence
+    the recogniser took for an organisation."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nAccording to Harbor Radio, Dunne's mother, Ilse "
+            "Dunne, still lives in Quillmoor and works for the council.\n\nDental receptionist Kesh Varro, 48, who "
+            "was visiting from nearby Kendlow, said: \"I have come here shopping on my day off.\"\n\nAgency "
+            "spokesman Tam Ovett said the office is not commenting due to an ongoing investigation.")
+    speakers = _fields(extractor, text)
+    assert speakers["Ilse Dunne"][2] is None
+    assert speakers["Kesh Varro"][1].endswith("receptionist") and speakers["Kesh Varro"][2] is None
+    assert speakers["Tam Ovett"][1].endswith("spokesman") and speakers["Tam Ovett"][2] is None
+
+
+def test_a_name_cut_at_its_and_is_no_affiliation():
+    """ "scriptwriter of The Harbor Lights and The Quill Affair", which the recogniser cut to "Harbor Lights and":
+    a name cut short is no body's; a whole one stays."""
+    resolver = SpeakerResolver()
+    assert resolver._body_named("Harbor Lights and") is None
+    assert resolver._body_named("Harbor Lights Trust") == "Harbor Lights Trust"
+
+
+def test_a_place_is_no_affiliation(extractor):
+    """ "Kestrova district chief Ilse Dunne", where the recogniser took the town for an organisation once and the
+    article names it as a place more often, or calls it "the border town of Kestrova": a place, no organisation."""
+    from spacy.tokens import Span
+
+    doc = extractor.nlp("Fighters attacked the border town of Kestrova on Monday. Few people remain in Kestrova. "
+                        "Kestrova district chief Ilse Dunne said air strikes had destroyed many vehicles.")
+    towns = [t.i for t in doc if t.text == "Kestrova"]
+    doc.ents = [Span(doc, i, i + 1, label="GPE") for i in towns[:2]] + [Span(doc, towns[2], towns[2] + 1, "ORG")]
+    assert SpeakerResolver(doc)._body_named("Kestrova") is None
+    doc.ents = [Span(doc, i, i + 1, label="ORG") for i in towns]
+    assert SpeakerResolver(doc)._body_named("Kestrova") is None  # "the border town of Kestrova"
+    doc = extractor.nlp("Fighters attacked the border post near Kestrova on Monday. Kestrova district chief Ilse "
+                        "Dunne said air strikes had destroyed many vehicles.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == "Kestrova"]
+    assert SpeakerResolver(doc)._body_named("Kestrova") == "Kestrova"  # nothing says what Kestrova is
+
+
+def test_an_agent_for_a_family_is_not_the_person_the_family_mourns(extractor):
+    """ "Tova Brenn died … The family spokesperson said": the spokesperson speaks for her family; she is not the
+    one who speaks."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nTova Brenn was killed in Velder last year while she "
+            "worked with refugees. The family spokesperson said she had worked with refugees for ten years.")
+    speakers = {a.speaker.name for a in extract(extractor, text) if a.speaker}
+    assert "Tova Brenn" not in speakers
+
+
+def test_a_described_source_keeps_the_title_words_of_its_role(extractor):
+    """ "the vice president of the largest union", "the Harbor Authority's press secretary": an unnamed source's
+    role is its whole title (vice president, press secretary), not the head noun alone; a name before it is no
+    title word ("a Harbor Global spokesman")."""
+    text = ("The harbor in Quillmoor was closed on Monday.\n\nThe vice president of the largest pilots union said "
+            "the closure was illegal.\n\nThe Harbor Authority's press secretary said the harbor would reopen.\n\nA "
+            "Harbor Global spokesman declined to comment.\n\nFormer head of harbor safety for the Quillmoor "
+            "pilots said the closure was late.")
+    roles = {a.speaker.role for a in extract(extractor, text) if a.speaker and a.speaker.type == "anonymous"}
+    assert {"vice president", "press secretary", "spokesman", "former head"} <= roles
+
+
+def test_an_organisation_spoken_to_is_no_affiliation(extractor):
+    """ "said Kesh Varro's publicist to the Harbor Wire": the paper is whom the publicist spoke to, not the
+    publicist's employer."""
+    text = ("The band Harbor Lights will not play again.\n\nTurns out, the whole tale is \u201crubbish,\u201d said "
+            "Varro\u2019s publicist to the Harbor Wire, backing up what Kesh Varro had said in September.")
+    speakers = [a.speaker for a in extract(extractor, text) if a.speaker and "publicist" in a.speaker.name]
+    assert speakers and all(s.affiliation is None for s in speakers)

@@ -2,8 +2,11 @@
 
 Mentions come in text order. "he"/"she" go to the person last named whose first name fits; "they" to the last
 group or body; "it" to the body that spoke in the last few sentences; a surname, a role ("the mayor") or a
-description ("the ministry", "the 48-year-old") to the one named earlier; a name to a person with role, title and
-affiliation (roles.py), an outlet (names.py), an organisation or an anonymous source. Each identity is remembered
+description ("the ministry", "the 48-year-old") to the one named earlier, unless it holds its role for someone else
+("the family spokesperson": `_serves_someone`); a name to a person with role, title and affiliation (roles.py), an
+outlet (names.py), an organisation or an anonymous source. An affiliation names a body: not a place the article
+calls one (`_a_place`), a name cut at "and", an outlet spoken to (`_addressed`) or one ended by a comma before the
+name (`_names_a_body`). Each identity is remembered
 with the aliases the text used; "Microsoft Corp" and "Microsoft" are one, under the shorter name (`renamed`).
 What one mention says on its own is in mentions.py, what the text around it says in nearby.py, names and roles as
 copy writes them in names.py and roles.py; this module keeps what needs the article's memory.
@@ -99,7 +102,9 @@ from claimgraph.attribution.speakers.nearby import (
 from claimgraph.attribution.speakers.roles import (
     EVALUATIVE,
     LEGISLATORS,
+    PORTFOLIOS,
     ROLE_HEADS,
+    ROLE_WORDS,
     SAME_ROLE,
     _body_kind,
     _date_or_tag,
@@ -137,6 +142,43 @@ KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", 
             "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
             "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
 
+
+
+# Last words of a name cut short ("The Social Network and"): no body's name.
+CUT_ENDS = {"and", "or", "of", "the", "for", "&", "in", "at", "to"}
+# What a place is called ("the border town of Kestrova"): the name after "of" is a place, no body.
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "county", "district", "suburb", "island",
+               "municipality", "neighbourhood", "neighborhood", "hamlet"}
+# Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
+PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
+
+
+def _names_a_body(org: Span) -> bool:
+    """An organisation the recogniser found before a name that may be the person's body: not one ended by a comma
+    ("According to the Harbor Wire, Marr's mother, Ilse Marr": the outlet's phrase ends there), nor one word that is
+    an adjective or says only what kind of body it is ("Dental receptionist Ilse Marr", "Agency spokesman …")."""
+    doc = org.doc
+    if org.end < len(doc) and doc[org.end].text == ",":
+        return False
+    return not (len(org) == 1 and (org[0].tag_ == "JJ" or org[0].lower_ in ORG_NOUNS))
+
+
+def _addressed(org: Span, root: Token) -> bool:
+    """An organisation the source speaks to, not one it belongs to ("Marr's publicist to the Harbor Wire"): "to"
+    between it and the mention's head."""
+    head = org.root
+    while head.i != root.i and head.head.i != head.i:
+        head = head.head
+        if head.dep_ == "prep" and head.lower_ == "to":
+            return True
+    return False
+
+
+def _serves_someone(root: Token, core: list[Token]) -> bool:
+    """A role held for someone else ("the family spokesperson", "the spokesperson for the Brenn family", "the
+    victim's lawyer"): never the person the sentence before is about."""
+    return any(t.lower_ in PRINCIPALS or t.tag_ == "POS" for t in core if t.i < root.i) or any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
 
 
 class Pass(enum.Enum):
@@ -656,19 +698,28 @@ class SpeakerResolver:
                                              and not t.is_punct])
         if known is None and core[0].lower_ == "the" and len(core) == 2:
             known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
-        if known is None and core[0].lower_ == "the" and not any(t.tag_ == "POS" for t in core):
-            # "Vell … The former mayor said"; not "the man's attorney", who is someone else's.
+        if known is None and core[0].lower_ == "the" and not _serves_someone(root, core):
+            # "Vell … The former mayor said"; not "the man's attorney" or "the family spokesperson", who serve others.
             known = self._subject_before(mention, core)
         if known is not None and core[0].lower_ == "the":
             return self._remember(known, alias)
         # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
         # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
         # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
-        affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and (e.label_ == "ORG" or (
-            e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization"))), None)
-        # The whole description is the name, so that two spokespeople of different bodies stay two.
-        return self._remember(Speaker(_description_name(core), "anonymous", root.lower_, self._body_named(
-            affiliation)), alias)
+        affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and not _addressed(e, root) and (
+            e.label_ == "ORG" or e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization")), None)
+        # The whole description is the name, so that two spokespeople of different bodies stay two; the role is the
+        # head with the title words right before it ("the vice president of the union", "the Pentagon's press
+        # secretary": vice president, press secretary); a word in capitals is a name ("a Vice spokesman": the
+        # outlet's, "a Homeland Security spokesman") or of a title the head alone stands for ("the International
+        # Trade Secretary": secretary), no title word.
+        first, doc = root.i, mention.doc
+        while first > core[0].i and doc[first - 1].lower_ in ROLE_WORDS | PORTFOLIOS and doc[first - 1].dep_ in {
+                "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
+            first -= 1  # "Former head of …" capitalised by its place
+        role = " ".join(t.lower_ for t in doc[first:root.i + 1])
+        return self._remember(Speaker(_description_name(core), "anonymous", role, self._body_named(affiliation)),
+                              alias)
 
     def _proper_name(self, mention: Span, core: list[Token], ents: list[Span], alias: str,
                      org: Span | None) -> Speaker | None:
@@ -770,7 +821,8 @@ class SpeakerResolver:
                 return self._remember(known, alias)
         # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
         # (the store keeps these per article), with the organisation named in the mention as affiliation.
-        affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i), None)
+        affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i
+                            and not _addressed(e, root)), None)
         words = [t for t in core if t.i <= root.i] or core
         close = _closeness(root)
         if close is not None:
@@ -793,7 +845,11 @@ class SpeakerResolver:
         if affiliation is None or name is not None and normalise_name(affiliation) == normalise_name(name):
             return None
         key, words = normalise_name(affiliation), affiliation.split()
+        if words[-1].lower() in CUT_ENDS:
+            return None  # "scriptwriter of The Social Network and The West Wing": a name cut at its "and"
         labels = self.evidence.labels.get(name_key(affiliation), []) if self.evidence is not None else []
+        if labels.count("GPE") + labels.count("LOC") > labels.count("ORG") or self._a_place(affiliation):
+            return None  # "Harbor Town district chief Ilse Marr", "a student from Harbor Town": a place elsewhere
         for ent in self.ents:
             if ent.label_ != "PERSON" or self.type_of(_strip_det(ent.text)) != "person":
                 continue  # the recogniser's PERSON alone is weak ("Boko Haram", "Marine Corps")
@@ -805,6 +861,14 @@ class SpeakerResolver:
             if key == person and "ORG" not in labels or apposed or surname:
                 return None
         return affiliation
+
+    def _a_place(self, name: str) -> bool:
+        """Whether the article calls `name` a place ("the border town of Kestrova"), whatever the recogniser says."""
+        if self.doc is None:
+            return False
+        last = name.split()[-1]
+        return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
+                   and self.doc[t.left_edge.i:t.i + 1].text.endswith(name) for t in self.doc if t.text == last)
 
     def _affiliation(self, pobj: Token) -> str | None:
         """The organisation an apposition names ("a spokeswoman for the company", "an editor at InfoAmazonia"):
@@ -851,7 +915,7 @@ class SpeakerResolver:
         portfolios = [p for p in (_portfolio_of(t) for t in before) if p is not None]
         before = [t for t in before if not any(p.start <= t.i < p.end for p in portfolios)]
         orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)
-                and not any(p.start <= e.start and e.end <= p.end for p in portfolios)]
+                and not any(p.start <= e.start and e.end <= p.end for p in portfolios) and _names_a_body(e)]
         if orgs:
             affiliation = _strip_det(orgs[0].text)
         affiliation = owner or affiliation  # not the body the recogniser ran the name into ("Comcast's Jo Vell")

@@ -5,8 +5,10 @@ of the name (`_split_role`, `_role_of`); abbreviated titles are written out ("Se
 portfolio belongs to the title, not to an organisation ("Transport Secretary": `_portfolio`); words of praise
 ("a key member") and a legislator's seat ("MP for Newcastle Central") are no role; "the spokesperson" is one role
 under three words (`SAME_ROLE`), by which an earlier speaker is found again. A role ends in a word a role ends in
-(`_role_head`: no plural, verb, bare adjective, name or "woman"), is whole at its hyphens (`_whole_words`:
-"co-chair", "27-year-old mechanic"), and takes a minister's portfolio after "of" into the title (`_portfolio_of`).
+(`_role_head`: no plural, not even of a person noun, verb, bare adjective, name, "woman", or a word for what is
+said or for a name, `NO_ROLE_NOUNS`), drops an honorific after it ("tycoon Sir …") and "the late", is whole at
+its hyphens (`_whole_words`: "co-chair", "27-year-old mechanic"), and takes a minister's portfolio after "of"
+into the title (`_portfolio_of`).
 A person's name in a mention made whole, its title split off (`_person_name`); the words before it that may be a
 role (`_words_before`, `_title_words`).
 """
@@ -14,6 +16,8 @@ role (`_words_before`, `_title_words`).
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
+
+from claimgraph.attribution.cues import STATEMENT_NOUNS
 
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
 from claimgraph.attribution.speaker_types import HONORIFICS, PERSON_NOUNS, TITLES, first_names, person_noun
@@ -66,6 +70,13 @@ def _role_of(tokens: list[Token]) -> str | None:
     of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`_portfolio_of`)
     while of is None and len(tokens) > 1 and tokens[-1].pos_ == "PROPN" and not _role_head(tokens[-1]):
         tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
+    if len(tokens) > 1 and tokens[0].lower_ == "late":
+        tokens = tokens[1:]  # "the late Dr. Ilse Marr": that she has died, no part of what she was
+    addressed = len(tokens)  # "tycoon Sir Ilse Marr": how to address him, after what he is; not "First Lady"
+    while of is None and addressed > 1 and tokens[addressed - 1].lower_.rstrip(".") in HONORIFICS:
+        addressed -= 1
+    if addressed < len(tokens) and _role_head(tokens[addressed - 1]):
+        tokens = tokens[:addressed]
     if not tokens or of == 0 or not _role_head(tokens[(of or len(tokens)) - 1]) and not any(
             _role_head(t) for t in _hyphen_run(tokens[:of])):  # "sergeant-at-arms", "editor-in-chief"
         return None
@@ -73,13 +84,17 @@ def _role_of(tokens: list[Token]) -> str | None:
     for token in tokens:
         plain = token.lower_.rstrip(".")
         proper = token.pos_ == "PROPN" and token.text[:1].isupper() and plain not in TITLES | PORTFOLIOS | (
-            PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES
+            PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES and not (
+            token.i == tokens[-1].i and _role_head(token))  # "County Coroner", tagged a person: "county coroner"
         words.append(token.text_with_ws if proper else _role_text(token.text) + token.whitespace_)
     return "".join(words).strip() or None
 
 
 # Nouns that say only that someone is a person ("a 31-year-old woman", "a local man"): no role.
 PLAIN_PEOPLE = {"man", "woman", "men", "women", "boy", "girl", "person", "people", "guy"}
+# Nouns for what is said or written, and for a name itself, which a parse may set beside a name: no role ("the
+# artist that goes by the name Ilse Marr", "this story about … — Ilse Marr (@imarr)", "a post by Ilse Marr").
+NO_ROLE_NOUNS = STATEMENT_NOUNS | {"name", "nickname", "pseudonym", "story", "article", "headline", "comment"}
 # Titles the recogniser tags as names, which no other list holds ("PM Ilse Marr", "Air Chief Marshal Ilse Marr").
 PROPER_TITLES = {"pm", "cardinal", "sheikh", "emir", "archdeacon", "marshal", "brigadier", "commodore", "counsel",
                  "solicitor", "da", "vp", "svp", "evp"}
@@ -95,8 +110,10 @@ def _role_head(token: Token) -> bool:
     person is), a noun that says only that someone is a person ("a local man"), nor a name ("Ilse Marr, R-Calif.",
     "a Republican", "According to Velder, Marr, 65"; "Kesh Varro" with its first name cut off, name "Varro")."""
     plain = token.lower_.rstrip(".")
-    if plain in PLAIN_PEOPLE:
+    if plain in PLAIN_PEOPLE | NO_ROLE_NOUNS:
         return False
+    if token.tag_ in {"NNS", "NNPS"} and plain not in ROLE_ENDS:
+        return False  # "Adelaide residents Ilse Marr", "Harbor Lights members …": a person noun, but several people
     if plain in ROLE_ENDS or person_noun(token):
         return True
     doc = token.doc
@@ -108,8 +125,10 @@ def _role_head(token: Token) -> bool:
     # "Watch", "Police"), nor a participle ("Delighted").
     whole_name_after = token.i + 2 < len(doc) and doc[token.i + 1].ent_iob_ == "B" and doc[
         token.i + 2].ent_iob_ == "I"
+    # (The recogniser may also tag the title as a person of its own before the name: "County Coroner" "Ilse Marr".)
+    own_entity = token.ent_type_ in {"", "ORG"} or token.ent_type_ == "PERSON" and whole_name_after
     capitalised = token.pos_ == "PROPN" and token.tag_ == "NNP" and not cut_name and token.text not in (
-        first_names()) and (plain.endswith(AGENT_ENDINGS) and token.ent_type_ in {"", "ORG"} or (
+        first_names()) and (plain.endswith(AGENT_ENDINGS) and own_entity or (
             token.is_sent_start and whole_name_after and not token.ent_type_ and not plain.endswith(("ed", "ing"))))
     return (token.pos_ == "NOUN" and token.tag_ != "NNS") or capitalised
 
