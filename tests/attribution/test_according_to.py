@@ -189,6 +189,9 @@ def test_a_relative_clause_of_the_source_read_as_a_conjunct_stays_with_the_sourc
 @pytest.mark.parametrize("text, content", [
     ("According to the Gazette the harbor board will meet on Monday.", "the harbor board will meet on Monday"),
     ("The harbor board, according to the Gazette, will meet on Monday.", "The harbor board … will meet on Monday"),
+    # The phrase opens the second of two clauses: the report says that one, not the writer's first.
+    ("The parts of the watch are being made by several different firms, but according to today's report the main "
+     "chip will be coming from Harbor Labs.", "the main chip will be coming from Harbor Labs"),
 ])
 def test_the_clause_after_the_source_stays_where_it_holds_the_verb(rules, text, content):
     assert one(extract(rules, text), "according to").content == content
