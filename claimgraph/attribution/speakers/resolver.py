@@ -146,9 +146,10 @@ KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", 
 
 # Last words of a name cut short ("The Social Network and"): no body's name.
 CUT_ENDS = {"and", "or", "of", "the", "for", "&", "in", "at", "to"}
-# What a place is called ("the border town of Kestrova"): the name after "of" is a place, no body.
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "county", "district", "suburb", "island",
-               "municipality", "neighbourhood", "neighborhood", "hamlet"}
+# What a place is called ("the border town of Kestrova"): the name after "of" is a place, no body (a narrower set
+# than found.PLACE_NOUNS, which holds buildings and rooms too).
+SETTLEMENT_NOUNS = {"town", "city", "village", "province", "region", "county", "district", "suburb", "island",
+                    "municipality", "neighbourhood", "neighborhood", "hamlet"}
 # Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
 PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
 
@@ -867,7 +868,7 @@ class SpeakerResolver:
         if self.doc is None:
             return False
         last = name.split()[-1]
-        return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
+        return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTLEMENT_NOUNS
                    and self.doc[t.left_edge.i:t.i + 1].text.endswith(name) for t in self.doc if t.text == last)
 
     def _affiliation(self, pobj: Token) -> str | None:
