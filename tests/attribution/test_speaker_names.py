@@ -288,3 +288,17 @@ def test_the_owner_is_the_affiliation_not_the_body_the_name_was_run_into(extract
     speaker = SpeakerResolver(doc).resolve(doc[0:5])
     assert speaker is not None and (speaker.name, speaker.type, speaker.affiliation) == (
         "Tova Brenn", "person", "Kestrel Bank")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The footage of the harbor fire has been confirmed as genuine, according to the messaging app it was first "
+     "posted on.", "messaging app"),
+    ("A previously unverified audio recording of the Kestrel ferry has been verified as authentic, according to "
+     "the video streaming application it was recorded on.", "video streaming application"),
+])
+def test_a_source_whose_relative_clause_was_read_as_a_clause_is_named_by_its_noun(extractor, text, name):
+    # FNC-1 design body 816: "video streaming application it was recorded" as a name (mentions.noun_before_clause);
+    # the source span keeps the clause, the name does not.
+    found = one(extract(extractor, text), "according to")
+    assert found.speaker.name == name
+    assert text[slice(*found.source_span)].endswith(" on")

@@ -324,6 +324,19 @@ def _widened_to_entity(mention: Span) -> Span:
     return mention
 
 
+def noun_before_clause(mention: Span) -> Span:
+    """'the video streaming application it was recorded on': a source whose relative clause without "that" the
+    parser read as a clause of the sentence, so that the mention's head is that clause's verb; the noun phrase
+    before the verb names the source. Else the mention."""
+    root = mention.root
+    if root.pos_ not in {"VERB", "AUX"}:
+        return mention
+    noun = next((t for t in mention if t.i < root.i and t.pos_ in {"NOUN", "PROPN"}
+                 and not mention.start <= t.head.i < mention.end), None)
+    end = min(noun.right_edge.i + 1, root.i, mention.end) if noun is not None else mention.start
+    return mention.doc[mention.start:end] if end > mention.start else mention
+
+
 def _name_beside_function_word(mention: Span) -> Span:
     """A mention headed by a function word ("another", "one"): the name set beside it, where there is one."""
     root = mention.root

@@ -67,6 +67,7 @@ from claimgraph.attribution.speakers.mentions import (
     _widened_to_entity,
     _without_caption,
     core_tokens,
+    noun_before_clause,
 )
 from claimgraph.attribution.speakers.names import (
     GENDERED,
@@ -459,7 +460,7 @@ class SpeakerResolver:
         mention = _without_caption(mention)
         if mention is None or _page_furniture(mention):
             return None
-        mention = _widened_to_entity(mention)
+        mention = noun_before_clause(_widened_to_entity(mention))
         if mention[0].lower_ in WH_WORDS:
             return None  # "… to predict how much energy AI consumes": a clause, not a speaker
         root = mention.root  # the steps below read this head even where the mention gives way to a name beside it
