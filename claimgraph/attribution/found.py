@@ -234,7 +234,7 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
     """The cue's subject, climbing through the verbs it hangs from; also the chain climbed (for negation)."""
     chain: list[Token] = []
     token = cue
-    inverted = _inverted_subject(cue)
+    inverted = inverted_subject(cue)
     if inverted is not None:
         return inverted, [cue]
     misjoined = _subject_hung_before(cue)
@@ -271,7 +271,7 @@ def cue_subject(cue: Token) -> tuple[Token | None, list[Token]]:
         if token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"}:
             # "a Donald Trump tweet attacking …": the noun it modifies speaks; "the council issued a statement
             # saying …": the one who issued it.
-            return _issuer(token.head) or token.head, chain
+            return issuing_subject(token.head) or token.head, chain
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head is not token.head:
             token = token.head.head  # "After denying the rumours, Talbot announced …": Talbot denied them
             if token.pos_ in {"NOUN", "ADJ"} and not any(c.dep_ == "nsubj" for c in token.children):
@@ -377,7 +377,7 @@ ISSUING = {"issue", "release", "put", "send", "email", "post", "publish", "fire"
            "write", "tweet", "draft", "sign", "submit", "present", "offer", "provide", "produce", "broadcast"}
 
 
-def _issuer(noun: Token) -> Token | None:
+def issuing_subject(noun: Token) -> Token | None:
     """The subject of the verb that issued `noun` (a statement, a release, an ad), where `noun` is its object."""
     if noun.dep_ != "dobj" or noun.head.lemma_.lower() not in ISSUING or noun.head.pos_ not in {"VERB", "AUX"}:
         return None
@@ -512,7 +512,7 @@ def _phrase_before(cue: Token) -> Token | None:
     return doc[i]
 
 
-def _inverted_subject(cue: Token) -> Token | None:
+def inverted_subject(cue: Token) -> Token | None:
     """'…, reported Northgate News.': a reporting verb after a comma with the name after it."""
     doc = cue.doc
     if cue.i == 0 or doc[cue.i - 1].text != "," or cue.lemma_.lower() not in {"say", "report", "write", "add"}:

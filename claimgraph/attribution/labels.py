@@ -44,7 +44,7 @@ def _utterance(text: str, start: int) -> bool:
     return len(re.findall(r"[^\W\d_]+", text[start:len(text) if end < 0 else end])) >= MIN_UTTERANCE_WORDS
 
 
-def _transcript_labels(text: str) -> list[re.Match]:
+def transcript_labels(text: str) -> list[re.Match]:
     matches = [m for m in LABEL.finditer(text) if m.group("name").strip() not in NOT_SPEAKERS]
     matches = matches if len(matches) >= 2 else []
     titled = [m for m in TITLE_LABEL.finditer(text) if m.group("name").upper() not in NOT_SPEAKERS
@@ -63,7 +63,7 @@ def label_lines(doc: Doc) -> list[tuple[int, int]]:
     lines outside a transcript. Nothing found in them is an attribution (on the trust issue's out-of-domain set
     81 such lines were predicted, 79 wrongly)."""
     text = doc_text(doc)
-    transcript = {m.start() for m in _transcript_labels(text)}
+    transcript = {m.start() for m in transcript_labels(text)}
     starts = {m.start() for m in LINK_LINE.finditer(text)}
     # From the label's first letter: LABEL's optional space may take the line break before it.
     starts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in LABEL.finditer(text)
@@ -77,7 +77,7 @@ def label_lines(doc: Doc) -> list[tuple[int, int]]:
 
 def speaker_labels(doc: Doc) -> list[Found]:
     text = doc_text(doc)
-    matches = _transcript_labels(text)
+    matches = transcript_labels(text)
     if not matches:
         return []
     found = []

@@ -26,7 +26,7 @@ SPEAKER_TYPES = ("person", "organization", "news_outlet", "anonymous", "unknown"
 
 # -- the database ------------------------------------------------------------------------------------------------
 
-def _sqlite_file(value: str) -> str | None:
+def sqlite_file(value: str) -> str | None:
     """The SQLite file a --db value names (None for a server or in-memory database); a URL that cannot be parsed or
     names no known database is a usage error."""
     if "://" not in value:
@@ -48,7 +48,7 @@ def _sqlite_file(value: str) -> str | None:
 def check_db(value: str, must_exist: bool) -> str:
     """A usage error (exit 2) for a --db that cannot be right: a bad URL, a missing folder, or, for commands that
     only read, a database that does not exist (rather than creating an empty one and answering "nothing")."""
-    file = _sqlite_file(value)
+    file = sqlite_file(value)
     if file is None:
         return value
     path = Path(file)

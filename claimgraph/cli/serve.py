@@ -82,12 +82,12 @@ def serve(db: str, host: str, port: int, private: bool, allow_private: bool, wri
         raise click.ClickException(f"{exc.name} is missing: pip install 'claimgraph[web]'") from exc
     from pathlib import Path
 
-    from claimgraph.cli.options import _sqlite_file
+    from claimgraph.cli.options import sqlite_file
 
     _check_listen(host, port)
     from claimgraph.cli.output import quote_name
 
-    file = _sqlite_file(db)
+    file = sqlite_file(db)
     if file is not None and not Path(file).exists():   # a mistyped --db would otherwise serve an empty ledger silently
         click.echo(f"claimgraph: no database at {quote_name(file)}: created an empty one, so the pages will be empty "
                    f"(ingest into it, or check --db and $CLAIMGRAPH_DB)", err=True)

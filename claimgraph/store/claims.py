@@ -131,12 +131,12 @@ def list_claims(store: Store, limit: int | None = None, search: str | None = Non
 
     `search` matches the gist in any case (% and _ literal); `speech_only` counts no `think` voice and leaves out
     the claims that only beliefs hold."""
-    from claimgraph.store.sql import _contains
+    from claimgraph.store.sql import contains
 
     with store.engine.connect() as conn:
         query = select(t.claims)
         if search:
-            query = query.where(_contains(t.claims.c.gist, search))
+            query = query.where(contains(t.claims.c.gist, search))
         claims = {r.id: dict(r._mapping) for r in conn.execute(query)}
     seen = store.load_appearances()
     stats: dict[str, dict[str, Any]] = {cid: {"stances": Counter(), "speakers": set(), "outlets": set(),

@@ -433,23 +433,23 @@ class Store(ClaimLedger):
             query = query.where(self._speaker_condition(a.c.speaker_id, speaker))
         if article:
             ap = t.appearances
-            seen_at = select(ap.c.article_id).where(or_(_contains(ap.c.source, article), _contains(ap.c.url, article)))
-            query = query.where(or_(a.c.article_id == article, _contains(ar.c.url, article),
+            seen_at = select(ap.c.article_id).where(or_(contains(ap.c.source, article), contains(ap.c.url, article)))
+            query = query.where(or_(a.c.article_id == article, contains(ar.c.url, article),
                                     a.c.article_id.in_(seen_at)))
         if cue_class:
             query = query.where(a.c.cue_class == cue_class)
         if speech_only:
             query = query.where(a.c.cue_class != "think")
         if outlet:
-            outlet_match = select(t.appearances.c.article_id).where(_contains(t.appearances.c.outlet, outlet))
-            query = query.where(or_(_contains(ar.c.publisher, outlet), a.c.article_id.in_(outlet_match),
-                                    _contains(a.c.via.cast(Text), outlet)))
+            outlet_match = select(t.appearances.c.article_id).where(contains(t.appearances.c.outlet, outlet))
+            query = query.where(or_(contains(ar.c.publisher, outlet), a.c.article_id.in_(outlet_match),
+                                    contains(a.c.via.cast(Text), outlet)))
         if since:
             query = query.where(ar.c.published >= since)
         if until:
             query = query.where(ar.c.published <= until + "\uffff")
         if search:
-            query = query.where(_contains(a.c.content, search))
+            query = query.where(contains(a.c.content, search))
         # NULLS placed explicitly: SQLite and PostgreSQL disagree by default; the id breaks every remaining tie.
         query = query.order_by(ar.c.published.desc().nulls_last(), a.c.article_id, a.c.sentence_start.nulls_first(),
                                a.c.cue_start.nulls_first(), a.c.id)
@@ -496,7 +496,7 @@ class Store(ClaimLedger):
             if any(_name_match_tier(text, r.name) == 0 or r.id == text for r in exact):
                 candidates = [(r.id, r.name) for r in exact]
             else:
-                rows = conn.execute(select(s.c.id, s.c.name).where(or_(s.c.id == text, _contains(s.c.name, text))))
+                rows = conn.execute(select(s.c.id, s.c.name).where(or_(s.c.id == text, contains(s.c.name, text))))
                 candidates = [(r.id, r.name) for r in rows]
         if any(sid == text for sid, _ in candidates):
             return [text]
@@ -516,7 +516,7 @@ def _like_pattern(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _contains(column: Any, text: str) -> Any:
+def contains(column: Any, text: str) -> Any:
     """Case-insensitive "column contains text", the same on SQLite and PostgreSQL."""
     return column.ilike(_like_pattern(text), escape="\\")
 

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import bindparam, text
 
 from claimgraph.store.sql import Store
-from claimgraph.web.claim_views import _extractor_versions
+from claimgraph.web.claim_views import extractor_versions
 
 KEPT = 2000   # pages kept per process
 _ids: weakref.WeakKeyDictionary[Store, dict[str, tuple[tuple, list[str]]]] = weakref.WeakKeyDictionary()
@@ -49,10 +49,10 @@ def speaker_state(store: Store, speaker: str) -> tuple:
         else:
             ids = held[1]
         if not ids:
-            return mark[1], (), 0, (), _extractor_versions(conn, store)
+            return mark[1], (), 0, (), extractor_versions(conn, store)
         said = conn.execute(_SAID, {"ids": ids}).scalar_one()
         shown = tuple(tuple(r) for r in conn.execute(_SHOWN, {"ids": ids}))
-        return mark[1], tuple(ids), said, shown, _extractor_versions(conn, store)
+        return mark[1], tuple(ids), said, shown, extractor_versions(conn, store)
 
 
 def kept_page(store: Store, key: tuple, state: tuple) -> tuple | None:

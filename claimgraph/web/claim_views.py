@@ -260,7 +260,7 @@ VERSIONS_S = 1.0   # how long a process trusts its count of articles per extract
 _versions: weakref.WeakKeyDictionary[Store, tuple[float, tuple]] = weakref.WeakKeyDictionary()
 
 
-def _extractor_versions(conn: Any, store: Store) -> tuple:
+def extractor_versions(conn: Any, store: Store) -> tuple:
     """How many articles each extractor version produced (a re-extraction moves them), counted from an index at
     most once a second per process and shared by every claim's check in between."""
     now = time.monotonic()
@@ -284,11 +284,11 @@ def _look(conn: Any, store: Store, claim_id: str, low: int) -> tuple[tuple, int,
     """One indexed statement that says whether a kept claim may still hold: the claim's row (a linking run rewrites
     it), the newest correction (corrections are few; a merge or a move reaches beyond the statement corrected), the
     newest appearance and how many appearances have an id above `low` (a new story or copy shows in them); with the
-    articles per extractor version (`_extractor_versions`). None when there is no such claim."""
+    articles per extractor version (`extractor_versions`). None when there is no such claim."""
     row = conn.execute(_LOOK, {"claim": claim_id, "low": low}).first()
     if row is None:
         return None
-    return (tuple(row[:3]), row[3], _extractor_versions(conn, store)), row[4] or 0, row[5]
+    return (tuple(row[:3]), row[3], extractor_versions(conn, store)), row[4] or 0, row[5]
 
 
 def _state(conn: Any, claim_id: str, store: Store) -> tuple | None:
@@ -298,7 +298,7 @@ def _state(conn: Any, claim_id: str, store: Store) -> tuple | None:
     if claim is None:
         return None
     corrected = conn.execute(select(func.max(t.corrections.c.id))).scalar()
-    return tuple(claim), corrected, _extractor_versions(conn, store)
+    return tuple(claim), corrected, extractor_versions(conn, store)
 
 
 def _same(kept: tuple, now: tuple) -> bool:

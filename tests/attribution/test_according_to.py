@@ -19,7 +19,7 @@ from tests.conftest import extract as extract_all
      "said", "the harbor vote had been moved to June"),
 ])
 def test_a_trailing_according_to_is_the_writers_sourcing(rules, text, cue, content):
-    """'…, according to two aides': the writer's sourcing of the whole report (`bounds._before_according`)."""
+    """'…, according to two aides': the writer's sourcing of the whole report (`bounds.before_according`)."""
     assert cues_found(rules, text)[cue].content == content
 
 

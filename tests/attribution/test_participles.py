@@ -1,5 +1,5 @@
 """Participles: a trailing participle set off after a reported clause ("…, insisting that …") is its own statement and
-the reporter's (speakers/implied.py `_trailing_participle_speaker`); it ends the content before it; one without a
+the reporter's (speakers/implied.py `trailing_participle_speaker`); it ends the content before it; one without a
 comma has its own subject. Fictional sentences through the real parse, rules only (or the whole `extractor`, where a
 test takes it); each finding test fails without the rule it names."""
 

@@ -118,7 +118,7 @@ def test_a_noun_that_can_name_someone_stays_a_speaker(rules, text):
 
 def test_a_name_in_a_phrase_before_the_pronoun_is_not_the_pronoun(rules):
     """'Quoting a film led by Bram Kessel, he said …': the phrase tells what "he" did, so Kessel is someone else;
-    "he" is the king who spoke just before (`nearby._fronted_phrase`)."""
+    "he" is the king who spoke just before (`nearby.fronted_phrase`)."""
     text = ("King Tomar said they will pursue the army until it runs out of fuel. Quoting lines from the 'Dustwind,' "
             "a movie led by American actor Bram Kessel, he said the death of one of Velmar's sons will call for the "
             "death of his killers.")
@@ -134,7 +134,7 @@ def test_a_name_that_is_a_subject_before_the_pronoun_may_be_the_pronoun(rules):
 
 def test_a_proper_name_set_after_a_description_is_the_speaker(rules):
     """'according to fact-checking site Veritoo.com': the site's name, not the anonymous "fact-checking site"
-    (`mentions._name_after_description`)."""
+    (`mentions.name_after_description`)."""
     text = "A memorial page sparked the rumors, according to fact-checking site Veritoo.com.\n"
     speaker = by_cue(extract(rules, text), "according to").speaker
     assert (speaker.name, speaker.type) == ("Veritoo.com", "organization")
@@ -148,7 +148,7 @@ def test_an_apposition_after_a_comma_keeps_its_description(rules):
 
 def test_a_possessor_before_a_name_is_not_the_speaker(rules):
     """'Velmar's King Tomar II': the possessor (which the recogniser reads as a person) is not the one who vowed
-    (`mentions._attached`)."""
+    (`mentions.attached`)."""
     text = ("Velmar's King Tomar II, visibly shaken and angered over the death of one of his kingdom's pilots, has "
             "vowed to exact revenge on the rebels.\n")
     assert by_cue(extract(rules, text), "vowed").speaker.name != "Velmar"
@@ -171,7 +171,7 @@ def test_words_before_and_in_a_joint_source_are_not_the_second_speakers_role(rul
 
 def test_a_description_written_with_inner_capitals_keeps_its_case(rules):
     """'…, according to an ICE spokeswoman', '…, according to RealClearPolitics': the description's name keeps the
-    capitals as written, not "iCE spokeswoman" or "realClearPolitics" (`mentions._description_name`)."""
+    capitals as written, not "iCE spokeswoman" or "realClearPolitics" (`mentions.description_name`)."""
     text = "The ferry was late, according to an ICE spokeswoman. Vell won by six points, according to HarborPolls."
     names = [a.speaker.name for a in extract(rules, text) if a.cue == "according to"]
     assert names == ["ICE spokeswoman", "HarborPolls"]
@@ -229,23 +229,23 @@ def test_the_owner_the_recogniser_ran_into_a_persons_name(extractor, tmp_path, m
     from claimgraph.attribution.speakers import names
 
     doc = extractor.nlp("Kestrel Bank’s Tova Brenn met the envoy.")
-    person, owner = names._owned_name(Span(doc, 0, 5, label="PERSON"))
+    person, owner = names.owned_name(Span(doc, 0, 5, label="PERSON"))
     assert (person.text, owner) == ("Tova Brenn", "Kestrel Bank")
     # FNC-1 check bodies: "Taylor’s Instagram", "the New York Post's Page Six": one word, or a number, is no person.
     for text, end in (("Tova’s Instagram went dark.", 3), ("Harbor Wire’s Page Six ran it.", 5)):
         doc = extractor.nlp(text)
-        assert names._owned_name(Span(doc, 0, end, label="PERSON"))[1] is None
+        assert names.owned_name(Span(doc, 0, end, label="PERSON"))[1] is None
     listed = tmp_path / "outlets.txt"
     listed.write_text("Harbor Wire\n", encoding="utf-8")
     monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
     names.outlet_names.cache_clear()
     try:
         doc = extractor.nlp("The envoy told Harbor Wire Greta was well.")
-        person, owner = names._owned_name(Span(doc, 3, 6, label="PERSON"))
+        person, owner = names.owned_name(Span(doc, 3, 6, label="PERSON"))
         assert (person.text, owner) == ("Greta", "Harbor Wire")
         # An outlet's local edition ("CBS Detroit"): no first name after the outlet, no person split off.
         doc = extractor.nlp("The envoy told Harbor Wire Velder the port was closed.")
-        assert names._owned_name(Span(doc, 3, 6, label="PERSON"))[1] is None
+        assert names.owned_name(Span(doc, 3, 6, label="PERSON"))[1] is None
     finally:
         monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
         names.outlet_names.cache_clear()
@@ -255,11 +255,11 @@ def test_a_dash_ends_a_name_the_recogniser_ran_on(extractor):
     # FNC-1 design bodies: "Lianne Chandler - who" and "Ummi Abduallah - who" as names.
     from spacy.tokens import Span
 
-    from claimgraph.attribution.speakers.mentions import _before_dash, _entity_of
+    from claimgraph.attribution.speakers.mentions import _entity_of, before_dash
 
     doc = extractor.nlp("Lianne Vell - who dated the swimmer - said the photos were fake.")
     doc.ents = [Span(doc, 0, 4, label="PERSON")]
-    assert _before_dash(doc.ents[0]).text == "Lianne Vell"
+    assert before_dash(doc.ents[0]).text == "Lianne Vell"
     assert _entity_of(doc[1]) == (0, 2)
 
 

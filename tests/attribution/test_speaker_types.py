@@ -268,8 +268,8 @@ def test_a_common_noun_in_lower_case_is_no_masthead(tmp_path, monkeypatch):
     monkeypatch.setenv("CLAIMGRAPH_OUTLETS", str(listed))
     names.outlet_names.cache_clear()
     try:
-        assert names._outlet_name("The Lantern") == "Lantern"
-        assert names._outlet_name("the lantern") is None
+        assert names.outlet_name("The Lantern") == "Lantern"
+        assert names.outlet_name("the lantern") is None
     finally:
         monkeypatch.delenv("CLAIMGRAPH_OUTLETS")
         names.outlet_names.cache_clear()
@@ -290,9 +290,9 @@ def test_an_outlets_report_is_the_outlets_word(extractor):
     ("Air Chief Marshal Ostrand", None),
 ])
 def test_a_title_inside_a_name_read_as_a_body(name, inside):
-    from claimgraph.attribution.speakers.names import _named_inside
+    from claimgraph.attribution.speakers.names import named_inside
 
-    assert _named_inside(name) == inside
+    assert named_inside(name) == inside
 
 
 def test_a_fake_outlets_site_is_not_the_outlet(extractor):
@@ -353,9 +353,9 @@ def test_an_outlet_written_with_a_hyphen_or_its_domain_is_on_the_list(tmp_path, 
     ("WHO", False), ("KXVB", False),  # a call sign alone is no evidence: "WHO" is no station
 ])
 def test_a_call_sign_with_tv_or_a_channel_is_an_outlet(name, station):
-    from claimgraph.attribution.speakers.names import _outlet_name
+    from claimgraph.attribution.speakers.names import outlet_name
 
-    assert (_outlet_name(name) == name) is station
+    assert (outlet_name(name) == name) is station
 
 
 def test_a_bodys_noun_before_a_name_makes_it_a_body(extractor):

@@ -1,4 +1,4 @@
-"""Trailing frames (reported/clauses.py `_trailing_frame`, `_parenthetical_cue`; bounds.py `_before_according`): a
+"""Trailing frames (reported/clauses.py `trailing_frame`, `parenthetical_cue`; bounds.py `before_according`): a
 cue after a comma that closes its sentence ("…, the Tarnville Courier reports.", "…, reported the Daily Harbinger.")
 is the writer's sourcing of the clause before it: that clause is the frame's content, and no cue's content inside it
 runs on into the frame. Fictional sentences through the real parse, rules only; each finding test fails without the

@@ -12,11 +12,11 @@ The modules, each deciding one thing:
 - nominal.py     a statement named by a noun (`nominal`: "the claim that …"), a cue verb tagged as a noun
                  (`misread_verb`)
 - statements.py  which cues say nothing (`not_a_statement`, `found_thing`, `is_idiom`, a phone call, "failed to
-                 tell"), and which short objects still do (`_judged`)
-- clauses.py     which words a cue reports (`_content_of`), a parenthetical cue's clause
+                 tell"), and which short objects still do (`judged`)
+- clauses.py     which words a cue reports (`content_of`), a parenthetical cue's clause
 - bounds.py      where a content stops (paragraph, relative clause, closing mark, contrast, conjunct …)
 - missing.py     no content from the parse: a clause the parser misread before the cue, or words missing
-- common.py      words and tests the others share (`MIN_CONTENT_WORDS`, `_has_quote`, `_that_clause` …)
+- common.py      words and tests the others share (`MIN_CONTENT_WORDS`, `has_quote`, `that_clause` …)
 """
 
 from claimgraph.attribution.found import cue_subject

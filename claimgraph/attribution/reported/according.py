@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.cues import cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, doc_text, sentence_of, subtree_span, trim
 from claimgraph.attribution.quotes import WORD
-from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, _has_quote, paragraph_below
+from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, has_quote, paragraph_below
 from claimgraph.attribution.reported.evidential import made_clear
 
 
@@ -32,7 +32,7 @@ def _inner_speaker(doc: Doc, pobj: Token, verb: Token) -> Token | None:
 def _paragraph_below(doc: Doc, pobj: Token) -> tuple[int, int] | None:
     """'According to the Gazette's Ilse Marr:' closing its paragraph: the paragraph below (a block quote, or a
     paragraph opening with the quotation) is what the source says, as for a speech cue ending in a colon
-    (`missing._next_paragraph`; FNC-1 sample B: one such block quote missed)."""
+    (`missing.next_paragraph`; FNC-1 sample B: one such block quote missed)."""
     last = max((t.i for t in pobj.subtree if not (t.is_punct or t.is_space)), default=None)
     if last is None:
         return None  # a source of punctuation alone ("according to »"): nothing to read below
@@ -276,7 +276,7 @@ def headline(doc: Doc) -> Found | None:
     if content[1] <= content[0] or source is None or is_result_not_statement(
             verb, doc.char_span(*content, alignment_mode="expand")):
         return None  # "Marr claims gold in the regatta": a prize won
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[verb.i:verb.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[verb.i:verb.i + 1],
                  source=source, content=[content], cue_class=_headline_verb(verb.text) or "report",
                  sentence=sentence_of(doc, content), confidence=0.6)
 
@@ -303,7 +303,7 @@ def title_line(doc: Doc) -> Found | None:
     if not (name[-1].ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or words[-1] in SOURCE_WORDS
             or _named_below(doc, name)):
         return None
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=colon, source=name,
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=colon, source=name,
                  content=[content], cue_class="report", sentence=sentence_of(doc, content), confidence=0.6)
 
 
@@ -327,7 +327,7 @@ def speaker_lines(doc: Doc) -> list[Found]:
     first = text.find("\n")
     if first < 0:
         return []
-    from claimgraph.attribution.labels import _transcript_labels
+    from claimgraph.attribution.labels import transcript_labels
 
     transcript: set[int] | None = None  # a transcript's lines (labels.py reads them), read at the first label line
     people: set[str] | None = None  # the PERSON tokens' words, read only where a label needs them
@@ -335,7 +335,7 @@ def speaker_lines(doc: Doc) -> list[Found]:
     for m in SPEAKER_LINE.finditer(text, first):
         label = m.group("name")
         if transcript is None:
-            transcript = {t.start("name") for t in _transcript_labels(text)}
+            transcript = {t.start("name") for t in transcript_labels(text)}
         if m.start("name") in transcript:
             continue
         words = label.lower().replace("’", "'").split()
@@ -352,7 +352,7 @@ def speaker_lines(doc: Doc) -> list[Found]:
         colon = doc.char_span(m.end("name"), m.end("name") + 1, alignment_mode="expand")
         if name is None or colon is None or not len(name):
             continue
-        found.append(Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=colon, source=name,
+        found.append(Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=colon, source=name,
                            content=[content], cue_class="assert", sentence=sentence_of(doc, content),
                            confidence=0.6))
     return found

@@ -13,11 +13,11 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import WORD, Quote
-from claimgraph.attribution.reported.clauses import _trailing_frame
-from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, _has_quote, after_dateline
+from claimgraph.attribution.reported.clauses import trailing_frame
+from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, after_dateline, has_quote
 
 
-def _within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def within_paragraph(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """A reported content stays in the cue's paragraph: a headline's "Says …" does not run on into the next line;
     nor does it hold the paragraph's dateline ("TOKYO — …": `common.after_dateline`)."""
     if content is None:
@@ -56,7 +56,7 @@ def _hard_wrap(doc: Doc, newline: int) -> bool:
 TRAILING = {"who", "which", "where", "whose", "whom"}
 
 
-def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops before a trailing non-restrictive clause about one of its nouns: in "said the trip was
     worthwhile, where he trails in most polls" the relative clause is the writer's aside, not what was said."""
     if content is None:
@@ -78,7 +78,7 @@ def _before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | Non
             continue
         if clause.right_edge.i < span.end - 2 and not (clause.dep_ == "relcl" and _aside_runs_on(clause, span)):
             continue
-        if _has_quote(doc, token.idx, end):
+        if has_quote(doc, token.idx, end):
             continue
         cut = trim(doc, start, doc[token.i - 1].idx)
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
@@ -130,7 +130,7 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
             continue
         if words is None:
             words = [t for t in span if not t.is_punct and not t.is_space]
-        if phrase.right_edge.i < words[-1].i or _has_quote(doc, token.idx, content[1]):
+        if phrase.right_edge.i < words[-1].i or has_quote(doc, token.idx, content[1]):
             continue  # it must run to the content's end, and a quoted phrase is the speaker's
         cut = trim(doc, content[0], token.idx)
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
@@ -138,7 +138,7 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
     return content
 
 
-def _to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quote]) -> tuple[int, int] | None:
+def to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quote]) -> tuple[int, int] | None:
     """A content that stops inside a quotation (the parse ended the clause at a comma within it) runs on to the
     closing mark: what is quoted is said as a whole."""
     if content is None:
@@ -153,7 +153,7 @@ def _to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quot
 SINGLE_CLOSE = re.compile(r"[.!?,]['’](?=\s|$)")
 
 
-def _to_single_closing(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def to_single_closing(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """A content that opens with a single quote mark after the cue's colon or comma (British copy: "said: 'The
     Lords picked up where we left off. The Government still has …'") runs on to the mark that closes it in the
     same paragraph: a sentence end or comma right before a single mark, then a space (an apostrophe stands inside
@@ -175,7 +175,7 @@ def _to_single_closing(doc: Doc, content: tuple[int, int] | None) -> tuple[int, 
 CONTRAST = {"while", "whereas"}
 
 
-def _before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def before_contrast(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops before a contrast clause in which someone else says something ("some wrote that students
     shouldn't be monitored — while others said footage helped …", "Vell said the plan would save money, while Brand
     argued …"): the parser hangs it on the content's verb, but it is the writer's, joining two statements. So too
@@ -236,7 +236,7 @@ def _joined_statement(cc: Token, tokens: Span) -> Token | None:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} and c.i < verb.i), None)
     if subject is None or subject.pos_ == "PRON" or subject.left_edge.i != cc.i + 1:
         return None
-    if verb.right_edge.i < tokens[-1].i - 1 or _has_quote(cc.doc, cc.idx, tokens[-1].idx + len(tokens[-1])):
+    if verb.right_edge.i < tokens[-1].i - 1 or has_quote(cc.doc, cc.idx, tokens[-1].idx + len(tokens[-1])):
         return None
     doc = cc.doc
     return doc[cc.i - 1] if cc.i > 0 and doc[cc.i - 1].text == "," else cc
@@ -253,7 +253,7 @@ def _even_as(mark: Token) -> Token | None:
     return None
 
 
-def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops where a trailing participial cue clause starts: in "criticized the plan, saying it would
     cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source."""
     if content is None:
@@ -272,26 +272,26 @@ def _before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) ->
     return content
 
 
-def _before_according(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def before_according(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops before a trailing "…, according to X" set off by a comma or a dash: in "Vell told aides the
     plan was dead, according to two people in the room" the phrase is the writer's sourcing of the whole report (an
     attribution of its own, `according.according_to`), not part of what Vell said. So too before a trailing frame
-    ("Vell said the pier will close, the Tarnville Courier reports": `clauses._trailing_frame`). Not inside a
+    ("Vell said the pier will close, the Tarnville Courier reports": `clauses.trailing_frame`). Not inside a
     quotation: there the speaker names a source ("“the driver fired, according to the police”")."""
     tokens = _content_tokens(doc, content)
     if tokens is None:
         return content
     for token in tokens:
-        if token.i > cue.i + 1 and (frame := _trailing_frame(token)) is not None and frame.i > tokens.start \
-                and not _has_quote(doc, content[0], content[1]):
+        if token.i > cue.i + 1 and (frame := trailing_frame(token)) is not None and frame.i > tokens.start \
+                and not has_quote(doc, content[0], content[1]):
             # "said there was a link, the Courier reports": the writer's sourcing of the whole report, like
-            # "according to" (the frame is an attribution of its own, `clauses._parenthetical`)
+            # "according to" (the frame is an attribution of its own, `clauses.parenthetical`)
             cut = trim(doc, content[0], frame.idx)
             if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
                 return cut
         if token.i <= cue.i + 1 or token.lower_ != "according" or doc[token.i - 1].text not in SET_OFF:
             continue
-        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to" or _has_quote(doc, content[0], content[1]) \
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to" or has_quote(doc, content[0], content[1]) \
                 or "''" in doc_text(doc)[content[0]:content[1]]:
             continue  # '' is the quotation mark of some copy ("the report says the company ''reports …''")
         cut = trim(doc, content[0], doc[token.i - 1].idx)
@@ -308,7 +308,7 @@ def _content_tokens(doc: Doc, content: tuple[int, int] | None) -> Span | None:
     return span if span is not None and len(span) else None
 
 
-def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops before a verb the cue's subject did next: in "Vell said the plan would cost money and called
     it a mistake" (or "… said she admires him and praised his plan") the second verb is Vell's own act, not part
     of what she said. The parser often hangs it on the content's verb; it shows by having no subject of its own
@@ -337,7 +337,7 @@ def _before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) 
     return content
 
 
-def _over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+def over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """A second that-clause joined to the cue ("said the border must be secured, but that he would not support
     mass deportation", "… and that he'll try …") is said too: the parser hangs it on the cue as a conjunct."""
     span = _content_tokens(doc, content)

@@ -1,4 +1,4 @@
-"""Which words a cue verb reports (`_content_of`): its clausal complement ("said that …"), for cues that take one its
+"""Which words a cue verb reports (`content_of`): its clausal complement ("said that …"), for cues that take one its
 object ("denied the report"), a that-clause the parser hung below a phrase or a noun ("said at a rally that …",
 "has hinted before that …"), an instruction's clause, "warned of …", "described as …", an answer ("said yes"), and
 the clause around a parenthetical cue ("The plan, Graham said, is dead"). It decides where a content starts and
@@ -9,16 +9,16 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
-from claimgraph.attribution.found import _inverted_subject, doc_text, subtree_span, trim
+from claimgraph.attribution.found import doc_text, inverted_subject, subtree_span, trim
 from claimgraph.attribution.quotes import CLOSE
-from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, _too_short, after_dateline
+from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, after_dateline, too_short
 
 
-def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
+def parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     """'The plan, Graham said, is dead.': the cue hangs in the clause it reports; the clause minus the cue is said.
     A trailing frame ("…, the Tarnville Courier reports.") leaves out only its own words: the clause the parser
     hung below it, before the comma, is part of what it reports."""
-    frame = _trailing_frame(cue)
+    frame = trailing_frame(cue)
     if frame is None:
         cue_part, first = {t.i for t in cue.subtree}, cue.left_edge.i
         clause = [t for t in cue.head.subtree if t.i not in cue_part and not t.is_space]
@@ -36,19 +36,19 @@ def _parenthetical(doc: Doc, cue: Token) -> list[tuple[int, int]]:
     return spans
 
 
-def _parenthetical_cue(token: Token) -> bool:
+def parenthetical_cue(token: Token) -> bool:
     """'…, reported Northgate News.', '…, Vell said.' parsed as a complement: a cue after a comma, with nothing
     of its own after it but its subject. So too the same inverted cue parsed as a conjunct of the verb before
     ("Parents demand to know why, reported the Daily Harbinger.") and a trailing frame with its subject before it
-    ("…, the Tarnville Courier reports.": `_trailing_frame`)."""
+    ("…, the Tarnville Courier reports.": `trailing_frame`)."""
     if token.i == 0 or token.i <= token.head.i or cue_for(token) is None:
         return False
-    if _trailing_frame(token) is not None:
+    if trailing_frame(token) is not None:
         return True
     if token.doc[token.i - 1].text != ",":
         return False
     if token.dep_ == "conj":
-        return _inverted_subject(token) is not None
+        return inverted_subject(token) is not None
     return (token.dep_ == "ccomp" and not any(c.dep_ in {"ccomp", "mark"} for c in token.children)
             and not any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < token.i for c in token.children))
 
@@ -59,7 +59,7 @@ FRAME_TAIL_ENTS = {"DATE", "TIME"}
 TELLING = {"tell"}
 
 
-def _trailing_frame(token: Token) -> Token | None:
+def trailing_frame(token: Token) -> Token | None:
     """The comma that opens a trailing frame, or None: 'Residents reported hearing a boom, the Tarnville Courier
     reports.', 'Vell said the pier will close, the Courier reports.' A finite cue whose subject follows a comma,
     hung on a verb before it (the parser's complement or conjunct), with nothing after it but when it spoke, whom
@@ -139,7 +139,7 @@ def _described_as(doc: Doc, cue: Token) -> tuple[int, int] | None:
 JOINING = {"and", "but", "or", "nor", "yet"}
 
 
-def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
+def content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     """The words `cue` reports (`_parsed_content`), less a joining word left dangling at their end ("confirmed the
     house belongs to Marlow but", "refused to let go and")."""
     content = _parsed_content(doc, cue, lexeme)
@@ -157,7 +157,7 @@ def _content_of(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     cut = trim(doc, content[0], span[last].idx + len(span[last]))
     # not where the cut leaves too few words to keep ("refused to comment but …"): a span a word too long is
     # better than a statement dropped
-    return cut if cut[1] > cut[0] and not _too_short(doc, cut) else content
+    return cut if cut[1] > cut[0] and not too_short(doc, cut) else content
 
 
 def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
@@ -168,13 +168,13 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     for c in cue.children:
         if c.dep_ != "ccomp":
             continue
-        if _trailing_frame(c) is not None:
+        if trailing_frame(c) is not None:
             framed = [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
             complements += framed
-        elif not _parenthetical_cue(c):
+        elif not parenthetical_cue(c):
             complements.append(c)
-    if _parenthetical_cue(cue):
-        return None  # what it reports is the clause it hangs from (`_parenthetical`)
+    if parenthetical_cue(cue):
+        return None  # what it reports is the clause it hangs from (`parenthetical`)
     if not complements and lexeme.takes in {"clause", "both"}:
         # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl,
         # or on the addressee ("reminded residents that …").
@@ -206,7 +206,7 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
             # clause's last part on the frame after it; it is still said
             end = max(end, subtree_span(framed[-1])[1])
         return _extend_over_quote(doc, *trim(doc, start, end))
-    if (answer := _answer(cue)) is not None:
+    if (answer := short_answer(cue)) is not None:
         return trim(doc, *subtree_span(answer))
     if lexeme.lemma in DECLINING:
         # "declined to comment": the refusal to speak is the statement, its infinitive the content.
@@ -299,7 +299,7 @@ def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, 
     doc = cue.doc
     relative = comp.left_edge
     if relative.i < cue.i and relative.tag_ in RELATIVE_TAGS and cue.i + 1 < comp.right_edge.i and not (
-            relative.tag_ == "WP" and _too_short(doc, (doc[cue.i + 1].idx, end))):
+            relative.tag_ == "WP" and too_short(doc, (doc[cue.i + 1].idx, end))):
         start = doc[cue.i + 1].idx
     # "the governor said many of the bodies at the site appeared to …": the clause's subject hung on the cue as
     # a second subject after it, while the cue has its own before it and the clause none; the content starts at
@@ -321,7 +321,7 @@ def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, 
 ANSWERS = {"yes", "no", "so", "same", "otherwise"}
 
 
-def _answer(cue: Token) -> Token | None:
+def short_answer(cue: Token) -> Token | None:
     """'72 percent said yes', 'half said so', 'three-quarters said the same of Vell': a short answer right after
     "say" is what was said, however few its words (polls and votes in PolNeAR)."""
     if cue.lemma_.lower() != "say" or any(c.dep_ == "ccomp" for c in cue.children):

@@ -1,7 +1,7 @@
 """Words and tests the modules of `reported` share: the fewest words a content needs (`MIN_CONTENT_WORDS`,
-`_too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
-holds a quotation mark (`_has_quote`: mixed, not indirect), a content that is one quotation in single marks
-(`single_quoted`: direct), a that-clause's span without its "that" (`_that_clause`), the paragraph below a colon
+`too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
+holds a quotation mark (`has_quote`: mixed, not indirect), a content that is one quotation in single marks
+(`single_quoted`: direct), a that-clause's span without its "that" (`that_clause`), the paragraph below a colon
 that closes its own (`paragraph_below`) and a content less the dateline that opens its paragraph
 (`after_dateline`)."""
 
@@ -22,7 +22,7 @@ MIN_CONTENT_WORDS = 3
 DASHES = {"—", "–", "--", "-"}
 
 
-def _has_quote(doc: Doc, start: int, end: int) -> bool:
+def has_quote(doc: Doc, start: int, end: int) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in doc_text(doc)[start:end])
 
 
@@ -118,13 +118,13 @@ EVIDENCE = {"poll", "survey", "study", "data", "record", "result", "figure", "st
             "sample", "estimate", "projection", "map", "chart", "graph", "photo", "image", "evidence", "test"}
 
 
-def _that_clause(doc: Doc, clause: Token) -> tuple[int, int]:
+def that_clause(doc: Doc, clause: Token) -> tuple[int, int]:
     """The character span of a reported clause without its "that": the content of 'fears that …'."""
     skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
     return trim(doc, *subtree_span(clause, exclude=skip))
 
 
-def _too_short(doc: Doc, content: tuple[int, int]) -> bool:
+def too_short(doc: Doc, content: tuple[int, int]) -> bool:
     """Fewer than MIN_CONTENT_WORDS words: too little to be a statement."""
     return len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS
 
@@ -156,4 +156,4 @@ def after_dateline(doc: Doc, content: tuple[int, int] | None) -> tuple[int, int]
     if m is None or m.end() >= end or m.group().endswith("-") and m.group()[-2:-1].isalnum():
         return content  # a hyphen inside a word ("KTRN-7 broadcast …") is no dateline's dash (FNC-1 check, 1)
     cut = trim(doc, m.end(), end)
-    return cut if cut[1] > cut[0] and not _too_short(doc, cut) else content
+    return cut if cut[1] > cut[0] and not too_short(doc, cut) else content

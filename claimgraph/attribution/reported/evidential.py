@@ -26,13 +26,13 @@ from claimgraph.attribution.reported.common import (
     EVIDENCE,
     MIN_CONTENT_WORDS,
     SUBJECTS,
-    _has_quote,
-    _that_clause,
-    _too_short,
     act_stated,
+    has_quote,
+    that_clause,
+    too_short,
     under_cue,
 )
-from claimgraph.attribution.reported.statements import _undone
+from claimgraph.attribution.reported.statements import undone
 from claimgraph.attribution.speakers.roles import ROLE_ENDS
 
 # "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
@@ -307,7 +307,7 @@ def seen_as(doc: Doc, token: Token) -> Found | None:
         source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
     if any(e <= s for s, e in content):
         return None
-    return Found(kind="mixed" if _has_quote(doc, content[0][0], content[-1][1]) else "indirect",
+    return Found(kind="mixed" if has_quote(doc, content[0][0], content[-1][1]) else "indirect",
                  cue=doc[token.i:token.i + 1], source=source, content=content, cue_class="think",
                  sentence=sentence_of(doc, *content), confidence=0.6)
 
@@ -332,7 +332,7 @@ COPULAS = {"be", "remain", "seem", "appear", "become", "grow", "sound", "feel"}
 # couple welcomes a baby, a tone echoes a campaign).
 SIDING = {"endorse", "oppose", "prefer"}
 # Verbs of taking a side that as often say something else ("a budget supports a scheme", "would back a winner",
-# "attack the problem"): read only where the clause states the side taken (`_side_stated`). Right 136 of 209
+# "attack the problem"): read only where the clause states the side taken (`side_stated`). Right 136 of 209
 # such finds on train, 15 of 19 on dev (round 8); most misses are sides PolNeAR did not mark.
 BACKING = {"support", "back", "defend", "attack"}
 THINGS = {"it", "this", "that", "which", "what"}
@@ -358,7 +358,7 @@ SIDE_PHRASES = {"as", "for", "against", "over"}
 ATTITUDE_LEMMAS = frozenset(ATTITUDES | HOLDERS | SIDING | BACKING)
 
 
-def _side_stated(token: Token, side: Token) -> bool:
+def side_stated(token: Token, side: Token) -> bool:
     """'The union backed Vell', 'a group backing Marr': a side taken, not one that might be ("would back", "to
     support", the bare form), is refused ("did not back") or is a pronoun whose side the sentence does not name
     ("backed her": PolNeAR marked a fifth of those)."""
@@ -407,7 +407,7 @@ def taken_side(doc: Doc, token: Token) -> Found | None:
     side = next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
     if side is None or side.lower_ in THINGS:
         return None  # "opposes it": a side the sentence does not say
-    if lemma in BACKING and not _side_stated(token, side) or lemma in FORCE and _met_by_force(lemma, side):
+    if lemma in BACKING and not side_stated(token, side) or lemma in FORCE and _met_by_force(lemma, side):
         return None
     subject, _ = cue_subject(token)
     if subject is None:
@@ -441,7 +441,7 @@ def attitude(doc: Doc, token: Token) -> Found | None:
     if clause is None:
         clause = next((c for c in token.children if c.dep_ == "ccomp" and c.i > token.i), None)
     if clause is not None:
-        content = _that_clause(doc, clause)
+        content = that_clause(doc, clause)
     else:
         prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ in ATTITUDE_PREPS and c.i > token.i),
                     None)
@@ -459,7 +459,7 @@ def _stance(doc: Doc, cue: Token, subject: Token, verb: Token, content: tuple[in
     if content[1] <= content[0]:
         return None
     source = doc.char_span(*trim(doc, *mention_span(subject, verb)), alignment_mode="expand")
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[cue.i:cue.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[cue.i:cue.i + 1],
                  source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
                  confidence=0.6)
 
@@ -471,7 +471,7 @@ MADE_CLEAR_LEMMAS = frozenset({"make"})
 def made_clear(doc: Doc, token: Token) -> Found | None:
     """'Vell made clear that she will run', 'has made it clear that …', 'made the case that …', 'made the point
     that …': the clause after "clear" (or the noun) is what the subject of "make" said."""
-    if token.lemma_.lower() not in MADE_CLEAR_LEMMAS or token.pos_ not in {"VERB", "AUX"} or _undone(token):
+    if token.lemma_.lower() not in MADE_CLEAR_LEMMAS or token.pos_ not in {"VERB", "AUX"} or undone(token):
         return None  # "failed to make clear that …": nothing was said
     said = next((c for c in token.children if c.i > token.i and (
         c.lower_ == "clear" and c.dep_ in {"ccomp", "oprd", "acomp", "dobj", "xcomp"}
@@ -493,12 +493,12 @@ def made_clear(doc: Doc, token: Token) -> Found | None:
     if not tokens:
         return None
     content = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
-    if _too_short(doc, content):
+    if too_short(doc, content):
         return None
     subject, _ = cue_subject(token)
     if subject is None or subject.lower_ in {"it", "this", "that", "there"}:
         return None
     source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class="assert", sentence=sentence_of(doc, content),
                  confidence=0.6)

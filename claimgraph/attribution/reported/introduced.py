@@ -1,6 +1,6 @@
 """Statements a page introduces by its layout rather than by a sentence: an embedded post's signature line
 ("— Ilse Marr (@imarr) May 2, 2016") after the post's words (`signed_posts`). The paragraph a cue clause introduces
-with a colon ("Vell tweeted Monday:") is `missing._next_paragraph`'s."""
+with a colon ("Vell tweeted Monday:") is `missing.next_paragraph`'s."""
 
 from __future__ import annotations
 

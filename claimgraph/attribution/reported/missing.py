@@ -1,7 +1,7 @@
 """When the parse gives a cue no content: a reported clause before a closing cue whose verb the parser misread
-(`_misparsed_before`: "…, but it is under pressure, said the company's chief executive"), the paragraph a cue
-introduces with a colon (`_next_paragraph`: "In a speech last July, he said:" and the words below), and a speech cue
-standing without its words ("the ministry said.": `_missing_content`, flagged `content_missing`)."""
+(`misparsed_before`: "…, but it is under pressure, said the company's chief executive"), the paragraph a cue
+introduces with a colon (`next_paragraph`: "In a speech last July, he said:" and the words below), and a speech cue
+standing without its words ("the ministry said.": `missing_content`, flagged `content_missing`)."""
 
 from __future__ import annotations
 
@@ -11,12 +11,12 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.quotes import OPEN
-from claimgraph.attribution.reported.common import _has_quote, _too_short, after_dateline, paragraph_below
+from claimgraph.attribution.reported.common import after_dateline, has_quote, paragraph_below, too_short
 from claimgraph.attribution.reported.introduced import post_from
 from claimgraph.nlp.signatures import SIGNATURE
 
 
-def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
+def misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | None:
     """'Those who take on heavy debt struggle, even with a good job, he said.', '… signals "the beginning of the
     end" for the union, said Geert Wilders, founder of …', '… is hanging on, but it is under pressure, said the
     company's chief executive': the reported clause's verb read as a noun (or the cue read as its conjunct) leaves
@@ -47,7 +47,7 @@ def _misparsed_before(doc: Doc, cue: Token) -> tuple[tuple[int, int], Token] | N
     if last.text not in {".", "!", "?"} or any(t.text in {":", ";"} or t.text in OPEN for t in sent if t.i > cue.i):
         return None  # "In a speech last July, he said: …": the cue opens what follows
     words = [t for t in sent if t.i < first - 1 and not t.is_space]
-    if sum(t.is_alpha for t in words) < 6 or _has_quote(doc, words[0].idx, words[0].idx + 1):
+    if sum(t.is_alpha for t in words) < 6 or has_quote(doc, words[0].idx, words[0].idx + 1):
         return None  # a short fragment ("Or maybe Jeb Bush, says …"); a quote opening the sentence is the quote path's
     if words[0].pos_ in {"ADP", "SCONJ"} and not any(
             t.tag_ in {"VBZ", "VBD", "VBP", "MD"} and t.dep_ not in {"relcl", "acl"} for t in words):
@@ -103,7 +103,7 @@ SPEECH_CUES = {"say", "tell", "note", "add", "assert", "claim", "state", "explai
                "remark", "write", "declare", "warn", "reply", "comment"}
 
 
-def _missing_content(doc: Doc, cue: Token) -> bool:
+def missing_content(doc: Doc, cue: Token) -> bool:
     """'the ministry said.' alone: a cue with a subject and nothing said, its sentence holding no quote."""
     sent = cue.sent
     if cue.lemma_.lower() not in SPEECH_CUES or any(c.dep_ == "neg" for c in cue.children):
@@ -112,7 +112,7 @@ def _missing_content(doc: Doc, cue: Token) -> bool:
         return False
     if any(c.dep_ in {"ccomp", "dobj", "xcomp", "advcl", "oprd", "dative"} for c in cue.children):
         return False
-    if _has_quote(doc, sent.start_char, sent.end_char):
+    if has_quote(doc, sent.start_char, sent.end_char):
         return False
     # Only the subject, adverbials and punctuation may stand in the sentence besides the cue.
     return len([t for t in sent if t.is_alpha]) <= 8
@@ -158,7 +158,7 @@ def _post_in_markup(doc: Doc, start: int) -> tuple[int, int] | None:
     return trim(doc, post_start, sign.start("dash") if sign else post_end)
 
 
-def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
+def next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
     """'In a speech last July, he said:' closing its paragraph, 'Dr. Ward stated:', 'He told his audience, to rowdy
     applause:': a speech cue whose clause ends in a colon at the end of its paragraph introduces the next paragraph,
     which is what was said (PolNeAR train: 15 of 16 such cues are gold, the content the paragraph below). So do
@@ -180,4 +180,4 @@ def _next_paragraph(doc: Doc, cue: Token) -> tuple[int, int] | None:
     # A signed post below is its words, all its lines, without the signature (`introduced.post_from`).
     content = _post_in_markup(doc, below[0]) if text[below[0]] == "<" else trim(doc, *(post_from(text, below[0])
                                                                                        or below))
-    return content if content is not None and content[1] > content[0] and not _too_short(doc, content) else None
+    return content if content is not None and content[1] > content[0] and not too_short(doc, content) else None

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify
 from claimgraph.attribution.found import Found, cue_subject, sentence_of, subtree_span, trim
-from claimgraph.attribution.reported.common import _has_quote, _that_clause, _too_short, under_cue
+from claimgraph.attribution.reported.common import has_quote, that_clause, too_short, under_cue
 
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
@@ -58,8 +58,8 @@ def nominal(doc: Doc, token: Token) -> Found | None:
                                                          for g in c.children)), None)
     if clause is None:
         return _stated_as(doc, token, cue_class)
-    content = _that_clause(doc, clause)
-    if _too_short(doc, content):
+    content = that_clause(doc, clause)
+    if too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None:
@@ -85,7 +85,7 @@ def nominal(doc: Doc, token: Token) -> Found | None:
     if owner is not None and owner.pos_ == "PRON" and owner.lower_ in {"my", "our", "i", "we"}:
         owner = None  # the writer's own: "our fear that …" is the speaker's hedge
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
                  confidence=0.6)
 
@@ -115,7 +115,7 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
     if not words:
         return None
     content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    if _too_short(doc, content):
+    if too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in {"my", "our"} or owner is None and token.lemma_.lower() == "point":
@@ -125,7 +125,7 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
     if owner is not None and owner.lower_ in {"its", "whose"}:
         owner = None
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand") if owner is not None else None
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class=cue_class, sentence=sentence_of(doc, content),
                  confidence=0.6)
 
@@ -155,7 +155,7 @@ def praise_for(doc: Doc, token: Token) -> Found | None:
         return None
     content = trim(doc, *subtree_span(pobj))
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand")
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:prep.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:prep.i + 1],
                  source=source, content=[content], cue_class="assert", sentence=sentence_of(doc, content),
                  confidence=0.6)
 
@@ -180,11 +180,11 @@ def misread_verb(doc: Doc, token: Token) -> Found | None:
         g.dep_ == "mark" and g.lower_ == "that" and g.tag_ == "IN" and g.i == token.i + 1 for g in c.children)), None)
     if clause is None:
         return None
-    content = _that_clause(doc, clause)
-    if _too_short(doc, content):
+    content = that_clause(doc, clause)
+    if too_short(doc, content):
         return None
     source = doc.char_span(*trim(doc, token.left_edge.idx, before.idx + len(before)), alignment_mode="expand")
     content_span = doc.char_span(*content, alignment_mode="expand")
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
                  source=source, content=[content], cue_class=classify(lexeme, content_span),
                  sentence=sentence_of(doc, content), confidence=0.6)

@@ -39,21 +39,27 @@ from claimgraph.attribution.reported.according import (
     title_line,
 )
 from claimgraph.attribution.reported.bounds import (
-    _before_according,
-    _before_contrast,
-    _before_own_conjunct,
-    _before_participle,
-    _before_trailing_clause,
-    _over_second_that,
-    _to_closing_mark,
-    _to_single_closing,
-    _within_paragraph,
+    before_according,
+    before_contrast,
+    before_own_conjunct,
+    before_participle,
+    before_trailing_clause,
+    over_second_that,
+    to_closing_mark,
+    to_single_closing,
+    within_paragraph,
 )
-from claimgraph.attribution.reported.clauses import DECLINING, _answer, _content_of, _parenthetical, _parenthetical_cue
+from claimgraph.attribution.reported.clauses import (
+    DECLINING,
+    content_of,
+    parenthetical,
+    parenthetical_cue,
+    short_answer,
+)
 from claimgraph.attribution.reported.common import (
     MIN_CONTENT_WORDS,
-    _has_quote,
     act_stated,
+    has_quote,
     single_quoted,
     under_cue,
 )
@@ -64,26 +70,26 @@ from claimgraph.attribution.reported.evidential import (
     REGARDING,
     REPORTEDLY,
     SHOWING,
-    _side_stated,
     attitude,
     evidence_aside,
     evidential,
     made_clear,
     reportedly,
     seen_as,
+    side_stated,
 )
 from claimgraph.attribution.reported.introduced import signed_posts
-from claimgraph.attribution.reported.missing import _misparsed_before, _missing_content, _next_paragraph
+from claimgraph.attribution.reported.missing import misparsed_before, missing_content, next_paragraph
 from claimgraph.attribution.reported.nominal import NOMINAL_WORDS, PRAISE_LEMMAS, misread_verb, nominal, praise_for
 from claimgraph.attribution.reported.statements import (
     EVALUATIVE,
-    _judged,
-    _not_speech,
-    _subjectless_clause,
-    _undone,
     found_thing,
     is_idiom,
+    judged,
     not_a_statement,
+    not_speech,
+    subjectless_clause,
+    undone,
 )
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
@@ -126,14 +132,14 @@ def _judged_by_name(cue: Token, lexeme, content: tuple[int, int]) -> bool:
     """'She criticized Marr and challenged him to a debate', 'Vell blasted Talbot in an interview': an evaluative
     verb whose object is a name alone passes its verdict on that person or body, a stance PolNeAR marks with the
     name as the content, as it does a side taken ("endorsed Vell"). Only where the verdict is stated: not a bare
-    form, a modal, "to" or a negation ("declined to criticize Vell", "can't blame Marr": `_side_stated`), not a
+    form, a modal, "to" or a negation ("declined to criticize Vell", "can't blame Marr": `side_stated`), not a
     pronoun, and not inside another cue's words ("said she congratulated Vell": that statement holds it). PolNeAR
     train: 9 finds, all 9 gold; dev none."""
     if lexeme.lemma not in VERDICT_ON_NAME:
         return False
     named = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i), None)
     if named is None or named.pos_ != "PROPN" or not content[0] <= named.idx < content[1] \
-            or not _side_stated(cue, named):
+            or not side_stated(cue, named):
         return False
     return not under_cue(cue)
 
@@ -186,7 +192,7 @@ def topic_of_talk(doc: Doc, token: Token) -> Found | None:
     source = None if subject is None else doc.char_span(*trim(doc, *mention_span(subject, token)),
                                                          alignment_mode="expand")
     cue = doc[token.i:prep.i + 1] if prep.i <= token.i + 2 else doc[token.i:token.i + 1]  # "spoke briefly about"
-    return Found(kind="mixed" if _has_quote(doc, *content) else "indirect", cue=cue,
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=cue,
                  source=source, content=[content], cue_class="report", sentence=sentence_of(doc, content),
                  via=channel(doc, token), flags=_cue_flags(token, chain), confidence=0.6)
 
@@ -307,31 +313,31 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
                                                          for g in c.children) for c in token.children):
                 continue
             subject = agent_of(token)  # "Asked by the host whether …": the host asks; else nobody named
-        if _subjectless_clause(token) or _undone(token):
+        if subjectless_clause(token) or undone(token):
             continue  # a set-off participle read as the main verb; "failed to tell …": nothing was said
         if lexeme.cue_class == "think" and subject is not None and subject.lower_ in {"i", "we"} \
                 and not _owned_belief(token):
             continue  # "I think" hedges the speaker's own sentence; PolNeAR rarely marks it, the fixture optional
-        content = _before_own_conjunct(doc, token, _before_participle(doc, token, _over_second_that(
-            doc, token, _content_of(doc, token, lexeme))))
-        content = _to_closing_mark(doc, _before_trailing_clause(doc, token, _within_paragraph(doc, token, content)),
+        content = before_own_conjunct(doc, token, before_participle(doc, token, over_second_that(
+            doc, token, content_of(doc, token, lexeme))))
+        content = to_closing_mark(doc, before_trailing_clause(doc, token, within_paragraph(doc, token, content)),
                                    marks)
-        content = _before_contrast(doc, token, _to_single_closing(doc, content))
-        content = _before_according(doc, token, content)
+        content = before_contrast(doc, token, to_single_closing(doc, content))
+        content = before_according(doc, token, content)
         extra: list[tuple[int, int]] = []
-        if content is None and (token.dep_ == "parataxis" or _parenthetical_cue(token)) and lexeme.takes != "object" \
+        if content is None and (token.dep_ == "parataxis" or parenthetical_cue(token)) and lexeme.takes != "object" \
                 and subject is not None:
-            parts = _parenthetical(doc, token)
+            parts = parenthetical(doc, token)
             if parts:
                 content, extra = parts[0], parts[1:]
         if content is None and lexeme.takes != "object" and lexeme.cue_class != "think" and (
-                misparsed := _misparsed_before(doc, token)) is not None:
+                misparsed := misparsed_before(doc, token)) is not None:
             content, subject = misparsed
         if content is None and lexeme.cue_class != "think" and subject is not None:
-            content = _next_paragraph(doc, token)
+            content = next_paragraph(doc, token)
         flags: list[str] = []
         if content is None:
-            if lexeme.cue_class == "think" or not _missing_content(doc, token):
+            if lexeme.cue_class == "think" or not missing_content(doc, token):
                 continue
             flags.append("content_missing")
             spans: list[tuple[int, int]] = []
@@ -341,8 +347,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             if lexeme.cue_class == "think" and subject is None:
                 continue
             if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS and not extra \
-                    and lexeme.lemma not in DECLINING and _answer(token) is None \
-                    and not _judged(token, lexeme, content) and not _judged_by_name(token, lexeme, content) \
+                    and lexeme.lemma not in DECLINING and short_answer(token) is None \
+                    and not judged(token, lexeme, content) and not _judged_by_name(token, lexeme, content) \
                     and not _demand_made(token, lexeme, content):
                 continue  # "attacked Machado", "support Clinton": an object, rarely a statement (a quarter on dev)
             spans = [content] + extra
@@ -350,12 +356,12 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         source = None
         if subject is not None:
             source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
-        kind = "mixed" if spans and _has_quote(doc, *spans[0]) else "indirect"
+        kind = "mixed" if spans and has_quote(doc, *spans[0]) else "indirect"
         if len(spans) == 1 and (inner := single_quoted(doc, spans[0])) is not None \
                 and not inner[0] <= token.idx < inner[1]:
             kind, spans = "direct", [inner]  # "'Brian Tarn has to go,' she wrote": British copy's quote marks
         content_span = doc.char_span(*spans[0], alignment_mode="expand") if spans else None
-        if is_result_not_statement(token, content_span) or found_thing(token) or _not_speech(token) \
+        if is_result_not_statement(token, content_span) or found_thing(token) or not_speech(token) \
                 or not_a_statement(token):
             continue
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,

@@ -1,7 +1,7 @@
 """Which cue verbs say nothing, though they have a clause or an object: an idiom ("said goodbye"), a question or an
 order ("told them to leave", "asked how …"), a thing found rather than said, a phone call, a participle set off by
 dashes read as the main verb, speech not done ("failed to tell …"); and which short objects are still a statement
-because the verb judges them ("praised the plan": `_judged`). Each returns a yes or no; `speech.reported_speech` drops
+because the verb judges them ("praised the plan": `judged`). Each returns a yes or no; `speech.reported_speech` drops
 the cue on a yes."""
 
 from __future__ import annotations
@@ -187,7 +187,7 @@ PHONED = {"police", "ambulance", "office", "hotline", "lifeline", "number", "hel
 TAKEN = {"life", "live", "victim"}
 
 
-def _not_speech(cue: Token) -> bool:
+def not_speech(cue: Token) -> bool:
     """A cue word used for something else: "claimed 40 lives" (`TAKEN`), "called the police" (a telephone call:
     one object, a person, an organisation or a line, and no second one as in "called the claim propaganda"), "a
     play called …" (a name), "called Vell onto the stage"; "Asked why …, Vell said" (the one asked answers: the
@@ -232,7 +232,7 @@ def _quoted(token: Token) -> bool:
     return any(ch in OPEN or ch in CLOSE for ch in words) or re.search(r"(?:^|\s)['‘]", words) is not None
 
 
-def _subjectless_clause(cue: Token) -> bool:
+def subjectless_clause(cue: Token) -> bool:
     """'Meadows' retirement — revealed just 30 hours before the deadline — has roiled …': a participle set off as
     a modifier, parsed as the main verb with the sentence's predicate as its complement. A reported clause has a
     subject of its own ("said he would", "said it was"); a finite complement without one, where no relative or
@@ -260,7 +260,7 @@ UNDONE = {"fail", "omit", "neglect", "forget"}
 INDEFINITE = {"someone", "anyone", "anybody", "somebody", "whoever", "everyone", "everybody"}
 
 
-def _undone(cue: Token) -> bool:
+def undone(cue: Token) -> bool:
     """'a £50 fine if they fail to tell their bosses that …', 'someone who omitted to mention that …': a speech act
     not done, in a condition or said of anyone at all, is a rule's case, not a statement ("Vell failed to mention
     the attack", said of someone named, PolNeAR marks)."""
@@ -278,7 +278,7 @@ EVALUATIVE = {"praise", "criticize", "criticise", "blast", "slam", "denounce", "
               "berate", "disparage", "assail"}
 
 
-def _judged(cue: Token, lexeme, content: tuple[int, int]) -> bool:
+def judged(cue: Token, lexeme, content: tuple[int, int]) -> bool:
     """'praised her effort', 'blasted the deal', 'called Trump “unhinged”': an evaluative verb's two-word object is
     the verdict it passes (a noun phrase with a noun or a quoted word; not a pronoun alone); so is one quoted word
     ('was called “rubbish” by …')."""

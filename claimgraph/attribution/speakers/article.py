@@ -13,15 +13,15 @@ from spacy.tokens import Doc
 from claimgraph.attribution.found import Found, doc_text
 from claimgraph.attribution.quotes import find_quotes
 from claimgraph.attribution.speakers.implied import (
-    _apposed_name,
-    _asked_participle,
-    _conjunct_subject,
-    _dummy_it,
-    _implied_source,
-    _is_fragment,
-    _issuer_of_relative,
-    _subject_of_sentence_before,
-    _trailing_participle_speaker,
+    apposed_name,
+    asked_participle,
+    conjunct_subject,
+    dummy_it,
+    implied_source,
+    is_fragment,
+    issuer_of_relative,
+    subject_of_sentence_before,
+    trailing_participle_speaker,
 )
 from claimgraph.attribution.speakers.mentions import SELF_PRONOUNS
 from claimgraph.attribution.speakers.resolver import SpeakerResolver
@@ -29,11 +29,11 @@ from claimgraph.attribution.speakers.writer import (
     JUDGEMENT_CUES,
     WRITER,
     WRITER_PRONOUNS,
-    _quoted,
-    _raised_belief,
-    _supposing,
-    _writer_voice,
-    _writers_inference,
+    quoted,
+    raised_belief,
+    supposing,
+    writer_voice,
+    writers_inference,
 )
 from claimgraph.records import Speaker
 
@@ -66,15 +66,15 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             item.source = item.source or item.speaker.source  # where that speaker is named
             item.speaker = item.speaker.speaker
             continue
-        asked = _asked_participle(item) and item.parent is None  # nested, a sourceless find would go
+        asked = asked_participle(item) and item.parent is None  # nested, a sourceless find would go
         if item.source is None:
-            item.source = _implied_source(item)
+            item.source = implied_source(item)
             # "Asked if …, Vell said": Vell answers and is the speaker, but the question's source (who asked) is
             # not named: the attribution keeps no source mention (PolNeAR marks none).
             asked = asked or item.source is not None and item.cue.root.tag_ == "VBN"
         if item.source is None:
-            item.source = _apposed_name(item)  # "Jeffrey Salkin, a rabbi in Hollywood, said …" misparsed
-        if item.source is None and _is_fragment(item):
+            item.source = apposed_name(item)  # "Jeffrey Salkin, a rabbi in Hollywood, said …" misparsed
+        if item.source is None and is_fragment(item):
             # "Explaining why he won’t release …." standing alone: the explainer is whom the text is about, the
             # subject of the sentence before (or of the fragment before, in a run of them).
             sent = item.cue.root.sent
@@ -82,18 +82,18 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
             if between is not None and all(t.is_space for t in between) and fragment.speaker is not None:
                 item.source, item.speaker = fragment.source, fragment.speaker
             else:
-                item.source = _subject_of_sentence_before(sent)
+                item.source = subject_of_sentence_before(sent)
                 item.speaker = resolver.resolve(item.source) if item.source is not None else None
             fragment = item
             continue
-        if item.source is not None and _dummy_it(item):
+        if item.source is not None and dummy_it(item):
             item.source = None  # "It's easy to criticize …": an "it" that stands for nobody
         if item.source is not None:
-            item.source = (_conjunct_subject(item) or _trailing_participle_speaker(item) or _issuer_of_relative(item)
+            item.source = (conjunct_subject(item) or trailing_participle_speaker(item) or issuer_of_relative(item)
                            or item.source)
         if item.source is None:
-            if item.cue is not None and (item.cue.root.lemma_.lower() in JUDGEMENT_CUES or _raised_belief(item)) \
-                    and not _quoted(item, quotes):
+            if item.cue is not None and (item.cue.root.lemma_.lower() in JUDGEMENT_CUES or raised_belief(item)) \
+                    and not quoted(item, quotes):
                 # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
                 # anyone's statement.
                 item.speaker = item.parent.speaker if item.parent is not None else WRITER
@@ -106,12 +106,12 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
         if mention == "you" and any(item.parent is label for label in labels):
             addressed.append(item)
             continue
-        if mention in WRITER_PRONOUNS and _writer_voice(item, quotes) or mention == "you" and _writer_voice(
-                item, quotes) and _supposing(item):
+        if mention in WRITER_PRONOUNS and writer_voice(item, quotes) or mention == "you" and writer_voice(
+                item, quotes) and supposing(item):
             # "You might call this a measure of social intelligence": the writer's suggestion to the reader.
             item.speaker = WRITER  # not remembered: "they" and "the statement" never point at the writer
             continue
-        if _writers_inference(item, mention) and not _quoted(item, quotes):
+        if writers_inference(item, mention) and not quoted(item, quotes):
             item.speaker = WRITER  # "This suggests the toolmakers were …": the writer drawing a conclusion
             continue
         item.speaker = resolver.resolve(item.source)

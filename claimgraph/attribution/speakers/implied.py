@@ -4,7 +4,7 @@ The passive subject of "was quoted as saying" and "could be heard saying"; the s
 nominal cue is ("The letter demands …"); the subject an active participle leans on ("Explaining the delay, the
 council said", never the one a passive "Asked if …," was put to); the subject of the sentence before a subjectless
 fragment ("Explaining why he …"); the nearer subject of a verb joined on in a row ("…, and Tamsin's uncle welcomes
-us, coos at our story, and says …"). Each returns a span of the parse, or None. `_dummy_it` says where the rules'
+us, coos at our story, and says …"). Each returns a span of the parse, or None. `dummy_it` says where the rules'
 source is an "it" that stands for nobody ("It is easy to criticize …", "it is assumed that …").
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from claimgraph.attribution.found import Found, _issuer, mention_span, subtree_span, trim
+from claimgraph.attribution.found import Found, issuing_subject, mention_span, subtree_span, trim
 from claimgraph.attribution.speakers.mentions import SUBJECTS
 
 # Verbs whose passive subject is the speaker of the "saying" hung on them ("Vell was quoted as saying …").
@@ -20,7 +20,7 @@ PASSIVE_HEARD = {"quote", "hear", "record", "film", "overhear", "report"}
 NO_SUBJECT = {"there", "it", "this", "that", "which", "who", "what"}
 
 
-def _implied_source(item: Found) -> Span | None:
+def implied_source(item: Found) -> Span | None:
     """The source a reader reads where the rules found none: the passive subject of "was quoted as saying" and
     "could be heard saying" ("Mara Vell was quoted as saying that …"), and the subject of the verb whose object a
     nominal cue is ("The letter demands assurances that …"). None where there is no such subject."""
@@ -52,7 +52,7 @@ def _implied_source(item: Found) -> Span | None:
     return subject.doc.char_span(start, end, alignment_mode="expand")
 
 
-def _is_fragment(item: Found) -> bool:
+def is_fragment(item: Found) -> bool:
     """A sentence that is only a participle and what it says ("Explaining why he won’t release …."): the cue
     opens its sentence, is its root and has no subject."""
     if item.cue is None or not len(item.cue) or item.kind == "continuation":
@@ -66,7 +66,7 @@ def _is_fragment(item: Found) -> bool:
             and not any(c.dep_ in SUBJECTS | {"expl", "csubj"} for c in cue.children))
 
 
-def _subject_of_sentence_before(sent: Span) -> Span | None:
+def subject_of_sentence_before(sent: Span) -> Span | None:
     """The subject of the sentence before `sent` where it is a name or "he"/"she" (whom a fragment that follows
     goes on about); None for anything else ("it", "this", a description)."""
     if sent.start == 0:
@@ -79,7 +79,7 @@ def _subject_of_sentence_before(sent: Span) -> Span | None:
     return sent.doc.char_span(*trim(sent.doc, start, end), alignment_mode="expand")
 
 
-def _conjunct_subject(item: Found) -> Span | None:
+def conjunct_subject(item: Found) -> Span | None:
     """'we've made it to Port Ellis, and Tamsin's uncle welcomes us, coos at our story, and says …': a verb joined
     on without a subject of its own speaks for the subject of the nearest clause before it in the same row, not
     for the first clause's; None where the mention already is that subject."""
@@ -119,7 +119,7 @@ def _parenthetical_cue(verb) -> bool:
         verb.doc[subject.left_edge.i - 1].is_quote or verb.doc[subject.left_edge.i - 1].text == ",")
 
 
-def _trailing_participle_speaker(item: Found) -> Span | None:
+def trailing_participle_speaker(item: Found) -> Span | None:
     """'Carson said he plans to preview a strategy, insisting that …', 'Trump told Newsmax that Romney "had a crazy
     policy," adding, "…"': a subjectless participle set off by a comma after a reported clause goes on with the
     one who reports that clause, though the parser hangs it on the nearest verb inside it (whose subject is not
@@ -150,10 +150,10 @@ def _trailing_participle_speaker(item: Found) -> Span | None:
     return None
 
 
-def _issuer_of_relative(item: Found) -> Span | None:
+def issuer_of_relative(item: Found) -> Span | None:
     """'Tarn Vell released a video that said …', 'the council issued a statement that accused …': a text's relative
     "that"/"which" as the subject of its cue is the text's issuer's (as "a statement saying …" is, found.py
-    `_issuer`); PolNeAR marks the one who issued it. None where the verb holding the text issues nothing ("the
+    `issuing_subject`); PolNeAR marks the one who issued it. None where the verb holding the text issues nothing ("the
     polls that show …")."""
     if item.cue is None or not len(item.cue) or item.source is None or len(item.source) != 1:
         return None
@@ -161,7 +161,7 @@ def _issuer_of_relative(item: Found) -> Span | None:
     if relative.lower_ not in {"that", "which"} or relative.dep_ != "nsubj" or relative.head.i != cue.i \
             or cue.dep_ != "relcl":
         return None
-    issuer = _issuer(cue.head)
+    issuer = issuing_subject(cue.head)
     if issuer is None:
         return None
     return cue.doc.char_span(*mention_span(issuer, cue), alignment_mode="expand")
@@ -173,7 +173,7 @@ DUMMY_VERBS = {"mean"}
 RAISING = {"seem", "appear"}
 
 
-def _dummy_it(item: Found) -> bool:
+def dummy_it(item: Found) -> bool:
     """The rules' source is an "it" that stands for nobody (PolNeAR marks no source there): the subject of "be"
     with a complement, the cue an infinitive or gerund that complement frames ("It's easy to criticize …", "it is
     difficult to predict …", "it's worth pointing out …"); of "mean" with a gerund ("It means acknowledging …"); of
@@ -199,7 +199,7 @@ def _dummy_it(item: Found) -> bool:
     return head.lemma_.lower() in DUMMY_VERBS and cue.tag_ == "VBG" and cue.head.i == head.i
 
 
-def _apposed_name(item: Found) -> Span | None:
+def apposed_name(item: Found) -> Span | None:
     """'Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said …', '…, her senior policy
     adviser, Jake Sullivan, said …' parsed with the name hung elsewhere (the cue left without a subject): a finite
     cue with no subject, a comma right before it, and before the comma a person's name set off by commas, with its
@@ -243,7 +243,7 @@ def _apposed_name(item: Found) -> Span | None:
 
 
 
-def _asked_participle(item: Found) -> bool:
+def asked_participle(item: Found) -> bool:
     """'Asked why he trailed, Vell said …', 'When asked which quality mattered, …': a bare passive "asked" hung on
     the answerer's clause. Who asked is not said; the answerer is the speaker, and the question has no source
     mention (PolNeAR marks none). Not "Vell was asked …" (its subject is named) nor "asked by the host"."""

@@ -3,9 +3,9 @@
 A mention is the span a rule took for the source ("The Harbor Council - which considers … -", "Image caption Mara
 Vell", "that"). Its name is the head and the words hung on it, up to a clause, an apposition or a dash
 (`core_tokens`), so that an alias is never a clause. Pronouns, relatives, quantifiers and other function words name
-nobody on their own (`_is_pronoun`, `_no_identity`); a caption's label, a dateline or a byline read as a mention is
-page furniture, not a source. A mention that cuts a name is widened to it (`_widened_to_entity`); one headed by a
-function word gives way to the name set beside it (`_name_beside_function_word`). Nothing here remembers the
+nobody on their own (`is_pronoun`, `no_identity`); a caption's label, a dateline or a byline read as a mention is
+page furniture, not a source. A mention that cuts a name is widened to it (`widened_to_entity`); one headed by a
+function word gives way to the name set beside it (`name_beside_function_word`). Nothing here remembers the
 article: every test reads one span of the parse.
 """
 
@@ -26,7 +26,7 @@ SELF_PRONOUNS = {"i", "we", "me", "us"}
 DETERMINERS = {"the", "a", "an"}
 
 
-def _description_name(tokens: list[Token]) -> str:
+def description_name(tokens: list[Token]) -> str:
     """'The doctor' → 'doctor', 'Tory MPs' stays: a description's name without its determiner, lower-cased
     unless it starts with a proper noun."""
     words = list(tokens)
@@ -34,7 +34,7 @@ def _description_name(tokens: list[Token]) -> str:
         words = words[1:]
     while words and words[-1].is_punct:
         words = words[:-1]
-    text = _strip_det(_text(words))
+    text = strip_det(tokens_text(words))
     # A word with capitals after its first letter is written as a name and keeps its case ("TV", "ICE spokeswoman",
     # "RealClearPolitics", not "tV", "iCE spokeswoman": PolNeAR train, 26 records of 20 names changed, all 20 now
     # as written).
@@ -44,7 +44,7 @@ def _description_name(tokens: list[Token]) -> str:
     return text
 
 
-def _strip_det(text: str) -> str:
+def strip_det(text: str) -> str:
     words = text.split()
     while words and words[0].lower() in DETERMINERS:
         words = words[1:]
@@ -68,7 +68,7 @@ NEVER_IDENTITIES = {"you", "who", "whom", "which", "that", "this", "these", "tho
                     "itself", "themselves", "most", "more", "such", "another"}
 
 
-def _is_pronoun(mention: str) -> bool:
+def is_pronoun(mention: str) -> bool:
     lower = mention.lower()
     return lower in PERSON_PRONOUNS or lower in GROUP_PRONOUNS or lower in SELF_PRONOUNS or lower in NEVER_IDENTITIES
 
@@ -104,7 +104,7 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
     # Words as the alias shows them: a mark standing alone is one ("… warm » ed by d." made an alias of 9).
-    if len(_text(tokens).split()) > MAX_ALIAS_WORDS:
+    if len(tokens_text(tokens).split()) > MAX_ALIAS_WORDS:
         tokens = [t for t in tokens if t.i <= root.i][-MAX_ALIAS_WORDS:]
     return tokens
 
@@ -125,7 +125,7 @@ def _entity_of(token: Token) -> tuple[int, int] | None:
     return start, end
 
 
-def _name_after_description(root: Token) -> Token | None:
+def name_after_description(root: Token) -> Token | None:
     """'fact-checking site Veritoo.com', 'the rapper Kel Dorn': a common noun with a proper name set right after it
     (no comma) as its apposition; the noun describes the name, and the name is the speaker (issue 9, FNC-1 sample
     A: "according to fact-checking site Snopes.com" was the anonymous "fact-checking site")."""
@@ -135,7 +135,7 @@ def _name_after_description(root: Token) -> Token | None:
                  and c.pos_ == "PROPN" and c.text[:1].isupper()), None)
 
 
-def _before_dash(name: Span) -> Span:
+def before_dash(name: Span) -> Span:
     """A name the recogniser ran on past a dash ("Lianne Vell - who dated …"): the words before the dash."""
     dash = next((t.i for t in name[1:] if t.text in {"—", "–"} or _spaced_hyphen(t)), None)
     return name.doc[name.start:dash] if dash is not None else name
@@ -151,14 +151,14 @@ BARE_COUNTS = {"number", "handful", "majority", "minority", "dozen", "dozens", "
                "lot", "lots", "raft", "slew", "string", "series"}
 
 
-def _bare_count(root: Token) -> bool:
+def bare_count(root: Token) -> bool:
     """'A growing number are touting …', 'a handful said …': a quantity noun with no 'of' and no name of its own
     (issue 9, realweb round 3: "growing number" was a speaker)."""
     return root.lower_ in BARE_COUNTS and not any(c.dep_ in {"prep", "appos", "compound"} or c.pos_ == "PROPN"
                                                      for c in root.children)
 
 
-def _attached(ent: Span, root: Token) -> bool:
+def attached(ent: Span, root: Token) -> bool:
     """The entity hangs off the mention's head through a preposition or a possessive ("a spokesperson for
     OpenAI", "Vell's lawyer"): it names someone else than the speaker."""
     token = ent.root
@@ -179,7 +179,7 @@ def _titled_name(root: Token) -> bool:
                                         for c in root.children)
 
 
-def _closeness(root: Token) -> Token | None:
+def closeness(root: Token) -> Token | None:
     """'a source close to the council', 'sources familiar with the plans': the adjective after a noun for people
     that says whom they are close to (an adjective with its preposition), or None."""
     if not person_noun(root):
@@ -188,15 +188,15 @@ def _closeness(root: Token) -> Token | None:
         p.dep_ == "prep" for p in c.children)), None)
 
 
-def _text(tokens: list[Token]) -> str:
+def tokens_text(tokens: list[Token]) -> str:
     return "".join(t.text_with_ws for t in tokens).strip()
 
 
-def _no_identity(tokens: list[Token]) -> bool:
+def no_identity(tokens: list[Token]) -> bool:
     """A mention of function words only ("that", "some", "others", "’s"): it names nobody."""
     words = [t for t in tokens if not t.is_punct and not t.is_space]
     return (not any(any(ch.isalpha() for ch in t.text) for t in words)
-            or _text(words).lower() in NEVER_IDENTITIES
+            or tokens_text(words).lower() in NEVER_IDENTITIES
             or all(t.lower_ in NEVER_IDENTITIES or t.lower_ in DETERMINERS or t.pos_ in {"PRON", "DET"} or
                    (t.is_stop and t.pos_ not in {"NOUN", "PROPN"}) for t in words))
 
@@ -204,7 +204,7 @@ def _no_identity(tokens: list[Token]) -> bool:
 CAPTION_WORDS = {"image", "caption", "photo", "picture", "video", "media", "credit", "getty", "images", "playback"}
 
 
-def _without_caption(mention: Span) -> Span | None:
+def without_caption(mention: Span) -> Span | None:
     """'Image caption Mara Vell said …': the caption words a page puts before a caption are not the speaker."""
     skip = 0
     while skip < len(mention) and (mention[skip].lower_ in CAPTION_WORDS or mention[skip].is_punct):
@@ -232,7 +232,7 @@ def _according_to_object(mention: Span) -> bool:
     return mention.root.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
-def _page_furniture(mention: Span) -> bool:
+def page_furniture(mention: Span) -> bool:
     """A dateline ("PORT ELLIS (AP) —"), a byline ("By Owen Talbot"), a print page's label ("(Page B1, Jan.
     15)") or a media label ("Video obtained from the salon shows …") read as a mention: not a source."""
     # The head and the words before it: what is hung on it after ("obtained from the salon", ", Jan. 15") is not.
@@ -280,7 +280,7 @@ PEOPLE_PLURALS = {"men", "women", "children", "kids", "families", "fans", "users
 AGENT_ENDINGS = ("ers", "ors", "ees", "ants", "ents", "ists", "ians", "ics", "als", "men", "women", "people")
 
 
-def _bare_plural_thing(words: list[Token]) -> bool:
+def bare_plural_thing(words: list[Token]) -> bool:
     """'Hasib hung signs that say men aren't allowed', 'Tests show …': a plural common noun alone, with no
     determiner, no word describing it and no name, that is not a word for people: not an identity. 'Officials
     said', 'critics say', 'researchers found' (people) and 'reports say', 'polls show' (statements) stay sources."""
@@ -293,7 +293,7 @@ def _bare_plural_thing(words: list[Token]) -> bool:
             STATEMENT_NOUNS and not lower.endswith(AGENT_ENDINGS))
 
 
-def _quoted_token_ids(mention: Span) -> set[int]:
+def quoted_token_ids(mention: Span) -> set[int]:
     """Tokens between quote marks inside a mention (a show's or a book's title)."""
     ids: set[int] = set()
     inside = False
@@ -309,7 +309,7 @@ def _quoted_token_ids(mention: Span) -> set[int]:
 SUBJECTS = {"nsubj", "nsubjpass"}
 
 
-def _widened_to_entity(mention: Span) -> Span:
+def widened_to_entity(mention: Span) -> Span:
     """The name a mention cuts, where it cuts one; else the mention."""
     first, last = _entity_of(mention[0]), _entity_of(mention[-1])
     if first is not None and first[0] < mention.start or last is not None and last[1] > mention.end:
@@ -337,7 +337,7 @@ def noun_before_clause(mention: Span) -> Span:
     return mention.doc[mention.start:end] if end > mention.start else mention
 
 
-def _name_beside_function_word(mention: Span) -> Span:
+def name_beside_function_word(mention: Span) -> Span:
     """A mention headed by a function word ("another", "one"): the name set beside it, where there is one."""
     root = mention.root
     if root.pos_ in {"DET", "PRON"} or root.lower_ in NEVER_IDENTITIES:

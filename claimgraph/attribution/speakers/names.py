@@ -2,15 +2,15 @@
 
 Outlets: the shipped list (plus a user's file named by CLAIMGRAPH_OUTLETS), a name less a descriptor ("the
 Associated Press news agency"), a broadcaster's call sign ("ABC13"), a paper by its last word ("Sun Sentinel").
-One organisation named with and without its company suffix ("Microsoft Corp", "Microsoft": `_same_body`); letters
+One organisation named with and without its company suffix ("Microsoft Corp", "Microsoft": `same_body`); letters
 after a name ("QC") and generations ("Jr.") that a surname skips; a name in capitals as a reader writes it; whether a
-pronoun's or an honorific's gender fits a first name (`_gender_fits`, `_identity_fits`); a role and a full name
+pronoun's or an honorific's gender fits a first name (`gender_fits`, `identity_fits`); a role and a full name
 the recogniser read as one organisation or one person ("Harbor Lights supporter Ilse Marr", "Rapper Ilse Marr":
-`_named_inside`); a body's name without the words that describe it ("the Britain-based Syrian Observatory …", "…
-monitoring group": `_body_name`); a common noun in lower case is no masthead ("a hoax e-mail"). Names as a page
-sets them: an account's handle after a role noun ("Twitter user MAbiga6": `_handle_after_role`), a display name in
-lower case signing an embedded post (`_lower_case_signer`); whether a description's head is a name rather than a
-group described or a common noun (`_named_head`).
+`named_inside`); a body's name without the words that describe it ("the Britain-based Syrian Observatory …", "…
+monitoring group": `body_name`); a common noun in lower case is no masthead ("a hoax e-mail"). Names as a page
+sets them: an account's handle after a role noun ("Twitter user MAbiga6": `handle_after_role`), a display name in
+lower case signing an embedded post (`lower_case_signer`); whether a description's head is a name rather than a
+group described or a common noun (`named_head`).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from claimgraph.attribution.speaker_types import (
     first_names,
     looks_like_full_name,
 )
-from claimgraph.attribution.speakers.mentions import DETERMINERS, _strip_det
+from claimgraph.attribution.speakers.mentions import DETERMINERS, strip_det
 from claimgraph.nlp.signatures import SIGNATURE_DASHES, SIGNED_HANDLE
 from claimgraph.records import Speaker, normalise_name
 
@@ -77,15 +77,15 @@ OUTLET_DESCRIPTORS = {"news", "agency", "newspaper", "website", "network", "broa
                       "wire", "service", "paper", "daily", "tabloid", "station"}
 
 
-def _outlet_name(alias: str) -> str | None:
+def outlet_name(alias: str) -> str | None:
     """The outlet a mention names: on the outlet list as written, or less a descriptor after it ("the Associated
     Press news agency"), or a broadcaster's call sign and channel ("ABC13"); None where it names none."""
-    name = _strip_det(alias)
+    name = strip_det(alias)
     if not any(ch.isupper() or ch.isdigit() for ch in name):
         return None  # "a hoax e-mail": a common noun, though "The Mail" is a paper's name
     if is_outlet(name):
         return name
-    words = _body_name(name).split()
+    words = body_name(name).split()
     if len(words) > 1 and words[0].endswith(("'s", "’s")) and is_outlet(" ".join(words[1:])):
         return " ".join(words[1:])  # "Britain's Harbor Wire": the outlet of a country, not the country's
     if is_outlet(" ".join(words)):
@@ -112,7 +112,7 @@ LINKS = {"from", "by", "with", "as", "who", "which", "that", "about", "into", "a
 BODY_ADJECTIVE = re.compile(r"^[\w.’']+-(?:based|run|owned|backed|funded|controlled|affiliated|language|linked)$")
 
 
-def _body_name(name: str) -> str:
+def body_name(name: str) -> str:
     """A body's name without the description a sentence set around it ("the Britain-based Syrian Observatory for
     Human Rights", "respected Kestrel newspaper Harbor Wire", "the Velder Observatory monitoring group"): the
     capitalised name alone; the name as it was where no capitalised word would be left."""
@@ -150,21 +150,21 @@ GENDERED_NOUNS = {"actress": "f", "spokeswoman": "f", "chairwoman": "f", "busine
                   "husband": "m", "son": "m"}
 
 
-def _named_inside(name: str) -> tuple[str, str] | None:
+def named_inside(name: str) -> tuple[str, str] | None:
     """(role, person) where a name read as one organisation or one person is a role and a person's full name
     ("Harbor Lights supporter Ilse Marr", "Rapper Ilse Marr"); None otherwise."""
     words = name.split()
     for i in range(len(words) - 2, -1, -1):
-        if words[i].islower() and i > 0 and words[i] in PERSON_NOUNS and _full_name_after_role(
+        if words[i].islower() and i > 0 and words[i] in PERSON_NOUNS and full_name_after_role(
                 words[i + 1:], known_first_name=False):  # "CBI spokesperson Kanchan Prasad"
             return " ".join(words[:i + 1]), " ".join(words[i + 1:])
         role = _capitalised_role(words[i], first=i == 0)
-        if role and _full_name_after_role(words[i + 1:], known_first_name=role == "ending"):
+        if role and full_name_after_role(words[i + 1:], known_first_name=role == "ending"):
             return " ".join(words[:i] + [words[i].lower()]), " ".join(words[i + 1:])
     return None
 
 
-def _owned_name(person: Span) -> tuple[Span, str | None]:
+def owned_name(person: Span) -> tuple[Span, str | None]:
     """A person's name as the recogniser ran it together with its owner: after an owner's possessive ("Harbor
     Wire's Tova Brenn", "Velmar's King Tomar"), or after an outlet's name ("told Harbor Wire Brenn was …"): the
     person's words and the owner; the name and None where it holds no owner."""
@@ -173,7 +173,7 @@ def _owned_name(person: Span) -> tuple[Span, str | None]:
         # Two words at least after it, no number: "Tova's Instagram", "the Harbor Wire's Page Six" are no people.
         if token.tag_ == "POS" and doc[token.i + 1].text[:1].isupper() and not any(
                 t.like_num for t in doc[token.i + 1:person.end]):
-            return doc[token.i + 1:person.end], _strip_det(doc[person.start:token.i].text)
+            return doc[token.i + 1:person.end], strip_det(doc[person.start:token.i].text)
     for end in range(person.end - 1, person.start, -1):
         owner = doc[person.start:end]
         # Not a first name that is also an outlet's ("Sky Brown", "Fox Mulder"), nor an outlet's local edition
@@ -181,16 +181,16 @@ def _owned_name(person: Span) -> tuple[Span, str | None]:
         rest = doc[end:person.end]
         if is_outlet(owner.text) and owner[0].text not in first_names() and (
                 rest[0].text in first_names() or looks_like_full_name(rest.text)):
-            return doc[end:person.end], _strip_det(owner.text)
+            return doc[end:person.end], strip_det(owner.text)
     # "Harbor Wire's Tova Brenn" with the name alone recognised: the owner hung on it, a body (not a person's
     # "Vell's lawyer", nor a place's "Velmar's Tomas Brand").
     poss = next((c for c in person.root.children if c.dep_ == "poss" and c.i < person.start), None)
     if poss is not None and poss.text[:1].isupper() and poss.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP"}:
-        return person, _strip_det(doc[poss.left_edge.i:poss.i + 1].text)
+        return person, strip_det(doc[poss.left_edge.i:poss.i + 1].text)
     return person, None
 
 
-def _name_with_s(name: str, mention: str, text: str) -> str:
+def name_with_s(name: str, mention: str, text: str) -> str:
     """'McDonald’s said …': a body's name that ends in "'s" (a shop's, a firm's) where the article never writes it
     without: the name as written, not a possessive cut to a surname ("Vell's said" after "Mara Vell" stays Vell)."""
     mention = mention.strip()
@@ -221,7 +221,7 @@ def _capitalised_role(word: str, first: bool) -> str | None:
     return "ending" if first and len(lower) > 5 and lower.endswith(ROLE_ENDINGS) else None
 
 
-def _full_name_after_role(words: list[str], known_first_name: bool) -> bool:
+def full_name_after_role(words: list[str], known_first_name: bool) -> bool:
     """Two or three words of a person's name after a role noun ("Ilse Marr", "Meng Xiangyan"), not a body's name
     ("Media Group", an outlet) nor more of a title ("Deputy General Counsel"). After a word that only ends like a
     person noun the first name must be the lexicon's: "Velder Free Beacon" is a place's paper."""
@@ -235,25 +235,25 @@ def _full_name_after_role(words: list[str], known_first_name: bool) -> bool:
 HANDLE = re.compile(r"^@?[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_]*$")
 
 
-def _gender_fits(name: str, gender: str | None) -> bool:
+def gender_fits(name: str, gender: str | None) -> bool:
     """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's."""
     known = first_name_gender(name) if gender and len(name.split()) > 1 else None  # "Price" is no first name
     return known is None or known == gender
 
 
-def _identity_fits(name: str, gender: str | None) -> bool:
-    """As `_gender_fits`, for the name of an identity: one the article names by one word only ("Meghan", "Harry";
+def identity_fits(name: str, gender: str | None) -> bool:
+    """As `gender_fits`, for the name of an identity: one the article names by one word only ("Meghan", "Harry";
     a surname read alone has taken the full name already) is a first name, and its gender counts."""
     if len(name.split()) == 1 and gender:
         known = first_name_gender(name)
         return known is None or known == gender
-    return _gender_fits(name, gender)
+    return gender_fits(name, gender)
 
 
-def _same_body(known: Speaker, speaker: Speaker) -> bool:
+def same_body(known: Speaker, speaker: Speaker) -> bool:
     """'Microsoft' and 'Microsoft Corp' in one article: one organisation, named with and without its suffix."""
     return known.type == speaker.type and known.type in {"organization", "news_outlet"} and normalise_name(
-        _short_name(known.name)) == normalise_name(_short_name(speaker.name))
+        short_name(known.name)) == normalise_name(short_name(speaker.name))
 
 
 # The article an Arabic surname may carry ("Ali al-Badri" … "Badri said"): no part of the surname as copy repeats it.
@@ -275,27 +275,27 @@ GENERATIONS = {"jr", "sr", "ii", "iii", "iv"}  # part of the name, but not the s
 COMPANY_SUFFIXES = {"corp", "corporation", "inc", "ltd", "llc", "plc", "co", "group", "company", "ag", "sa", "gmbh"}
 
 
-def _short_name(name: str) -> str:
+def short_name(name: str) -> str:
     """'Microsoft Corp.' → 'Microsoft', 'The Kestrel Ferry Company' → 'Kestrel Ferry': how the text names it again."""
-    words = _strip_det(name).split()
+    words = strip_det(name).split()
     while len(words) > 1 and words[-1].lower().strip(".,") in COMPANY_SUFFIXES:
         words = words[:-1]
     return " ".join(words)
 
 
-def _plural(noun: str) -> str:
+def plural(noun: str) -> str:
     """'academic' → 'academics' (a description's head in the plural; one already plural stays)."""
     if noun.endswith("s"):
         return noun
     return noun + ("es" if noun.endswith(("sh", "ch", "x")) else "s")
 
 
-def _unshout(name: str) -> str:
+def unshout(name: str) -> str:
     """A name written in capitals ("THERESA VILLIERS", a page's heading) as a reader writes it."""
     return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 3 else name
 
 
-def _handle_after_role(root: Token) -> str | None:
+def handle_after_role(root: Token) -> str | None:
     """'Twitter user MAbiga6 replies': an account's handle right after a role noun is the one who posts, whatever
     the recogniser made of the words before it ("Twitter" as a person); the words before are its role (FNC-1
     sample A: the speaker was "Twitter")."""
@@ -312,7 +312,7 @@ def _handle_after_role(root: Token) -> str | None:
 SIGNATURE_GAP = 8
 
 
-def _lower_case_signer(mention: Span) -> Speaker | None:
+def lower_case_signer(mention: Span) -> Speaker | None:
     """'— pizza underground (@pizzaund) May 3, 2016': an account's display name in lower case, signing a post, is
     the speaker's whole name; the parse reads it as a description and names it by a noun of it (FNC-1 train: "pizza"
     for "pizza underground" twice, "chan" for "brenda chan", nobody for "patricelatimes"). A person where it is two
@@ -330,7 +330,7 @@ def _lower_case_signer(mention: Span) -> Speaker | None:
     return Speaker(name, "person" if person else "unknown")
 
 
-def _named_head(mention: Span, core: list[Token], ents: list[Span], alias: str) -> tuple[Span | None, bool]:
+def named_head(mention: Span, core: list[Token], ents: list[Span], alias: str) -> tuple[Span | None, bool]:
     """Whether a description's head is a name (a body or a person named) rather than a group described or a common
     noun; with the organisation entity of the mention, where there is one."""
     root = mention.root

@@ -1,11 +1,11 @@
 """What the text just before a mention offers the resolver, read from the parse alone.
 
 The group of people just described ("local residents", "some of the state's energy experts"), which "they",
-"some", "others" and "one in five" stand for (`_people_before`); whether a body that spoke earlier is named again
-just before an "it" ("Microsoft’s goal … , it said": `_named_nearby`); and the names a "he"/"she" does not point at
-although they come last: one inside a clause that describes someone else (`_describes`), one in a phrase on a noun
-or inside a relative clause (`_subordinate`), one in a phrase set before the pronoun on its own verb
-(`_fronted_phrase`). The resolver (resolver.py) keeps the memory of who spoke; these do not.
+"some", "others" and "one in five" stand for (`people_before`); whether a body that spoke earlier is named again
+just before an "it" ("Microsoft’s goal … , it said": `named_nearby`); and the names a "he"/"she" does not point at
+although they come last: one inside a clause that describes someone else (`describes`), one in a phrase on a noun
+or inside a relative clause (`subordinate`), one in a phrase set before the pronoun on its own verb
+(`fronted_phrase`). The resolver (resolver.py) keeps the memory of who spoke; these do not.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimgraph.attribution.speakers.mentions import _description_name
-from claimgraph.attribution.speakers.names import _short_name
+from claimgraph.attribution.speakers.mentions import description_name
+from claimgraph.attribution.speakers.names import short_name
 from claimgraph.records import Speaker
 
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "spokesman", "spokeswoman",
@@ -29,13 +29,13 @@ PEOPLE = ANONYMOUS_HEADS | {"expert", "official", "resident", "analyst", "critic
                             "investor", "leader", "activist", "protester", "campaigner", "academic", "farmer"}
 
 
-def _describes(token: Token, at: int) -> bool:
+def describes(token: Token, at: int) -> bool:
     """`token` lies in a relative clause or apposition on the noun phrase that starts at character `at`."""
     return any(a.dep_ in {"relcl", "appos", "acl"} and a.head.left_edge.idx <= at <= a.head.idx
                for a in [token, *token.ancestors])
 
 
-def _subordinate(ent: Span, mention: Span) -> bool:
+def subordinate(ent: Span, mention: Span) -> bool:
     """A name in a phrase on a noun ("her interview with Winfrey") or inside a relative clause ("rebukes that
     outweighed even Diana's interview") that does not hold the mention: not whom the next "he"/"she" is about."""
     root = ent.root
@@ -53,7 +53,7 @@ SUBJECT_LIKE = {"nsubj", "nsubjpass", "poss", "csubj"}
 TOPIC_OPENERS = (("as", "for"), ("as", "to"), ("regarding",), ("concerning",), ("about",))
 
 
-def _fronted_phrase(ent: Span, mention: Span) -> bool:
+def fronted_phrase(ent: Span, mention: Span) -> bool:
     """A name inside a phrase set before the pronoun on the pronoun's own verb, where the name is nobody's subject
     ("Quoting a film led by Bram Kessel, he said …", "In an interview with Ilse Marr, he said …"): the phrase tells
     what the pronoun's person did or where, so the name is someone else (not "After Marr spoke, she said …", where
@@ -76,17 +76,17 @@ def _fronted_phrase(ent: Span, mention: Span) -> bool:
         token.left_edge.i >= subject.sent.start
 
 
-def _from_sentence_before(mention: Span) -> int:
+def from_sentence_before(mention: Span) -> int:
     """Where the sentence before the mention's starts (a token index; the mention's own where it is the first):
     how far back "they", "it" and "the actress" look for whom they stand for."""
     sent = mention.sent
     return mention.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
 
 
-def _people_before(mention: Span) -> Speaker | None:
+def people_before(mention: Span) -> Speaker | None:
     """The last group of people described in the mention's sentence or the one before ("some of the state's
     energy experts", "local residents"), as an anonymous source of this article; None where there is none."""
-    start = _from_sentence_before(mention)
+    start = from_sentence_before(mention)
     heads = [t for t in mention.doc[start:mention.start] if t.tag_ == "NNS" and t.lemma_.lower() in PEOPLE]
     if not heads:
         return None
@@ -94,14 +94,14 @@ def _people_before(mention: Span) -> Speaker | None:
     while words[0].i > start and mention.doc[words[0].i - 1].head.i == words[-1].i and mention.doc[
             words[0].i - 1].dep_ in {"compound", "amod"}:
         words.insert(0, mention.doc[words[0].i - 1])
-    name = _description_name(words)
+    name = description_name(words)
     return Speaker(name, "anonymous") if name else None
 
 
-def _named_nearby(known: Speaker, mention: Span) -> bool:
+def named_nearby(known: Speaker, mention: Span) -> bool:
     """`known` is named in the mention's sentence or the one before ("Microsoft Corp said … Microsoft’s goal
     … , it said"), by its name less a company suffix."""
-    start = _from_sentence_before(mention)
+    start = from_sentence_before(mention)
     text = mention.doc[start:mention.start].text
-    names = {_short_name(n) for n in (known.name, *known.aliases)}
+    names = {short_name(n) for n in (known.name, *known.aliases)}
     return any(n and re.search(rf"\b{re.escape(n)}\b", text) for n in names)

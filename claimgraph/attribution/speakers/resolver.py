@@ -51,23 +51,23 @@ from claimgraph.attribution.speakers.mentions import (
     PLACES,
     SELF_PRONOUNS,
     SUBJECTS,
-    _attached,
-    _bare_count,
-    _bare_plural_thing,
-    _before_dash,
-    _closeness,
-    _description_name,
-    _is_pronoun,
-    _name_after_description,
-    _name_beside_function_word,
-    _no_identity,
-    _page_furniture,
-    _strip_det,
-    _text,
-    _widened_to_entity,
-    _without_caption,
+    attached,
+    bare_count,
+    bare_plural_thing,
+    before_dash,
+    closeness,
     core_tokens,
+    description_name,
+    is_pronoun,
+    name_after_description,
+    name_beside_function_word,
+    no_identity,
     noun_before_clause,
+    page_furniture,
+    strip_det,
+    tokens_text,
+    widened_to_entity,
+    without_caption,
 )
 from claimgraph.attribution.speakers.names import (
     GENDERED,
@@ -75,30 +75,30 @@ from claimgraph.attribution.speakers.names import (
     GENERATIONS,
     OUTLET_WORDS,
     POSTNOMINALS,
-    _body_name,
-    _full_name_after_role,
-    _gender_fits,
-    _handle_after_role,
-    _identity_fits,
-    _lower_case_signer,
-    _name_with_s,
-    _named_head,
-    _named_inside,
-    _outlet_name,
-    _owned_name,
-    _plural,
-    _same_body,
-    _unshout,
+    body_name,
+    full_name_after_role,
+    gender_fits,
+    handle_after_role,
+    identity_fits,
     is_outlet,
+    lower_case_signer,
+    name_with_s,
+    named_head,
+    named_inside,
+    outlet_name,
+    owned_name,
+    plural,
+    same_body,
     surname_key,
+    unshout,
 )
 from claimgraph.attribution.speakers.nearby import (
-    _describes,
-    _from_sentence_before,
-    _fronted_phrase,
-    _named_nearby,
-    _people_before,
-    _subordinate,
+    describes,
+    from_sentence_before,
+    fronted_phrase,
+    named_nearby,
+    people_before,
+    subordinate,
 )
 from claimgraph.attribution.speakers.roles import (
     EVALUATIVE,
@@ -107,18 +107,18 @@ from claimgraph.attribution.speakers.roles import (
     ROLE_HEADS,
     ROLE_WORDS,
     SAME_ROLE,
-    _body_kind,
-    _date_or_tag,
-    _in_brackets,
-    _person_name,
-    _portfolio,
-    _portfolio_of,
-    _role_of,
-    _split_role,
-    _title_words,
-    _titled,
-    _without_courtesy,
-    _words_before,
+    body_kind,
+    date_or_tag,
+    in_brackets,
+    person_name,
+    portfolio_before_title,
+    portfolio_of,
+    role_of,
+    split_role,
+    title_words,
+    with_title_words,
+    without_courtesy,
+    words_before,
 )
 from claimgraph.records import Speaker, normalise_name
 
@@ -147,10 +147,9 @@ KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", 
 
 # Last words of a name cut short ("The Social Network and"): no body's name.
 CUT_ENDS = {"and", "or", "of", "the", "for", "&", "in", "at", "to"}
-# What a place is called ("the border town of Kestrova"): the name after "of" is a place, no body (a narrower set
-# than found.PLACE_NOUNS, which holds buildings and rooms too).
-SETTLEMENT_NOUNS = {"town", "city", "village", "province", "region", "county", "district", "suburb", "island",
-                    "municipality", "neighbourhood", "neighborhood", "hamlet"}
+# What a place is called ("the border town of Kestrova"): the name after "of" is a place, no body.
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "county", "district", "suburb", "island",
+               "municipality", "neighbourhood", "neighborhood", "hamlet"}
 # Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
 PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
 
@@ -224,9 +223,9 @@ class SpeakerResolver:
         mention = mention.strip()
         # "He" is how the text points at Sean Spicer, not another name of his: a pronoun is kept as the statement's
         # source_span, never as an alias (across articles "he" would otherwise join every man's aliases).
-        alias = () if _is_pronoun(mention) else (mention,)
+        alias = () if is_pronoun(mention) else (mention,)
         for i, known in enumerate(self.known):
-            if known.key == speaker.key or _same_body(known, speaker):
+            if known.key == speaker.key or same_body(known, speaker):
                 aliases = tuple(dict.fromkeys(known.aliases + alias))
                 # "Microsoft Corp" and "Microsoft": the name the text uses without the suffix.
                 name = min(known.name, speaker.name, key=len) if known.key != speaker.key else known.name
@@ -273,7 +272,7 @@ class SpeakerResolver:
         """The organisation named before `mention` (as a speaker or not) whose last word is `word`: "The Beacon"
         after "told the Velder Free Beacon"; None where there is none, or it is a person's name."""
         for ent in reversed([e for e in self.ents if e.end_char <= mention.start_char and e.label_ == "ORG"]):
-            name = _body_name(_strip_det(ent.text))
+            name = body_name(strip_det(ent.text))
             if len(name.split()) > 1 and name.split()[-1].lower() == word.lower() and (
                     self.type_of(name) != "person"):
                 return Speaker(name, "news_outlet" if is_outlet(name) else "organization")
@@ -287,8 +286,8 @@ class SpeakerResolver:
         for ent in self.ents:
             if ent.end_char > mention.start_char:
                 break
-            if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(_strip_det(ent.text)) == "person":
-                words = _strip_det(_owned_name(ent)[0].text).split()  # "told Harbor Wire Brenn was …": no Brenn
+            if ent.label_ == "PERSON" or ent.label_ == "ORG" and self.type_of(strip_det(ent.text)) == "person":
+                words = strip_det(owned_name(ent)[0].text).split()  # "told Harbor Wire Brenn was …": no Brenn
                 while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS | GENERATIONS:
                     words = words[:-1]  # "Neil Ford QC" is Ford
                 if len(words) > 1 and surname_key(words[-1]) == surname_key(surname):
@@ -296,13 +295,13 @@ class SpeakerResolver:
         # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
         words = mention.doc[max(mention.start - 1, 0):mention.end]
         honorific = next((t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in GENDERED), None)
-        named = {k: e for k, e in named.items() if _gender_fits(_strip_det(e.text), GENDERED.get(honorific))}
+        named = {k: e for k, e in named.items() if gender_fits(strip_det(e.text), GENDERED.get(honorific))}
         if not named:
             return None
         # Several people of one surname ("Mark Meadows", later "Debbie Meadows"): the surname alone is, by the
         # convention of news copy, the one introduced first.
         ent = next(iter(named.values()))
-        return self._person(_titled(ent), ent, [ent], ent.text)
+        return self._person(with_title_words(ent), ent, [ent], ent.text)
 
     def _by_role(self, head: str, words: list[str] | None = None) -> Speaker | None:
         """'the mayor' after 'Mara Vell, the mayor of Port Ellis': the person named earlier with that role; every
@@ -327,7 +326,7 @@ class SpeakerResolver:
             near = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < ent.start or (
                 c.dep_ == "appos")] + ([root.head] if root.dep_ == "appos" else [])
             if any(SAME_ROLE.get(t.lower_, t.lower_) == role for t in near) and (
-                    self.type_of(_strip_det(ent.text)) != "organization"):
+                    self.type_of(strip_det(ent.text)) != "organization"):
                 person = self._person(ent, ent, [ent], ent.text)
                 return person if person is not None and person.type == "person" else None
         return None
@@ -338,7 +337,7 @@ class SpeakerResolver:
         named there, or none, and nobody is taken); a gendered noun ("the actress") must fit the first name."""
         if self.doc is None:
             return None
-        start = _from_sentence_before(mention)
+        start = from_sentence_before(mention)
         people = [e for e in self.ents if start <= e.start and e.end <= mention.start and (
             e.label_ == "PERSON" and self._a_person(e) or e.label_ == "ORG" and self.type_of(e.text) == "person")]
         doc = mention.doc
@@ -350,12 +349,12 @@ class SpeakerResolver:
                 if looks_like_full_name(doc[first:token.i + 1].text):
                     people.append(doc[first:token.i + 1])
         subjects = [e for e in people if e.root.dep_ in SUBJECTS]
-        names = {normalise_name(_strip_det(e.text)).split()[-1] for e in people}
+        names = {normalise_name(strip_det(e.text)).split()[-1] for e in people}
         if len(subjects) < 1 or len(names) != 1:
             return None
         person = self._person(subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
         gender = GENDERED_NOUNS.get(core[-1].lower_)
-        if person is None or person.type != "person" or not _gender_fits(person.name, gender):
+        if person is None or person.type != "person" or not gender_fits(person.name, gender):
             return None
         # A role of theirs that the description's title words do not fit ("Environment Secretary Piet Varn said …
         # The International Trade Secretary said"): someone else.
@@ -368,7 +367,7 @@ class SpeakerResolver:
     def _counted_before(self, mention: Span, text: str) -> Speaker | None:
         """'A growing number are touting …' with no 'of': the people just described are counted ("AI
         researchers"), or nobody (a count is never an identity; the source span stays)."""
-        people = _people_before(mention)
+        people = people_before(mention)
         return self._remember(people, text) if people is not None else None
 
     def resolve(self, mention: Span) -> Speaker | None:
@@ -394,28 +393,28 @@ class SpeakerResolver:
         named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
         named.sort(key=lambda span: span.start)
         gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
-        if found is not None and _identity_fits(found.name, gender):
+        if found is not None and identity_fits(found.name, gender):
             # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
             # describes the last speaker is not who the next "he" is; nor one inside what was just said or quoted
             # ("Vell said the order came from Ilse Marr. … she added"), nor the one a cue addresses ("Vell told
             # Ilse Marr that … . …, she said").
-            named = [e for e in named if not _describes(e.root, at) and not self._in_statement(e, mention)
+            named = [e for e in named if not describes(e.root, at) and not self._in_statement(e, mention)
                      and not (e.root.dep_ in {"dobj", "dative"} and e.root.head.i in self.cues)
-                     and not _subordinate(e, mention) and not _fronted_phrase(e, mention)]
+                     and not subordinate(e, mention) and not fronted_phrase(e, mention)]
         # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
         # said" is not Tomas Brand).
-        named = [e for e in named if _gender_fits(_strip_det(e.text), gender)]
+        named = [e for e in named if gender_fits(strip_det(e.text), gender)]
         if named:
             ent = named[-1]
             person = self._person(ent, ent, [ent], ent.text)
-            if person is not None and person.type == "person" and _identity_fits(person.name, gender):
+            if person is not None and person.type == "person" and identity_fits(person.name, gender):
                 self.at[person.key] = ent.start_char
                 return person
-        if found is not None and not _identity_fits(found.name, gender):
+        if found is not None and not identity_fits(found.name, gender):
             # "Evan Sparks … Sasha Luccioni … Sparks says … she says": the last person whose first name does not
             # rule the pronoun out, or nobody.
             found = next((k for k in reversed(self.known) if k.type == "person" and k.key != found.key
-                          and _identity_fits(k.name, gender)), None)
+                          and identity_fits(k.name, gender)), None)
         return found
 
     def _in_statement(self, ent: Span, mention: Span) -> bool:
@@ -428,7 +427,7 @@ class SpeakerResolver:
         camera", "the Copperfield location"), not a name the article shows to be an organisation."""
         if ent.root.dep_ in {"compound", "nmod", "amod"} and ent.root.head.pos_ == "NOUN":
             return False
-        name = _strip_det(ent.text)
+        name = strip_det(ent.text)
         if self.type_of(name) == "organization":
             return False
         # One word the recogniser calls a person ("Skyrim") needs more: a first name, or a title or role beside it.
@@ -457,14 +456,14 @@ class SpeakerResolver:
             found = step(mention, text)
             if found is not PASS:
                 return found
-        mention = _without_caption(mention)
-        if mention is None or _page_furniture(mention):
+        mention = without_caption(mention)
+        if mention is None or page_furniture(mention):
             return None
-        mention = noun_before_clause(_widened_to_entity(mention))
+        mention = noun_before_clause(widened_to_entity(mention))
         if mention[0].lower_ in WH_WORDS:
             return None  # "… to predict how much energy AI consumes": a clause, not a speaker
         root = mention.root  # the steps below read this head even where the mention gives way to a name beside it
-        mention = _name_beside_function_word(mention)
+        mention = name_beside_function_word(mention)
         for step in (self._account_handle, self._apposed_name, self._counted_people, self._share_of_people):
             found = step(mention, root, text)
             if found is not PASS:
@@ -482,7 +481,7 @@ class SpeakerResolver:
             found = self.latest({"anonymous", "organization", "unknown"})
             if found is None or mention.start_char - self.at.get(found.key, -IT_WINDOW) >= IT_WINDOW:
                 # "… left some of the state's energy experts bewildered. They said …": the people just described.
-                found = _people_before(mention) or found
+                found = people_before(mention) or found
             return self._remember(found, text) if found else None
         if lower == "it":
             return self._last_body(mention, text)
@@ -498,12 +497,12 @@ class SpeakerResolver:
         if bodies and mention.start_char - self.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
             return self._remember(bodies[0], text)
         # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
-        named = next((k for k in bodies if _named_nearby(k, mention)), None)
+        named = next((k for k in bodies if named_nearby(k, mention)), None)
         return self._remember(named, text) if named else None
 
     def _signed_post(self, mention: Span, text: str) -> Speaker | None | Pass:
-        """A display name in lower case signing an embedded post (`_lower_case_signer`); PASS for any other."""
-        signer = _lower_case_signer(mention)
+        """A display name in lower case signing an embedded post (`lower_case_signer`); PASS for any other."""
+        signer = lower_case_signer(mention)
         if signer is not None:
             return self._remember(signer, text)
         return PASS
@@ -532,7 +531,7 @@ class SpeakerResolver:
             if lower == "others":
                 people = self._rest_of_group(mention)
             else:
-                found = _people_before(mention)
+                found = people_before(mention)
                 people = found.name if found is not None else None
             if people is None:
                 return None
@@ -544,19 +543,19 @@ class SpeakerResolver:
         part = next((k for k in reversed(self.known) if k.type == "anonymous" and k.name.split()[0] in {
             "some", "one", "many", "most", "several"} and len(k.name.split()) > 1), None)
         recent = part is not None and mention.start_char - self.at.get(part.key, -IT_WINDOW) < IT_WINDOW
-        return _plural(" ".join(part.name.split()[1:])) if recent else None
+        return plural(" ".join(part.name.split()[1:])) if recent else None
 
     def _account_handle(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
-        """'Twitter user MAbiga6 replies': the account's handle is the person (`_handle_after_role`); else PASS."""
-        handle = _handle_after_role(root)
+        """'Twitter user MAbiga6 replies': the account's handle is the person (`handle_after_role`); else PASS."""
+        handle = handle_after_role(root)
         if handle is not None:
             return self._remember(Speaker(root.text, "person", handle), text)
         return PASS
 
     def _apposed_name(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
-        """A name set after a description inside the mention (`_name_after_description`) is resolved in its place;
+        """A name set after a description inside the mention (`name_after_description`) is resolved in its place;
         else PASS."""
-        apposed = _name_after_description(root)
+        apposed = name_after_description(root)
         if apposed is not None and apposed.right_edge.i < mention.end:
             return self._resolve(mention.doc[apposed.left_edge.i:apposed.right_edge.i + 1])
         return PASS
@@ -570,7 +569,7 @@ class SpeakerResolver:
             counted = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if counted is not None and counted.right_edge.i < mention.end:
                 return self._resolve(mention.doc[counted.left_edge.i:counted.i + 1])
-            if _bare_count(root):
+            if bare_count(root):
                 return self._counted_before(mention, text)
         return PASS
 
@@ -582,7 +581,7 @@ class SpeakerResolver:
             # "Only one in five (21 per cent) thought …" after "68 per cent of people believed …": a share of the
             # people just described, an anonymous source of this article ("one in five people"); nobody where no
             # group of people was described.
-            people = _people_before(mention)
+            people = people_before(mention)
             words = list(itertools.takewhile(lambda t: not t.is_punct, mention))
             share = [t.text for t in words if t.pos_ == "NUM" or t.lower_ in SHARES | {"in", "out", "of", "per", "a"}]
             if people is not None and share:
@@ -594,9 +593,9 @@ class SpeakerResolver:
     def _person_or_description(self, mention: Span) -> Speaker | None:
         """The mention's core words: the person it names (`_person`), else what it describes (`_description`)."""
         core = core_tokens(mention)
-        if _no_identity(core):
+        if no_identity(core):
             return None
-        alias = _text(core)
+        alias = tokens_text(core)
         named = [t for t in core_tokens(mention, NAMED_DEPS)]
         every = self.ents if self.doc is not None else list(mention.ents)  # Span.ents rebuilds the Doc's: read once
         ents = [e for e in every if named and named[0].i <= e.start and e.end <= named[-1].i + 1]
@@ -613,8 +612,8 @@ class SpeakerResolver:
         # or a possessive is not the speaker ("a spokesperson for OpenAI", "Vell's lawyer"), nor one the article
         # shows to be an organisation.
         people = [e for e in ents if e.label_ == "PERSON" and (
-                  e.root.tag_ not in {"NNS", "NNPS"} or looks_like_full_name(_strip_det(e.text)))
-                  and not _attached(e, mention.root) and self.type_of(_strip_det(e.text)) != "organization"]
+                  e.root.tag_ not in {"NNS", "NNPS"} or looks_like_full_name(strip_det(e.text)))
+                  and not attached(e, mention.root) and self.type_of(strip_det(e.text)) != "organization"]
         # The name the mention is about first ("Harbor Lights supporter Ilse Marr": Ilse Marr).
         return next((e for e in people if e.start <= mention.root.i < e.end), None) or next(
             (e for e in people if e.start >= core[0].i and e.end <= core[-1].i + 1), None) or next(iter(people), None)
@@ -631,7 +630,7 @@ class SpeakerResolver:
             known = self._surname(words[0].text, mention)
             if known is not None:
                 return self._remember(known, alias)
-        outlet = _outlet_name(alias)
+        outlet = outlet_name(alias)
         documents = [k for k, t in enumerate(core) if t.lower_ in OUTLET_DOCUMENTS]
         if outlet is None and documents:
             # "The Harbor Wire report", "Harbor Wire's story", "a report by Harbor Wire": the outlet's own report is
@@ -639,8 +638,8 @@ class SpeakerResolver:
             at = documents[0]
             before = [t for t in core[:at] if t.lower_ not in {"'s", "’s"}]
             after = core[at + 2:] if at + 2 < len(core) and core[at + 1].lower_ in {"by", "in", "from"} else []
-            outlet = (_outlet_name(_text(before)) if before else None) or (
-                _outlet_name(_text(after)) if after else None)
+            outlet = (outlet_name(tokens_text(before)) if before else None) or (
+                outlet_name(tokens_text(after)) if after else None)
         if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
             return self._remember(Speaker(outlet, "news_outlet"), alias)
         if root.lower_ in NOBLE and core[0].lower_ in DETERMINERS and not any(
@@ -649,22 +648,22 @@ class SpeakerResolver:
             # of nobility alone is no body's name (FNC-1 design: "the new King" an organisation). No role: a "she"
             # after "the duchess" stays the person named (realweb, cnn royal: "she" was the anonymous duchess).
             known = self._titled_before(root.lower_, mention)
-            return self._remember(known or Speaker(_description_name(core), "anonymous"), alias)
+            return self._remember(known or Speaker(description_name(core), "anonymous"), alias)
         # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
         titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
             e.label_ == "PERSON" for e in ents)
         if root.lower_ in ROLE_HEADS and (titled or not any(t.pos_ == "PROPN" for t in core if t.i < root.i)):
             return self._role_holder(mention, core, ents, alias)
         if core[0].lower_ == "the" and not any(t.pos_ == "PROPN" for t in core) and (
-                YEAR_OLD.match(_text(core)) or root.lower_ in KNOWN_AS):
+                YEAR_OLD.match(tokens_text(core)) or root.lower_ in KNOWN_AS):
             # "the 48-year-old", "the actress": the one person the sentence before (or this one) is about.
             known = self._subject_before(mention, core)
             if known is not None:
                 return self._remember(known, alias)
-        org, root_named = _named_head(mention, core, ents, alias)
+        org, root_named = named_head(mention, core, ents, alias)
         if core[-1].pos_ == "NOUN" and core[-1].lower_ in STATEMENT_NOUNS and core[-1].i > root.i:
             # "a Mail on Sunday poll", parsed with the paper as head: the poll speaks, a description.
-            return self._remember(Speaker(_description_name(core), "anonymous"), alias)
+            return self._remember(Speaker(description_name(core), "anonymous"), alias)
         if root_named:
             return self._proper_name(mention, core, ents, alias, org)
         return self._described(mention, core, ents, alias)
@@ -688,7 +687,7 @@ class SpeakerResolver:
         span = named[-1] if mention.start_char - named[-1].end_char < IT_WINDOW else named[0]
         # The name alone: what stands beside a mention describes that one ("… King Salman and the President at
         # Riyadh, the capital", which the parser may hang on the name); the person where they spoke already.
-        name = _person_name(span, span)[1]
+        name = person_name(span, span)[1]
         return next((k for k in reversed(self.known) if k.type == "person" and normalise_name(name).endswith(
             normalise_name(k.name))), None) or Speaker(name, "person")
 
@@ -708,8 +707,8 @@ class SpeakerResolver:
         # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
         # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
         # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
-        affiliation = next((_strip_det(e.text) for e in ents if e.start > root.i and not _addressed(e, root) and (
-            e.label_ == "ORG" or e.label_ == "PERSON" and self.type_of(_strip_det(e.text)) == "organization")), None)
+        affiliation = next((strip_det(e.text) for e in ents if e.start > root.i and not _addressed(e, root) and (
+            e.label_ == "ORG" or e.label_ == "PERSON" and self.type_of(strip_det(e.text)) == "organization")), None)
         # The whole description is the name, so that two spokespeople of different bodies stay two; the role is the
         # head with the title words right before it ("the vice president of the union", "the Pentagon's press
         # secretary": vice president, press secretary); a word in capitals is a name ("a Vice spokesman": the
@@ -720,28 +719,28 @@ class SpeakerResolver:
                 "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
             first -= 1  # "Former head of …" capitalised by its place
         role = " ".join(t.lower_ for t in doc[first:root.i + 1])
-        return self._remember(Speaker(_description_name(core), "anonymous", role, self._body_named(affiliation)),
+        return self._remember(Speaker(description_name(core), "anonymous", role, self._body_named(affiliation)),
                               alias)
 
     def _proper_name(self, mention: Span, core: list[Token], ents: list[Span], alias: str,
                      org: Span | None) -> Speaker | None:
-        """A mention whose head is a name (`_named_head`): a person named earlier by surname, an outlet, a person
+        """A mention whose head is a name (`named_head`): a person named earlier by surname, an outlet, a person
         the recogniser took for a body, an organisation, or one word nobody has placed."""
         root = mention.root
-        name = _strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
+        name = strip_det(org.text if org is not None and len(org) >= len(core) - 1 else alias)
         if org is not None and org.end <= root.i and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in
                                                          mention.doc[org.end:root.i + 1]):
             # "The California Independent System Operator": the recogniser stopped short of the head.
-            name = _strip_det(mention.doc[org.start:root.i + 1].text)
+            name = strip_det(mention.doc[org.start:root.i + 1].text)
         if self.doc is not None:
-            name = _name_with_s(name, alias, self.evidence.text)  # "McDonald’s", never written without its "’s"
+            name = name_with_s(name, alias, self.evidence.text)  # "McDonald’s", never written without its "’s"
         if len(name.split()) == 1:
             # A surname alone ("Korotchenko") is the person named in full earlier, if there is one, as a
             # speaker or not ("Usman Hasib runs the salon … Hasib said").
             known = self._surname(name, mention)
             if known is not None:
                 return self._remember(known, alias)
-        body = _body_name(name)  # "the Britain-based Syrian Observatory", "the Velder monitoring group"
+        body = body_name(name)  # "the Britain-based Syrian Observatory", "the Velder monitoring group"
         kind = "news_outlet" if is_outlet(name) or is_outlet(body) or (
             len(body.split()) > 1 and body.split()[-1].lower() in OUTLET_WORDS) else "organization"
         evidence = self.type_of(name) if kind != "news_outlet" else None
@@ -752,18 +751,18 @@ class SpeakerResolver:
                 core[0].i:core[-1].i + 1]
             return self._person(mention, span, ents, alias)
         named = mention.doc[core[0].i:core[-1].i + 1]
-        owned, owner = _owned_name(named) if kind != "news_outlet" else (named, None)
+        owned, owner = owned_name(named) if kind != "news_outlet" else (named, None)
         if owner is not None and not any(t.like_num for t in owned) and (
                 looks_like_full_name(owned.text) or self.type_of(owned.text) == "person" or (
-                is_outlet(owner) and _full_name_after_role(owned.text.split(), known_first_name=False))):
+                is_outlet(owner) and full_name_after_role(owned.text.split(), known_first_name=False))):
             # "According to Harbor Wire's Tova Brenn", which the recogniser read as a body: the person, of it (a
             # name after an outlet's possessive is its reporter's, whatever the first name).
             return self._person(mention, named, ents, alias)
-        inner = _named_inside(name)
+        inner = named_inside(name)
         if inner is not None:
             # "Harbor Lights supporter Ilse Marr" read as one organisation: the person after the role noun; "film
-            # industry magazine Velder" is the magazine (`_body_kind`).
-            kind = _body_kind(inner[0])
+            # industry magazine Velder" is the magazine (`body_kind`).
+            kind = body_kind(inner[0])
             return self._remember(Speaker(inner[1], kind or "person", None if kind else inner[0]), alias)
         if body != name:
             # No person's name in it: the body's name without the words that describe it, which may say what kind
@@ -772,7 +771,7 @@ class SpeakerResolver:
             if known is not None:
                 return self._remember(known, alias)  # "fan websites DeJesus": Ana DeJesus, named before
             at = name.find(body)
-            said = _body_kind(name[:at].strip()) or _body_kind(name[at + len(body):].strip()) if at >= 0 else None
+            said = body_kind(name[:at].strip()) or body_kind(name[at + len(body):].strip()) if at >= 0 else None
             if said is not None:
                 return self._remember(Speaker(body, "news_outlet" if kind == "news_outlet" else said), alias)
             name = body
@@ -783,17 +782,17 @@ class SpeakerResolver:
             # A name the recogniser missed here ("Ilse Marr:" opening a transcript line) and took for a
             # person elsewhere in the article.
             return self._remember(Speaker(name, "person"), alias)
-        role, words = _split_role(name.split())
+        role, words = split_role(name.split())
         if role and len(words) <= 3 and kind != "news_outlet" and all(w[:1].isupper() for w in words):
             # "Ex-Environment Secretary THERESA VILLIERS says", "Mr Malone:": a title before a name is a
             # person's; a surname alone is the person named in full earlier where there is one. A body's kind is no
-            # title: "film industry magazine Velder reports" is the magazine (`_body_kind`).
-            if _body_kind(role) is not None:
-                return self._remember(Speaker(" ".join(words), _body_kind(role)), alias)
+            # title: "film industry magazine Velder reports" is the magazine (`body_kind`).
+            if body_kind(role) is not None:
+                return self._remember(Speaker(" ".join(words), body_kind(role)), alias)
             known = None
             if len(words) == 1:
                 known = self._surname(words[0], mention)
-            return self._remember(known or Speaker(_unshout(" ".join(words)), "person", _without_courtesy(role)),
+            return self._remember(known or Speaker(unshout(" ".join(words)), "person", without_courtesy(role)),
                                   alias)
         if org is None and kind != "news_outlet" and root.ent_type_ in {"", "PERSON"}:
             # A lone capitalised word no recogniser placed: a person when tagged so, else nobody knows.
@@ -823,18 +822,18 @@ class SpeakerResolver:
                 return self._remember(known, alias)
         # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
         # (the store keeps these per article), with the organisation named in the mention as affiliation.
-        affiliation = next((_strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i
+        affiliation = next((strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i
                             and not _addressed(e, root)), None)
         words = [t for t in core if t.i <= root.i] or core
-        close = _closeness(root)
+        close = closeness(root)
         if close is not None:
             # "a source close to the council", "sources familiar with the plans": who they are close to is part of
             # the description, so that two sources of one article close to different bodies stay two.
             words = [t for t in core if t.i <= close.right_edge.i]
-        if _bare_plural_thing([t for t in words if not t.is_punct]) and not any(
+        if bare_plural_thing([t for t in words if not t.is_punct]) and not any(
                 t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
             return None  # "signs in some locations that say …", "Tests show …": things, not an identity
-        return self._remember(Speaker(_description_name(words), "anonymous", None, self._body_named(affiliation)),
+        return self._remember(Speaker(description_name(words), "anonymous", None, self._body_named(affiliation)),
                               alias)
 
     def _body_named(self, affiliation: str | None, name: str | None = None) -> str | None:
@@ -853,9 +852,9 @@ class SpeakerResolver:
         if labels.count("GPE") + labels.count("LOC") > labels.count("ORG") or self._a_place(affiliation):
             return None  # "Harbor Town district chief Ilse Marr", "a student from Harbor Town": a place elsewhere
         for ent in self.ents:
-            if ent.label_ != "PERSON" or self.type_of(_strip_det(ent.text)) != "person":
+            if ent.label_ != "PERSON" or self.type_of(strip_det(ent.text)) != "person":
                 continue  # the recogniser's PERSON alone is weak ("Boko Haram", "Marine Corps")
-            person = normalise_name(_strip_det(ent.text))
+            person = normalise_name(strip_det(ent.text))
             before = words[-len(person.split()) - 1] if len(words) > len(person.split()) else ""
             apposed = key.endswith(" " + person) and (before.islower() or before.lower().rstrip(".") in TITLES | (
                 HONORIFICS))
@@ -869,7 +868,7 @@ class SpeakerResolver:
         if self.doc is None:
             return False
         last = name.split()[-1]
-        return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+        return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
                    and self.doc[t.left_edge.i:t.i + 1].text.endswith(name) for t in self.doc if t.text == last)
 
     def _affiliation(self, pobj: Token) -> str | None:
@@ -881,57 +880,58 @@ class SpeakerResolver:
         named = next((c for c in pobj.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > pobj.i), None)
         if named is not None and pobj.pos_ == "NOUN":
             # "an editor at the environmental news group InfoAmazonia": the body's name, not its description.
-            return _strip_det(_text([t for t in named.subtree if t.i <= named.i and t.i > pobj.i]))
+            return strip_det(tokens_text([t for t in named.subtree if t.i <= named.i and t.i > pobj.i]))
         for ent in pobj.doc.ents:
             if ent.label_ in {"ORG", "FAC"} and ent.start <= pobj.i < ent.end:
-                return _strip_det(ent.text)
+                return strip_det(ent.text)
         if pobj.pos_ == "PROPN":
             words = [t for t in pobj.subtree if t.i <= pobj.i]
             kind = [k for k, t in enumerate(words[:-1]) if t.lower_ in ORG_NOUNS and t.text.islower() and words[
                 k + 1].pos_ == "PROPN"]
             if kind:  # "the environmental news group Amazonwatch": the name after what kind of body it is
                 words = words[kind[-1] + 1:]
-            return _strip_det(_text(words))
+            return strip_det(tokens_text(words))
         named = [t for t in pobj.subtree if t.i <= pobj.i]
         if any(t.ent_type_ == "ORG" and t.pos_ == "PROPN" for t in named):
             # "a key member of the White House's coronavirus task force": a body named by its owner.
-            return _strip_det(_text(named))
+            return strip_det(tokens_text(named))
         known = self._by_last_word(pobj.text, {"organization", "news_outlet"})
         return known.name if known is not None else None
 
     def _person(self, mention: Span, person: Span, ents: list[Span], alias: str) -> Speaker | None:
-        """The person a name in the mention names: the name less its title and letters (`_person_name`), the role
+        """The person a name in the mention names: the name less its title and letters (`person_name`), the role
         the words before or beside it give, the organisation named before it as affiliation; one word is the person
         named in full earlier, and a name the article shows to be a body is that body."""
-        whole = _before_dash(person)
-        person, owner = _owned_name(whole)  # "Harbor Wire's Tova Brenn": Tova Brenn, of Harbor Wire
-        person, name, role = _person_name(mention, person)
+        whole = before_dash(person)
+        person, owner = owned_name(whole)  # "Harbor Wire's Tova Brenn": Tova Brenn, of Harbor Wire
+        person, name, role = person_name(mention, person)
         affiliation = None
-        before = _words_before(mention, person)
+        before = words_before(mention, person)
         if owner is not None:  # the owner's words are its name, not the person's title ("Harbor Wire's Tova Brenn")
             cut = max([t.i for t in before if t.tag_ == "POS"] + [person.start - 1 if person.start > whole.start
                                                                    else -1])
             before = [t for t in before if t.i > cut]
         # "Transport Secretary Grant Shapps": a minister's portfolio is part of the title, not an organisation.
         # "Secretary of State Ilse Marr": the portfolio after "of" is part of the title too.
-        portfolios = [p for p in (_portfolio_of(t) for t in before) if p is not None]
+        portfolios = [p for p in (portfolio_of(t) for t in before) if p is not None]
         before = [t for t in before if not any(p.start <= t.i < p.end for p in portfolios)]
-        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start and not _portfolio(e, person)
+        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start
+                and not portfolio_before_title(e, person)
                 and not any(p.start <= e.start and e.end <= p.end for p in portfolios) and _names_a_body(e)]
         if orgs:
-            affiliation = _strip_det(orgs[0].text)
+            affiliation = strip_det(orgs[0].text)
         affiliation = owner or affiliation  # not the body the recogniser ran the name into ("Comcast's Jo Vell")
-        title = _title_words(mention, person, before, orgs)
+        title = title_words(mention, person, before, orgs)
         if title is not None:
-            portfolio = _portfolio_of(title[-1])
-            role = _without_courtesy(_role_of(title + (list(portfolio) if portfolio is not None else [])))
+            portfolio = portfolio_of(title[-1])
+            role = without_courtesy(role_of(title + (list(portfolio) if portfolio is not None else [])))
         head = person.root.head
-        if person.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < person.start and not _date_or_tag(head):
-            role = _role_of([head])  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+        if person.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < person.start and not date_or_tag(head):
+            role = role_of([head])  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
         role, affiliation = self._apposed_role(person, role, affiliation)
-        if _body_kind(role) is not None:
+        if body_kind(role) is not None:
             # "Velder Post, a local newspaper, reported": the kind of body beside the name makes it that body's.
-            return self._remember(Speaker(name, _body_kind(role)), alias)
+            return self._remember(Speaker(name, body_kind(role)), alias)
         if len(name.split()) == 1:
             # "Mr Malone" after "Thomas Malone" was named, as a speaker or not; "Judge Ford" gives him his title.
             known = self._surname(name, mention)
@@ -950,8 +950,8 @@ class SpeakerResolver:
         """The role and organisation a description set after the name gives, where the words before it gave no role
         or only a title; else `role` and `affiliation` as they were."""
         doc = person.doc
-        appos = next((c for c in person.root.children if c.dep_ == "appos" and not _in_brackets(c)), None)
-        if appos is not None and _date_or_tag(appos):
+        appos = next((c for c in person.root.children if c.dep_ == "appos" and not in_brackets(c)), None)
+        if appos is not None and date_or_tag(appos):
             appos = None  # a post's signature: its date, and past it the next post's words ("2014The seam")
         if appos is not None and (role is None or role.rstrip(".") in TITLES) and appos.pos_ in {"NOUN", "PROPN"}:
             # "Jo Grady, the UCU general secretary": role "general secretary", affiliation UCU; "a San Diego
@@ -964,10 +964,10 @@ class SpeakerResolver:
             body = [t for t in lefts if t.ent_type_ == "ORG" and t.pos_ == "PROPN"]
             lefts = [t for t in lefts if t.ent_type_ not in PLACES | {"ORG"} and t.lower_ not in EVALUATIVE]
             # An apposition that is no role ("Vell, a Republican from Utah", "Vell, R-Calif.") leaves the title.
-            portfolio = _portfolio_of(appos)  # "the secretary of state": part of the title, no organisation
-            role = _role_of(lefts + [appos] + (list(portfolio) if portfolio is not None else [])) or role
-            if body and not _portfolio(doc[body[0].i:body[-1].i + 1], appos):
-                affiliation = _strip_det(" ".join(t.text for t in body))
+            portfolio = portfolio_of(appos)  # "the secretary of state": part of the title, no organisation
+            role = role_of(lefts + [appos] + (list(portfolio) if portfolio is not None else [])) or role
+            if body and not portfolio_before_title(doc[body[0].i:body[-1].i + 1], appos):
+                affiliation = strip_det(" ".join(t.text for t in body))
             for prep in appos.children if portfolio is None else ():
                 if prep.dep_ == "prep" and prep.lower_ in {"at", "of", "for", "with", "from"} and not (
                         appos.lower_ in LEGISLATORS and prep.lower_ == "for"):  # "MP for Newcastle Central": a seat

@@ -1,16 +1,16 @@
 """Roles and titles: the words before or beside a name that say what someone is.
 
 "White House press secretary Sean Spicer" is Sean Spicer, role "press secretary"; a title is the role, never part
-of the name (`_split_role`, `_role_of`); abbreviated titles are written out ("Sen." → senator); a minister's
-portfolio belongs to the title, not to an organisation ("Transport Secretary": `_portfolio`); words of praise
-("a key member") and a legislator's seat ("MP for Newcastle Central") are no role; "the spokesperson" is one role
-under three words (`SAME_ROLE`), by which an earlier speaker is found again. A role ends in a word a role ends in
+of the name (`split_role`, `role_of`); abbreviated titles are written out ("Sen." → senator); a minister's
+portfolio belongs to the title, not to an organisation ("Transport Secretary": `portfolio_before_title`); words of
+praise ("a key member") and a legislator's seat ("MP for Newcastle Central") are no role; "the spokesperson" is one
+role under three words (`SAME_ROLE`), by which an earlier speaker is found again. A role ends in a word a role ends in
 (`_role_head`: no plural, not even of a person noun, verb, bare adjective, name, "woman", or a word for what is
 said or for a name, `NO_ROLE_NOUNS`), drops an honorific after it ("tycoon Sir …") and "the late", is whole at
 its hyphens (`_whole_words`: "co-chair", "27-year-old mechanic"), and takes a minister's portfolio after "of"
-into the title (`_portfolio_of`).
-A person's name in a mention made whole, its title split off (`_person_name`); the words before it that may be a
-role (`_words_before`, `_title_words`).
+into the title (`portfolio_of`).
+A person's name in a mention made whole, its title split off (`person_name`); the words before it that may be a
+role (`words_before`, `title_words`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from claimgraph.attribution.cues import STATEMENT_NOUNS
 
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
 from claimgraph.attribution.speaker_types import HONORIFICS, PERSON_NOUNS, TITLES, first_names, person_noun
-from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, _quoted_token_ids
-from claimgraph.attribution.speakers.names import POSTNOMINALS, _named_inside, _unshout
+from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, quoted_token_ids
+from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
 # Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
 ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
@@ -32,7 +32,7 @@ ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecu
 SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
 
 
-def _titled(ent: Span) -> Span:
+def with_title_words(ent: Span) -> Span:
     """A name with the title words right before it ("Rep. Mark Walker"), where the role is read from."""
     start = ent.start
     while start > ent.sent.start and ent.doc[start - 1].dep_ in {"compound", "nmod", "amod"} and (
@@ -42,7 +42,7 @@ def _titled(ent: Span) -> Span:
     return ent.doc[start:ent.end]
 
 
-def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
+def split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Title words before a name are its role, not part of it: "Councillor Tomas Reyes", "Ex-environment
     secretary Theresa Villiers" (a title, a longer word in lower case, an "ex-" or "former" before the
     capitalised name); the name keeps at least one word."""
@@ -62,12 +62,12 @@ def _role_text(role: str) -> str:
         w.lower().rstrip("."), w.lower()) for w in role.split())
 
 
-def _role_of(tokens: list[Token]) -> str | None:
+def role_of(tokens: list[Token]) -> str | None:
     """A role from the words of the text: title words in lower case ("press secretary"), a proper noun inside it
     as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept; a word cut at its hyphen made whole
     again (`_whole_words`); None where the words end in no word a role ends in (`_role_head`)."""
     tokens = _whole_words(tokens)
-    of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`_portfolio_of`)
+    of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`portfolio_of`)
     while of is None and len(tokens) > 1 and tokens[-1].pos_ == "PROPN" and not _role_head(tokens[-1]):
         tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
     if len(tokens) > 1 and tokens[0].lower_ == "late":
@@ -199,7 +199,7 @@ EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "s
 ROLE_ENDS = TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES | set(ABBREVIATED.values())
 
 
-def _portfolio(words, title) -> bool:
+def portfolio_before_title(words, title) -> bool:
     """'Transport' in "Transport Secretary Grant Shapps": portfolio words right before a minister's title."""
     doc = title.doc
     after = doc[words.end] if words.end < len(doc) else None
@@ -208,7 +208,7 @@ def _portfolio(words, title) -> bool:
                                      "commissioner", "czar", "tsar"})
 
 
-def _portfolio_of(title: Token) -> Span | None:
+def portfolio_of(title: Token) -> Span | None:
     """'of State' in "Secretary of State Ilse Marr", "Marr, the minister of veterans affairs": the portfolio a
     minister's title names right after "of" (portfolio words only, no determiner): part of the title, never the
     organisation the person works for (FNC-1 design bodies: 11 speakers with "State", "Homeland Security" or
@@ -236,7 +236,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"}
 
 
-def _date_or_tag(token: Token) -> bool:
+def date_or_tag(token: Token) -> bool:
     """A date ("October 6, 2014") or a hashtag ("#seamgate"): what a post's signature sets beside a name, no
     role."""
     doc = token.doc
@@ -256,7 +256,7 @@ BODY_KINDS = OUTLET_KINDS | {"company", "firm", "group", "organization", "organi
                              "startup", "start-up", "nonprofit", "non-profit", "charity", "watchdog", "conglomerate"}
 
 
-def _body_kind(role: str | None) -> str | None:
+def body_kind(role: str | None) -> str | None:
     """The speaker type a role that says what kind of body a name is gives ("local newspaper": news_outlet,
     "militant group": organization), else None."""
     head = role.split()[-1].lower() if role else None
@@ -270,19 +270,19 @@ def _body_kind(role: str | None) -> str | None:
 COURTESY = {"mr", "mrs", "ms", "miss", "mx"}
 
 
-def _without_courtesy(role: str | None) -> str | None:
+def without_courtesy(role: str | None) -> str | None:
     """The role, or None where it is only a courtesy title ("mr.", "Miss")."""
     return None if role is not None and role.lower().rstrip(".") in COURTESY else role
 
 
-def _in_brackets(token: Token) -> bool:
+def in_brackets(token: Token) -> bool:
     """A word between brackets ("Rep. Mark Walker (R-N.C.)"): a note on the name, not a role."""
     doc = token.doc
     left = next((t for t in reversed(doc[token.sent.start:token.i]) if t.text in {"(", ")", "[", "]"}), None)
     return left is not None and left.text in {"(", "["}
 
 
-def _person_name(mention: Span, person: Span) -> tuple[Span, str, str | None]:
+def person_name(mention: Span, person: Span) -> tuple[Span, str, str | None]:
     """A person's name in a mention as the recogniser found it, made whole: its span, the name without the title
     before it or the letters after it, and that title as role (an honorific is none)."""
     doc, end = mention.doc, person.end
@@ -293,19 +293,19 @@ def _person_name(mention: Span, person: Span) -> tuple[Span, str, str | None]:
     while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
         person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
     name = person.text[:-2] if person.text.endswith(("'s", "’s")) else person.text
-    role, words = _split_role(name.split())
+    role, words = split_role(name.split())
     while len(words) > 2 and words[-1].lower().strip(".,") in POSTNOMINALS:
         words = words[:-1]  # "Neil Ford QC": the letters after a name are no part of it
-    name = _unshout(" ".join(words))
+    name = unshout(" ".join(words))
     if role in HONORIFICS:
         role = None  # "Mrs Marr": an honorific, no role
-    inner = _named_inside(name)
+    inner = named_inside(name)
     if inner is not None:  # "Harbor Lights supporter Ilse Marr" taken as one name: the role as written
         role, name = inner
     return person, name, role
 
 
-def _words_before(mention: Span, person: Span) -> list[Token]:
+def words_before(mention: Span, person: Span) -> list[Token]:
     """The words of the mention before a person's name that may say what the person is (no punctuation)."""
     doc = mention.doc
     before = [t for t in mention if t.i < person.start and not t.is_punct]
@@ -319,12 +319,12 @@ def _words_before(mention: Span, person: Span) -> list[Token]:
     return before
 
 
-def _title_words(mention: Span, person: Span, before: list[Token], orgs: list[Span]) -> list[Token] | None:
-    """The words of the title right before a person's name, which `_role_of` reads; None where there is none."""
+def title_words(mention: Span, person: Span, before: list[Token], orgs: list[Span]) -> list[Token] | None:
+    """The words of the title right before a person's name, which `role_of` reads; None where there is none."""
     doc = mention.doc
     # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
     # Lights” actress Ilse Marr": actress) nor words of an organisation.
-    quoted = _quoted_token_ids(mention)
+    quoted = quoted_token_ids(mention)
     title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
         o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
         and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"

@@ -26,7 +26,7 @@ WRITER = Speaker("writer", "anonymous", "writer")
 SUPPOSING = {"might", "may", "could", "would"}
 
 
-def _supposing(item: Found) -> bool:
+def supposing(item: Found) -> bool:
     """'You might call this …': a modal after "you", in a sentence that asks nothing ("Or would you think she
     …?" is a question, not the writer's thought)."""
     cue, you = item.cue.root, item.source.root
@@ -42,25 +42,25 @@ INFERRING = {"suggest", "show", "indicate", "mean", "imply", "demonstrate", "pro
 DEMONSTRATIVES = {"this", "that", "these", "those"}
 
 
-def _raised_belief(item: Found) -> bool:
+def raised_belief(item: Found) -> bool:
     cue = item.cue.root
     return (item.cue_class == "think" and cue.lemma_.lower() in RAISED_BELIEFS
             and any(c.dep_ == "auxpass" for c in cue.children) and not any(c.dep_ == "agent" for c in cue.children))
 
 
-def _writers_inference(item: Found, mention: str) -> bool:
+def writers_inference(item: Found, mention: str) -> bool:
     """'This suggests the toolmakers were dedicated': the demonstrative source stands for the facts the writer
     has just given, outside anyone's statement; the inference is the writer's."""
     return (mention in DEMONSTRATIVES and item.parent is None and item.cue is not None
             and item.cue.root.lemma_.lower() in INFERRING and item.source is not None and len(item.source) == 1)
 
 
-def _quoted(item: Found, quotes: list[tuple[int, int]]) -> bool:
+def quoted(item: Found, quotes: list[tuple[int, int]]) -> bool:
     at = item.cue.start_char if item.cue is not None else item.content[0][0]
     return any(start <= at < end for start, end in quotes)
 
 
-def _writer_voice(item: Found, quotes: list[tuple[int, int]]) -> bool:
+def writer_voice(item: Found, quotes: list[tuple[int, int]]) -> bool:
     """'I'/'we' outside any quotation and nested in no one's statement, the subject of the cue's own verb."""
     if (item.parent is not None and item.parent.speaker is not None) or item.cue is None or not len(item.source):
         return False  # nested in a statement of someone's: theirs
