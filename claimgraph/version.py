@@ -16,4 +16,9 @@ __version__ = "0.1.0"
 # with nothing said refused; recall on PolNeAR (nominal "the defense has been that …", verdicts on a name); roles,
 # affiliations, names and types as a reader would give them (the outlet list, role words, caption labels); a
 # quotation in single marks (British copy) is a direct quote.
-EXTRACTOR_VERSION = "0.7.2"
+# 0.7.3 (issue 9): quotations nobody was given as saying (single marks read by the quote steps, a quotation after a
+# reported statement or before "X continued," goes on with its speaker, a noun frame "her reaction:"); evidentials in
+# relative clauses without the relative word, assaults and death tolls no side or claim; an "according to" phrase
+# that opens a conjunct reports that conjunct; names, types, roles and affiliations (owners' possessives, groups'
+# fighters, "the King", sources "close to" a body, a family's spokesperson, no place as an affiliation).
+EXTRACTOR_VERSION = "0.7.3"
