@@ -192,6 +192,10 @@ def test_a_relative_clause_of_the_source_read_as_a_conjunct_stays_with_the_sourc
     # The phrase opens the second of two clauses: the report says that one, not the writer's first.
     ("The parts of the watch are being made by several different firms, but according to today's report the main "
      "chip will be coming from Harbor Labs.", "the main chip will be coming from Harbor Labs"),
+    # Not where the parser made the source's noun a conjunct of the sentence ("feature").
+    ('Vell later "taught reading and writing to inmates at the Tarn County Sheriff\'s Boot Camp in Kestrel," '
+     "according to a Kestrel Journalism Review feature about him.", 'Vell later "taught reading and writing to '
+     'inmates at the Tarn County Sheriff\'s Boot Camp in Kestrel,"'),
 ])
 def test_the_clause_after_the_source_stays_where_it_holds_the_verb(rules, text, content):
     assert one(extract(rules, text), "according to").content == content

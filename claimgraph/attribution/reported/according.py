@@ -83,10 +83,12 @@ def according_to(doc: Doc, token: Token) -> Found | None:
     head = token.head
     steps = 0
     # Climb to the clause the phrase modifies, but not past the clause a cue governs ("reports that …"), nor past a
-    # conjunct the phrase opens ("…, but according to the report the chip will come from Harbor Labs": the report
-    # says the second clause, not the writer's first).
+    # conjunct clause the phrase opens ("…, but according to the report the chip will come from Harbor Labs": the
+    # report says the second clause, not the writer's first; a conjunct with its own subject, not in '"…," according
+    # to a Ledger feature about him', where the parser made "feature" a verb).
     while head.dep_ not in {"ROOT", "ccomp"} and head.head is not head and steps < 4 and not cue_for(head.head) \
-            and not (head.dep_ == "conj" and head.left_edge.i == token.i):
+            and not (head.dep_ == "conj" and head.left_edge.i == token.i and any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in head.children)):
         head, steps = head.head, steps + 1
     phrase = {token.i, to.i} | {t.i for t in pobj.subtree}
     source_tail: list[Token] = []  # words of the source the parser hung elsewhere
