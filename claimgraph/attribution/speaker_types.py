@@ -110,6 +110,25 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 # Nouns for the armed members of a group ("Velmar Haram militants", "an Ostrand fighter"): a name set before them is
 # a group's, never a person's (a person has "supporters", not "fighters").
 GROUP_MEMBERS = {"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "gunmen"}
+# Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
+ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
+                       "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor", "mp", "mep",
+                       "lawmaker", "executive"}
+# Titles the recogniser tags as names, which no other list holds ("PM Ilse Marr", "Air Chief Marshal Ilse Marr").
+PROPER_TITLES = {"pm", "cardinal", "sheikh", "emir", "archdeacon", "marshal", "brigadier", "commodore", "counsel",
+                 "solicitor", "da", "vp", "svp", "evp"}
+# Abbreviated titles, written out in a role ("Sen. Ilse Marr": senator).
+ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
+               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cpl": "corporal", "adm": "admiral",
+               "maj": "major", "supt": "superintendent", "insp": "inspector", "det": "detective",
+               "cllr": "councillor", "pres": "president", "atty": "attorney", "amb": "ambassador"}
+# Members of a legislature: "for" after them names a seat, not a body ("the Labour MP for Newcastle Central").
+LEGISLATORS = {"mp", "mep", "msp", "mla", "ms", "td", "senator", "representative", "congressman", "congresswoman",
+               "assemblyman", "assemblywoman", "councillor", "councilor", "delegate"}
+# The words a role may end in whatever their parse (`speakers/roles._role_head`): titles, role nouns, legislators'
+# titles and the abbreviated titles written out; one set, not a union built for every word asked. Here, beside the
+# other words for people, because the rules read it too (`reported/evidential`: "the chief of the firm X, who …").
+ROLE_ENDS = TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES | set(ABBREVIATED.values())
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 TITLE_BEFORE = re.compile(r"([A-Z][a-z]{1,13})\.?\s+$")
 NAME_WORD = re.compile(r"^[A-Z][a-zà-öø-ÿ'’-]+$")

@@ -33,7 +33,7 @@ from claimgraph.attribution.reported.common import (
     under_cue,
 )
 from claimgraph.attribution.reported.statements import undone
-from claimgraph.attribution.speakers.roles import ROLE_ENDS
+from claimgraph.attribution.speaker_types import ROLE_ENDS
 
 # "X seems to …", "X appears ready": an evidential with the writer's (or nobody's) judgement, no named source.
 SEEM = {"seem", "appear"}

@@ -34,8 +34,10 @@ from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import relative_antecedent
 from claimgraph.attribution.speaker_types import (
     HONORIFICS,
+    LEGISLATORS,
     NOBLE,
     ORG_NOUNS,
+    ROLE_HEADS,
     TITLES,
     TypeEvidence,
     first_names,
@@ -102,9 +104,7 @@ from claimgraph.attribution.speakers.nearby import (
 )
 from claimgraph.attribution.speakers.roles import (
     EVALUATIVE,
-    LEGISLATORS,
     PORTFOLIOS,
-    ROLE_HEADS,
     ROLE_WORDS,
     SAME_ROLE,
     body_kind,

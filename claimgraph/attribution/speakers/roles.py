@@ -20,14 +20,18 @@ from spacy.tokens import Span, Token
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
-from claimgraph.attribution.speaker_types import HONORIFICS, PERSON_NOUNS, TITLES, first_names, person_noun
+from claimgraph.attribution.speaker_types import (
+    ABBREVIATED,
+    HONORIFICS,
+    PERSON_NOUNS,
+    ROLE_ENDS,
+    TITLES,
+    first_names,
+    person_noun,
+)
 from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, quoted_token_ids
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
-# Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
-ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
-                       "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor", "mp", "mep",
-                       "lawmaker", "executive"}
 # One role under three words: "the spokesperson" is the spokesman named earlier.
 SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
 
@@ -95,9 +99,6 @@ PLAIN_PEOPLE = {"man", "woman", "men", "women", "boy", "girl", "person", "people
 # Nouns for what is said or written, and for a name itself, which a parse may set beside a name: no role ("the
 # artist that goes by the name Ilse Marr", "this story about … — Ilse Marr (@imarr)", "a post by Ilse Marr").
 NO_ROLE_NOUNS = STATEMENT_NOUNS | {"name", "nickname", "pseudonym", "story", "article", "headline", "comment"}
-# Titles the recogniser tags as names, which no other list holds ("PM Ilse Marr", "Air Chief Marshal Ilse Marr").
-PROPER_TITLES = {"pm", "cardinal", "sheikh", "emir", "archdeacon", "marshal", "brigadier", "commodore", "counsel",
-                 "solicitor", "da", "vp", "svp", "evp"}
 # Endings of nouns for who does something ("coroner", "curator", "consultant"): a role written in capitals.
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "eer")
 
@@ -167,11 +168,6 @@ def _whole_words(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-# Abbreviated titles, written out in a role ("Sen. Ilse Marr": senator).
-ABBREVIATED = {"sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "col": "colonel",
-               "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "cpl": "corporal", "adm": "admiral",
-               "maj": "major", "supt": "superintendent", "insp": "inspector", "det": "detective",
-               "cllr": "councillor", "pres": "president", "atty": "attorney", "amb": "ambassador"}
 # A minister's portfolio before "Secretary"/"Minister" ("Transport Secretary", "Justice Minister"): part of the
 # title, which the recogniser often takes for an organisation.
 PORTFOLIOS = {"transport", "justice", "health", "education", "environment", "defence", "defense", "home",
@@ -186,17 +182,9 @@ ROLE_WORDS = {"managing", "vice", "senior", "junior", "assistant", "associate", 
               "solicitor", "district", "state", "federal", "county", "city", "chief", "former", "deputy", "officer",
               "counsel", "affairs", "relations", "communications", "policy", "research", "development", "sales",
               "marketing", "operations", "public", "international", "digital", "news", "political", "legal"}
-# Members of a legislature: "for" after them names a seat, not a body ("the Labour MP for Newcastle Central").
-LEGISLATORS = {"mp", "mep", "msp", "mla", "ms", "td", "senator", "representative", "congressman", "congresswoman",
-               "assemblyman", "assemblywoman", "councillor", "councilor", "delegate"}
 # Words of praise that are no part of a role ("a key member of the task force").
 EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time",
               "veteran", "noted", "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
-
-
-# The words a role may end in whatever their parse (`_role_head`): titles, role nouns, legislators' titles and the
-# abbreviated titles written out; one set, not a union built for every word asked.
-ROLE_ENDS = TITLES | HONORIFICS | ROLE_HEADS | LEGISLATORS | PROPER_TITLES | set(ABBREVIATED.values())
 
 
 def portfolio_before_title(words, title) -> bool:
