@@ -302,3 +302,11 @@ def test_a_source_whose_relative_clause_was_read_as_a_clause_is_named_by_its_nou
     found = one(extract(extractor, text), "according to")
     assert found.speaker.name == name
     assert text[slice(*found.source_span)].endswith(" on")
+
+
+def test_a_name_holding_a_verb_without_its_own_subject_stays_whole(extractor):
+    # FNC-1 check bodies 1116 and 2524: "the Committee to Protect Journalists" was cut to "Committee" by
+    # mentions.noun_before_clause before it asked for the clause's own subject.
+    text = ("According to the Committee to Protect Pilots, at least 66 pilots, all but 10 of them Velmari, have been "
+            "killed covering the Velmar war.")
+    assert one(extract(extractor, text), "according to").speaker.name == "Committee to Protect Pilots"

@@ -326,11 +326,12 @@ def widened_to_entity(mention: Span) -> Span:
 
 def noun_before_clause(mention: Span) -> Span:
     """'the video streaming application it was recorded on': a source whose relative clause without "that" the
-    parser read as a clause of the sentence, so that the mention's head is that clause's verb; the noun phrase
-    before the verb names the source. Else the mention."""
+    parser read as a clause of the sentence, so that the mention's head is that clause's verb (with its own
+    subject, "it"); the noun phrase before the verb names the source. Else the mention."""
     root = mention.root
-    if root.pos_ not in {"VERB", "AUX"}:
-        return mention
+    if root.pos_ not in {"VERB", "AUX"} or not any(c.dep_ in {"nsubj", "nsubjpass"} and mention.start <= c.i
+                                                   for c in root.children):
+        return mention  # no clause of its own: "the Committee to Protect Journalists" is a name
     noun = next((t for t in mention if t.i < root.i and t.pos_ in {"NOUN", "PROPN"}
                  and not mention.start <= t.head.i < mention.end), None)
     end = min(noun.right_edge.i + 1, root.i, mention.end) if noun is not None else mention.start
