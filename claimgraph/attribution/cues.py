@@ -32,7 +32,7 @@ PRIZES = {"gold", "golden", "silver", "bronze", "medal", "title", "crown", "trop
 PLACES = {"seat", "lead", "place", "spot", "berth", "pole", "stage", "podium", "final", "slot", "summit"}
 SCORES = {"point", "goal", "penalty", "try", "winner", "equaliser", "equalizer", "wicket", "possession", "touchdown",
           "delegate", "delegates", "state", "states"}
-LIVES = {"life", "lives"}
+LIVES = {"life", "lives", "victim", "victims"}
 # Leave to go, enter or stay: "denied bail", "was denied entry", "denied him a visa".
 # Not "licence": PolNeAR marks "denying marriage licenses to same-sex couples" (2 of 2 on train).
 PERMISSIONS = {"bail", "parole", "access", "entry", "permission", "visa", "permit"}
@@ -112,10 +112,18 @@ def classify(cue: Cue, content: Span | None) -> str:
     return cue.cue_class
 
 
+# Heads that count what their "of" phrase names ("thousands of lives", "hundreds of victims").
+COUNTS = {"thousand", "hundred", "dozen", "million", "billion", "score", "number"}
+
+
 def _object_words(head: Token) -> list[Token]:
     """The object's head and the words that name it with it: compounds and adjectives ("Marrow Cup", "yellow
-    jersey")."""
-    return [head] + [c for c in head.children if c.dep_ in {"compound", "amod"}]
+    jersey"), and for a count the thing counted ("has claimed thousands of lives": a toll, nothing said)."""
+    words = [head] + [c for c in head.children if c.dep_ in {"compound", "amod"}]
+    if head.like_num or head.lemma_.lower() in COUNTS:
+        words += [g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                  for g in p.children if g.dep_ == "pobj"]
+    return words
 
 
 def _proposition(head: Token) -> bool:

@@ -172,7 +172,8 @@ def test_a_finding_is_still_a_statement(extractor):
     "The storm has claimed hundreds of lives across the northern provinces of Tarsia since Monday.",
 ])
 def test_a_toll_claimed_is_no_claim(rules, text):
-    """'has claimed thousands of lives': a toll taken, nothing said (`statements.TAKEN`)."""
+    """'has claimed thousands of lives': a toll taken, nothing said (`cues.is_result_not_statement`: the thing a count
+    counts, `cues.LIVES`)."""
     assert not [a for a in extract(rules, text) if a.cue == "claimed"]
 
 

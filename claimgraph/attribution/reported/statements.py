@@ -181,26 +181,14 @@ PHONED = {"police", "ambulance", "office", "hotline", "lifeline", "number", "hel
           "parent", "mom", "dad", "girlfriend", "boyfriend", "landlord", "neighbor", "neighbour"}
 
 
-# What "claim" takes that is no claim made: a toll ("has claimed thousands of lives"; FNC-1 design 2 such
-# records, check 1); not "victory" or "responsibility" (saying one won, or did it). ("live": the lemma the
-# tagger gives "lives".)
-TAKEN = {"life", "live", "victim"}
-
-
 def not_speech(cue: Token) -> bool:
-    """A cue word used for something else: "claimed 40 lives" (`TAKEN`), "called the police" (a telephone call:
-    one object, a person, an organisation or a line, and no second one as in "called the claim propaganda"), "a
-    play called …" (a name), "called Vell onto the stage"; "Asked why …, Vell said" (the one asked answers: the
-    question is no statement of hers)."""
+    """A cue word used for something else: "called the police" (a telephone call: one object, a person, an
+    organisation or a line, and no second one as in "called the claim propaganda"), "a play called …" (a name),
+    "called Vell onto the stage"; "Asked why …, Vell said" (the one asked answers: the question is no statement of
+    hers). ("claimed thousands of lives", a toll, is `cues.is_result_not_statement`'s.)"""
     lemma = cue.lemma_.lower()
     if lemma == "ask":
         return False  # "Asked whether …, Vell said": the question is kept, with nobody named as asking it
-    if lemma == "claim":
-        # "the epidemic has claimed thousands of lives": a toll taken, nothing said
-        # (the head of "thousands of lives" is the count, the thing counted its "of" phrase)
-        return any(n.lemma_.lower() in TAKEN for c in cue.children if c.dep_ == "dobj"
-                   for n in [c, *(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
-                                  for g in p.children if g.dep_ == "pobj")])
     if lemma != "call":
         return False
     if cue.dep_ == "acl" or (cue.i > 0 and cue.doc[cue.i - 1].lower_ in {"so", "so-"}):
