@@ -17,6 +17,9 @@ The first-name lexicon (`claimgraph/data/first_names.tsv`, 180 KB, shipped) hold
 person providers (MIT licence, a well-kept package): about 19,000 names in Latin script from its locales, with their
 gender where Faker lists them for one only. `scripts/make_first_names.py` writes it from Faker's public provider
 lists; Faker is not needed at run time, and nothing is downloaded.
+
+The words for people and their titles live here too (`TITLES`, `HONORIFICS`, `PERSON_NOUNS`, the role lexicon
+`ROLE_ENDS` and its parts), for the speakers stage and for the rules that read a role noun alike.
 """
 
 from __future__ import annotations
