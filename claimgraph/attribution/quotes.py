@@ -367,10 +367,11 @@ def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     return colon, source
 
 
-# Nouns that name what someone said or wrote, introducing a quotation after a colon ("her reaction: “…”").
-STATEMENT_NOUNS = {"caption", "warning", "reply", "response", "reaction", "message", "statement", "statements",
-                   "words", "note", "answer", "comment", "explanation", "remark", "tweet", "post", "plea", "appeal",
-                   "promise", "vow", "threat", "slogan"}
+# Nouns that name what someone said or wrote, introducing a quotation after a colon ("her reaction: “…”"); a set of
+# their own, not cues.STATEMENT_NOUNS (the documents a source may be: "the report", "the filing").
+FRAME_NOUNS = {"caption", "warning", "reply", "response", "reaction", "message", "statement", "statements",
+               "words", "note", "answer", "comment", "explanation", "remark", "tweet", "post", "plea", "appeal",
+               "promise", "vow", "threat", "slogan"}
 
 
 def _noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
@@ -393,7 +394,7 @@ def _noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     noun = doc[mark.start - 1]
     if noun.lower_ == "as" and doc[mark.start - 2].lower_ == "such":  # "statements such as:"
         noun = doc[mark.start - 3] if mark.start >= 3 else noun
-    if noun.pos_ != "NOUN" or noun.lower_ not in STATEMENT_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lower_ not in FRAME_NOUNS:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
