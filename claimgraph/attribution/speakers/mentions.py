@@ -83,7 +83,7 @@ def core_tokens(mention: Span, drop: set[str] = CLAUSE_DEPS) -> list[Token]:
         if name is not None and name[0] <= token.i < name[1]:
             return True
         while token.i != root.i and mention.start <= token.i < mention.end:
-            if token.dep_ in drop or token.text in {"—", "–", "(", ")", "“", "”", '"'} or _spaced_hyphen(token):
+            if token.dep_ in drop or token.text in {"(", ")", "“", "”", '"'} or _is_dash(token):
                 return False
             if token.ent_type_ in {"DATE", "TIME"} and token.dep_ == "npadvmod" and token.head.i == root.i < token.i \
                     or token.dep_ == "prep" and any(c.ent_type_ in {"DATE", "TIME"} for c in token.children):
@@ -119,7 +119,7 @@ def _entity_of(token: Token) -> tuple[int, int] | None:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     # A dash ends a name the recogniser ran on past it ("Ummi Abdalla - who had lived …" taken as one PERSON).
-    dashes = [t.i for t in doc[start:end] if t.text in {"—", "–"} or _spaced_hyphen(t)]
+    dashes = [t.i for t in doc[start:end] if _is_dash(t)]
     start = max([i + 1 for i in dashes if i < token.i], default=start)
     end = min([i for i in dashes if i > token.i], default=end)
     return start, end
@@ -137,13 +137,14 @@ def name_after_description(root: Token) -> Token | None:
 
 def before_dash(name: Span) -> Span:
     """A name the recogniser ran on past a dash ("Lianne Vell - who dated …"): the words before the dash."""
-    dash = next((t.i for t in name[1:] if t.text in {"—", "–"} or _spaced_hyphen(t)), None)
+    dash = next((t.i for t in name[1:] if _is_dash(t)), None)
     return name.doc[name.start:dash] if dash is not None else name
 
 
-def _spaced_hyphen(token: Token) -> bool:
-    """' - ' between words is a dash; the hyphen of "Waller-Bridge" is part of the name."""
-    return token.text == "-" and (bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
+def _is_dash(token: Token) -> bool:
+    """An em or en dash, or ' - ' between words; the hyphen of "Waller-Bridge" is part of the name."""
+    return token.text in {"—", "–"} or token.text == "-" and (
+        bool(token.whitespace_) or token.i == 0 or bool(token.doc[token.i - 1].whitespace_))
 
 
 # Counts that never name anyone on their own ("the host", "the couple", "the band" do: PolNeAR train).
