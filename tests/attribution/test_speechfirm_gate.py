@@ -85,3 +85,50 @@ def test_speechquoted_keeps_no_indirect_addition() -> None:
     assert not gate.admits("indirect", 0.99, True, True, "report", "named", clause=True)
     assert gate.admits("direct", 0.95, True, True, "report", "named", cue_above=False, rule_cue=False)
     assert not gate.admits("direct", 0.95, False, True, "report", "none")  # speechquote's quoted rules
+
+
+def _kept_beside_rules(nlp, gate, text: str, cue: str, source: str, content: str) -> bool:
+    """Whether `gate` keeps the tagger's indirect addition beside what the rules find in `text` (`rule_finds`,
+    then `complete`, as the attributions component calls them)."""
+    from claimgraph.attribution import complete, rule_finds
+    from claimgraph.attribution.found import TEXT_KEY
+    from claimgraph.attribution.learned.group import Candidate
+
+    doc = nlp(text)
+    doc.user_data[TEXT_KEY] = doc.text
+
+    def span(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    found = rule_finds(doc)
+    assert any(item.cue is not None and item.cue.start_char == span(cue)[0] for item in found)  # the shared cue
+    items = complete(doc, found, [Candidate((span(content),), span(cue), span(source), 0.9)], gate)
+    return any(item.method == "learned" and item.content == [span(content)] for item in items)
+
+
+@pytest.mark.parametrize("text, cue, source, content", [
+    # Part of the source, no clause of its own.
+    ("According to a lawyer for a woman who lives near the Kestrel pier, the tape holds eleven shots fired in the "
+     "night.", "According", "a lawyer", "woman who lives near the Kestrel pier"),
+    # The writer's own clause before "but according to …", begun partway.
+    ("The record for a Kestrel ferry crossing is nine hours, but according to the Dunmore Ledger, Mara Vell may "
+     "have set a record for the fastest crossing.", "according", "the Dunmore Ledger",
+     "a Kestrel ferry crossing is nine hours"),
+])
+def test_speechfirm_refuses_a_second_content_of_a_rule_finds_cue_partway_into_a_clause(nlp, text, cue, source,
+                                                                                    content) -> None:
+    """The rules hold what "according to" reports; the tagger's second content for the same cue, one that does not
+    begin its clause, is refused (speechfirm12 kept it)."""
+    args = (cue, source, content)
+    assert _kept_beside_rules(nlp, GATES["speechfirm12"], text, *args)
+    assert not _kept_beside_rules(nlp, GATES["speechfirm"], text, *args)
+
+
+def test_speechfirm_reads_opens_only_beside_a_rule_finds_cue() -> None:
+    gate = GATES["speechfirm"]
+    args = ("indirect", 0.8, True, True, "report", "named")
+    assert not gate.admits(*args, clause=True, rule_cue=True, opens=False)
+    assert gate.admits(*args, clause=True, rule_cue=True, opens=True)  # "The source added that the arrests …"
+    assert gate.admits(*args, clause=True, rule_cue=False, opens=False)  # speechopen's, not speechfirm's
+    assert GATES["speechfirm12"].admits(*args, clause=True, rule_cue=True, opens=False)
+    assert gate.admits("mixed", 0.95, True, True, "report", "named", rule_cue=True, opens=False)  # quoted: as before
