@@ -285,3 +285,23 @@ def test_a_subject_of_its_own_stays_the_joined_cues_subject(rules):
     text = "The mayor met the fishermen and said the quay would reopen in May."
     found = by_cue(extract(rules, text), "said")
     assert span_text(text, found.source_span) == "The mayor"
+
+
+@pytest.mark.parametrize("text, mention, via", [
+    ("The article quoted the Vellmark Health Agency as saying millions of ferries were unsafe because of rust.",
+     "the Vellmark Health Agency", "article"),
+    ("The Kestrel Gazette quoted a port official as saying the ferries would resume on Friday.", "a port official",
+     "Kestrel Gazette"),
+    ("The Dunmore Ledger cited the Orla Ministry of Ports as saying that the levy had been cancelled.",
+     "the Orla Ministry of Ports", "Dunmore Ledger"),
+    ("Mara Vell was quoted by the Kestrel Gazette as saying that the ferry would sail on time.", "Mara Vell",
+     "Kestrel Gazette"),
+])
+def test_the_one_quoted_as_saying_speaks_and_the_one_quoting_is_the_channel(rules, text, mention, via):
+    """'X quoted Y as saying …' ('cited …', passive 'Y was quoted by X as saying …'): Y said it, X passed it on
+    (speech.py `quoted_as`); "cited" is no cue of its own there, whose object would hold Y and the statement."""
+    found = extract(rules, text)
+    saying = by_cue(found, "saying")
+    assert span_text(text, saying.source_span) == mention
+    assert list(saying.via) == [via]
+    assert not [a for a in found if a.cue == "cited"]

@@ -5,6 +5,8 @@ dependents: a clausal complement ("said that …") or, for cues that take one, a
 the content; the subject, or the subject of the verb it hangs from ("…, adding that …"), is the source. A talk verb
 outside the lexicon gives its topic (`topic_of_talk`: "…, Vell said, referring to X", "spoke about X", "was asked
 about X").
+In "The Gazette quoted the ministry as saying …" ("cited …"; passive "… was quoted by the Gazette as saying") the
+ministry is the source and the Gazette the channel (`via`): `quoted_as`.
 `reported_speech` walks the tokens once and asks the package's modules in turn: `according`, `nominal`,
 `evidential` for phrases and nouns; `statements` whether a cue says anything; `clauses` and `bounds` for its
 content; `missing` when the parse gives none. Here too the cue's flags (negated, hedged), the writer's own "I
@@ -99,6 +101,43 @@ NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}  # "n\u2019t": the typogra
 TALK_VERBS = {"speak"}
 # The lower-cased lemmas `topic_of_talk` can fire on ("referring to", TALK_VERBS, "was asked about"), tested first.
 TOPIC_LEMMAS = frozenset({"refer", "ask"} | TALK_VERBS)
+# Verbs that pass on another's words in the frame "The Gazette quoted the ministry as saying …" (`quoted_as`).
+QUOTING_LEMMAS = frozenset({"quote", "cite"})
+
+
+def quoted_as(cue: Token) -> tuple[Token, Token | None] | None:
+    """For a cue in the frame "The Gazette quoted the ministry as saying …" ("cited …"; passive: "the ministry was
+    quoted by the Gazette as saying …"): the one quoted, who speaks, and the one quoting, who passes the words on
+    (None where not named); None outside the frame. The cue's subject (the Gazette, or the passive's agent) is not
+    the speaker here."""
+    prep = cue.head
+    if cue.dep_ != "pcomp" or prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    verb = prep.head
+    if verb.lemma_.lower() not in QUOTING_LEMMAS or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    quoted = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if quoted is not None:
+        return quoted, next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return (passive, agent_of(verb)) if passive is not None else None
+
+
+def _quotes_as(verb: Token) -> bool:
+    """"cited the ministry as saying …": the participle after "as" is the cue (`quoted_as`), not "cited", whose
+    object would be the speaker and the statement together."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as(g) for g in c.children if g.dep_ == "pcomp")
+               for c in verb.children)
+
+
+def _relay_name(relay: Token | None) -> list[str]:
+    """The one quoting in `quoted_as`, as a `via` entry: its words up to its head, without a determiner ("The
+    Kestrel Gazette" -> "Kestrel Gazette"); none for a pronoun ("it quoted …"), which names nobody."""
+    if relay is None or relay.pos_ == "PRON":
+        return []
+    words = [t for t in relay.subtree
+             if t.i <= relay.i and not t.is_punct and not (t.dep_ == "det" and t.head.i == relay.i)]
+    return [" ".join(t.text for t in words)]
 
 
 def _cue_flags(cue: Token, chain: list[Token]) -> list[str]:
@@ -299,7 +338,12 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             continue  # the second of a doubled word ("told told") is a typo, not a second cue
         if _label_word(doc, token):
             continue
+        if lexeme.lemma in QUOTING_LEMMAS and _quotes_as(token):
+            continue
         subject, chain = cue_subject(token)
+        relay = None
+        if (frame := quoted_as(token)) is not None:
+            subject, relay = frame
         if is_idiom(token, subject):
             continue
         if lexeme.lemma == "ask" and token.dep_ == "advcl" and (token.tag_ == "VBN" or token.tag_ == "VBD" and not any(
@@ -367,7 +411,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         found.append(Found(kind=kind, cue=doc[token.i:token.i + 1], source=source, content=spans,
                            cue_class=classify(lexeme, content_span),
                            sentence=sentence_of(doc, *(spans or [(token.idx, token.idx + len(token))])),
-                           via=channel(doc, token), flags=flags,
+                           via=channel(doc, token) + _relay_name(relay), flags=flags,
                            confidence=0.75 if spans else 0.6))
         used.add(token.i)
     title = title_line(doc)
