@@ -305,3 +305,31 @@ def test_the_one_quoted_as_saying_speaks_and_the_one_quoting_is_the_channel(rule
     assert span_text(text, saying.source_span) == mention
     assert list(saying.via) == [via]
     assert not [a for a in found if a.cue == "cited"]
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    # A thing or a quality the infinitive hangs on names nobody; the subject of the verb that has it speaks.
+    ("Dov Ketter had the nerve to tell me the whole harbor was safe.", "tell", "Dov Ketter"),
+    ("Mara Vell wrote to the harbor board in order to say that the pier was unsafe.", "say", "Mara Vell"),
+    ("Shoppers in Kestrel face no honest labelling to tell them what is in the snacks.", "tell", None),
+])
+def test_an_infinitive_on_a_thing_takes_no_thing_as_its_speaker(rules, text, cue, mention):
+    """'… the nerve to tell me …', 'no honest labelling to tell them …' (speech.py `_noun_speaker`): the noun the
+    infinitive hangs on is its source only where it names someone; the one who has the nerve tells."""
+    found = by_cue(extract(rules, text), cue)
+    assert span_text(text, found.source_span) == mention
+
+
+@pytest.mark.parametrize("text, outer", [
+    ("Mara Vell, a nutritionist in Kestrel, said shops face a flood of sugary snacks and no honest labelling to "
+     "tell us what we are really eating.", "said"),
+    # Through a participle on the noun: "snacks promoted without clear labelling to tell us …".
+    ("Kestrel shops are full of a flood of salty snacks promoted without clear labelling to tell us what we're "
+     "really eating, Mara Vell said.", "said"),
+])
+def test_a_purpose_of_a_thing_inside_a_statement_is_no_nested_statement(rules, text, outer):
+    """'… a flood of sugary snacks … to tell us what …': no nested find with "labelling" or "snacks" (a thing) as
+    its speaker; the nutritionist's statement stays."""
+    found = extract(rules, text)
+    assert [a.cue for a in found] == [outer]
+    assert speaker_name(found[0]) == "Mara Vell"

@@ -6,7 +6,8 @@ the content; the subject, or the subject of the verb it hangs from ("…, adding
 outside the lexicon gives its topic (`topic_of_talk`: "…, Vell said, referring to X", "spoke about X", "was asked
 about X").
 In "The Gazette quoted the ministry as saying …" ("cited …"; passive "… was quoted by the Gazette as saying") the
-ministry is the source and the Gazette the channel (`via`): `quoted_as`.
+ministry is the source and the Gazette the channel (`via`): `quoted_as`. An infinitive hung on a thing ("a flood of
+snacks … to tell us what …", "the nerve to tell me …") takes no thing as its source: `_noun_speaker`.
 `reported_speech` walks the tokens once and asks the package's modules in turn: `according`, `nominal`,
 `evidential` for phrases and nouns; `statements` whether a cue says anything; `clauses` and `bounds` for its
 content; `missing` when the parse gives none. Here too the cue's flags (negated, hedged), the writer's own "I
@@ -22,6 +23,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify, cue_for, cue_lemmas, is_result_not_statement
 from claimgraph.attribution.found import (
+    IMPERSONAL,
+    PERSON_WORDS,
     Found,
     agent_of,
     cue_subject,
@@ -93,6 +96,7 @@ from claimgraph.attribution.reported.statements import (
     subjectless_clause,
     undone,
 )
+from claimgraph.attribution.speaker_types import org_noun, person_noun
 
 HEDGES = {"reportedly", "allegedly", "apparently", "purportedly", "supposedly"}
 NEGATIONS = {"not", "n't", "n\u2019t", "never", "no"}  # "n\u2019t": the typographic apostrophe of web copy
@@ -128,6 +132,34 @@ def _quotes_as(verb: Token) -> bool:
     object would be the speaker and the statement together."""
     return any(c.dep_ == "prep" and c.lower_ == "as" and any(quoted_as(g) for g in c.children if g.dep_ == "pcomp")
                for c in verb.children)
+
+
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# Verbs whose subject acts on the infinitive of their object: "had the nerve to tell", "took the time to say", "found
+# the courage to admit"; not "face a flood of snacks to tell us …", where the noun's purpose is nobody's act.
+HAVING = frozenset({"have", "take", "find", "get", "show", "muster", "summon"})
+
+
+def _noun_speaker(cue: Token, subject: Token | None, chain: list[Token]) -> Token | None:
+    """The speaker of an infinitive that hangs on a noun, directly or through a participle ("the nerve to tell me
+    …", "snacks promoted without labelling to tell us what …"), where the cue's subject is that noun (found.py
+    reads a noun a cue hangs on as its speaker: "a statement saying …"): the noun where it names someone (a name, a
+    pronoun, an entity the recogniser names, a person or a body: "the first man to say …"); else it names a thing
+    or a quality, and the speaker is the subject of the verb that has it ("Ketter had the nerve to tell …", "took
+    the time to say …": `HAVING`; "wrote in order to say …"), or nobody. Any other subject is returned as it is."""
+    if subject is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) \
+            or not any(t.dep_ == "acl" and t.head.i == subject.i for t in chain):
+        return subject
+    if subject.pos_ == "PROPN" or subject.pos_ == "PRON" and subject.lower_ not in IMPERSONAL \
+            or subject.ent_type_ in SPEAKER_ENTITIES or subject.lemma_.lower() in PERSON_WORDS \
+            or person_noun(subject) or org_noun(subject):
+        return subject
+    holder = subject.head
+    if subject.lower_ == "order" and subject.dep_ == "pobj" and holder.lower_ == "in":
+        holder = holder.head  # "wrote to the board in order to say …": the writer's purpose
+    elif subject.dep_ != "dobj" or holder.lemma_.lower() not in HAVING:
+        return None
+    return cue_subject(holder)[0] if holder.pos_ in {"VERB", "AUX"} else None
 
 
 def _relay_name(relay: Token | None) -> list[str]:
@@ -344,6 +376,7 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         relay = None
         if (frame := quoted_as(token)) is not None:
             subject, relay = frame
+        subject = _noun_speaker(token, subject, chain)
         if is_idiom(token, subject):
             continue
         if lexeme.lemma == "ask" and token.dep_ == "advcl" and (token.tag_ == "VBN" or token.tag_ == "VBD" and not any(
