@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for, lexicon
 from claimgraph.attribution.found import Found, cue_subject, doc_text, sentence_of, trim
+from claimgraph.attribution.speaker_types import org_noun, person_noun
 from claimgraph.attribution.unsaid import unsaid
 
 OPEN = {"“": "”", '"': '"', "«": "»"}
@@ -278,6 +279,50 @@ def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if subject is None or subject.lower_ in {"it", "this", "that", "there", "which", "what"}:
         return None
     return verb
+
+
+def _colon_after_reported_clause(doc: Doc, quote: Quote, used: set[int]) -> tuple[Span, Span] | None:
+    """'Vell, who ran the port, told the Times on Monday that there was one thing left to say: “…”', 'A guard told
+    the paper the worst problem had to do with the weather: “…”': the colon that opens the quotation (on its line)
+    ends a reported clause of a finite cue verb with a subject before it: the quotation is that subject's words.
+    A cue inside the clause ("left to say") or its verb ("had") names no speaker of its own. The cue and the speaker
+    as written, or None (a colon right after the cue, 'Vell said: “…”', is `_cue_before`'s)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start:quote.start].rstrip(" \t")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(line_start + len(before) - 1, line_start + len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    last = doc[colon.start - 1]
+    climbed_clause = False
+    for token in [last, *last.ancestors]:
+        if token.idx < line_start:
+            return None
+        entry = cue_for(token)
+        if entry is not None and not climbed_clause and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in token.children):
+            return None  # 'He said: “…”', 'his source told him: “…”', '…, saying: “…”': the colon is that cue's own
+        if entry is not None and climbed_clause:
+            break  # ("one thing left to say:" is not)
+        climbed_clause = climbed_clause or token.dep_ == "ccomp"
+    else:
+        return None
+    cue = token
+    if entry.cue_class == "think":
+        return None  # 'the board decided the pier would close: “…”': a thought, whose words the quotation is not
+    finite = cue.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in cue.children)
+    if cue.i in used or not finite or cue.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    span = doc.char_span(cue.idx, quote.start, alignment_mode="contract")
+    if span is None or any(t.text in OPEN or t.text in CLOSE or t.text in {".", "!", "?"} for t in span):
+        return None  # another quotation or sentence between the cue and the colon
+    source = speaker_mention(doc, cue)
+    return (doc[cue.i:cue.i + 1], source) if source is not None else None
 
 
 def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
@@ -560,10 +605,14 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
         inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
         cue = _cue_after(doc, quote, used)
         after = quote.end
-        if cue is None:
+        # 'Vell told the Times that there was one thing left to say: “…”': the reported clause's speaker, read before
+        # the cue that ends the words before the colon ("to say") gives its subject ("one thing").
+        signed = _colon_after_reported_clause(doc, quote, used) if cue is None else None
+        if cue is None and signed is None:
             cue = _cue_before(doc, quote, used)
             after = None
-        signed = _dash_signature(doc, quote) if cue is None else None
+        if cue is None and signed is None:
+            signed = _dash_signature(doc, quote)
         if cue is None and signed is None:
             signed = _named_colon(doc, quote)
         if cue is None and signed is None:
@@ -622,6 +671,9 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                 _join(doc, last, inner, qi)
                 previous_quote, previous_index = quote, qi
                 continue
+            if _thing_before_colon(doc, quote):
+                previous_quote, previous_index = quote, qi
+                continue  # the quotation is whatever a thing's clause introduces, nobody's that the text names
             own = _own_sentence_subject(doc, quote)
             item = Found(kind="direct", cue=None, source=own, content=[inner], cue_class=last.cue_class,
                          sentence=sentence_of(doc, inner), flags=[] if own is not None else ["continuation"],
@@ -655,6 +707,29 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     sentence of its own whose clause before the opening mark has a finite verb and a subject: the quote is what
     that subject said (PolNeAR names it), not a continuation of the quote before. The subject as written, or
     None where the quote opens its sentence."""
+    clause = _own_clause(doc, quote)
+    if clause is None:
+        return None
+    verb, subject = clause
+    if subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    return speaker_mention(doc, verb)
+
+
+def _thing_before_colon(doc: Doc, quote: Quote) -> bool:
+    """'The timing of the move comes after Vogue launched a campaign for its offices: “…”': the colon that opens the
+    quotation ends a clause of its own whose subject is a thing (no word for a person or a body) and whose verb says
+    nothing: the quotation is no continuation of the speaker before, and the clause names nobody who said it."""
+    clause = _own_clause(doc, quote)
+    if clause is None or not doc_text(doc)[:quote.start].rstrip(" \t").endswith(":"):
+        return False
+    verb, subject = clause
+    return subject.pos_ == "NOUN" and cue_for(verb) is None and not person_noun(subject) and not org_noun(subject)
+
+
+def _own_clause(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
+    """The finite verb of the clause before a cue-less quote in its sentence (`_own_sentence_subject`), and its
+    subject; None where the quote opens its sentence."""
     text = doc_text(doc)
     start = _sentence_start(doc, quote.start)
     if start is None:
@@ -676,10 +751,7 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     if not verbs:
         return None
     verb = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
-    if subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
-        return None
-    return speaker_mention(doc, verb)
+    return verb, next(c for c in verb.children if c.dep_ == "nsubj")
 
 
 CUE_CLAUSE = re.compile(r"\s*,?\s*(?:[\w.'’-]+\s+){1,5}$")

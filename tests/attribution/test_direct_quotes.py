@@ -517,3 +517,45 @@ def test_a_noun_naming_what_was_said_introduces_the_quotation(rules, text, cue, 
 ])
 def test_a_noun_frame_with_nobody_named_gives_the_quotation_no_speaker(rules, text):
     assert all(a.speaker is None or a.cue not in {"warning", "reaction"} for a in extract(rules, text))
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Mara Vell, who has run the port of Dunmore for a decade, told the Harbor Times on Monday that there was one "
+     'thing left to say: "The ferry will sail whatever the council decides."', "Mara Vell",
+     "The ferry will sail whatever the council decides."),
+    ("A dock worker told the Harbor Times the worst problem facing the crews had to do with the weather: "
+     '"Nobody can unload a boat in a gale like the one last week."', "dock worker",
+     "Nobody can unload a boat in a gale like the one last week."),
+    ("Ilan Moss wrote in his newsletter that the council had finally made up its mind about the pier: "
+     "'It will be rebuilt in stone before the winter storms.'", "Ilan Moss",
+     "It will be rebuilt in stone before the winter storms."),
+])
+def test_a_colon_ending_a_reported_clause_gives_its_speaker_the_quotation(rules, text, speaker, content):
+    """The colon that opens the quotation ends the clause a cue reports: the quotation is the cue's subject's, not
+    that of a verb inside the clause ("one thing left to say", "the worst problem had to do with")."""
+    found = [a for a in extract(rules, text) if a.content == content]
+    assert len(found) == 1
+    assert speaker_name(found[0]) == speaker
+
+
+def test_a_quotation_after_a_clause_about_a_thing_is_not_the_things(rules):
+    """'The timing of the repairs comes after …: “…”': the clause before the colon has a subject, but no one who
+    speaks and no speech verb; the quotation is not the timing's words."""
+    text = ('Mara Vell told the Harbor Times the worst problem facing the crews had to do with the weather: "Nobody '
+            'can unload a boat in a gale."\n\nThe timing of the repairs comes after the council launched an online '
+            'campaign advertising the new harbour fees to all the fishers of the town: "Build it once, build it '
+            'right, and build it before the storms."')
+    assert not [a for a in extract(rules, text) if speaker_name(a) == "timing"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ('Colonel Said Varno, chief of the harbour police in Dunmore, told the Harbor Times: "More than 40 boats were '
+     'sunk and 80 families are in shelters."', "told", "Said Varno"),
+    ("Ilan Moss argued that the crew chose the pier because it was closest to the town, saying: 'When people see "
+     "you getting all this work they want to bring you down.'", "saying", "Ilan Moss"),
+])
+def test_a_cue_that_ends_the_clause_before_the_colon_keeps_the_quotation(rules, text, cue, speaker):
+    # The colon is the nearer cue's own: the clause it hangs in is not read as the quotation's frame.
+    found = [a for a in quoted(rules, text) if a.content_spans[-1][1] >= len(text) - 3]
+    assert len(found) == 1 and found[0].cue == cue
+    assert speaker in text[found[0].source_span[0]:found[0].source_span[1]] or speaker_name(found[0]) == speaker
