@@ -281,6 +281,51 @@ def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return verb
 
 
+# Verbs that give written words or words said first, outside the cue lexicon: a row there would make "read" and
+# "begin" cues of reported speech everywhere ("I read that …", "began to cry"). After a quotation only.
+WRITTEN_FRAMES = {"read", "begin"}
+# What one begins ("the mayor begins her letter"): a piece of writing or speech, whose first words the quotation is.
+OPENED_PIECES = {"letter", "post", "note", "statement", "speech", "message", "email", "column", "essay", "blog",
+                 "tweet", "remarks", "address", "story", "article", "video", "book"}
+
+
+def _written_frame_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+    """'“…,” read the notice on the gate.', '“…,” the About Us page reads at the bottom.', '“…,” begins the captain.',
+    '“…,” the harbour master begins her letter.': a quotation ending in a comma, then a clause that ends the sentence
+    whose first verb is "read" or "begin": the words are what the notice (or the one beginning) said. The verb, or
+    None where it takes a clause or an infinitive ("began to cry") or its object is no piece of writing or speech
+    ("began the meeting") unless it comes right after the mark (inverted: "begins the captain")."""
+    text = doc_text(doc)
+    if not text[quote.inner[0]:quote.inner[1]].rstrip().endswith(",") or not quote.closed:
+        return None
+    tail = doc.char_span(quote.end, min(len(text), quote.end + 200), alignment_mode="contract")
+    if tail is None:
+        return None
+    words: list[Token] = []
+    for token in tail:
+        if token.text in {".", "!", "?", ";"} or "\n" in token.text or token.text in OPEN or token.text in CLOSE:
+            break
+        words.append(token)
+    verbs = [t for t in words if t.pos_ in {"VERB", "AUX"}]
+    if not words or len(words) > 14 or not verbs or verbs[0].lemma_.lower() not in WRITTEN_FRAMES:
+        return None
+    verb = verbs[0]
+    inverted = verb.i == words[0].i  # the parse may read an inverted verb as a bare one ('," read the notice')
+    if verb.i in used or verb.tag_ not in {"VBD", "VBZ", "VBP", *(["VB"] if inverted else [])} or verb.dep_ in {
+            "relcl", "acl"} or any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+        return None  # the quotation before is often parsed as the verb's clause: only one after it counts
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not inverted:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i < words[0].i or subject.lower_ in NOT_SPEAKERS:
+            return None
+        if verb.lemma_.lower() == "begin" and not any(o.lemma_.lower() in OPENED_PIECES for o in objects):
+            return None  # '“…,” she began the meeting': something done, not words said
+        if verb.lemma_.lower() == "read" and objects:
+            return None  # '“…,” she read the report': the report's words or hers, which the clause leaves open
+    return verb
+
+
 def _colon_after_reported_clause(doc: Doc, quote: Quote, used: set[int]) -> tuple[Span, Span] | None:
     """'Vell, who ran the port, told the Times on Monday that there was one thing left to say: “…”', 'A guard told
     the paper the worst problem had to do with the weather: “…”': the colon that opens the quotation (on its line)
@@ -616,7 +661,7 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
         if cue is None and signed is None:
             signed = _named_colon(doc, quote)
         if cue is None and signed is None:
-            cue = _frame_verb_after(doc, quote, used)
+            cue = _frame_verb_after(doc, quote, used) or _written_frame_after(doc, quote, used)
             after = quote.end
             if cue is None:
                 cue, after = _frame_verb_before(doc, quote, used), None
