@@ -845,6 +845,7 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
     speakers step reads the same order in `_said_just_before`). A quotation after such a continuation goes on in
     turn. `marks`: the quotes of both kinds (`with_single_quotes`). The continuations, in text order."""
     text = doc_text(doc)
+    _join_second_quoted_predicates(doc, marks, [*quotes, *statements])
     held = [span for item in [*quotes, *statements] for span in item.content]
     quoted = [(quote.start, quote.end) for quote in marks]
     # Statements whose words are no other statement's ("Vell said Moss told her …" goes on with Vell) and that are
@@ -880,6 +881,51 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
         added.append(item)
         held.append(inner)
     return added
+
+
+# Between a statement's words and a second quotation of the same statement: "and" (or "but") and a predicate's
+# first words with no subject of their own ('is “heavily engaged” and is “enhancing …”', '… and to disrupt its
+# ability “to …”'), or "and that" ('statements such as: “A”, and that “B.”').
+SECOND_PREDICATE = re.compile(r"[\"”’']?\s*,?\s*(?:and|but)\s+(?P<rest>(?:[\w'’-]+\s+){0,5})$")
+PREDICATE_STARTS = {"VBZ", "VBD", "VBP", "MD", "TO", "VB", "RB"}
+
+
+def _join_second_quoted_predicates(doc: Doc, marks: list[Quote], statements: list[Found]) -> None:
+    """'Moss said the harbour is “fully staffed” and is “taking on new pilots …”': a quotation that no statement
+    holds, in the sentence of a statement whose words end right before it with "and" and a predicate that shares
+    their subject (a verb, "to", or "that" first, no cue among the words between): the statement goes on to the
+    quotation's end (its last span is stretched, as PolNeAR marks the whole clause; a direct quote's gets the
+    quotation's words as a span of its own). The quotation opens in lower case
+    or after "and that" (a capital after a verb is mostly a title: 'and starred in “Harbour Lights”')."""
+    text = doc_text(doc)
+    for quote in marks:
+        words = text[quote.inner[0]:quote.inner[1]]
+        if not quote.closed or len(WORD.findall(words)) < 2 or any(
+                s < quote.inner[1] and quote.inner[0] < e for item in statements for s, e in item.content):
+            continue
+        for item in statements:
+            if not item.content or item.cue is None:
+                continue
+            last_start, last_end = item.content[-1]
+            gap = text[last_end:quote.start]
+            match = SECOND_PREDICATE.match(gap)
+            if match is None or "\n" in gap or not (item.sentence[0] <= quote.start < item.sentence[1] or (
+                    sentence_of(doc, (quote.start, quote.end))[0] <= last_end)):
+                continue
+            span = doc.char_span(last_end, quote.start, alignment_mode="contract")
+            rest = [t for t in span if t.is_alpha][1:] if span is not None else []
+            if not rest or rest[0].tag_ not in PREDICATE_STARTS and rest[0].lower_ != "that" or any(
+                    cue_for(t) is not None or t.lemma_.lower() in lexicon() for t in rest):
+                continue
+            if not (words.lstrip()[:1].islower() or rest[0].lower_ == "that" and len(rest) == 1):
+                continue
+            if item.kind == "direct":  # a quotation's words alone: the second one is a span of its own
+                inner = trim(doc, *quote.inner, keep_final_period=True)
+                item.content.append(inner if inner[1] > inner[0] else quote.inner)
+            else:
+                item.content[-1] = (last_start, quote.end)
+            item.sentence = (item.sentence[0], max(item.sentence[1], sentence_of(doc, (quote.start, quote.end))[1]))
+            break
 
 
 RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",

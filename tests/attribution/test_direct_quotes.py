@@ -538,6 +538,29 @@ def test_a_colon_ending_a_reported_clause_gives_its_speaker_the_quotation(rules,
     assert speaker_name(found[0]) == speaker
 
 
+@pytest.mark.parametrize("text, content_end", [
+    ('Port director Ilan Moss said the harbour is "fully staffed" and is "taking on new pilots from the three '
+     'northern towns this spring."', "this spring.\""),
+    ('The harbour office reported that the pier was "not safe for heavy trucks," and was closing to lorries until '
+     '"the engineers have finished their survey."', "their survey.\""),
+    ('Ilan Moss makes statements such as: "The pier will outlive us all", and that "Dunmore is the finest harbour '
+     'in the north."', "in the north."),
+])
+def test_a_second_quoted_predicate_goes_on_with_the_statement(rules, text, content_end):
+    """'said the harbour is “fully staffed” and is “taking on …”': the quotation after "and" and a predicate with no
+    subject of its own is the same statement's; its content runs to the second quotation's end."""
+    found = [a for a in quoted(rules, text) if a.cue in {"said", "reported", "makes"}]
+    assert len(found) == 1
+    assert text[found[0].content_spans[-1][0]:found[0].content_spans[-1][1]].endswith(content_end)
+
+
+def test_a_quotation_after_and_with_a_subject_of_its_own_is_not_joined(rules):
+    # "the crew boarded" has a subject: the writer's narration, not more of what Vell said.
+    text = ('Mara Vell said the ferry was "ready to sail," and the crew boarded "in good spirits that morning."')
+    said = by_cue(extract(rules, text), "said")
+    assert "good spirits" not in said.content
+
+
 def test_a_quotation_after_a_clause_about_a_thing_is_not_the_things(rules):
     """'The timing of the repairs comes after …: “…”': the clause before the colon has a subject, but no one who
     speaks and no speech verb; the quotation is not the timing's words."""
