@@ -709,7 +709,8 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                          quote_index=qi)
             found.append(item)
             last = item
-        elif last is not None and _continues(doc, last, quote):
+        elif last is not None and (_continues(doc, last, quote) or (
+                last.quote_index == previous_index and _goes_on_past_labels(text, previous_quote, quote))):
             if last.quote_index == previous_index and (_same_utterance(doc, quote, previous_quote)
                                                        or _cue_clause_ends_sentence(doc, last, previous_quote, quote)):
                 # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
@@ -1065,6 +1066,38 @@ def _second_report(doc: Doc, statement: Found, quote: Quote) -> bool:
     own = statement.cue.root.i if statement.cue is not None else None
     return span is not None and any(t.i != own and cue_for(t) is not None and any(
         c.dep_ == "ccomp" for c in t.children) for t in span)
+
+
+LABEL_HEAD = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s*:\s+\S")  # "MORE: …", "Heroic: …"
+MAX_LABEL_LINES = 3
+MAX_LABEL_WORDS = 30
+
+
+def _label_line(line: str) -> bool:
+    """A line that is no running text: a caption, a crosshead or a link to another story ("MORE: Would you …?",
+    "Pooch passing through: Kai was found tied to a railing", "‘Cruel incident’"): short, and either headed by a
+    word or two and a colon, or ending in no sentence mark. A line ending in a colon or comma introduces words below
+    it (another frame), and one that opens a double-mark quotation is another quotation."""
+    words = WORD.findall(line)
+    stripped = line.strip().rstrip("\"”’'")
+    if not words or len(words) > MAX_LABEL_WORDS or any(mark in line for mark in OPEN) or not stripped:
+        return False
+    if stripped[-1] in ":,;":
+        return False
+    return bool(LABEL_HEAD.match(line.strip())) or stripped[-1] not in ".!?"
+
+
+def _goes_on_past_labels(text: str, previous_quote: Quote | None, quote: Quote) -> bool:
+    """'Taylor said: “The dog is micro-chipped.¶“We contacted the owner.¶‘Cruel incident’¶“Unfortunately …”': the
+    quotation before was left open at its paragraph's end (the convention for one that goes on) and only a few label
+    lines stand between it and the paragraph this quotation opens: the same quotation goes on below them (where the
+    open one is the previous statement's own, which `direct_quotes` checks)."""
+    if previous_quote is None or previous_quote.closed or quote.start < previous_quote.end:
+        return False
+    if text[text.rfind("\n", 0, quote.start) + 1:quote.start].strip():
+        return False  # the quotation opens no paragraph of its own
+    lines = [line for line in text[previous_quote.end:quote.start].split("\n") if line.strip()]
+    return 0 < len(lines) <= MAX_LABEL_LINES and all(_label_line(line) for line in lines)
 
 
 def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:

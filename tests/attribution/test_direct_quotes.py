@@ -561,6 +561,30 @@ def test_a_quotation_after_and_with_a_subject_of_its_own_is_not_joined(rules):
     assert "good spirits" not in said.content
 
 
+@pytest.mark.parametrize("text, last_words", [
+    ('Inspector Mara Vell said: "The dog was found tied to the railing at Dunmore station.\n\n"We traced the owner '
+     "through the microchip, who told us he had sold the dog last spring.\n\n'Cruel incident'\n\n\"Unfortunately he "
+     'could not tell us the name of the person who bought the dog."', "the person who bought the dog."),
+    ("The harbour master, Ilan Moss, said: 'The pier was built in the last century and has never failed us.\n\n"
+     "MORE: Tarrow ferry sails again after the long winter\n\nMORE: Dunmore council votes on the new harbour fees\n\n"
+     "'It will stand for another hundred years if the council pays for the repairs.'", "pays for the repairs."),
+    ('Ilan Moss said: "The nets came up empty for the third week in a row.\n\nPictured: the Dunmore pier at low '
+     'tide\n\n"We will try the northern banks once the weather turns."', "once the weather turns."),
+])
+def test_an_open_quotation_goes_on_past_label_lines(rules, text, last_words):
+    """A quotation left open at its paragraph's end goes on below a caption, a crosshead or "MORE:" links: the
+    paragraph after them is the same statement's last span."""
+    assert pieces(rules, text)[-1].endswith(last_words)
+
+
+def test_an_open_quotation_does_not_go_on_past_running_text(rules):
+    # A sentence of the writer's between: the quotation below may be anyone's, and stays unattributed to Moss.
+    text = ('Ilan Moss said: "The nets came up empty for the third week in a row.\n\nThe fleet stayed in port on '
+            'Tuesday while the storm passed over the bay.\n\n"We will try the northern banks once the weather turns."')
+    said = by_cue(extract(rules, text), "said")
+    assert "northern banks" not in said.content
+
+
 def test_a_quotation_after_a_clause_about_a_thing_is_not_the_things(rules):
     """'The timing of the repairs comes after …: “…”': the clause before the colon has a subject, but no one who
     speaks and no speech verb; the quotation is not the timing's words."""
@@ -569,6 +593,16 @@ def test_a_quotation_after_a_clause_about_a_thing_is_not_the_things(rules):
             'campaign advertising the new harbour fees to all the fishers of the town: "Build it once, build it '
             'right, and build it before the storms."')
     assert not [a for a in extract(rules, text) if speaker_name(a) == "timing"]
+
+
+def test_an_open_quotation_nobody_was_given_does_not_carry_the_speaker_before_past_labels(rules):
+    # The open quotation below Moss's is the stowaway's (no cue names her): the one past the caption is not Moss's.
+    text = ("Ilan Moss added: 'She was a paying passenger, even if an odd one.'\n\nThe stowaway decided she had had "
+            "enough when the reporters came aboard.\n\n'I decided the best thing to do would be to go home to Tarrow."
+            "\n\nPictured: the stowaway on the pier at Dunmore\n\n'I had already told my boss I was off sick, so I "
+            "phoned him and said I was leaving.'")
+    assert not [a for a in extract(rules, text) if a.content.startswith("I had already told")
+                and speaker_name(a) == "Ilan Moss"]
 
 
 @pytest.mark.parametrize("text, cue, speaker", [
