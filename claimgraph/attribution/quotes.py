@@ -650,8 +650,8 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
         inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
         cue = _cue_after(doc, quote, used)
         after = quote.end
-        # 'Vell told the Times that there was one thing left to say: “…”': the reported clause's speaker, read before
-        # the cue that ends the words before the colon ("to say") gives its subject ("one thing").
+        # 'Vell told the Times there was one thing left to say: “…”': the reporting cue's subject, read before
+        # `_cue_before`, whose cue ending the words before the colon ("to say") would give "one thing".
         signed = _colon_after_reported_clause(doc, quote, used) if cue is None else None
         if cue is None and signed is None:
             cue = _cue_before(doc, quote, used)
@@ -896,8 +896,8 @@ def _join_second_quoted_predicates(doc: Doc, marks: list[Quote], statements: lis
     holds, in the sentence of a statement whose words end right before it with "and" and a predicate that shares
     their subject (a verb, "to", or "that" first, no cue among the words between): the statement goes on to the
     quotation's end (its last span is stretched, as PolNeAR marks the whole clause; a direct quote's gets the
-    quotation's words as a span of its own). The quotation opens in lower case
-    or after "and that" (a capital after a verb is mostly a title: 'and starred in “Harbour Lights”')."""
+    quotation's words as a span of its own). The quotation opens in lower case or after "and that" (a capital
+    after a verb is mostly a title: 'and starred in “Harbour Lights”')."""
     text = doc_text(doc)
     for quote in marks:
         words = text[quote.inner[0]:quote.inner[1]]
