@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import classify, cue_for, lexicon
 from claimgraph.attribution.found import Found, cue_subject, doc_text, sentence_of, trim
+from claimgraph.attribution.speaker_types import org_noun, person_noun
 from claimgraph.attribution.unsaid import unsaid
 
 OPEN = {"“": "”", '"': '"', "«": "»"}
@@ -278,6 +279,95 @@ def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if subject is None or subject.lower_ in {"it", "this", "that", "there", "which", "what"}:
         return None
     return verb
+
+
+# Verbs that give written words or words said first, outside the cue lexicon: a row there would make "read" and
+# "begin" cues of reported speech everywhere ("I read that …", "began to cry"). After a quotation only.
+WRITTEN_FRAMES = {"read", "begin"}
+# What one begins ("the mayor begins her letter"): a piece of writing or speech, whose first words the quotation is.
+OPENED_PIECES = {"letter", "post", "note", "statement", "speech", "message", "email", "column", "essay", "blog",
+                 "tweet", "remarks", "address", "story", "article", "video", "book"}
+
+
+def _written_frame_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+    """'“…,” read the notice on the gate.', '“…,” the About Us page reads at the bottom.', '“…,” begins the captain.',
+    '“…,” the harbour master begins her letter.': a quotation ending in a comma, then a clause that ends the sentence
+    whose first verb is "read" or "begin": the words are what the notice (or the one beginning) said. The verb, or
+    None where it takes a clause or an infinitive ("began to cry") or its object is no piece of writing or speech
+    ("began the meeting") unless it comes right after the mark (inverted: "begins the captain")."""
+    text = doc_text(doc)
+    if not text[quote.inner[0]:quote.inner[1]].rstrip().endswith(",") or not quote.closed:
+        return None
+    tail = doc.char_span(quote.end, min(len(text), quote.end + 200), alignment_mode="contract")
+    if tail is None:
+        return None
+    words: list[Token] = []
+    for token in tail:
+        if token.text in {".", "!", "?", ";"} or "\n" in token.text or token.text in OPEN or token.text in CLOSE:
+            break
+        words.append(token)
+    verbs = [t for t in words if t.pos_ in {"VERB", "AUX"}]
+    if not words or len(words) > 14 or not verbs or verbs[0].lemma_.lower() not in WRITTEN_FRAMES:
+        return None
+    verb = verbs[0]
+    inverted = verb.i == words[0].i  # the parse may read an inverted verb as a bare one ('," read the notice')
+    if verb.i in used or verb.tag_ not in {"VBD", "VBZ", "VBP", *(["VB"] if inverted else [])} or verb.dep_ in {
+            "relcl", "acl"} or any(c.dep_ in {"ccomp", "xcomp"} and c.i > verb.i for c in verb.children):
+        return None  # the quotation before is often parsed as the verb's clause: only one after it counts
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not inverted:
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.i < words[0].i or subject.lower_ in NOT_SPEAKERS:
+            return None
+        if verb.lemma_.lower() == "begin" and not any(o.lemma_.lower() in OPENED_PIECES for o in objects):
+            return None  # '“…,” she began the meeting': something done, not words said
+        if verb.lemma_.lower() == "read" and objects:
+            return None  # '“…,” she read the report': the report's words or hers, which the clause leaves open
+    return verb
+
+
+def _colon_after_reported_clause(doc: Doc, quote: Quote, used: set[int]) -> tuple[Span, Span] | None:
+    """'Vell, who ran the port, told the Times on Monday that there was one thing left to say: “…”', 'A guard told
+    the paper the worst problem had to do with the weather: “…”': the colon that opens the quotation (on its line)
+    ends a reported clause of a finite cue verb with a subject before it: the quotation is that subject's words.
+    A cue inside the clause ("left to say") or its verb ("had") names no speaker of its own. The cue and the speaker
+    as written, or None (a colon right after the cue, 'Vell said: “…”', is `_cue_before`'s)."""
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    before = text[line_start:quote.start].rstrip(" \t")
+    if not before.endswith(":"):
+        return None
+    colon = doc.char_span(line_start + len(before) - 1, line_start + len(before), alignment_mode="expand")
+    if colon is None or colon.start == 0:
+        return None
+    last = doc[colon.start - 1]
+    climbed_clause = False
+    for token in [last, *last.ancestors]:
+        if token.idx < line_start:
+            return None
+        entry = cue_for(token)
+        if entry is not None and not climbed_clause and not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in token.children):
+            return None  # 'He said: “…”', 'his source told him: “…”', '…, saying: “…”': the colon is that cue's own
+        if entry is not None and climbed_clause:
+            break  # ("one thing left to say:" is not)
+        climbed_clause = climbed_clause or token.dep_ == "ccomp"
+    else:
+        return None
+    cue = token
+    if entry.cue_class == "think":
+        return None  # 'the board decided the pier would close: “…”': a thought, whose words the quotation is not
+    finite = cue.tag_ in {"VBD", "VBZ", "VBP"} or any(c.tag_ == "MD" for c in cue.children)
+    if cue.i in used or not finite or cue.dep_ in {"relcl", "acl", "advcl", "ccomp", "xcomp"}:
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    if subject is None or subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    span = doc.char_span(cue.idx, quote.start, alignment_mode="contract")
+    if span is None or any(t.text in OPEN or t.text in CLOSE or t.text in {".", "!", "?"} for t in span):
+        return None  # another quotation or sentence between the cue and the colon
+    source = speaker_mention(doc, cue)
+    return (doc[cue.i:cue.i + 1], source) if source is not None else None
 
 
 def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
@@ -560,14 +650,18 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
         inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
         cue = _cue_after(doc, quote, used)
         after = quote.end
-        if cue is None:
+        # 'Vell told the Times there was one thing left to say: “…”': the reporting cue's subject, read before
+        # `_cue_before`, whose cue ending the words before the colon ("to say") would give "one thing".
+        signed = _colon_after_reported_clause(doc, quote, used) if cue is None else None
+        if cue is None and signed is None:
             cue = _cue_before(doc, quote, used)
             after = None
-        signed = _dash_signature(doc, quote) if cue is None else None
+        if cue is None and signed is None:
+            signed = _dash_signature(doc, quote)
         if cue is None and signed is None:
             signed = _named_colon(doc, quote)
         if cue is None and signed is None:
-            cue = _frame_verb_after(doc, quote, used)
+            cue = _frame_verb_after(doc, quote, used) or _written_frame_after(doc, quote, used)
             after = quote.end
             if cue is None:
                 cue, after = _frame_verb_before(doc, quote, used), None
@@ -615,13 +709,17 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                          quote_index=qi)
             found.append(item)
             last = item
-        elif last is not None and _continues(doc, last, quote):
+        elif last is not None and (_continues(doc, last, quote) or (
+                last.quote_index == previous_index and _goes_on_past_labels(text, previous_quote, quote))):
             if last.quote_index == previous_index and (_same_utterance(doc, quote, previous_quote)
                                                        or _cue_clause_ends_sentence(doc, last, previous_quote, quote)):
                 # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
                 _join(doc, last, inner, qi)
                 previous_quote, previous_index = quote, qi
                 continue
+            if _thing_before_colon(doc, quote):
+                previous_quote, previous_index = quote, qi
+                continue  # the quotation is whatever a thing's clause introduces, nobody's that the text names
             own = _own_sentence_subject(doc, quote)
             item = Found(kind="direct", cue=None, source=own, content=[inner], cue_class=last.cue_class,
                          sentence=sentence_of(doc, inner), flags=[] if own is not None else ["continuation"],
@@ -655,6 +753,29 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     sentence of its own whose clause before the opening mark has a finite verb and a subject: the quote is what
     that subject said (PolNeAR names it), not a continuation of the quote before. The subject as written, or
     None where the quote opens its sentence."""
+    clause = _own_clause(doc, quote)
+    if clause is None:
+        return None
+    verb, subject = clause
+    if subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    return speaker_mention(doc, verb)
+
+
+def _thing_before_colon(doc: Doc, quote: Quote) -> bool:
+    """'The timing of the move comes after Vogue launched a campaign for its offices: “…”': the colon that opens the
+    quotation ends a clause of its own whose subject is a thing (no word for a person or a body) and whose verb says
+    nothing: the quotation is no continuation of the speaker before, and the clause names nobody who said it."""
+    clause = _own_clause(doc, quote)
+    if clause is None or not doc_text(doc)[:quote.start].rstrip(" \t").endswith(":"):
+        return False
+    verb, subject = clause
+    return subject.pos_ == "NOUN" and cue_for(verb) is None and not person_noun(subject) and not org_noun(subject)
+
+
+def _own_clause(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
+    """The finite verb of the clause before a cue-less quote in its sentence (`_own_sentence_subject`), and its
+    subject; None where the quote opens its sentence."""
     text = doc_text(doc)
     start = _sentence_start(doc, quote.start)
     if start is None:
@@ -676,10 +797,7 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     if not verbs:
         return None
     verb = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
-    subject = next(c for c in verb.children if c.dep_ == "nsubj")
-    if subject.lower_ in NOT_SPEAKERS or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
-        return None
-    return speaker_mention(doc, verb)
+    return verb, next(c for c in verb.children if c.dep_ == "nsubj")
 
 
 CUE_CLAUSE = re.compile(r"\s*,?\s*(?:[\w.'’-]+\s+){1,5}$")
@@ -728,6 +846,7 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
     speakers step reads the same order in `_said_just_before`). A quotation after such a continuation goes on in
     turn. `marks`: the quotes of both kinds (`with_single_quotes`). The continuations, in text order."""
     text = doc_text(doc)
+    _join_second_quoted_predicates(doc, marks, [*quotes, *statements])
     held = [span for item in [*quotes, *statements] for span in item.content]
     quoted = [(quote.start, quote.end) for quote in marks]
     # Statements whose words are no other statement's ("Vell said Moss told her …" goes on with Vell) and that are
@@ -763,6 +882,51 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
         added.append(item)
         held.append(inner)
     return added
+
+
+# Between a statement's words and a second quotation of the same statement: "and" (or "but") and a predicate's
+# first words with no subject of their own ('is “heavily engaged” and is “enhancing …”', '… and to disrupt its
+# ability “to …”'), or "and that" ('statements such as: “A”, and that “B.”').
+SECOND_PREDICATE = re.compile(r"[\"”’']?\s*,?\s*(?:and|but)\s+(?P<rest>(?:[\w'’-]+\s+){0,5})$")
+PREDICATE_STARTS = {"VBZ", "VBD", "VBP", "MD", "TO", "VB", "RB"}
+
+
+def _join_second_quoted_predicates(doc: Doc, marks: list[Quote], statements: list[Found]) -> None:
+    """'Moss said the harbour is “fully staffed” and is “taking on new pilots …”': a quotation that no statement
+    holds, in the sentence of a statement whose words end right before it with "and" and a predicate that shares
+    their subject (a verb, "to", or "that" first, no cue among the words between): the statement goes on to the
+    quotation's end (its last span is stretched, as PolNeAR marks the whole clause; a direct quote's gets the
+    quotation's words as a span of its own). The quotation opens in lower case or after "and that" (a capital
+    after a verb is mostly a title: 'and starred in “Harbour Lights”')."""
+    text = doc_text(doc)
+    for quote in marks:
+        words = text[quote.inner[0]:quote.inner[1]]
+        if not quote.closed or len(WORD.findall(words)) < 2 or any(
+                s < quote.inner[1] and quote.inner[0] < e for item in statements for s, e in item.content):
+            continue
+        for item in statements:
+            if not item.content or item.cue is None:
+                continue
+            last_start, last_end = item.content[-1]
+            gap = text[last_end:quote.start]
+            match = SECOND_PREDICATE.match(gap)
+            if match is None or "\n" in gap or not (item.sentence[0] <= quote.start < item.sentence[1] or (
+                    sentence_of(doc, (quote.start, quote.end))[0] <= last_end)):
+                continue
+            span = doc.char_span(last_end, quote.start, alignment_mode="contract")
+            rest = [t for t in span if t.is_alpha][1:] if span is not None else []
+            if not rest or rest[0].tag_ not in PREDICATE_STARTS and rest[0].lower_ != "that" or any(
+                    cue_for(t) is not None or t.lemma_.lower() in lexicon() for t in rest):
+                continue
+            if not (words.lstrip()[:1].islower() or rest[0].lower_ == "that" and len(rest) == 1):
+                continue
+            if item.kind == "direct":  # a quotation's words alone: the second one is a span of its own
+                inner = trim(doc, *quote.inner, keep_final_period=True)
+                item.content.append(inner if inner[1] > inner[0] else quote.inner)
+            else:
+                item.content[-1] = (last_start, quote.end)
+            item.sentence = (item.sentence[0], max(item.sentence[1], sentence_of(doc, (quote.start, quote.end))[1]))
+            break
 
 
 RELATIVE_STARTS = {"who", "which", "whose", "whom", "where", "when", "while", "and", "but", "as", "because", "though",
@@ -902,6 +1066,38 @@ def _second_report(doc: Doc, statement: Found, quote: Quote) -> bool:
     own = statement.cue.root.i if statement.cue is not None else None
     return span is not None and any(t.i != own and cue_for(t) is not None and any(
         c.dep_ == "ccomp" for c in t.children) for t in span)
+
+
+LABEL_HEAD = re.compile(r"^[A-Z][\w’'-]*(?:\s+[\w’'-]+){0,2}\s*:\s+\S")  # "MORE: …", "Heroic: …"
+MAX_LABEL_LINES = 3
+MAX_LABEL_WORDS = 30
+
+
+def _label_line(line: str) -> bool:
+    """A line that is no running text: a caption, a crosshead or a link to another story ("MORE: Would you …?",
+    "Pooch passing through: Kai was found tied to a railing", "‘Cruel incident’"): short, and either headed by a
+    word or two and a colon, or ending in no sentence mark. A line ending in a colon or comma introduces words below
+    it (another frame), and one that opens a double-mark quotation is another quotation."""
+    words = WORD.findall(line)
+    stripped = line.strip().rstrip("\"”’'")
+    if not words or len(words) > MAX_LABEL_WORDS or any(mark in line for mark in OPEN) or not stripped:
+        return False
+    if stripped[-1] in ":,;":
+        return False
+    return bool(LABEL_HEAD.match(line.strip())) or stripped[-1] not in ".!?"
+
+
+def _goes_on_past_labels(text: str, previous_quote: Quote | None, quote: Quote) -> bool:
+    """'Taylor said: “The dog is micro-chipped.¶“We contacted the owner.¶‘Cruel incident’¶“Unfortunately …”': the
+    quotation before was left open at its paragraph's end (the convention for one that goes on) and only a few label
+    lines stand between it and the paragraph this quotation opens: the same quotation goes on below them (where the
+    open one is the previous statement's own, which `direct_quotes` checks)."""
+    if previous_quote is None or previous_quote.closed or quote.start < previous_quote.end:
+        return False
+    if text[text.rfind("\n", 0, quote.start) + 1:quote.start].strip():
+        return False  # the quotation opens no paragraph of its own
+    lines = [line for line in text[previous_quote.end:quote.start].split("\n") if line.strip()]
+    return 0 < len(lines) <= MAX_LABEL_LINES and all(_label_line(line) for line in lines)
 
 
 def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:

@@ -517,3 +517,102 @@ def test_a_noun_naming_what_was_said_introduces_the_quotation(rules, text, cue, 
 ])
 def test_a_noun_frame_with_nobody_named_gives_the_quotation_no_speaker(rules, text):
     assert all(a.speaker is None or a.cue not in {"warning", "reaction"} for a in extract(rules, text))
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Mara Vell, who has run the port of Dunmore for a decade, told the Harbor Times on Monday that there was one "
+     'thing left to say: "The ferry will sail whatever the council decides."', "Mara Vell",
+     "The ferry will sail whatever the council decides."),
+    ("A dock worker told the Harbor Times the worst problem facing the crews had to do with the weather: "
+     '"Nobody can unload a boat in a gale like the one last week."', "dock worker",
+     "Nobody can unload a boat in a gale like the one last week."),
+    ("Ilan Moss wrote in his newsletter that the council had finally made up its mind about the pier: "
+     "'It will be rebuilt in stone before the winter storms.'", "Ilan Moss",
+     "It will be rebuilt in stone before the winter storms."),
+])
+def test_a_colon_ending_a_reported_clause_gives_its_speaker_the_quotation(rules, text, speaker, content):
+    """The colon that opens the quotation ends the clause a cue reports: the quotation is the cue's subject's, not
+    that of a verb inside the clause ("one thing left to say", "the worst problem had to do with")."""
+    found = [a for a in extract(rules, text) if a.content == content]
+    assert len(found) == 1
+    assert speaker_name(found[0]) == speaker
+
+
+@pytest.mark.parametrize("text, content_end", [
+    ('Port director Ilan Moss said the harbour is "fully staffed" and is "taking on new pilots from the three '
+     'northern towns this spring."', "this spring.\""),
+    ('The harbour office reported that the pier was "not safe for heavy trucks," and was closing to lorries until '
+     '"the engineers have finished their survey."', "their survey.\""),
+    ('Ilan Moss makes statements such as: "The pier will outlive us all", and that "Dunmore is the finest harbour '
+     'in the north."', "in the north."),
+])
+def test_a_second_quoted_predicate_goes_on_with_the_statement(rules, text, content_end):
+    """'said the harbour is “fully staffed” and is “taking on …”': the quotation after "and" and a predicate with no
+    subject of its own is the same statement's; its content runs to the second quotation's end."""
+    found = [a for a in quoted(rules, text) if a.cue in {"said", "reported", "makes"}]
+    assert len(found) == 1
+    assert text[found[0].content_spans[-1][0]:found[0].content_spans[-1][1]].endswith(content_end)
+
+
+def test_a_quotation_after_and_with_a_subject_of_its_own_is_not_joined(rules):
+    # "the crew boarded" has a subject: the writer's narration, not more of what Vell said.
+    text = ('Mara Vell said the ferry was "ready to sail," and the crew boarded "in good spirits that morning."')
+    said = by_cue(extract(rules, text), "said")
+    assert "good spirits" not in said.content
+
+
+@pytest.mark.parametrize("text, last_words", [
+    ('Inspector Mara Vell said: "The dog was found tied to the railing at Dunmore station.\n\n"We traced the owner '
+     "through the microchip, who told us he had sold the dog last spring.\n\n'Cruel incident'\n\n\"Unfortunately he "
+     'could not tell us the name of the person who bought the dog."', "the person who bought the dog."),
+    ("The harbour master, Ilan Moss, said: 'The pier was built in the last century and has never failed us.\n\n"
+     "MORE: Tarrow ferry sails again after the long winter\n\nMORE: Dunmore council votes on the new harbour fees\n\n"
+     "'It will stand for another hundred years if the council pays for the repairs.'", "pays for the repairs."),
+    ('Ilan Moss said: "The nets came up empty for the third week in a row.\n\nPictured: the Dunmore pier at low '
+     'tide\n\n"We will try the northern banks once the weather turns."', "once the weather turns."),
+])
+def test_an_open_quotation_goes_on_past_label_lines(rules, text, last_words):
+    """A quotation left open at its paragraph's end goes on below a caption, a crosshead or "MORE:" links: the
+    paragraph after them is the same statement's last span."""
+    assert pieces(rules, text)[-1].endswith(last_words)
+
+
+def test_an_open_quotation_does_not_go_on_past_running_text(rules):
+    # A sentence of the writer's between: the quotation below may be anyone's, and stays unattributed to Moss.
+    text = ('Ilan Moss said: "The nets came up empty for the third week in a row.\n\nThe fleet stayed in port on '
+            'Tuesday while the storm passed over the bay.\n\n"We will try the northern banks once the weather turns."')
+    said = by_cue(extract(rules, text), "said")
+    assert "northern banks" not in said.content
+
+
+def test_a_quotation_after_a_clause_about_a_thing_is_not_the_things(rules):
+    """'The timing of the repairs comes after …: “…”': the clause before the colon has a subject, but no one who
+    speaks and no speech verb; the quotation is not the timing's words."""
+    text = ('Mara Vell told the Harbor Times the worst problem facing the crews had to do with the weather: "Nobody '
+            'can unload a boat in a gale."\n\nThe timing of the repairs comes after the council launched an online '
+            'campaign advertising the new harbour fees to all the fishers of the town: "Build it once, build it '
+            'right, and build it before the storms."')
+    assert not [a for a in extract(rules, text) if speaker_name(a) == "timing"]
+
+
+def test_an_open_quotation_nobody_was_given_does_not_carry_the_speaker_before_past_labels(rules):
+    # The open quotation below Moss's is the stowaway's (no cue names her): the one past the caption is not Moss's.
+    text = ("Ilan Moss added: 'She was a paying passenger, even if an odd one.'\n\nThe stowaway decided she had had "
+            "enough when the reporters came aboard.\n\n'I decided the best thing to do would be to go home to Tarrow."
+            "\n\nPictured: the stowaway on the pier at Dunmore\n\n'I had already told my boss I was off sick, so I "
+            "phoned him and said I was leaving.'")
+    assert not [a for a in extract(rules, text) if a.content.startswith("I had already told")
+                and speaker_name(a) == "Ilan Moss"]
+
+
+@pytest.mark.parametrize("text, cue, speaker", [
+    ('Colonel Said Varno, chief of the harbour police in Dunmore, told the Harbor Times: "More than 40 boats were '
+     'sunk and 80 families are in shelters."', "told", "Said Varno"),
+    ("Ilan Moss argued that the crew chose the pier because it was closest to the town, saying: 'When people see "
+     "you getting all this work they want to bring you down.'", "saying", "Ilan Moss"),
+])
+def test_a_cue_that_ends_the_clause_before_the_colon_keeps_the_quotation(rules, text, cue, speaker):
+    # The colon is the nearer cue's own: the clause it hangs in is not read as the quotation's frame.
+    found = [a for a in quoted(rules, text) if a.content_spans[-1][1] >= len(text) - 3]
+    assert len(found) == 1 and found[0].cue == cue
+    assert speaker in text[found[0].source_span[0]:found[0].source_span[1]] or speaker_name(found[0]) == speaker
