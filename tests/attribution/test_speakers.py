@@ -492,4 +492,12 @@ def test_they_after_an_outlet_that_spoke_last_is_that_outlet(extractor):
             "reported.")
     speaker = by_cue(extract(extractor, text), "told").speaker
     assert speaker is None or speaker.name != "Boston Globe"
+    # FNC-1 design ("They claim …, so don't expect …"): one "they" with two cues is the outlet for both.
+    text = ("The Boston Globe also suggests that the ferry will rank low on the repair scale. They claim the only "
+            "thing on the ferry that will be user-replaceable is the hull, so don’t expect to be able to repair a "
+            "ferry the way you would a normal boat.")
+    attributions = extract(extractor, text)
+    for cue in ("claim", "expect"):
+        speaker = by_cue(attributions, cue).speaker
+        assert speaker is not None and speaker.name == "Boston Globe"
 

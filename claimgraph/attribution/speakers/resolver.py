@@ -500,7 +500,7 @@ class SpeakerResolver:
         """Whether a plural noun stands between the latest mention of `known` and `mention` (whom a "they" may
         be), or `known` is named only after it ("… doctors told him …, the Ledger reported")."""
         at = self.at.get(known.key, 0)
-        return self.doc is None or at >= mention.start_char or any(
+        return self.doc is None or at > mention.start_char or any(
             t.tag_ in {"NNS", "NNPS"} and at <= t.idx for t in self.doc[:mention.start])
 
     def _last_body(self, mention: Span, text: str) -> Speaker | None:
