@@ -13,6 +13,11 @@ the whole article, strongest first:
   OpenAI"), "its" after it as the subject;
 - the NER labels of the name's mentions in the article, weakest.
 
+A name the article calls a group's decides before the scores, unless a title stands before it: a group's noun right
+before or beside it ("the militant group Al Shabab", "Al Dashir, the group"), after it ("the Boko Haram group",
+"Velmar Haram militants"), or an Arabic group word opening it ("Jabhat Ansar al-Din"); "Al" as a first name and a
+"he" after it (often someone else's) do not outweigh what the article says.
+
 The first-name lexicon (`claimgraph/data/first_names.tsv`, 180 KB, shipped) holds the first names of Faker's
 person providers (MIT licence, a well-kept package): about 19,000 names in Latin script from its locales, with their
 gender where Faker lists them for one only. `scripts/make_first_names.py` writes it from Faker's public provider
@@ -100,7 +105,8 @@ ORG_WORDS = {
     "program", "project", "initiative", "alliance", "coalition", "campaign", "church", "team", "parliament",
     "congress", "senate", "assembly", "cabinet", "tribunal", "inquiry", "pac", "industries", "motors",
     "pharmaceuticals", "energy", "insurance", "ventures", "entertainment", "museum", "library", "magazine",
-    "gazette", "herald", "tribune", "chronicle", "sentinel", "ai", "house", "hall", "palace", "street", "camp"}
+    "gazette", "herald", "tribune", "chronicle", "sentinel", "ai", "house", "hall", "palace", "street", "camp",
+    "front", "brigade", "brigades", "movement", "militia"}
 # Role nouns after which "of"/"at"/"with" names the body they serve ("the CEO of Kestrelnet", "an editor at X"),
 # and before which a body's name stands ("Kestrelnet CEO Tomas Brand").
 SERVING = {"ceo", "cfo", "coo", "cto", "founder", "co-founder", "cofounder", "chairman", "chairwoman", "chair",
@@ -113,10 +119,16 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson"}
 # Nouns for the armed members of a group ("Velmar Haram militants", "an Ostrand fighter"): a name set before them is
 # a group's, never a person's (a person has "supporters", not "fighters").
 GROUP_MEMBERS = {"militant", "fighter", "insurgent", "rebel", "jihadist", "gunman", "gunmen"}
+# Nouns after which a name is a group's ("the Velmar Haram group", "the Ostrand movement"); not "administration" or
+# "campaign", which follow a person's name ("the Obama administration").
+GROUP_HEADS = {"group", "movement", "militia", "organization", "organisation", "faction", "network", "sect"}
+# Arabic words that open the names of armed and political groups ("Jabhat al-Nusra": front, "Jaish al-…": army,
+# "Ansar al-…": supporters of), set before "al-": a group's name, never a person's.
+GROUP_NAME_OPENERS = {"jabhat", "jaish", "harakat", "hizb", "kataib", "liwa", "ansar", "tahrir", "ahrar"}
 # Heads that name a person by office ("the city's mayor"): a person known by role, not an organisation.
 ROLE_HEADS = TITLES | {"spokesperson", "officer", "lawyer", "attorney", "prosecutor", "manager", "ceo", "founder",
                        "leader", "head", "analyst", "researcher", "economist", "scientist", "doctor", "mp", "mep",
-                       "lawmaker", "executive"}
+                       "lawmaker", "executive", "pro"}
 # Titles the recogniser tags as names, which no other list holds ("PM Ilse Marr", "Air Chief Marshal Ilse Marr").
 PROPER_TITLES = {"pm", "cardinal", "sheikh", "emir", "archdeacon", "marshal", "brigadier", "commodore", "counsel",
                  "solicitor", "da", "vp", "svp", "evp"}
@@ -208,6 +220,10 @@ class TypeEvidence:
             # A name on the outlet list is a body's whatever "he" follows it ("El Velder reported … he"): it is a
             # person's only as someone's surname here ("Bloomberg" after "Michael Bloomberg").
             self.cache[key] = "organization"
+        if key not in self.cache and self._called_a_group(name) and not self._titled(name):
+            # "the militant group Al Shabab", "the Boko Haram group", "Jabhat Ansar al-Din": the article says the
+            # name is a group's, which outweighs a "he" after it (often someone else's) and a first name ("Al").
+            self.cache[key] = "organization"
         if key not in self.cache:
             person, organisation = self.scores(name)
             self.cache[key] = ("person" if person > organisation else
@@ -245,22 +261,61 @@ class TypeEvidence:
         key = name_key(name)
         return any(other.endswith(" " + key) and "PERSON" in labels for other, labels in self.labels.items())
 
+    def _titled(self, name: str) -> bool:
+        """"Mr Moss", "Dr. Anthony Fauci", "Superintendent Ann Orr": an honorific right before the name or its
+        last word, a title right before the full name, somewhere in the article."""
+        words = name.split()
+        for words_named, titles in (([words[-1]], HONORIFICS), (words, HONORIFICS | TITLES | NOBLE)):
+            for at in _occurrences(self.text, " ".join(words_named)):
+                before = TITLE_BEFORE.findall(self.text, max(0, at - 20), at)
+                if before and before[0].lower() in titles:
+                    return True
+        return False
+
+    def _called_a_group(self, name: str) -> bool:
+        """Whether the article calls the name a group's: an Arabic group word opens it ("Jabhat …", "Ansar
+        al-…"), a group's noun stands right before it or it is set beside one ("militant group Al Shabab", "the
+        group, Velmar Haram"), or it names the group of the noun after it ("the Boko Haram group", "Velmar Haram
+        militants")."""
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in GROUP_NAME_OPENERS and any(
+                w.lower().startswith(("al-", "al ")) or w.lower() == "al" for w in words[1:]):
+            return True
+        for at in _occurrences(self.text, name):
+            span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            root = span.root
+            before = self.doc[span.start - 1] if span.start > 0 else None
+            after = self.doc[span.end] if span.end < len(self.doc) else None
+            # "the group Ilse Marr founded met …": the name is the subject of a clause on the noun, whatever the
+            # parse made of it; not "The militant group Boko Haram has agreed", where the parse may make the noun
+            # and the name both subjects of the verb.
+            in_clause = after is not None and after.tag_ in {"VBD", "VBZ", "VBP"} and after.lemma_ not in {
+                "be", "have", "do"} and after.head.i > after.i and after.head.pos_ in {"VERB", "AUX"}
+            if before is not None and before.lower_ in GROUP_HEADS and not in_clause and (
+                    before.head.i in range(span.start, span.end) or before.head.i == root.head.i != root.i):
+                return True
+            # "the group, Velmar Haram": the noun right before the name (not "the group The Sugarhill Gang, Big
+            # Bank Hank", a member set after the group's own name, which the parse may hang on the noun)
+            if root.dep_ == "appos" and root.head.lower_ in GROUP_HEADS and span.start - 2 <= root.head.i < (
+                    span.start) and not in_clause:
+                return True
+            if any(child.dep_ == "appos" and child.lower_ in GROUP_HEADS and span.end <= child.left_edge.i <= (
+                    span.end + 1) for child in root.children):  # "Al Dashir, the group, …", not a later apposition's
+                return True
+            head = root.head
+            if root.dep_ in {"compound", "nmod"} and head.i >= span.end and head.pos_ == "NOUN" and (
+                    head.lower_ in GROUP_HEADS or head.lemma_.lower() in GROUP_MEMBERS or head.lower_ in GROUP_MEMBERS):
+                return True
+        return False
+
     def _context(self, name: str) -> tuple[bool, bool]:
         """Strong evidence around the name's mentions in the article: (person, organisation)."""
         words = name.split()
         if not words or not any(ch.isalpha() for ch in name):
             return False, False
-        person = organisation = False
-        # "Mr Moss", "Dr. Anthony Fauci", "Superintendent Ann Orr": an honorific right before the name or its
-        # last word, a title right before the full name.
-        for words_named, titles in (([words[-1]], HONORIFICS), (words, HONORIFICS | TITLES | NOBLE)):
-            for at in _occurrences(self.text, " ".join(words_named)):
-                before = TITLE_BEFORE.findall(self.text, max(0, at - 20), at)
-                if before and before[0].lower() in titles:
-                    person = True
-                    break
-            if person:
-                break
+        person, organisation = self._titled(name), False
         for at in _occurrences(self.text, name):
             span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
             if span is None or not len(span):
@@ -310,6 +365,11 @@ def _around(span: Span) -> tuple[bool, bool]:
     if before is not None and before.head.i in inside and before.dep_ in {"compound", "amod", "nmod"}:
         person = person or person_noun(before)
         organisation = organisation or org_noun(before)
+    # "Al Shabab, which recently threatened …": a thing's relative pronoun (a person's is "who").
+    if any(child.dep_ == "relcl" and child.i >= span.end and any(
+            grand.lower_ == "which" and grand.dep_ in {"nsubj", "nsubjpass"} and grand.i < child.i
+            for grand in child.children) for child in root.children):
+        organisation = True
     # "researchers at OpenAI", "the CEO of Kestrelnet", "an analyst with Rhodium", "a spokesperson for OpenAI".
     if root.dep_ == "pobj" and root.head.dep_ == "prep":
         prep, holder = root.head.lower_, root.head.head

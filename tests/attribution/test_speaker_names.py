@@ -310,3 +310,10 @@ def test_a_name_holding_a_verb_without_its_own_subject_stays_whole(extractor):
     text = ("According to the Committee to Protect Pilots, at least 66 pilots, all but 10 of them Velmari, have been "
             "killed covering the Velmar war.")
     assert one(extract(extractor, text), "according to").speaker.name == "Committee to Protect Pilots"
+
+
+def test_an_outlets_name_opening_with_a_digit_is_its_writers_affiliation(extractor):
+    # FNC-1 design: "9to5Mac's Mark Gurman revealed …" had no affiliation (the owner test asked for a capital).
+    text = "Last week, 9to5Mac's Mark Gurman revealed the retail plans for the watch."
+    speaker = by_cue(extract(extractor, text), "revealed").speaker
+    assert speaker is not None and (speaker.name, speaker.affiliation) == ("Mark Gurman", "9to5Mac")

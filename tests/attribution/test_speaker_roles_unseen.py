@@ -6,6 +6,8 @@ role "miss"). Fictional texts through the shipped pipeline; each test fails with
 
 from __future__ import annotations
 
+import pytest
+
 from claimgraph.attribution.speakers.resolver import SpeakerResolver
 from tests.conftest import extract
 
@@ -148,7 +150,7 @@ def test_a_person_is_no_affiliation(extractor):
             "would not play.")
     speakers = _fields(extractor, text)
     assert speakers["Ilse Marr"] == ("person", "agent", None)
-    assert speakers["Jory Nask"] == ("person", "son", None)
+    assert speakers["Jory Nask"] == ("person", None, None)  # "son" is a relation, no role (`test_a_relative_…`)
 
 
 def test_a_title_written_in_capitals_or_with_hyphens_is_a_role(extractor):
@@ -291,3 +293,35 @@ def test_an_organisation_spoken_to_is_no_affiliation(extractor):
             "Varro\u2019s publicist to the Harbor Wire, backing up what Kesh Varro had said in September.")
     speakers = [a.speaker for a in extract(extractor, text) if a.speaker and "publicist" in a.speaker.name]
     assert speakers and all(s.affiliation is None for s in speakers)
+
+
+def _speaker_of(extractor, text: str, name: str):
+    return next(a.speaker for a in extract(extractor, text) if a.speaker and a.speaker.name == name)
+
+
+def test_a_relative_is_no_role(extractor):
+    """ "his son Tomas Marr", "Marr's mother, Ilse": a relation to someone else, not what one is (FNC-1 design: 14
+    speakers with role "father", "mother", "brother", …); a cleric's capitalised title ("Father Ivo Kell") stays."""
+    text = ("The ferry to Quillmoor sank on Monday.\n\nHis son Tomas Marr said the club had been sold. Ivo Marr's "
+            "mother, Ilse Marr, said the family was in shock. Father Ivo Kell said the church would stay open.")
+    assert _speaker_of(extractor, text, "Tomas Marr").role is None
+    assert _speaker_of(extractor, text, "Ilse Marr").role is None
+    assert _speaker_of(extractor, text, "Ivo Kell").role == "father"
+
+
+def test_a_sport_before_an_untagged_head_is_no_role_alone(extractor):
+    """ "golf pro Ivo Marr": the tagger could not class "pro", and the role was "golf" (FNC-1 design)."""
+    text = ("The allegations were made by golf pro Ivo Marr on a radio show in Delton on Friday. “I heard he is "
+            "suspended,” Marr said.")
+    assert _speaker_of(extractor, text, "Ivo Marr").role == "golf pro"
+
+
+@pytest.mark.parametrize("text", [
+    "Pentagon Press Secretary Tova Brenn said the drills would go ahead on Monday.",
+    "“We will not stop,” the Pentagon press secretary, Rear Adm. Tova Brenn, said in a statement.",
+])
+def test_a_title_run_into_a_body_is_the_role(extractor, text):
+    """The recogniser reads "Pentagon Press" as one body before "Secretary": Tova Brenn is the Pentagon's press
+    secretary, not secretary of "Pentagon Press"; the lower-case title before an apposed name keeps its words."""
+    speaker = _speaker_of(extractor, text, "Tova Brenn")
+    assert (speaker.role, speaker.affiliation) == ("press secretary", "Pentagon")

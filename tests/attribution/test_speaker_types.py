@@ -9,6 +9,8 @@ go to the person a reader means; "was quoted as saying" has its speaker.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from claimgraph.attribution.speaker_types import TypeEvidence, first_name_gender, first_names
@@ -430,3 +432,68 @@ def test_the_right_before_a_name_makes_a_body(extractor, text, start, name, kind
     doc.ents = [Span(doc, start, start + 1, label="PERSON")]
     assert TypeEvidence(doc).type_of(name) == kind or kind is None and TypeEvidence(doc).type_of(name) != (
         "organization")
+
+
+@pytest.mark.parametrize("text, name", [
+    # FNC-1 design bodies: "militant group Al Shabab" and "The Islamist militant group Boko Haram has agreed …"
+    # (both subjects of the verb in the parse) typed person, from "Al" as a first name or a "he" after the name.
+    ("The Islamist militant group Velmar Haram has agreed to a truce. Velmar Haram said he would free the girls.",
+     "Velmar Haram"),
+    ("Talks with the Velmar Haram group stalled. Velmar Haram said he would free the girls.", "Velmar Haram"),
+    ("Al Dashir, the group, attacked the port. Al Dashir said he would strike again.", "Al Dashir"),
+    # "Jabhat …", "Ansar al-…": the names of groups open with these words (FNC-1 design: "Jabhat Ansar al-Din").
+    ("Jabhat Ansar al-Velm wants to rule the valley, and its leaders met on Monday.", "Jabhat Ansar al-Velm"),
+])
+def test_a_name_the_article_calls_a_group_is_a_group(extractor, text, name):
+    from spacy.tokens import Span
+
+    doc = extractor.nlp(text)
+    # the recogniser's labels vary with the words around; as in the FNC-1 bodies, every mention a person
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in (
+        doc.char_span(m.start(), m.end()) for m in re.finditer(re.escape(name), text)) if s is not None]
+    assert TypeEvidence(doc).type_of(name) == "organization"
+
+
+@pytest.mark.parametrize("text", [
+    # "the group Ilse Marr founded": the name is the clause's subject, not the group's name.
+    "The group Ilse Marr founded met on Monday. Ilse Marr said she was proud of it.",
+    # FNC-1 design: the group set beside the body she works for, which the parse hung on her name.
+    "“My inbox got flooded,” Ilse Marr, senior director of faith outreach at the Gentle Society, the largest animal "
+    "protection group in Quillmoor, told the Harbor Ledger.",
+])
+def test_a_person_beside_a_group_noun_stays_a_person(extractor, text):
+    from spacy.tokens import Span
+
+    doc = extractor.nlp(text)
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in (
+        doc.char_span(m.start(), m.end()) for m in re.finditer("Ilse Marr", text)) if s is not None]
+    assert TypeEvidence(doc).type_of("Ilse Marr") == "person"
+
+
+def test_he_is_not_a_group_named_with_a_first_name(extractor):
+    # FNC-1 design: '"He was like a brother to me …," he added' went to "militant group Al Shabab", named last.
+    text = ("Kerwazi has alleged links to the funding of militant group Al Dashir, which recently threatened to "
+            "carry out attacks on Quillmoor. “He was like a brother to me. I am sure it is him,” he added.")
+    speaker = by_cue(extract(extractor, text), "added").speaker
+    assert speaker is None or speaker.name != "Al Dashir"
+
+
+
+def test_a_member_named_after_a_groups_own_name_is_no_group(extractor):
+    # FNC-1 check: "… hip hop group The Sugarhill Gang, Big Bank Hank was best known …", the parse hanging the
+    # member's name on "group" as an apposition beside the group's own name, made Hank an organisation.
+    from spacy.tokens import Doc, Span
+
+    # (the parse written out, as the recogniser's varies with the words: "A member of the group The Velmar Gang,
+    # Big Bank Tomas was known. Big Bank Tomas said he was proud.")
+    words = ["A", "member", "of", "the", "group", "The", "Velmar", "Gang", ",", "Big", "Bank", "Tomas", "was",
+             "known", ".", "Big", "Bank", "Tomas", "said", "he", "was", "proud", "."]
+    heads = [1, 13, 1, 4, 2, 7, 7, 4, 11, 11, 11, 4, 13, 13, 13, 17, 17, 18, 18, 20, 18, 20, 18]
+    deps = ["det", "nsubjpass", "prep", "det", "pobj", "det", "compound", "appos", "punct", "compound", "compound",
+            "appos", "auxpass", "ROOT", "punct", "compound", "compound", "nsubj", "ROOT", "nsubj", "ccomp", "acomp",
+            "punct"]
+    pos = ["DET", "NOUN", "ADP", "DET", "NOUN", "DET", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "AUX",
+           "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PRON", "AUX", "ADJ", "PUNCT"]
+    doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 9, 12, label="PERSON"), Span(doc, 15, 18, label="PERSON")]
+    assert TypeEvidence(doc).type_of("Big Bank Tomas") != "organization"

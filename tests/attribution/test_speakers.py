@@ -471,3 +471,33 @@ def test_a_title_before_a_surname_is_the_role_of_the_person_named_in_full(extrac
 ])
 def test_the_affiliation_is_the_bodys_name_not_what_kind_of_body_it_is(extractor, text, affiliation):
     assert by_cue(extract(extractor, text), "said").speaker.affiliation == affiliation
+
+
+def test_they_after_an_outlet_that_spoke_last_is_that_outlet(extractor):
+    # FNC-1 design ("iGen.fr also suggests … They claim …"): "they" went to no one, as outlets were never read;
+    # people described after the outlet, or a person who spoke after it, are still who "they" are.
+    outlet = "The Boston Globe reported on Monday that the mayor of Quillmoor had resigned. "
+    speaker = by_cue(extract(extractor, outlet + "They said the council would meet on Friday."), "said").speaker
+    assert speaker is not None and speaker.name == "Boston Globe"
+    text = outlet + "Residents were angry. They said the council would meet on Friday."
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.name == "residents"
+    # FNC-1 design: plural nouns named since the outlet spoke, not among the people the rules know, are who
+    # "they" may be ("took it to the customer-service reps …, they refused", "some Arab media outlets. They added").
+    text = outlet + "Some Velmar media outlets were angry. They added that the council should meet on Friday."
+    speaker = by_cue(extract(extractor, text), "added").speaker
+    assert speaker is None or speaker.name != "Boston Globe"
+    # FNC-1 check: an outlet named only after the "they" ("… they told him …, NT News reported") is not who they are.
+    text = ("When he first went to the clinic on Sunday they told him it was an insect bite, the Boston Globe "
+            "reported.")
+    speaker = by_cue(extract(extractor, text), "told").speaker
+    assert speaker is None or speaker.name != "Boston Globe"
+    # FNC-1 design ("They claim …, so don't expect …"): one "they" with two cues is the outlet for both.
+    text = ("The Boston Globe also suggests that the ferry will rank low on the repair scale. They claim the only "
+            "thing on the ferry that will be user-replaceable is the hull, so don’t expect to be able to repair a "
+            "ferry the way you would a normal boat.")
+    attributions = extract(extractor, text)
+    for cue in ("claim", "expect"):
+        speaker = by_cue(attributions, cue).speaker
+        assert speaker is not None and speaker.name == "Boston Globe"
+

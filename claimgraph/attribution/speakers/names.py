@@ -185,7 +185,8 @@ def owned_name(person: Span) -> tuple[Span, str | None]:
     # "Harbor Wire's Tova Brenn" with the name alone recognised: the owner hung on it, a body (not a person's
     # "Vell's lawyer", nor a place's "Velmar's Tomas Brand").
     poss = next((c for c in person.root.children if c.dep_ == "poss" and c.i < person.start), None)
-    if poss is not None and poss.text[:1].isupper() and poss.ent_type_ not in {"PERSON", "GPE", "LOC", "NORP"}:
+    if poss is not None and (poss.text[:1].isupper() or is_outlet(poss.text)) and poss.ent_type_ not in {
+            "PERSON", "GPE", "LOC", "NORP"}:  # (an outlet's name may open with a digit: "9to5Mac's Mark Gurman")
         return person, strip_det(doc[poss.left_edge.i:poss.i + 1].text)
     return person, None
 

@@ -107,6 +107,7 @@ from claimgraph.attribution.speakers.roles import (
     PORTFOLIOS,
     ROLE_WORDS,
     SAME_ROLE,
+    body_before_title,
     body_kind,
     date_or_tag,
     in_brackets,
@@ -478,7 +479,13 @@ class SpeakerResolver:
             found = self._last_person(mention)
             return self._remember(found, text) if found else None
         if lower in GROUP_PRONOUNS:
-            found = self.latest({"anonymous", "organization", "unknown"})
+            found = self.latest({"anonymous", "organization", "unknown", "news_outlet"})
+            if found is not None and found.type == "news_outlet" and (
+                    found is not self.known[-1] or self._plural_since(found, mention)):
+                # "The Daily Ledger reported … They said …": the outlet where it spoke last and nothing plural
+                # was named since ("… took it to the reps, they refused", "some media outlets. They added"); else
+                # the group or body before it, as before outlets were read.
+                found = self.latest({"anonymous", "organization", "unknown"})
             if found is None or mention.start_char - self.at.get(found.key, -IT_WINDOW) >= IT_WINDOW:
                 # "… left some of the state's energy experts bewildered. They said …": the people just described.
                 found = people_before(mention) or found
@@ -488,6 +495,13 @@ class SpeakerResolver:
         if lower in SELF_PRONOUNS:
             return None  # resolved by the caller from the enclosing quote
         return PASS
+
+    def _plural_since(self, known: Speaker, mention: Span) -> bool:
+        """Whether a plural noun stands between the latest mention of `known` and `mention` (whom a "they" may
+        be), or `known` is named only after it ("… doctors told him …, the Ledger reported")."""
+        at = self.at.get(known.key, 0)
+        return self.doc is None or at > mention.start_char or any(
+            t.tag_ in {"NNS", "NNPS"} and at <= t.idx for t in self.doc[:mention.start])
 
     def _last_body(self, mention: Span, text: str) -> Speaker | None:
         """'it'. "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
@@ -915,8 +929,8 @@ class SpeakerResolver:
         # "Secretary of State Ilse Marr": the portfolio after "of" is part of the title too.
         portfolios = [p for p in (portfolio_of(t) for t in before) if p is not None]
         before = [t for t in before if not any(p.start <= t.i < p.end for p in portfolios)]
-        orgs = [e for e in ents if e.label_ == "ORG" and e.start < person.start
-                and not portfolio_before_title(e, person)
+        orgs = [body_before_title(e) for e in ents if e.label_ == "ORG" and e.start < person.start]
+        orgs = [e for e in orgs if not portfolio_before_title(e, person)
                 and not any(p.start <= e.start and e.end <= p.end for p in portfolios) and _names_a_body(e)]
         if orgs:
             affiliation = strip_det(orgs[0].text)
@@ -927,7 +941,15 @@ class SpeakerResolver:
             role = without_courtesy(role_of(title + (list(portfolio) if portfolio is not None else [])))
         head = person.root.head
         if person.root.dep_ == "appos" and head.pos_ == "NOUN" and head.i < person.start and not date_or_tag(head):
-            role = role_of([head])  # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside
+            # "“Harbor Lights” actress Ilse Marr": the noun the name stands beside, with the lower-case words of
+            # its title ("the Pentagon press secretary, Tova Brenn": press secretary)
+            first = head.i
+            while first > head.sent.start and person.doc[first - 1].head.i == head.i and person.doc[
+                    first - 1].dep_ in {"compound", "amod"} and person.doc[first - 1].pos_ in {"NOUN", "ADJ"} and (
+                    person.doc[first - 1].is_lower and not person.doc[first - 1].ent_type_) and person.doc[
+                    first - 1].lower_ not in EVALUATIVE:
+                first -= 1
+            role = role_of(list(person.doc[first:head.i + 1]))
         role, affiliation = self._apposed_role(person, role, affiliation)
         if body_kind(role) is not None:
             # "Velder Post, a local newspaper, reported": the kind of body beside the name makes it that body's.

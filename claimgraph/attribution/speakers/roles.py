@@ -8,7 +8,9 @@ role under three words (`SAME_ROLE`), by which an earlier speaker is found again
 (`_role_head`: no plural, not even of a person noun, verb, bare adjective, name, "woman", or a word for what is
 said or for a name, `NO_ROLE_NOUNS`), drops an honorific after it ("tycoon Sir …") and "the late", is whole at
 its hyphens (`_whole_words`: "co-chair", "27-year-old mechanic"), and takes a minister's portfolio after "of"
-into the title (`portfolio_of`).
+into the title (`portfolio_of`). A relative is no role ("his son Ivo", "Foley's mother, Diane": `KIN`), a cleric's
+capitalised title is ("Father Ivo Kell"); title words the recogniser ran into the body before them are the title's
+("Pentagon Press Secretary": `body_before_title`).
 A person's name in a mention made whole, its title split off (`person_name`); the words before it that may be a
 role (`words_before`, `title_words`).
 """
@@ -84,6 +86,8 @@ def role_of(tokens: list[Token]) -> str | None:
     if not tokens or of == 0 or not _role_head(tokens[(of or len(tokens)) - 1]) and not any(
             _role_head(t) for t in _hyphen_run(tokens[:of])):  # "sergeant-at-arms", "editor-in-chief"
         return None
+    if _kin(tokens[(of or len(tokens)) - 1]):
+        return None
     words = []
     for token in tokens:
         plain = token.lower_.rstrip(".")
@@ -101,6 +105,20 @@ PLAIN_PEOPLE = {"man", "woman", "men", "women", "boy", "girl", "person", "people
 NO_ROLE_NOUNS = STATEMENT_NOUNS | {"name", "nickname", "pseudonym", "story", "article", "headline", "comment"}
 # Endings of nouns for who does something ("coroner", "curator", "consultant"): a role written in capitals.
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "eer")
+
+
+# Words for whose relative someone is ("his son Ivo", "Foley's father, John", "the victim's mother"): a relation to
+# another person, not what one is; a role "father" on its own, read across articles, says nothing true. Written with
+# a capital before a name they are a cleric's title ("Father Ivo Marr", "Sister Rosella"), which stays a role.
+KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sister", "uncle", "aunt", "cousin",
+       "grandmother", "grandfather", "grandson", "granddaughter", "nephew", "niece", "mum", "mom", "dad", "widow",
+       "widower", "stepfather", "stepmother", "stepson", "stepdaughter", "fiancé", "fiancée", "fiance", "fiancee",
+       "girlfriend", "boyfriend", "friend", "sibling", "twin", "grandma", "grandpa", "granny", "stepdad", "stepmum"}
+
+
+def _kin(token: Token) -> bool:
+    """A word for a relative written as one, in lower case (a capital makes "Father", "Sister" a cleric's title)."""
+    return token.lower_ in KIN and not token.text[:1].isupper()
 
 
 def _role_head(token: Token) -> bool:
@@ -224,6 +242,22 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "november", "december"}
 
 
+# Words that open a title and never end a body's name ("Press Secretary", "Vice President", "Deputy Director"): the
+# recogniser runs them into the body's name before the title ("Pentagon Press" "Secretary Tova Brenn").
+TITLE_OPENERS = {"press", "vice", "deputy", "senior", "assistant", "associate", "managing", "communications",
+                 "executive", "chief"}
+
+
+def body_before_title(org: Span) -> Span:
+    """The body's name in an organisation the recogniser ran into the title after it: "Pentagon Press Secretary
+    Tova Brenn" is Tova Brenn, press secretary of the Pentagon, not secretary of "Pentagon Press"."""
+    doc = org.doc
+    while len(org) > 1 and org.end < len(doc) and org[-1].lower_ in TITLE_OPENERS and doc[
+            org.end].lower_.rstrip(".") in ROLE_ENDS:
+        org = doc[org.start:org.end - 1]
+    return org
+
+
 def date_or_tag(token: Token) -> bool:
     """A date ("October 6, 2014") or a hashtag ("#seamgate"): what a post's signature sets beside a name, no
     role."""
@@ -313,7 +347,10 @@ def title_words(mention: Span, person: Span, before: list[Token], orgs: list[Spa
     # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
     # Lights” actress Ilse Marr": actress) nor words of an organisation.
     quoted = quoted_token_ids(mention)
-    title = [t for t in before if t.pos_ in {"NOUN", "PROPN"} and t.i not in quoted and not any(
+    # (a word the tagger could not class right before the name is the title's head: "golf pro Ivo Marr", whose
+    # role "golf" alone would be a sport, not what he is)
+    title = [t for t in before if (t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "X" and t.i == person.start - 1 and (
+        t.is_lower and t.is_alpha)) and t.i not in quoted and not any(
         o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
         and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
     if title:
