@@ -497,3 +497,33 @@ def test_a_member_named_after_a_groups_own_name_is_no_group(extractor):
     doc = Doc(extractor.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     doc.ents = [Span(doc, 9, 12, label="PERSON"), Span(doc, 15, 18, label="PERSON")]
     assert TypeEvidence(doc).type_of("Big Bank Tomas") != "organization"
+
+
+@pytest.mark.parametrize("text, cue, name", [
+    # FNC-1 bodies: "Boko Haram denied …", "Isis claimed …", "al-Shabab often posts …" typed person (or the
+    # particle "al" an anonymous source): a body on the organisation list is an organisation wherever it stands.
+    ("Dova Haram denied on Monday that its fighters had crossed into Velmar.", "denied", "Dova Haram"),
+    ("Al-Dovan said on Sunday that its fighters had left the port of Velmar.", "said", "Al-Dovan"),
+    ("Although al-Dovan often posts comments from the group on social media and gives interviews with journalists "
+     "in Velmar, it has been silent about whether he survived.", "often posts", "al-Dovan"),
+])
+def test_a_name_on_the_organisation_list_is_a_body(extractor, tmp_path, monkeypatch, text, cue, name):
+    from claimgraph.attribution import speaker_types
+
+    listed = tmp_path / "organizations.txt"
+    listed.write_text("Dova Haram\nAl Dovan\n", encoding="utf-8")
+    monkeypatch.setenv("CLAIMGRAPH_ORGANIZATIONS", str(listed))
+    speaker_types.organization_keys.cache_clear()
+    try:
+        speaker = by_cue(extract(extractor, text), cue).speaker
+        assert speaker is not None and (speaker.name, speaker.type) == (name, "organization")
+    finally:
+        monkeypatch.delenv("CLAIMGRAPH_ORGANIZATIONS")
+        speaker_types.organization_keys.cache_clear()
+
+
+def test_the_shipped_organisation_list_names_bodies_only():
+    from claimgraph.attribution.speaker_types import known_organization
+
+    assert known_organization("Boko Haram") and known_organization("al-Shabab") and known_organization("the Taliban")
+    assert not known_organization("Isis Marr") and not known_organization("Haram")

@@ -41,6 +41,7 @@ from claimgraph.attribution.speaker_types import (
     TITLES,
     TypeEvidence,
     first_names,
+    known_organization,
     looks_like_full_name,
     name_key,
     person_noun,
@@ -656,6 +657,10 @@ class SpeakerResolver:
                 outlet_name(tokens_text(after)) if after else None)
         if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
             return self._remember(Speaker(outlet, "news_outlet"), alias)
+        if known_organization(strip_det(alias)):
+            # "al-Shabab", "the Taliban": a body on the organisation list, whose lower-case particle or article the
+            # steps below would read as a description ("al").
+            return self._remember(Speaker(strip_det(alias), "organization"), alias)
         if root.lower_ in NOBLE and core[0].lower_ in DETERMINERS and not any(
                 t.pos_ == "PROPN" and t.i != root.i for t in core):
             # "the new King", "The Queen": the person named with that title before, else one described; a title
