@@ -398,3 +398,62 @@ def test_a_clause_subject_hung_on_the_cue_stays_in_the_content(rules):
             "been buried for some time, suggesting they belonged to earlier victims.")
     assert only_by_cue(extract(rules, text), "said").content == (
         "many of the bodies at the first site appeared to have been buried for some time")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Mara Vell praised the harbor plan at a rally in Port Ellis on Monday.", "praised", "the harbor plan"),
+    ("Ilan Moss criticized the ferry board during a debate in Tarn.", "criticized", "the ferry board"),
+    ("The ferry board denied the smuggling charges before the harbor vote.", "denied", "the smuggling charges"),
+    ("Osric Tal touted his recent wins in the harbor primaries at the start of his speech.", "touted",
+     "his recent wins in the harbor primaries"),
+    ("Ilan Moss blamed the local harbor officials on Twitter.", "blamed", "the local harbor officials"),
+])
+def test_when_and_where_an_object_was_said_is_not_said(rules, text, cue, content):
+    """'praised the plan at a rally on Monday', 'criticized the board during a debate': a phrase of when or where
+    it was said hung on the cue after its object is the occasion, not what was said (`clauses._occasion`)."""
+    assert only_by_cue(extract(rules, text), cue).content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Vell praised the plan in its budget section.", "the plan in its budget section"),
+    # "in" is left to the object: PolNeAR's contents hold it as often as not
+    ("Vell praised the harbor plan in a speech to the council.", "the harbor plan in a speech to the council"),
+])
+def test_a_phrase_hung_on_the_cue_that_is_no_occasion_stays_in_the_object(rules, text, content):
+    assert only_by_cue(extract(rules, text), "praised").content == content
+
+
+def test_a_name_given_keeps_its_own_time(rules):
+    """'called it a common ailment during long bids for office': the time belongs to the name given."""
+    text = "Vell called it a common ailment during long bids for office."
+    assert only_by_cue(extract(rules, text), "called").content == "it a common ailment during long bids for office"
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a that-clause: the object before it is no subject of it
+    ("Dana Reed tells Harbor Radio’s “Morning Tide” on Friday that “exactly who did it” remains under "
+     "investigation.", "tells", "that “exactly who did it” remains under investigation"),
+    ("Vell told reporters the ferry will sail on Monday.", "told", "the ferry will sail on Monday"),
+])
+def test_a_clause_with_its_own_start_keeps_it(rules, text, cue, content):
+    assert only_by_cue(extract(rules, text), cue).content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    # the clause's subject read as the cue's second object, after the one told
+    ("The deckhand told Gawker the most pressing dilemma facing them had to do with fashion.",
+     "the most pressing dilemma facing them had to do with fashion"),
+    # the name of the one told hung on the clause's subject
+    ("Meanwhile a Kestrel official told media outlet Xendan the fighters’ symptoms were similar to those "
+     "experienced by flu sufferers.", "the fighters’ symptoms were similar to those experienced by flu sufferers"),
+    # the last word of the name read as the clause's verb
+    ("Mr Bream told Harbor Radio Leeds the letter he had kept since his wife's death was lost in December.",
+     "the letter he had kept since his wife's death was lost in December"),
+    # the clause subject's possessor hung on the one told
+    ("Meanwhile a Kestrel official told media outlet Tarnvale the sailors’ symptoms were similar to those of the "
+     "flu.", "the sailors’ symptoms were similar to those of the flu"),
+])
+def test_the_one_told_is_not_in_the_content(rules, text, content):
+    """'told Harbor Radio the ferry will sail': the listener is no part of what was said, and the clause keeps its
+    own subject however the parser split the two (`clauses._clause_bounds`, `_after_listener`)."""
+    assert only_by_cue(extract(rules, text), "told").content == content
