@@ -423,6 +423,18 @@ def test_a_phrase_hung_on_the_cue_that_is_no_occasion_stays_in_the_object(rules,
     assert only_by_cue(extract(rules, text), "praised").content == content
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    # a date may date the thing said
+    ("Dana Reed formally announced her candidacy for the harbor elections on Feb. 14, 2025 in Port Ellis.",
+     "announced", "her candidacy for the harbor elections on Feb. 14, 2025 in Port Ellis"),
+    # too few words would be left: a span a phrase too long is better than a statement dropped
+    ("Marshal Osric Tarn revealed the truce at the close of a harbor meeting.", "revealed",
+     "the truce at the close of a harbor meeting"),
+])
+def test_an_object_keeps_a_phrase_that_may_be_its_own(rules, text, cue, content):
+    assert only_by_cue(extract(rules, text), cue).content == content
+
+
 def test_a_name_given_keeps_its_own_time(rules):
     """'called it a common ailment during long bids for office': the time belongs to the name given."""
     text = "Vell called it a common ailment during long bids for office."
