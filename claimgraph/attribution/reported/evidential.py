@@ -399,6 +399,12 @@ def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
     that clause is a statement of its own)."""
     phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in SIDE_PHRASES and c.i > side.i
                and token.lemma_.lower() in BACKING]
+    # an infinitive the parser hung on the verb after a side that is a thing belongs to the thing: "supports the
+    # amendments to expand the ferry service", "defended his call to raise the harbor wage" (PolNeAR train: 5 more
+    # matched); after a person it is what the person is backed for ("endorsed him to help spread the word")
+    if side.pos_ == "NOUN":
+        phrases += [c for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.i > side.right_edge.i
+                    and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"]
     words = [t for top in [side] + phrases for t in top.subtree]
     aside = {t.i for w in words if w.dep_ in {"relcl", "appos"} and w.left_edge.i > 0
              and doc[w.left_edge.i - 1].text == "," for t in w.subtree}
