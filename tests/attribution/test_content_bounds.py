@@ -469,3 +469,16 @@ def test_the_one_told_is_not_in_the_content(rules, text, content):
     """'told Harbor Radio the ferry will sail': the listener is no part of what was said, and the clause keeps its
     own subject however the parser split the two (`clauses._clause_bounds`, `_after_listener`)."""
     assert only_by_cue(extract(rules, text), "told").content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Reed vowed to keep the pier open and celebrated the ruling Monday.", "vowed", "to keep the pier open"),
+    ("Reed proposed that more ferries be left in Tarn, and pushed to funnel arms to the harbor guard.", "proposed",
+     "that more ferries be left in Tarn"),
+    # a tensed content goes on with its second verb
+    ("Reed said the pier had been closed and reopened in May.", "said", "the pier had been closed and reopened in May"),
+])
+def test_a_tensed_verb_after_an_untensed_content_is_the_speakers_next_act(rules, text, cue, content):
+    """'vowed to keep the pier open and celebrated …': the cue's own tense after an infinitive or a subjunctive
+    (`bounds._tensed_after_untensed`)."""
+    assert only_by_cue(extract(rules, text), cue).content == content
