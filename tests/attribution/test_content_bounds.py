@@ -459,7 +459,7 @@ def test_a_clause_with_its_own_start_keeps_it(rules, text, cue, content):
     ("Meanwhile a Kestrel official told media outlet Xendan the fighters’ symptoms were similar to those "
      "experienced by flu sufferers.", "the fighters’ symptoms were similar to those experienced by flu sufferers"),
     # the last word of the name read as the clause's verb
-    ("Mr Bream told Harbor Radio Leeds the letter he had kept since his wife's death was lost in December.",
+    ("Mr Bream told Harbor Radio Tarnleeds the letter he had kept since his wife's death was lost in December.",
      "the letter he had kept since his wife's death was lost in December"),
     # the clause subject's possessor hung on the one told
     ("Meanwhile a Kestrel official told media outlet Tarnvale the sailors’ symptoms were similar to those of the "
@@ -469,6 +469,12 @@ def test_the_one_told_is_not_in_the_content(rules, text, content):
     """'told Harbor Radio the ferry will sail': the listener is no part of what was said, and the clause keeps its
     own subject however the parser split the two (`clauses._clause_bounds`, `_after_listener`)."""
     assert only_by_cue(extract(rules, text), "told").content == content
+
+
+def test_an_outlet_in_capitals_told_is_not_in_the_content(rules):
+    text = ("Mr Bream told KTRN Radio Tarnleeds the message he had kept since his wife's death from cancer was lost "
+            "in December.")
+    assert only_by_cue(extract(rules, text), "told").content.startswith("the message he had kept")
 
 
 @pytest.mark.parametrize("text, cue, content", [

@@ -385,7 +385,7 @@ PHRASE_OPENERS = {"the", "a", "an", "his", "her", "its", "their", "our", "my", "
 
 
 def _after_listener(doc: Doc, start: int, end: int) -> int:
-    """'told media outlet Xendan the fighters’ symptoms were …', 'told BBC Radio Leeds the message … was lost': the
+    """'told media outlet Xendan the fighters’ symptoms were …', 'told KTRN Radio Tarnleeds the message … was lost': the
     parser hung the name of the one told on the clause's subject (or read its last word as the clause's verb), so
     the content opened with it (FNC-1 design, 2 such). A run of capitalized words at the content's start, right
     before a word that opens a noun phrase, is the listener's name: the content starts at that word."""
@@ -393,9 +393,10 @@ def _after_listener(doc: Doc, start: int, end: int) -> int:
     if span is None:
         return start
     names = 0
-    # a name's words: proper nouns, or a word of a named entity the tagger read as a verb ("Leeds"); not a headline's
-    # capitalized verb ("Told Harbor Board Was a Bad Idea")
-    while names < len(span) - 1 and span[names].is_title and span[names].lower_ not in PHRASE_OPENERS and (
+    # a name's words (capitalized or in capitals: "KTRN"): proper nouns, or a word of a named entity the tagger read
+    # as a verb ("Tarnleeds"); not a headline's capitalized verb ("Told Harbor Board Was a Bad Idea")
+    while names < len(span) - 1 and (span[names].is_title or span[names].is_upper) and \
+            span[names].lower_ not in PHRASE_OPENERS and (
             span[names].tag_ in {"NNP", "NNPS"} or span[names].ent_type_ and span[names].is_alpha):
         names += 1
     if names == 0 or span[names].lower_ not in PHRASE_OPENERS or span[names].is_title:
