@@ -481,7 +481,12 @@ def test_an_outlet_in_capitals_told_is_not_in_the_content(rules):
     ("Reed vowed to keep the pier open and celebrated the ruling Monday.", "vowed", "to keep the pier open"),
     ("Reed proposed that more ferries be left in Tarn, and pushed to funnel arms to the harbor guard.", "proposed",
      "that more ferries be left in Tarn"),
-    # a tensed content goes on with its second verb
+    # a tensed content goes on with its second verb, and so does a past the tagger may read as a participle
+    ("A source told us editors spotted at least one critter this week under a desk, and immediately notified Mara "
+     "Vell.", "told", "editors spotted at least one critter this week under a desk, and immediately notified Mara "
+     "Vell"),
+    ("Another suspect is Osric Dane, 30, a former smuggler and gang member who The Tarn Courier said converted to the "
+     "cause and flew to Kestrel to wage war.", "said", "converted to the cause and flew to Kestrel to wage war"),
     ("Reed said the pier had been closed and reopened in May.", "said", "the pier had been closed and reopened in May"),
 ])
 def test_a_tensed_verb_after_an_untensed_content_is_the_speakers_next_act(rules, text, cue, content):
