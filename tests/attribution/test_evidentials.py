@@ -205,3 +205,26 @@ def test_reportedly_in_a_relative_clause_reports_of_the_antecedent(rules, text, 
     """'The suspect, who was reportedly born in Tarn': the report is of the suspect, not of 'who'."""
     found = only_by_cue(extract(rules, text), "reportedly")
     assert [text[s:e] for s, e in found.content_spans] == content
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("It is striking how excited Vell seems to be about it.", "seems"),
+    ("Nobody knows whether the pier is expected to reopen in May.", "expected"),
+    ("If the ferry seems to be late, call the harbor office.", "seems"),
+])
+def test_a_seeming_asked_or_exclaimed_is_no_claim(rules, text, cue):
+    """'how excited Vell seems to be', 'whether the pier is expected to reopen': a question word before the
+    subject makes the clause a question or a wonder (`evidential._asked_or_exclaimed`), no claim."""
+    assert cue not in cues_found(rules, text)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    # a condition of its own before the subject: the expectation still stands
+    ("If Osric Vell is elected, the losing side in the harbor dispute could be expected to take the case to the "
+     "high court.", "expected", "the losing side in the harbor dispute … to take the case to the high court"),
+    # "why" takes its clause as true
+    ("In this climate, you can see why the Tarn board can seem like just another lobby with an agenda.", "seem",
+     "the Tarn board … like just another lobby with an agenda"),
+])
+def test_a_seeming_beside_a_question_word_not_its_own_stays(rules, text, cue, content):
+    assert " … ".join(text[s:e] for s, e in only_by_cue(extract(rules, text), cue).content_spans) == content

@@ -135,3 +135,17 @@ def test_a_deed_of_force_takes_no_side(rules, text, cue):
 ])
 def test_a_side_against_a_view_stays(rules, text, cue, content):
     assert only_by_cue(extract(rules, text), cue).content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Moss supports his 2013 amendments to radically expand the ferry service.", "supports",
+     "his 2013 amendments to radically expand the ferry service"),
+    ("Vell defended his call to raise the harbor wage to 15 dollars an hour.", "defended",
+     "his call to raise the harbor wage to 15 dollars an hour"),
+    # after a person the infinitive is what the person is backed for, not the side
+    ("The harbor union endorsed Mara Vell to help spread the word.", "endorsed", "Mara Vell"),
+])
+def test_an_infinitive_after_a_thing_backed_belongs_to_the_side(rules, text, cue, content):
+    """'supports the amendments to expand …': the parser hangs the thing's infinitive on the verb
+    (`evidential._side_span`)."""
+    assert only_by_cue(extract(rules, text), cue).content == content

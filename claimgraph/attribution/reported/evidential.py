@@ -69,6 +69,8 @@ def evidential(doc: Doc, token: Token) -> Found | None:
         or (lemma in SEEM and (c.dep_ in {"oprd", "acomp"} and c.pos_ == "ADJ" or _seeming(c))))]
     if not comps or lemma in SEEM and (_seems_to_say(token, comps[0]) or _seeming_to_come(token)):
         return None
+    if _asked_or_exclaimed(token, subjects[0]):
+        return None
     subject = trim(doc, *subtree_span(subjects[0]))
     if token.dep_ == "relcl" and (subjects[0].lower_ == "who" or lemma in RAISING
                                   and subjects[0].lower_ in {"which", "that"}):
@@ -147,6 +149,23 @@ def _seems_to_say(token: Token, comp: Token) -> bool:
         return False
     return any(c.dep_ == "ccomp" and c.i < token.i and _finite(c) and c.right_edge.i == subject.left_edge.i - 2
                for c in token.children)
+
+
+# Words that open an indirect question, an exclamation or a condition: "how excited Vell seems to be", "whether the
+# pier is expected to reopen", "if the ferry seems late". Not "why": it takes its clause as true ("you can see why
+# the board can seem like just another lobby" still says the board seems so).
+QUESTION_WORDS = {"how", "what", "whether", "if"}
+
+
+def _asked_or_exclaimed(token: Token, subject: Token) -> bool:
+    """'It is striking how excited Vell seems to be about it', 'nobody knows whether the pier is expected to reopen':
+    a question word opening the evidential's own clause, before its subject, makes it a question asked or a wonder
+    voiced, no claim that the subject seems or is expected anything. The word hangs on the verb or on its
+    complement ("how excited"), not in a clause of its own before it ("If Vell is elected, the board could be
+    expected to …" still expects)."""
+    return any(t.lower_ in QUESTION_WORDS and t.tag_ in {"WRB", "WP", "WDT", "IN"} and t.i < subject.left_edge.i
+               and (t.head.i == token.i or t.head.head.i == token.i and t.head.dep_ in {"acomp", "oprd", "xcomp"})
+               for t in token.subtree)
 
 
 def _finite(verb: Token) -> bool:
@@ -380,6 +399,12 @@ def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
     that clause is a statement of its own)."""
     phrases = [c for c in token.children if c.dep_ == "prep" and c.lower_ in SIDE_PHRASES and c.i > side.i
                and token.lemma_.lower() in BACKING]
+    # an infinitive the parser hung on the verb after a side that is a thing belongs to the thing: "supports the
+    # amendments to expand the ferry service", "defended his call to raise the harbor wage" (PolNeAR train: 5 more
+    # matched); after a person it is what the person is backed for ("endorsed him to help spread the word")
+    if side.pos_ == "NOUN":
+        phrases += [c for c in token.children if c.dep_ in {"xcomp", "advcl"} and c.i > side.right_edge.i
+                    and c.left_edge.lower_ == "to" and c.left_edge.dep_ == "aux"]
     words = [t for top in [side] + phrases for t in top.subtree]
     aside = {t.i for w in words if w.dep_ in {"relcl", "appos"} and w.left_edge.i > 0
              and doc[w.left_edge.i - 1].text == "," for t in w.subtree}
