@@ -21,4 +21,9 @@ __version__ = "0.1.0"
 # relative clauses without the relative word, assaults and death tolls no side or claim; an "according to" phrase
 # that opens a conjunct reports that conjunct; names, types, roles and affiliations (owners' possessives, groups'
 # fighters, "the King", sources "close to" a body, a family's spokesperson, no place as an affiliation).
-EXTRACTOR_VERSION = "0.7.3"
+# 0.7.4 (issue 9): quotations after a colon that ends a reported clause, after "read"/"begin", a second quoted
+# predicate, a quotation going on past label lines; "X quoted Y as saying" gives Y (X as via); an infinitive hung on
+# a thing has no thing as its speaker; a listener, an occasion ("during …") and "how excited X seems" out of
+# contents; the tagger's indirect additions on a rule find's cue must open their clause; an organisation list
+# (armed groups, international bodies), kinship words no role, "they" an outlet, titles inside a body's name.
+EXTRACTOR_VERSION = "0.7.4"
