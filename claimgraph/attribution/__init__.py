@@ -1,8 +1,10 @@
 """Attribution: from parsed text to `Attribution` records.
 
 Order of work for one parsed piece of an article:
-1. `quotes.direct_quotes` — quote marks with a cue after or before them, and cue-less continuations;
-2. `reported.reported_speech` — indirect and mixed speech, "according to", cues whose words are missing;
+1. `quotes.direct_quotes` — quote marks (`marks.py`, read once for steps 1 and 2) with a cue after or before
+   them or a frame (`frames.py`), and cue-less continuations (`continuations.py`);
+2. `reported.reported_speech` — indirect and mixed speech, "according to", cues whose words are missing; then
+   `continuations.after_statements` — quotations that go on with a reported statement;
 3. the learned tagger (`learned/`, where its model is installed) adds what the rules missed: its candidates whose
    content overlaps no rule content (`merge.py`);
 4. `speakers.resolve_speakers` — each source mention to an identity, in text order (the writer's own "I"/"we"
@@ -18,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from claimgraph.attribution.continuations import after_statements, inside_statements
 from claimgraph.attribution.cues import is_narrative, is_result_not_statement, lexicon
 from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span, sentence_of, swallowed, trim
 from claimgraph.attribution.labels import label_lines, speaker_labels
@@ -32,14 +35,9 @@ from claimgraph.attribution.learned.gate import (
     source_kind,
 )
 from claimgraph.attribution.learned.stage2 import features as stage2_features
+from claimgraph.attribution.marks import find_quotes, with_single_quotes
 from claimgraph.attribution.merge import merge
-from claimgraph.attribution.quotes import (
-    after_statements,
-    direct_quotes,
-    find_quotes,
-    inside_statements,
-    with_single_quotes,
-)
+from claimgraph.attribution.quotes import direct_quotes
 from claimgraph.attribution.reported import cue_subject, found_thing, not_a_statement, reported_speech
 from claimgraph.attribution.speakers import resolve_speakers, with_byline
 from claimgraph.nlp.predicates import content_tokens, predicate_words

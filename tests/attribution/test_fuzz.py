@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from claimgraph.attribution import find_in_doc
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.labels import label_lines, speaker_labels
-from claimgraph.attribution.quotes import direct_quotes, find_quotes, with_single_quotes
+from claimgraph.attribution.marks import find_quotes, with_single_quotes
+from claimgraph.attribution.quotes import direct_quotes
 from claimgraph.attribution.reported import reported_speech
 from claimgraph.attribution.speakers import SpeakerResolver
 from claimgraph.records import Article

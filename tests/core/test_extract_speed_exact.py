@@ -10,7 +10,7 @@ import pytest
 import spacy
 
 from claimgraph.attribution.found import TEXT_KEY
-from claimgraph.attribution.quotes import Quote, find_quotes
+from claimgraph.attribution.marks import Quote, find_quotes
 from claimgraph.attribution.speaker_types import person_noun
 from claimgraph.attribution.speakers import SpeakerResolver
 from claimgraph.nlp import (
@@ -36,7 +36,7 @@ def nlp():
 
 def _find_quotes_by_character(text: str) -> list[Quote]:
     """find_quotes as it was before the ninth session: every character visited."""
-    from claimgraph.attribution.quotes import CLOSE, OPEN, _looks_opening, _stray_close
+    from claimgraph.attribution.marks import CLOSE, OPEN, _looks_opening, _stray_close
 
     quotes: list[Quote] = []
     open_at: int | None = None

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, doc_text, sentence_of, subtree_span, trim
-from claimgraph.attribution.quotes import WORD
+from claimgraph.attribution.marks import WORD
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, has_quote, paragraph_below
 from claimgraph.attribution.reported.evidential import made_clear
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
-from claimgraph.attribution.quotes import WORD, Quote
+from claimgraph.attribution.marks import WORD, Quote
 from claimgraph.attribution.reported.clauses import trailing_frame
 from claimgraph.attribution.reported.common import DASHES, MIN_CONTENT_WORDS, after_dateline, has_quote
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, inverted_subject, subtree_span, trim
-from claimgraph.attribution.quotes import CLOSE
+from claimgraph.attribution.marks import CLOSE
 from claimgraph.attribution.reported.common import DIRECTIVE, EVIDENCE, SUBJECTS, after_dateline, too_short
 
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, subtree_span, trim
-from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
+from claimgraph.attribution.marks import CLOSE, OPEN, WORD
 from claimgraph.nlp.datelines import PLACE_DATELINE
 
 # Verbs that take an instruction, not a statement, in "told X to …": not attributions.

@@ -21,7 +21,7 @@ from claimgraph.attribution.found import (
     subtree_span,
     trim,
 )
-from claimgraph.attribution.quotes import WORD
+from claimgraph.attribution.marks import WORD
 from claimgraph.attribution.reported.common import (
     EVIDENCE,
     MIN_CONTENT_WORDS,

@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc
 
 from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
-from claimgraph.attribution.quotes import WORD
+from claimgraph.attribution.marks import WORD
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS
 from claimgraph.nlp.signatures import SIGNATURE
 

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.found import doc_text, trim
-from claimgraph.attribution.quotes import OPEN
+from claimgraph.attribution.marks import OPEN
 from claimgraph.attribution.reported.common import after_dateline, has_quote, paragraph_below, too_short
 from claimgraph.attribution.reported.introduced import post_from
 from claimgraph.nlp.signatures import SIGNATURE

@@ -34,7 +34,8 @@ from claimgraph.attribution.found import (
     subtree_span,
     trim,
 )
-from claimgraph.attribution.quotes import WORD, Quote, channel
+from claimgraph.attribution.marks import WORD, Quote
+from claimgraph.attribution.mentions import channel
 from claimgraph.attribution.reported.according import (
     ACCORDING_WORDS,
     IN_WORDS,

@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Token
 
 from claimgraph.attribution.found import cue_subject, doc_text
-from claimgraph.attribution.quotes import CLOSE, OPEN, WORD
+from claimgraph.attribution.marks import CLOSE, OPEN, WORD
 from claimgraph.attribution.reported.common import DASHES, SUBJECTS
 from claimgraph.attribution.unsaid import unsaid
 

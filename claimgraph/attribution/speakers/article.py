@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from claimgraph.attribution.found import Found, doc_text
-from claimgraph.attribution.quotes import find_quotes
+from claimgraph.attribution.marks import find_quotes
 from claimgraph.attribution.speakers.implied import (
     apposed_name,
     asked_participle,

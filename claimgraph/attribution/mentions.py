@@ -1,0 +1,106 @@
+"""Who a cue names and through what: the cue's subject as written (`speaker_mention`, with its appositions) and the
+channel a statement went through (`channel`: "told Defense News", "in an interview with Tidewater Radio").
+
+Read by the quote steps (frames.py, continuations.py, quotes.py: step 1 of the order of work in
+claimgraph/attribution/__init__.py's docstring) and by reported speech (step 2); turning a mention into an identity
+is the speakers step's (speakers/, step 4). Among the quote modules it depends on marks.py only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.attribution.found import cue_subject, trim
+from claimgraph.attribution.marks import CLOSE, OPEN
+
+PERCEIVED = {"hear", "overhear", "see", "film", "record", "catch", "videotape", "tape"}
+# Subjects that name nobody who could have said the words ("it read: …", "which told …").
+NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "they"}
+
+
+def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | None:
+    """The cue's subject as written, with its appositions ("Eric Pahon, a spokesman at the Pentagon")."""
+    subjects = [c for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects and cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == cue.lower_:
+        subjects = [c for c in doc[cue.i + 1].children if c.dep_ == "nsubj"]
+    if not subjects and cue.dep_ == "xcomp" and cue.head.lemma_.lower() in PERCEIVED:
+        # '“…,” the man could be heard saying': the one heard (or seen, filmed) saying it, not the hearer
+        subjects = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
+    if not subjects and cue.dep_ in {"advcl", "conj", "xcomp", "pcomp"}:
+        climbed, _ = cue_subject(cue)  # "…, adding: “…”": the subject of the verb it hangs from
+        subjects = [climbed] if climbed is not None else []
+    if after is not None:
+        # A subject inside the quote is the parse reading the quote as the clause ('“The first I heard …,” said
+        # King'): the speaker is named after the closing mark.
+        subjects = [s for s in subjects if s.idx >= after]
+    if subjects:
+        chars = _span_chars(subjects[0])
+        if chars is None:
+            return None  # a subject of quote marks alone ("Reyes’ » denied"): nobody is named
+        start, end = trim(doc, *chars)
+        return doc.char_span(start, end, alignment_mode="expand")
+    if after is None:
+        return _name_right_before(doc, cue)
+    # "…,” said Mara Vell, the mayor." with no parse link: the words between the mark and the cue, or after it.
+    between = doc.char_span(after, cue.idx, alignment_mode="contract")
+    if between is not None and any(t.is_alpha for t in between):
+        start, end = trim(doc, between.start_char, between.end_char)
+        return doc.char_span(start, end, alignment_mode="expand")
+    sent_end = cue.sent.end_char
+    rest = doc.char_span(cue.idx + len(cue), sent_end, alignment_mode="contract")
+    if rest is not None and len(rest):
+        start, end = trim(doc, rest.start_char, rest.end_char)
+        return doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return None
+
+
+def _name_right_before(doc: Doc, cue: Token) -> Span | None:
+    """'… Rep. Paul Ryan (R-WI) said “…”' where the parse gave the cue no subject: the name of a person or body
+    that ends right before it (a bracketed party and state between them aside)."""
+    i = cue.i - 1
+    if i >= 0 and doc[i].text == ")":
+        while i >= 0 and doc[i].text != "(" and cue.i - i < 8:
+            i -= 1
+        i -= 1
+    if i < 0 or doc[i].ent_type_ not in {"PERSON", "ORG"}:
+        return None
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return ent if ent is not None and ent.end == i + 1 else None
+
+
+def _span_chars(token: Token) -> tuple[int, int] | None:
+    tokens = list(token.subtree)
+    # A subject's subtree can swallow a following quote when the parse is off; stop at a quote mark.
+    kept = [t for t in tokens if t.text not in OPEN and t.text not in CLOSE]
+    contiguous = [t for t in kept if abs(t.i - token.i) <= 25]
+    # '“…,” Vell, the mayor, said': the comma before the closing mark hangs on the subject too.
+    while len(contiguous) > 1 and contiguous[0].is_punct and contiguous[0].i < token.i:
+        contiguous = contiguous[1:]
+    if not contiguous:
+        return None  # the subject and all it holds are quote marks (found by the fuzz test)
+    return contiguous[0].idx, contiguous[-1].idx + len(contiguous[-1])
+
+
+def channel(doc: Doc, cue: Token) -> list[str]:
+    """The channel a statement went through: "told Defense News", "in an interview with Tidewater Radio"."""
+    via: list[str] = []
+    cues = [cue] + ([doc[cue.i + 1]] if cue.i + 1 < len(doc) and doc[cue.i + 1].lower_ == cue.lower_ else [])
+    for c in cues:
+        if c.lemma_ in {"tell", "write"}:
+            for child in c.children:
+                if child.dep_ in {"dobj", "dative"} and child.pos_ in {"PROPN", "NOUN"}:
+                    via.append(_np_text(child))
+        for prep in c.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "during"}:
+                for pobj in prep.children:
+                    if pobj.lemma_ in {"interview", "statement", "post", "tweet", "broadcast"}:
+                        for p2 in pobj.children:
+                            if p2.dep_ == "prep" and p2.lower_ in {"with", "on", "to"}:
+                                via += [_np_text(o) for o in p2.children if o.dep_ == "pobj"]
+    return via
+
+
+def _np_text(token: Token) -> str:
+    words = [t for t in token.subtree if t.dep_ not in {"det", "punct"} or t.i > token.i]
+    text = " ".join(t.text for t in words if not t.is_punct)
+    return text
