@@ -6,7 +6,7 @@ the sentence, label lines between, the next sentence or paragraph: `_continues`)
 subject said it (`_own_sentence_subject`), or goes on with a sentence that embeds a few quoted words
 (`_after_mixed_statement`). After reported speech (step 2): `inside_statements` drops the cue-less quotes that lie
 inside a statement's words, and `after_statements` adds the quotations that go on with a reported statement (and
-stretches a statement over a second quoted predicate). Depends on marks.py, mentions.py and frames.py; quotes.py
+stretches a statement over a second quoted predicate). Depends on marks.py, cue_sources.py and frames.py; quotes.py
 depends on it, never the other way round.
 """
 
@@ -16,18 +16,18 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.attribution.cue_sources import NOT_SPEAKERS, speaker_mention
 from claimgraph.attribution.cues import cue_for, lexicon
 from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
-from claimgraph.attribution.frames import _cue_after
-from claimgraph.attribution.marks import CLOSE, OPEN, WORD, Quote, _ends_clause, is_direct
-from claimgraph.attribution.mentions import NOT_SPEAKERS, speaker_mention
+from claimgraph.attribution.frames import cue_after
+from claimgraph.attribution.marks import CLOSE, OPEN, WORD, Quote, ends_clause, is_direct
 from claimgraph.attribution.speaker_types import org_noun, person_noun
 
 MAX_GAP_WORDS = 60  # a long cue clause ('," said Vell, the mayor, becoming the first …. "') still joins
 SAID_AFTER_WORDS = 4  # '” another replies', '” a second guard says': the cue follows the quotation closely
 
 
-def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
+def own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     """'Corker said he and his partners were “meticulous” about ensuring “…”', 'Trump also embraced enhanced
     interrogation techniques -- “…”', 'Another said he hoped …: “…”': a cue-less quote that stands inside a
     sentence of its own whose clause before the opening mark has a finite verb and a subject: the quote is what
@@ -42,7 +42,7 @@ def _own_sentence_subject(doc: Doc, quote: Quote) -> Span | None:
     return speaker_mention(doc, verb)
 
 
-def _thing_before_colon(doc: Doc, quote: Quote) -> bool:
+def thing_before_colon(doc: Doc, quote: Quote) -> bool:
     """'The timing of the move comes after Vogue launched a campaign for its offices: “…”': the colon that opens the
     quotation ends a clause of its own whose subject is a thing (no word for a person or a body) and whose verb says
     nothing: the quotation is no continuation of the speaker before, and the clause names nobody who said it."""
@@ -57,7 +57,7 @@ def _own_clause(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     """The finite verb of the clause before a cue-less quote in its sentence (`_own_sentence_subject`), and its
     subject; None where the quote opens its sentence."""
     text = doc_text(doc)
-    start = _sentence_start(doc, quote.start)
+    start = sentence_start(doc, quote.start)
     if start is None:
         return None
     line_start = text.rfind("\n", 0, quote.start) + 1
@@ -65,7 +65,7 @@ def _own_clause(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
     if not WORD.search(text[start:quote.start]) and before.endswith(":"):
         # 'Vell has since apologized for what happened: “…”': the parse starts a sentence at the quote; the
         # clause is the one the colon ends.
-        colon = _sentence_start(doc, line_start + len(before) - 1)
+        colon = sentence_start(doc, line_start + len(before) - 1)
         start = start if colon is None else colon
     span = doc.char_span(start, quote.start, alignment_mode="contract")
     if span is None or not WORD.search(text[start:quote.start]):
@@ -83,7 +83,7 @@ def _own_clause(doc: Doc, quote: Quote) -> tuple[Token, Token] | None:
 CUE_CLAUSE = re.compile(r"\s*,?\s*(?:[\w.'’-]+\s+){1,5}$")
 
 
-def _after_mixed_statement(doc: Doc, marks: list[Quote], qi: int, used: set[int]
+def after_mixed_statement(doc: Doc, marks: list[Quote], qi: int, used: set[int]
                            ) -> tuple[Token, tuple[int, int]] | None:
     """'Yet Vell is also a “change agent,” Moss said. “That’s exactly what people want …”': a quotation with no cue
     of its own right after a sentence that embeds a few quoted words and ends with its cue clause goes on with that
@@ -98,11 +98,11 @@ def _after_mixed_statement(doc: Doc, marks: list[Quote], qi: int, used: set[int]
     gap = text[embedded.end:quote.start]
     if "\n" in gap or not gap.rstrip().endswith(".") or not CUE_CLAUSE.match(gap.rstrip()[:-1] + " "):
         return None
-    cue = _cue_after(doc, embedded, used)
+    cue = cue_after(doc, embedded, used)
     if cue is None or cue.idx >= quote.start:
         return None
-    start = _sentence_start(doc, embedded.start)
-    if start is None or not _plain_words(text[start:embedded.start]):
+    start = sentence_start(doc, embedded.start)
+    if start is None or not plain_words(text[start:embedded.start]):
         return None
     lead = trim(doc, start, embedded.end, keep_final_period=True)
     return (cue, lead) if lead[1] > lead[0] else None
@@ -137,11 +137,11 @@ def after_statements(doc: Doc, marks: list[Quote], quotes: list[Found], statemen
                 and not any(s <= item.cue.start_char < e for s, e in quoted)]
     added: list[Found] = []
     for qi, quote in enumerate(marks):
-        if not is_direct(text, quote) or not _ends_clause(text, quote) \
+        if not is_direct(text, quote) or not ends_clause(text, quote) \
                 or WORD.search(text[quote.end:sentence_of(doc, (quote.start, quote.end))[1]]) \
                 or any(s < quote.inner[1] and quote.inner[0] < e for s, e in held):
             continue  # words after it in its sentence may be its cue clause ('“…,” Bary raps.', '“…!” laughed Vell')
-        start = _sentence_start(doc, quote.start)
+        start = sentence_start(doc, quote.start)
         opening = text[text.rfind("\n", 0, quote.start) + 1:quote.start].rstrip()
         if start is None or WORD.search(text[start:quote.start]) or (opening and opening[-1] not in ".!?”\"'’"):
             continue  # a quotation inside a sentence of its own (`_own_sentence_subject` reads those) or a frame's
@@ -209,7 +209,7 @@ def _join_second_quoted_predicates(doc: Doc, marks: list[Quote], statements: lis
             break
 
 
-def _sentence_start(doc: Doc, at: int) -> int | None:
+def sentence_start(doc: Doc, at: int) -> int | None:
     """Where the sentence holding the character at `at` starts, never before its line (the parse may run a sentence
     over a line break); None where no token covers it."""
     token = doc.char_span(at, at + 1, alignment_mode="expand")
@@ -218,12 +218,12 @@ def _sentence_start(doc: Doc, at: int) -> int | None:
     return max(token[0].sent.start_char, doc_text(doc).rfind("\n", 0, at) + 1)
 
 
-def _plain_words(lead: str) -> bool:
+def plain_words(lead: str) -> bool:
     """Whether the words a sentence opens with before a quotation are words and hold no quotation mark."""
     return bool(WORD.search(lead)) and not any(c in lead for c in OPEN) and not any(c in lead for c in CLOSE)
 
 
-def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
+def same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     """A cue-less quote is part of the previous statement when it stands in the same paragraph, or when the
     previous quote ran to the end of its paragraph without a closing mark (the convention for a quote that goes
     on in the next paragraph). A quote in a new paragraph after a closed one is a continuation of its own."""
@@ -246,7 +246,7 @@ def _same_utterance(doc: Doc, quote: Quote, previous: Quote | None) -> bool:
     return len(cues) <= 1 and len(WORD.findall(gap)) <= MAX_GAP_WORDS
 
 
-def _cue_clause_ends_sentence(doc: Doc, statement: Found, previous: Quote | None, quote: Quote) -> bool:
+def cue_clause_ends_sentence(doc: Doc, statement: Found, previous: Quote | None, quote: Quote) -> bool:
     """'“A,” Vell said at the pier.¶¶“B.”', '“A,” said Vell. “B.”': the statement's quotation closed, its cue
     clause after the closing mark ended the sentence (and perhaps the paragraph), and the quotation opens the next
     sentence or the next paragraph: the writer goes on quoting the same statement (PolNeAR marks both pieces as one
@@ -301,7 +301,7 @@ def _label_line(line: str) -> bool:
     return bool(LABEL_HEAD.match(line.strip())) or stripped[-1] not in ".!?"
 
 
-def _goes_on_past_labels(text: str, previous_quote: Quote | None, quote: Quote) -> bool:
+def goes_on_past_labels(text: str, previous_quote: Quote | None, quote: Quote) -> bool:
     """'Taylor said: “The dog is micro-chipped.¶“We contacted the owner.¶‘Cruel incident’¶“Unfortunately …”': the
     quotation before was left open at its paragraph's end (the convention for one that goes on) and only a few label
     lines stand between it and the paragraph this quotation opens: the same quotation goes on below them (where the
@@ -314,7 +314,7 @@ def _goes_on_past_labels(text: str, previous_quote: Quote | None, quote: Quote) 
     return 0 < len(lines) <= MAX_LABEL_LINES and all(_label_line(line) for line in lines)
 
 
-def _continues(doc: Doc, previous: Found, quote: Quote) -> bool:
+def continues(doc: Doc, previous: Found, quote: Quote) -> bool:
     """A cue-less quote continues the previous one when it opens within the next sentence or paragraph."""
     prev_end = max(e for _, e in previous.content)
     gap = doc_text(doc)[prev_end:quote.start]

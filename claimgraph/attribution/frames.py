@@ -7,7 +7,7 @@ after or before the quote ("Vell yelled.", "He demurred:"), a written frame ("re
 captain"), a reported clause ending in a colon, a name and a colon ("More from Jones:"), a noun naming what was said
 ("her reaction:"), a dash signature ("― Sonya Herridge"). Each returns the cue token, or the frame and the speaker as
 written, or None; `quotes.direct_quotes` tries them in its order (step 1 of the order of work in
-claimgraph/attribution/__init__.py's docstring). Depends on marks.py and mentions.py.
+claimgraph/attribution/__init__.py's docstring). Depends on marks.py and cue_sources.py.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.attribution.cue_sources import NOT_SPEAKERS, span_chars, speaker_mention
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
-from claimgraph.attribution.marks import CLOSE, OPEN, Quote, _ends_clause, _ends_inside
-from claimgraph.attribution.mentions import NOT_SPEAKERS, _span_chars, speaker_mention
+from claimgraph.attribution.marks import CLOSE, OPEN, Quote, ends_clause, ends_inside
 
 # Cue words that open a quote right after them, without a comma or colon ('she said “…”'); not "told", whose next
 # quoted words are as often a title ('told “CBS Mornings” that …').
@@ -31,7 +31,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="contract") if end > start else None
 
 
-def _cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+def cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """The first cue verb after a closing mark, before the sentence (or the next quote) ends."""
     covering = doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if covering is None:
@@ -56,7 +56,7 @@ def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:
     """'“… that is my wheelhouse.” He said, twice, that he was going to …', '… paths!” He added that …': a quote
     that ends its sentence inside the marks, then a cue with a clause of its own: the cue starts a new statement,
     not the quote's attribution."""
-    if not _ends_inside(doc_text(doc), quote):
+    if not ends_inside(doc_text(doc), quote):
         return False
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
         # '“… the first unit.” However as noted on the Zephyr website, there is a note …': an "as" clause after a
@@ -83,7 +83,7 @@ def _clause_after(doc: Doc, quote: Quote) -> list[Token] | None:
     return words
 
 
-def _frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+def frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """'“France will always be France,” an angry Hollande retaliated.', '“Out, out!” Vell yelled.': a quote that
     ends with a comma, a question or an exclamation mark inside its marks, then a short clause of a subject and a
     finite verb with no object or clause of its own ending the sentence: the verb is how the words were said,
@@ -107,7 +107,7 @@ def _frame_verb_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return verb
 
 
-def _frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+def frame_verb_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """'He demurred: “Whichever one I'm in.”', 'Vell returned to her familiar lines: “…”': a clause ending in a colon
     that opens the quote, its finite verb with a subject a few words before the colon: the quote is what that
     subject said, whether or not the lexicon knows the verb."""
@@ -145,7 +145,7 @@ OPENED_PIECES = {"letter", "post", "note", "statement", "speech", "message", "em
                  "tweet", "remarks", "address", "story", "article", "video", "book"}
 
 
-def _written_frame_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+def written_frame_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """'“…,” read the notice on the gate.', '“…,” the About Us page reads at the bottom.', '“…,” begins the captain.',
     '“…,” the harbour master begins her letter.': a quotation ending in a comma, then a clause that ends the sentence
     whose first verb is "read" or "begin": the words are what the notice (or the one beginning) said. The verb, or
@@ -177,7 +177,7 @@ def _written_frame_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None
     return verb
 
 
-def _colon_after_reported_clause(doc: Doc, quote: Quote, used: set[int]) -> tuple[Span, Span] | None:
+def colon_after_reported_clause(doc: Doc, quote: Quote, used: set[int]) -> tuple[Span, Span] | None:
     """'Vell, who ran the port, told the Times on Monday that there was one thing left to say: “…”', 'A guard told
     the paper the worst problem had to do with the weather: “…”': the colon that opens the quotation (on its line)
     ends a reported clause of a finite cue verb with a subject before it: the quotation is that subject's words.
@@ -221,7 +221,7 @@ def _colon_after_reported_clause(doc: Doc, quote: Quote, used: set[int]) -> tupl
     return (doc[cue.i:cue.i + 1], source) if source is not None else None
 
 
-def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
+def cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     """A cue ending the words before an opening mark: "Vell said:" or "Vell told reporters,"."""
     line_start = doc_text(doc).rfind("\n", 0, quote.start) + 1
     if not doc_text(doc)[line_start:quote.start].strip():
@@ -233,7 +233,7 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     if span is None or not len(span):
         return None
     tail = [t for t in span if not t.is_space]
-    if tail and tail[-1].lower_ in BARE_FRAMES and cue_for(tail[-1]) and tail[-1].i not in used and _ends_clause(
+    if tail and tail[-1].lower_ in BARE_FRAMES and cue_for(tail[-1]) and tail[-1].i not in used and ends_clause(
             doc_text(doc), quote):
         # 'she said “that was the last time … .”' with no comma: the quote is what was said, when it ends the
         # sentence ('said “most people in politics” can't be trusted' is a mixed quote, the reported clause's)
@@ -252,7 +252,7 @@ def _cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
     return None
 
 
-def _named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
+def named_colon(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     """'More from Jones: “…”', 'Mark Blumenthal and Jon Cohen: “…”': a person or organisation named right before a
     colon that opens the quote, with no verb between them (a cue verb there is `_cue_before`'s)."""
     text = doc_text(doc)
@@ -284,7 +284,7 @@ FRAME_NOUNS = {"caption", "warning", "reply", "response", "reaction", "message",
                "promise", "vow", "threat", "slogan"}
 
 
-def _noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
+def noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     """'This was Lana's reaction: ‘…’', 'posted a picture of his son with the caption: “That's my boy.”', 'Horner
     makes statements such as: “…”': a noun naming what was said ends the words before the colon (or comma) that opens
     the quotation, in its line or ending the paragraph above; the speaker is whose the noun is (its possessor) or the
@@ -308,7 +308,7 @@ def _noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
         return None
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is not None:
-        chars = _span_chars(owner)
+        chars = span_chars(owner)
         source = doc.char_span(*trim(doc, *chars), alignment_mode="expand") if chars is not None else None
     else:
         head = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "with" else noun.head
@@ -339,7 +339,7 @@ def _names_someone(name: Span) -> bool:
     return any(t.ent_type_ in {"PERSON", "ORG"} for t in name) or all(t.pos_ == "PROPN" for t in name if t.is_alpha)
 
 
-def _dash_signature(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
+def dash_signature(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     """'“…” ― Sonya Herridge': a quote signed with a dash and a name at the end of its line; or, for a quotation
     that is a paragraph of its own, on the line below it (`SIGNATURE_BELOW`, `_names_someone`)."""
     text = doc_text(doc)

@@ -171,15 +171,15 @@ def is_direct(text: str, quote: Quote) -> bool:
     return words >= MIN_DIRECT_WORDS and (starts_clause or (words >= 8 and not embedded))
 
 
-def _ends_inside(text: str, quote: Quote) -> bool:
+def ends_inside(text: str, quote: Quote) -> bool:
     """The quoted words end their sentence inside the marks ('… my wheelhouse.”', '… paths!”')."""
     return text[quote.inner[0]:quote.inner[1]].rstrip().endswith((".", "!", "?"))
 
 
-def _ends_clause(text: str, quote: Quote) -> bool:
+def ends_clause(text: str, quote: Quote) -> bool:
     """The quoted words end a sentence: a final mark inside the quote, or a period, line end or text end after it."""
     rest = text[quote.end:].lstrip(" \t")
-    return _ends_inside(text, quote) or not rest or rest[0] in "\n.!?"
+    return ends_inside(text, quote) or not rest or rest[0] in "\n.!?"
 
 
 def with_single_quotes(text: str, marks: list[Quote]) -> list[Quote]:

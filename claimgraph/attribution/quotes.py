@@ -13,31 +13,31 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.continuations import (
-    _after_mixed_statement,
-    _continues,
-    _cue_clause_ends_sentence,
-    _goes_on_past_labels,
-    _own_sentence_subject,
-    _plain_words,
-    _same_utterance,
-    _sentence_start,
-    _thing_before_colon,
+    after_mixed_statement,
+    continues,
+    cue_clause_ends_sentence,
+    goes_on_past_labels,
+    own_sentence_subject,
+    plain_words,
+    same_utterance,
+    sentence_start,
+    thing_before_colon,
 )
+from claimgraph.attribution.cue_sources import channel, speaker_mention
 from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
 from claimgraph.attribution.frames import (
-    _colon_after_reported_clause,
-    _cue_after,
-    _cue_before,
-    _dash_signature,
-    _frame_verb_after,
-    _frame_verb_before,
-    _named_colon,
-    _noun_frame,
-    _written_frame_after,
+    colon_after_reported_clause,
+    cue_after,
+    cue_before,
+    dash_signature,
+    frame_verb_after,
+    frame_verb_before,
+    named_colon,
+    noun_frame,
+    written_frame_after,
 )
-from claimgraph.attribution.marks import CLOSE, OPEN, SINGLE_OPEN, WORD, Quote, _ends_inside, is_direct
-from claimgraph.attribution.mentions import channel, speaker_mention
+from claimgraph.attribution.marks import CLOSE, OPEN, SINGLE_OPEN, WORD, Quote, ends_inside, is_direct
 from claimgraph.attribution.unsaid import unsaid
 
 GOING_ON = {"continue", "add"}  # cue verbs that say their subject spoke before ("Downey continued, “…”")
@@ -55,7 +55,7 @@ def _said_before_going_on(doc: Doc, marks: list[Quote], qi: int, cue: Token, fou
     text = doc_text(doc)
     before, quote = marks[qi - 1], marks[qi]
     gap = text[before.end:quote.start]
-    if not before.closed or not is_direct(text, before) or not _ends_inside(text, before) or "\n" in gap \
+    if not before.closed or not is_direct(text, before) or not ends_inside(text, before) or "\n" in gap \
             or any(c in gap for c in {*OPEN, *CLOSE, *SINGLE_OPEN}) or len(WORD.findall(gap)) > 8 \
             or not before.end <= cue.idx < quote.start:
         return None
@@ -79,25 +79,25 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
             continue
         inner = trim(doc, *quote.inner, keep_final_period=True)
         inner = (quote.inner[0], quote.inner[1]) if inner[1] <= inner[0] else (inner[0], quote.inner[1])
-        cue = _cue_after(doc, quote, used)
+        cue = cue_after(doc, quote, used)
         after = quote.end
         # 'Vell told the Times there was one thing left to say: “…”': the reporting cue's subject, read before
         # `_cue_before`, whose cue ending the words before the colon ("to say") would give "one thing".
-        signed = _colon_after_reported_clause(doc, quote, used) if cue is None else None
+        signed = colon_after_reported_clause(doc, quote, used) if cue is None else None
         if cue is None and signed is None:
-            cue = _cue_before(doc, quote, used)
+            cue = cue_before(doc, quote, used)
             after = None
         if cue is None and signed is None:
-            signed = _dash_signature(doc, quote)
+            signed = dash_signature(doc, quote)
         if cue is None and signed is None:
-            signed = _named_colon(doc, quote)
+            signed = named_colon(doc, quote)
         if cue is None and signed is None:
-            cue = _frame_verb_after(doc, quote, used) or _written_frame_after(doc, quote, used)
+            cue = frame_verb_after(doc, quote, used) or written_frame_after(doc, quote, used)
             after = quote.end
             if cue is None:
-                cue, after = _frame_verb_before(doc, quote, used), None
+                cue, after = frame_verb_before(doc, quote, used), None
             if cue is None:
-                signed = _noun_frame(doc, quote)
+                signed = noun_frame(doc, quote)
         if cue is not None and unsaid(cue):
             previous_quote, previous_index = quote, qi
             continue  # '“…” helps me see why voters might question …': a cue that says nothing (unsaid.py)
@@ -130,7 +130,7 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                          via=channel(doc, cue), confidence=0.9, quote_index=qi)
             found.append(item)
             last = item
-        elif (joined := _after_mixed_statement(doc, marks, qi, used)) is not None:
+        elif (joined := after_mixed_statement(doc, marks, qi, used)) is not None:
             mixed_cue, lead = joined
             used.add(mixed_cue.i)
             item = Found(kind="mixed", cue=doc[mixed_cue.i:mixed_cue.i + 1], source=speaker_mention(doc, mixed_cue),
@@ -140,18 +140,18 @@ def direct_quotes(doc: Doc, used: set[int], marks: list[Quote]) -> list[Found]:
                          quote_index=qi)
             found.append(item)
             last = item
-        elif last is not None and (_continues(doc, last, quote) or (
-                last.quote_index == previous_index and _goes_on_past_labels(text, previous_quote, quote))):
-            if last.quote_index == previous_index and (_same_utterance(doc, quote, previous_quote)
-                                                       or _cue_clause_ends_sentence(doc, last, previous_quote, quote)):
+        elif last is not None and (continues(doc, last, quote) or (
+                last.quote_index == previous_index and goes_on_past_labels(text, previous_quote, quote))):
+            if last.quote_index == previous_index and (same_utterance(doc, quote, previous_quote)
+                                                       or cue_clause_ends_sentence(doc, last, previous_quote, quote)):
                 # '"A," she said. "B."' or a quote reopened in the next paragraph: one statement, several spans.
                 _join(doc, last, inner, qi)
                 previous_quote, previous_index = quote, qi
                 continue
-            if _thing_before_colon(doc, quote):
+            if thing_before_colon(doc, quote):
                 previous_quote, previous_index = quote, qi
                 continue  # the quotation is whatever a thing's clause introduces, nobody's that the text names
-            own = _own_sentence_subject(doc, quote)
+            own = own_sentence_subject(doc, quote)
             item = Found(kind="direct", cue=None, source=own, content=[inner], cue_class=last.cue_class,
                          sentence=sentence_of(doc, inner), flags=[] if own is not None else ["continuation"],
                          confidence=0.6, quote_index=qi, parent=None)
@@ -210,7 +210,7 @@ def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | 
     now,” and donations began to pick up again, Gilbert said.': words between the closing mark and the cue clause
     go on with what was said (a second span of the same statement)."""
     text = doc_text(doc)
-    if _ends_inside(text, quote):
+    if ends_inside(text, quote):
         return None  # the quoted sentence ended: what follows is another one
     clause = min(cue.idx, source.start_char) if source is not None else cue.idx
     gap = text[quote.end:clause]
@@ -228,8 +228,8 @@ def _subject_before_quote(doc: Doc, quote: Quote, used: set[int]) -> tuple[int, 
     first = text[quote.inner[0]:quote.inner[1]].lstrip()[:1]
     if not first.islower():
         return None
-    start = _sentence_start(doc, quote.start)
-    if start is None or not _plain_words(text[start:quote.start]):
+    start = sentence_start(doc, quote.start)
+    if start is None or not plain_words(text[start:quote.start]):
         return None
     span = doc.char_span(start, quote.start, alignment_mode="contract")
     if span is None or any(cue_for(t) is not None or t.i in used for t in span):

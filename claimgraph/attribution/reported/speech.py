@@ -21,6 +21,7 @@ from functools import lru_cache
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
+from claimgraph.attribution.cue_sources import channel
 from claimgraph.attribution.cues import classify, cue_for, cue_lemmas, is_result_not_statement
 from claimgraph.attribution.found import (
     IMPERSONAL,
@@ -35,7 +36,6 @@ from claimgraph.attribution.found import (
     trim,
 )
 from claimgraph.attribution.marks import WORD, Quote
-from claimgraph.attribution.mentions import channel
 from claimgraph.attribution.reported.according import (
     ACCORDING_WORDS,
     IN_WORDS,

@@ -34,7 +34,7 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
         # King'): the speaker is named after the closing mark.
         subjects = [s for s in subjects if s.idx >= after]
     if subjects:
-        chars = _span_chars(subjects[0])
+        chars = span_chars(subjects[0])
         if chars is None:
             return None  # a subject of quote marks alone ("Reyes’ » denied"): nobody is named
         start, end = trim(doc, *chars)
@@ -68,7 +68,7 @@ def _name_right_before(doc: Doc, cue: Token) -> Span | None:
     return ent if ent is not None and ent.end == i + 1 else None
 
 
-def _span_chars(token: Token) -> tuple[int, int] | None:
+def span_chars(token: Token) -> tuple[int, int] | None:
     tokens = list(token.subtree)
     # A subject's subtree can swallow a following quote when the parse is off; stop at a quote mark.
     kept = [t for t in tokens if t.text not in OPEN and t.text not in CLOSE]
