@@ -355,3 +355,13 @@ def test_a_capital_only_of_the_sentence_start_is_no_body_before_the_head(extract
             "Velmar Security Council met on Monday, and security at the bridge was raised.")
     speaker = by_cue(extract(extractor, text), "said").speaker
     assert speaker is not None and speaker.affiliation is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Home Secretary said on Monday that the ferry to Marrow Falls would sail.",
+    "The Prime Minister's Deputy Official Spokesman said on Monday that the ferry to Marrow Falls would sail.",
+])
+def test_title_words_before_the_head_are_no_body(extractor, text):
+    # FNC-1 check: "Home Secretary" had the affiliation "Home", "… Deputy Official Spokesman" "Deputy Official".
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.affiliation is None

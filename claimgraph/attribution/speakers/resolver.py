@@ -756,8 +756,9 @@ class SpeakerResolver:
             return None
         words: list[Token] = []
         for token in reversed([t for t in core if t.i < root.i]):
-            if token.dep_ != "compound" or not (token.text[:1].isupper() or token.lower_ in {"al", "el"}):
-                break
+            if token.dep_ != "compound" or not (token.text[:1].isupper() or token.lower_ in {"al", "el"}) or (
+                    token.lower_ in ROLE_WORDS | PORTFOLIOS | TITLES | MEMBER_HEADS):
+                break  # "Home Secretary", "Deputy Official Spokesman": words of the title, no body
             words.insert(0, token)
         if not words:
             return None
