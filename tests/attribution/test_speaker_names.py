@@ -365,3 +365,10 @@ def test_title_words_before_the_head_are_no_body(extractor, text):
     # FNC-1 check: "Home Secretary" had the affiliation "Home", "… Deputy Official Spokesman" "Deputy Official".
     speaker = by_cue(extract(extractor, text), "said").speaker
     assert speaker is not None and speaker.affiliation is None
+
+
+def test_a_bodys_name_holding_a_title_word_stays_whole(extractor):
+    # FNC-1 check: once title words stopped the body's name, "a Defence Ministry spokesman" had "Ministry".
+    text = "A Velmar Defence Ministry spokesman said on Monday that the ferry to Marrow Falls would sail."
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.affiliation == "Velmar Defence Ministry"

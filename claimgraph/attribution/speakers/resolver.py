@@ -756,9 +756,8 @@ class SpeakerResolver:
             return None
         words: list[Token] = []
         for token in reversed([t for t in core if t.i < root.i]):
-            if token.dep_ != "compound" or not (token.text[:1].isupper() or token.lower_ in {"al", "el"}) or (
-                    token.lower_ in ROLE_WORDS | PORTFOLIOS | TITLES | MEMBER_HEADS):
-                break  # "Home Secretary", "Deputy Official Spokesman": words of the title, no body
+            if token.dep_ != "compound" or not (token.text[:1].isupper() or token.lower_ in {"al", "el"}):
+                break
             words.insert(0, token)
         if not words:
             return None
@@ -769,6 +768,12 @@ class SpeakerResolver:
         name = tokens_text(words)
         if known_organization(name) or outlet_name(name) is not None:
             return name  # on a list, whatever the recogniser calls it ("an Islamic State fighter": a people)
+        while words and (words[-1].lower_ in ROLE_WORDS | TITLES | MEMBER_HEADS or root.lower_ in {
+                "secretary", "minister"} and words[-1].lower_ in PORTFOLIOS):
+            words = words[:-1]  # "Home Secretary", "Deputy Official Spokesman": words of the title, no body
+        if not words:
+            return None
+        name = tokens_text(words)
         if any(t.ent_type_ in {"NORP", "GPE", "LOC"} for t in words):
             return None  # "a South Korean official", "a Pyongyang watcher": a people or a place, no body
         written = rf"\b(?!of\b)[a-z]+,? {re.escape(name)}\b(?! [A-Z])"  # after a lower-case word, ending a name
