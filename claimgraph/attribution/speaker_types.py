@@ -57,7 +57,8 @@ TITLES = {
     "commissioner", "ambassador", "general", "colonel", "sheriff", "chief", "director", "professor", "spokesman",
     "spokeswoman", "premier", "chancellor", "superintendent", "inspector", "detective", "sergeant", "captain",
     "lieutenant", "constable", "congressman", "congresswoman", "councilman", "councilwoman", "assemblyman",
-    "assemblywoman", "pastor", "bishop", "archbishop", "rabbi", "imam", "coach", "deputy", "trooper"}
+    "assemblywoman", "pastor", "bishop", "archbishop", "rabbi", "imam", "coach", "deputy", "trooper", "abbess",
+    "abbot", "vicar", "chaplain"}
 # Nouns that say what a person is ("a pilot", "the chief executive"), beside a name or as a role.
 PERSON_NOUNS = {
     "official", "source", "aide", "spokesman", "spokeswoman", "spokesperson", "diplomat", "analyst", "expert",

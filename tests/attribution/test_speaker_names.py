@@ -317,3 +317,58 @@ def test_an_outlets_name_opening_with_a_digit_is_its_writers_affiliation(extract
     text = "Last week, 9to5Mac's Mark Gurman revealed the retail plans for the watch."
     speaker = by_cue(extract(extractor, text), "revealed").speaker
     assert speaker is not None and (speaker.name, speaker.affiliation) == ("Mark Gurman", "9to5Mac")
+
+
+def test_a_name_keeps_the_particle_hyphened_to_it(extractor):
+    # FNC-1 design: "The group al-…" was named by its last word alone, and "spokesman Muhammad al-Midana" by
+    # "Midana": a hyphen inside a word cut the name (mentions.widened_to_entity), then "al" headed a description.
+    text = "The group al-Dovan said on Tuesday that it had taken the town of Marrow Falls."
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and (speaker.name, speaker.type) == ("al-Dovan", "organization")
+
+
+@pytest.mark.parametrize("text, affiliation", [
+    ("A Harbor Guard official said the bridge at Marrow Falls was closed.", "Harbor Guard"),
+    ("An al Shabab source told the Daily Ledger that the fighters had left Marrow Falls.", "al Shabab"),
+    ("A Velder Port Authority spokesman said the ferry would not sail.", "Velder Port Authority"),
+])
+def test_an_unnamed_member_has_the_body_named_before_the_head_as_affiliation(extractor, text, affiliation):
+    # FNC-1 design: "a Secret Service official", "an al Shabab source" had no affiliation (only a body after the
+    # head was read: "an official at the …"); the description stays the name, so two bodies' officials stay two.
+    speaker = [a for a in extract(extractor, text) if a.cue in {"said", "told"}][0].speaker
+    assert speaker is not None and speaker.type == "anonymous" and speaker.affiliation == affiliation
+
+
+@pytest.mark.parametrize("text", [
+    "One Twitter user wrote that the bridge at Marrow Falls was closed.",
+    "A South Velmari official said the bridge at Marrow Falls was closed.",
+])
+def test_a_service_used_or_a_people_is_no_affiliation(extractor, text):
+    speaker = [a for a in extract(extractor, text) if a.cue in {"said", "wrote"}][0].speaker
+    assert speaker is not None and speaker.affiliation is None
+
+
+def test_a_capital_only_of_the_sentence_start_is_no_body_before_the_head(extractor):
+    # FNC-1 design: "Security officials said …", "Health officials said …" took "Security", "Health" (capitalised
+    # only as the sentence's first word, or inside "the Ministry of Health") for a body.
+    text = ("Security officials said the bridge at Marrow Falls was closed. The Ministry of Health and the "
+            "Velmar Security Council met on Monday, and security at the bridge was raised.")
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.affiliation is None
+
+
+@pytest.mark.parametrize("text", [
+    "The Home Secretary said on Monday that the ferry to Marrow Falls would sail.",
+    "The Prime Minister's Deputy Official Spokesman said on Monday that the ferry to Marrow Falls would sail.",
+])
+def test_title_words_before_the_head_are_no_body(extractor, text):
+    # FNC-1 check: "Home Secretary" had the affiliation "Home", "… Deputy Official Spokesman" "Deputy Official".
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.affiliation is None
+
+
+def test_a_bodys_name_holding_a_title_word_stays_whole(extractor):
+    # FNC-1 check: once title words stopped the body's name, "a Defence Ministry spokesman" had "Ministry".
+    text = "A Velmar Defence Ministry spokesman said on Monday that the ferry to Marrow Falls would sail."
+    speaker = by_cue(extract(extractor, text), "said").speaker
+    assert speaker is not None and speaker.affiliation == "Velmar Defence Ministry"

@@ -325,3 +325,20 @@ def test_a_title_run_into_a_body_is_the_role(extractor, text):
     secretary, not secretary of "Pentagon Press"; the lower-case title before an apposed name keeps its words."""
     speaker = _speaker_of(extractor, text, "Tova Brenn")
     assert (speaker.role, speaker.affiliation) == ("press secretary", "Pentagon")
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Marr also has the support of his esteemed colleague Tova Brenn, who defended Marr in a letter to the Daily "
+     "Ledger.", "Tova Brenn", "colleague"),
+    ("The celebrated painter Ilse Dorn said that the mural was not hers.", "Ilse Dorn", "painter"),
+])
+def test_words_of_praise_are_no_part_of_a_role(extractor, text, name, role):
+    # FNC-1 check: "his esteemed colleague Dan …", "The great artist?— …" kept the writer's regard in the role.
+    assert _speakers(extractor, text)[name] == ("person", role)
+
+
+def test_a_clerics_title_alone_is_no_body(extractor):
+    # FNC-1 design: "The Mother Abbess of the monastery of St. Clare …" was typed an organisation (its head a
+    # capitalised word that no list knew for a title).
+    text = "The Mother Abbess of the monastery of St. Ilse of Marrow said the nun had not been pregnant when she came."
+    assert _speakers(extractor, text)["Mother Abbess"] == ("anonymous", "abbess")

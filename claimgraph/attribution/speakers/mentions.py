@@ -319,10 +319,18 @@ def widened_to_entity(mention: Span) -> Span:
         wider = mention.doc[min(first[0] if first else mention.start, mention.start):max(
             last[1] if last else mention.end, mention.end)]
         extra = [t for t in wider if not mention.start <= t.i < mention.end]
-        if not any(t.is_punct or t.lower_ in lexicon() or t.lemma_.lower() in lexicon() or
+        if not any(t.is_punct and not _joins_word(t) or t.lower_ in lexicon() or t.lemma_.lower() in lexicon() or
                    t.lower_.rstrip("s") in lexicon() for t in extra):
             return wider
     return mention
+
+
+def _joins_word(token: Token) -> bool:
+    """A hyphen written inside one word ("al-Dovan", which the tokeniser splits into three): part of a name, unlike
+    punctuation set apart from its words."""
+    doc = token.doc
+    return (token.text in {"-", "\u2010", "\u2011"} and not token.whitespace_ and 0 < token.i < len(doc) - 1
+            and not doc[token.i - 1].whitespace_)
 
 
 def noun_before_clause(mention: Span) -> Span:

@@ -331,6 +331,14 @@ def lower_case_signer(mention: Span) -> Speaker | None:
     return Speaker(name, "person" if person else "unknown")
 
 
+def _particle_of_name(token: Token) -> bool:
+    """The lower-case article that opens a name, hyphened to it ("the group al-Dovan", parsed with "al" as head):
+    the head of a name, not a description called "al"."""
+    doc = token.doc
+    return token.lower_ in {"al", "el"} and not token.whitespace_ and token.i + 2 < len(doc) and (
+        doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_ and doc[token.i + 2].text[:1].isupper())
+
+
 def named_head(mention: Span, core: list[Token], ents: list[Span], alias: str) -> tuple[Span | None, bool]:
     """Whether a description's head is a name (a body or a person named) rather than a group described or a common
     noun; with the organisation entity of the mention, where there is one."""
@@ -340,7 +348,7 @@ def named_head(mention: Span, core: list[Token], ents: list[Span], alias: str) -
                 and any(t.text[:1].isupper() and t.lower_ not in DETERMINERS for t in e)), None)
     # A proper noun in lower case ("the harbor board") is the tagger's guess, not a name.
     root_named = (root.pos_ == "PROPN" and not root.text[:1].islower()) or (
-        org is not None and org.start <= root.i < org.end)
+        org is not None and org.start <= root.i < org.end) or _particle_of_name(root)
     people_noun = root.lower_.endswith("s") and root.lower_[:-1] in PERSON_NOUNS  # "MPs", however tagged
     if root_named and (root.tag_ in {"NNS", "NNPS"} or people_noun) and (
             org is None or org.label_ == "NORP" or people_noun) and not is_outlet(alias) and (

@@ -31,7 +31,7 @@ from spacy.attrs import DEP
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
-from claimgraph.attribution.found import relative_antecedent
+from claimgraph.attribution.found import doc_text, relative_antecedent
 from claimgraph.attribution.speaker_types import (
     HONORIFICS,
     LEGISLATORS,
@@ -182,6 +182,11 @@ def _serves_someone(root: Token, core: list[Token]) -> bool:
     victim's lawyer"): never the person the sentence before is about."""
     return any(t.lower_ in PRINCIPALS or t.tag_ == "POS" for t in core if t.i < root.i) or any(
         c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
+
+
+# Heads of a description that name a member of a body, whose name may stand before them ("a Harbor Guard official").
+MEMBER_HEADS = {"source", "official", "insider", "fighter", "militant", "employee", "staffer", "officer",
+                "representative", "spokesman", "spokeswoman", "spokesperson", "commander", "agent"}
 
 
 class Pass(enum.Enum):
@@ -738,8 +743,45 @@ class SpeakerResolver:
                 "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
             first -= 1  # "Former head of …" capitalised by its place
         role = " ".join(t.lower_ for t in doc[first:root.i + 1])
+        affiliation = affiliation or self._body_before_head(core, root)
         return self._remember(Speaker(description_name(core), "anonymous", role, self._body_named(affiliation)),
                               alias)
+
+    def _body_before_head(self, core: list[Token], root: Token) -> str | None:
+        """'a Harbor Guard official', 'an al Shabab source': the body named in the words right before a member's
+        head, where the name is a body's (an organisation entity, the organisation or outlet list, or the article's
+        evidence); not a people or a place ("a South Korean official"), nor a service one uses ("a Twitter user":
+        the head is no member's)."""
+        if root.lemma_.lower() not in MEMBER_HEADS and root.lower_ not in ROLE_HEADS:
+            return None
+        words: list[Token] = []
+        for token in reversed([t for t in core if t.i < root.i]):
+            if token.dep_ != "compound" or not (token.text[:1].isupper() or token.lower_ in {"al", "el"}):
+                break
+            words.insert(0, token)
+        if not words:
+            return None
+        doc, first = root.doc, words[0].i
+        if first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not doc[
+                first - 2].whitespace_ and doc[first - 2].lower_ in {"al", "el"} and doc[first - 2] in core:
+            words = [doc[first - 2], doc[first - 1]] + words  # "al-Qaida militants": the particle is the name's
+        name = tokens_text(words)
+        if known_organization(name) or outlet_name(name) is not None:
+            return name  # on a list, whatever the recogniser calls it ("an Islamic State fighter": a people)
+        while words and (words[-1].lower_ in ROLE_WORDS | TITLES | MEMBER_HEADS or root.lower_ in {
+                "secretary", "minister"} and words[-1].lower_ in PORTFOLIOS):
+            words = words[:-1]  # "Home Secretary", "Deputy Official Spokesman": words of the title, no body
+        if not words:
+            return None
+        name = tokens_text(words)
+        if any(t.ent_type_ in {"NORP", "GPE", "LOC"} for t in words):
+            return None  # "a South Korean official", "a Pyongyang watcher": a people or a place, no body
+        written = rf"\b(?!of\b)[a-z]+,? {re.escape(name)}\b(?! [A-Z])"  # after a lower-case word, ending a name
+        if words[0].is_sent_start and not re.search(written, doc_text(doc)):
+            # "Security officials said": the capital is the sentence's, unless the article writes it so elsewhere
+            # as a name of its own (not inside a longer one: "the Ministry of Health", "Health Organization").
+            return None
+        return name if all(t.ent_type_ == "ORG" for t in words) or self.type_of(name) == "organization" else None
 
     def _proper_name(self, mention: Span, core: list[Token], ents: list[Span], alias: str,
                      org: Span | None) -> Speaker | None:
@@ -842,7 +884,7 @@ class SpeakerResolver:
         # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
         # (the store keeps these per article), with the organisation named in the mention as affiliation.
         affiliation = next((strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i
-                            and not _addressed(e, root)), None)
+                            and not _addressed(e, root)), None) or self._body_before_head(core, root)
         words = [t for t in core if t.i <= root.i] or core
         close = closeness(root)
         if close is not None:

@@ -78,6 +78,8 @@ def role_of(tokens: list[Token]) -> str | None:
         tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
     if len(tokens) > 1 and tokens[0].lower_ == "late":
         tokens = tokens[1:]  # "the late Dr. Ilse Marr": that she has died, no part of what she was
+    while len(tokens) > 1 and tokens[0].lower_ in PRAISE and tokens[0].text.islower():
+        tokens = tokens[1:]  # "his esteemed colleague": the writer's regard, not what the colleague is
     addressed = len(tokens)  # "tycoon Sir Ilse Marr": how to address him, after what he is; not "First Lady"
     while of is None and addressed > 1 and tokens[addressed - 1].lower_.rstrip(".") in HONORIFICS:
         addressed -= 1
@@ -203,6 +205,10 @@ ROLE_WORDS = {"managing", "vice", "senior", "junior", "assistant", "associate", 
 # Words of praise that are no part of a role ("a key member of the task force").
 EVALUATIVE = {"current", "then", "now", "key", "top", "leading", "prominent", "senior", "longtime", "long-time",
               "veteran", "noted", "well-known", "respected", "influential", "powerful", "outspoken", "vocal", "fellow"}
+
+# Words of regard before a role ("his esteemed colleague", "the great artist"): no part of what one is.
+PRAISE = {"esteemed", "great", "beloved", "famous", "celebrated", "renowned", "legendary", "acclaimed", "talented",
+          "brilliant", "distinguished", "illustrious", "revered", "iconic", "popular", "dear", "good"}
 
 
 def portfolio_before_title(words, title) -> bool:
