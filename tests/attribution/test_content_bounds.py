@@ -185,6 +185,18 @@ def test_a_verb_in_another_tense_without_its_own_subject_is_not_said(rules):
     assert cues_found(rules, text)["said"].content == "she admires the ferry crews"
 
 
+@pytest.mark.parametrize("text, cue, content", [
+    ("Mara Vell said she was tired of the ferry delays and wanted a mayor who would fix the Tarn pier.",
+     "said", "she was tired of the ferry delays and wanted a mayor who would fix the Tarn pier"),
+    ("Ilan Moss told reporters the harbor master knew all about the leak and thought the fuss was overblown.",
+     "told", "the harbor master knew all about the leak and thought the fuss was overblown"),
+])
+def test_a_thought_in_the_contents_tense_goes_on_with_what_was_said(rules, text, cue, content):
+    """'said she was tired … and wanted …': a verb of wanting or thinking in the content's own tense, without a
+    subject of its own, tells more of the content's subject; the speaker's next act is a verb of saying."""
+    assert cues_found(rules, text)[cue].content == content
+
+
 def test_an_object_content_stops_before_the_cues_own_conjunct(rules):
     text = "Mara Vell called the ferry plan “reckless,” and the harbor board has since dropped the plan entirely."
     assert cues_found(rules, text)["called"].content == "the ferry plan “reckless,”"

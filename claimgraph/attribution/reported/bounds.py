@@ -323,7 +323,7 @@ def before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -
             continue
         if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
             continue
-        if not (cue_for(token) is not None or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)
+        if not (_said_next(cue, root, token) or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)
                 or _tensed_after_untensed(cue, root, token)):
             continue
         if token.tag_ == "VB" and root.tag_ == "VB" and any(c.tag_ == "MD" for c in root.children) \
@@ -336,6 +336,17 @@ def before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -
         cut = trim(doc, content[0], doc[cut_at].idx)
         return cut if cut[1] > cut[0] else content
     return content
+
+
+def _said_next(cue: Token, root: Token, verb: Token) -> bool:
+    """The conjunct is a cue of its own, so the speaker's next act: "said she admires him and praised his plan".
+    Not a verb of thinking or wanting in the content's own tense, which goes on telling of the content's subject
+    ("said she was tired of the pier and wanted a mayor who …", "told us the candidate knew of it and thought the
+    criticism a badge of honor"): the speaker would not be said to want or think in the middle of a report."""
+    entry = cue_for(verb)
+    if entry is None:
+        return False
+    return not (entry.cue_class == "think" and verb.tag_ == root.tag_ and cue.lemma_ != verb.lemma_)
 
 
 def _tensed_after_untensed(cue: Token, root: Token, verb: Token) -> bool:
