@@ -323,7 +323,7 @@ def before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -
             continue
         if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in token.children):
             continue
-        if not (cue_for(token) is not None or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)
+        if not (_said_next(cue, root, token) or (token.tag_ == "VBD" and cue.tag_ == "VBD" and present)
                 or _tensed_after_untensed(cue, root, token)):
             continue
         if token.tag_ == "VB" and root.tag_ == "VB" and any(c.tag_ == "MD" for c in root.children) \
@@ -336,6 +336,17 @@ def before_own_conjunct(doc: Doc, cue: Token, content: tuple[int, int] | None) -
         cut = trim(doc, content[0], doc[cut_at].idx)
         return cut if cut[1] > cut[0] else content
     return content
+
+
+def _said_next(cue: Token, root: Token, verb: Token) -> bool:
+    """The conjunct is a cue of its own, so the speaker's next act: "said she admires him and praised his plan".
+    Not a verb of thinking or wanting in the content's own tense, which goes on telling of the content's subject
+    ("said she was tired of the pier and wanted a mayor who …", "told us the candidate knew of it and thought the
+    criticism a badge of honor"): the speaker would not be said to want or think in the middle of a report."""
+    entry = cue_for(verb)
+    if entry is None:
+        return False
+    return not (entry.cue_class == "think" and verb.tag_ == root.tag_ and cue.lemma_ != verb.lemma_)
 
 
 def _tensed_after_untensed(cue: Token, root: Token, verb: Token) -> bool:
@@ -351,10 +362,13 @@ def _tensed_after_untensed(cue: Token, root: Token, verb: Token) -> bool:
 
 def over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """A second that-clause joined to the cue ("said the border must be secured, but that he would not support
-    mass deportation", "… and that he'll try …") is said too: the parser hangs it on the cue as a conjunct."""
+    mass deportation", "… and that he'll try …") is said too: the parser hangs it on the cue as a conjunct. So is
+    the rest of a list of infinitives (`_over_infinitive_list`)."""
     span = _content_tokens(doc, content)
     if span is None:
         return content
+    if (listed := _over_infinitive_list(cue, span)) is not None:
+        return content[0], trim(doc, content[0], listed)[1]
     last = span.end
     for c in cue.children:
         if c.dep_ != "conj" or c.i < last or c.sent != cue.sent:
@@ -367,3 +381,38 @@ def over_second_that(doc: Doc, cue: Token, content: tuple[int, int] | None) -> t
         toks = [t for t in c.subtree if not t.is_space]
         return content[0], trim(doc, content[0], toks[-1].idx + len(toks[-1]))[1]
     return content
+
+
+LIST_JOINERS = {",", "and", "or"}
+
+
+def _over_infinitive_list(cue: Token, span: Span) -> int | None:
+    """Where a content "to …" goes on over the rest of its list of bare verbs, the end of the list's last verb
+    ("pledged to repair the pier, fix the ferry schedule and ensure …"): the parser hangs "fix" on the cue as its
+    conjunct or adverbial clause (tagging it at times a present tense), "ensure" on "fix", but a bare verb cannot be
+    the speaker's next act, which takes the cue's tense. None when the content is no infinitive or nothing
+    follows it so."""
+    doc = cue.doc
+    verb = span.root
+    if span[0].tag_ != "TO" or verb.dep_ != "xcomp" or verb.head.i != cue.i or verb.tag_ != "VB":
+        return None
+    end = None
+    last = span.end
+    heads = {cue.i}  # the cue and the list's verbs so far: the parser hangs each next verb on one of them
+    while True:
+        after = last
+        while after < len(doc) and doc[after].text in LIST_JOINERS:
+            after += 1
+        if after == last or after >= len(doc):
+            return end
+        nxt = doc[after]
+        if nxt.head.i not in heads or nxt.dep_ not in {"conj", "advcl"} or nxt.tag_ not in {"VB", "VBP"} \
+                or nxt.left_edge.i != nxt.i or any(g.dep_ in {"nsubj", "nsubjpass"} for g in nxt.children):
+            return end
+        heads.add(nxt.i)
+        # the verb and its own words, not what is joined to it (the next verb, or a clause of the speaker's)
+        own = [nxt] + [t for c in nxt.children if c.i > nxt.i and c.dep_ not in {"conj", "cc", "punct"}
+                       for t in c.subtree]
+        final = max(own, key=lambda t: t.i)
+        last = final.i + 1
+        end = final.idx + len(final)
