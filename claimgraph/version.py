@@ -25,5 +25,7 @@ __version__ = "0.1.0"
 # predicate, a quotation going on past label lines; "X quoted Y as saying" gives Y (X as via); an infinitive hung on
 # a thing has no thing as its speaker; a listener, an occasion ("during …") and "how excited X seems" out of
 # contents; the tagger's indirect additions on a rule find's cue must open their clause; an organisation list
-# (armed groups, international bodies), kinship words no role, "they" an outlet, titles inside a body's name.
+# (armed groups, international bodies), kinship words no role, "they" an outlet, titles inside a body's name; "al-"
+# kept in a name, an unnamed member's body as affiliation, no praise in a role; a second verb of thinking and a list
+# of bare verbs kept in a content.
 EXTRACTOR_VERSION = "0.7.4"
