@@ -33,6 +33,7 @@ from __future__ import annotations
 import os
 import re
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
@@ -42,7 +43,7 @@ from claimgraph.attribution.found import doc_text
 FIRST_NAMES = Path(__file__).resolve().parent.parent / "data" / "first_names.tsv"
 # Armed groups and international bodies the recogniser reads as people ("Boko Haram said", "Isis claimed"): FNC-1
 # bodies of the seventeenth session typed 16 such speakers person, 10 of them "Isis" (one name a line, shipped).
-ORGANIZATIONS = Path(__file__).resolve().parent.parent / "data" / "organizations.txt"
+ORGANIZATIONS = "organizations.txt"  # in claimgraph/data, beside outlets.txt
 
 # Honorifics and titles of nobility before a name: evidence of a person wherever they stand ("Mr Moss", "Lord
 # Sugar"); the latter stay part of the name ("Prince Harry").
@@ -174,12 +175,19 @@ def first_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def organization_keys() -> frozenset[str]:
-    """The shipped organisation list, plus a user's file named by CLAIMGRAPH_ORGANIZATIONS (one name a line)."""
-    lines = ORGANIZATIONS.read_text(encoding="utf-8").splitlines()
-    user = os.environ.get("CLAIMGRAPH_ORGANIZATIONS")
+    """The shipped organisation list, plus a user's file named by CLAIMGRAPH_ORGANIZATIONS."""
+    return frozenset(_organization_key(name) for name in listed_names(ORGANIZATIONS, "CLAIMGRAPH_ORGANIZATIONS"))
+
+
+def listed_names(shipped: str, user_variable: str) -> list[str]:
+    """The names of a list shipped in claimgraph/data (one a line; "#" opens a comment line), then those of a user's
+    file named by the environment variable `user_variable`, where it names a file: the outlet and organisation
+    lists, each compared by its own key."""
+    lines = resources.files("claimgraph.data").joinpath(shipped).read_text(encoding="utf-8").splitlines()
+    user = os.environ.get(user_variable)
     if user and Path(user).is_file():
         lines += Path(user).read_text(encoding="utf-8").splitlines()
-    return frozenset(_organization_key(line) for line in lines if line.strip() and not line.startswith("#"))
+    return [line for line in lines if line.strip() and not line.startswith("#")]
 
 
 def _organization_key(name: str) -> str:

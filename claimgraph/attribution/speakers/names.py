@@ -15,11 +15,8 @@ group described or a common noun (`named_head`).
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Span, Token
 
@@ -32,6 +29,7 @@ from claimgraph.attribution.speaker_types import (
     TITLES,
     first_name_gender,
     first_names,
+    listed_names,
     looks_like_full_name,
 )
 from claimgraph.attribution.speakers.mentions import DETERMINERS, strip_det
@@ -42,11 +40,7 @@ from claimgraph.records import Speaker, normalise_name
 @lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
     """The shipped outlet list, plus a user's file named by CLAIMGRAPH_OUTLETS."""
-    lines = resources.files("claimgraph.data").joinpath("outlets.txt").read_text(encoding="utf-8").splitlines()
-    user = os.environ.get("CLAIMGRAPH_OUTLETS")
-    if user and Path(user).is_file():
-        lines += Path(user).read_text(encoding="utf-8").splitlines()
-    return frozenset(_outlet_key(x) for x in lines if x.strip() and not x.startswith("#"))
+    return frozenset(_outlet_key(name) for name in listed_names("outlets.txt", "CLAIMGRAPH_OUTLETS"))
 
 
 # A site's domain after its name ("Huzlers.com", "Hip Hop Wired.com"): the site as the list names it.
@@ -331,12 +325,18 @@ def lower_case_signer(mention: Span) -> Speaker | None:
     return Speaker(name, "person" if person else "unknown")
 
 
-def _particle_of_name(token: Token) -> bool:
-    """The lower-case article that opens a name, hyphened to it ("the group al-Dovan", parsed with "al" as head):
-    the head of a name, not a description called "al"."""
+def hyphened_particle(token: Token) -> bool:
+    """The lower-case article "al" or "el" hyphened to the word after it ("al-Dovan", which the tokeniser splits into
+    "al", "-", "Dovan"): part of that name."""
     doc = token.doc
     return token.lower_ in {"al", "el"} and not token.whitespace_ and token.i + 2 < len(doc) and (
-        doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_ and doc[token.i + 2].text[:1].isupper())
+        doc[token.i + 1].text == "-" and not doc[token.i + 1].whitespace_)
+
+
+def _particle_of_name(token: Token) -> bool:
+    """The particle that opens a name ("the group al-Dovan", parsed with "al" as head): the head of a name, not a
+    description called "al"."""
+    return hyphened_particle(token) and token.doc[token.i + 2].text[:1].isupper()
 
 
 def named_head(mention: Span, core: list[Token], ents: list[Span], alias: str) -> tuple[Span | None, bool]:

@@ -82,6 +82,7 @@ from claimgraph.attribution.speakers.names import (
     full_name_after_role,
     gender_fits,
     handle_after_role,
+    hyphened_particle,
     identity_fits,
     is_outlet,
     lower_case_signer,
@@ -762,8 +763,7 @@ class SpeakerResolver:
         if not words:
             return None
         doc, first = root.doc, words[0].i
-        if first >= 2 and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not doc[
-                first - 2].whitespace_ and doc[first - 2].lower_ in {"al", "el"} and doc[first - 2] in core:
+        if first >= 2 and hyphened_particle(doc[first - 2]) and doc[first - 2] in core:
             words = [doc[first - 2], doc[first - 1]] + words  # "al-Qaida militants": the particle is the name's
         name = tokens_text(words)
         if known_organization(name) or outlet_name(name) is not None:
