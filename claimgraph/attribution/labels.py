@@ -34,6 +34,9 @@ LINK_LINE = re.compile(r"^[ \t]*(?:read more|read also|also read|more|related(?:
 TITLE_LABEL = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(?:The )?[A-Z][\w'’.-]*[a-z][\w'’.-]*"
                          r"(?: [A-Z][\w'’.-]+){0,2}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TITLE_LINES = 2
+# The writer's own notes ("UPDATE: The harbor board has confirmed …", "EDITOR'S NOTE: …"): a label that opens a line
+# of the article's prose, not a headline of another page, so what is said in the line stays.
+WRITERS_NOTES = {"UPDATE", "UPDATED", "NOTE", "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE", "EDITOR’S NOTE"}
 MIN_UTTERANCE_WORDS = 5
 
 
@@ -60,14 +63,14 @@ def transcript_labels(text: str) -> list[re.Match]:
 
 def label_lines(doc: Doc) -> list[tuple[int, int]]:
     """Lines that are labels, not prose: link lines ("READ MORE: …", "Related: …") and all-caps "LABEL: …"
-    lines outside a transcript. Nothing found in them is an attribution (on the trust issue's out-of-domain set
-    81 such lines were predicted, 79 wrongly)."""
+    lines outside a transcript, but for the writer's notes (`WRITERS_NOTES`: "UPDATE: …"). Nothing found in them is
+    an attribution (on the trust issue's out-of-domain set 81 such lines were predicted, 79 wrongly)."""
     text = doc_text(doc)
     transcript = {m.start() for m in transcript_labels(text)}
     starts = {m.start() for m in LINK_LINE.finditer(text)}
     # From the label's first letter: LABEL's optional space may take the line break before it.
     starts |= {m.start() + len(m.group(0)) - len(m.group(0).lstrip()) for m in LABEL.finditer(text)
-               if m.start() not in transcript}
+               if m.start() not in transcript and m.group("name").strip() not in WRITERS_NOTES}
     lines = []
     for start in sorted(starts):
         end = text.find("\n", start)

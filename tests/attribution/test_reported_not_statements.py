@@ -140,6 +140,18 @@ def test_link_and_label_lines_are_never_attributions(extractor, line):
     assert [a.cue for a in found] == ["said"]
 
 
+@pytest.mark.parametrize("label", ["UPDATE", "CORRECTION", "EDITOR'S NOTE"])
+def test_a_writers_note_line_keeps_what_is_said_in_it(rules, label):
+    """'UPDATE: False alarm! … "The ferry is safe in the dock where it belongs," Keel said …': the writer's note
+    opens a line of prose, not another page's headline; its quotation and its reported clause stay."""
+    text = (f"The harbor board met on Tuesday.\n\n{label}: False alarm! The Port Ellis Courier has confirmed that the "
+            "ferry is safe. \"The ferry is safe in the dock where it belongs,\" Ivo Keel said in a short statement."
+            "\n")
+    found = extract(rules, text)
+    assert by_cue(found, "said").content == "The ferry is safe in the dock where it belongs,"
+    assert by_cue(found, "confirmed").content == "that the ferry is safe"
+
+
 @pytest.mark.parametrize("text", [
     "Ilse Marr claims gold in the harbor regatta on Sunday.",
     "The court denied bail to the captain of the ferry.",
