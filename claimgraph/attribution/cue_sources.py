@@ -16,6 +16,19 @@ from claimgraph.attribution.marks import CLOSE, OPEN
 PERCEIVED = {"hear", "overhear", "see", "film", "record", "catch", "videotape", "tape"}
 # Subjects that name nobody who could have said the words ("it read: …", "which told …").
 NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "they"}
+# Ranks and titles written short before a name ('," Cumbria Sgt. Gill Cherry told …'), whose full stop the tokenizer
+# splits off: that stop ends no sentence.
+SHORT_TITLES = {"sgt", "lt", "col", "capt", "cpl", "cmdr", "cdr", "maj", "gen", "adm", "brig", "pvt", "pfc", "spc",
+                "det", "insp", "supt", "const", "sen", "rep", "gov", "prof", "rev", "atty"}
+
+
+def after_short_title(doc: Doc, stop: Token) -> bool:
+    """The full stop of a short title before a name or a number ("Sgt. Gill Cherry", "Sgt. 1st Class …")."""
+    if stop.text != "." or stop.i == 0 or stop.i + 1 >= len(doc) \
+            or stop.idx != doc[stop.i - 1].idx + len(doc[stop.i - 1]):
+        return False
+    following = doc[stop.i + 1]
+    return doc[stop.i - 1].lower_ in SHORT_TITLES and (following.is_title or following.text[:1].isdigit())
 
 
 def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | None:

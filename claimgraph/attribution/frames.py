@@ -16,7 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.attribution.cue_sources import NOT_SPEAKERS, span_chars, speaker_mention
+from claimgraph.attribution.cue_sources import NOT_SPEAKERS, after_short_title, span_chars, speaker_mention
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.marks import CLOSE, OPEN, Quote, ends_clause, ends_inside
@@ -42,6 +42,9 @@ def cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
         token = doc[i]
         if token.idx >= quote.end:
             seen += 1
+            if token.text == "." and after_short_title(doc, token):
+                i += 1
+                continue
             if token.text in {".", "!", "?", "''"} or "\n" in token.text or token.text in OPEN:
                 return None
             if cue_for(token) and token.i not in used and token.lemma_ != "think" and token.dep_ != "relcl":

@@ -23,7 +23,7 @@ from claimgraph.attribution.continuations import (
     sentence_start,
     thing_before_colon,
 )
-from claimgraph.attribution.cue_sources import channel, speaker_mention
+from claimgraph.attribution.cue_sources import after_short_title, channel, speaker_mention
 from claimgraph.attribution.cues import classify, cue_for
 from claimgraph.attribution.found import Found, doc_text, sentence_of, trim
 from claimgraph.attribution.frames import (
@@ -218,7 +218,18 @@ def _words_before_cue_clause(doc: Doc, quote: Quote, cue: Token, source: Span | 
             or len(WORD.findall(gap)) > 25:
         return None
     start, end = trim(doc, quote.end, clause)
-    return (start, end) if end > start and WORD.search(text[start:end]) else None
+    if end <= start or not WORD.search(text[start:end]) or _title_before_name(doc, quote.end, clause):
+        return None
+    return start, end
+
+
+def _title_before_name(doc: Doc, start: int, end: int) -> bool:
+    """'“…,” Cumbria Sgt. Gill Cherry told …', '“…,” Cpl. Tarn's aunt told …': the words before the subject the
+    parse gives the cue are a place and a short title written before the name (the speakers step reads a mention
+    that opens with one as a name "Sgt" or "Cpl"), not more of what was said."""
+    words = [t for t in doc.char_span(start, end, alignment_mode="contract") or [] if not t.is_space]
+    return any(after_short_title(doc, t) for t in words) and all(
+        t.is_title or t.text[:1].isdigit() or t.text in {".", ","} for t in words)
 
 
 def _subject_before_quote(doc: Doc, quote: Quote, used: set[int]) -> tuple[int, int] | None:

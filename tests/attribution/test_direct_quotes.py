@@ -616,3 +616,19 @@ def test_a_cue_that_ends_the_clause_before_the_colon_keeps_the_quotation(rules, 
     found = [a for a in quoted(rules, text) if a.content_spans[-1][1] >= len(text) - 3]
     assert len(found) == 1 and found[0].cue == cue
     assert speaker in text[found[0].source_span[0]:found[0].source_span[1]] or speaker_name(found[0]) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"We are treating the two fires as linked," Port Ellis Sgt. Ivo Keel told the Courier.', "Ivo Keel"),
+    ("'He was actually on my ferry and we came in behind the other boat,' Sgt. 1st Class Orrin Tal, the engineer on "
+     "the ferry that carried them, wrote on Facebook after the Courier ran the story.", "Orrin Tal"),
+    ('"The channel stays closed until Friday," Tarn Harbor Police Capt. Lena Morrow said.', "Lena Morrow"),
+])
+def test_a_short_title_before_the_speakers_name_ends_no_sentence(rules, text, speaker):
+    """'“…,” Cumbria Sgt. Gill Cherry told the Daily Mirror.': the tokenizer splits the title's full stop off, which
+    ended the search for the cue after the quotation; the place and title before the name are no words of the
+    quotation's."""
+    found = quoted(rules, text)
+    assert len(found) == 1 and found[0].kind == "direct", [(a.kind, a.cue, a.content_spans) for a in found]
+    assert len(found[0].content_spans) == 1 and speaker_name(found[0]) == speaker
+
