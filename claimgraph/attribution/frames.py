@@ -299,6 +299,8 @@ def noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
     before = text[:quote.start].rstrip()
     if not text[line_start:quote.start].strip():
         before = text[:line_start].rstrip()  # the quotation opens its paragraph: the frame ends the one above
+        if before.endswith("."):
+            return _statement_issued_above(doc, len(before) - 1)
     if not before.endswith((":", ",")):
         return None
     mark = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
@@ -324,6 +326,31 @@ def noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
         source = speaker_mention(doc, head)
     if source is None or not any(t.is_alpha for t in source) or all(t.pos_ == "PRON" for t in source if t.is_alpha):
         return None  # "his reply:", "he makes statements such as:": whom the pronoun means is too often misread
+    return doc[noun.i:noun.i + 1], source
+
+
+ISSUING_VERBS = {"issue", "release", "give", "post", "send", "publish"}  # "… issued a statement." before a quotation
+ISSUED_NOUNS = {"statement", "message", "note", "tweet", "post"}
+
+
+def _statement_issued_above(doc: Doc, stop_at: int) -> tuple[Span, Span] | None:
+    """'The actor's representatives issued a statement about the hoax.¶¶"He joins the long list …"': a quotation
+    that opens its paragraph, with no cue of its own, after a paragraph whose last sentence says someone issued (or
+    released, posted) a statement or a message: the quotation is that statement, its speaker the verb's subject.
+    None where the subject is only a pronoun or names nobody."""
+    stop = doc.char_span(stop_at, stop_at + 1, alignment_mode="expand")
+    if stop is None or not len(stop):
+        return None
+    verb = stop[0].sent.root
+    noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ISSUED_NOUNS), None)
+    if verb.lemma_.lower() not in ISSUING_VERBS or verb.pos_ != "VERB" or noun is None:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ in NOT_SPEAKERS:
+        return None
+    source = speaker_mention(doc, verb)
+    if source is None or not any(t.is_alpha for t in source) or all(t.pos_ == "PRON" for t in source if t.is_alpha):
+        return None
     return doc[noun.i:noun.i + 1], source
 
 

@@ -632,3 +632,28 @@ def test_a_short_title_before_the_speakers_name_ends_no_sentence(rules, text, sp
     assert len(found) == 1 and found[0].kind == "direct", [(a.kind, a.cue, a.content_spans) for a in found]
     assert len(found[0].content_spans) == 1 and speaker_name(found[0]) == speaker
 
+
+STATEMENT = '"The ferry is in the dock. Nobody was hurt and nothing sank."'
+
+
+@pytest.mark.parametrize("above, speaker", [
+    ("The harbor master's office issued a statement about the rumor.", "harbor master's office"),
+    ("The Tarn Ferry Company released a short statement on Tuesday.", "Tarn Ferry Company"),
+])
+def test_a_statement_issued_in_the_paragraph_above_is_the_quotation(rules, above, speaker):
+    """'The actor's representatives issued a statement about the hoax.¶¶"He joins the long list …"': the quotation
+    opens its paragraph with no cue of its own; the statement issued just above is what it is."""
+    text = f"The ferry was said to have sunk.\n\n{above}\n\n{STATEMENT}"
+    found = [a for a in quoted(rules, text) if a.content.startswith("The ferry is in the dock")]
+    assert len(found) == 1 and found[0].cue == "statement", [(a.cue, a.content) for a in quoted(rules, text)]
+    assert speaker_name(found[0]) == speaker
+
+
+@pytest.mark.parametrize("above", [
+    "She issued a statement about the rumor.",  # a pronoun only: whom it means is left to no guess
+    "The harbor master's office issued a statement about the rumor. Then the mayor spoke.",  # not the last sentence
+])
+def test_a_statement_above_names_no_speaker_without_a_named_subject_right_before(rules, above):
+    text = f"The ferry was said to have sunk.\n\n{above}\n\n{STATEMENT}"
+    assert all(a.cue != "statement" for a in extract(rules, text))
+
