@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.attribution.cue_sources import NOT_SPEAKERS, after_short_title, span_chars, speaker_mention
 from claimgraph.attribution.cues import cue_for
 from claimgraph.attribution.found import doc_text, trim
-from claimgraph.attribution.marks import CLOSE, OPEN, Quote, ends_clause, ends_inside
+from claimgraph.attribution.marks import CLOSE, OPEN, WORD, Quote, ends_clause, ends_inside
 
 # Cue words that open a quote right after them, without a comma or colon ('she said “…”'); not "told", whose next
 # quoted words are as often a title ('told “CBS Mornings” that …').
@@ -45,6 +45,9 @@ def cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
             if token.text == "." and after_short_title(doc, token):
                 i += 1
                 continue
+            if token.text in OPEN and (name_end := _quoted_name_end(doc, token)) is not None:
+                i = name_end  # 'a commenter named “Tidewatch” wrote': a quoted name, not the next quotation
+                continue
             if token.text in {".", "!", "?", "''"} or "\n" in token.text or token.text in OPEN:
                 return None
             if cue_for(token) and token.i not in used and token.lemma_ != "think" and token.dep_ != "relcl":
@@ -53,6 +56,23 @@ def cue_after(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
                 return token  # not a relative clause's verb: '”, a resident who tweeted about it, said.'
         i += 1
     return None
+
+
+def _quoted_name_end(doc: Doc, mark: Token) -> int | None:
+    """'“…?” a commenter named “4npower” wrote.': a name of one to three words in marks after "named" (or "called",
+    "dubbed") inside the cue clause: the index of the token after its closing mark."""
+    text = doc_text(doc)
+    close = text.find(OPEN[mark.text], mark.idx + 1, mark.idx + 40)
+    if close < 0 or "\n" in text[mark.idx:close]:
+        return None
+    inner = text[mark.idx + 1:close].rstrip(",")
+    words = WORD.findall(inner)
+    previous = doc[mark.i - 1] if mark.i > 0 else None
+    if not 1 <= len(words) <= 3 or any(c in inner for c in ".!?,") or previous is None \
+            or previous.lower_ not in {"named", "called", "dubbed", "nicknamed"}:
+        return None
+    after = doc.char_span(close, close + 1, alignment_mode="expand")
+    return after.end if after is not None else None
 
 
 def _own_statement_after_full_stop(doc: Doc, quote: Quote, cue: Token) -> bool:

@@ -657,3 +657,14 @@ def test_a_statement_above_names_no_speaker_without_a_named_subject_right_before
     text = f"The ferry was said to have sunk.\n\n{above}\n\n{STATEMENT}"
     assert all(a.cue != "statement" for a in extract(rules, text))
 
+
+@pytest.mark.parametrize("text", [
+    "“Nobody could even stop the divers from entering the dock. You think they could stop some rats?” a commenter "
+    "named “Tidewatch” wrote.",
+    '"The ferry will never sail again on this timetable," a forum user dubbed "Old Salt" wrote on Sunday.',
+])
+def test_a_quoted_name_in_the_cue_clause_does_not_end_the_search_for_the_cue(rules, text):
+    """'“…?” a commenter named “4npower” wrote.': the name's marks are no next quotation; the cue after it is the
+    quotation's."""
+    found = [a for a in quoted(rules, text) if a.cue == "wrote"]
+    assert len(found) == 1 and found[0].kind == "direct", [(a.cue, a.content) for a in quoted(rules, text)]
