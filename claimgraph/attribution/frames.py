@@ -341,6 +341,11 @@ def noun_frame(doc: Doc, quote: Quote) -> tuple[Span, Span] | None:
                 c.dep_ in {"nummod", "det"} and c.lower_ in {"one", "another"} for c in noun.children):
             return None
         subject = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is not None and subject.lower_ == "who" and head.dep_ == "relcl" \
+                and head.head.pos_ in {"PROPN", "NOUN"}:
+            # '… Instagram user gtorious, who posted another photo … with the caption, “…”': whom "who" stands for
+            antecedent = head.head
+            return doc[noun.i:noun.i + 1], doc[antecedent.left_edge.i:antecedent.i + 1]
         if subject is None or subject.lower_ in NOT_SPEAKERS:
             return None
         source = speaker_mention(doc, head)

@@ -508,6 +508,20 @@ def test_a_noun_naming_what_was_said_introduces_the_quotation(rules, text, cue, 
     assert found.kind == "direct" and speaker_name(found) == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ('The owner of the ferry appears to be Tarnside user oldsalt, who posted another photo of his boat last night '
+     'with the caption, "Oops I think we fooled the whole harbor and the video has not aired yet."',
+     "Tarnside user oldsalt"),
+    ('The boat belongs to Orla Brenn, who sent a picture of it to her brother with the message: "The ferry is mine now '
+     'and it is never going back to the company."', "Orla Brenn"),
+])
+def test_a_noun_frame_in_a_relative_clause_is_said_by_whom_who_stands_for(rules, text, speaker):
+    """'… Instagram user gtorious, who posted another photo … with the caption, “…”': the verb's subject is "who",
+    the speaker the name it stands for."""
+    found = [a for a in quoted(rules, text) if a.cue in {"caption", "message"}]
+    assert len(found) == 1 and speaker_name(found[0]) == speaker, [(a.cue, a.content) for a in quoted(rules, text)]
+
+
 @pytest.mark.parametrize("text", [
     "The fighters can be heard vowing to take the town, with one warning: “We will enter the city and free it from the "
     "unbelievers.”",
