@@ -193,6 +193,12 @@ def test_a_pronoun_resolves_but_is_never_an_alias(extractor):
     assert "Ilse Marr" in aliases and not aliases & {"she", "She"}
 
 
+def test_an_acronym_spelt_like_a_function_word_is_the_body_it_names(extractor):
+    text = '"No cases were found in the port," the WHO said in a statement on Friday.'
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is not None and (found.speaker.name, found.speaker.type) == ("WHO", "organization")
+
+
 def test_a_mention_running_over_two_sentences_ends(extractor):
     """A source mention that takes in another sentence's root once sent `core_tokens` round that root for ever (a
     whole batch of real articles hung on it); the other sentence's words are no part of the name."""

@@ -615,7 +615,7 @@ class SpeakerResolver:
         """The mention's core words: the person it names (`_person`), else what it describes (`_description`)."""
         core = core_tokens(mention)
         if no_identity(core):
-            return None
+            return self._name_like_function_word(mention, core)
         alias = tokens_text(core)
         named = [t for t in core_tokens(mention, NAMED_DEPS)]
         every = self.ents if self.doc is not None else list(mention.ents)  # Span.ents rebuilds the Doc's: read once
@@ -626,6 +626,15 @@ class SpeakerResolver:
                 alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
             return self._person(mention, person, ents, alias)
         return self._description(mention, core, ents, alias)
+
+    def _name_like_function_word(self, mention: Span, core: list[Token]) -> Speaker | None:
+        """An acronym spelt like a function word ("the WHO said"): the body the recogniser names in capitals; else
+        None, as for any function word."""
+        words = [t for t in core if not t.is_punct and t.lower_ not in DETERMINERS]
+        if len(words) == 1 and words[0].is_alpha and len(words[0]) > 1 and words[0].text.isupper() \
+                and words[0].ent_type_ == "ORG":
+            return self._remember(Speaker(words[0].text, "organization"), tokens_text(core))
+        return None
 
     def _person_named(self, mention: Span, core: list[Token], ents: list[Span]) -> Span | None:
         """The person's name among the mention's entities that the mention is about, or None."""
