@@ -199,6 +199,15 @@ def test_an_acronym_spelt_like_a_function_word_is_the_body_it_names(extractor):
     assert found.speaker is not None and (found.speaker.name, found.speaker.type) == ("WHO", "organization")
 
 
+@pytest.mark.parametrize("text, cue, antecedent", [
+    ("The rumor was fuelled by a TV report late last month that said the mayor was ill.", "said", "TV report"),
+    ("Mara Vell saw a dermatologist on Monday, who told her that the rash was rare.", "told", "dermatologist"),
+])
+def test_a_relative_after_a_date_stands_for_the_noun_before_the_date(extractor, text, cue, antecedent):
+    found = by_cue(extract(extractor, text), cue)
+    assert found.speaker is not None and found.speaker.name == antecedent
+
+
 def test_a_mention_running_over_two_sentences_ends(extractor):
     """A source mention that takes in another sentence's root once sent `core_tokens` round that root for ever (a
     whole batch of real articles hung on it); the other sentence's words are no part of the name."""

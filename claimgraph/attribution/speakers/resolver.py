@@ -157,6 +157,25 @@ PLACE_NOUNS = {"town", "city", "village", "province", "region", "county", "distr
 PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
 
 
+def _noun_before_date(relative: Token) -> Token | None:
+    """The noun right before a date or time that stands between it and a relative pronoun, where the parser took the
+    date for the antecedent or hung the clause on the verb ("a TV report late last month that said …", "a
+    dermatologist on Monday, who told him …"); None where no date stands there."""
+    doc = relative.doc
+    at = relative.i - 1
+    while at >= 0 and doc[at].is_punct:
+        at -= 1
+    if at < 0 or doc[at].ent_type_ not in {"DATE", "TIME"}:
+        return None
+    while at >= 0 and doc[at].ent_type_ in {"DATE", "TIME"}:
+        at -= 1
+    if at >= 0 and doc[at].pos_ == "ADP":
+        at -= 1  # "on Monday", "in June"
+    if at < 0 or doc[at].pos_ not in {"NOUN", "PROPN"} or doc[at].ent_type_ in {"DATE", "TIME"}:
+        return None
+    return doc[at]
+
+
 def _names_a_body(org: Span) -> bool:
     """An organisation the recogniser found before a name that may be the person's body: not one ended by a comma
     ("According to the Harbor Wire, Marr's mother, Ilse Marr": the outlet's phrase ends there), nor one word that is
@@ -530,9 +549,14 @@ class SpeakerResolver:
 
     def _relative(self, mention: Span, text: str) -> Speaker | None | Pass:
         """'which'/'who'/'that' opening a relative clause: its antecedent, or nobody; PASS for any other mention."""
-        if text.lower() in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
+        if text.lower() in {"which", "who", "that"} and (mention.root.head.dep_ == "relcl" or (
+                before_date := _noun_before_date(mention.root)) is not None):
             # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
-            noun = relative_antecedent(mention.root.head.head, mention.root)
+            noun = relative_antecedent(mention.root.head.head, mention.root) if mention.root.head.dep_ == "relcl" \
+                else before_date
+            if noun.ent_type_ in {"DATE", "TIME"}:
+                # "saw a dermatologist on Monday, who told him …": the date is when, the noun before it who.
+                noun = _noun_before_date(mention.root) or noun
             if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
                 # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
                 words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
