@@ -208,6 +208,35 @@ def test_a_relative_after_a_date_stands_for_the_noun_before_the_date(extractor, 
     assert found.speaker is not None and found.speaker.name == antecedent
 
 
+def test_he_or_she_with_nobody_named_is_the_one_person_described_as_the_subject_just_before(extractor):
+    text = ("The nun, who came to Port Ellis from the south, belonged to an order in the valley. "
+            "She says she had no idea she was pregnant.")
+    found = by_cue(extract(extractor, text), "says")
+    assert found.speaker is not None and (found.speaker.name, found.speaker.type) == ("nun", "anonymous")
+    assert text[found.source_span[0]:found.source_span[1]] == "She"
+    # The same pronoun as the subject in between stands for the same one.
+    text = ("The dedicated owner took his goldfish to a vet. Shocked at the cost, he refused to give the vet the "
+            "go-ahead. He said the fee was absurd.")
+    found = extract(extractor, text)
+    assert by_cue(found, "said").speaker is not None and by_cue(found, "said").speaker.name == "dedicated owner"
+
+
+@pytest.mark.parametrize("text", [
+    "The harbor council met on Tuesday. She said the vote on the pier was close.",  # a body, not a person
+    "The old fisherman left the harbor at dawn. She said the catch was poor this year.",  # his gender, not hers
+    "The nun met Mara Vell at the harbor in the morning. She said the ferry was late again.",  # a name is there
+])
+def test_he_or_she_takes_no_description_that_does_not_fit(extractor, text):
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is None or found.speaker.name != "nun" and found.speaker.type != "anonymous"
+
+
+def test_his_before_a_statement_noun_is_the_person_named(extractor):
+    text = "The club benched Dale Moss following his admission that he hit a fan with a stick."
+    found = by_cue(extract(extractor, text), "admission")
+    assert found.speaker is not None and found.speaker.name == "Dale Moss"
+
+
 def test_a_mention_running_over_two_sentences_ends(extractor):
     """A source mention that takes in another sentence's root once sent `core_tokens` round that root for ever (a
     whole batch of real articles hung on it); the other sentence's words are no part of the name."""

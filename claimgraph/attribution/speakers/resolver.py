@@ -102,6 +102,7 @@ from claimgraph.attribution.speakers.nearby import (
     fronted_phrase,
     named_nearby,
     people_before,
+    person_described_before,
     subordinate,
 )
 from claimgraph.attribution.speakers.roles import (
@@ -239,6 +240,7 @@ class SpeakerResolver:
         self.reported: list[tuple[int, int]] = []
         self.cues: set[int] = set()
         self.resolving: set[tuple[int, int]] = set()  # token ranges of the mentions being resolved (`_resolve`)
+        self.described: dict[int, Speaker] = {}  # a "he"/"she" (token index) -> the one described it stood for
 
     def type_of(self, name: str) -> str | None:
         """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
@@ -419,7 +421,7 @@ class SpeakerResolver:
         # "I pick the guard, Hadvar. He suggests …": a name set beside a person noun, which the recogniser missed.
         named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
         named.sort(key=lambda span: span.start)
-        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
+        gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
         if found is not None and identity_fits(found.name, gender):
             # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
             # describes the last speaker is not who the next "he" is; nor one inside what was just said or quoted
@@ -442,6 +444,17 @@ class SpeakerResolver:
             # rule the pronoun out, or nobody.
             found = next((k for k in reversed(self.known) if k.type == "person" and k.key != found.key
                           and identity_fits(k.name, gender)), None)
+        if found is None and mention.root.head.i in self.cues:
+            # "The nun, who came to Port Ellis …, belonged to an order … . She says …": nobody named, the one person
+            # described as the subject just before (an anonymous source of this article); not the "he" of another
+            # verb ("He was stunned to be told …": the one told).
+            head = person_described_before(mention, gender, self.reported, set(self.described))
+            if head is not None and head.pos_ == "PRON":
+                return self.described.get(head.i)
+            if head is not None:
+                found = self._resolve(self.doc[head.left_edge.i:head.i + 1])
+                if found is not None:
+                    self.described[mention.start] = found
         return found
 
     def _in_statement(self, ent: Span, mention: Span) -> bool:
@@ -501,7 +514,7 @@ class SpeakerResolver:
         """'he'/'she' to the person last named, 'they' to the last group or body, 'it' to the body that spoke last;
         'I'/'we' to nobody here. PASS for any other mention."""
         lower = text.lower()
-        if lower in PERSON_PRONOUNS:
+        if lower in PERSON_PRONOUNS or lower == "his":  # "his admission that …": the one who admits
             found = self._last_person(mention)
             return self._remember(found, text) if found else None
         if lower in GROUP_PRONOUNS:
