@@ -58,6 +58,31 @@ def test_it_resolves_to_the_organisation_that_just_spoke(extractor):
     assert found.speaker is not None and found.speaker.name == "Kestrel Ferry Company"
 
 
+@pytest.mark.parametrize("text, cue, body", [
+    ("Harbor News Service was among the first outlets to set the record straight. It said in an article on Friday "
+     "that the error stemmed from a headline.", "said", "Harbor News Service"),
+    ("The council said it would continue talks with the rebels. It hopes the group will free more of the hostages "
+     "this week.", "hopes", "council"),
+])
+def test_it_with_no_body_speaking_just_before_is_the_body_that_is_the_subject_just_before(extractor, text, cue, body):
+    found = by_cue(extract(extractor, text), cue)
+    assert found.speaker is not None and found.speaker.name == body
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("Unlike the militias, the Kestrel Front has so far focused on seizing land. It came as Mayor Dale Moss on "
+     "Monday announced that the troops had recaptured the dam.", "announced"),  # the "it" of another verb
+    ("One image shows the boy holding a rifle so large that it threatens to topple him over.", "threatens"),
+    ("The Kestrel Front has yet to comment on the arrest, but the Velder Brigade, despite a feud with the Front, "
+     "issued a statement of condemnation. It described the arrest as evidence of weakness.", "described"),
+    ("The Harbor Wire has released new audio tonight in the ferry case, and it reportedly confirms the captain left "
+     "the bridge.", "confirms"),  # the clip, more likely than the outlet
+])
+def test_it_takes_no_subject_that_is_not_one_body(extractor, text, cue):
+    found = [a for a in extract(extractor, text) if a.cue == cue]
+    assert all(a.speaker is None or a.speaker.type == "person" for a in found)
+
+
 def test_a_description_without_a_name_is_anonymous_and_the_mayor_is_the_mayor_named_earlier(extractor):
     text = ("A doctor said the clinic in Port Ellis was full. "
             "Mara Vell, the mayor of Port Ellis, said the bridge would reopen. "

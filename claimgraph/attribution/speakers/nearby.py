@@ -14,8 +14,8 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimgraph.attribution.speaker_types import person_noun
-from claimgraph.attribution.speakers.mentions import description_name
+from claimgraph.attribution.speaker_types import org_noun, person_noun
+from claimgraph.attribution.speakers.mentions import MEDIA_LABELS, description_name
 from claimgraph.attribution.speakers.names import GENDERED_NOUNS, short_name
 from claimgraph.records import Speaker
 
@@ -119,6 +119,39 @@ def person_described_before(mention: Span, gender: str | None, ranges: list[tupl
                 gender is not None and noun_gender is not None and noun_gender != gender):
             return None
         return head
+    return None
+
+
+def body_described_before(mention: Span, ranges: list[tuple[int, int]], read: set[int],
+                          statement_nouns: frozenset[str] | set[str]) -> Span | None:
+    """What an "it" with no body that spoke just before stands for: the subject nearest before it, in its sentence
+    or the one before, where that is one body ("Harbor News Service was among the first … . It said …": a
+    singular name the recogniser calls an organisation, a body's noun, "the government") or a statement ("The
+    article recounted … . It cited …"), with no other body named after it; another "it" there, where the resolver
+    has read it (index in `read`), for the same one. None where the nearest subject is anything else (a person, a
+    thing, a plural): a wrong body is worse than none. Subjects inside the quotes and contents of `ranges` are not
+    counted."""
+    doc = mention.doc
+    start = from_sentence_before(mention)
+    subjects = [t for t in doc[start:mention.start] if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ not in {
+        "WP", "WDT"} and not any(a <= t.idx < b and not a <= mention.start_char < b for a, b in ranges)]
+    if not subjects:
+        return None
+    head = subjects[-1]
+    if head.lower_ == "it":
+        return doc[head.i:head.i + 1] if head.i in read else None
+    if head.tag_ not in {"NN", "NNP"} or any(t.ent_type_ == "ORG" or t.tag_ == "NN" and org_noun(t)
+                                             for t in doc[head.i + 1:mention.start]):
+        return None  # "The IS group has yet to comment, but Al-Nusra … issued a statement. It described …": not one
+    if any(t.lower_ in MEDIA_LABELS for t in doc[start:mention.start]):
+        return None  # "The Harbor Wire has released new audio, and it confirms …": the clip, more likely
+    if head.ent_type_ == "ORG":
+        first = head.i
+        while first > start and doc[first - 1].ent_type_ == "ORG" and doc[first].ent_iob_ != "B":
+            first -= 1
+        return doc[first:head.i + 1]
+    if org_noun(head) or head.lower_ in statement_nouns:
+        return doc[head.left_edge.i:head.i + 1]
     return None
 
 

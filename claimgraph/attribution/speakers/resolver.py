@@ -97,6 +97,7 @@ from claimgraph.attribution.speakers.names import (
     unshout,
 )
 from claimgraph.attribution.speakers.nearby import (
+    body_described_before,
     describes,
     from_sentence_before,
     fronted_phrase,
@@ -551,7 +552,20 @@ class SpeakerResolver:
             return self._remember(bodies[0], text)
         # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
         named = next((k for k in bodies if named_nearby(k, mention)), None)
-        return self._remember(named, text) if named else None
+        if named is not None:
+            return self._remember(named, text)
+        if self.doc is None or mention.root.head.i not in self.cues:
+            return None  # "It came as the mayor announced …": the "it" of another verb does not speak
+        # Else the one body (or statement) the subject just before names ("Harbor News Service was among the
+        # first … . It said …").
+        subject = body_described_before(mention, self.reported, set(self.described), STATEMENT_NOUNS)
+        if subject is not None and subject[0].lower_ == "it":
+            return self.described.get(subject.start)
+        found = self._resolve(subject) if subject is not None else None
+        if found is not None and found.type in {"organization", "news_outlet", "anonymous"}:
+            self.described[mention.start] = found
+            return self._remember(found, text)
+        return None
 
     def _signed_post(self, mention: Span, text: str) -> Speaker | None | Pass:
         """A display name in lower case signing an embedded post (`lower_case_signer`); PASS for any other."""
