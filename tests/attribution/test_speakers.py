@@ -262,6 +262,25 @@ def test_his_before_a_statement_noun_is_the_person_named(extractor):
     assert found.speaker is not None and found.speaker.name == "Dale Moss"
 
 
+def test_a_title_alone_is_the_one_source_described_by_that_title_before_or_after(extractor):
+    text = ('The sisters arrived in June. But the abbess denied: "No sister gave birth to a child." Two convents stand '
+            'in the valley. The Mother Abbess of the monastery of St. Velda explained that the nun is not cloistered. '
+            'Later the abbess said the bells were rung at noon.')
+    found = extract(extractor, text)
+    names = {a.cue: a.speaker.name if a.speaker else None for a in found}
+    assert names["denied"] == names["explained"] == names["said"] == "Mother Abbess"
+    # Two sources of one title stay two, and "the spokesman" is neither.
+    text = ("A spokesman for the harbor board said fees would rise. A spokesman for the ferry company said fares "
+            "would fall. The spokesman said the boats were old.")
+    speakers = [a.speaker.name for a in extract(extractor, text) if a.cue == "said"]
+    assert len(set(speakers)) == 3
+    # A description the parse cut to its head word is not the title alone.
+    text = ("A spokesperson and self-proclaimed secretary general for the Kestrel Front confirmed to the Gazette that "
+            "the hostages will be freed on Monday. Later a government spokesperson said the talks had ended.")
+    found = extract(extractor, text)
+    assert by_cue(found, "confirmed").speaker.name != by_cue(found, "said").speaker.name
+
+
 def test_a_mention_running_over_two_sentences_ends(extractor):
     """A source mention that takes in another sentence's root once sent `core_tokens` round that root for ever (a
     whole batch of real articles hung on it); the other sentence's words are no part of the name."""

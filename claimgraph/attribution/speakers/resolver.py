@@ -784,6 +784,9 @@ class SpeakerResolver:
                                              and not t.is_punct])
         if known is None and core[0].lower_ == "the" and len(core) == 2:
             known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
+        if known is None and core[0].lower_ == "the" and len(core) == 2:
+            # "The Mother Abbess … explained … the abbess said": the one source described earlier by that role.
+            known = self._one_described_as(root.lower_)
         if known is None and core[0].lower_ == "the" and not _serves_someone(root, core):
             # "Vell … The former mayor said"; not "the man's attorney" or "the family spokesperson", who serve others.
             known = self._subject_before(mention, core)
@@ -805,8 +808,26 @@ class SpeakerResolver:
             first -= 1  # "Former head of …" capitalised by its place
         role = " ".join(t.lower_ for t in doc[first:root.i + 1])
         affiliation = affiliation or self._body_before_head(core, root)
-        return self._remember(Speaker(description_name(core), "anonymous", role, self._body_named(affiliation)),
-                              alias)
+        # "But the abbess denied … . The Mother Abbess of the monastery explained": the title alone, met first, is
+        # the one now described in full (its statements take the fuller name), where only one was met so.
+        titled_only = self._one_described_as(root.lower_, title_only=True)
+        speaker = self._remember(Speaker(description_name(core), "anonymous", role, self._body_named(affiliation)),
+                                 alias)
+        if speaker is not None and titled_only is not None and titled_only.key != speaker.key:
+            self.renamed[titled_only.key] = speaker.key
+            self.known = [k for k in self.known if k.key != titled_only.key]
+        return speaker
+
+    def _one_described_as(self, head: str, title_only: bool = False) -> Speaker | None:
+        """The one anonymous source of this article whose role ends with `head` ("abbess" for "the Mother Abbess";
+        with `title_only`, one written as "the" and that word only, "the abbess", not a description the parse cut
+        short: "A spokesperson and self-proclaimed secretary general for …"); None where there are none or several
+        (two spokespeople of different bodies stay two)."""
+        role = SAME_ROLE.get(head, head)
+        same = [k for k in self.known if k.type == "anonymous" and k.role and SAME_ROLE.get(
+            k.role.split()[-1], k.role.split()[-1]) == role and (not title_only or k.name.lower() == head and all(
+                len(a.split()) == 2 and a.split()[0].lower() == "the" for a in k.aliases))]
+        return same[0] if len(same) == 1 else None
 
     def _body_before_head(self, core: list[Token], root: Token) -> str | None:
         """'a Harbor Guard official', 'an al Shabab source': the body named in the words right before a member's
