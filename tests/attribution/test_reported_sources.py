@@ -333,3 +333,19 @@ def test_a_purpose_of_a_thing_inside_a_statement_is_no_nested_statement(rules, t
     found = extract(rules, text)
     assert [a.cue for a in found] == [outer]
     assert speaker_name(found[0]) == "Mara Vell"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("It remains difficult to predict how the harbor council will vote on the new pier.", "predict"),
+    ("Moreover, it’s so difficult to predict the tides that the harbor board doesn’t publish them until May.",
+     "predict"),
+])
+def test_an_expletive_it_before_a_clause_set_after_it_is_no_source(rules, text, cue):
+    found = by_cue(extract(rules, text), cue)
+    assert found.source_span is None and found.speaker is None
+
+
+def test_an_expletive_it_gives_no_source_to_a_cue_on_its_verb(rules):
+    text = ("Considering that Kestrel Ferries promised the boat by summer, it would seem that the yards are loose "
+            "about their dates.")
+    assert all(source_of(a, text) != "it" for a in extract(rules, text))

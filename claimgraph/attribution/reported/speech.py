@@ -163,6 +163,24 @@ def _noun_speaker(cue: Token, subject: Token | None, chain: list[Token]) -> Toke
     return cue_subject(holder)[0] if holder.pos_ in {"VERB", "AUX"} else None
 
 
+def _expletive_it(subject: Token, cue: Token) -> bool:
+    """An "it" that stands for nobody, the subject of a verb whose clause is set after it ("it would seem that …,
+    considering that …", "it is hard to predict …", "it's important to point out that …"): no source; an "it"
+    that does the saying ("It said …", "It seems to confirm …") is left to the resolver."""
+    verb = subject.head
+    if subject.lower_ != "it" or verb.i == cue.i:
+        return False
+    if subject.dep_ == "expl":
+        return True
+    if subject.dep_ != "nsubj":
+        return False
+    if verb.lemma_ in {"seem", "appear"}:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    lemma = "be" if verb.lower_ in {"'s", "’s"} else verb.lemma_  # the parser leaves "’s" its own lemma
+    return lemma in {"be", "remain", "become"} and any(c.dep_ in {"acomp", "attr"} for c in verb.children) and any(
+        c.dep_ in {"xcomp", "ccomp"} for c in verb.children)
+
+
 def _relay_name(relay: Token | None) -> list[str]:
     """The one quoting in `quoted_as`, as a `via` entry: its words up to its head, without a determiner ("The
     Kestrel Gazette" -> "Kestrel Gazette"); none for a pronoun ("it quoted …"), which names nobody."""
@@ -378,6 +396,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         if (frame := quoted_as(token)) is not None:
             subject, relay = frame
         subject = _noun_speaker(token, subject, chain)
+        if subject is not None and _expletive_it(subject, token):
+            subject = None
         if is_idiom(token, subject):
             continue
         if lexeme.lemma == "ask" and token.dep_ == "advcl" and (token.tag_ == "VBN" or token.tag_ == "VBD" and not any(

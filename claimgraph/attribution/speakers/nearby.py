@@ -14,8 +14,9 @@ import re
 
 from spacy.tokens import Span, Token
 
-from claimgraph.attribution.speakers.mentions import description_name
-from claimgraph.attribution.speakers.names import short_name
+from claimgraph.attribution.speaker_types import org_noun, person_noun
+from claimgraph.attribution.speakers.mentions import MEDIA_LABELS, description_name
+from claimgraph.attribution.speakers.names import GENDERED_NOUNS, short_name
 from claimgraph.records import Speaker
 
 ANONYMOUS_HEADS = {"official", "officials", "source", "sources", "aide", "aides", "spokesman", "spokeswoman",
@@ -81,6 +82,77 @@ def from_sentence_before(mention: Span) -> int:
     how far back "they", "it" and "the actress" look for whom they stand for."""
     sent = mention.sent
     return mention.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+
+
+# Person nouns of one gender beyond names.py's titles ("the nun … She says"): who a "he"/"she" cannot be.
+GENDERED_PEOPLE = {"man": "m", "woman": "f", "boy": "m", "girl": "f", "nun": "f", "monk": "m", "priest": "m",
+                   "girlfriend": "f", "boyfriend": "m", "sister": "f", "brother": "m", "widow": "f", "widower": "m",
+                   "grandmother": "f", "grandfather": "m", "mum": "f", "mom": "f", "dad": "m", "lady": "f",
+                   "gentleman": "m", "guy": "m", "abbess": "f", "waitress": "f", "waiter": "m", "schoolgirl": "f",
+                   "schoolboy": "m", "uncle": "m", "aunt": "f", "niece": "f", "nephew": "m"}
+
+
+def person_described_before(mention: Span, gender: str | None, ranges: list[tuple[int, int]],
+                            read: set[int]) -> Token | None:
+    """The head of the last description of one person ("The nun", "A Utah man", "the student who wrote …") that is
+    a subject in the mention's sentence before it or in the sentence before, for a "he"/"she" where no person is
+    named: a singular person noun whose gender, where the noun has one, fits. The same pronoun as a subject between
+    them stands for the same one ("A man was rushed … after he drank …, he said"): the pronoun, where the resolver
+    has read it (its index in `read`), else the subject before it. None where a name stands there (the pronoun may
+    be that person, whom the resolver did not take) or the nearest subject is no such description ("The council
+    met. She said …"); subjects inside the quotes and contents of `ranges` are not counted."""
+    doc = mention.doc
+    start = from_sentence_before(mention)
+    if any(t.ent_type_ == "PERSON" for t in doc[start:mention.start]):
+        return None
+    pronoun = mention.text.strip().lower()
+    for head in reversed([t for t in doc[start:mention.start] if t.dep_ in {"nsubj", "nsubjpass"}
+                          and t.tag_ not in {"WP", "WDT"}
+                          and not any(a <= t.idx < b and not a <= mention.start_char < b for a, b in ranges)]):
+        if head.lower_ == pronoun:
+            if head.i in read:
+                return head
+            continue
+        noun_gender = GENDERED_PEOPLE.get(head.lower_) or GENDERED_NOUNS.get(head.lower_) or (
+            "f" if head.lower_.endswith("woman") else "m" if head.lower_.endswith("man") else None)  # "fisherman"
+        if head.pos_ != "NOUN" or head.tag_ != "NN" or not (person_noun(head) or noun_gender) or (
+                gender is not None and noun_gender is not None and noun_gender != gender):
+            return None
+        return head
+    return None
+
+
+def body_described_before(mention: Span, ranges: list[tuple[int, int]], read: set[int],
+                          statement_nouns: frozenset[str] | set[str]) -> Span | None:
+    """What an "it" with no body that spoke just before stands for: the subject nearest before it, in its sentence
+    or the one before, where that is one body ("Harbor News Service was among the first … . It said …": a
+    singular name the recogniser calls an organisation, a body's noun, "the government") or a statement ("The
+    article recounted … . It cited …"), with no other body named after it; another "it" there, where the resolver
+    has read it (index in `read`), for the same one. None where the nearest subject is anything else (a person, a
+    thing, a plural): a wrong body is worse than none. Subjects inside the quotes and contents of `ranges` are not
+    counted."""
+    doc = mention.doc
+    start = from_sentence_before(mention)
+    subjects = [t for t in doc[start:mention.start] if t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ not in {
+        "WP", "WDT"} and not any(a <= t.idx < b and not a <= mention.start_char < b for a, b in ranges)]
+    if not subjects:
+        return None
+    head = subjects[-1]
+    if head.lower_ == "it":
+        return doc[head.i:head.i + 1] if head.i in read else None
+    if head.tag_ not in {"NN", "NNP"} or any(t.ent_type_ == "ORG" or t.tag_ == "NN" and org_noun(t)
+                                             for t in doc[head.i + 1:mention.start]):
+        return None  # "The IS group has yet to comment, but Al-Nusra … issued a statement. It described …": not one
+    if any(t.lower_ in MEDIA_LABELS for t in doc[start:mention.start]):
+        return None  # "The Harbor Wire has released new audio, and it confirms …": the clip, more likely
+    if head.ent_type_ == "ORG":
+        first = head.i
+        while first > start and doc[first - 1].ent_type_ == "ORG" and doc[first].ent_iob_ != "B":
+            first -= 1
+        return doc[first:head.i + 1]
+    if org_noun(head) or head.lower_ in statement_nouns:
+        return doc[head.left_edge.i:head.i + 1]
+    return None
 
 
 def people_before(mention: Span) -> Speaker | None:

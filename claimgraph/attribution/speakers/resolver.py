@@ -97,11 +97,13 @@ from claimgraph.attribution.speakers.names import (
     unshout,
 )
 from claimgraph.attribution.speakers.nearby import (
+    body_described_before,
     describes,
     from_sentence_before,
     fronted_phrase,
     named_nearby,
     people_before,
+    person_described_before,
     subordinate,
 )
 from claimgraph.attribution.speakers.roles import (
@@ -155,6 +157,25 @@ PLACE_NOUNS = {"town", "city", "village", "province", "region", "county", "distr
                "municipality", "neighbourhood", "neighborhood", "hamlet"}
 # Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
 PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
+
+
+def _noun_before_date(relative: Token) -> Token | None:
+    """The noun right before a date or time that stands between it and a relative pronoun, where the parser took the
+    date for the antecedent or hung the clause on the verb ("a TV report late last month that said …", "a
+    dermatologist on Monday, who told him …"); None where no date stands there."""
+    doc = relative.doc
+    at = relative.i - 1
+    while at >= 0 and doc[at].is_punct:
+        at -= 1
+    if at < 0 or doc[at].ent_type_ not in {"DATE", "TIME"}:
+        return None
+    while at >= 0 and doc[at].ent_type_ in {"DATE", "TIME"}:
+        at -= 1
+    if at >= 0 and doc[at].pos_ == "ADP":
+        at -= 1  # "on Monday", "in June"
+    if at < 0 or doc[at].pos_ not in {"NOUN", "PROPN"} or doc[at].ent_type_ in {"DATE", "TIME"}:
+        return None
+    return doc[at]
 
 
 def _names_a_body(org: Span) -> bool:
@@ -220,6 +241,7 @@ class SpeakerResolver:
         self.reported: list[tuple[int, int]] = []
         self.cues: set[int] = set()
         self.resolving: set[tuple[int, int]] = set()  # token ranges of the mentions being resolved (`_resolve`)
+        self.described: dict[int, Speaker] = {}  # a "he"/"she" (token index) -> the one described it stood for
 
     def type_of(self, name: str) -> str | None:
         """'person' or 'organization' where the article's evidence says so (speaker_types), else None."""
@@ -400,7 +422,7 @@ class SpeakerResolver:
         # "I pick the guard, Hadvar. He suggests …": a name set beside a person noun, which the recogniser missed.
         named += [self.doc[i:i + 1] for i in self.beside if at < self.doc[i].idx and i < mention.start]
         named.sort(key=lambda span: span.start)
-        gender = {"he": "m", "him": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
+        gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
         if found is not None and identity_fits(found.name, gender):
             # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
             # describes the last speaker is not who the next "he" is; nor one inside what was just said or quoted
@@ -423,6 +445,17 @@ class SpeakerResolver:
             # rule the pronoun out, or nobody.
             found = next((k for k in reversed(self.known) if k.type == "person" and k.key != found.key
                           and identity_fits(k.name, gender)), None)
+        if found is None and mention.root.head.i in self.cues:
+            # "The nun, who came to Port Ellis …, belonged to an order … . She says …": nobody named, the one person
+            # described as the subject just before (an anonymous source of this article); not the "he" of another
+            # verb ("He was stunned to be told …": the one told).
+            head = person_described_before(mention, gender, self.reported, set(self.described))
+            if head is not None and head.pos_ == "PRON":
+                return self.described.get(head.i)
+            if head is not None:
+                found = self._resolve(self.doc[head.left_edge.i:head.i + 1])
+                if found is not None:
+                    self.described[mention.start] = found
         return found
 
     def _in_statement(self, ent: Span, mention: Span) -> bool:
@@ -482,7 +515,7 @@ class SpeakerResolver:
         """'he'/'she' to the person last named, 'they' to the last group or body, 'it' to the body that spoke last;
         'I'/'we' to nobody here. PASS for any other mention."""
         lower = text.lower()
-        if lower in PERSON_PRONOUNS:
+        if lower in PERSON_PRONOUNS or lower == "his":  # "his admission that …": the one who admits
             found = self._last_person(mention)
             return self._remember(found, text) if found else None
         if lower in GROUP_PRONOUNS:
@@ -519,7 +552,20 @@ class SpeakerResolver:
             return self._remember(bodies[0], text)
         # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
         named = next((k for k in bodies if named_nearby(k, mention)), None)
-        return self._remember(named, text) if named else None
+        if named is not None:
+            return self._remember(named, text)
+        if self.doc is None or mention.root.head.i not in self.cues:
+            return None  # "It came as the mayor announced …": the "it" of another verb does not speak
+        # Else the one body (or statement) the subject just before names ("Harbor News Service was among the
+        # first … . It said …").
+        subject = body_described_before(mention, self.reported, set(self.described), STATEMENT_NOUNS)
+        if subject is not None and subject[0].lower_ == "it":
+            return self.described.get(subject.start)
+        found = self._resolve(subject) if subject is not None else None
+        if found is not None and found.type in {"organization", "news_outlet", "anonymous"}:
+            self.described[mention.start] = found
+            return self._remember(found, text)
+        return None
 
     def _signed_post(self, mention: Span, text: str) -> Speaker | None | Pass:
         """A display name in lower case signing an embedded post (`lower_case_signer`); PASS for any other."""
@@ -530,9 +576,14 @@ class SpeakerResolver:
 
     def _relative(self, mention: Span, text: str) -> Speaker | None | Pass:
         """'which'/'who'/'that' opening a relative clause: its antecedent, or nobody; PASS for any other mention."""
-        if text.lower() in {"which", "who", "that"} and mention.root.head.dep_ == "relcl":
+        if text.lower() in {"which", "who", "that"} and (mention.root.head.dep_ == "relcl" or (
+                before_date := _noun_before_date(mention.root)) is not None):
             # "… a Mail on Sunday poll which shows that …": the relative's antecedent is the source.
-            noun = relative_antecedent(mention.root.head.head, mention.root)
+            noun = relative_antecedent(mention.root.head.head, mention.root) if mention.root.head.dep_ == "relcl" \
+                else before_date
+            if noun.ent_type_ in {"DATE", "TIME"}:
+                # "saw a dermatologist on Monday, who told him …": the date is when, the noun before it who.
+                noun = _noun_before_date(mention.root) or noun
             if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
                 # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
                 words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
@@ -615,7 +666,7 @@ class SpeakerResolver:
         """The mention's core words: the person it names (`_person`), else what it describes (`_description`)."""
         core = core_tokens(mention)
         if no_identity(core):
-            return None
+            return self._name_like_function_word(mention, core)
         alias = tokens_text(core)
         named = [t for t in core_tokens(mention, NAMED_DEPS)]
         every = self.ents if self.doc is not None else list(mention.ents)  # Span.ents rebuilds the Doc's: read once
@@ -626,6 +677,15 @@ class SpeakerResolver:
                 alias = person.text  # "A spokesman, Eric Pahon, said": the name is the mention of him
             return self._person(mention, person, ents, alias)
         return self._description(mention, core, ents, alias)
+
+    def _name_like_function_word(self, mention: Span, core: list[Token]) -> Speaker | None:
+        """An acronym spelt like a function word ("the WHO said"): the body the recogniser names in capitals; else
+        None, as for any function word."""
+        words = [t for t in core if not t.is_punct and t.lower_ not in DETERMINERS]
+        if len(words) == 1 and words[0].is_alpha and len(words[0]) > 1 and words[0].text.isupper() \
+                and words[0].ent_type_ == "ORG":
+            return self._remember(Speaker(words[0].text, "organization"), tokens_text(core))
+        return None
 
     def _person_named(self, mention: Span, core: list[Token], ents: list[Span]) -> Span | None:
         """The person's name among the mention's entities that the mention is about, or None."""
@@ -724,6 +784,9 @@ class SpeakerResolver:
                                              and not t.is_punct])
         if known is None and core[0].lower_ == "the" and len(core) == 2:
             known = self._named_with_role(root, mention)  # "the spokesperson": the one named earlier
+        if known is None and core[0].lower_ == "the" and len(core) == 2:
+            # "The Mother Abbess … explained … the abbess said": the one source described earlier by that role.
+            known = self._one_described_as(root.lower_)
         if known is None and core[0].lower_ == "the" and not _serves_someone(root, core):
             # "Vell … The former mayor said"; not "the man's attorney" or "the family spokesperson", who serve others.
             known = self._subject_before(mention, core)
@@ -745,8 +808,26 @@ class SpeakerResolver:
             first -= 1  # "Former head of …" capitalised by its place
         role = " ".join(t.lower_ for t in doc[first:root.i + 1])
         affiliation = affiliation or self._body_before_head(core, root)
-        return self._remember(Speaker(description_name(core), "anonymous", role, self._body_named(affiliation)),
-                              alias)
+        # "But the abbess denied … . The Mother Abbess of the monastery explained": the title alone, met first, is
+        # the one now described in full (its statements take the fuller name), where only one was met so.
+        titled_only = self._one_described_as(root.lower_, title_only=True)
+        speaker = self._remember(Speaker(description_name(core), "anonymous", role, self._body_named(affiliation)),
+                                 alias)
+        if speaker is not None and titled_only is not None and titled_only.key != speaker.key:
+            self.renamed[titled_only.key] = speaker.key
+            self.known = [k for k in self.known if k.key != titled_only.key]
+        return speaker
+
+    def _one_described_as(self, head: str, title_only: bool = False) -> Speaker | None:
+        """The one anonymous source of this article whose role ends with `head` ("abbess" for "the Mother Abbess";
+        with `title_only`, one written as "the" and that word only, "the abbess", not a description the parse cut
+        short: "A spokesperson and self-proclaimed secretary general for …"); None where there are none or several
+        (two spokespeople of different bodies stay two)."""
+        role = SAME_ROLE.get(head, head)
+        same = [k for k in self.known if k.type == "anonymous" and k.role and SAME_ROLE.get(
+            k.role.split()[-1], k.role.split()[-1]) == role and (not title_only or k.name.lower() == head and all(
+                len(a.split()) == 2 and a.split()[0].lower() == "the" for a in k.aliases))]
+        return same[0] if len(same) == 1 else None
 
     def _body_before_head(self, core: list[Token], root: Token) -> str | None:
         """'a Harbor Guard official', 'an al Shabab source': the body named in the words right before a member's
