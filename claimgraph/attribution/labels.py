@@ -47,11 +47,21 @@ def _utterance(text: str, start: int) -> bool:
     return len(re.findall(r"[^\W\d_]+", text[start:len(text) if end < 0 else end])) >= MIN_UTTERANCE_WORDS
 
 
+def _named_elsewhere(text: str, name: str, label_starts: set[int]) -> bool:
+    """A one-word title-case label is a speaker's name only where the article names that speaker outside its label
+    lines too ("… spoke with the councillor Mara Vell" before "Vell: …"). Photo captions of some tabloids open on a
+    word of their own ("Thankful: He thanked the guard …", "Remembered: Flowers …"), two lines each, and are no
+    interview: the word is written nowhere else."""
+    return any(m.start() not in label_starts for m in re.finditer(rf"\b{re.escape(name)}\b", text))
+
+
 def transcript_labels(text: str) -> list[re.Match]:
     matches = [m for m in LABEL.finditer(text) if m.group("name").strip() not in NOT_SPEAKERS]
     matches = matches if len(matches) >= 2 else []
     titled = [m for m in TITLE_LABEL.finditer(text) if m.group("name").upper() not in NOT_SPEAKERS
               and not LINK_LINE.match(text, m.start())]
+    label_starts = {m.start() for m in titled}
+    titled = [m for m in titled if " " in m.group("name") or _named_elsewhere(text, m.group("name"), label_starts)]
     counts: dict[str, int] = {}
     for m in titled:  # what makes it an interview: lines that say something ("What next?" then counts as well)
         if _utterance(text, m.end()):

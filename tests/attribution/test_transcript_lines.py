@@ -50,3 +50,14 @@ def test_a_transcript_keeps_its_speaker_labels(extractor):
             "TALBOT: The port lost money in June, and the cranes were idle.\n")
     found = extract(extractor, text)
     assert [a.speaker.name for a in found if a.cue == ":"] == ["VELL", "TALBOT"]
+
+
+def test_photo_captions_that_open_on_a_word_of_their_own_are_no_transcript(rules):
+    # Two labels of two lines each, like an interview's, but neither word names anyone in the article.
+    text = ("Port Ellis honours its harbor guard\n\nThe council met on Thursday to thank the guard who stopped the "
+            "intruder at the pier.\n\n"
+            "Grateful: The harbor master shakes hands with the guard at the end of the long ceremony\n\n"
+            "Grateful: He thanked the guard for stopping the intruder and ending the night of fear\n\n"
+            "Honoured: Flowers with a card for the guard can be seen at the foot of the old lighthouse\n\n"
+            "Honoured: A flag flies at half staff on top of the harbor office on Thursday morning\n")
+    assert _colon_lines(extract(rules, text), text) == []
