@@ -14,6 +14,11 @@ the whole article, strongest first:
   OpenAI"), "its" after it as the subject;
 - the NER labels of the name's mentions in the article, weakest.
 
+A name the article calls a place's is a body, the government that a country or a capital stands for, before the
+scores (`_a_place`): a word for a place before it ("the capital Velmark", "the city of Velmark"), or a place's label
+after "in"/"from" or "Town, X" where the recogniser calls it a place more often than a person; not a full name,
+someone's surname, a titled name, nor one a "he" follows.
+
 A name the article calls a group's decides before the scores, unless a title stands before it: a group's noun right
 before or beside it ("the militant group Al Shabab", "Al Dashir, the group"), after it ("the Boko Haram group",
 "Velmar Haram militants"), or an Arabic group word opening it ("Jabhat Ansar al-Din"); "Al" as a first name and a
@@ -261,6 +266,10 @@ class TypeEvidence:
             # "the militant group Al Shabab", "the Boko Haram group", "Jabhat Ansar al-Din": the article says the
             # name is a group's, which outweighs a "he" after it (often someone else's) and a first name ("Al").
             self.cache[key] = "organization"
+        if key not in self.cache and self._a_place(name):
+            # "in Karak, Velmark" … "Velmark said": a country or a city speaks for its government, a body, whatever
+            # the recogniser's PERSON or a first name ("Jordan") says.
+            self.cache[key] = "organization"
         if key not in self.cache:
             person, organisation = self.scores(name)
             self.cache[key] = ("person" if person > organisation else
@@ -347,6 +356,29 @@ class TypeEvidence:
                 return True
         return False
 
+    def _a_place(self, name: str) -> bool:
+        """Whether the article calls the name a place's and nothing says it is a person's: a word for a place
+        before it ("the capital Velmark", "the city of Velmark"), or the recogniser labels it a place where a
+        preposition of place or a place before a comma leads to it ("in Velmark", "in Karak, Velmark"); not a
+        full name, someone's surname, a titled name, nor one a "he" follows or a role noun stands beside."""
+        key = name_key(name)
+        # (someone's surname where a first name opens the longer name: a headline's "Spurs Jordan" is no one's)
+        surname = any(other.endswith(" " + key) and "PERSON" in labels and other.split()[0].capitalize() in (
+            first_names()) for other, labels in self.labels.items())
+        if looks_like_full_name(name) or surname or self._titled(name):
+            return False
+        labels = self.labels.get(key, [])
+        # A place's label after "in"/"from" counts where the recogniser calls the name a place more often than a
+        # person ("a letter from Obama to Putin" labelled Obama a place once).
+        mostly_a_place = labels.count("GPE") + labels.count("LOC") > labels.count("PERSON")
+        placed = False
+        for at in _occurrences(self.text, name):
+            span = self.doc.char_span(at, at + len(name), alignment_mode="expand")
+            if span is None or not len(span) or span.start == 0:
+                continue
+            placed = placed or _placed(span, mostly_a_place)
+        return placed and not self._context(name)[0]
+
     def _context(self, name: str) -> tuple[bool, bool]:
         """Strong evidence around the name's mentions in the article: (person, organisation)."""
         words = name.split()
@@ -362,6 +394,33 @@ class TypeEvidence:
             if person and organisation:
                 break
         return person, organisation
+
+
+# Words for a place that say the name after them, or after their "of", is a place's ("the capital Velmark", "the
+# city of Velmark"; "the Velmark region" is a region, not Velmark).
+PLACE_WORDS = {"capital", "city", "town", "village", "province", "region", "county", "district", "country",
+               "nation", "state", "island", "municipality", "port", "kingdom", "republic", "emirate"}
+PLACE_PREPOSITIONS = {"in", "from", "near", "to", "across", "outside", "inside", "into", "throughout"}
+
+
+def _placed(span: Span, mostly_a_place: bool) -> bool:
+    """One mention of a name set where a place stands: after a word for a place ("the capital Velmark", "the city
+    of Velmark"), or labelled a place by the recogniser (here, and in the article more often than a person) after a
+    preposition of place or a place and a comma ("in Velmark", "Karak, Velmark"), not as an owner ("in Velmark's
+    view")."""
+    doc = span.doc
+    before = doc[span.start - 1]
+    if before.lower_ in PLACE_WORDS and before.is_lower and before.pos_ == "NOUN":
+        return True
+    if before.lower_ == "of" and span.start >= 2 and doc[span.start - 2].lower_ in PLACE_WORDS and doc[
+            span.start - 2].is_lower:
+        return True
+    owned = span.end < len(doc) and doc[span.end].tag_ == "POS"
+    labelled = mostly_a_place and all(t.ent_type_ in {"GPE", "LOC"} for t in span)
+    if not labelled or owned:
+        return False
+    return before.lower_ in PLACE_PREPOSITIONS or before.text == "," and span.start >= 2 and doc[
+        span.start - 2].ent_type_ in {"GPE", "LOC"}
 
 
 def _outlet(name: str) -> bool:

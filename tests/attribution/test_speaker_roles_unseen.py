@@ -342,3 +342,24 @@ def test_a_clerics_title_alone_is_no_body(extractor):
     # capitalised word that no list knew for a title).
     text = "The Mother Abbess of the monastery of St. Ilse of Marrow said the nun had not been pregnant when she came."
     assert _speakers(extractor, text)["Mother Abbess"] == ("anonymous", "abbess")
+
+
+@pytest.mark.parametrize("text, role", [
+    ("Previously, Arbor Systems Senior Vice President of Marketing Laura Whitcombe said the watch would ship "
+     "in spring.", "senior vice president of marketing"),
+    ("Previously, Arbor Systems Senior Vice President of Retail and Online Stores Laura Whitcombe said the watch "
+     "would ship in spring.", "senior vice president of Retail and Online Stores"),
+])
+def test_a_title_with_its_of_before_a_name_is_the_role(extractor, text, role):
+    """ "Arbor Systems Senior Vice President of Marketing Laura Whitcombe": the person, the whole title (its "of"
+    and what it is over) as role, the body before it as affiliation; not one organisation ("Apple Senior Vice
+    President" on FNC-1 design), nor someone the title is "of"."""
+    speaker = _speaker_of(extractor, text, "Laura Whitcombe")
+    assert (speaker.type, speaker.role, speaker.affiliation) == ("person", role, "Arbor Systems")
+
+
+def test_a_role_keeps_the_words_that_describe_its_first_word(extractor):
+    """ "civil defense services spokesman": "civil defense" describes "services", not "spokesman"; the role keeps
+    them (FNC-1 design: "services spokesman" and roles losing their first word)."""
+    text = "The Velmark civil defense services spokesman, Ivo Marr, warned that further harm could be caused."
+    assert _speaker_of(extractor, text, "Ivo Marr").role == "civil defense services spokesman"

@@ -527,3 +527,24 @@ def test_the_shipped_organisation_list_names_bodies_only():
 
     assert known_organization("Boko Haram") and known_organization("al-Shabab") and known_organization("the Taliban")
     assert not known_organization("Isis Marr") and not known_organization("Haram")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Talks were held in the capital Ndorama last week. Ndorama refused to comment on the talks.", "Ndorama"),
+    ("Trade has slowed in the city of Velmora. Velmora said the port would reopen.", "Velmora"),
+    ("The prisoners were flown to Kelsgrad on Monday, and the pilot's father waited in Karak, Kelsgrad. Kelsgrad "
+     "said it would strike again.", "Kelsgrad"),
+])
+def test_a_place_that_speaks_is_its_government_not_a_person(extractor, text, name):
+    """ "Ndorama refused to comment" after "the capital Ndorama": the article calls the name a place's, which
+    outweighs the recogniser's PERSON on the speaking mention (FNC-1 design: "Jordan hung two … prisoners", typed a
+    person); a place speaks for its government, a body."""
+    speakers = {a.speaker.name: a.speaker.type for a in extract(extractor, text) if a.speaker}
+    assert speakers[name] == "organization"
+
+
+def test_a_person_who_travelled_to_a_place_stays_a_person(extractor):
+    # The place evidence is the name's own: a person named after a place word elsewhere stays a person.
+    text = "Ivo Marr moved to Kelsgrad in May. Marr said he liked the city."
+    speakers = {a.speaker.name: a.speaker.type for a in extract(extractor, text) if a.speaker}
+    assert speakers["Ivo Marr"] == "person"

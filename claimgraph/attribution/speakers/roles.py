@@ -10,7 +10,9 @@ said or for a name, `NO_ROLE_NOUNS`), drops an honorific after it ("tycoon Sir �
 its hyphens (`_whole_words`: "co-chair", "27-year-old mechanic"), and takes a minister's portfolio after "of"
 into the title (`portfolio_of`). A relative is no role ("his son Ivo", "Foley's mother, Diane": `KIN`), a cleric's
 capitalised title is ("Father Ivo Kell"); title words the recogniser ran into the body before them are the title's
-("Pentagon Press Secretary": `body_before_title`).
+("Pentagon Press Secretary": `body_before_title`); a capitalised title whose "of" runs on to the name is the role
+whole ("Velder Senior Vice President of Marketing Ilse Marr": `_title_of_before`), and a role keeps the lower-case
+words that describe its first word ("civil defense services spokesman": `_with_modifiers`).
 A person's name in a mention made whole, its title split off (`person_name`); the words before it that may be a
 role (`words_before`, `title_words`).
 """
@@ -31,7 +33,7 @@ from claimgraph.attribution.speaker_types import (
     first_names,
     person_noun,
 )
-from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, quoted_token_ids
+from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, after_title_of, quoted_token_ids
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
 # One role under three words: "the spokesperson" is the spokesman named earlier.
@@ -70,9 +72,10 @@ def _role_text(role: str) -> str:
 
 def role_of(tokens: list[Token]) -> str | None:
     """A role from the words of the text: title words in lower case ("press secretary"), a proper noun inside it
-    as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept; a word cut at its hyphen made whole
+    as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept; the lower-case words that describe its
+    first word kept (`_with_modifiers`: "civil defense services spokesman"); a word cut at its hyphen made whole
     again (`_whole_words`); None where the words end in no word a role ends in (`_role_head`)."""
-    tokens = _whole_words(tokens)
+    tokens = _whole_words(_with_modifiers(tokens))
     of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`portfolio_of`)
     while of is None and len(tokens) > 1 and tokens[-1].pos_ == "PROPN" and not _role_head(tokens[-1]):
         tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
@@ -152,6 +155,25 @@ def _role_head(token: Token) -> bool:
         first_names()) and (plain.endswith(AGENT_ENDINGS) and own_entity or (
             token.is_sent_start and whole_name_after and not token.ent_type_ and not plain.endswith(("ed", "ing"))))
     return (token.pos_ == "NOUN" and token.tag_ != "NNS") or capitalised
+
+
+def _with_modifiers(tokens: list[Token]) -> list[Token]:
+    """The role's words with the lower-case words right before them that describe one of them: "civil defense"
+    hangs on "services", not on the head "spokesman", and a caller that took the head's own modifiers only cut the
+    role at its first word ("services spokesman"). Not words of praise or of a name."""
+    if not tokens:
+        return tokens
+    doc, tokens = tokens[0].doc, list(tokens)
+    inside = {t.i for t in tokens}
+    while tokens[0].i > 0:
+        left = doc[tokens[0].i - 1]
+        if not (left.is_lower and left.is_alpha and left.pos_ in {"NOUN", "ADJ"} and left.dep_ in {
+                "compound", "amod"} and left.head.i in inside and left.head.i != tokens[-1].i and not left.ent_type_
+                and left.lower_ not in EVALUATIVE | PRAISE | {"late"}):
+            break
+        tokens.insert(0, left)
+        inside.add(left.i)
+    return tokens
 
 
 def _hyphen_run(tokens: list[Token]) -> list[Token]:
@@ -259,7 +281,7 @@ def body_before_title(org: Span) -> Span:
     Tova Brenn" is Tova Brenn, press secretary of the Pentagon, not secretary of "Pentagon Press"."""
     doc = org.doc
     while len(org) > 1 and org.end < len(doc) and org[-1].lower_ in TITLE_OPENERS and doc[
-            org.end].lower_.rstrip(".") in ROLE_ENDS:
+            org.end].lower_.rstrip(".") in ROLE_ENDS | TITLE_OPENERS:  # "Nortel Labs Senior" "Vice President"
         org = doc[org.start:org.end - 1]
     return org
 
@@ -338,7 +360,7 @@ def words_before(mention: Span, person: Span) -> list[Token]:
     doc = mention.doc
     before = [t for t in mention if t.i < person.start and not t.is_punct]
     joined = [t.i for t in before if t.dep_ == "cc" and t.lower_ in {"and", "or"} and t.i > mention.start
-              and doc[t.i - 1].pos_ == "PROPN"]
+              and doc[t.i - 1].pos_ == "PROPN" and not t.ent_type_]  # not the "and" of a body's name
     if joined:
         # "both Cooke and meteor expert Ilse Marr": a name before the last "and" is the other speaker, never
         # this one's role or body (FNC-1 sample B: role "Cooke expert"; PolNeAR train: 3 roles changed, all 3
@@ -350,6 +372,9 @@ def words_before(mention: Span, person: Span) -> list[Token]:
 def title_words(mention: Span, person: Span, before: list[Token], orgs: list[Span]) -> list[Token] | None:
     """The words of the title right before a person's name, which `role_of` reads; None where there is none."""
     doc = mention.doc
+    title_of = _title_of_before(mention, person, orgs)
+    if title_of is not None:
+        return title_of
     # Title words right before the name ("press secretary Sean Spicer"), never a quoted title ("“Harbor
     # Lights” actress Ilse Marr": actress) nor words of an organisation.
     quoted = quoted_token_ids(mention)
@@ -372,3 +397,19 @@ def title_words(mention: Span, person: Span, before: list[Token], orgs: list[Spa
         contiguous = all(t.i in kept or t.text in {"-", "–"} for t in run)
         return list(run) if contiguous else words
     return None
+
+
+def _title_of_before(mention: Span, person: Span, orgs: list[Span]) -> list[Token] | None:
+    """"Velder Senior Vice President of Retail and Online Stores Ilse Marr": a capitalised title whose "of" runs to
+    the name set beside it is the role whole ("senior vice president of Retail and Online Stores"), without the
+    body named before it (the affiliation); None where the name stands otherwise."""
+    doc = mention.doc
+    head = after_title_of(person)
+    if head is None or not mention.start <= head.i:
+        return None
+    first = head.i  # the title's words before its head, up to the body's name ("Velder", tagged or not)
+    while first > mention.start and doc[first - 1].dep_ == "compound" and first - 1 < doc[first - 1].head.i <= (
+            head.i) and doc[first - 1].ent_type_ not in PLACES | {"PERSON"} and not any(
+            o.start <= first - 1 < o.end for o in orgs) and doc[first - 1].lower_ in ROLE_WORDS | TITLES:
+        first -= 1
+    return list(doc[first:person.start])
