@@ -35,9 +35,11 @@ MAX_ALIAS_WORDS = 8
 
 
 def is_function_words(name: str) -> bool:
-    words = [w.strip(".,;:'\"’“”").lower() for w in name.split()]
+    """Only pronouns, relatives, determiners or quantifiers. A word in capitals is an acronym, not a function word:
+    "WHO" (the World Health Organization), "US"."""
+    words = [w.strip(".,;:'\"’“”") for w in name.split()]
     words = [w for w in words if w]
-    return not words or all(w in STOP_WORDS for w in words)
+    return not words or all(w.lower() in STOP_WORDS and not (len(w) > 1 and w.isupper()) for w in words)
 
 
 PERSONAL = {"i", "we", "me", "us", "you", "my", "our", "your"}
