@@ -521,3 +521,30 @@ def test_a_tensed_verb_after_an_untensed_content_is_the_speakers_next_act(rules,
     """'vowed to keep the pier open and celebrated …': the cue's own tense after an infinitive or a subjunctive
     (`bounds._tensed_after_untensed`)."""
     assert only_by_cue(extract(rules, text), cue).content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The harbor master said he had been flooded with letters, some of them naming Mara Vell.",
+     "he had been flooded with letters, some of them naming Mara Vell"),
+    ("Ilan Moss said the inquiry had nothing to do with the ferry board, had started after the storm and been halted "
+     "in July.", "the inquiry had nothing to do with the ferry board, had started after the storm and been halted in "
+                 "July"),
+])
+def test_a_list_of_clauses_hung_on_the_cue_is_one_content(rules, text, content):
+    """'said he had been flooded with letters, some of them naming …': the parser hangs the list's next clause on
+    the cue as a complement of its own; the content runs over it (`clauses._listed_clauses_end`)."""
+    assert cues_found(rules, text)["said"].content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Mara Vell says Ilan Moss was joined by his wife, Lonnie, and other friends from the harbor.",
+     "says", "Ilan Moss was joined by his wife, Lonnie, and other friends from the harbor"),
+    ("Mara Vell said the ferry would stop in Port Ellis, Tarnshire.",
+     "said", "the ferry would stop in Port Ellis, Tarnshire"),
+    ("The harbor board noted that Ilan Moss was seen with Vell, both riding with her and eating with her in Tarnvale.",
+     "noted", "that Ilan Moss was seen with Vell, both riding with her and eating with her in Tarnvale"),
+])
+def test_an_apposition_at_the_contents_end_is_said(rules, text, cue, content):
+    """'his wife, Lonnie, and …', 'Port Ellis, Tarnshire': an apposition names or places what the speaker spoke of;
+    unlike a trailing relative clause it is no aside of the writer's (`bounds.before_trailing_clause`)."""
+    assert cues_found(rules, text)[cue].content == content

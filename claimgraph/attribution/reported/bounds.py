@@ -57,7 +57,7 @@ TRAILING = {"who", "which", "where", "whose", "whom"}
 
 
 def before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
-    """Content stops before a trailing non-restrictive clause about one of its nouns: in "said the trip was
+    """Content stops before a trailing non-restrictive relative clause about one of its nouns: in "said the trip was
     worthwhile, where he trails in most polls" the relative clause is the writer's aside, not what was said."""
     if content is None:
         return None
@@ -68,7 +68,9 @@ def before_trailing_clause(doc: Doc, cue: Token, content: tuple[int, int] | None
     for token in span:
         if token.i <= cue.i or token.i - 1 <= span.start:
             continue
-        if token.dep_ == "relcl" or token.dep_ == "appos":
+        # Not an apposition ("…, Lonnie, and other friends", "in Port Ellis, Tarnshire", "Vell, the harbor
+        # master"): on PolNeAR train the cut was wrong 22 times and right 6 (a name, a place's state, "both …").
+        if token.dep_ == "relcl":
             clause = token
         elif token.lower_ in TRAILING and token.head.dep_ == "relcl" and token.head.left_edge.i == token.i:
             clause = token.head

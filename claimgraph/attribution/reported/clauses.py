@@ -245,6 +245,7 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
         # "has hinted before that …" parsed with both words as the clause's marks: "before" is not said.
         skip |= {g.i for g in comp.children if g.dep_ == "mark" and marks and g.i < min(marks) and g.i > cue.i}
         start, end = _clause_bounds(cue, comp, *subtree_span(comp, exclude=skip))
+        end = max(end, _listed_clauses_end(comp, complements))
         if framed and framed[-1].i > comp.i:
             # "said that she was ready to move but … she had left, the Metro has reported": the parser hung the
             # clause's last part on the frame after it; it is still said
@@ -376,6 +377,47 @@ def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, 
         last = [t for t in later[0].subtree if not t.is_space][-1]
         end = max(end, last.idx + len(last))
     return start, end
+
+
+# What may stand between two clauses of one list the parser hung on the cue apart: "said the pier would close, the
+# ferry would stop and …", "learned how they think, how they organize …".
+CLAUSE_JOINERS = {",", ";", "and", "or"}
+
+
+def _listed_clauses_end(comp: Token, complements: list[Token]) -> int:
+    """Where a content runs to over the rest of a list of clauses ("said he had been flooded with mail, some of it
+    naming Vell", "learned how they think and how they operate, how they organize …", "said that she had seen the
+    letters, and that talk of a split masked …"): the parser hangs each next clause on the cue as a complement of its
+    own, so the content stopped at the first comma (PolNeAR marks the list as one content). A next complement counts
+    where only a comma (or a semicolon), with "and" or "or", stands between it and the clause before, and it is no
+    cue of its own, nor the writer's aside (`_aside_opening`). The content's end where nothing follows so."""
+    doc = comp.doc
+    words = [t for t in comp.subtree if not t.is_punct and not t.is_space]
+    last = words[-1] if words else comp
+    end = last.idx + len(last)
+    for c in sorted((c for c in complements if c.i > comp.i), key=lambda t: t.i):
+        own = [t for t in c.subtree if not t.is_punct and not t.is_space]
+        if not own or own[0].i <= last.i or cue_for(c) is not None or _aside_opening(own[0]):
+            break
+        gap = [t for t in doc[last.i + 1:own[0].i] if not t.is_space]
+        if not any(t.text in {",", ";"} for t in gap) or any(t.lower_ not in CLAUSE_JOINERS for t in gap):
+            break
+        last = own[-1]
+        end = last.idx + len(last)
+    return end
+
+
+# A word opening the writer's contrast with what was said: "…, however this time the number has dropped".
+WRITERS_CONTRAST = {"however"}
+
+
+def _aside_opening(first: Token) -> bool:
+    """Whether a "complement" after a comma opens as the writer's aside, not the next clause of what was said: a
+    relative clause ("…, which will hold the first primary"), a phrase summing up ("…, a swipe at the rallies": so
+    `bounds._before_summing_up` cuts it where the parser hangs it on the content) or a contrast of the writer's
+    (PolNeAR train: the three shapes were the three contents run on too far)."""
+    return first.tag_ in RELATIVE_TAGS or first.lower_ in {"a", "an"} and first.dep_ == "det" \
+        or first.lower_ in WRITERS_CONTRAST
 
 
 # Cues whose first object is the one told: "told Harbor Radio the ferry …", "assured Kestrel News the pier …".
