@@ -311,3 +311,19 @@ def test_an_owned_pledge_or_call_with_an_infinitive_is_an_attribution(rules, tex
 ])
 def test_a_pledge_nobody_named_made_or_a_decision_is_none(rules, text):
     assert extract(rules, text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Bob Tarn, chairman of the Harbor Party, voiced confidence that Vell would be easy to defeat.", "Bob Tarn",
+     "confidence that Vell would be easy to defeat"),
+    ("Ilse Marr voiced her disapproval of the ferry ruling.", "Ilse Marr", "her disapproval of the ferry ruling"),
+])
+def test_a_stance_voiced_is_said_as_one_expressed(rules, text, source, content):
+    """'voiced concern about …' is 'expressed concern about …' (the lexicon's "voice")."""
+    found = cues_found(rules, text)["voiced"]
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+def test_a_part_voiced_in_a_film_is_no_statement(rules):
+    assert "voiced" not in cues(rules, "Ansel Marr voiced the talking ferry in the Tarnville film.")
