@@ -234,6 +234,8 @@ def test_a_seeming_beside_a_question_word_not_its_own_stays(rules, text, cue, co
     ("The meeting was first reported by the Port Ellis Gazette.", "reported", "Port Ellis Gazette", "The meeting"),
     ("Her death was confirmed by the Harbor Society, the group she founded in 1975.", "confirmed", "Harbor Society",
      "Her death"),
+    ("Instead, the “story” was first reported by the Tarnville Monitor, a paper based in Port Ellis.", "reported",
+     "Tarnville Monitor", "the “story”"),
 ])
 def test_a_passive_made_known_by_someone_reports_its_subject(rules, text, cue, source, content):
     """'X was first reported by the Gazette': the "by" phrase is the source, the subject what was made known

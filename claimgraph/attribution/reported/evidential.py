@@ -112,7 +112,7 @@ def _made_known_by(doc: Doc, token: Token) -> Found | None:
     # the subject's words before the verb: the parser can hang a later apposition on it ("Her death was confirmed
     # by the Society, the group she founded")
     words = [t for t in subject.subtree if t.i < token.i and not t.is_space]
-    while words and words[-1].is_punct:
+    while words and words[-1].is_punct and not words[-1].is_quote:  # keep the close of a quoted word: the “story”
         words.pop()
     content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
     if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < 2:
