@@ -286,3 +286,44 @@ def test_calling_for_something_is_a_demand_of_it_however_short(rules, text, sour
 ])
 def test_a_demand_not_made_or_held_by_a_statement_is_none(rules, text):
     assert not {"call", "called"} & set(cues(rules, text))
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("Tarn's pledge last month to close the Port Ellis pier angered the ferry crews.", "pledge", "Tarn",
+     "to close the Port Ellis pier"),
+    ("Marr's recent call to ban the barges from the river drew a crowd.", "call", "Marr",
+     "to ban the barges from the river"),
+    ("Vell kept his promise to build a sea wall along the Harbor coast.", "promise", "his",
+     "to build a sea wall along the Harbor coast"),
+])
+def test_an_owned_pledge_or_call_with_an_infinitive_is_an_attribution(rules, text, cue, source, content):
+    """'X's pledge to …', 'his call to …': an undertaking or demand noun with a possessor and an infinitive
+    (`nominal._pledged_to`)."""
+    found = cues_found(rules, text)[cue]
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "A promise to give $1 million to the Harbor fund was never kept.",  # no one's
+    "The board's decision to close the Tarn pier angered the crews.",  # a deed, not a statement
+    "Its pledge to reopen the Vell ferry line lapsed in June.",  # the owner not named
+])
+def test_a_pledge_nobody_named_made_or_a_decision_is_none(rules, text):
+    assert extract(rules, text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Bob Tarn, chairman of the Harbor Party, voiced confidence that Vell would be easy to defeat.", "Bob Tarn",
+     "confidence that Vell would be easy to defeat"),
+    ("Ilse Marr voiced her disapproval of the ferry ruling.", "Ilse Marr", "her disapproval of the ferry ruling"),
+])
+def test_a_stance_voiced_is_said_as_one_expressed(rules, text, source, content):
+    """'voiced concern about …' is 'expressed concern about …' (the lexicon's "voice")."""
+    found = cues_found(rules, text)["voiced"]
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+def test_a_part_voiced_in_a_film_is_no_statement(rules):
+    assert "voiced" not in cues(rules, "Ansel Marr voiced the talking ferry in the Tarnville film.")

@@ -228,3 +228,26 @@ def test_a_seeming_asked_or_exclaimed_is_no_claim(rules, text, cue):
 ])
 def test_a_seeming_beside_a_question_word_not_its_own_stays(rules, text, cue, content):
     assert " … ".join(text[s:e] for s, e in only_by_cue(extract(rules, text), cue).content_spans) == content
+
+
+@pytest.mark.parametrize("text,cue,source,content", [
+    ("The meeting was first reported by the Port Ellis Gazette.", "reported", "Port Ellis Gazette", "The meeting"),
+    ("Her death was confirmed by the Harbor Society, the group she founded in 1975.", "confirmed", "Harbor Society",
+     "Her death"),
+    ("Instead, the “story” was first reported by the Tarnville Monitor, a paper based in Port Ellis.", "reported",
+     "Tarnville Monitor", "the “story”"),
+])
+def test_a_passive_made_known_by_someone_reports_its_subject(rules, text, cue, source, content):
+    """'X was first reported by the Gazette': the "by" phrase is the source, the subject what was made known
+    (`evidential._made_known_by`)."""
+    found = only_by_cue(extract(rules, text), cue)
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The story, which was first reported by the Gazette, spread across Port Ellis.",  # a relative: the story's
+    "It was reported by the Tarnville Courier on Monday.",  # a pronoun names nothing
+])
+def test_a_passive_made_known_with_a_pronoun_subject_reports_nothing_of_it(rules, text):
+    assert all(a.content not in {"which", "It"} for a in extract(rules, text))

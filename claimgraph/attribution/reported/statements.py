@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from claimgraph.attribution.found import cue_subject, doc_text
 from claimgraph.attribution.marks import CLOSE, OPEN, WORD
 from claimgraph.attribution.reported.common import DASHES, SUBJECTS
+from claimgraph.attribution.reported.nominal import NOMINAL_CUES
 from claimgraph.attribution.unsaid import unsaid
 
 
@@ -110,6 +111,30 @@ def _means_to(cue: Token) -> bool:
     return any(n.lemma_.lower() in CAPACITIES for n in nouns)
 
 
+# What one voices that is a stance ("voiced concern", "voiced his disapproval"); "voiced the ferry in the film" is a
+# part played. An object with its own complement ("voiced the frustration of many", "the desire to run") states
+# what the stance is about and passes without the list.
+VOICED = {"concern", "support", "opposition", "frustration", "confidence", "doubt", "disapproval", "approval", "desire",
+          "view", "opinion", "objection", "anger", "outrage", "criticism", "skepticism", "scepticism", "optimism",
+          "hope", "fear", "worry", "regret", "dismay", "displeasure", "sympathy", "solidarity", "alarm",
+          "reservation", "misgiving", "dissent", "preference", "interest", "praise", "unease", "disappointment",
+          "suspicion", "belief", "wish", "complaint", "grievance", "reluctance"}
+STANCE_PREPS = {"of", "about", "over", "for", "on", "with", "toward", "towards", "against", "at"}
+
+
+def _part_voiced(cue: Token) -> bool:
+    """'Marr voiced the ferry in the film': the verb "voice" whose object is no stance (VOICED) and says of nothing
+    what it is about: a part played, not a statement. Also yes where the object is a statement or belief noun with
+    its own clause, which `nominal` reads."""
+    obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.lemma_.lower() in NOMINAL_CUES and any(c.dep_ in {"acl", "ccomp", "appos"} for c in obj.children):
+        return True  # "voiced fears that …": the noun's own find (`nominal`) holds what was feared
+    return obj.lemma_.lower() not in VOICED and not any(
+        c.dep_ in {"acl", "relcl", "ccomp"} or c.dep_ == "prep" and c.lower_ in STANCE_PREPS for c in obj.children)
+
+
 def not_a_statement(cue: Token) -> bool:
     """Cue words that state nothing: an instruction to the reader ("To urge your MP to vote …, click this box"),
     a way or chance to say something ("any objective way to say that …"), a means to ("the ability to confirm
@@ -120,6 +145,8 @@ def not_a_statement(cue: Token) -> bool:
     if writers_aside(cue) or naming_order(cue):
         return True  # "it is safe to say …", "Call it a fetish.": the writer's framing, nobody reported
     lemma = cue.lemma_.lower()
+    if lemma == "voice" and _part_voiced(cue):
+        return True  # "voiced the ferry in the film": a part played
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)
     if infinitive and cue.sent[0].head == cue and any(
             _imperative(v) for v in [cue.head, *cue.children] if v != cue and v.dep_ in {"ROOT", "conj"}):
