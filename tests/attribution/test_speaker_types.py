@@ -40,6 +40,13 @@ def test_a_name_on_the_outlet_list_is_a_body_whatever_the_recogniser_says(extrac
     assert TypeEvidence(doc).type_of("Harbor Wire") == "organization"
 
 
+@pytest.mark.parametrize("name", ["", " ", "—"])
+def test_a_name_of_no_words_has_no_type_and_raises_nothing(extractor, name):
+    # The fuzz test reached type_of with a mention of punctuation alone: the place test read its last word.
+    doc = extractor.nlp("In Port Ellis, the harbor board met. Port Ellis said the ferry will sail.")
+    assert TypeEvidence(doc).type_of(name) is None
+
+
 def test_an_honorific_makes_a_person_without_the_lexicon(extractor):
     text = ("\"Nobody listens to the fishermen,\" Ilan Moss scoffed on Tuesday. "
             "Mr Moss has fished from the harbour for thirty years.")
