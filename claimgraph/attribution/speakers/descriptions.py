@@ -1,0 +1,328 @@
+"""Descriptions: a mention without a person's name to the one named earlier it describes, or to an anonymous source.
+
+In order (`resolve_description`): a surname alone, an outlet ("The Harbor Wire report"), a body on the organisation
+list, a title of nobility ("the King": the person named with it), a role ("the mayor", "a spokesperson for the HEA":
+the person named earlier with it, the one source described by it, the subject just before, else an anonymous source
+named by the description, unless it holds its role for someone else, "the family spokesperson"), a known person
+described ("the actress", "the 48-year-old"), a statement ("a poll"), a named head (persons.py), else a described
+source ("the statement", "the ministry", "officials at the Port Authority") with the body named beside its head as
+affiliation. Steps of `SpeakerResolver` (resolver.py) over the article's memory (memory.py).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from claimgraph.attribution.cues import STATEMENT_NOUNS
+from claimgraph.attribution.found import doc_text
+from claimgraph.attribution.speaker_types import NOBLE, ROLE_HEADS, TITLES, known_organization, looks_like_full_name
+from claimgraph.attribution.speakers.memory import IT_WINDOW, ArticleMemory
+from claimgraph.attribution.speakers.mentions import (
+    DETERMINERS,
+    SUBJECTS,
+    bare_plural_thing,
+    closeness,
+    description_name,
+    strip_det,
+    tokens_text,
+)
+from claimgraph.attribution.speakers.names import (
+    GENDERED_NOUNS,
+    gender_fits,
+    hyphened_particle,
+    named_head,
+    outlet_name,
+)
+from claimgraph.attribution.speakers.nearby import from_sentence_before
+from claimgraph.attribution.speakers.persons import body_affiliation, by_surname, resolve_person, resolve_proper_name
+from claimgraph.attribution.speakers.roles import PORTFOLIOS, ROLE_WORDS, SAME_ROLE, person_name
+from claimgraph.records import Speaker, normalise_name
+
+# What an outlet publishes: "the report" after "9to5Mac reported" is the outlet's, not the last source it quoted.
+OUTLET_DOCUMENTS = {"report", "story", "article"}
+YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
+# Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
+# that bring in someone new ("the man", "a customer", "the victim").
+KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", "businessman", "businesswoman",
+            "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
+            "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
+            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
+
+
+# Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
+PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
+
+
+# Heads of a description that name a member of a body, whose name may stand before them ("a Harbor Guard official").
+MEMBER_HEADS = {"source", "official", "insider", "fighter", "militant", "employee", "staffer", "officer",
+                "representative", "spokesman", "spokeswoman", "spokesperson", "commander", "agent"}
+
+
+def _addressed(org: Span, root: Token) -> bool:
+    """An organisation the source speaks to, not one it belongs to ("Marr's publicist to the Harbor Wire"): "to"
+    between it and the mention's head."""
+    head = org.root
+    while head.i != root.i and head.head.i != head.i:
+        head = head.head
+        if head.dep_ == "prep" and head.lower_ == "to":
+            return True
+    return False
+
+
+def _serves_someone(root: Token, core: list[Token]) -> bool:
+    """A role held for someone else ("the family spokesperson", "the spokesperson for the Brenn family", "the
+    victim's lawyer"): never the person the sentence before is about."""
+    return any(t.lower_ in PRINCIPALS or t.tag_ == "POS" for t in core if t.i < root.i) or any(
+        c.dep_ == "prep" and c.lower_ == "for" for c in root.children)
+
+
+def resolve_description(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span],
+                        alias: str) -> Speaker | None:
+    """A mention without a person's name, in order: a surname alone, an outlet, a role ("the mayor"), a known
+    person described ("the actress"), a statement ("a poll"), a named body, else a described source."""
+    root = mention.root
+    words = [t for t in core if not t.is_punct and t.lower_ not in {"'s", "’s"}]
+    if len(words) == 1 and words[0].text[:1].isupper() and words[0].is_alpha:
+        # A surname alone ("Meadows has not ruled out …", "Bloomberg said" in an article about Michael
+        # Bloomberg) is the person named in full before it, as a speaker or not, even where it is also an
+        # outlet's name or the tagger took it for a plural noun.
+        known = by_surname(memory, words[0].text, mention)
+        if known is not None:
+            return memory.remember(known, alias)
+    outlet = outlet_name(alias)
+    documents = [k for k, t in enumerate(core) if t.lower_ in OUTLET_DOCUMENTS]
+    if outlet is None and documents:
+        # "The Harbor Wire report", "Harbor Wire's story", "a report by Harbor Wire": the outlet's own report is
+        # the outlet's word (not "an interview with Harbor Wire": the one interviewed speaks).
+        at = documents[0]
+        before = [t for t in core[:at] if t.lower_ not in {"'s", "’s"}]
+        after = core[at + 2:] if at + 2 < len(core) and core[at + 1].lower_ in {"by", "in", "from"} else []
+        outlet = (outlet_name(tokens_text(before)) if before else None) or (
+            outlet_name(tokens_text(after)) if after else None)
+    if outlet is not None:  # "The Economist", "the Associated Press news agency", "ABC13"
+        return memory.remember(Speaker(outlet, "news_outlet"), alias)
+    if known_organization(strip_det(alias)):
+        # "al-Shabab", "the Taliban": a body on the organisation list, whose lower-case particle or article the
+        # steps below would read as a description ("al").
+        return memory.remember(Speaker(strip_det(alias), "organization"), alias)
+    if root.lower_ in NOBLE and core[0].lower_ in DETERMINERS and not any(
+            t.pos_ == "PROPN" and t.i != root.i for t in core):
+        # "the new King", "The Queen": the person named with that title before, else one described; a title
+        # of nobility alone is no body's name (FNC-1 design: "the new King" an organisation). No role: a "she"
+        # after "the duchess" stays the person named (realweb, cnn royal: "she" was the anonymous duchess).
+        known = _titled_before(memory, root.lower_, mention)
+        return memory.remember(known or Speaker(description_name(core), "anonymous"), alias)
+    # "the Conservative MP", "the International Trade Secretary" (which the recogniser may read as a body).
+    titled = core[0].lower_ in DETERMINERS and root.tag_ in {"NN", "NNP"} and not any(
+        e.label_ == "PERSON" for e in ents)
+    if root.lower_ in ROLE_HEADS and (titled or not any(t.pos_ == "PROPN" for t in core if t.i < root.i)):
+        return _role_holder(memory, mention, core, ents, alias)
+    if core[0].lower_ == "the" and not any(t.pos_ == "PROPN" for t in core) and (
+            YEAR_OLD.match(tokens_text(core)) or root.lower_ in KNOWN_AS):
+        # "the 48-year-old", "the actress": the one person the sentence before (or this one) is about.
+        known = _subject_before(memory, mention, core)
+        if known is not None:
+            return memory.remember(known, alias)
+    org, root_named = named_head(mention, core, ents, alias)
+    if core[-1].pos_ == "NOUN" and core[-1].lower_ in STATEMENT_NOUNS and core[-1].i > root.i:
+        # "a Mail on Sunday poll", parsed with the paper as head: the poll speaks, a description.
+        return memory.remember(Speaker(description_name(core), "anonymous"), alias)
+    if root_named:
+        return resolve_proper_name(memory, mention, core, ents, alias, org)
+    return _described(memory, mention, core, ents, alias)
+
+
+def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span], alias: str) -> Speaker | None:
+    """Described, not named: a statement of the last speaker, a body named earlier by its head word, an
+    anonymous source, or nobody where the words describe things."""
+    root = mention.root
+    head = root.lemma_.lower()
+    if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
+        # "the statement": the document of the last speaker named (not an outlet relaying it).
+        # An outlet's own document ("9to5Mac reported … the report said") is the outlet's.
+        found = memory.latest({"organization", "person", "anonymous"} | (
+            {"news_outlet"} if head in OUTLET_DOCUMENTS else set()), exclude_outlets=head not in OUTLET_DOCUMENTS)
+        if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
+            return memory.remember(found, alias)
+    # A description ("the ministry", "the department") is the organisation named earlier with that head word;
+    # "the source" the source described earlier ("a source close to the council").
+    if core[0].lower_ == "the":
+        known = memory.by_last_word(root.lower_, {"organization", "news_outlet"})
+        if known is None and len(core) == 2:
+            known = next((k for k in reversed(memory.known) if k.type == "anonymous" and len(k.name.split()) > 2
+                          and k.name.split()[0] == root.lower_), None)
+        if known is not None:
+            return memory.remember(known, alias)
+    # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
+    # (the store keeps these per article), with the organisation named in the mention as affiliation.
+    affiliation = next((strip_det(e.text) for e in ents if e.label_ == "ORG" and e.start > root.i
+                        and not _addressed(e, root)), None) or _body_before_head(memory, core, root)
+    words = [t for t in core if t.i <= root.i] or core
+    close = closeness(root)
+    if close is not None:
+        # "a source close to the council", "sources familiar with the plans": who they are close to is part of
+        # the description, so that two sources of one article close to different bodies stay two.
+        words = [t for t in core if t.i <= close.right_edge.i]
+    if bare_plural_thing([t for t in words if not t.is_punct]) and not any(
+            t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
+        return None  # "signs in some locations that say …", "Tests show …": things, not an identity
+    return memory.remember(Speaker(description_name(words), "anonymous", None, body_affiliation(memory, affiliation)),
+                          alias)
+
+
+def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span],
+                 alias: str) -> Speaker | None:
+    """A description by a role ("the mayor", "a spokesperson for the HEA"): the person named earlier with it,
+    else an anonymous source named by the description."""
+    root = mention.root
+    known = memory.by_role(root.lower_, [t.lower_ for t in core if t.i <= root.i and t.lower_ not in DETERMINERS
+                                         and not t.is_punct])
+    if known is None and core[0].lower_ == "the" and len(core) == 2:
+        known = _named_with_role(memory, root, mention)  # "the spokesperson": the one named earlier
+    if known is None and core[0].lower_ == "the" and len(core) == 2:
+        # "The Mother Abbess … explained … the abbess said": the one source described earlier by that role.
+        known = memory.one_described_as(root.lower_)
+    if known is None and core[0].lower_ == "the" and not _serves_someone(root, core):
+        # "Vell … The former mayor said"; not "the man's attorney" or "the family spokesperson", who serve others.
+        known = _subject_before(memory, mention, core)
+    if known is not None and core[0].lower_ == "the":
+        return memory.remember(known, alias)
+    # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
+    # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
+    # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
+    affiliation = next((strip_det(e.text) for e in ents if e.start > root.i and not _addressed(e, root) and (
+        e.label_ == "ORG" or e.label_ == "PERSON" and memory.type_of(strip_det(e.text)) == "organization")), None)
+    # The whole description is the name, so that two spokespeople of different bodies stay two; the role is the
+    # head with the title words right before it ("the vice president of the union", "the Pentagon's press
+    # secretary": vice president, press secretary); a word in capitals is a name ("a Vice spokesman": the
+    # outlet's, "a Homeland Security spokesman") or of a title the head alone stands for ("the International
+    # Trade Secretary": secretary), no title word.
+    first, doc = root.i, mention.doc
+    while first > core[0].i and doc[first - 1].lower_ in ROLE_WORDS | PORTFOLIOS and doc[first - 1].dep_ in {
+            "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
+        first -= 1  # "Former head of …" capitalised by its place
+    role = " ".join(t.lower_ for t in doc[first:root.i + 1])
+    affiliation = affiliation or _body_before_head(memory, core, root)
+    # "But the abbess denied … . The Mother Abbess of the monastery explained": the title alone, met first, is
+    # the one now described in full (its statements take the fuller name), where only one was met so.
+    titled_only = memory.one_described_as(root.lower_, title_only=True)
+    speaker = memory.remember(Speaker(description_name(core), "anonymous", role, body_affiliation(memory, affiliation)),
+                             alias)
+    if speaker is not None and titled_only is not None and titled_only.key != speaker.key:
+        memory.renamed[titled_only.key] = speaker.key
+        memory.known = [k for k in memory.known if k.key != titled_only.key]
+    return speaker
+
+
+def _titled_before(memory: ArticleMemory, title: str, mention: Span) -> Speaker | None:
+    """The person named before `mention` with a title of nobility ("King Tomar II" … "the King"), as a speaker
+    or not: the one named last where that was in the last few sentences ("… the new Saudi King Salman … the new
+    King"), else the one named first, whom the story is about ("Pope Francis" over a past "Pope Paul VI", as a
+    surname alone is the one introduced first); None where there is none."""
+    doc = mention.doc
+    named: list[Span] = []
+    for token in doc[:mention.start]:
+        if token.lower_ == title and token.text[:1].isupper() and token.i + 1 < mention.start and (
+                doc[token.i + 1].pos_ == "PROPN"):
+            end = token.i + 1
+            while end < mention.start and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+                end += 1
+            named.append(doc[token.i:end])
+    if not named:
+        return None
+    span = named[-1] if mention.start_char - named[-1].end_char < IT_WINDOW else named[0]
+    # The name alone: what stands beside a mention describes that one ("… King Salman and the President at
+    # Riyadh, the capital", which the parser may hang on the name); the person where they spoke already.
+    name = person_name(span, span)[1]
+    return next((k for k in reversed(memory.known) if k.type == "person" and normalise_name(name).endswith(
+        normalise_name(k.name))), None) or Speaker(name, "person")
+
+
+def _named_with_role(memory: ArticleMemory, head: Token, mention: Span) -> Speaker | None:
+    """'The spokesperson said' after 'hired a new spokesperson, Dana Welk' (or 'Dana Welk, a spokeswoman',
+    'spokesman Eric Pahon'): the last person named with that role before the mention, spoken yet or not."""
+    if memory.doc is None:
+        return None
+    role = SAME_ROLE.get(head.lower_, head.lower_)
+    for ent in reversed([e for e in memory.ents if e.label_ in {"PERSON", "ORG"}
+                         and e.end_char <= mention.start_char and len(e) > 1]):
+        root = ent.root
+        near = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < ent.start or (
+            c.dep_ == "appos")] + ([root.head] if root.dep_ == "appos" else [])
+        if any(SAME_ROLE.get(t.lower_, t.lower_) == role for t in near) and (
+                memory.type_of(strip_det(ent.text)) != "organization"):
+            person = resolve_person(memory, ent, ent, [ent], ent.text)
+            return person if person is not None and person.type == "person" else None
+    return None
+
+
+def _subject_before(memory: ArticleMemory, mention: Span, core: list[Token]) -> Speaker | None:
+    """'Mara Vell … . The former mayor said …', '… said the 48-year-old': the person who is the subject in the
+    sentence before the mention or in its own sentence before it, where that is one person only (two people
+    named there, or none, and nobody is taken); a gendered noun ("the actress") must fit the first name."""
+    if memory.doc is None:
+        return None
+    start = from_sentence_before(mention)
+    people = [e for e in memory.ents if start <= e.start and e.end <= mention.start and (
+        e.label_ == "PERSON" and memory.may_be_person(e) or e.label_ == "ORG" and memory.type_of(e.text) == "person")]
+    doc = mention.doc
+    for token in doc[start:mention.start]:
+        if token.dep_ in SUBJECTS and token.pos_ == "PROPN" and not token.ent_type_:
+            first = token.i  # "Ilse Marr won …", a name the recogniser missed: a first name and a surname
+            while first > start and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head.i == token.i:
+                first -= 1
+            if looks_like_full_name(doc[first:token.i + 1].text):
+                people.append(doc[first:token.i + 1])
+    subjects = [e for e in people if e.root.dep_ in SUBJECTS]
+    names = {normalise_name(strip_det(e.text)).split()[-1] for e in people}
+    if len(subjects) < 1 or len(names) != 1:
+        return None
+    person = resolve_person(memory, subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
+    gender = GENDERED_NOUNS.get(core[-1].lower_)
+    if person is None or person.type != "person" or not gender_fits(person.name, gender):
+        return None
+    # A role of theirs that the description's title words do not fit ("Environment Secretary Piet Varn said …
+    # The International Trade Secretary said"): someone else.
+    words = {t.lower_ for t in core if t.lower_ not in DETERMINERS and not t.is_punct and t.lower_ not in {
+        "former", "ex", "-"}}
+    if person.role and core[-1].lower_ in ROLE_HEADS and not words <= set(person.role.lower().split()):
+        return None
+    return person
+
+
+def _body_before_head(memory: ArticleMemory, core: list[Token], root: Token) -> str | None:
+    """'a Harbor Guard official', 'an al Shabab source': the body named in the words right before a member's
+    head, where the name is a body's (an organisation entity, the organisation or outlet list, or the article's
+    evidence); not a people or a place ("a South Korean official"), nor a service one uses ("a Twitter user":
+    the head is no member's)."""
+    if root.lemma_.lower() not in MEMBER_HEADS and root.lower_ not in ROLE_HEADS:
+        return None
+    words: list[Token] = []
+    for token in reversed([t for t in core if t.i < root.i]):
+        if token.dep_ != "compound" or not (token.text[:1].isupper() or token.lower_ in {"al", "el"}):
+            break
+        words.insert(0, token)
+    if not words:
+        return None
+    doc, first = root.doc, words[0].i
+    if first >= 2 and hyphened_particle(doc[first - 2]) and doc[first - 2] in core:
+        words = [doc[first - 2], doc[first - 1]] + words  # "al-Qaida militants": the particle is the name's
+    name = tokens_text(words)
+    if known_organization(name) or outlet_name(name) is not None:
+        return name  # on a list, whatever the recogniser calls it ("an Islamic State fighter": a people)
+    while words and (words[-1].lower_ in ROLE_WORDS | TITLES | MEMBER_HEADS or root.lower_ in {
+            "secretary", "minister"} and words[-1].lower_ in PORTFOLIOS):
+        words = words[:-1]  # "Home Secretary", "Deputy Official Spokesman": words of the title, no body
+    if not words:
+        return None
+    name = tokens_text(words)
+    if any(t.ent_type_ in {"NORP", "GPE", "LOC"} for t in words):
+        return None  # "a South Korean official", "a Pyongyang watcher": a people or a place, no body
+    written = rf"\b(?!of\b)[a-z]+,? {re.escape(name)}\b(?! [A-Z])"  # after a lower-case word, ending a name
+    if words[0].is_sent_start and not re.search(written, doc_text(doc)):
+        # "Security officials said": the capital is the sentence's, unless the article writes it so elsewhere
+        # as a name of its own (not inside a longer one: "the Ministry of Health", "Health Organization").
+        return None
+    return name if all(t.ent_type_ == "ORG" for t in words) or memory.type_of(name) == "organization" else None
