@@ -8,7 +8,11 @@ Across articles the store merges identities on the normalised full name, whateve
 
 The modules, each deciding one thing:
 - article.py   `resolve_speakers`: every Found of one Doc to its identity, in text order
-- resolver.py  `SpeakerResolver`: the article's memory of who was named, and the decisions that need it
+- resolver.py  `SpeakerResolver`: one mention to an identity, by the steps below tried in order
+- memory.py    `ArticleMemory`: who the article has named so far, and the lookups the steps make in it
+- anaphora.py  pronouns, relatives ("who", "which"), quantifiers ("some", "others"), a post's lower-case signer
+- descriptions.py  a mention without a name ("the mayor", "the ministry", "the abbess") to one named, or anonymous
+- persons.py   a name to a person with role and affiliation, or to a body; an affiliation that names a body
 - mentions.py  which words of a mention name the speaker (`core_tokens`), which mentions name nobody
 - nearby.py    what the sentences just before a mention offer (a group just described, names "he" skips)
 - names.py     outlets (`outlet_names`), company suffixes, first names' gender, names in capitals, handles, signers

@@ -5,7 +5,7 @@ The group of people just described ("local residents", "some of the state's ener
 just before an "it" ("Microsoft’s goal … , it said": `named_nearby`); and the names a "he"/"she" does not point at
 although they come last: one inside a clause that describes someone else (`describes`), one in a phrase on a noun
 or inside a relative clause (`subordinate`), one in a phrase set before the pronoun on its own verb
-(`fronted_phrase`). The resolver (resolver.py) keeps the memory of who spoke; these do not.
+(`fronted_phrase`). The resolver keeps the memory of who spoke (memory.py); these do not.
 """
 
 from __future__ import annotations
