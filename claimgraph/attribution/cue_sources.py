@@ -46,9 +46,10 @@ def _glued(left: Token, right: Token) -> bool:
 
 def whole_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """A mention the parse cut inside a name written with a hyphen ("… spokesman Muhammad al-Midana said" gave
-    "Midana") or after a short title's full stop ("police spokesman Sgt. Ivo Marr said" gave "Ivo Marr", "Sgt. 1st
-    Class Ivo Marr" is the roles' to mend): the words before the cut that describe it, back to the first word that
-    neither modifies nor is modified by the words kept. Any other mention is returned as it is."""
+    "Midana", '“…,” al-Bredi said' gave "al": a word after the hyphen is made whole whatever its case) or after a
+    short title's full stop ("police spokesman Sgt. Ivo Marr said" gave "Ivo Marr"; "Sgt. 1st Class Ivo Marr" is the
+    roles' to mend): the words before the cut that describe it, back to the first word that neither modifies nor is
+    modified by the words kept. Any other mention is returned as it is."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return start, end
@@ -69,9 +70,13 @@ def whole_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
         kept.update(range(first, span[0].i))
         i = first - 1
+    last = span[-1].i
+    while last + 2 < len(doc) and doc[last + 1].text in HYPHENS and _glued(doc[last], doc[last + 1]) \
+            and _glued(doc[last + 1], doc[last + 2]) and doc[last].is_alpha and doc[last + 2].is_alpha:
+        last, crossed = last + 2, True  # '“…,” al-Jabbouri said' cut to "al", "according to e-mails" to "e"
     if not crossed:
         return start, end
-    return doc[first].idx, end
+    return doc[first].idx, max(end, doc[last].idx + len(doc[last]))
 
 
 def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | None:

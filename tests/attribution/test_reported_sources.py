@@ -393,3 +393,10 @@ def test_a_mention_cut_inside_a_hyphened_name_is_made_whole():
                heads=[3, 3, 3, 4, 4, 4], deps=["det", "compound", "punct", "nsubj", "ROOT", "advmod"],
                pos=["DET", "NOUN", "PUNCT", "NOUN", "VERB", "ADV"])
     assert whole_mention(mail, mail[3].idx, mail[3].idx + 4) == (mail[3].idx, mail[3].idx + 4)
+
+
+def test_a_mention_cut_before_a_names_hyphen_is_made_whole(rules):
+    """'“…,” al-Tavani said': the parse gave "al" alone as the subject (FNC-1 design: "al" for al-Bredi and
+    al-Jabbouri); the source is the name whole."""
+    text = '"I felt suffocated," al-Tavani said. "I was throwing up and could not breathe."'
+    assert source_of(by_cue(extract(rules, text), "said"), text) == "al-Tavani"
