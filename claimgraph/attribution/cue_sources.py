@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.attribution.found import cue_subject, trim
 from claimgraph.attribution.marks import CLOSE, OPEN
+from claimgraph.attribution.speaker_types import ABBREVIATED
 
 PERCEIVED = {"hear", "overhear", "see", "film", "record", "catch", "videotape", "tape"}
 # Subjects that name nobody who could have said the words ("it read: …", "which told …").
@@ -61,8 +62,12 @@ def whole_mention(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if token.text in HYPHENS and i >= 1 and _glued(doc[i - 1], token) and _glued(token, doc[i + 1]) \
                 and doc[i - 1].is_alpha and doc[i + 1].is_title and i + 1 == first:  # a name's, not "e-mail"
             first, crossed = i - 1, True
-        elif after_short_title(doc, token) and i + 1 == first:
-            first, crossed = i - 1, True  # the title with its stop
+        elif after_short_title(doc, token) and i + 1 == first and doc[i - 1].lower_ in ABBREVIATED \
+                and i >= 2 and doc[i - 2].is_lower and not any(t.tag_ == "POS" for t in span):
+            # the title with its stop, after a role noun ("police spokesman Sgt."); not one the speakers step
+            # cannot read ("Brig. Gen. …" would be named "Brig"), nor one after a body's name ("Velmora SPCA Insp."
+            # became one organisation), nor before someone's relative ("Cpl. Cirillo's aunt" is no corporal)
+            first, crossed = i - 1, True
         elif token.pos_ in TITLE_WORD_POS and i + 1 == first and (
                 token.head.i in kept or any(doc[k].head.i == i for k in kept)):
             first = i

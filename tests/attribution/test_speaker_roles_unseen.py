@@ -403,3 +403,10 @@ def test_a_title_the_parse_made_the_subject_is_still_the_names_title():
     mention, person = doc[0:8], doc[4:8]
     title = title_words(mention, person, words_before(mention, person), [])
     assert title is not None and role_of(title) == "civil defense spokesman"
+
+
+def test_a_short_title_after_a_bodys_name_does_not_join_them(extractor):
+    """ "Velmora SPCA Insp. Ilse Marrow said": the mention is not widened over the title's stop to the body's name
+    (the whole became one organisation; FNC-1 check: "Scottish SPCA Insp" as affiliation)."""
+    text = "Velmora SPCA Insp. Ilse Marrow said the dog had been found in a ditch."
+    assert _speakers(extractor, text)["Ilse Marrow"][0] == "person"
