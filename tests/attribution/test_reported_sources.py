@@ -349,3 +349,54 @@ def test_an_expletive_it_gives_no_source_to_a_cue_on_its_verb(rules):
     text = ("Considering that Kestrel Ferries promised the boat by summer, it would seem that the yards are loose "
             "about their dates.")
     assert all(source_of(a, text) != "it" for a in extract(rules, text))
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    # The frame after the quote is joined by "but" to the verb the quote hangs from: that verb's subject speaks.
+    ('In the battle against the rebels, the Velmora ministry told the Harbor Gazette on Monday that it had "not yet '
+     'conducted any strikes against targeted villages", but refused to rule out the possibility that it was using '
+     'drones for surveillance.', "refused", "the Velmora ministry"),
+    # Joined by "and" to a verb inside the quote (the parse's misreading): the verb above it with a subject before
+    # the quote ("rejected"), never the "and".
+    ('Talking to the Harbor Gazette, Mayor Dorn rejected the claims: "We have no credible evidence of that" and '
+     'urging residents to "stay calm."', "urging", "Mayor Dorn"),
+])
+def test_a_conjunction_after_a_quote_is_no_source(rules, text, cue, mention):
+    found = [a for a in extract(rules, text) if a.cue == cue]
+    assert found and all(source_of(a, text) == mention for a in found)
+
+
+def test_a_mention_cut_inside_a_hyphened_name_is_made_whole():
+    """'… spokesman Tarek al-Benhadi warned': the parse (as on an FNC-1 body) set the name's "al" in apposition to
+    "spokesman", its subject, and gave "Benhadi" alone as the subject; the mention is the title and the name whole."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.attribution.cue_sources import whole_mention
+
+    vocab = spacy.blank("en").vocab  # with the lexical attributes ("is_title") a bare vocabulary lacks
+
+    words = ["Velmora", "civil", "defense", "spokesman", "Tarek", "al", "-", "Benhadi", "warned", "that", "it",
+             "rained", "."]
+    spaces = [True, True, True, True, True, False, False, True, True, True, True, False, False]
+    heads = [3, 2, 3, 8, 5, 3, 8, 8, 8, 11, 11, 8, 8]
+    deps = ["nmod", "amod", "compound", "nsubj", "compound", "appos", "nsubj", "nsubj", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    pos = ["PROPN", "ADJ", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "SCONJ", "PRON", "VERB",
+           "PUNCT"]
+    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    cut = doc[7]
+    start, end = whole_mention(doc, cut.idx, cut.idx + len(cut))
+    assert doc.text[start:end] == "Velmora civil defense spokesman Tarek al-Benhadi"
+    # A word joined by a hyphen to a common noun ("e-mail") is no name cut short.
+    mail = Doc(vocab, words=["An", "e", "-", "mail", "said", "so"], spaces=[True, False, False, True, True, False],
+               heads=[3, 3, 3, 4, 4, 4], deps=["det", "compound", "punct", "nsubj", "ROOT", "advmod"],
+               pos=["DET", "NOUN", "PUNCT", "NOUN", "VERB", "ADV"])
+    assert whole_mention(mail, mail[3].idx, mail[3].idx + 4) == (mail[3].idx, mail[3].idx + 4)
+
+
+def test_a_mention_cut_before_a_names_hyphen_is_made_whole(rules):
+    """'“…,” al-Tavani said': the parse gave "al" alone as the subject (FNC-1 design: "al" for al-Bredi and
+    al-Jabbouri); the source is the name whole."""
+    text = '"I felt suffocated," al-Tavani said. "I was throwing up and could not breathe."'
+    assert source_of(by_cue(extract(rules, text), "said"), text) == "al-Tavani"

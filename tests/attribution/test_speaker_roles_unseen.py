@@ -363,3 +363,50 @@ def test_a_role_keeps_the_words_that_describe_its_first_word(extractor):
     them (FNC-1 design: "services spokesman" and roles losing their first word)."""
     text = "The Velmark civil defense services spokesman, Ivo Marr, warned that further harm could be caused."
     assert _speaker_of(extractor, text, "Ivo Marr").role == "civil defense services spokesman"
+
+
+def test_a_short_titles_stop_does_not_part_it_from_the_name(extractor):
+    """ "police spokesman Sgt. Ivo Marr said": the parse ends a sentence at "Sgt." and the recogniser takes "Sgt"
+    for a name (FNC-1 design: speaker "Michael Woody" without the role, or "Sgt"); the name is the one after the
+    stop, with the title words before it as role."""
+    text = "Then Port Ellis police spokesman Sgt. Ivo Marr said that the car had not been stolen."
+    speakers = _speakers(extractor, text)
+    assert "Sgt" not in speakers
+    assert speakers["Ivo Marr"] == ("person", "police spokesman")
+
+
+def test_a_soldiers_rank_with_its_grade_is_the_role_whole(extractor):
+    """ "Sgt. 1st Class Tobin Ardley": the rank and its grade, never the role "class" (FNC-1 design)."""
+    text = ('"He was actually on my aircraft," Sgt. 1st Class Tobin Ardley, the flight engineer on the helicopter '
+            'that carried the crew, wrote on Facebook.')
+    assert _speakers(extractor, text)["Tobin Ardley"] == ("person", "sergeant 1st class")
+
+
+def test_a_title_the_parse_made_the_subject_is_still_the_names_title():
+    """ "… spokesman Tarek al-Benhadi warned": the parse (as on an FNC-1 body) made "spokesman" the subject and the
+    name's "al" its apposition; the words before the name are still its title (role was None)."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from claimgraph.attribution.speakers.roles import role_of, title_words, words_before
+
+    words = ["Velmora", "civil", "defense", "spokesman", "Tarek", "al", "-", "Benhadi", "warned", "that", "it",
+             "rained", "."]
+    spaces = [True, True, True, True, True, False, False, True, True, True, True, False, False]
+    heads = [3, 2, 3, 8, 5, 3, 8, 8, 8, 11, 11, 8, 8]
+    deps = ["nmod", "amod", "compound", "nsubj", "compound", "appos", "nsubj", "nsubj", "ROOT", "mark", "nsubj",
+            "ccomp", "punct"]
+    pos = ["PROPN", "ADJ", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "SCONJ", "PRON", "VERB",
+           "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
+              ents=["B-GPE", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
+    mention, person = doc[0:8], doc[4:8]
+    title = title_words(mention, person, words_before(mention, person), [])
+    assert title is not None and role_of(title) == "civil defense spokesman"
+
+
+def test_a_short_title_after_a_bodys_name_does_not_join_them(extractor):
+    """ "Velmora SPCA Insp. Ilse Marrow said": the mention is not widened over the title's stop to the body's name
+    (the whole became one organisation; FNC-1 check: "Scottish SPCA Insp" as affiliation)."""
+    text = "Velmora SPCA Insp. Ilse Marrow said the dog had been found in a ditch."
+    assert _speakers(extractor, text)["Ilse Marrow"][0] == "person"

@@ -21,7 +21,7 @@ from functools import lru_cache
 from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
-from claimgraph.attribution.cue_sources import channel
+from claimgraph.attribution.cue_sources import channel, whole_mention
 from claimgraph.attribution.cues import classify, cue_for, cue_lemmas, is_result_not_statement
 from claimgraph.attribution.found import (
     IMPERSONAL,
@@ -453,7 +453,8 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
         flags += _cue_flags(token, chain)
         source = None
         if subject is not None:
-            source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+            source = doc.char_span(*whole_mention(doc, *trim(doc, *mention_span(subject, token))),
+                                   alignment_mode="expand")
         kind = "mixed" if spans and has_quote(doc, *spans[0]) else "indirect"
         if len(spans) == 1 and (inner := single_quoted(doc, spans[0])) is not None \
                 and not inner[0] <= token.idx < inner[1]:

@@ -12,12 +12,16 @@ into the title (`portfolio_of`). A relative is no role ("his son Ivo", "Foley's 
 capitalised title is ("Father Ivo Kell"); title words the recogniser ran into the body before them are the title's
 ("Pentagon Press Secretary": `body_before_title`); a capitalised title whose "of" runs on to the name is the role
 whole ("Velder Senior Vice President of Marketing Ilse Marr": `_title_of_before`), and a role keeps the lower-case
-words that describe its first word ("civil defense services spokesman": `_with_modifiers`).
+words that describe its first word ("civil defense services spokesman": `_with_modifiers`); a soldier's rank keeps its
+grade ("Sgt. 1st Class": `_rank_before`), and a short title the recogniser took for a name goes with the name after
+its stop ("spokesman Sgt. Ivo Marr": `person_name`).
 A person's name in a mention made whole, its title split off (`person_name`); the words before it that may be a
 role (`words_before`, `title_words`).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Span, Token
 
@@ -37,6 +41,7 @@ from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, aft
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
 # One role under three words: "the spokesperson" is the spokesman named earlier.
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
 SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
 
 
@@ -60,6 +65,9 @@ def split_role(words: list[str]) -> tuple[str | None, list[str]]:
         plain = words[0].lower().rstrip(".")
         role.append(ABBREVIATED.get(plain, plain))
         words = words[1:]
+        if len(words) > 2 and ORDINAL.match(words[0]) and words[1].lower() == "class":
+            role += [words[0].lower(), "class"]  # "Sgt. 1st Class Ivo Marr": the rank's grade is the title's
+            words = words[2:]
     return (" ".join(role) or None), words
 
 
@@ -75,7 +83,7 @@ def role_of(tokens: list[Token]) -> str | None:
     as written ("Elizabeth Warren supporter", "Labour MP"), acronyms kept; the lower-case words that describe its
     first word kept (`_with_modifiers`: "civil defense services spokesman"); a word cut at its hyphen made whole
     again (`_whole_words`); None where the words end in no word a role ends in (`_role_head`)."""
-    tokens = _whole_words(_with_modifiers(tokens))
+    tokens = _rank_before(_whole_words(_with_modifiers(tokens)))
     of = next((k for k, t in enumerate(tokens) if t.lower_ == "of"), None)  # "secretary of state" (`portfolio_of`)
     while of is None and len(tokens) > 1 and tokens[-1].pos_ == "PROPN" and not _role_head(tokens[-1]):
         tokens = tokens[:-1]  # "Sgt Gill Cherry" with the first name left in the title: sergeant
@@ -94,12 +102,15 @@ def role_of(tokens: list[Token]) -> str | None:
     if _kin(tokens[(of or len(tokens)) - 1]):
         return None
     words = []
-    for token in tokens:
+    for k, token in enumerate(tokens):
         plain = token.lower_.rstrip(".")
         proper = token.pos_ == "PROPN" and token.text[:1].isupper() and plain not in TITLES | PORTFOLIOS | (
             PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES and not (
             token.i == tokens[-1].i and _role_head(token))  # "County Coroner", tagged a person: "county coroner"
-        words.append(token.text_with_ws if proper else _role_text(token.text) + token.whitespace_)
+        # a word kept apart from the next one by a stop dropped ("Sgt" before "1st"): the space after the stop
+        apart = k + 1 < len(tokens) and " " in token.doc.text[token.idx + len(token):tokens[k + 1].idx]
+        space = token.whitespace_ or (" " if apart else "")
+        words.append(token.text + space if proper else _role_text(token.text) + space)
     return "".join(words).strip() or None
 
 
@@ -119,6 +130,18 @@ KIN = {"father", "mother", "son", "daughter", "wife", "husband", "brother", "sis
        "grandmother", "grandfather", "grandson", "granddaughter", "nephew", "niece", "mum", "mom", "dad", "widow",
        "widower", "stepfather", "stepmother", "stepson", "stepdaughter", "fiancé", "fiancée", "fiance", "fiancee",
        "girlfriend", "boyfriend", "friend", "sibling", "twin", "grandma", "grandpa", "granny", "stepdad", "stepmum"}
+
+
+def _rank_before(tokens: list[Token]) -> list[Token]:
+    """'Sgt. 1st Class Ivo Marr' cut after the ordinal: the rank's title and grade before "Class" are the role's
+    ("sergeant 1st class"), never "class" alone."""
+    if not tokens or tokens[0].lower_ != "class" or tokens[0].i < 3:
+        return tokens
+    doc, at = tokens[0].doc, tokens[0].i
+    ordinal, stop, title = doc[at - 1], doc[at - 2], doc[at - 3]
+    if ORDINAL.match(ordinal.text) and stop.text == "." and title.lower_ in ABBREVIATED:
+        return [title, ordinal] + tokens
+    return tokens
 
 
 def _kin(token: Token) -> bool:
@@ -339,6 +362,15 @@ def person_name(mention: Span, person: Span) -> tuple[Span, str, str | None]:
     while end < mention.end and doc[end].pos_ == "PROPN" and doc[end - 1].dep_ == "compound" and (
             doc[end - 1].head.i >= end):
         end += 1  # "Secretary TOMAS REYES": the recogniser took one word of a name in capitals
+    if len(person) == 1 and person[0].lower_ in ABBREVIATED and end + 1 < len(doc) and doc[end].text == "." \
+            and doc[end].idx == person.end_char and doc[end + 1].ent_iob_ == "B" \
+            and doc[end + 1].ent_type_ == "PERSON":
+        # "police spokesman Sgt. Ivo Marr": the recogniser took the short title for a name of its own, and the
+        # parse may end the sentence at its stop (the mention then ends there too); the name after the stop is the
+        # one the title goes with (and becomes the role of)
+        end += 2
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].ent_type_ == "PERSON":
+            end += 1
     person = doc[person.start:end]
     while len(person) > 1 and person[0].tag_ in {"VBG", "VBN", "VB", "VBD", "IN", "DT", "RB"}:
         person = person[1:]  # "Taking Archie to …": the recogniser took the verb into the name
@@ -379,10 +411,12 @@ def title_words(mention: Span, person: Span, before: list[Token], orgs: list[Spa
     # Lights” actress Ilse Marr": actress) nor words of an organisation.
     quoted = quoted_token_ids(mention)
     # (a word the tagger could not class right before the name is the title's head: "golf pro Ivo Marr", whose
-    # role "golf" alone would be a sport, not what he is)
+    # role "golf" alone would be a sport, not what he is; a noun right before it that the parse made the subject,
+    # the name's first word its apposition, is the title too: "spokesman Ivo al-Marr warned", FNC-1 design)
     title = [t for t in before if (t.pos_ in {"NOUN", "PROPN"} or t.pos_ == "X" and t.i == person.start - 1 and (
         t.is_lower and t.is_alpha)) and t.i not in quoted and not any(
-        o.start <= t.i < o.end for o in orgs) and t.dep_ in {"compound", "nmod", "amod", "appos"}
+        o.start <= t.i < o.end for o in orgs) and (t.dep_ in {"compound", "nmod", "amod", "appos"} or (
+            t.i == person.start - 1 and any(p.dep_ == "appos" and p.head.i == t.i for p in person)))
         and t.ent_type_ not in PLACES]  # "San Diego engineer Bill Powers": an engineer, not a "Diego engineer"
     if title:
         first = title[0].i  # with the words joined on before it: "Ex-harbour secretary", "former minister"
