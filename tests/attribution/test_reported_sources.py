@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, extract, source_of, span_text, speaker_name
+from tests.conftest import by_cue, extract, misparsed_hyphened_name, source_of, span_text, speaker_name
 
 
 @pytest.mark.parametrize("text, cue, mention, speaker", [
@@ -369,27 +369,16 @@ def test_a_conjunction_after_a_quote_is_no_source(rules, text, cue, mention):
 def test_a_mention_cut_inside_a_hyphened_name_is_made_whole():
     """'… spokesman Tarek al-Benhadi warned': the parse (as on an FNC-1 body) set the name's "al" in apposition to
     "spokesman", its subject, and gave "Benhadi" alone as the subject; the mention is the title and the name whole."""
-    import spacy
     from spacy.tokens import Doc
 
     from claimgraph.attribution.cue_sources import whole_mention
 
-    vocab = spacy.blank("en").vocab  # with the lexical attributes ("is_title") a bare vocabulary lacks
-
-    words = ["Velmora", "civil", "defense", "spokesman", "Tarek", "al", "-", "Benhadi", "warned", "that", "it",
-             "rained", "."]
-    spaces = [True, True, True, True, True, False, False, True, True, True, True, False, False]
-    heads = [3, 2, 3, 8, 5, 3, 8, 8, 8, 11, 11, 8, 8]
-    deps = ["nmod", "amod", "compound", "nsubj", "compound", "appos", "nsubj", "nsubj", "ROOT", "mark", "nsubj",
-            "ccomp", "punct"]
-    pos = ["PROPN", "ADJ", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "SCONJ", "PRON", "VERB",
-           "PUNCT"]
-    doc = Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos)
+    doc = misparsed_hyphened_name()
     cut = doc[7]
     start, end = whole_mention(doc, cut.idx, cut.idx + len(cut))
     assert doc.text[start:end] == "Velmora civil defense spokesman Tarek al-Benhadi"
     # A word joined by a hyphen to a common noun ("e-mail") is no name cut short.
-    mail = Doc(vocab, words=["An", "e", "-", "mail", "said", "so"], spaces=[True, False, False, True, True, False],
+    mail = Doc(doc.vocab, words=["An", "e", "-", "mail", "said", "so"], spaces=[True, False, False, True, True, False],
                heads=[3, 3, 3, 4, 4, 4], deps=["det", "compound", "punct", "nsubj", "ROOT", "advmod"],
                pos=["DET", "NOUN", "PUNCT", "NOUN", "VERB", "ADV"])
     assert whole_mention(mail, mail[3].idx, mail[3].idx + 4) == (mail[3].idx, mail[3].idx + 4)

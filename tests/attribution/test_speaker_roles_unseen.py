@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from claimgraph.attribution.speakers.resolver import SpeakerResolver
-from tests.conftest import extract
+from tests.conftest import extract, misparsed_hyphened_name
 
 INTRO = "Owners of the Velmora phone complained about its seam this week.\n\n"
 
@@ -385,21 +385,9 @@ def test_a_soldiers_rank_with_its_grade_is_the_role_whole(extractor):
 def test_a_title_the_parse_made_the_subject_is_still_the_names_title():
     """ "… spokesman Tarek al-Benhadi warned": the parse (as on an FNC-1 body) made "spokesman" the subject and the
     name's "al" its apposition; the words before the name are still its title (role was None)."""
-    import spacy
-    from spacy.tokens import Doc
-
     from claimgraph.attribution.speakers.roles import role_of, title_words, words_before
 
-    words = ["Velmora", "civil", "defense", "spokesman", "Tarek", "al", "-", "Benhadi", "warned", "that", "it",
-             "rained", "."]
-    spaces = [True, True, True, True, True, False, False, True, True, True, True, False, False]
-    heads = [3, 2, 3, 8, 5, 3, 8, 8, 8, 11, 11, 8, 8]
-    deps = ["nmod", "amod", "compound", "nsubj", "compound", "appos", "nsubj", "nsubj", "ROOT", "mark", "nsubj",
-            "ccomp", "punct"]
-    pos = ["PROPN", "ADJ", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB", "SCONJ", "PRON", "VERB",
-           "PUNCT"]
-    doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos,
-              ents=["B-GPE", "O", "O", "O", "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O", "O"])
+    doc = misparsed_hyphened_name()
     mention, person = doc[0:8], doc[4:8]
     title = title_words(mention, person, words_before(mention, person), [])
     assert title is not None and role_of(title) == "civil defense spokesman"
