@@ -24,7 +24,7 @@ EXPECTED: dict[str, str] = {
         "report": "say tell add note state explain write remark comment recall reply respond answer continue mention "
                   "describe call announce report indicate suggest disclose reveal predict warn ask tweet post testify "
                   "show find cite point complain joke quip caution lament remind inform express signal hint retort "
-                  "exclaim clarify recount confide highlight decline",
+                  "exclaim clarify recount confide highlight decline voice",
         "assert": "declare claim assert insist maintain argue allege contend stress emphasize promise vow pledge "
                   "boast urge assure imply reiterate propose praise proclaim brag tout emphasise rule applaud commend "
                   "congratulate laud threaten",
@@ -57,6 +57,7 @@ SENTENCES = {  # where no template fits
     "inform": SPEAKER + " {verb} residents that the Quorrin bridge was unsafe.",
     "assure": SPEAKER + " {verb} residents that the Quorrin bridge was safe.",
     "decline": SPEAKER + " {verb} to comment on the harbour board's plan for the Quorrin bridge.",
+    "voice": SPEAKER + " {verb} concern about the harbour board's plan for the Quorrin bridge.",  # a stance voiced
     # intentions and refusals take an infinitive: what is intended or refused is the content (round 4)
     **{lemma: SPEAKER + " {verb} to close the Quorrin bridge for the winter." for lemma in
        ("plan", "want", "seek", "decide", "intend", "aim", "threaten", "refuse")},
