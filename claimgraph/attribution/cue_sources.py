@@ -21,7 +21,8 @@ PERCEIVED = {"hear", "overhear", "see", "film", "record", "catch", "videotape", 
 # Subjects that name nobody who could have said the words ("it read: …", "which told …").
 NOT_SPEAKERS = {"it", "this", "that", "there", "which", "what", "who", "these", "those", "they"}
 # Ranks and titles written short before a name ('," Cumbria Sgt. Gill Cherry told …'), whose full stop the tokenizer
-# splits off: that stop ends no sentence.
+# splits off: that stop ends no sentence. speaker_types.ABBREVIATED holds those the speakers step spells out as a
+# role ("sgt" -> "sergeant"); `whole_mention` widens a mention only over those.
 SHORT_TITLES = {"sgt", "lt", "col", "capt", "cpl", "cmdr", "cdr", "maj", "gen", "adm", "brig", "pvt", "pfc", "spc",
                 "det", "insp", "supt", "const", "sen", "rep", "gov", "prof", "rev", "atty"}
 
