@@ -302,10 +302,12 @@ class TypeEvidence:
             organisation += labels.count("ORG") / len(labels)
         return person, organisation
 
-    def _surname_of_someone(self, name: str) -> bool:
-        """Whether a person the recogniser found in the article has a name ending with `name`."""
+    def _surname_of_someone(self, name: str, first_named: bool = False) -> bool:
+        """Whether a person the recogniser found in the article has a name ending with `name` (`first_named`: one
+        that opens on a first name, so that a headline's "Spurs Jordan" is no one's)."""
         key = name_key(name)
-        return any(other.endswith(" " + key) and "PERSON" in labels for other, labels in self.labels.items())
+        return any(other.endswith(" " + key) and "PERSON" in labels and (
+            not first_named or other.split()[0].capitalize() in first_names()) for other, labels in self.labels.items())
 
     def _titled(self, name: str) -> bool:
         """"Mr Moss", "Dr. Anthony Fauci", "Superintendent Ann Orr": an honorific right before the name or its
@@ -363,13 +365,9 @@ class TypeEvidence:
         before it ("the capital Velmark", "the city of Velmark"), or the recogniser labels it a place where a
         preposition of place or a place before a comma leads to it ("in Velmark", "in Karak, Velmark"); not a
         full name, someone's surname, a titled name, nor one a "he" follows or a role noun stands beside."""
-        key = name_key(name)
-        # (someone's surname where a first name opens the longer name: a headline's "Spurs Jordan" is no one's)
-        surname = any(other.endswith(" " + key) and "PERSON" in labels and other.split()[0].capitalize() in (
-            first_names()) for other, labels in self.labels.items())
-        if looks_like_full_name(name) or surname or self._titled(name):
+        if looks_like_full_name(name) or self._surname_of_someone(name, first_named=True) or self._titled(name):
             return False
-        labels = self.labels.get(key, [])
+        labels = self.labels.get(name_key(name), [])
         # A place's label after "in"/"from" counts where the recogniser calls the name a place more often than a
         # person ("a letter from Obama to Putin" labelled Obama a place once).
         mostly_a_place = labels.count("GPE") + labels.count("LOC") > labels.count("PERSON")
