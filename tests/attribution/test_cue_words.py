@@ -276,6 +276,20 @@ def test_calling_for_something_is_a_demand_of_it_however_short(rules, text, sour
     assert source in text[slice(*found.source_span)]
 
 
+@pytest.mark.parametrize("text,source,content", [
+    ("Osric Vell has also called for doubling the caps on ferry permits.", "Osric Vell",
+     "doubling the caps on ferry permits"),
+    ("And Mara Tull called for denying entry to barges from ports with a record of spills.", "Mara Tull",
+     "denying entry to barges from ports with a record of spills"),
+])
+def test_calling_for_a_gerund_phrase_is_a_demand_of_it(rules, text, source, content):
+    """'called for doubling the caps': the gerund phrase, parsed as the preposition's clause, is the demand
+    (`speech._gerund_demanded`)."""
+    found = only_by_cue(extract(rules, text), "called")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
 @pytest.mark.parametrize("text", [
     "Owen Talbot would call for change.",  # a demand that might be made
     "Owen Talbot did not call for change.",  # refused
