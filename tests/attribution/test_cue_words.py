@@ -328,6 +328,27 @@ def test_a_pledge_nobody_named_made_or_a_decision_is_none(rules, text):
 
 
 @pytest.mark.parametrize("text,source,content", [
+    ("Other delegates joined Tull's call for a special prosecutor.", "Tull", "a special prosecutor"),
+    ("During the debate, Osric Vell made an unprompted call for a total ban on barges.", "Osric Vell",
+     "a total ban on barges"),
+])
+def test_an_owned_call_for_something_is_a_demand_of_it(rules, text, source, content):
+    """'Tull's call for a special prosecutor': the demand made, its owner named (`nominal._call_for`)."""
+    found = only_by_cue(extract(rules, text), "call for")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbor storm was a wake-up call for the Port Ellis council.",  # another kind of call
+    "Calls for a boycott of the Tarn harbor fair grew louder in June.",  # no one named makes them
+    "Mara Tull pointed to Vell's call for a ban on barges as a reason to vote.",  # inside Tull's statement
+])
+def test_a_call_for_nobody_named_made_or_held_by_a_statement_is_none(rules, text):
+    assert "call for" not in cues(rules, text) and "Calls for" not in cues(rules, text)
+
+
+@pytest.mark.parametrize("text,source,content", [
     ("Bob Tarn, chairman of the Harbor Party, voiced confidence that Vell would be easy to defeat.", "Bob Tarn",
      "confidence that Vell would be easy to defeat"),
     ("Ilse Marr voiced her disapproval of the ferry ruling.", "Ilse Marr", "her disapproval of the ferry ruling"),
