@@ -277,6 +277,22 @@ def test_calling_for_something_is_a_demand_of_it_however_short(rules, text, sour
 
 
 @pytest.mark.parametrize("text,source,content", [
+    ("Mara Tull of Port Ellis, the harbor party chairwoman, also expressed concern.", "Mara Tull", "concern"),
+    ("Osric Vell has expressed concerns but has said he wants the ferry bill to pass.", "Osric Vell", "concerns"),
+])
+def test_a_feeling_expressed_is_a_stance_however_short(rules, text, source, content):
+    """'also expressed concern.': a feeling expressed with nothing after it is the speaker's stance, under the
+    three-word minimum too (`speech._feeling_voiced`)."""
+    found = only_by_cue(extract(rules, text), "expressed")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+def test_a_stance_voiced_with_no_feeling_stays_under_the_minimum(rules):
+    assert "voiced" not in cues(rules, "Osric Vell voiced qualified support.")
+
+
+@pytest.mark.parametrize("text,source,content", [
     ("Osric Vell has also called for doubling the caps on ferry permits.", "Osric Vell",
      "doubling the caps on ferry permits"),
     ("And Mara Tull called for denying entry to barges from ports with a record of spills.", "Mara Tull",
