@@ -276,6 +276,36 @@ def test_calling_for_something_is_a_demand_of_it_however_short(rules, text, sour
     assert source in text[slice(*found.source_span)]
 
 
+@pytest.mark.parametrize("text,source,content", [
+    ("Mara Tull of Port Ellis, the harbor party chairwoman, also expressed concern.", "Mara Tull", "concern"),
+    ("Osric Vell has expressed concerns but has said he wants the ferry bill to pass.", "Osric Vell", "concerns"),
+])
+def test_a_feeling_expressed_is_a_stance_however_short(rules, text, source, content):
+    """'also expressed concern.': a feeling expressed with nothing after it is the speaker's stance, under the
+    three-word minimum too (`speech._feeling_voiced`)."""
+    found = only_by_cue(extract(rules, text), "expressed")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+def test_a_stance_voiced_with_no_feeling_stays_under_the_minimum(rules):
+    assert "voiced" not in cues(rules, "Osric Vell voiced qualified support.")
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Osric Vell has also called for doubling the caps on ferry permits.", "Osric Vell",
+     "doubling the caps on ferry permits"),
+    ("And Mara Tull called for denying entry to barges from ports with a record of spills.", "Mara Tull",
+     "denying entry to barges from ports with a record of spills"),
+])
+def test_calling_for_a_gerund_phrase_is_a_demand_of_it(rules, text, source, content):
+    """'called for doubling the caps': the gerund phrase, parsed as the preposition's clause, is the demand
+    (`speech._gerund_demanded`)."""
+    found = only_by_cue(extract(rules, text), "called")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
 @pytest.mark.parametrize("text", [
     "Owen Talbot would call for change.",  # a demand that might be made
     "Owen Talbot did not call for change.",  # refused
@@ -311,6 +341,27 @@ def test_an_owned_pledge_or_call_with_an_infinitive_is_an_attribution(rules, tex
 ])
 def test_a_pledge_nobody_named_made_or_a_decision_is_none(rules, text):
     assert extract(rules, text) == []
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("Other delegates joined Tull's call for a special prosecutor.", "Tull", "a special prosecutor"),
+    ("During the debate, Osric Vell made an unprompted call for a total ban on barges.", "Osric Vell",
+     "a total ban on barges"),
+])
+def test_an_owned_call_for_something_is_a_demand_of_it(rules, text, source, content):
+    """'Tull's call for a special prosecutor': the demand made, its owner named (`nominal._call_for`)."""
+    found = only_by_cue(extract(rules, text), "call for")
+    assert found.content == content
+    assert source in text[slice(*found.source_span)]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbor storm was a wake-up call for the Port Ellis council.",  # another kind of call
+    "Calls for a boycott of the Tarn harbor fair grew louder in June.",  # no one named makes them
+    "Mara Tull pointed to Vell's call for a ban on barges as a reason to vote.",  # inside Tull's statement
+])
+def test_a_call_for_nobody_named_made_or_held_by_a_statement_is_none(rules, text):
+    assert "call for" not in cues(rules, text) and "Calls for" not in cues(rules, text)
 
 
 @pytest.mark.parametrize("text,source,content", [

@@ -120,7 +120,6 @@ def test_an_evidential_without_a_source_gives_subject_and_complement(rules, text
 
 @pytest.mark.parametrize("text", [
     "Mara Vell appeared on television in Port Ellis on Friday.",
-    "It seems that the ferry will be late.",  # no raised subject: the expletive is nobody's content
 ])
 def test_appearing_somewhere_is_no_evidential(rules, text):
     assert [a.cue for a in extract(rules, text) if a.cue in {"appeared", "seems"}] == []
@@ -251,3 +250,36 @@ def test_a_passive_made_known_by_someone_reports_its_subject(rules, text, cue, s
 ])
 def test_a_passive_made_known_with_a_pronoun_subject_reports_nothing_of_it(rules, text):
     assert all(a.content not in {"which", "It"} for a in extract(rules, text))
+
+
+# -- "it seems/appears (that) …": how things look, set after an "it" that stands for nothing ------------------------
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("It appears, though, that the Quillmoor ferry strike wasn't dull to everyone.", "appears",
+     "that the Quillmoor ferry strike wasn't dull to everyone"),
+    ("Although the count is not final, it seems the Harbor Party has far too many delegates.", "seems",
+     "the Harbor Party has far too many delegates"),
+    # the judgement before the clause is part of what seems so
+    ("It now seems inevitable that Tarn Vell will run for the harbor seat.", "seems",
+     "inevitable that Tarn Vell will run for the harbor seat"),
+    ("It may seem surprising that a post by Osric Marr went unnoticed in the screening.", "seem",
+     "surprising that a post by Osric Marr went unnoticed in the screening"),
+    ("It appears as though the ferry crews of Port Ellis will be paid by Friday.", "appears",
+     "as though the ferry crews of Port Ellis will be paid by Friday"),
+])
+def test_it_seems_that_reports_the_clause_with_no_source(rules, text, cue, content):
+    """'It appears that …': the clause (with a judgement before it) is what seems so, to nobody named
+    (`evidential._it_seems`)."""
+    found = only_by_cue(extract(rules, text), cue)
+    assert found.content == content
+    assert found.source_span is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("It seems likely, though the harbor board has not said so.", "seems"),  # a bare judgement: no clause
+    ("The ferry fleet of Port Ellis appeared to hold off the storm.", "appeared"),  # not an "it": the old rule's
+    ("A clumsy phrase made it appear as though the Tarn ferry would stop running.", "appear"),  # a wording's effect
+])
+def test_it_seems_without_a_clause_of_its_own_is_no_find_of_that_rule(rules, text, cue):
+    assert all(a.content is None or not a.content.startswith(("as though", "likely")) for a in
+               extract(rules, text) if a.cue == cue)
