@@ -257,7 +257,9 @@ def _even_as(mark: Token) -> Token | None:
 
 def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops where a trailing participial cue clause starts: in "criticized the plan, saying it would
-    cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source."""
+    cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source. So
+    too where the content ends on a quotation whose closing mark follows the comma ('said the tolls were “far too
+    high,” adding that …'): the comma inside the quotation sets the participle off all the same."""
     if content is None:
         return None
     start, end = content
@@ -265,13 +267,30 @@ def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> 
         if not (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp", "acl"}
                 and cue_for(token) is not None):
             continue
-        # the comma may stand before an adverb of the participle's own (", recently telling an aide that …")
-        first = token if doc[token.i - 1].text in {",", "—", "–"} else token.left_edge
-        if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) \
-                and doc[first.i - 1].text in {",", "—", "–"}:
-            cut = trim(doc, start, doc[first.i - 1].idx)
+        # the comma may stand before an adverb of the participle's own (", recently telling an aide that …"), or
+        # inside the quotation the content ends on ('… were “far too high,” saying …')
+        first = token if _set_off_before(token) is not None else token.left_edge
+        comma = _set_off_before(first)
+        if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) and comma is not None:
+            closing = doc[first.i - 1]
+            cut = trim(doc, start, closing.idx + len(closing) if closing.i > comma.i else comma.idx)
             return cut if cut[1] > cut[0] else content
     return content
+
+
+CLOSING_MARKS = {"”", "’", '"', "'", "''"}
+
+
+def _set_off_before(first: Token) -> Token | None:
+    """The comma or dash that sets off a phrase opening at `first`, itself right before it or before the closing
+    quotation marks right before it; None where none does."""
+    doc = first.doc
+    at = first.i - 1
+    if at > 0 and doc[at].text in CLOSING_MARKS and not doc[at].whitespace_:
+        return None  # a straight mark glued to the word after it opens a quotation: ', "saying goodbye …"'
+    while at > 0 and doc[at].text in CLOSING_MARKS and doc[at - 1].text in CLOSING_MARKS | {","}:
+        at -= 1
+    return doc[at] if at >= 0 and doc[at].text in {",", "—", "–"} else None
 
 
 def before_according(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
