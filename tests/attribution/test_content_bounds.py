@@ -548,3 +548,15 @@ def test_an_apposition_at_the_contents_end_is_said(rules, text, cue, content):
     """'his wife, Lonnie, and …', 'Port Ellis, Tarnshire': an apposition names or places what the speaker spoke of;
     unlike a trailing relative clause it is no aside of the writer's (`bounds.before_trailing_clause`)."""
     assert cues_found(rules, text)[cue].content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ('Mara Vell said that some ferry riders would pay "slightly more" in tolls, an acknowledgment that aides to Ilan '
+     "Moss quickly praised on the radio.", "said", 'that some ferry riders would pay "slightly more" in tolls'),
+    ("Ilan Moss dismissed the harbor labels altogether, a sentiment cheered by the crowd at the pier.",
+     "dismissed", "the harbor labels altogether"),
+])
+def test_a_phrase_summing_up_read_as_one_more_object_is_the_writers(rules, text, cue, content):
+    """'would pay “slightly more” in tolls, an acknowledgment that …': the parser reads the phrase set off after the
+    verb's own words as a second object (or leaves it unlabelled); it glosses what was said like an apposition."""
+    assert cues_found(rules, text)[cue].content == content

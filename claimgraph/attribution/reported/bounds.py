@@ -115,7 +115,8 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
     before: "announced it would cut 300 jobs, a move that could hurt the town", "said she was encouraged by the plan
     — a modest boost for Marr", "vowed to repeal the Tarn Act, a law that …". The writer's comment, not what was
     said; PolNeAR leaves it out. An indefinite phrase only ("a", "an"): "…, the mayor of Port Ellis" may be the
-    speaker's own words."""
+    speaker's own words. The parser reads it as an apposition, or as one more object of a verb whose own words came
+    before the comma (`_second_object`)."""
     span = _content_tokens(doc, content)
     if span is None or len(span) < 4:
         return content
@@ -128,7 +129,8 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
         phrase = token.head  # the phrase's noun, climbing while the phrase still starts at the article
         while phrase.head.i != phrase.i and phrase.head.i > token.i and phrase.head.left_edge.i == token.i:
             phrase = phrase.head
-        if phrase.dep_ not in {"appos", "npadvmod"} or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
+        if not (phrase.dep_ in {"appos", "npadvmod"} or _second_object(phrase, token)) \
+                or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
             continue
         if words is None:
             words = [t for t in span if not t.is_punct and not t.is_space]
@@ -138,6 +140,19 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
             return cut
     return content
+
+
+# What fills a verb's place after it: a phrase set off after one of these is no object of the verb's own.
+FILLED = {"dobj", "dative", "attr", "oprd", "prep", "advmod", "npadvmod", "ccomp", "xcomp"}
+
+
+def _second_object(phrase: Token, article: Token) -> bool:
+    """'would pay “slightly more” in taxes, an acknowledgment that …', 'dismissed the labels altogether, a sentiment
+    …': a noun phrase set off after the verb's own words, which the parser reads as one more object (or leaves
+    unlabelled), sums up like an apposition."""
+    if phrase.dep_ not in {"dobj", "dep"}:
+        return False
+    return any(c.dep_ in FILLED and c.i < article.i - 1 for c in phrase.head.children if c.i > phrase.head.i)
 
 
 def to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quote]) -> tuple[int, int] | None:
