@@ -132,6 +132,10 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
         if not (phrase.dep_ in {"appos", "npadvmod"} or _second_object(phrase, token)) \
                 or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
             continue
+        if any(c.dep_ == "conj" and any(g.dep_ == "det" for g in c.children) for c in phrase.children):
+            # "destroyed two piers near Tarn, a ferry shed and a fuel dock": the next items of a list, each with
+            # its own article; not one phrase's two words ("a banker and former official", "an individual or group")
+            continue
         if words is None:
             words = [t for t in span if not t.is_punct and not t.is_space]
         if phrase.right_edge.i < words[-1].i or has_quote(doc, token.idx, content[1]):
