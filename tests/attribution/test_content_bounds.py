@@ -548,3 +548,34 @@ def test_an_apposition_at_the_contents_end_is_said(rules, text, cue, content):
     """'his wife, Lonnie, and …', 'Port Ellis, Tarnshire': an apposition names or places what the speaker spoke of;
     unlike a trailing relative clause it is no aside of the writer's (`bounds.before_trailing_clause`)."""
     assert cues_found(rules, text)[cue].content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ('Mara Vell said that some ferry riders would pay "slightly more" in tolls, an acknowledgment that aides to Ilan '
+     "Moss quickly praised on the radio.", "said", 'that some ferry riders would pay "slightly more" in tolls'),
+    ("Ilan Moss dismissed the harbor labels altogether, a sentiment cheered by the crowd at the pier.",
+     "dismissed", "the harbor labels altogether"),
+])
+def test_a_phrase_summing_up_read_as_one_more_object_is_the_writers(rules, text, cue, content):
+    """'would pay “slightly more” in tolls, an acknowledgment that …': the parser reads the phrase set off after the
+    verb's own words as a second object (or leaves it unlabelled); it glosses what was said like an apposition."""
+    assert cues_found(rules, text)[cue].content == content
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ilan Moss said the storm destroyed two piers near Port Ellis, a ferry shed and a fuel dock.",
+     "said", "the storm destroyed two piers near Port Ellis, a ferry shed and a fuel dock"),
+    ("The harbor board said the patrols destroyed smuggling boats near Tarn, a warehouse and a large fuel depot.",
+     "said", "the patrols destroyed smuggling boats near Tarn, a warehouse and a large fuel depot"),
+])
+def test_the_next_items_of_a_list_are_no_phrase_summing_up(rules, text, cue, content):
+    """'destroyed two piers near Port Ellis, a ferry shed and a fuel dock': the parser reads the second item as an
+    apposition (or one more object) with the third, its own article before it, joined to it; a list goes on with
+    what was said."""
+    assert cues_found(rules, text)[cue].content == content
+
+
+def test_a_phrase_of_two_joined_words_still_sums_up(rules):
+    """', a banker and former ferry clerk': two words joined inside one indefinite phrase, no list of items."""
+    text = "Mara Vell said the harbor board had hired Dara Pell, a banker and former ferry clerk."
+    assert cues_found(rules, text)["said"].content == "the harbor board had hired Dara Pell"

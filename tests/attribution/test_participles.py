@@ -60,3 +60,20 @@ def test_content_stops_at_a_trailing_participial_clause_which_is_its_own_attribu
     assert found["criticized"].content == "the ferry plan"
     assert found["saying"].content == "it would cost the town too much money"
     assert found["saying"].source_span == found["criticized"].source_span
+
+
+@pytest.mark.parametrize("text, cue, content, participle, said", [
+    ("Mara Vell said the pier tolls were “far too high for families,” saying the council had ignored the fishermen "
+     "of Port Ellis.", "said", "the pier tolls were “far too high for families,”", "saying",
+     "the council had ignored the fishermen of Port Ellis"),
+    ('Ilan Moss called the ferry levy a "slow tax on the harbor," adding that the board would vote on it again in '
+     "March.", "called", 'the ferry levy a "slow tax on the harbor,"', "adding",
+     "that the board would vote on it again in March"),
+])
+def test_a_trailing_participle_after_a_closing_quotation_mark_ends_the_content(rules, text, cue, content, participle,
+                                                                               said):
+    """'… were “far too high,” saying …': the comma that sets the participle off stands inside the quotation the
+    content ends on; the participle is still the same speaker's next statement, not part of the first."""
+    found = cues_found(rules, text)
+    assert found[cue].content == content
+    assert found[participle].content == said

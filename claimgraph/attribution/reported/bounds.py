@@ -115,7 +115,8 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
     before: "announced it would cut 300 jobs, a move that could hurt the town", "said she was encouraged by the plan
     — a modest boost for Marr", "vowed to repeal the Tarn Act, a law that …". The writer's comment, not what was
     said; PolNeAR leaves it out. An indefinite phrase only ("a", "an"): "…, the mayor of Port Ellis" may be the
-    speaker's own words."""
+    speaker's own words. The parser reads it as an apposition, or as one more object of a verb whose own words came
+    before the comma (`_second_object`)."""
     span = _content_tokens(doc, content)
     if span is None or len(span) < 4:
         return content
@@ -128,7 +129,12 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
         phrase = token.head  # the phrase's noun, climbing while the phrase still starts at the article
         while phrase.head.i != phrase.i and phrase.head.i > token.i and phrase.head.left_edge.i == token.i:
             phrase = phrase.head
-        if phrase.dep_ not in {"appos", "npadvmod"} or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
+        if not (phrase.dep_ in {"appos", "npadvmod"} or _second_object(phrase, token)) \
+                or phrase.pos_ not in {"NOUN", "PROPN"} or phrase.head.i > token.i:
+            continue
+        if any(c.dep_ == "conj" and any(g.dep_ == "det" for g in c.children) for c in phrase.children):
+            # "destroyed two piers near Tarn, a ferry shed and a fuel dock": the next items of a list, each with
+            # its own article; not one phrase's two words ("a banker and former official", "an individual or group")
             continue
         if words is None:
             words = [t for t in span if not t.is_punct and not t.is_space]
@@ -138,6 +144,19 @@ def _before_summing_up(doc: Doc, cue: Token, content: tuple[int, int]) -> tuple[
         if len(WORD.findall(doc_text(doc)[cut[0]:cut[1]])) >= MIN_CONTENT_WORDS:
             return cut
     return content
+
+
+# What fills a verb's place after it: a phrase set off after one of these is no object of the verb's own.
+FILLED = {"dobj", "dative", "attr", "oprd", "prep", "advmod", "npadvmod", "ccomp", "xcomp"}
+
+
+def _second_object(phrase: Token, article: Token) -> bool:
+    """'would pay “slightly more” in taxes, an acknowledgment that …', 'dismissed the labels altogether, a sentiment
+    …': a noun phrase set off after the verb's own words, which the parser reads as one more object (or leaves
+    unlabelled), sums up like an apposition."""
+    if phrase.dep_ not in {"dobj", "dep"}:
+        return False
+    return any(c.dep_ in FILLED and c.i < article.i - 1 for c in phrase.head.children if c.i > phrase.head.i)
 
 
 def to_closing_mark(doc: Doc, content: tuple[int, int] | None, marks: list[Quote]) -> tuple[int, int] | None:
@@ -257,7 +276,9 @@ def _even_as(mark: Token) -> Token | None:
 
 def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
     """Content stops where a trailing participial cue clause starts: in "criticized the plan, saying it would
-    cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source."""
+    cost too much" the plan is what was criticized, and ", saying …" is its own attribution by the same source. So
+    too where the content ends on a quotation whose closing mark follows the comma ('said the tolls were “far too
+    high,” adding that …'): the comma inside the quotation sets the participle off all the same."""
     if content is None:
         return None
     start, end = content
@@ -265,13 +286,30 @@ def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> 
         if not (token.i > cue.i and token.tag_ == "VBG" and token.dep_ in {"advcl", "conj", "xcomp", "acl"}
                 and cue_for(token) is not None):
             continue
-        # the comma may stand before an adverb of the participle's own (", recently telling an aide that …")
-        first = token if doc[token.i - 1].text in {",", "—", "–"} else token.left_edge
-        if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) \
-                and doc[first.i - 1].text in {",", "—", "–"}:
-            cut = trim(doc, start, doc[first.i - 1].idx)
+        # the comma may stand before an adverb of the participle's own (", recently telling an aide that …"), or
+        # inside the quotation the content ends on ('… were “far too high,” saying …')
+        first = token if _set_off_before(token) is not None else token.left_edge
+        comma = _set_off_before(first)
+        if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) and comma is not None:
+            closing = doc[first.i - 1]
+            cut = trim(doc, start, closing.idx + len(closing) if closing.i > comma.i else comma.idx)
             return cut if cut[1] > cut[0] else content
     return content
+
+
+CLOSING_MARKS = {"”", "’", '"', "'", "''"}
+
+
+def _set_off_before(first: Token) -> Token | None:
+    """The comma or dash that sets off a phrase opening at `first`, itself right before it or before the closing
+    quotation marks right before it; None where none does."""
+    doc = first.doc
+    at = first.i - 1
+    if at > 0 and doc[at].text in CLOSING_MARKS and not doc[at].whitespace_:
+        return None  # a straight mark glued to the word after it opens a quotation: ', "saying goodbye …"'
+    while at > 0 and doc[at].text in CLOSING_MARKS and doc[at - 1].text in CLOSING_MARKS | {","}:
+        at -= 1
+    return doc[at] if at >= 0 and doc[at].text in {",", "—", "–"} else None
 
 
 def before_according(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
