@@ -32,6 +32,15 @@ def test_a_relative_pronoun_resolves_to_its_antecedent(extractor):
     assert text[found.source_span[0]:found.source_span[1]] == "who"
 
 
+def test_which_after_those_of_a_body_is_that_body(extractor):
+    """ "… match those of the Harbor Monitoring Group, which said …": the parser hangs the clause on "those" (the
+    group's figures); the group said it (FNC-1 design: "those of the … Observatory …, which said", no speaker)."""
+    text = ("Their claims would appear to correspond with those of the Harbor Monitoring Group for Civil Rights, which "
+            "said the militants had seized at least one cache.")
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is not None and found.speaker.name == "Harbor Monitoring Group for Civil Rights"
+
+
 def test_that_said_is_not_an_attribution(extractor):
     text = "That said, the ferry software leaves its files unencrypted when the name is short."
     assert extract(extractor, text) == []

@@ -182,6 +182,7 @@ def relative(mention: Span, text: str, resolve: Resolve) -> Speaker | None | Pas
         if noun.ent_type_ in {"DATE", "TIME"}:
             # "saw a dermatologist on Monday, who told him …": the date is when, the noun before it who.
             noun = _noun_before_date(mention.root) or noun
+        noun = _owner_of_demonstrative(noun)
         if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
             # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
             words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
@@ -191,6 +192,16 @@ def relative(mention: Span, text: str, resolve: Resolve) -> Speaker | None | Pas
                                  else mention.doc[noun.left_edge.i:noun.i + 1])
         return None
     return PASS
+
+
+def _owner_of_demonstrative(noun: Token) -> Token:
+    """The name a demonstrative's "of" gives where the parser hung a relative clause on the demonstrative ("the
+    figures match those of the Harbor Monitoring Group, which said …": the group said it, "those" are its figures);
+    else `noun` itself."""
+    if noun.pos_ != "PRON" or noun.lower_ not in {"those", "that", "these", "this"}:
+        return noun
+    return next((obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}), noun)
 
 
 def quantified(memory: ArticleMemory, mention: Span, text: str) -> Speaker | None | Pass:
