@@ -41,6 +41,25 @@ def test_which_after_those_of_a_body_is_that_body(extractor):
     assert found.speaker is not None and found.speaker.name == "Harbor Monitoring Group for Civil Rights"
 
 
+def test_it_resolves_to_the_unnamed_body_that_just_spoke(extractor):
+    """ "Kestrovia's government later insisted … . It said …": a body described, not named, counts for "it" as a
+    named one does (FNC-1 design: "Iraq's government … It said", no speaker)."""
+    text = ("Officials in Velmora detained a woman at the border on Tuesday. But Kestrovia's government later insisted "
+            "the woman was not a spy. The border crossing was closed on Wednesday. It said the arrest had been a "
+            "mistake.")
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is not None and found.speaker.name == "Kestrovia's government"
+
+
+def test_an_unnamed_body_for_it_is_read_by_the_head_of_its_description():
+    # "the leader of the Velmoran rebel group" is a person, no body that "it" may be (FNC-1 check: "it announced"
+    # given to such a leader once an unnamed body counted by its last word).
+    from claimgraph.attribution.speakers.anaphora import _head_word
+
+    assert _head_word("leader of the Velmoran rebel group") == "leader"
+    assert _head_word("Kestrovia's government") == "government"
+
+
 def test_that_said_is_not_an_attribution(extractor):
     text = "That said, the ferry software leaves its files unencrypted when the name is short."
     assert extract(extractor, text) == []

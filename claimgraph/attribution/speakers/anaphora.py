@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import relative_antecedent
+from claimgraph.attribution.speaker_types import ORG_NOUNS
 from claimgraph.attribution.speakers.memory import IT_WINDOW, PASS, ArticleMemory, Pass, Resolve
 from claimgraph.attribution.speakers.mentions import GROUP_PRONOUNS, PERSON_PRONOUNS, SELF_PRONOUNS, strip_det
 from claimgraph.attribution.speakers.names import gender_fits, identity_fits, lower_case_signer, plural
@@ -134,8 +135,10 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
 def _last_body(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve) -> Speaker | None:
     """'it'. "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
     it spoke in the last few sentences (IT_WINDOW characters); else nobody."""
+    # An unnamed body counts ("Iraq's government insisted … . It said …"), as a statement does; by the head of its
+    # description ("the leader of the group" is no body).
     bodies = [k for k in reversed(memory.known) if k.type in {"organization", "news_outlet"} or (
-        k.type == "anonymous" and k.name.split()[-1].lower() in STATEMENT_NOUNS)]
+        k.type == "anonymous" and _head_word(k.name) in STATEMENT_NOUNS | ORG_NOUNS)]
     if bodies and mention.start_char - memory.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
         return memory.remember(bodies[0], text)
     # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
@@ -154,6 +157,15 @@ def _last_body(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve
         memory.described[mention.start] = found
         return memory.remember(found, text)
     return None
+
+
+def _head_word(description: str) -> str:
+    """The head of an unnamed source's description, in lower case: its last word before an "of" ("leader of the
+    extremist group": leader), else its last word."""
+    words = description.lower().split()
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def _plural_since(memory: ArticleMemory, known: Speaker, mention: Span) -> bool:
