@@ -415,10 +415,25 @@ def test_a_title_before_a_name_is_the_role_of_a_person(extractor, text):
      "some teachers"),
     ("One academic told the authors that she had no contract, leaving students unhappy. Others reported "
      "supervisors taking credit for research.", "reported", "other academics"),  # the rest of that group
+    # "another": one more of the kind of source that spoke just before (FNC-1 design and check: "one Twitter user
+    # wrote. Another posted …", "One user said …, while another said …", nobody)
+    ("The ruling provoked swift replies from Velmoran readers. “They are afraid of snow,” one Twitter user wrote. "
+     "Another said the cleric had never seen a snowman.", "said", "another Twitter user"),
 ])
 def test_a_quantifier_is_part_of_the_people_just_described(extractor, text, cue, name):
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and (speaker.name, speaker.type) == (name, "anonymous")
+
+
+def test_another_after_several_or_a_named_source_names_nobody(extractor):
+    # "Forum posts claim … . Another reported …": another what, the text does not say; nor after a named person,
+    # nor after a thing (FNC-1 check: "another attack" for "Another said" after an official declined).
+    for text in ("Forum posts claim that a reset deleted their files. Another reported that his account was locked.",
+                 "Mara Vell said the pier would close. Another said it would stay open.",
+                 "The harbour report said the pier would close. Another said it would stay open."):
+        found = [a for a in extract(extractor, text) if a.source_span and
+                 text[a.source_span[0]:a.source_span[1]] == "Another"]
+        assert len(found) == 1 and found[0].speaker is None
 
 
 def test_a_bare_relative_source_is_its_antecedent(extractor):

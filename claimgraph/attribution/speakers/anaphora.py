@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import relative_antecedent
-from claimgraph.attribution.speaker_types import ORG_NOUNS
+from claimgraph.attribution.speaker_types import ORG_NOUNS, PERSON_NOUNS
 from claimgraph.attribution.speakers.memory import IT_WINDOW, PASS, ArticleMemory, Pass, Resolve
 from claimgraph.attribution.speakers.mentions import GROUP_PRONOUNS, PERSON_PRONOUNS, SELF_PRONOUNS, strip_det
 from claimgraph.attribution.speakers.names import gender_fits, identity_fits, lower_case_signer, plural
@@ -217,8 +217,12 @@ def _owner_of_demonstrative(noun: Token) -> Token:
 
 
 def quantified(memory: ArticleMemory, mention: Span, text: str) -> Speaker | None | Pass:
-    """'some', 'others', 'many' alone: part of a group of people, or nobody; PASS for any other mention."""
+    """'some', 'others', 'many' alone: part of a group of people, 'another' one more of the source just before, or
+    nobody; PASS for any other mention."""
     lower = text.lower()
+    if lower == "another":
+        single = _one_more(memory, mention)
+        return memory.remember(single, text) if single is not None else None
     if lower in QUANTIFIERS:
         # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people
         # just described, an anonymous source of this article ("some teachers", "other academics").
@@ -231,6 +235,29 @@ def quantified(memory: ArticleMemory, mention: Span, text: str) -> Speaker | Non
             return None
         return memory.remember(Speaker(f"{QUANTIFIERS[lower]} {people}", "anonymous"), text)
     return PASS
+
+
+# Words that open one source's description and say only that it is one ("one Twitter user", "a source").
+ONE_OF = {"one", "a", "an"}
+
+
+def _one_more(memory: ArticleMemory, mention: Span) -> Speaker | None:
+    """'Another': one more of the kind of person that spoke just before ("… sick minds," one Twitter user wrote.
+    Another posted …": another Twitter user); nobody where the last source is named, several, a thing, the writer,
+    or spoke too long ago."""
+    if not memory.known:
+        return None
+    last = memory.known[-1]
+    words = last.name.split()
+    recent = mention.start_char - memory.at.get(last.key, -IT_WINDOW) < IT_WINDOW
+    if last.type != "anonymous" or last.role == "writer" or not recent or not words or words[-1].endswith("s"):
+        return None  # a plural ("Forum posts claim …. Another reported …"): another what is not said
+    head = _head_word(last.name)
+    if head not in PERSON_NOUNS and not head.endswith(("er", "or", "ist", "ian")):
+        return None  # one more person, not one more of a thing named last ("an attack … . Another said")
+    if words[0].lower() in ONE_OF:
+        words = words[1:]
+    return Speaker(" ".join(["another", *words]), "anonymous") if words else None
 
 
 def _rest_of_group(memory: ArticleMemory, mention: Span) -> str | None:
