@@ -3,9 +3,10 @@
 "he"/"she" go to the person last named whose first name fits (a name inside a statement, a clause describing
 someone else or the one a cue addresses is skipped), else to the one person described just before; "they" to the
 last group or body, or the people just described; "it" to the body that spoke in the last few sentences or is
-named again just before; "which/who/that" to the relative clause's antecedent; "some", "others" to part of a group
-just described. Each step returns PASS (memory.py) for a mention that is not its own, None where it names nobody.
-Steps of `SpeakerResolver` (resolver.py), which passes itself as `resolve` for the spans they stand for.
+named again just before; "which/who/that" to the relative clause's antecedent (the name after "those of"); "some",
+"others" to part of a group just described, "another" to one more of the kind of person that spoke just before.
+Each step returns PASS (memory.py) for a mention that is not its own, None where it names nobody. Steps of
+`SpeakerResolver` (resolver.py), which passes itself as `resolve` for the spans they stand for.
 """
 
 from __future__ import annotations
