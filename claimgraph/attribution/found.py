@@ -319,7 +319,9 @@ def _someone_or_person(token: Token) -> bool:
 
 
 # Nouns for places: "some Republicans in the state who …", "signs in some locations that say …": a relative clause
-# the parser hangs on a place inside a locative phrase is about the noun that phrase hangs on.
+# the parser hangs on a place inside a locative phrase is about the noun that phrase hangs on. Apart from
+# speaker_types.PLACE_WORDS (the words that call the name after them a place): a room, a store or a market is where
+# something is, yet "the office of the mayor" names no place.
 PLACE_NOUNS = {"state", "city", "country", "area", "region", "district", "location", "town", "county", "village",
                "neighborhood", "neighbourhood", "province", "place", "site", "nation", "capital", "suburb", "street",
                "room", "building", "store", "shop", "office", "school", "house", "home", "world", "community",

@@ -397,9 +397,12 @@ class TypeEvidence:
 
 
 # Words for a place that say the name after them, or after their "of", is a place's ("the capital Velmark", "the
-# city of Velmark"; "the Velmark region" is a region, not Velmark).
-PLACE_WORDS = {"capital", "city", "town", "village", "province", "region", "county", "district", "country",
-               "nation", "state", "island", "municipality", "port", "kingdom", "republic", "emirate"}
+# city of Velmark"; "the Velmark region" is a region, not Velmark): here for a speaker's type, in persons.py for an
+# affiliation ("the border town of Kestrova" is no body). found.PLACE_NOUNS stays apart: it holds nouns for where
+# something is (a room, a store, a market), whose "of" names no place ("the office of the mayor").
+PLACE_WORDS = {"capital", "city", "town", "village", "hamlet", "suburb", "neighbourhood", "neighborhood", "province",
+               "region", "county", "district", "municipality", "country", "nation", "state", "island", "port",
+               "kingdom", "republic", "emirate"}
 PLACE_PREPOSITIONS = {"in", "from", "near", "to", "across", "outside", "inside", "into", "throughout"}
 
 

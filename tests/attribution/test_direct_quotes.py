@@ -511,7 +511,7 @@ def test_a_noun_naming_what_was_said_introduces_the_quotation(rules, text, cue, 
 @pytest.mark.parametrize("text, speaker", [
     ('The owner of the ferry appears to be Tarnside user oldsalt, who posted another photo of his boat last night '
      'with the caption, "Oops I think we fooled the whole harbor and the video has not aired yet."',
-     "Tarnside user oldsalt"),
+     "oldsalt"),  # a lower-case account name after "user" is the person, "Tarnside user" the role
     ('The boat belongs to Orla Brenn, who sent a picture of it to her brother with the message: "The ferry is mine now '
      'and it is never going back to the company."', "Orla Brenn"),
 ])

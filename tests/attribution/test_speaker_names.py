@@ -193,6 +193,20 @@ def test_a_handle_after_a_role_noun_is_the_speaker(rules):
     assert (speaker.name, speaker.type, speaker.role) == ("Kestrel7", "person", "Twitter user")
 
 
+def test_a_lower_case_account_name_after_its_holders_noun_is_the_speaker_again_and_again(rules):
+    """ "Redditor quillbatts says …": an account's name in lower case after a noun for its holder is the person,
+    "redditor" the role; the name alone again and "he" after it are the same (FNC-1 design: "Redditor
+    doctorkuddles" anonymous, its later mentions nobody); "User comments suggest …" names nobody's account."""
+    text = ("Redditor quillbatts says that he just bought a heavier phone. quillbatts further says he weighed both "
+            "phones at home. “I just don’t see the memory being that much heavier,” he said.")
+    found = extract(rules, text)
+    assert {(a.speaker.name, a.speaker.type, a.speaker.role) for a in found if a.speaker} == {
+        ("quillbatts", "person", "redditor")}
+    assert len(found) == 3 and all(a.speaker for a in found)
+    found = extract(rules, "User comments suggest that the phone bends in a pocket.")
+    assert not any(a.speaker and a.speaker.type == "person" for a in found)
+
+
 @pytest.mark.parametrize("text, words, speaker", [
     # A tabloid's picture caption opens with one word and a colon: a label, not a speaker (FNC-1 design bodies:
     # "Overwhelmed", "Victim", "Thankful", "Arrest" as people).

@@ -263,6 +263,12 @@ def test_a_place_is_no_affiliation(extractor):
                         "Dunne said air strikes had destroyed many vehicles.")
     doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == "Kestrova"]
     assert SpeakerResolver(doc)._body_named("Kestrova") == "Kestrova"  # nothing says what Kestrova is
+    # One list of place words for affiliations and types (speaker_types.PLACE_WORDS): "the state of" came from the
+    # latter.
+    doc = extractor.nlp("Fighters attacked the state of Kestrova on Monday. Kestrova district chief Ilse Dunne "
+                        "said air strikes had destroyed many vehicles.")
+    doc.ents = [Span(doc, t.i, t.i + 1, label="ORG") for t in doc if t.text == "Kestrova"]
+    assert SpeakerResolver(doc)._body_named("Kestrova") is None
 
 
 def test_an_agent_for_a_family_is_not_the_person_the_family_mourns(extractor):

@@ -539,6 +539,8 @@ def test_the_shipped_organisation_list_names_bodies_only():
 @pytest.mark.parametrize("text, name", [
     ("Talks were held in the capital Ndorama last week. Ndorama refused to comment on the talks.", "Ndorama"),
     ("Trade has slowed in the city of Velmora. Velmora said the port would reopen.", "Velmora"),
+    # One list of place words for types and affiliations (speaker_types.PLACE_WORDS): "suburb" came from the latter.
+    ("Trade has slowed in the suburb of Dalvenna. Dalvenna said the port would reopen.", "Dalvenna"),
     ("The prisoners were flown to Kelsgrad on Monday, and the pilot's father waited in Karak, Kelsgrad. Kelsgrad "
      "said it would strike again.", "Kelsgrad"),
 ])

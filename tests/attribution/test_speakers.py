@@ -32,6 +32,34 @@ def test_a_relative_pronoun_resolves_to_its_antecedent(extractor):
     assert text[found.source_span[0]:found.source_span[1]] == "who"
 
 
+def test_which_after_those_of_a_body_is_that_body(extractor):
+    """ "… match those of the Harbor Monitoring Group, which said …": the parser hangs the clause on "those" (the
+    group's figures); the group said it (FNC-1 design: "those of the … Observatory …, which said", no speaker)."""
+    text = ("Their claims would appear to correspond with those of the Harbor Monitoring Group for Civil Rights, which "
+            "said the militants had seized at least one cache.")
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is not None and found.speaker.name == "Harbor Monitoring Group for Civil Rights"
+
+
+def test_it_resolves_to_the_unnamed_body_that_just_spoke(extractor):
+    """ "Kestrovia's government later insisted … . It said …": a body described, not named, counts for "it" as a
+    named one does (FNC-1 design: "Iraq's government … It said", no speaker)."""
+    text = ("Officials in Velmora detained a woman at the border on Tuesday. But Kestrovia's government later insisted "
+            "the woman was not a spy. The border crossing was closed on Wednesday. It said the arrest had been a "
+            "mistake.")
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is not None and found.speaker.name == "Kestrovia's government"
+
+
+def test_an_unnamed_body_for_it_is_read_by_the_head_of_its_description():
+    # "the leader of the Velmoran rebel group" is a person, no body that "it" may be (FNC-1 check: "it announced"
+    # given to such a leader once an unnamed body counted by its last word).
+    from claimgraph.attribution.speakers.anaphora import _head_word
+
+    assert _head_word("leader of the Velmoran rebel group") == "leader"
+    assert _head_word("Kestrovia's government") == "government"
+
+
 def test_that_said_is_not_an_attribution(extractor):
     text = "That said, the ferry software leaves its files unencrypted when the name is short."
     assert extract(extractor, text) == []
@@ -387,10 +415,25 @@ def test_a_title_before_a_name_is_the_role_of_a_person(extractor, text):
      "some teachers"),
     ("One academic told the authors that she had no contract, leaving students unhappy. Others reported "
      "supervisors taking credit for research.", "reported", "other academics"),  # the rest of that group
+    # "another": one more of the kind of source that spoke just before (FNC-1 design and check: "one Twitter user
+    # wrote. Another posted …", "One user said …, while another said …", nobody)
+    ("The ruling provoked swift replies from Velmoran readers. “They are afraid of snow,” one Twitter user wrote. "
+     "Another said the cleric had never seen a snowman.", "said", "another Twitter user"),
 ])
 def test_a_quantifier_is_part_of_the_people_just_described(extractor, text, cue, name):
     speaker = by_cue(extract(extractor, text), cue).speaker
     assert speaker is not None and (speaker.name, speaker.type) == (name, "anonymous")
+
+
+def test_another_after_several_or_a_named_source_names_nobody(extractor):
+    # "Forum posts claim … . Another reported …": another what, the text does not say; nor after a named person,
+    # nor after a thing (FNC-1 check: "another attack" for "Another said" after an official declined).
+    for text in ("Forum posts claim that a reset deleted their files. Another reported that his account was locked.",
+                 "Mara Vell said the pier would close. Another said it would stay open.",
+                 "The harbour report said the pier would close. Another said it would stay open."):
+        found = [a for a in extract(extractor, text) if a.source_span and
+                 text[a.source_span[0]:a.source_span[1]] == "Another"]
+        assert len(found) == 1 and found[0].speaker is None
 
 
 def test_a_bare_relative_source_is_its_antecedent(extractor):

@@ -3,9 +3,10 @@
 "he"/"she" go to the person last named whose first name fits (a name inside a statement, a clause describing
 someone else or the one a cue addresses is skipped), else to the one person described just before; "they" to the
 last group or body, or the people just described; "it" to the body that spoke in the last few sentences or is
-named again just before; "which/who/that" to the relative clause's antecedent; "some", "others" to part of a group
-just described. Each step returns PASS (memory.py) for a mention that is not its own, None where it names nobody.
-Steps of `SpeakerResolver` (resolver.py), which passes itself as `resolve` for the spans they stand for.
+named again just before; "which/who/that" to the relative clause's antecedent (the name after "those of"); "some",
+"others" to part of a group just described, "another" to one more of the kind of person that spoke just before.
+Each step returns PASS (memory.py) for a mention that is not its own, None where it names nobody. Steps of
+`SpeakerResolver` (resolver.py), which passes itself as `resolve` for the spans they stand for.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import relative_antecedent
+from claimgraph.attribution.speaker_types import ORG_NOUNS, PERSON_NOUNS
 from claimgraph.attribution.speakers.memory import IT_WINDOW, PASS, ArticleMemory, Pass, Resolve
 from claimgraph.attribution.speakers.mentions import GROUP_PRONOUNS, PERSON_PRONOUNS, SELF_PRONOUNS, strip_det
 from claimgraph.attribution.speakers.names import gender_fits, identity_fits, lower_case_signer, plural
@@ -134,8 +136,10 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
 def _last_body(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve) -> Speaker | None:
     """'it'. "The company said … It added …": the organisation (or the report, the statement) that spoke last, if
     it spoke in the last few sentences (IT_WINDOW characters); else nobody."""
+    # An unnamed body counts ("Iraq's government insisted … . It said …"), as a statement does; by the head of its
+    # description ("the leader of the group" is no body).
     bodies = [k for k in reversed(memory.known) if k.type in {"organization", "news_outlet"} or (
-        k.type == "anonymous" and k.name.split()[-1].lower() in STATEMENT_NOUNS)]
+        k.type == "anonymous" and _head_word(k.name) in STATEMENT_NOUNS | ORG_NOUNS)]
     if bodies and mention.start_char - memory.at.get(bodies[0].key, -IT_WINDOW) < IT_WINDOW:
         return memory.remember(bodies[0], text)
     # Else one that spoke earlier and is named again just before ("Microsoft’s goal … , it said").
@@ -154,6 +158,15 @@ def _last_body(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve
         memory.described[mention.start] = found
         return memory.remember(found, text)
     return None
+
+
+def _head_word(description: str) -> str:
+    """The head of an unnamed source's description, in lower case: its last word before an "of" ("leader of the
+    extremist group": leader), else its last word."""
+    words = description.lower().split()
+    if "of" in words[1:]:
+        words = words[:words.index("of", 1)]
+    return words[-1] if words else ""
 
 
 def _plural_since(memory: ArticleMemory, known: Speaker, mention: Span) -> bool:
@@ -182,6 +195,7 @@ def relative(mention: Span, text: str, resolve: Resolve) -> Speaker | None | Pas
         if noun.ent_type_ in {"DATE", "TIME"}:
             # "saw a dermatologist on Monday, who told him …": the date is when, the noun before it who.
             noun = _noun_before_date(mention.root) or noun
+        noun = _owner_of_demonstrative(noun)
         if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ not in {"DATE", "TIME"} and noun.i < mention.start:
             # The antecedent's words before the relative clause ("a string of Tory MPs who said …").
             words = [t for t in noun.subtree if t.i < mention.root.head.left_edge.i and not t.is_space]
@@ -193,9 +207,23 @@ def relative(mention: Span, text: str, resolve: Resolve) -> Speaker | None | Pas
     return PASS
 
 
+def _owner_of_demonstrative(noun: Token) -> Token:
+    """The name a demonstrative's "of" gives where the parser hung a relative clause on the demonstrative ("the
+    figures match those of the Harbor Monitoring Group, which said …": the group said it, "those" are its figures);
+    else `noun` itself."""
+    if noun.pos_ != "PRON" or noun.lower_ not in {"those", "that", "these", "this"}:
+        return noun
+    return next((obj for prep in noun.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                 for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}), noun)
+
+
 def quantified(memory: ArticleMemory, mention: Span, text: str) -> Speaker | None | Pass:
-    """'some', 'others', 'many' alone: part of a group of people, or nobody; PASS for any other mention."""
+    """'some', 'others', 'many' alone: part of a group of people, 'another' one more of the source just before, or
+    nobody; PASS for any other mention."""
     lower = text.lower()
+    if lower == "another":
+        single = _one_more(memory, mention)
+        return memory.remember(single, text) if single is not None else None
     if lower in QUANTIFIERS:
         # "On a forum for teachers, some wrote …", "One academic told … Others reported …": part of the people
         # just described, an anonymous source of this article ("some teachers", "other academics").
@@ -208,6 +236,29 @@ def quantified(memory: ArticleMemory, mention: Span, text: str) -> Speaker | Non
             return None
         return memory.remember(Speaker(f"{QUANTIFIERS[lower]} {people}", "anonymous"), text)
     return PASS
+
+
+# Words that open one source's description and say only that it is one ("one Twitter user", "a source").
+ONE_OF = {"one", "a", "an"}
+
+
+def _one_more(memory: ArticleMemory, mention: Span) -> Speaker | None:
+    """'Another': one more of the kind of person that spoke just before ("… sick minds," one Twitter user wrote.
+    Another posted …": another Twitter user); nobody where the last source is named, several, a thing, the writer,
+    or spoke too long ago."""
+    if not memory.known:
+        return None
+    last = memory.known[-1]
+    words = last.name.split()
+    recent = mention.start_char - memory.at.get(last.key, -IT_WINDOW) < IT_WINDOW
+    if last.type != "anonymous" or last.role == "writer" or not recent or not words or words[-1].endswith("s"):
+        return None  # a plural ("Forum posts claim …. Another reported …"): another what is not said
+    head = _head_word(last.name)
+    if head not in PERSON_NOUNS and not head.endswith(("er", "or", "ist", "ian")):
+        return None  # one more person, not one more of a thing named last ("an attack … . Another said")
+    if words[0].lower() in ONE_OF:
+        words = words[1:]
+    return Speaker(" ".join(["another", *words]), "anonymous") if words else None
 
 
 def _rest_of_group(memory: ArticleMemory, mention: Span) -> str | None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.speaker_types import (
     NAME_WORD,
@@ -290,17 +291,51 @@ def unshout(name: str) -> str:
     return name.title() if name.isupper() and sum(ch.isalpha() for ch in name) > 3 else name
 
 
-def handle_after_role(root: Token) -> str | None:
+# Nouns for whoever holds an account ("Redditor doctorkuddles", "Instagram user gtorious"): a word in lower case
+# right after one is the account's name, as no word of running prose stands there (FNC-1 design: four such names
+# were anonymous "Redditor doctorkuddles" or "User fryd", and their later mentions nobody).
+ACCOUNT_NOUNS = {"user", "redditor", "commenter", "username", "poster", "tweeter", "instagrammer", "youtuber"}
+# An account's name in lower case: letters, digits, underscores and stops, no space ("doctorkuddles", "fryd_").
+LOWER_HANDLE = re.compile(r"^[a-z][a-z0-9_.]{2,}$")
+# What a holder's noun modifies in prose ("user comments suggest …", "a user review says …"): no account's name.
+ACCOUNT_THINGS = STATEMENT_NOUNS | {"comment", "review", "rating", "feedback", "account", "name", "data", "base",
+                                    "interface", "group", "forum", "profile", "page"}
+
+
+def handle_after_role(root: Token) -> tuple[str, str] | None:
     """'Twitter user MAbiga6 replies': an account's handle right after a role noun is the one who posts, whatever
     the recogniser made of the words before it ("Twitter" as a person); the words before are its role (FNC-1
-    sample A: the speaker was "Twitter")."""
-    if not HANDLE.match(root.text) or root.i == 0:
+    sample A: the speaker was "Twitter"). Also a name in lower case after a noun for an account's holder
+    ("Redditor doctorkuddles says", "User fryd_ commented": `ACCOUNT_NOUNS`). The handle and the role, or None."""
+    doc = root.doc
+    start = root.i
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].is_alpha or doc[start - 1].text == "_"
+                                                            or doc[start - 1].like_num):
+        start -= 1  # "fryd_": the tokeniser splits the underscore off the name
+    handle = doc[start:root.i + 1].text
+    if start == 0:
         return None
-    noun = root.doc[root.i - 1]
-    if noun.head.i != root.i or noun.lower_ not in PERSON_NOUNS:
+    noun = doc[start - 1]
+    # A name the tagger reads as a plural ("doctorkuddles") is one where its verb agrees with one ("says"), never
+    # where the words are prose ("user comments suggest").
+    one = root.tag_ not in {"NNS", "NNPS"} or root.head.tag_ == "VBZ" and root.dep_ == "nsubj"
+    lower = bool(LOWER_HANDLE.match(handle)) and noun.lower_ in ACCOUNT_NOUNS and one and (
+        root.lemma_.lower() not in ACCOUNT_THINGS and root.lower_ not in ACCOUNT_THINGS)
+    handled = HANDLE.match(handle) and noun.lower_ in PERSON_NOUNS and root.tag_ not in {"NNS", "NNPS"}
+    if not (handled or lower) or not start <= noun.head.i <= root.i:
         return None
-    words = [t.text for t in root.doc[noun.left_edge.i:root.i] if t.lower_ not in DETERMINERS and not t.is_punct]
-    return " ".join(words) or None
+    # The words before as a role, its nouns in lower case ("User fryd_" opening a sentence: "user").
+    words = [t.lower_ if t.lower_ in ACCOUNT_NOUNS else t.text for t in doc[noun.left_edge.i:start]
+             if t.lower_ not in DETERMINERS and not t.is_punct]
+    return (handle, " ".join(words)) if words else None
+
+
+def account_named_again(known: list[Speaker], mention: str) -> Speaker | None:
+    """'doctorkuddles further says …': an account's name in lower case, alone, that the article gave earlier after
+    its role noun (`handle_after_role`): that account's holder; None for any other mention."""
+    if not LOWER_HANDLE.match(mention):
+        return None
+    return next((k for k in reversed(known) if k.type == "person" and k.name == mention), None)
 
 
 # How far before a signature's display name its dash may stand (the dash, spaces, a line break).

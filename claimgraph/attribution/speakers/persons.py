@@ -19,6 +19,7 @@ from claimgraph.attribution.speaker_types import (
     HONORIFICS,
     LEGISLATORS,
     ORG_NOUNS,
+    PLACE_WORDS,
     TITLES,
     looks_like_full_name,
     name_key,
@@ -60,9 +61,6 @@ from claimgraph.records import Speaker, normalise_name
 
 # Last words of a name cut short ("The Social Network and"): no body's name.
 CUT_ENDS = {"and", "or", "of", "the", "for", "&", "in", "at", "to"}
-# What a place is called ("the border town of Kestrova"): the name after "of" is a place, no body.
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "county", "district", "suburb", "island",
-               "municipality", "neighbourhood", "neighborhood", "hamlet"}
 
 
 def _names_a_body(org: Span) -> bool:
@@ -261,7 +259,7 @@ def _called_a_place(memory: ArticleMemory, name: str) -> bool:
     if memory.doc is None:
         return False
     last = name.split()[-1]
-    return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_NOUNS
+    return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_WORDS
                and memory.doc[t.left_edge.i:t.i + 1].text.endswith(name) for t in memory.doc if t.text == last)
 
 

@@ -43,7 +43,7 @@ from claimgraph.attribution.speakers.mentions import (
     widened_to_entity,
     without_caption,
 )
-from claimgraph.attribution.speakers.names import handle_after_role
+from claimgraph.attribution.speakers.names import account_named_again, handle_after_role
 from claimgraph.attribution.speakers.nearby import people_before
 from claimgraph.attribution.speakers.persons import body_affiliation, resolve_person
 from claimgraph.records import Speaker
@@ -116,10 +116,14 @@ class SpeakerResolver(ArticleMemory):
         return body_affiliation(self, affiliation, name)
 
     def _account_handle(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
-        """'Twitter user MAbiga6 replies': the account's handle is the person (`handle_after_role`); else PASS."""
+        """'Twitter user MAbiga6 replies': the account's handle is the person (`handle_after_role`), and so is the
+        handle in lower case named again alone (`account_named_again`); else PASS."""
         handle = handle_after_role(root)
         if handle is not None:
-            return self.remember(Speaker(root.text, "person", handle), text)
+            return self.remember(Speaker(handle[0], "person", handle[1]), text)
+        again = account_named_again(self.known, text)
+        if again is not None:
+            return self.remember(again, text)
         return PASS
 
     def _apposed_name(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:

@@ -65,7 +65,7 @@ def split_role(words: list[str]) -> tuple[str | None, list[str]]:
         plain = words[0].lower().rstrip(".")
         role.append(ABBREVIATED.get(plain, plain))
         words = words[1:]
-        if len(words) > 2 and ORDINAL.match(words[0]) and words[1].lower() == "class":
+        if len(words) > 2 and _grade(words[0], words[1]):
             role += [words[0].lower(), "class"]  # "Sgt. 1st Class Ivo Marr": the rank's grade is the title's
             words = words[2:]
     return (" ".join(role) or None), words
@@ -139,9 +139,15 @@ def _rank_before(tokens: list[Token]) -> list[Token]:
         return tokens
     doc, at = tokens[0].doc, tokens[0].i
     ordinal, stop, title = doc[at - 1], doc[at - 2], doc[at - 3]
-    if ORDINAL.match(ordinal.text) and stop.text == "." and title.lower_ in ABBREVIATED:
+    if _grade(ordinal.text, tokens[0].text) and stop.text == "." and title.lower_ in ABBREVIATED:
         return [title, ordinal] + tokens
     return tokens
+
+
+def _grade(ordinal: str, word: str) -> bool:
+    """A soldier's grade after the rank ("1st Class" of "Sgt. 1st Class"), read in a whole mention (`split_role`)
+    and where the recogniser cut the name after the ordinal (`_rank_before`): the grade is the title's."""
+    return bool(ORDINAL.match(ordinal)) and word.lower() == "class"
 
 
 def _kin(token: Token) -> bool:
