@@ -117,8 +117,9 @@ def speaker_labels(doc: Doc) -> list[Found]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         start, end = trim(doc, m.end(), line_end, keep_final_period=True)
-        name_start = m.start("name")
         name_end = m.end("name")
+        # LABEL's optional space may take the blank line before the label: the name starts at its first letter
+        name_start = name_end - len(m.group("name").lstrip())
         source = doc.char_span(name_start, name_end, alignment_mode="expand")
         colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
         if source is None or colon is None or end <= start:

@@ -83,3 +83,11 @@ def test_a_fact_checks_verdict_labels_are_the_writers_prose(extractor):
     found = extract(extractor, text)
     assert _colon_lines(found, text) == []
     assert sorted(a.cue for a in found) == ["said", "told"]
+
+
+def test_a_transcript_label_after_a_blank_line_is_its_speakers_name_alone(extractor):
+    text = ("VELL: The bridge will reopen in May, and the crews will work all winter.\n\n"
+            "TALBOT: The port lost money in June, and the cranes were idle.\n\n"
+            "VELL: The harbor board will meet again in March to set the fares.\n")
+    found = [a for a in extract(extractor, text) if a.cue == ":"]
+    assert [text[a.source_span[0]:a.source_span[1]] for a in found] == ["VELL", "TALBOT", "VELL"]
