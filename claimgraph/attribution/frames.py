@@ -22,8 +22,9 @@ from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.marks import CLOSE, OPEN, WORD, Quote, ends_clause, ends_inside
 
 # Cue words that open a quote right after them, without a comma or colon ('she said “…”'); not "told", whose next
-# quoted words are as often a title ('told “CBS Mornings” that …').
-BARE_FRAMES = {"said", "says", "added"}
+# quoted words are as often a title ('told “CBS Mornings” that …'). The participles too ('released a statement saying
+# “the murder is shocking.”'): without them the reported clause took the quotation as indirect speech.
+BARE_FRAMES = {"said", "says", "say", "added", "saying", "adding", "stated"}
 WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
 
 
