@@ -336,6 +336,19 @@ def test_a_quote_right_after_saying_is_a_direct_quote_of_its_subject(rules, text
     assert a.kind == "direct" and speaker_name(a) == "Dana Corvin"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Asked why she named the club the Harbor Crew, Mara Vell told \"Port Ellis Mornings\" co-host Dana Corvin, "
+     "\"Because if you do not do right by the town, you have to reckon with us.\"", "Mara Vell"),
+    ("The mayor, Dana Corvin, told \"The Courier\" on Sunday: \"We will not sell the ferry to anyone.\"",
+     "Dana Corvin"),
+])
+def test_a_programmes_name_in_marks_before_the_quote_is_no_quotation(rules, text, speaker):
+    # 'told “CBS This Morning” co-host Gayle King, “…”': the title's marks do not end the cue clause, the quotation
+    # after the comma is what the subject told.
+    a = by_cue(extract(rules, text), "told")
+    assert a.kind == "direct" and a.content.startswith(("Because", "We will")) and speaker_name(a) == speaker
+
+
 def test_a_cue_with_its_own_clause_after_a_finished_quote_does_not_frame_it(rules):
     # '… Harry said: "… paths." He added that …': the quote ended its sentence, and "added" has a clause of its
     # own: the quote is framed by "said" before it, and "He added that …" is a second statement.
