@@ -93,8 +93,12 @@ def speaker_mention(doc: Doc, cue: Token, after: int | None = None) -> Span | No
     if not subjects and cue.dep_ == "xcomp" and cue.head.lemma_.lower() in PERCEIVED:
         # '“…,” the man could be heard saying': the one heard (or seen, filmed) saying it, not the hearer
         subjects = [c for c in cue.head.children if c.dep_ == "nsubjpass"]
-    if not subjects and cue.dep_ in {"advcl", "conj", "xcomp", "pcomp"}:
-        climbed, _ = cue_subject(cue)  # "…, adding: “…”": the subject of the verb it hangs from
+    if not subjects and (cue.dep_ in {"advcl", "conj", "xcomp", "pcomp"}
+                         or cue.dep_ == "acl" and cue.tag_ == "VBG" and after is None):
+        # "…, adding: “…”": the subject of the verb it hangs from; "released a statement saying “…”": the releaser
+        # (a participle after a quote hangs on a noun of the sentence that goes on: "…,” crediting the crew, who
+        # posted photos of the car mentioning a prank")
+        climbed, _ = cue_subject(cue)
         subjects = [climbed] if climbed is not None else []
     parsed = subjects
     if after is not None:

@@ -22,8 +22,9 @@ from claimgraph.attribution.found import doc_text, trim
 from claimgraph.attribution.marks import CLOSE, OPEN, WORD, Quote, ends_clause, ends_inside
 
 # Cue words that open a quote right after them, without a comma or colon ('she said “…”'); not "told", whose next
-# quoted words are as often a title ('told “CBS Mornings” that …').
-BARE_FRAMES = {"said", "says", "added"}
+# quoted words are as often a title ('told “CBS Mornings” that …'). The participles too ('released a statement saying
+# “the murder is shocking.”'): without them the reported clause took the quotation as indirect speech.
+BARE_FRAMES = {"said", "says", "say", "added", "saying", "adding", "stated"}
 WINDOW = 25  # tokens after a closing mark (or before an opening one) searched for the cue
 
 
@@ -263,14 +264,47 @@ def cue_before(doc: Doc, quote: Quote, used: set[int]) -> Token | None:
         return tail[-1]
     if not tail or tail[-1].text not in {":", ",", ";"}:
         return None  # "he added; “…”": a semicolon typed for the colon
-    for token in reversed(tail[-WINDOW:]):
+    titled: set[int] = set()  # the words of a quoted title in the addressee, counted as one
+    window = tail[-WINDOW:]
+    k = len(window) - 1
+    while k >= 0:
+        token = window[k]
+        if token.text in CLOSE and (opening := _quoted_title_start(doc, token)) is not None:
+            # 'Scott told “CBS This Morning” co-host Gayle King, “…”': a programme's name in marks, not a quotation
+            titled |= {t.i for t in window if opening.i < t.i < token.i}
+            k -= token.i - opening.i + 1
+            continue
         if token.text in {".", "!", "?"} or token.text in CLOSE:
             return None
         if cue_for(token) and token.i not in used:
             # Only adverbs, the addressee and punctuation may stand between the cue and the quote.
-            between = [t for t in tail if t.i > token.i and not t.is_punct]
-            if len(between) <= 4:
+            between = [t for t in tail if t.i > token.i and not t.is_punct and t.i not in titled
+                       and not _hyphen_joined(t)]
+            if len(between) <= 4:  # a title's words left out: the addressee it names ("… co-host Gayle King")
                 return token
+            return None
+        k -= 1
+    return None
+
+
+def _hyphen_joined(token: Token) -> bool:
+    """The second part of a hyphenated word ("host" in "co-host"): one word with the part before it."""
+    return token.i > 1 and token.doc[token.i - 1].text == "-" and not token.doc[token.i - 2].whitespace_
+
+
+def _quoted_title_start(doc: Doc, closing: Token) -> Token | None:
+    """The opening mark of a title of one to four capitalised words in marks that `closing` ends, inside a cue clause
+    ('told “CBS This Morning” co-host …'); None for anything else a closing mark may end."""
+    for back in range(2, 7):
+        if closing.i - back < 0:
+            return None
+        opening = doc[closing.i - back]
+        if opening.text in OPEN:
+            words = [t for t in doc[opening.i + 1:closing.i]]
+            if all(t.is_title or t.is_upper or t.text in {"&", "'s", "’s"} for t in words):
+                return opening
+            return None
+        if opening.text in CLOSE or opening.is_punct and opening.text not in {"&"}:
             return None
     return None
 

@@ -17,7 +17,13 @@ LABEL = re.compile(r"^[\"“]?(?P<name>(?:MR\.|MRS\.|MS\.|DR\.|SEN\.|REP\.|GOV\.
                    re.MULTILINE)
 NOT_SPEAKERS = {"CORRECTION", "UPDATE", "BYLINE", "EMAIL", "LOOK", "EXCLUSIVE", "PREVIOUSLY", "NOTE", "EDITOR'S NOTE",
                 "WATCH", "READ", "RELATED", "SOURCE", "SOURCES", "PHOTO", "VIDEO", "BREAKING", "Q", "A", "FIX IS IN",
-                "SHORT READS", "STAT OF THE WEEK", "BUSTED", "HUFFPOLLSTER"}
+                "SHORT READS", "STAT OF THE WEEK", "BUSTED", "HUFFPOLLSTER",
+                # a page's section words ("STORY: …", "NEWS: …"); the writer's notes (`WRITERS_NOTES`) below
+                "STORY", "NEWS", "PHOTOS", "VIDEOS", "IMAGE"}
+# The end of a turn of talk: a transcript line is a sentence, or breaks off ("WALLACE: But, Senator —"). An all-caps
+# label before a line that ends on a word ("SYRIAN WAR: 10 points to help understand what's going on", "ROMP: A
+# screenshot of the viral video [CEN]") heads a link to another story or a photo caption of a tabloid page.
+TURN_END = re.compile(r"[.?!…\"“”'‘’)—–:;,-][ \t]*$")
 
 
 # Link and section lines of web pages ("READ MORE: Mayor says …", "Related: …", "Watch: …"): a headline of another
@@ -36,7 +42,11 @@ TITLE_LABEL = re.compile(r"^(?P<name>(?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(?:The )?[A-Z
 MIN_TITLE_LINES = 2
 # The writer's own notes ("UPDATE: The harbor board has confirmed …", "EDITOR'S NOTE: …"): a label that opens a line
 # of the article's prose, not a headline of another page, so what is said in the line stays.
-WRITERS_NOTES = {"UPDATE", "UPDATED", "NOTE", "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE", "EDITOR’S NOTE"}
+WRITERS_NOTES = {"UPDATE", "UPDATED", "EARLIER", "NOTE", "CORRECTION", "CLARIFICATION", "EDITOR'S NOTE",
+                 "EDITOR’S NOTE",
+                 # a fact check's own verdicts ("FACT: That blogger never said …"): the writer's prose
+                 "FACT", "FICTION", "MYTH", "CLAIM", "VERDICT"}
+NOT_SPEAKERS |= WRITERS_NOTES
 MIN_UTTERANCE_WORDS = 5
 
 
@@ -55,9 +65,18 @@ def _named_elsewhere(text: str, name: str, label_starts: set[int]) -> bool:
     return any(m.start() not in label_starts for m in re.finditer(rf"\b{re.escape(name)}\b", text))
 
 
+def _turn(text: str, start: int) -> bool:
+    """The rest of an all-caps label's line ends as a turn of talk does (`TURN_END`), not as a headline."""
+    end = text.find("\n", start)
+    return TURN_END.search(text[start:len(text) if end < 0 else end]) is not None
+
+
 def transcript_labels(text: str) -> list[re.Match]:
     matches = [m for m in LABEL.finditer(text) if m.group("name").strip() not in NOT_SPEAKERS]
-    matches = matches if len(matches) >= 2 else []
+    # Two turns at least, and more turns than other lines: a block of linked headlines may hold one that ends on a
+    # question or a quote ("FUNDING CUTS: Is this the end for our ABC?"), a transcript's lines nearly all end as turns.
+    turns = sum(_turn(text, m.end()) for m in matches)
+    matches = matches if turns >= 2 and 2 * turns > len(matches) else []
     titled = [m for m in TITLE_LABEL.finditer(text) if m.group("name").upper() not in NOT_SPEAKERS
               and not LINK_LINE.match(text, m.start())]
     label_starts = {m.start() for m in titled}
@@ -98,8 +117,9 @@ def speaker_labels(doc: Doc) -> list[Found]:
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end < 0 else line_end
         start, end = trim(doc, m.end(), line_end, keep_final_period=True)
-        name_start = m.start("name")
         name_end = m.end("name")
+        # LABEL's optional space may take the blank line before the label: the name starts at its first letter
+        name_start = name_end - len(m.group("name").lstrip())
         source = doc.char_span(name_start, name_end, alignment_mode="expand")
         colon = doc.char_span(name_end, name_end + 1, alignment_mode="expand")
         if source is None or colon is None or end <= start:

@@ -324,6 +324,31 @@ def test_quote_right_after_said_without_a_comma_is_its_own(rules):
     assert speaker_name(a) == "Ilse Marr"
 
 
+@pytest.mark.parametrize("text", [
+    "Mayor Dana Corvin released a statement saying \"the closure of the pier is shocking and needless.\"",
+    "The harbor master spoke on Sunday. And Dana Corvin mocked the harbor board, saying \"Are the mayor and all "
+    "her allies unable to come down to the pier?\"",
+])
+def test_a_quote_right_after_saying_is_a_direct_quote_of_its_subject(rules, text):
+    # 'released a statement saying "…"' with no comma: the quotation is what was said, a direct quote (the reported
+    # clause took it for indirect speech), its speaker the one who released the statement.
+    a = by_cue(extract(rules, text), "saying")
+    assert a.kind == "direct" and speaker_name(a) == "Dana Corvin"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Asked why she named the club the Harbor Crew, Mara Vell told \"Port Ellis Mornings\" co-host Dana Corvin, "
+     "\"Because if you do not do right by the town, you have to reckon with us.\"", "Mara Vell"),
+    ("The mayor, Dana Corvin, told \"The Courier\" on Sunday: \"We will not sell the ferry to anyone.\"",
+     "Dana Corvin"),
+])
+def test_a_programmes_name_in_marks_before_the_quote_is_no_quotation(rules, text, speaker):
+    # 'told “CBS This Morning” co-host Gayle King, “…”': the title's marks do not end the cue clause, the quotation
+    # after the comma is what the subject told.
+    a = by_cue(extract(rules, text), "told")
+    assert a.kind == "direct" and a.content.startswith(("Because", "We will")) and speaker_name(a) == speaker
+
+
 def test_a_cue_with_its_own_clause_after_a_finished_quote_does_not_frame_it(rules):
     # '… Harry said: "… paths." He added that …': the quote ended its sentence, and "added" has a clause of its
     # own: the quote is framed by "said" before it, and "He added that …" is a second statement.

@@ -61,3 +61,33 @@ def test_photo_captions_that_open_on_a_word_of_their_own_are_no_transcript(rules
             "Honoured: Flowers with a card for the guard can be seen at the foot of the old lighthouse\n\n"
             "Honoured: A flag flies at half staff on top of the harbor office on Thursday morning\n")
     assert _colon_lines(extract(rules, text), text) == []
+
+
+def test_all_caps_headlines_of_linked_stories_are_no_transcript(extractor):
+    # A tabloid page's block of linked stories: all-caps labels, each line a headline that ends on a word (one may end
+    # on a question), none a turn of talk.
+    text = ("Port Ellis ferry crew rescues two kayakers\n\n"
+            "The crew of the harbor ferry pulled two kayakers from the water on Sunday, the harbor master said.\n\n"
+            "HARBOR FEES: Is this the end for the Port Ellis ferry?\n\n"
+            "STORM DAMAGE: Pier lights fail as gale sweeps the bay\n\n"
+            "RESCUE: Coastguard praises ferry crew after night search\n\n"
+            "ROMP: A screenshot of the viral video of the pier [CEN]\n")
+    assert _colon_lines(extract(extractor, text), text) == []
+
+
+def test_a_fact_checks_verdict_labels_are_the_writers_prose(extractor):
+    # "FACT: …" lines are no speaker's turns, but what is reported in them stays.
+    text = ("Did Port Ellis sell its ferry?\n\n"
+            "FACT: The council never voted on the ferry. The harbor master said the ferry stays in service.\n\n"
+            "FACT: The sale story began on a blog. Mara Vell told the Port Ellis Courier that the post was a joke.\n")
+    found = extract(extractor, text)
+    assert _colon_lines(found, text) == []
+    assert sorted(a.cue for a in found) == ["said", "told"]
+
+
+def test_a_transcript_label_after_a_blank_line_is_its_speakers_name_alone(extractor):
+    text = ("VELL: The bridge will reopen in May, and the crews will work all winter.\n\n"
+            "TALBOT: The port lost money in June, and the cranes were idle.\n\n"
+            "VELL: The harbor board will meet again in March to set the fares.\n")
+    found = [a for a in extract(extractor, text) if a.cue == ":"]
+    assert [text[a.source_span[0]:a.source_span[1]] for a in found] == ["VELL", "TALBOT", "VELL"]
