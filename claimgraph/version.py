@@ -33,4 +33,10 @@ __version__ = "0.1.0"
 # trailing apposition; owned pledges, "reported by X" passives and "voiced" found; pronouns, "the WHO", "the abbess"
 # resolved where one antecedent fits, an expletive "it" no source; places typed organization; a title's "of" and a
 # role's modifiers kept; a conjunction no source, a mention cut at a hyphen or a short title made whole.
-EXTRACTOR_VERSION = "0.7.5"
+# 0.7.6: "it seems/appears that …" reports its clause (no source); an owned "call for X" and "called for V-ing" are
+# demands; "expressed concern." is a statement; a trailing participle ends a content past a closing quotation mark,
+# and so does a summing-up phrase read as one more object; all-caps labels are a transcript only where most end as
+# talk, a fact check's verdicts are the writer's; a quotation right after "saying"/"adding"/"stated" is that cue's;
+# a programme's name in marks ends no cue search; one list of place words; a user name after "user"/"Redditor",
+# "those of X, which said", "it" for an unnamed body that just spoke, "another" one more of the kind just quoted.
+EXTRACTOR_VERSION = "0.7.6"
