@@ -72,8 +72,9 @@ JOIN_MODEL: tuple[np.ndarray, float] | None = None   # (weights, intercept) in p
 # neighbourhoods come from the candidate step's strongest later partners, which depend on the order); with 5 it
 # rose to 0.8971, and held out (the shipped join model's features, trained per fold without this test) it scored
 # 0.9325 / 0.9172 / 0.9061 / 0.9027 / 0.8975 (retrained with it 0.9302 / 0.9175 / 0.9050 / 0.9019 / 0.8975).
-# Cost (`shared_neighbours` alone, 1M statements, 9.7M random pairs, SNN_K 7): 29 s CPU and 0.9 GB more peak
-# memory, beside the linkage's 171 s CPU there (docs/claims.md, Cost). None: off.
+# Cost (benchmarks/claims_cost.py --methods semantic, shared machine, against f155a31's parent): 1M statements
+# 308 s CPU in all (382 before; linkage 39 s, 149 before: fewer pairs, no giant chains), peak 4,059 MB (the same),
+# pairwise P/R 0.700 / 0.922 (0.078 / 0.950); 100k 22 s CPU (22), P/R 0.860 / 0.990 (0.394 / 0.996). None: off.
 SNN_K = 5
 SNN_SHARE: float | None = 0.4
 SNN_CHUNK = 1 << 20   # pairs compared at once (SNN_K + 1)^2 bytes each
