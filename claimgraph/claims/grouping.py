@@ -258,6 +258,7 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     pairs, scores = semantic.candidate_pairs(words, emb, info, bar, anchors.anchor_rows(words, sources))
     roots = [uf.find(i if index is None else index[i]) for i in range(len(texts))]
     pairs, scores = evidence.evidenced(texts, pairs, scores, words, emb, info, sources, bar, predicates, tied=roots)
+    pairs, scores = semantic.neighbourly(len(texts), pairs, scores)   # pairs across sibling claims dropped
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
     together = []
     for i, root in enumerate(roots):

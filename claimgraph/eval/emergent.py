@@ -435,6 +435,7 @@ def join_examples(texts: Sequence[str], gold: Sequence[str],
     if predicates is not None:
         pairs, sims = evidence.evidenced(texts, pairs, sims, words, emb, info, list(range(len(texts))), link,
                                          predicates)
+    pairs, sims = semantic.neighbourly(len(texts), pairs, sims)   # as link_restatements groups them
     semantic.average_linkage(len(texts), pairs, sims, words, emb, link, trace=trace)
     members = {i: Counter([gold[i]]) for i in range(len(texts))}
     x, y = [], []

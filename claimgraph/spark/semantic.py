@@ -11,7 +11,7 @@ machine. Candidates are not all pairs: statements that share a word held by at m
 words, which carry the TF-IDF weight), plus the banded MinHash pairs of the lexical grouping
 (spark.grouping.banded_pairs), so a pair that shares only common words is found when its words overlap enough. The pairs
 and the statements' vectors then go to the driver, where claims.semantic.average_linkage joins them exactly as on one
-machine.
+machine (after the same shared-neighbours test, semantic.neighbourly, which reads only the pairs and their similarity).
 
 What differs from one machine: its candidates are every pair sharing a word up to 20,000 statements (k-means cells
 above); here a pair sharing only words held by more than RARE statements, with a Jaccard below the LSH threshold,
@@ -160,7 +160,7 @@ def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[An
     (`sources`: each statement's article, and `predicates`: each one's as extraction recorded them, as in
     claims.grouping.link_restatements)."""
     from claimgraph.claims.evidence import evidenced
-    from claimgraph.claims.semantic import average_linkage, link_for
+    from claimgraph.claims.semantic import average_linkage, link_for, neighbourly
     from claimgraph.claims.vectors import word_rows
 
     if len(texts) < 2:
@@ -168,4 +168,5 @@ def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[An
     pairs, sims, words, emb = semantic_pairs(spark, texts, sources)
     pairs, sims = evidenced(texts, pairs, sims, words, emb, word_rows(texts)[1], sources, link_for(len(texts)),
                             predicates)
+    pairs, sims = neighbourly(len(texts), pairs, sims)
     return average_linkage(len(texts), pairs, sims, words, emb)
