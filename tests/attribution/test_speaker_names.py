@@ -33,7 +33,7 @@ def test_relative_that_hung_on_a_place_names_the_thing(rules):
     text = ("Ilan Moss already hung signs in some locations that say dogs aren't allowed beyond the front desk.")
     a = by_cue(extract(rules, text), "say")
     assert text[a.source_span[0]:a.source_span[1]] == "that"
-    assert speaker_name(a) is None  # the signs, not the locations, say it; and signs are no identity
+    assert speaker_name(a) == "signs"  # the signs, not the locations, say it
 
 
 @pytest.mark.parametrize("clause, speaker", [
@@ -144,6 +144,24 @@ def test_an_apposition_after_a_comma_keeps_its_description(rules):
     """'The harbor board, …' and a plain description stay as they were: only a name right after the noun moves."""
     text = "The harbor board said the levy was fair."
     assert by_cue(extract(rules, text), "said").speaker.name == "harbor board"
+
+
+@pytest.mark.parametrize("text, cue, name, kind", [
+    ("A member of the pro-government Eastmark Joint Watch vigilantes, Tarek Holm, said the battle lasted until "
+     "midnight.", "said", "Tarek Holm", "person"),
+    ("An adviser to Dunmere's Institute of Earth Studies (Ides), Wilfried Strand, said it was a meteorite.", "said",
+     "Wilfried Strand", "person"),
+    ("The watchdog group, Harbor Watch, said the port was unsafe.", "said", "Harbor Watch", "organization"),
+])
+def test_a_name_set_off_by_a_comma_after_a_description_is_the_speaker(rules, text, cue, name, kind):
+    """'A member of …, Tarek Holm, said': the name in apposition, not "member" (`mentions.name_set_off`)."""
+    speaker = by_cue(extract(rules, text), cue).speaker
+    assert (speaker.name, speaker.type) == (name, kind)
+
+
+def test_a_place_set_off_after_a_description_is_no_speaker_name(rules):
+    text = "The Brenn family from Dunmere, Vell County, hoped the ferry would run."
+    assert by_cue(extract(rules, text), "hoped").speaker.name != "Vell County"
 
 
 def test_a_possessor_before_a_name_is_not_the_speaker(rules):

@@ -147,7 +147,7 @@ def test_outlets_with_a_descriptor_or_a_call_sign(extractor, text, cue, name):
 
 
 def test_a_capitalised_common_noun_is_a_description(extractor):
-    # (a media label, "Video obtained from the salon shows …", is no speaker at all: test_non_speakers.py)
+    # (a clip as the subject, "Video obtained from the salon shows …": test_non_speakers.py)
     text = ("Evidence gathered at the salon shows the man entering at about ten. "
             "In the evidence, the man sits down.")
     speaker = by_cue(extract(extractor, text), "shows").speaker

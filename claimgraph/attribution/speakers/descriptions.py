@@ -21,6 +21,7 @@ from claimgraph.attribution.speaker_types import NOBLE, ROLE_HEADS, TITLES, know
 from claimgraph.attribution.speakers.memory import IT_WINDOW, ArticleMemory
 from claimgraph.attribution.speakers.mentions import (
     DETERMINERS,
+    MEDIA_LABELS,
     SUBJECTS,
     bare_plural_thing,
     closeness,
@@ -165,11 +166,12 @@ def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: li
         # "a source close to the council", "sources familiar with the plans": who they are close to is part of
         # the description, so that two sources of one article close to different bodies stay two.
         words = [t for t in core if t.i <= close.right_edge.i]
-    if bare_plural_thing([t for t in words if not t.is_punct]) and not any(
-            t.pos_ == "PROPN" or t.ent_type_ for t in mention if t.i > root.i):  # "Data published by OpenAI"
-        return None  # "signs in some locations that say …", "Tests show …": things, not an identity
-    return memory.remember(Speaker(description_name(words), "anonymous", None, body_affiliation(memory, affiliation)),
-                          alias)
+    speaker = Speaker(description_name(words), "anonymous", None, body_affiliation(memory, affiliation))
+    if root.lower_ in MEDIA_LABELS or bare_plural_thing([t for t in words if not t.is_punct]):
+        # "Video shows …", "Tests found …", "signs that say …": the thing named is the source, kept as a description
+        # of the article, but not remembered as one who spoke: a later "the letter" or "it" is no clip's or test's.
+        return Speaker(speaker.name, speaker.type, None, speaker.affiliation, (alias.strip(),))
+    return memory.remember(speaker, alias)
 
 
 def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span],

@@ -35,6 +35,7 @@ from claimgraph.attribution.speakers.mentions import (
     core_tokens,
     name_after_description,
     name_beside_function_word,
+    name_set_off,
     no_identity,
     noun_before_clause,
     page_furniture,
@@ -127,11 +128,14 @@ class SpeakerResolver(ArticleMemory):
         return PASS
 
     def _apposed_name(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
-        """A name set after a description inside the mention (`name_after_description`) is resolved in its place;
-        else PASS."""
+        """A name set after a description inside the mention (`name_after_description`), or set off by a comma at
+        its end (`name_set_off`), is resolved in its place; else PASS."""
         apposed = name_after_description(root)
         if apposed is not None and apposed.right_edge.i < mention.end:
             return self._resolve(mention.doc[apposed.left_edge.i:apposed.right_edge.i + 1])
+        set_off = name_set_off(mention, root)  # "A member of the council, Ivo Marr": the name, not "member"
+        if set_off is not None:
+            return self._resolve(set_off)
         return PASS
 
     def _counted_people(self, mention: Span, root: Token, text: str) -> Speaker | None | Pass:
