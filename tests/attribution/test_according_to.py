@@ -212,3 +212,15 @@ def test_a_fronted_in_phrase_runs_to_its_comma(rules, text, content):
     parser, say when the poll was, not what it says (`in_source`; PolNeAR train: the gold content starts after
     the comma)."""
     assert one(extract(rules, text), "in").content == content
+
+
+@pytest.mark.parametrize("text, content", [
+    ("According to the harbor board, the old pier at Port Ellis will close in May, suggesting that the ferry will "
+     "stop running.", "the old pier at Port Ellis will close in May"),
+    ("According to the harbor board, the ferry fares will rise in June, adding that the old pier will close.",
+     "the ferry fares will rise in June"),
+])
+def test_the_content_after_according_to_stops_before_a_participle_cue(rules, text, content):
+    """A trailing participle cue ("…, suggesting …") is an attribution of its own, as after "said"
+    (`bounds.before_participle`)."""
+    assert one(extract(rules, text), "according to").content == content

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 from claimgraph.attribution.cues import cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, doc_text, sentence_of, subtree_span, trim
 from claimgraph.attribution.marks import WORD
+from claimgraph.attribution.reported.bounds import before_participle
 from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, has_quote, paragraph_below
 from claimgraph.attribution.reported.evidential import made_clear
 
@@ -116,7 +117,9 @@ def according_to(doc: Doc, token: Token) -> Found | None:
         if part and any(t.is_alpha and not t.is_stop for t in part):
             start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
             if end > start:
-                spans.append((start, end))
+                # what follows the phrase stops where reported speech's would: before a participle cue of its own
+                # ("…, suggesting …"), which is an attribution of its own by the same source
+                spans.append(before_participle(doc, token, (start, end)))
     if not spans:
         below = _paragraph_below(doc, pobj)
         if below is None:
@@ -181,7 +184,9 @@ def in_source(doc: Doc, token: Token) -> Found | None:
         if part and sum(t.is_alpha for t in part) >= 2:
             start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
             if end > start:
-                spans.append((start, end))
+                # what follows the phrase stops where reported speech's would: before a participle cue of its own
+                # ("…, suggesting …"), which is an attribution of its own by the same source
+                spans.append(before_participle(doc, token, (start, end)))
     if not spans or sum(len(WORD.findall(doc_text(doc)[s:e])) for s, e in spans) < MIN_CONTENT_WORDS + 1:
         return None
     source = doc.char_span(*trim(doc, *subtree_span(owner if owner is not None else pobj)), alignment_mode="expand")
