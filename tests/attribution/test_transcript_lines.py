@@ -45,6 +45,18 @@ def test_a_label_that_names_no_speaker_or_a_short_line_is_not_taken(rules, line)
     assert _colon_lines(extract(rules, text), text) == []
 
 
+@pytest.mark.parametrize("line", [
+    "Arrest: An unnamed man was arrested for crossing the cordon as the harbor guards searched the pier",
+    "Overwhelmed: Dana Corvin becomes emotional as the councillors applaud her on Thursday at the pier",
+    "Victim: Tomas Brell, 24, was standing guard at the pier when he was hurt in the storm",
+    "Hunt: A diver searches the water near the old pier in Port Ellis after the storm",
+])
+def test_a_one_word_caption_label_the_parse_takes_for_a_person_is_no_speaker(rules, line):
+    # The parse tags these labels PERSON at the head of their own line; no person of that name is in the prose.
+    text = OPENING + line + "\n"
+    assert _colon_lines(extract(rules, text), text) == []
+
+
 def test_a_transcript_keeps_its_speaker_labels(extractor):
     text = ("VELL: The bridge will reopen in May, and the crews will work all winter.\n"
             "TALBOT: The port lost money in June, and the cranes were idle.\n")

@@ -327,9 +327,10 @@ SPEAKER_LINE = re.compile(r"(?m)^(?P<name>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){
 
 def speaker_lines(doc: Doc) -> list[Found]:
     """A line below the first that starts with a speaker's label and a colon: a person's name (the label's last word
-    a person in the parse, here or further in the text: 'Lopez' after 'Luciana Lopez'), not a section label
-    ('Update:', 'Photo:'); the rest of the line, of five words or more, is what the label's speaker said. Where two
-    labels open two lines each, labels.py's `speaker_labels` reads the transcript."""
+    a person in the parse, here or further in the text: 'Lopez' after 'Luciana Lopez'; a one-word label a person
+    outside the labels, so a caption's 'Arrest:' is none), not a section label ('Update:', 'Photo:'); the rest of
+    the line, of five words or more, is what the label's speaker said. Where two labels open two lines each,
+    labels.py's `speaker_labels` reads the transcript."""
     text = doc_text(doc)
     first = text.find("\n")
     if first < 0:
@@ -338,6 +339,7 @@ def speaker_lines(doc: Doc) -> list[Found]:
 
     transcript: set[int] | None = None  # a transcript's lines (labels.py reads them), read at the first label line
     people: set[str] | None = None  # the PERSON tokens' words, read only where a label needs them
+    people_in_prose: set[str] = set()  # those not inside a line's label
     found = []
     for m in SPEAKER_LINE.finditer(text, first):
         label = m.group("name")
@@ -350,7 +352,12 @@ def speaker_lines(doc: Doc) -> list[Found]:
             continue
         if people is None:
             people = {t.text for t in doc if t.ent_type_ == "PERSON"}
-        if label.split()[-1] not in people:
+            labels = [(line.start("name"), line.end("name")) for line in SPEAKER_LINE.finditer(text)]
+            # A one-word caption label ("Arrest: …", "Overwhelmed: …") is often parsed as a person at the head of
+            # its own line: only a person named in the prose below the labels is a speaker.
+            people_in_prose = {t.text for t in doc if t.ent_type_ == "PERSON"
+                               and not any(start <= t.idx < end for start, end in labels)}
+        if label.split()[-1] not in (people if " " in label else people_in_prose):
             continue
         content = trim(doc, m.start("content"), m.end("content"))
         if len([w for w in WORD.findall(text[content[0]:content[1]]) if w.isalpha()]) < LINE_WORDS:
