@@ -38,5 +38,7 @@ __version__ = "0.1.0"
 # and so does a summing-up phrase read as one more object; all-caps labels are a transcript only where most end as
 # talk, a fact check's verdicts are the writer's; a quotation right after "saying"/"adding"/"stated" is that cue's;
 # a programme's name in marks ends no cue search; one list of place words; a user name after "user"/"Redditor",
-# "those of X, which said", "it" for an unnamed body that just spoke, "another" one more of the kind just quoted.
+# "those of X, which said", "it" for an unnamed body that just spoke, "another" one more of the kind just quoted;
+# a name in apposition after a description is the speaker, a clip or thing named as subject ("Video shows") an
+# anonymous description; a caption's one-word label no speaker line; "according to" contents stop at a participle.
 EXTRACTOR_VERSION = "0.7.6"
