@@ -166,12 +166,12 @@ def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: li
         # "a source close to the council", "sources familiar with the plans": who they are close to is part of
         # the description, so that two sources of one article close to different bodies stay two.
         words = [t for t in core if t.i <= close.right_edge.i]
-    speaker = Speaker(description_name(words), "anonymous", None, body_affiliation(memory, affiliation))
+    name, body = description_name(words), body_affiliation(memory, affiliation)
     if root.lower_ in MEDIA_LABELS or bare_plural_thing([t for t in words if not t.is_punct]):
         # "Video shows …", "Tests found …", "signs that say …": the thing named is the source, kept as a description
         # of the article, but not remembered as one who spoke: a later "the letter" or "it" is no clip's or test's.
-        return Speaker(speaker.name, speaker.type, None, speaker.affiliation, (alias.strip(),))
-    return memory.remember(speaker, alias)
+        return Speaker(name, "anonymous", None, body, (alias.strip(),))
+    return memory.remember(Speaker(name, "anonymous", None, body), alias)
 
 
 def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span],
