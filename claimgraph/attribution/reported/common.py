@@ -2,8 +2,8 @@
 `too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
 holds a quotation mark (`has_quote`: mixed, not indirect), a content that is one quotation in single marks
 (`single_quoted`: direct), a that-clause's span without its "that" (`that_clause`), the paragraph below a colon
-that closes its own (`paragraph_below`) and a content less the dateline that opens its paragraph
-(`after_dateline`)."""
+that closes its own (`paragraph_below`), a content less the dateline that opens its paragraph
+(`after_dateline`) and a phrase's characters without the punctuation it ends on (`words_span`)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,15 @@ from claimgraph.nlp.datelines import PLACE_DATELINE
 DIRECTIVE = {"tell", "ask", "order", "urge", "warn", "remind", "caution", "inform", "rule"}
 MIN_CONTENT_WORDS = 3
 DASHES = {"—", "–", "--", "-"}
+
+
+def words_span(doc: Doc, words: list[Token]) -> tuple[int, int] | None:
+    """The characters of a phrase's `words` without the punctuation they end on, a closing quotation mark kept (the
+    close of a quoted word: the “story”); None where nothing is left. `words` loses those tokens too, so a caller
+    can count what stays."""
+    while words and words[-1].is_punct and not words[-1].is_quote:
+        words.pop()
+    return trim(doc, words[0].idx, words[-1].idx + len(words[-1])) if words else None
 
 
 def has_quote(doc: Doc, start: int, end: int) -> bool:

@@ -31,6 +31,7 @@ from claimgraph.attribution.reported.common import (
     that_clause,
     too_short,
     under_cue,
+    words_span,
 )
 from claimgraph.attribution.reported.statements import undone
 from claimgraph.attribution.speaker_types import ROLE_ENDS
@@ -132,11 +133,9 @@ def _it_seems(doc: Doc, token: Token) -> Found | None:
     words = [t for t in doc[start.left_edge.i:clause.right_edge.i + 1] if not t.is_space]
     while words and (words[0].is_punct or words[0].i <= token.i):
         words.pop(0)  # "It appears, though, that …": the clause opens after the verb and its asides
-    while words and words[-1].is_punct and not words[-1].is_quote:
-        words.pop()
-    if not words:
+    content = words_span(doc, words)
+    if content is None:
         return None
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
     if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
         return None
     return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="think",
@@ -158,10 +157,8 @@ def _made_known_by(doc: Doc, token: Token) -> Found | None:
     # the subject's words before the verb: the parser can hang a later apposition on it ("Her death was confirmed
     # by the Society, the group she founded")
     words = [t for t in subject.subtree if t.i < token.i and not t.is_space]
-    while words and words[-1].is_punct and not words[-1].is_quote:  # keep the close of a quoted word: the “story”
-        words.pop()
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < 2:
+    content = words_span(doc, words)
+    if content is None or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < 2:
         return None
     lexeme = cue_for(token)
     source = doc.char_span(*trim(doc, *subtree_span(agent)), alignment_mode="expand")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cues import classify
 from claimgraph.attribution.found import Found, cue_subject, sentence_of, subtree_span, trim
-from claimgraph.attribution.reported.common import has_quote, that_clause, too_short, under_cue
+from claimgraph.attribution.reported.common import has_quote, that_clause, too_short, under_cue, words_span
 
 # Nouns that name a statement or a belief and take a that-clause: "Vell's claim that …", "fears that …". The
 # class follows the noun (a belief is `think`, so that --speech-only leaves it out). "the fact that" is no one's;
@@ -146,11 +146,9 @@ def _call_for(doc: Doc, token: Token) -> Found | None:
     if owner is None or owner.lower_ in {"my", "our", "its", "whose", "it", "this", "that", "which", "there"}:
         return None
     words = [t for t in demand.subtree if not t.is_space]
-    while words and words[-1].is_punct and not words[-1].is_quote:
-        words.pop()
-    if len(words) < 2:
+    content = words_span(doc, words)
+    if content is None or len(words) < 2:
         return None
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand")
     return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:prep.i + 1],
                  source=source, content=[content], cue_class="report", sentence=sentence_of(doc, content),

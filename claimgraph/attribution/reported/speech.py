@@ -68,6 +68,7 @@ from claimgraph.attribution.reported.common import (
     has_quote,
     single_quoted,
     under_cue,
+    words_span,
 )
 from claimgraph.attribution.reported.evidential import (
     ATTITUDE_LEMMAS,
@@ -340,10 +341,7 @@ def _gerund_demanded(doc: Doc, cue: Token) -> tuple[int, int] | None:
         if prep is not None else None
     if gerund is None:
         return None
-    words = [t for t in gerund.subtree if not t.is_space]
-    while words and words[-1].is_punct and not words[-1].is_quote:
-        words.pop()
-    return trim(doc, words[0].idx, words[-1].idx + len(words[-1])) if words else None
+    return words_span(doc, [t for t in gerund.subtree if not t.is_space])
 
 
 def _label_word(doc: Doc, token: Token) -> bool:
