@@ -1,6 +1,7 @@
 """Extraction speed against the raw spaCy parse of the same texts, as ../shared/decisions.md defines it.
 
 usage: python benchmarks/speed.py [--data DIR] [--limit 150] [--rounds 3] [--model NAME] [--in-process]
+                                  [--component-only] [--baseline-tree DIR]
 
 Whole process (the figure the README gives): `claimgraph extract` over the first 150 FNC-1 train bodies, one
 file each (written to a temporary folder outside the repository), against a separate process that loads the same
@@ -20,12 +21,21 @@ same POS, morphology and lemmas, tests/core/test_fast_ruler.py), where the raw s
 lemmatizer looks its index up in sets and keeps every lemma it worked out (nlp/lemmatizer.py; the same lemmas,
 tests/core/test_fast_lemmatizer.py), where the raw side scans spaCy's lists. `--in-process` adds the same
 comparison inside one process (Extractor.extract_many against nlp.pipe), without process start.
+
+Component only (`--component-only`): the CPU of the claimgraph_attributions component alone, which the
+whole-process ratio reads through the machine's noise. A fresh process per tree (this one, then the baseline
+tree's) parses the same bodies once with the component disabled, as `extract` cuts and parses them, then runs the
+component (`pipe`, `extract`'s settings) over fresh copies of those Docs `--rounds` times, timing CPU
+(`time.process_time`) around the whole pass and around each step the component calls (the names in
+COMPONENT_STEPS, wrapped where the component module looks them up, so an older tree is timed by the same code);
+each tree's figures are its fastest round. "other" is what the component spends outside those steps.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import statistics
 import subprocess
@@ -96,6 +106,78 @@ def whole_process(folder: Path, model: str, rounds: int, baseline: Path | None =
     return seconds
 
 
+# The functions attribution/component.py calls for each batch, in the order it calls them.
+COMPONENT_STEPS = {
+    "rule_finds": "rules",
+    "tag": "learned tagger",
+    "learned_candidates": "tagger's candidates",
+    "complete": "merge, nesting, speakers",
+    "records_of": "records",
+    "write": "span groups",
+}
+
+
+def component_cpu(folder: Path, model: str, rounds: int) -> dict[str, float]:
+    """CPU seconds of the attributions component over the bodies in `folder`, in the fastest of `rounds` passes:
+    "component" for the whole pass, one entry per step of COMPONENT_STEPS, "attributions" the records found."""
+    from claimgraph.attribution import component as module
+    from claimgraph.nlp import parse_chunks
+    from claimgraph.pipeline import Extractor
+
+    extractor = Extractor(model=model)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    parsed = [doc for pieces in parse_chunks(extractor.nlp, texts, batch_size=16, disable=[module.COMPONENT])
+              for _, doc in pieces]
+    spent = dict.fromkeys(COMPONENT_STEPS, 0.0)
+
+    def timed(step: str, function):
+        def run(*args, **kwargs):
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[step] += time.process_time() - start
+        return run
+
+    for step in COMPONENT_STEPS:
+        setattr(module, step, timed(step, getattr(module, step)))
+    fastest: dict[str, float] = {}
+    for _ in range(rounds):
+        docs = [doc.copy() for doc in parsed]  # each pass reads Docs as the parse left them
+        spent.update(dict.fromkeys(spent, 0.0))
+        start = time.process_time()
+        found = sum(len(doc._.attributions) for doc in extractor.component.pipe(docs, **extractor.settings))
+        seconds = time.process_time() - start
+        if not fastest or seconds < fastest["component"]:
+            fastest = {**spent, "component": seconds, "attributions": found}
+    return fastest
+
+
+def component_only(folder: Path, model: str, rounds: int, baseline: Path | None) -> None:
+    """Each tree's component CPU, measured by `component_cpu` in a process of its own, printed side by side."""
+    trees = [HERE.parent] + ([baseline.resolve()] if baseline is not None else [])
+    figures = []
+    for tree in trees:
+        worker = [sys.executable, str(Path(__file__).resolve()), "--component-worker", str(folder),
+                  "--model", model, "--rounds", str(rounds)]
+        done = subprocess.run(worker, check=True, capture_output=True, text=True, cwd=folder,
+                              env={**os.environ, "PYTHONPATH": str(tree)})
+        figures.append(json.loads(done.stdout))
+    print(f"attributions component alone, CPU s, fastest of {rounds} passes over the same parsed bodies:")
+    print(f"  {'step':46}" + "".join(f"{tree.name:>14}" for tree in trees))
+    rows = [(f"{name} ({label})", name) for name, label in COMPONENT_STEPS.items()]
+    for title, key in rows + [("other", "other"), ("whole component", "component")]:
+        print(f"  {title:46}" + "".join(f"{f[key]:14.3f}" for f in figures))
+    print(f"  {'attributions found':46}" + "".join(f"{f['attributions']:14d}" for f in figures))
+
+
+def component_worker(folder: Path, model: str, rounds: int) -> None:
+    """The child side of `component_only`: this process's tree measured, as one JSON object on stdout."""
+    figures = component_cpu(folder, model, rounds)
+    figures["other"] = figures["component"] - sum(figures[step] for step in COMPONENT_STEPS)
+    print(json.dumps(figures))
+
+
 def in_process(texts: list[str], model: str, rounds: int) -> dict[str, list[float]]:
     import spacy
 
@@ -155,16 +237,27 @@ def main() -> None:
     parser.add_argument("--startup", action="store_true", help="also time process start alone")
     parser.add_argument("--baseline-tree", type=Path, default=None,
                         help="also time `extract` from this source tree (e.g. `git worktree add /tmp/old HEAD~5`)")
+    parser.add_argument("--component-only", action="store_true",
+                        help="time the attributions component alone in one process per tree, CPU per step "
+                             "(with --baseline-tree: beside that tree's); no whole-process runs")
+    parser.add_argument("--component-worker", type=Path, help=argparse.SUPPRESS)  # component_only's child
     parser.add_argument("--no-byte-compile", action="store_true",
                         help="time the trees as they are (before the ninth session: from source where "
                              "PYTHONDONTWRITEBYTECODE is set)")
     args = parser.parse_args()
+    if args.component_worker is not None:
+        component_worker(args.component_worker, args.model, args.rounds)
+        return
     if not (args.data / "train_bodies.csv").exists():
         sys.exit(f"{args.data}: no train_bodies.csv (FNC-1, see ../shared/data/README.md)")
     with tempfile.TemporaryDirectory(prefix="claimgraph_speed_") as tmp:
         texts = write_bodies(args.data, args.limit, Path(tmp))
         words = sum(len(t.split()) for t in texts)
-        print(f"{len(texts)} FNC-1 train bodies, {words} words, model {args.model}, median of {args.rounds}")
+        print(f"{len(texts)} FNC-1 train bodies, {words} words, model {args.model}"
+              + ("" if args.component_only else f", median of {args.rounds}"))
+        if args.component_only:
+            component_only(Path(tmp), args.model, args.rounds, args.baseline_tree)
+            return
         if not args.no_whole_process:
             if not args.no_byte_compile:  # both trees alike, before any run is timed
                 for tree in [HERE.parent] + ([args.baseline_tree] if args.baseline_tree is not None else []):
