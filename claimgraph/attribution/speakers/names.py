@@ -347,7 +347,7 @@ def lower_case_signer(mention: Span) -> Speaker | None:
     the speaker's whole name; the parse reads it as a description and names it by a noun of it (FNC-1 train: "pizza"
     for "pizza underground" twice, "chan" for "brenda chan", nobody for "patricelatimes"). A person where it is two
     or three words and the first a first name ("brenda chan"); else an account the page does not say the kind of."""
-    text = mention.doc.text
+    text = doc_text(mention.doc)
     name = " ".join(mention.text.split())
     if not any(c.islower() for c in name) or any(c.isupper() for c in name):
         return None  # a name with capitals is the recogniser's to read; so is one in a script without case

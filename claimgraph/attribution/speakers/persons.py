@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import ORTH
 from spacy.tokens import Span, Token
 
 from claimgraph.attribution.speaker_types import (
@@ -258,9 +259,11 @@ def _called_a_place(memory: ArticleMemory, name: str) -> bool:
     """Whether the article calls `name` a place ("the border town of Kestrova"), whatever the recogniser says."""
     if memory.doc is None:
         return False
-    last = name.split()[-1]
+    doc = memory.doc
+    # the name's last word found on the ORTH column, not token by token: asked for many names, it is few tokens
+    last = (doc.to_array(ORTH) == doc.vocab.strings[name.split()[-1]]).nonzero()[0].tolist()
     return any(t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in PLACE_WORDS
-               and memory.doc[t.left_edge.i:t.i + 1].text.endswith(name) for t in memory.doc if t.text == last)
+               and doc[t.left_edge.i:t.i + 1].text.endswith(name) for t in (doc[i] for i in last))
 
 
 def resolve_proper_name(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span], alias: str,

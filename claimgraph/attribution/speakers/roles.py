@@ -26,6 +26,7 @@ import re
 from spacy.tokens import Span, Token
 
 from claimgraph.attribution.cues import STATEMENT_NOUNS
+from claimgraph.attribution.found import doc_text
 
 # TITLES: titles before a name are its role, not part of it ("Councillor Tomas Reyes" is Tomas Reyes, role councillor).
 from claimgraph.attribution.speaker_types import (
@@ -108,7 +109,7 @@ def role_of(tokens: list[Token]) -> str | None:
             PERSON_NOUNS) | ROLE_WORDS and token.ent_type_ in NAMED_ENTITIES and not (
             token.i == tokens[-1].i and _role_head(token))  # "County Coroner", tagged a person: "county coroner"
         # a word kept apart from the next one by a stop dropped ("Sgt" before "1st"): the space after the stop
-        apart = k + 1 < len(tokens) and " " in token.doc.text[token.idx + len(token):tokens[k + 1].idx]
+        apart = k + 1 < len(tokens) and " " in doc_text(token.doc)[token.idx + len(token):tokens[k + 1].idx]
         space = token.whitespace_ or (" " if apart else "")
         words.append(token.text + space if proper else _role_text(token.text) + space)
     return "".join(words).strip() or None
