@@ -39,5 +39,6 @@ def test_component_only_times_every_step_of_the_component(speed, tmp_path: Path)
     extractor = Extractor(model=DEFAULT_MODEL)
     expected = sum(len(extractor.extract(Article(ref=p.name, text=p.read_text(encoding="utf-8")))) for p in files)
     assert figures["attributions"] == expected > 0
+    assert figures["parse"] > 0
     assert {step: getattr(component, step) for step in speed.COMPONENT_STEPS} == steps_before
     assert "predict" not in vars(extractor.component.tagger)
