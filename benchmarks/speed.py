@@ -105,6 +105,7 @@ def whole_process(folder: Path, model: str, rounds: int, baseline: Path | None =
     for _ in range(rounds):  # alternate, so that machine noise hits all alike
         for name, (command, env) in commands.items():
             seconds[name].append(wall(command, env, cwd=folder))
+            print(f"  {name}: {seconds[name][-1]:.2f} s", file=sys.stderr, flush=True)  # kept if a run is cut short
     return seconds
 
 
