@@ -183,9 +183,7 @@ def _antecedent_span(doc: Doc, clause: Token, relative: Token) -> tuple[int, int
     words = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_space]
     while words and (words[0].pos_ == "ADP" or words[0].is_punct):
         words.pop(0)  # "buzzing about 17-year-old Mo Tarr who …": the preposition is the sentence's
-    while words and words[-1].is_punct:
-        words.pop()
-    return trim(doc, words[0].idx, words[-1].idx + len(words[-1])) if words else None
+    return words_span(doc, words, keep_quote=False)
 
 
 def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | None:
@@ -202,11 +200,7 @@ def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | N
         if any(t.dep_ in {"dobj", "pobj"} and t.i < token.i and t.tag_ in {"WDT", "WP"} or t.lower_ == "that"
                and t.dep_ == "dobj" and t.i < token.i for t in words):
             return None
-        words = [t for t in words if t.i > token.i]
-        while words and words[-1].is_punct:
-            words.pop()
-        if not words:
-            return None
+        return words_span(doc, [t for t in words if t.i > token.i], keep_quote=False)
     return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
 
 
@@ -294,12 +288,9 @@ def reportedly(doc: Doc, token: Token) -> Found | None:
         for t in c.subtree}
     drop |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < i for i in drop)}
     words = [t for t in head.subtree if t.i not in drop and t.i >= subject.left_edge.i and not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    if not words:
-        return None
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    if content[1] <= content[0] or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
+    content = words_span(doc, words, keep_quote=False)
+    if content is None or content[1] <= content[0] \
+            or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
         return None
     spans = [content]
     if head.dep_ == "relcl" and subject.lower_ in {"who", "which", "that"} and len(words) > 1:
@@ -468,7 +459,7 @@ def _met_by_force(lemma: str, side: Token) -> bool:
     return side.ent_type_ in {"FAC", "LOC"} or noun in TARGETS or lemma == "attack" and noun in VICTIMS
 
 
-def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
+def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int] | None:
     """The side's words: its subtree, and for a BACKING verb its SIDE_PHRASES phrase, less a relative clause or
     apposition set off by a comma at its end ("Vell, who …", "Marr, the mayor": PolNeAR stops at the name; a cue in
     that clause is a statement of its own)."""
@@ -489,9 +480,7 @@ def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
     cue = next((t for t in side.subtree if t.i > side.i and t.dep_ == "pcomp" and cue_for(t) is not None), None)
     if cue is not None:
         words = [t for t in words if t.i < cue.head.i] or words[:1]
-    while words and words[-1].is_punct:
-        words.pop()
-    return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    return words_span(doc, words, keep_quote=False)
 
 
 def taken_side(doc: Doc, token: Token) -> Found | None:
@@ -512,8 +501,10 @@ def taken_side(doc: Doc, token: Token) -> Found | None:
     subject, _ = cue_subject(token)
     if subject is None:
         return None
-    return _stance(doc, token, subject, token, _side_span(doc, token, side),
-                   "dispute" if lemma in {"oppose", "attack"} else "assert")
+    content = _side_span(doc, token, side)
+    if content is None:
+        return None
+    return _stance(doc, token, subject, token, content, "dispute" if lemma in {"oppose", "attack"} else "assert")
 
 
 def attitude(doc: Doc, token: Token) -> Found | None:
