@@ -22,11 +22,11 @@ MIN_CONTENT_WORDS = 3
 DASHES = {"—", "–", "--", "-"}
 
 
-def words_span(doc: Doc, words: list[Token], keep_quote: bool = True) -> tuple[int, int] | None:
+def words_span(doc: Doc, words: list[Token]) -> tuple[int, int] | None:
     """The characters of a phrase's `words` without the punctuation they end on, a closing quotation mark kept (the
-    close of a quoted word: the “story”) unless `keep_quote` is false; None where nothing is left. `words` loses
-    those tokens too, so a caller can count what stays."""
-    while words and words[-1].is_punct and not (keep_quote and words[-1].is_quote):
+    close of a quoted word: the “story”); None where nothing is left. `words` loses those tokens too, so a caller
+    can count what stays."""
+    while words and words[-1].is_punct and not words[-1].is_quote:
         words.pop()
     return trim(doc, words[0].idx, words[-1].idx + len(words[-1])) if words else None
 

@@ -183,7 +183,7 @@ def _antecedent_span(doc: Doc, clause: Token, relative: Token) -> tuple[int, int
     words = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_space]
     while words and (words[0].pos_ == "ADP" or words[0].is_punct):
         words.pop(0)  # "buzzing about 17-year-old Mo Tarr who …": the preposition is the sentence's
-    return words_span(doc, words, keep_quote=False)
+    return words_span(doc, words)
 
 
 def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | None:
@@ -200,7 +200,7 @@ def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | N
         if any(t.dep_ in {"dobj", "pobj"} and t.i < token.i and t.tag_ in {"WDT", "WP"} or t.lower_ == "that"
                and t.dep_ == "dobj" and t.i < token.i for t in words):
             return None
-        return words_span(doc, [t for t in words if t.i > token.i], keep_quote=False)
+        return words_span(doc, [t for t in words if t.i > token.i])
     return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
 
 
@@ -288,7 +288,7 @@ def reportedly(doc: Doc, token: Token) -> Found | None:
         for t in c.subtree}
     drop |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < i for i in drop)}
     words = [t for t in head.subtree if t.i not in drop and t.i >= subject.left_edge.i and not t.is_space]
-    content = words_span(doc, words, keep_quote=False)
+    content = words_span(doc, words)
     if content is None or content[1] <= content[0] \
             or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
         return None
@@ -480,7 +480,7 @@ def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int] | None:
     cue = next((t for t in side.subtree if t.i > side.i and t.dep_ == "pcomp" and cue_for(t) is not None), None)
     if cue is not None:
         words = [t for t in words if t.i < cue.head.i] or words[:1]
-    return words_span(doc, words, keep_quote=False)
+    return words_span(doc, words)
 
 
 def taken_side(doc: Doc, token: Token) -> Found | None:

@@ -111,7 +111,7 @@ def _pledged_to(doc: Doc, token: Token) -> Found | None:
     to = next((g for g in verb.children if g.dep_ == "aux" and g.lower_ == "to"), None) if verb is not None else None
     if to is None or to.i - token.i > 3 or to.i > verb.i:
         return None
-    content = words_span(doc, [t for t in verb.subtree if t.i >= to.i and not t.is_space], keep_quote=False)
+    content = words_span(doc, [t for t in verb.subtree if t.i >= to.i and not t.is_space])
     if content is None or too_short(doc, content):
         return None
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand")
@@ -171,7 +171,7 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
     # the copula's words after the "that": the parser hangs part of a long clause on the copula ("was that Vell is,
     # in fact, appealing to …" gives "appealing" to "was")
     that = next(g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that")
-    content = words_span(doc, [t for t in verb.subtree if t.i > that.i and not t.is_space], keep_quote=False)
+    content = words_span(doc, [t for t in verb.subtree if t.i > that.i and not t.is_space])
     if content is None or too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
