@@ -575,13 +575,11 @@ def made_clear(doc: Doc, token: Token) -> Found | None:
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if not t.is_space]
-    # A that-clause ("made the case that …", "made it clear to the council that …"), or a clause right after
-    # "clear" ("made clear he will run"); not a clause of time or contrast ("made a good case for her, while …").
-    if tokens and tokens[0].lower_ == "that" and tokens[0].i <= said.i + 8:
-        tokens = tokens[1:]
-    elif not (said.lower_ == "clear" and tokens and tokens[0].i == said.i + 1 and tokens[0].dep_ != "mark"):
-        return None
-    if not tokens:
+    # A that-clause ("made the case that …", "made it clear to the council that …"), its "that" kept as a
+    # reported clause's (`common.that_clause`), or a clause right after "clear" ("made clear he will run"); not a
+    # clause of time or contrast ("made a good case for her, while …").
+    if not (tokens and tokens[0].lower_ == "that" and tokens[0].i <= said.i + 8) and not (
+            said.lower_ == "clear" and tokens and tokens[0].i == said.i + 1 and tokens[0].dep_ != "mark"):
         return None
     content = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     if too_short(doc, content):

@@ -168,10 +168,10 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
                                                          and g.i <= verb.i + 2 for g in c.children)), None)
     if clause is None or under_cue(verb):
         return None
-    # the copula's words after the "that": the parser hangs part of a long clause on the copula ("was that Vell is,
-    # in fact, appealing to …" gives "appealing" to "was")
+    # the copula's words from the "that" on (kept, as `common.that_clause` keeps it): the parser hangs part of a
+    # long clause on the copula ("was that Vell is, in fact, appealing to …" gives "appealing" to "was")
     that = next(g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that")
-    content = words_span(doc, [t for t in verb.subtree if t.i > that.i and not t.is_space])
+    content = words_span(doc, [t for t in verb.subtree if t.i >= that.i and not t.is_space])
     if content is None or too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
