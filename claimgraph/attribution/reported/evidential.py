@@ -22,6 +22,13 @@ from claimgraph.attribution.found import (
     trim,
 )
 from claimgraph.attribution.marks import WORD
+from claimgraph.attribution.reported.bounds import (
+    before_according,
+    before_contrast,
+    before_participle,
+    before_trailing_clause,
+    within_paragraph,
+)
 from claimgraph.attribution.reported.common import (
     EVIDENCE,
     MIN_CONTENT_WORDS,
@@ -89,7 +96,7 @@ def evidential(doc: Doc, token: Token) -> Found | None:
         if antecedent is None:
             return None
         subject = antecedent
-    content = _complement_span(doc, token, comps[0])
+    content = _cut_as_said(doc, token, _complement_span(doc, token, comps[0]))
     if content is None or content[1] <= content[0] or subject[1] <= subject[0]:
         return None
     agent = agent_of(token)
@@ -133,13 +140,23 @@ def _it_seems(doc: Doc, token: Token) -> Found | None:
     words = [t for t in doc[start.left_edge.i:clause.right_edge.i + 1] if not t.is_space]
     while words and (words[0].is_punct or words[0].i <= token.i):
         words.pop(0)  # "It appears, though, that …": the clause opens after the verb and its asides
-    content = words_span(doc, words)
+    content = _cut_as_said(doc, token, words_span(doc, words))
     if content is None:
         return None
     if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
         return None
     return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="think",
                  sentence=sentence_of(doc, content), confidence=0.6)
+
+
+def _cut_as_said(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """What seems so or is expected stops where a reported statement's content would (`bounds`): within the cue's
+    paragraph, before a trailing relative clause or a phrase summing it up, a contrast clause ("…, while …"),
+    a participle cue ("…, saying …") and a trailing "according to"; the writer's words around the evidential are no
+    part of what seems so."""
+    cut = within_paragraph(doc, cue, content)
+    cut = before_participle(doc, cue, before_trailing_clause(doc, cue, cut))
+    return before_according(doc, cue, before_contrast(doc, cue, cut))
 
 
 def _made_known_by(doc: Doc, token: Token) -> Found | None:
