@@ -287,7 +287,7 @@ def test_made_clear_with_the_clause_parsed_as_its_subject(rules):
     text = ("The storm was heavily covered in the media at the time, and the couple made clear that it was a "
             "decisive factor in their decision to move.")
     a = next(a for a in extract(rules, text) if a.cue == "made")
-    assert a.content.startswith("it was a decisive factor")
+    assert a.content.startswith("that it was a decisive factor")
 
 
 def test_a_second_verb_under_the_same_modal_is_still_said(rules):

@@ -40,10 +40,10 @@ def test_telling_someone_to_go_is_left_out(rules):
 
 @pytest.mark.parametrize("text, content", [
     ("Mara Vell made it clear on Tuesday that she will not give up the harbor seat.",
-     "she will not give up the harbor seat"),
+     "that she will not give up the harbor seat"),
     ("Ansel Marr has made clear he will fight the ferry closure in court.", "he will fight the ferry closure in court"),
     ("Talbot tried to make the case that the port cannot survive another winter.",
-     "the port cannot survive another winter"),
+     "that the port cannot survive another winter"),
 ])
 def test_making_clear_or_making_the_case_is_a_statement(rules, text, content):
     found = [a for a in cues_found(rules, text).values() if a.cue.startswith("made") or a.cue == "make"]
@@ -111,10 +111,10 @@ def test_describe_with_its_object_after_it_is_unchanged(rules):
 
 
 @pytest.mark.parametrize("text,cue,source,content,cue_class", [
-    ("Talbot's claim that the port lost money in June was false.", "claim", "Talbot", "the port lost money in June",
-     "assert"),
+    ("Talbot's claim that the port lost money in June was false.", "claim", "Talbot",
+     "that the port lost money in June", "assert"),
     ("Officials voiced fears that the Port Ellis bridge would close in winter.", "fears", "Officials",
-     "the Port Ellis bridge would close in winter", "think"),
+     "that the Port Ellis bridge would close in winter", "think"),
 ])
 def test_a_statement_or_belief_noun_with_a_that_clause_is_an_attribution(rules, text, cue, source, content,
                                                                           cue_class):
@@ -126,11 +126,11 @@ def test_a_statement_or_belief_noun_with_a_that_clause_is_an_attribution(rules, 
 
 @pytest.mark.parametrize("text,cue,source,content", [
     ("Talbot's contention was that Vell is, in fact, courting the harbor vote.", "contention", "Talbot",
-     "Vell is, in fact, courting the harbor vote"),
+     "that Vell is, in fact, courting the harbor vote"),
     ("The defense has been that the mayor never saw the ferry contracts.", "defense", None,
-     "the mayor never saw the ferry contracts"),
+     "that the mayor never saw the ferry contracts"),
     ("Ilse Marr's response was that the levy is unfair to the island towns.", "response", "Ilse Marr",
-     "the levy is unfair to the island towns"),
+     "that the levy is unfair to the island towns"),
 ])
 def test_a_statement_noun_that_is_a_that_clause_holds_it(rules, text, cue, source, content):
     """'X's contention was that …', 'The defense has been that …': the noun as the subject of "be"
@@ -225,7 +225,7 @@ def test_cue_verb_tagged_as_a_noun_with_a_that_clause(rules):
     # "The new regulations state that venues must not …": 'state' tagged a noun heading a sentence with no verb
     text = "The new bylaws state that boats must not moor overnight beside the Port Ellis ferry ramp."
     a = by_cue(extract(rules, text), "state")
-    assert a.content.startswith("boats must not moor overnight")
+    assert a.content.startswith("that boats must not moor overnight")
     assert text[a.source_span[0]:a.source_span[1]] == "The new bylaws"
 
 

@@ -283,3 +283,17 @@ def test_it_seems_that_reports_the_clause_with_no_source(rules, text, cue, conte
 def test_it_seems_without_a_clause_of_its_own_is_no_find_of_that_rule(rules, text, cue):
     assert all(a.content is None or not a.content.startswith(("as though", "likely")) for a in
                extract(rules, text) if a.cue == cue)
+
+
+@pytest.mark.parametrize("text, cue, complement", [
+    # a trailing relative clause about a noun of the complement is the writer's aside
+    ("The harbor board is expected to approve the Tarn ferry contract, which was signed by Ansel Marr in 2019.",
+     "expected", "to approve the Tarn ferry contract"),
+    ("It seems that the ferry crews will strike in May, while the harbor board says no talks are planned.",
+     "seems", "that the ferry crews will strike in May"),
+])
+def test_what_seems_so_stops_where_a_statement_would(rules, text, cue, complement):
+    """What seems so or is expected goes through the bounds a reported statement does (`evidential._cut_as_said`):
+    it stops before a trailing relative clause or a contrast clause of someone else's."""
+    found = by_cue(extract(rules, text), cue)
+    assert text[slice(*found.content_spans[-1])] == complement

@@ -102,7 +102,7 @@ def test_seeing_without_as_is_perception(rules):
     ("Mara Vell has long been critical of the harbor board's new ferry timetable.", "critical", "Mara Vell",
      "the harbor board's new ferry timetable"),
     ("The island growers remain worried that the new tariffs will close the ferry route.", "worried",
-     "The island growers", "the new tariffs will close the ferry route"),
+     "The island growers", "that the new tariffs will close the ferry route"),
 ])
 def test_a_stance_adjective_is_an_opinion_of_its_subject(rules, text, cue, source, content):
     found = cues_found(rules, text)[cue]

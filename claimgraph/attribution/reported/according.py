@@ -67,6 +67,14 @@ def _describes_source(after: list[Token], phrase_end: int, head: Token) -> bool:
         and all(t.i in {s.i for s in participle.subtree} for t in words)
 
 
+def _part_said(doc: Doc, phrase: Token, part: list[Token]) -> tuple[int, int] | None:
+    """The characters of the clause's words on one side of a source phrase (`phrase`, its first word), or None where
+    punctuation alone stands there. They stop where reported speech's would: before a participle cue of their own
+    ("…, suggesting …"), an attribution of its own by the same source."""
+    start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
+    return before_participle(doc, phrase, (start, end)) if end > start else None
+
+
 # The word `according_to` is asked of ("according", before "to"), and `in_source`'s ("in", a preposition):
 # `reported_speech` tests them.
 ACCORDING_WORDS = frozenset({"according"})
@@ -112,14 +120,8 @@ def according_to(doc: Doc, token: Token) -> Found | None:
         after = [t for t in clause if t.i > max(phrase)]
     if _describes_source(after, max(phrase), head):
         after = []
-    spans = []
-    for part in (before, after):
-        if part and any(t.is_alpha and not t.is_stop for t in part):
-            start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
-            if end > start:
-                # what follows the phrase stops where reported speech's would: before a participle cue of its own
-                # ("…, suggesting …"), which is an attribution of its own by the same source
-                spans.append(before_participle(doc, token, (start, end)))
+    spans = [said for part in (before, after) if part and any(t.is_alpha and not t.is_stop for t in part)
+             and (said := _part_said(doc, token, part)) is not None]
     if not spans:
         below = _paragraph_below(doc, pobj)
         if below is None:
@@ -179,14 +181,9 @@ def in_source(doc: Doc, token: Token) -> Found | None:
             t.dep_ in {"nsubj", "nsubjpass"} and t.head.i == head.i for t in doc[max(phrase) + 1:comma.i]):
         phrase |= set(range(max(phrase) + 1, comma.i + 1))
     clause = [t for t in head.subtree if t.i not in phrase and not t.is_space]
-    spans = []
-    for part in ([t for t in clause if t.i < token.i], [t for t in clause if t.i > max(phrase)]):
-        if part and sum(t.is_alpha for t in part) >= 2:
-            start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
-            if end > start:
-                # what follows the phrase stops where reported speech's would: before a participle cue of its own
-                # ("…, suggesting …"), which is an attribution of its own by the same source
-                spans.append(before_participle(doc, token, (start, end)))
+    parts = ([t for t in clause if t.i < token.i], [t for t in clause if t.i > max(phrase)])
+    spans = [said for part in parts if part and sum(t.is_alpha for t in part) >= 2
+             and (said := _part_said(doc, token, part)) is not None]
     if not spans or sum(len(WORD.findall(doc_text(doc)[s:e])) for s, e in spans) < MIN_CONTENT_WORDS + 1:
         return None
     source = doc.char_span(*trim(doc, *subtree_span(owner if owner is not None else pobj)), alignment_mode="expand")

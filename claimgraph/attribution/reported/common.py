@@ -1,7 +1,7 @@
 """Words and tests the modules of `reported` share: the fewest words a content needs (`MIN_CONTENT_WORDS`,
 `too_short`), the dashes, the subject relations, the verbs of instruction, the nouns of evidence, whether a span
 holds a quotation mark (`has_quote`: mixed, not indirect), a content that is one quotation in single marks
-(`single_quoted`: direct), a that-clause's span without its "that" (`that_clause`), the paragraph below a colon
+(`single_quoted`: direct), a that-clause's span with its "that" (`that_clause`), the paragraph below a colon
 that closes its own (`paragraph_below`), a content less the dateline that opens its paragraph
 (`after_dateline`) and a phrase's characters without the punctuation it ends on (`words_span`)."""
 
@@ -128,9 +128,10 @@ EVIDENCE = {"poll", "survey", "study", "data", "record", "result", "figure", "st
 
 
 def that_clause(doc: Doc, clause: Token) -> tuple[int, int]:
-    """The character span of a reported clause without its "that": the content of 'fears that …'."""
-    skip = {g.i for g in clause.children if g.dep_ == "mark" and g.lower_ == "that"}
-    return trim(doc, *subtree_span(clause, exclude=skip))
+    """The character span of a reported clause with its "that": the content of 'fears that …', 'is confident that
+    …'. The "that" is part of the content, as PolNeAR marks it and as a speech cue's clause keeps it
+    (`clauses.content_of`): on PolNeAR train 2,371 of the 2,401 gold contents after a "that" begin with it."""
+    return trim(doc, *subtree_span(clause))
 
 
 def too_short(doc: Doc, content: tuple[int, int]) -> bool:

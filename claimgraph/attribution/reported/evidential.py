@@ -22,6 +22,13 @@ from claimgraph.attribution.found import (
     trim,
 )
 from claimgraph.attribution.marks import WORD
+from claimgraph.attribution.reported.bounds import (
+    before_according,
+    before_contrast,
+    before_participle,
+    before_trailing_clause,
+    within_paragraph,
+)
 from claimgraph.attribution.reported.common import (
     EVIDENCE,
     MIN_CONTENT_WORDS,
@@ -89,7 +96,7 @@ def evidential(doc: Doc, token: Token) -> Found | None:
         if antecedent is None:
             return None
         subject = antecedent
-    content = _complement_span(doc, token, comps[0])
+    content = _cut_as_said(doc, token, _complement_span(doc, token, comps[0]))
     if content is None or content[1] <= content[0] or subject[1] <= subject[0]:
         return None
     agent = agent_of(token)
@@ -133,13 +140,23 @@ def _it_seems(doc: Doc, token: Token) -> Found | None:
     words = [t for t in doc[start.left_edge.i:clause.right_edge.i + 1] if not t.is_space]
     while words and (words[0].is_punct or words[0].i <= token.i):
         words.pop(0)  # "It appears, though, that …": the clause opens after the verb and its asides
-    content = words_span(doc, words)
+    content = _cut_as_said(doc, token, words_span(doc, words))
     if content is None:
         return None
     if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
         return None
     return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="think",
                  sentence=sentence_of(doc, content), confidence=0.6)
+
+
+def _cut_as_said(doc: Doc, cue: Token, content: tuple[int, int] | None) -> tuple[int, int] | None:
+    """What seems so or is expected stops where a reported statement's content would (`bounds`): within the cue's
+    paragraph, before a trailing relative clause or a phrase summing it up, a contrast clause ("…, while …"),
+    a participle cue ("…, saying …") and a trailing "according to"; the writer's words around the evidential are no
+    part of what seems so."""
+    cut = within_paragraph(doc, cue, content)
+    cut = before_participle(doc, cue, before_trailing_clause(doc, cue, cut))
+    return before_according(doc, cue, before_contrast(doc, cue, cut))
 
 
 def _made_known_by(doc: Doc, token: Token) -> Found | None:
@@ -183,9 +200,7 @@ def _antecedent_span(doc: Doc, clause: Token, relative: Token) -> tuple[int, int
     words = [t for t in noun.subtree if t.i < clause.left_edge.i and not t.is_space]
     while words and (words[0].pos_ == "ADP" or words[0].is_punct):
         words.pop(0)  # "buzzing about 17-year-old Mo Tarr who …": the preposition is the sentence's
-    while words and words[-1].is_punct:
-        words.pop()
-    return trim(doc, words[0].idx, words[-1].idx + len(words[-1])) if words else None
+    return words_span(doc, words)
 
 
 def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | None:
@@ -202,11 +217,7 @@ def _complement_span(doc: Doc, token: Token, comp: Token) -> tuple[int, int] | N
         if any(t.dep_ in {"dobj", "pobj"} and t.i < token.i and t.tag_ in {"WDT", "WP"} or t.lower_ == "that"
                and t.dep_ == "dobj" and t.i < token.i for t in words):
             return None
-        words = [t for t in words if t.i > token.i]
-        while words and words[-1].is_punct:
-            words.pop()
-        if not words:
-            return None
+        return words_span(doc, [t for t in words if t.i > token.i])
     return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
 
 
@@ -294,12 +305,9 @@ def reportedly(doc: Doc, token: Token) -> Found | None:
         for t in c.subtree}
     drop |= {c.i for c in head.children if c.dep_ == "cc" and any(c.i < i for i in drop)}
     words = [t for t in head.subtree if t.i not in drop and t.i >= subject.left_edge.i and not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    if not words:
-        return None
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    if content[1] <= content[0] or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
+    content = words_span(doc, words)
+    if content is None or content[1] <= content[0] \
+            or len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS + 1:
         return None
     spans = [content]
     if head.dep_ == "relcl" and subject.lower_ in {"who", "which", "that"} and len(words) > 1:
@@ -468,7 +476,7 @@ def _met_by_force(lemma: str, side: Token) -> bool:
     return side.ent_type_ in {"FAC", "LOC"} or noun in TARGETS or lemma == "attack" and noun in VICTIMS
 
 
-def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
+def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int] | None:
     """The side's words: its subtree, and for a BACKING verb its SIDE_PHRASES phrase, less a relative clause or
     apposition set off by a comma at its end ("Vell, who …", "Marr, the mayor": PolNeAR stops at the name; a cue in
     that clause is a statement of its own)."""
@@ -489,9 +497,7 @@ def _side_span(doc: Doc, token: Token, side: Token) -> tuple[int, int]:
     cue = next((t for t in side.subtree if t.i > side.i and t.dep_ == "pcomp" and cue_for(t) is not None), None)
     if cue is not None:
         words = [t for t in words if t.i < cue.head.i] or words[:1]
-    while words and words[-1].is_punct:
-        words.pop()
-    return trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
+    return words_span(doc, words)
 
 
 def taken_side(doc: Doc, token: Token) -> Found | None:
@@ -512,8 +518,10 @@ def taken_side(doc: Doc, token: Token) -> Found | None:
     subject, _ = cue_subject(token)
     if subject is None:
         return None
-    return _stance(doc, token, subject, token, _side_span(doc, token, side),
-                   "dispute" if lemma in {"oppose", "attack"} else "assert")
+    content = _side_span(doc, token, side)
+    if content is None:
+        return None
+    return _stance(doc, token, subject, token, content, "dispute" if lemma in {"oppose", "attack"} else "assert")
 
 
 def attitude(doc: Doc, token: Token) -> Found | None:
@@ -584,13 +592,11 @@ def made_clear(doc: Doc, token: Token) -> Found | None:
     if clause is None:
         return None
     tokens = [t for t in clause.subtree if not t.is_space]
-    # A that-clause ("made the case that …", "made it clear to the council that …"), or a clause right after
-    # "clear" ("made clear he will run"); not a clause of time or contrast ("made a good case for her, while …").
-    if tokens and tokens[0].lower_ == "that" and tokens[0].i <= said.i + 8:
-        tokens = tokens[1:]
-    elif not (said.lower_ == "clear" and tokens and tokens[0].i == said.i + 1 and tokens[0].dep_ != "mark"):
-        return None
-    if not tokens:
+    # A that-clause ("made the case that …", "made it clear to the council that …"), its "that" kept as a
+    # reported clause's (`common.that_clause`), or a clause right after "clear" ("made clear he will run"); not a
+    # clause of time or contrast ("made a good case for her, while …").
+    if not (tokens and tokens[0].lower_ == "that" and tokens[0].i <= said.i + 8) and not (
+            said.lower_ == "clear" and tokens and tokens[0].i == said.i + 1 and tokens[0].dep_ != "mark"):
         return None
     content = trim(doc, tokens[0].idx, tokens[-1].idx + len(tokens[-1]))
     if too_short(doc, content):

@@ -111,11 +111,8 @@ def _pledged_to(doc: Doc, token: Token) -> Found | None:
     to = next((g for g in verb.children if g.dep_ == "aux" and g.lower_ == "to"), None) if verb is not None else None
     if to is None or to.i - token.i > 3 or to.i > verb.i:
         return None
-    words = [t for t in verb.subtree if t.i >= to.i and not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    if too_short(doc, content):
+    content = words_span(doc, [t for t in verb.subtree if t.i >= to.i and not t.is_space])
+    if content is None or too_short(doc, content):
         return None
     source = doc.char_span(*trim(doc, *subtree_span(owner)), alignment_mode="expand")
     return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=doc[token.i:token.i + 1],
@@ -171,16 +168,11 @@ def _stated_as(doc: Doc, token: Token, cue_class: str) -> Found | None:
                                                          and g.i <= verb.i + 2 for g in c.children)), None)
     if clause is None or under_cue(verb):
         return None
-    # the copula's words after the "that": the parser hangs part of a long clause on the copula ("was that Vell is,
-    # in fact, appealing to …" gives "appealing" to "was")
+    # the copula's words from the "that" on (kept, as `common.that_clause` keeps it): the parser hangs part of a
+    # long clause on the copula ("was that Vell is, in fact, appealing to …" gives "appealing" to "was")
     that = next(g for g in clause.children if g.dep_ == "mark" and g.lower_ == "that")
-    words = [t for t in verb.subtree if t.i > that.i and not t.is_space]
-    while words and words[-1].is_punct:
-        words.pop()
-    if not words:
-        return None
-    content = trim(doc, words[0].idx, words[-1].idx + len(words[-1]))
-    if too_short(doc, content):
+    content = words_span(doc, [t for t in verb.subtree if t.i >= that.i and not t.is_space])
+    if content is None or too_short(doc, content):
         return None
     owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is not None and owner.lower_ in {"my", "our"} or owner is None and token.lemma_.lower() == "point":
