@@ -49,3 +49,16 @@ def test_laid_without_out_or_laying_out_money_says_nothing(rules):
 def test_a_plan_outlined_in_the_passive_names_no_speaker_as_subject(rules):
     text = "A plan to close the old ferry pier was outlined in the Quillmoor council's letter.\n"
     assert _with_cue(extract(rules, text), text, "outlined") == []
+
+
+def test_words_said_again_give_the_statement_named(rules):
+    text = "At the harbor meeting, Councillor Tomas Brand echoed the criticism of the Quillmoor ferry levy.\n"
+    assert _with_cue(extract(rules, text), text, "echoed") == [
+        ("echoed", "Councillor Tomas Brand", "the criticism of the Quillmoor ferry levy")]
+
+
+def test_echoing_or_repeating_a_thing_that_is_no_statement_says_nothing(rules):
+    text = ("The new ferry horn echoed the old harbor song of Quillmoor.\n\n"
+            "Mira Dunn repeated the water test at the Quillmoor pier on Monday.\n")
+    assert _with_cue(extract(rules, text), text, "echoed") == []
+    assert _with_cue(extract(rules, text), text, "repeated") == []
