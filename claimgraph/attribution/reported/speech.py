@@ -4,7 +4,8 @@ Each cue verb of the lexicon (claimgraph/data/cues.tsv) not already taken by a d
 dependents: a clausal complement ("said that …") or, for cues that take one, an object ("denied the report") is
 the content; the subject, or the subject of the verb it hangs from ("…, adding that …"), is the source. A talk verb
 outside the lexicon gives its topic (`topic_of_talk`: "…, Vell said, referring to X", "spoke about X", "was asked
-about X").
+about X"), and a speech act its phrase (`speech_act`: "apologized for X", "laid out her plan", "echoed the
+criticism").
 In "The Gazette quoted the ministry as saying …" ("cited …"; passive "… was quoted by the Gazette as saying") the
 ministry is the source and the Gazette the channel (`via`): `quoted_as`. An infinitive hung on a thing ("a flood of
 snacks … to tell us what …", "the nerve to tell me …") takes no thing as its source: `_noun_speaker`.
@@ -288,6 +289,75 @@ def topic_of_talk(doc: Doc, token: Token) -> Found | None:
                  via=channel(doc, token), flags=_cue_flags(token, chain), confidence=0.6)
 
 
+# Speech acts whose content is a phrase of the verb, not a clause: an apology and what it is for ("apologized to
+# the crews for the delay"), a plan or a case set out in words ("laid out her plan for the pier", "outlined a
+# proposal to …", "spelled out the terms"), and words said again ("echoed the criticism"). Not "unveil": as often
+# a thing shown as a plan told (PolNeAR train: 4 of 10 such finds gold; "unveiled the first Macintosh", "unveiled
+# her first campaign ad").
+APOLOGY = {"apologize", "apologise"}
+SETTING_OUT = {"outline"}
+# verbs that set out only with the particle "out": "laid out", "spelled out"
+SETTING_OUT_WITH_OUT = {"lay", "spell"}
+# Verbs of saying again what was said ("echoed the criticism", "repeated his promise to …"), read only with a
+# statement noun as object (SAID_THINGS): "echoed the old song", "repeated the test" say nothing. PolNeAR train: 11
+# finds, 10 gold (2 of them in place of the statement noun's own find).
+ECHOING = {"echo", "repeat", "reiterate"}
+SAID_THINGS = {"claim", "criticism", "call", "line", "charge", "sentiment", "comment", "remark", "concern", "message",
+               "argument", "accusation", "complaint", "warning", "promise", "pledge", "view", "point", "assertion",
+               "statement", "demand", "question", "refrain", "theme", "mantra", "talking", "allegation", "praise"}
+ACT_LEMMAS = frozenset(APOLOGY | SETTING_OUT | SETTING_OUT_WITH_OUT | ECHOING)
+
+
+def _act_phrase(token: Token) -> tuple[Token | None, Token] | None:
+    """The word that opens what a speech act of `ACT_LEMMAS` is about and that word's head: for an apology the
+    "for" phrase and its object ("apologized to Vell for the delay"), for a plan set out or words said again its
+    object ("laid out her plan", "echoed the criticism"); None where the verb has none, or where it is a pronoun,
+    whose words the sentence does not give."""
+    lemma = token.lemma_.lower()
+    if lemma in APOLOGY:
+        prep = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i > token.i), None)
+        thing = next((g for g in prep.children if g.dep_ in {"pobj", "pcomp"}), None) if prep is not None else None
+    else:
+        if lemma in SETTING_OUT_WITH_OUT and not any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children):
+            return None  # "laid the groundwork", "spelled his name"
+        prep, thing = None, next((c for c in token.children if c.dep_ == "dobj" and c.i > token.i), None)
+        if lemma in ECHOING and (thing is None or thing.lemma_.lower() not in SAID_THINGS):
+            return None
+    if thing is None or thing.pos_ == "PRON" or prep is None and (thing.ent_type_ == "MONEY"
+                                                                  or thing.lemma_.lower() in {"money", "cash"}):
+        return None  # "laying out money for the boxes": a sum spent (FNC-1 design, 1)
+    return prep, thing
+
+
+def speech_act(doc: Doc, token: Token) -> Found | None:
+    """'Vell apologized to the crews for the delay', 'Marr laid out her plan for the pier', 'the council outlined a
+    proposal to close the ferry': a speech act (`ACT_LEMMAS`) whose phrase (`_act_phrase`) is the content and whose
+    subject the source. Only an act done or refused, not one to come ("to lay out", "would apologize", the bare
+    form), by a speaker the sentence names (not "it", "there", the writer's "I" or "we"), and not inside another
+    cue's words ("said she had apologized for …": that statement holds it)."""
+    if token.lemma_.lower() not in ACT_LEMMAS or token.pos_ != "VERB" or under_cue(token):
+        return None
+    auxiliaries = [c for c in token.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.dep_ == "auxpass" or c.tag_ == "MD" or c.lower_ == "to" for c in auxiliaries) \
+            or token.tag_ == "VB" and not any(c.lemma_.lower() == "do" for c in auxiliaries):
+        return None  # a passive ("the plan was outlined") names no speaker as subject; "did not apologize" is a refusal
+    phrase = _act_phrase(token)
+    if phrase is None:
+        return None
+    prep, thing = phrase
+    subject, chain = cue_subject(token)
+    if subject is None or subject.lower_ in {"it", "there", "i", "we", "you"}:
+        return None
+    content = words_span(doc, [t for t in thing.subtree if not t.is_space])
+    if content is None:
+        return None
+    source = doc.char_span(*trim(doc, *mention_span(subject, token)), alignment_mode="expand")
+    cue = doc[token.i:prep.i + 1] if prep is not None and prep.i == token.i + 1 else doc[token.i:token.i + 1]
+    return Found(kind="mixed" if has_quote(doc, *content) else "indirect", cue=cue, source=source,
+                 content=[content], cue_class="report", sentence=sentence_of(doc, content), via=channel(doc, token),
+                 flags=_cue_flags(token, chain), confidence=0.6)
+
+
 def _demand_made(cue: Token, lexeme, content: tuple[int, int]) -> bool:
     """'The ferry union called for his dismissal', 'the crowd called for change': the object of "call for" is the demand
     made, a statement however short (the lexicon's "call" reads "called X Y", and a longer "called for …" already passes
@@ -358,7 +428,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     """What a token must be for any rule of `reported_speech` to fire on it: its lower-cased lemma in the first set
     or its lower-cased form in the second. Each rule's own set, from the rule's module (which tests it first)."""
     lemmas = frozenset().union(NOMINAL_WORDS, PRAISE_LEMMAS, cue_lemmas(), EVIDENTIAL_LEMMAS, REGARDING,
-                               ATTITUDE_LEMMAS, MADE_CLEAR_LEMMAS, TOPIC_LEMMAS)
+                               ATTITUDE_LEMMAS, MADE_CLEAR_LEMMAS, TOPIC_LEMMAS, ACT_LEMMAS)
     words = frozenset().union(ACCORDING_WORDS, IN_WORDS, NOMINAL_WORDS, REPORTEDLY, SHOWING)
     return lemmas, words
 
@@ -414,6 +484,10 @@ def reported_speech(doc: Doc, used: set[int], quotes: list[Found], marks: list[Q
             used.add(token.i)
             continue
         if lemma in TOPIC_LEMMAS and (item := topic_of_talk(doc, token)) is not None:
+            found.append(item)
+            used.add(token.i)
+            continue
+        if lemma in ACT_LEMMAS and (item := speech_act(doc, token)) is not None:
             found.append(item)
             used.add(token.i)
             continue
