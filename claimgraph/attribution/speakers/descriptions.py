@@ -47,13 +47,15 @@ from claimgraph.records import Speaker, normalise_name
 
 # What an outlet publishes: "the report" after "9to5Mac reported" is the outlet's, not the last source it quoted.
 OUTLET_DOCUMENTS = {"report", "story", "article"}
-YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
+# "the 48-year-old", also with words that describe the person before it ("the depressed 26-year-old")
+YEAR_OLD = re.compile(r"^[Tt]he (?:[a-z]+ ){0,2}\d{1,3}-year-old$")
 # Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
 # that bring in someone new ("the man", "a customer", "the victim").
 KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", "businessman", "businesswoman",
             "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
             "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
-            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
+            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist", "moviemaker",
+            "screenwriter", "pensioner", "cleric"}
 
 
 # Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
