@@ -168,6 +168,9 @@ def test_a_clause_is_no_speaker(extractor):
     ("Mara Vell and Tomas Brand met on Sunday. The actress said the film had changed her life.", None),
     # One person, but a man's first name: "the actress" is someone else.
     ("Tomas Brand won the award on Sunday. The actress said the film had changed her life.", None),
+    # Words describing the person before the age, and a screenwriter named again.
+    ("Mara Vell left the harbour board in March. \"It was time,\" the weary 48-year-old said.", "Mara Vell"),
+    ("Tomas Brand finished the script in May. The screenwriter said the film had taken a year.", "Tomas Brand"),
 ])
 def test_the_description_after_a_named_subject_is_that_person(extractor, text, name):
     found = by_cue(extract(extractor, text), "said")

@@ -30,9 +30,13 @@ from claimgraph.attribution.speakers.mentions import (
     tokens_text,
 )
 from claimgraph.attribution.speakers.names import (
+    DOMAIN_ENDINGS,
     GENDERED_NOUNS,
+    OUTLET_WORDS,
+    body_name,
     gender_fits,
     hyphened_particle,
+    is_outlet,
     named_head,
     outlet_name,
 )
@@ -43,13 +47,15 @@ from claimgraph.records import Speaker, normalise_name
 
 # What an outlet publishes: "the report" after "9to5Mac reported" is the outlet's, not the last source it quoted.
 OUTLET_DOCUMENTS = {"report", "story", "article"}
-YEAR_OLD = re.compile(r"^[Tt]he \d{1,3}-year-old$")
+# "the 48-year-old", also with words that describe the person before it ("the depressed 26-year-old")
+YEAR_OLD = re.compile(r"^[Tt]he (?:[a-z]+ ){0,2}\d{1,3}-year-old$")
 # Nouns by which copy names again a person it has just named ("the actress", "the billionaire"); not the words
 # that bring in someone new ("the man", "a customer", "the victim").
 KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", "businessman", "businesswoman",
             "politician", "entrepreneur", "author", "novelist", "comedian", "musician", "artist", "presenter",
             "player", "striker", "goalkeeper", "chef", "veteran", "campaigner", "activist", "founder", "rapper",
-            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist"}
+            "director", "filmmaker", "broadcaster", "tycoon", "magnate", "philanthropist", "moviemaker",
+            "screenwriter", "pensioner", "cleric"}
 
 
 # Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
@@ -154,6 +160,12 @@ def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: li
         if known is None and len(core) == 2:
             known = next((k for k in reversed(memory.known) if k.type == "anonymous" and len(k.name.split()) > 2
                           and k.name.split()[0] == root.lower_), None)
+        if known is None and len(core) == 2:
+            body = _body_just_named(memory, mention, root)
+            if body is not None:
+                # Remembered under its name only: a later "the paper" is decided again on what was named just
+                # before it ("The Harbor Times said … The Velder Post has obtained … The paper wrote").
+                return memory.remember(body, body.name)
         if known is not None:
             return memory.remember(known, alias)
     # "officials at the Northgate Port Authority", "a company", "the letter": described, not named. Anonymous
@@ -172,6 +184,125 @@ def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: li
         # of the article, but not remembered as one who spoke: a later "the letter" or "it" is no clip's or test's.
         return Speaker(name, "anonymous", None, body, (alias.strip(),))
     return memory.remember(Speaker(name, "anonymous", None, body), alias)
+
+
+# Nouns by which copy names again a body it has just named ("When Apple unveiled …, the company said", "The Sunday
+# Times reported … The paper said"), with the kinds of body each fits (`_body_kind`): a company is no newspaper.
+BODY_NOUNS = {"company": {"organization"}, "firm": {"organization"}, "group": {"organization"},
+              "organization": {"organization"}, "organisation": {"organization"}, "charity": {"organization"},
+              "newspaper": {"news_outlet"}, "paper": {"news_outlet"}, "tabloid": {"news_outlet"},
+              "daily": {"news_outlet"}, "magazine": {"news_outlet"}, "publication": {"news_outlet", "site"},
+              "outlet": {"news_outlet", "site"}, "site": {"news_outlet", "site"}, "website": {"news_outlet", "site"},
+              "blog": {"news_outlet", "site"}}
+
+
+# Prepositions of place: "the charity's centre in Glasgow", "in northern Syria", which the recogniser may call
+# organisations, are where, not who.
+WHERE = {"in", "near", "across", "around", "outside", "inside", "throughout", "through"}
+
+
+def _body_kind(name: str) -> str:
+    """What a body's name says it is: an outlet (the outlet list, a newspaper's last word), a site (a domain), else
+    an organisation."""
+    body = body_name(name)
+    if is_outlet(name) or is_outlet(body) or body.split()[-1].lower() in OUTLET_WORDS:
+        return "news_outlet"
+    return "site" if body.lower().endswith(DOMAIN_ENDINGS) else "organization"
+
+
+def _body_just_named(memory: ArticleMemory, mention: Span, root: Token) -> Speaker | None:
+    """'the company', 'the paper', 'the website': the one body of that kind named in this sentence before the
+    mention or in the sentence before (as a speaker or not), else, where no body was named there, the body of that
+    kind that spoke last in the last few sentences with no other body or thing speaking since; None where there is
+    none, two were named, or the noun describes another one just before ("Conal's company", "a company")."""
+    kinds = BODY_NOUNS.get(root.lower_)
+    if kinds is None or memory.doc is None or _another_described(mention, root):
+        return None
+    start = from_sentence_before(mention)
+    window = mention.doc[start].idx
+    spoke = [(k.name, _body_kind(k.name)) for k in memory.known if k.type in {"organization", "news_outlet"}
+             and memory.at.get(k.key, -1) >= window]
+    named = _bodies_named(memory, mention, start) + spoke
+    bodies = {normalise_name(owner): (owner, kind) for owner, kind in (
+        (_owner(memory, name), kind) for name, kind in named if kind in kinds)}
+    if len(bodies) == 1:
+        return _as_body(memory, *next(iter(bodies.values())))
+    if bodies or named:
+        return None
+    return _last_body_speaking(memory, mention, kinds)
+
+
+def _bodies_named(memory: ArticleMemory, mention: Span, start: int) -> list[tuple[str, str]]:
+    """The bodies named from token `start` to the mention, with their kinds (`_body_kind`): organisation entities
+    (or names the article or the outlet list shows to be bodies) outside anyone's statement, not places ("in
+    Glasgow"), and names set beside
+    a body noun ("French website Velder.fr", "the Harbor Times newspaper"), of the noun's kind."""
+    named = []
+    for ent in memory.ents:
+        name = strip_det(ent.text)
+        if start <= ent.start and ent.end <= mention.start and (
+                ent.label_ == "ORG" or memory.type_of(name) == "organization" or is_outlet(name)) and (
+                memory.type_of(name) != "person") and not memory.in_statement(ent, mention) and not (
+                ent.root.dep_ == "pobj" and ent.root.head.lower_ in WHERE):
+            named.append((name, _body_kind(name)))
+    for token in mention.doc[start:mention.start]:
+        kinds = BODY_NOUNS.get(token.lower_)
+        if kinds is None or token.i == mention.root.i:
+            continue
+        # "website Velder.fr" (a domain the tagger may call a common noun), "the Harbor Times newspaper"
+        head = token.head if token.dep_ == "compound" and _written_as_name(token.head) else token
+        words = [t for t in head.children if t.dep_ == "compound" and t.pos_ == "PROPN"] + (
+            [head] if _written_as_name(head) else [])
+        if words:
+            kind = "news_outlet" if "news_outlet" in kinds else "organization"
+            named.append((tokens_text(sorted(words, key=lambda t: t.i)), kind))
+    return named
+
+
+def _written_as_name(token: Token) -> bool:
+    """A proper noun, or a word with a capital inside it ("iGen.fr")."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and any(ch.isupper() for ch in token.text)
+
+
+def _another_described(mention: Span, root: Token) -> bool:
+    """The mention's noun used just before for another one: with a possessive ("Conal's company") or "a" ("a
+    company"), in this sentence or the one before."""
+    for token in mention.doc[from_sentence_before(mention):mention.start]:
+        if token.lower_ == root.lower_ and any(c.dep_ == "poss" and c.lower_ not in {"its", "their"} or (
+                c.dep_ == "det" and c.lower_ in {"a", "an", "another"}) for c in token.children):
+            return True
+    return False
+
+
+def _last_body_speaking(memory: ArticleMemory, mention: Span, kinds: set[str]) -> Speaker | None:
+    """The body of one of `kinds` that spoke last in the last few sentences, where no other body, nor a thing
+    described, has spoken since (people may have: "an anonymous source was quoted … , the paper reported")."""
+    for known in reversed(memory.known):
+        if memory.at.get(known.key, -1) < mention.start_char - IT_WINDOW:
+            return None
+        if known.type == "person" or known.type == "anonymous" and (known.role or known.name.split()[-1] in (
+                MEMBER_HEADS | {"sources"})):
+            continue
+        return known if known.type in {"organization", "news_outlet"} and _body_kind(known.name) in kinds else None
+    return None
+
+
+def _owner(memory: ArticleMemory, name: str) -> str:
+    """A body's name as compared: the shortest start of it that the article names as a body on its own ("Apple
+    Watch" is Apple's: "the company" after "Apple unveiled its Apple Watch" is Apple)."""
+    words = body_name(name).split()
+    bodies = {normalise_name(strip_det(e.text)) for e in memory.ents if e.label_ == "ORG"} | {
+        normalise_name(k.name) for k in memory.known if k.type in {"organization", "news_outlet"}}
+    return next((" ".join(words[:n]) for n in range(1, len(words)) if normalise_name(" ".join(words[:n])) in bodies),
+                " ".join(words))
+
+
+def _as_body(memory: ArticleMemory, name: str, kind: str) -> Speaker | None:
+    """The body `name` as the article knows it (spoken before), else a new organisation or outlet."""
+    known = next((k for k in reversed(memory.known) if normalise_name(k.name) == normalise_name(name)), None)
+    if known is not None:
+        return known
+    return Speaker(body_name(name), "news_outlet" if kind == "news_outlet" else "organization")
 
 
 def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: list[Span],
