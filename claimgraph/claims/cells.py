@@ -6,7 +6,9 @@ its SIGNATURE heaviest word-half entries (of those that another statement has) a
 compared only inside its blocks: with every member of a small block, with its next WINDOW members (ordered by a
 MinHash of their signatures, so statements that share most of it sit side by side) in a big one. The pairs
 compared grow as n x SIGNATURE^2 x WINDOW at most, not n^2; each distinct pair is scored exactly (words and
-embeddings), those below the link are dropped, and each statement keeps its strongest, as the exact path does.
+embeddings), those below the link are dropped, and each pair is kept when it is among the strongest of either of
+its statements (`top_per_statement`). Blocks, windows and what is kept depend on the statements' words, not on
+their order in the input.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ CHUNK = 400_000     # pairs scored at once
 def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, link: float,
                 neighbours: int, anchor: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link` and that are
-    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i,
+    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i or
+    of j (`top_per_statement`),
     found inside blocks (`candidates`) and scored in chunks of CHUNK."""
     n = words.shape[0]
     info = info.astype(np.float32)
@@ -74,7 +77,10 @@ def candidates(words: sparse.csr_matrix) -> np.ndarray:
     block_ids, dense = np.unique(np.concatenate(block), return_inverse=True)
     member = np.concatenate(inside)
     del block, inside, block_ids
-    o = np.argsort(dense.astype(np.int64) * (m + 1) + minhash[member], kind="stable")
+    # statements of one MinHash (near-copies) in the order of their words, not of the input: a window over them
+    # then meets the same statements whatever the order (those of the same words are alike to every third one)
+    content = words.astype(np.float64) @ np.random.default_rng(2).random(m)
+    o = np.lexsort((content[member], minhash[member], dense))
     term, member = dense[o], member[o]
     key = np.zeros(0, dtype=np.int64)
     batch: list[np.ndarray] = []
@@ -97,12 +103,18 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
 
 
 def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
-    """Of the pairs (i < j), those among the `neighbours` strongest of their first statement i (as the exact path
-    keeps each row's strongest among the later statements)."""
+    """Of the pairs (i < j), those among the `neighbours` strongest of either of their two statements: a pair is
+    kept when its similarity reaches the `neighbours`-th strongest of i's pairs or of j's (all of a statement's when
+    it has fewer; ties all kept). Which pairs a statement keeps then depends on its partners and their similarities
+    only, not on which of two statements comes first in the input, so a collection groups the same in any order."""
     if not len(pairs):
         return pairs, sims
-    o = np.argsort(pairs[:, 0] * 4.0 + (2.0 - sims.astype(np.float64)))
-    owner = pairs[o, 0]
-    keep = o[np.arange(len(o)) - np.searchsorted(owner, owner, side="left") < neighbours]
-    keep.sort()
+    node = np.concatenate([pairs[:, 0], pairs[:, 1]])
+    strength = np.concatenate([sims, sims]).astype(np.float64)
+    o = np.lexsort((-strength, node))
+    node, strength = node[o], strength[o]
+    rank = np.arange(len(node)) - np.searchsorted(node, node, side="left")
+    bar = np.full(int(pairs.max()) + 1, -np.inf)   # each statement's `neighbours`-th strongest (none: keep all)
+    bar[node[rank == neighbours - 1]] = strength[rank == neighbours - 1]
+    keep = (sims >= bar[pairs[:, 0]]) | (sims >= bar[pairs[:, 1]])
     return pairs[keep], sims[keep]
