@@ -51,7 +51,8 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
         good &= anchors.anchored(shared_info.T, own[i].T, own[j].T, meaning, whole=whole)
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
-    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)
+    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours,
+                             content_order(words))
 
 
 def candidates(words: sparse.csr_matrix) -> np.ndarray:
@@ -79,7 +80,7 @@ def candidates(words: sparse.csr_matrix) -> np.ndarray:
     del block, inside, block_ids
     # statements of one MinHash (near-copies) in the order of their words, not of the input: a window over them
     # then meets the same statements whatever the order (those of the same words are alike to every third one)
-    content = words.astype(np.float64) @ np.random.default_rng(2).random(m)
+    content = content_order(words)
     o = np.lexsort((content[member], minhash[member], dense))
     term, member = dense[o], member[o]
     key = np.zeros(0, dtype=np.int64)
@@ -102,19 +103,38 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
-def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
-    """Of the pairs (i < j), those among the `neighbours` strongest of either of their two statements: a pair is
-    kept when its similarity reaches the `neighbours`-th strongest of i's pairs or of j's (all of a statement's when
-    it has fewer; ties all kept). Which pairs a statement keeps then depends on its partners and their similarities
-    only, not on which of two statements comes first in the input, so a collection groups the same in any order."""
+def content_order(words: sparse.csr_matrix) -> np.ndarray:
+    """A number for each statement from its words alone (a random projection of its word row): statements of the
+    same words get the same one, others almost surely differ, whatever their place in the input."""
+    return words.astype(np.float64) @ np.random.default_rng(2).random(words.shape[1])
+
+
+def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int,
+                      content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of the pairs (i, j), those among the `neighbours` strongest of the statement of the two that comes first by
+    its words (`content`: content_order), as the exact path keeps each row's strongest among the later statements;
+    a pair of two statements of the same words counts for both. Each pair reaches its similarity's `neighbours`-th
+    strongest of its owner's (all of a statement's when it has fewer; ties all kept). Who owns a pair then depends
+    on the two statements' words, not on which comes first in the input, so a collection groups the same in any
+    order, and a statement keeps as many pairs as the exact path would (owning both sides keeps about twice as many,
+    and the shared-neighbours test then sees other neighbourhoods: section "Twenty-first session" of docs/claims.md)."""
     if not len(pairs):
         return pairs, sims
-    node = np.concatenate([pairs[:, 0], pairs[:, 1]])
-    strength = np.concatenate([sims, sims]).astype(np.float64)
+    first, second = pairs[:, 0], pairs[:, 1]
+    same = content[first] == content[second]
+    owner = np.where(content[first] <= content[second], first, second)
+    bar = _nth_strongest(np.concatenate([owner, second[same]]), np.concatenate([sims, sims[same]]), neighbours,
+                         int(pairs.max()) + 1)
+    keep = (sims >= bar[owner]) | (same & (sims >= bar[second]))
+    return pairs[keep], sims[keep]
+
+
+def _nth_strongest(node: np.ndarray, strength: np.ndarray, nth: int, n: int) -> np.ndarray:
+    """Each statement's `nth` strongest of the similarities listed against it (`node`), -inf when it has fewer."""
+    strength = strength.astype(np.float64)
     o = np.lexsort((-strength, node))
     node, strength = node[o], strength[o]
     rank = np.arange(len(node)) - np.searchsorted(node, node, side="left")
-    bar = np.full(int(pairs.max()) + 1, -np.inf)   # each statement's `neighbours`-th strongest (none: keep all)
-    bar[node[rank == neighbours - 1]] = strength[rank == neighbours - 1]
-    keep = (sims >= bar[pairs[:, 0]]) | (sims >= bar[pairs[:, 1]])
-    return pairs[keep], sims[keep]
+    bar = np.full(n, -np.inf)
+    bar[node[rank == nth - 1]] = strength[rank == nth - 1]
+    return bar

@@ -77,17 +77,21 @@ def test_a_big_block_is_compared_through_a_window_and_restatements_still_meet(mo
     assert (10, 250) in pair_set(pairs) and sims.min() >= semantic.LINK
 
 
-def test_each_pair_is_kept_when_among_the_strongest_of_either_statement():
-    """Statement 0's two strongest are 2 and 3, so (0, 1) is not among 0's; it is among 1's (1 has three pairs:
-    0.5, 0.4, 0.3), and so kept, as it would be were 1 the first statement of the input."""
+def test_each_pair_is_kept_when_among_the_strongest_of_the_statement_first_by_its_words():
+    """Statements whose words come in the order 0, 1, 2, 3: 0 owns three pairs and keeps its two strongest (0.9,
+    0.7), so (0, 1) goes, as the exact path drops it; numbered the other way round, the same pairs are kept. Two
+    statements of the same words (0 and 1 below) both own their pair: (0, 1) is among 1's two strongest."""
     pairs = np.asarray([[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3]])
     sims = np.asarray([0.5, 0.9, 0.7, 0.3, 0.4, 0.8], dtype=np.float32)
-    kept, kept_sims = cells.top_per_statement(pairs, sims, 2)
-    assert pair_set(kept) == {(0, 1), (0, 2), (0, 3), (1, 3), (2, 3)}
+    content = np.asarray([0.1, 0.2, 0.3, 0.4])
+    kept, kept_sims = cells.top_per_statement(pairs, sims, 2, content)
+    assert pair_set(kept) == {(0, 2), (0, 3), (1, 2), (1, 3), (2, 3)}
     assert dict(zip(map(tuple, kept.tolist()), kept_sims.tolist()))[(0, 2)] == np.float32(0.9)
     flipped = 3 - pairs[:, ::-1]   # the same pairs with the statements numbered the other way round
-    again, _ = cells.top_per_statement(flipped, sims, 2)
+    again, _ = cells.top_per_statement(flipped, sims, 2, content[::-1])
     assert pair_set(3 - again[:, ::-1]) == pair_set(kept)
+    same_words, _ = cells.top_per_statement(pairs, sims, 2, np.asarray([0.1, 0.1, 0.3, 0.4]))
+    assert pair_set(same_words) == {(0, 1), (0, 2), (0, 3), (1, 3), (2, 3)}
 
 
 def compared_in_order(texts: list[str], order: np.ndarray) -> set[tuple[int, int]]:
