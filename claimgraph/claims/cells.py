@@ -117,7 +117,7 @@ def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int,
     strongest of its owner's (all of a statement's when it has fewer; ties all kept). Who owns a pair then depends
     on the two statements' words, not on which comes first in the input, so a collection groups the same in any
     order, and a statement keeps as many pairs as the exact path would (owning both sides keeps about twice as many,
-    and the shared-neighbours test then sees other neighbourhoods: section "Twenty-first session" of docs/claims.md)."""
+    and the shared-neighbours test then sees other neighbourhoods: section "Twentieth session" of docs/claims.md)."""
     if not len(pairs):
         return pairs, sims
     first, second = pairs[:, 0], pairs[:, 1]
