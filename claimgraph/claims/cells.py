@@ -6,9 +6,9 @@ its SIGNATURE heaviest word-half entries (of those that another statement has) a
 compared only inside its blocks: with every member of a small block, with its next WINDOW members (ordered by a
 MinHash of their signatures, so statements that share most of it sit side by side) in a big one. The pairs
 compared grow as n x SIGNATURE^2 x WINDOW at most, not n^2; each distinct pair is scored exactly (words and
-embeddings), those below the link are dropped, and each pair is kept when it is among the strongest of either of
-its statements (`top_per_statement`). Blocks, windows and what is kept depend on the statements' words, not on
-their order in the input.
+embeddings), those below the link are dropped, and each statement keeps its strongest among the statements that
+come after it by their words (`top_per_statement`), as the exact path keeps its strongest among the later ones in
+the input. Blocks, windows and what is kept depend on the statements' words, not on their order in the input.
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ CHUNK = 400_000     # pairs scored at once
 def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, link: float,
                 neighbours: int, anchor: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link` and that are
-    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i or
-    of j (`top_per_statement`),
-    found inside blocks (`candidates`) and scored in chunks of CHUNK."""
+    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of the
+    one of the two that comes first by its words (`top_per_statement`), found inside blocks (`candidates`) and
+    scored in chunks of CHUNK."""
     n = words.shape[0]
     info = info.astype(np.float32)
     present = (words != 0).astype(np.float32).tocsr()
