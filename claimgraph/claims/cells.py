@@ -113,11 +113,11 @@ def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int,
                       content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Of the pairs (i, j), those among the `neighbours` strongest of the statement of the two that comes first by
     its words (`content`: content_order), as the exact path keeps each row's strongest among the later statements;
-    a pair of two statements of the same words counts for both. Each pair reaches its similarity's `neighbours`-th
-    strongest of its owner's (all of a statement's when it has fewer; ties all kept). Who owns a pair then depends
+    a pair of two statements of the same words counts for both. A pair is kept when its similarity reaches the
+    `neighbours`-th strongest of its owner's pairs (all of them when it has fewer; ties all kept). Who owns it depends
     on the two statements' words, not on which comes first in the input, so a collection groups the same in any
-    order, and a statement keeps as many pairs as the exact path would (owning both sides keeps about twice as many,
-    and the shared-neighbours test then sees other neighbourhoods: section "Twentieth session" of docs/claims.md)."""
+    order (keeping the strongest of either statement did too, with a lower synthetic precision at 1M: section
+    "Twentieth session" of docs/claims.md)."""
     if not len(pairs):
         return pairs, sims
     first, second = pairs[:, 0], pairs[:, 1]
