@@ -18,11 +18,15 @@ each stage and the peak memory (ru_maxrss) of its process.
 and the predicates test, claims.predicates, on the recorded predicates); `--unrecorded` passes no predicates, so
 that those pairs' statements are parsed by the spaCy pipeline (link-claims on rows stored before they were recorded).
 `--vs-exact N` groups N statements both ways (blocks and the exact path) and prints how far they agree.
+`--shuffle SEED` gives the statements in a seeded random order: as generated, each proposition's copies are
+consecutive, which a rule bound to the input order can use (the exact path keeps each statement's strongest later
+partners); the blocks above semantic.EXACT_MAX are order-free, so their figures do not change with it.
 
     .venv/bin/python benchmarks/claims_cost.py                 # 10k, 100k, 1M
     .venv/bin/python benchmarks/claims_cost.py --sizes 10000 100000 --baseline-max 20000
     .venv/bin/python benchmarks/claims_cost.py --sizes 1000000 --methods lsh semantic
     .venv/bin/python benchmarks/claims_cost.py --vs-exact 20000
+    .venv/bin/python benchmarks/claims_cost.py --sizes 1000000 --methods semantic --shuffle 5
 """
 
 from __future__ import annotations
@@ -197,10 +201,14 @@ def _timed(stages: dict) -> None:
         setattr(mod, name, timed)
 
 
-def run_one(n: int, method: str, baseline_max: int, per_article: int = 0, unrecorded: bool = False) -> dict:
+def run_one(n: int, method: str, baseline_max: int, per_article: int = 0, unrecorded: bool = False,
+            shuffle: int | None = None) -> dict:
     from claimgraph.claims import grouping as g
 
     texts, labels, said = statements(n)
+    if shuffle is not None:   # the copies of a proposition are consecutive as generated: an order-bound rule gains
+        order = np.random.default_rng(shuffle).permutation(n)
+        texts, labels, said = [texts[i] for i in order], labels[order], [said[i] for i in order]
     # `--per-article K`: the statements in articles of K, drawn at random, passed as `link-claims` passes them (the
     # cross-article evidence test, evidence.across_unanchored, then runs); 0: no articles, as `eval emergent`.
     sources = ([f"a{i // per_article}" for i in np.random.default_rng(3).permutation(n)] if per_article else None)
@@ -284,13 +292,15 @@ def main() -> None:
                         help="semantic: no recorded predicates "
                              "(the predicates test parses, as before issue 12's remedy)")
     parser.add_argument("--vs-exact", type=int, metavar="N", help="blocks against the exact path on N statements")
+    parser.add_argument("--shuffle", type=int, metavar="SEED",
+                        help="statements in a random order (seeded) instead of each proposition's copies together")
     args = parser.parse_args()
     if args.vs_exact:
         print(json.dumps(vs_exact(args.vs_exact)))
         return
     if args.one:
         print(json.dumps(run_one(int(args.one[0]), args.one[1], args.baseline_max, args.per_article,
-                                 args.unrecorded)))
+                                 args.unrecorded, args.shuffle)))
         return
     rows = []
     for n in args.sizes:
@@ -303,7 +313,9 @@ def main() -> None:
                 continue
             out = subprocess.run([sys.executable, __file__, "--one", str(n), method, "--baseline-max",
                                   str(args.baseline_max), "--per-article", str(args.per_article)]
-                                 + (["--unrecorded"] if args.unrecorded else []), capture_output=True, text=True,
+                                 + (["--unrecorded"] if args.unrecorded else [])
+                                 + (["--shuffle", str(args.shuffle)] if args.shuffle is not None else []),
+                                 capture_output=True, text=True,
                                  check=True)
             rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
             print(f"  done {n} {method}", file=sys.stderr)

@@ -6,7 +6,9 @@ its SIGNATURE heaviest word-half entries (of those that another statement has) a
 compared only inside its blocks: with every member of a small block, with its next WINDOW members (ordered by a
 MinHash of their signatures, so statements that share most of it sit side by side) in a big one. The pairs
 compared grow as n x SIGNATURE^2 x WINDOW at most, not n^2; each distinct pair is scored exactly (words and
-embeddings), those below the link are dropped, and each statement keeps its strongest, as the exact path does.
+embeddings), those below the link are dropped, and each statement keeps its strongest among the statements that
+come after it by their words (`top_per_statement`), as the exact path keeps its strongest among the later ones in
+the input. Blocks, windows and what is kept depend on the statements' words, not on their order in the input.
 """
 
 from __future__ import annotations
@@ -24,8 +26,9 @@ CHUNK = 400_000     # pairs scored at once
 def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, link: float,
                 neighbours: int, anchor: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) sharing a word whose similarity (word dot + embedding dot) reaches `link` and that are
-    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of i,
-    found inside blocks (`candidates`) and scored in chunks of CHUNK."""
+    anchors.anchored (`info`: the information of each column of `words`), among the `neighbours` strongest of the
+    one of the two that comes first by its words (`top_per_statement`), found inside blocks (`candidates`) and
+    scored in chunks of CHUNK."""
     n = words.shape[0]
     info = info.astype(np.float32)
     present = (words != 0).astype(np.float32).tocsr()
@@ -48,7 +51,8 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
         good &= anchors.anchored(shared_info.T, own[i].T, own[j].T, meaning, whole=whole)
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
-    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours)
+    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours,
+                             content_order(words))
 
 
 def candidates(words: sparse.csr_matrix) -> np.ndarray:
@@ -74,7 +78,10 @@ def candidates(words: sparse.csr_matrix) -> np.ndarray:
     block_ids, dense = np.unique(np.concatenate(block), return_inverse=True)
     member = np.concatenate(inside)
     del block, inside, block_ids
-    o = np.argsort(dense.astype(np.int64) * (m + 1) + minhash[member], kind="stable")
+    # statements of one MinHash (near-copies) in the order of their words, not of the input: a window over them
+    # then meets the same statements whatever the order (those of the same words are alike to every third one)
+    content = content_order(words)
+    o = np.lexsort((content[member], minhash[member], dense))
     term, member = dense[o], member[o]
     key = np.zeros(0, dtype=np.int64)
     batch: list[np.ndarray] = []
@@ -96,13 +103,38 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
     return keys[np.r_[True, keys[1:] != keys[:-1]]] if len(keys) else keys
 
 
-def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int) -> tuple[np.ndarray, np.ndarray]:
-    """Of the pairs (i < j), those among the `neighbours` strongest of their first statement i (as the exact path
-    keeps each row's strongest among the later statements)."""
+def content_order(words: sparse.csr_matrix) -> np.ndarray:
+    """A number for each statement from its words alone (a random projection of its word row): statements of the
+    same words get the same one, others almost surely differ, whatever their place in the input."""
+    return words.astype(np.float64) @ np.random.default_rng(2).random(words.shape[1])
+
+
+def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int,
+                      content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Of the pairs (i, j), those among the `neighbours` strongest of the statement of the two that comes first by
+    its words (`content`: content_order), as the exact path keeps each row's strongest among the later statements;
+    a pair of two statements of the same words counts for both. A pair is kept when its similarity reaches the
+    `neighbours`-th strongest of its owner's pairs (all of them when it has fewer; ties all kept). Who owns it depends
+    on the two statements' words, not on which comes first in the input, so a collection groups the same in any
+    order (keeping the strongest of either statement did too, with a lower synthetic precision at 1M: section
+    "Twentieth session" of docs/claims.md)."""
     if not len(pairs):
         return pairs, sims
-    o = np.argsort(pairs[:, 0] * 4.0 + (2.0 - sims.astype(np.float64)))
-    owner = pairs[o, 0]
-    keep = o[np.arange(len(o)) - np.searchsorted(owner, owner, side="left") < neighbours]
-    keep.sort()
+    first, second = pairs[:, 0], pairs[:, 1]
+    same = content[first] == content[second]
+    owner = np.where(content[first] <= content[second], first, second)
+    bar = _nth_strongest(np.concatenate([owner, second[same]]), np.concatenate([sims, sims[same]]), neighbours,
+                         int(pairs.max()) + 1)
+    keep = (sims >= bar[owner]) | (same & (sims >= bar[second]))
     return pairs[keep], sims[keep]
+
+
+def _nth_strongest(node: np.ndarray, strength: np.ndarray, nth: int, n: int) -> np.ndarray:
+    """Each statement's `nth` strongest of the similarities listed against it (`node`), -inf when it has fewer."""
+    strength = strength.astype(np.float64)
+    o = np.lexsort((-strength, node))
+    node, strength = node[o], strength[o]
+    rank = np.arange(len(node)) - np.searchsorted(node, node, side="left")
+    bar = np.full(n, -np.inf)
+    bar[node[rank == nth - 1]] = strength[rank == nth - 1]
+    return bar

@@ -6,15 +6,18 @@ as claims.vectors fits them), the candidate pairs, their similarity
 
     WORDS x cos(TF-IDF) + (1 - WORDS) x cos(embedding)     (only for pairs that share a word)
 
-and each statement's NEIGHBOURS strongest later partners at or above the link (semantic.link_for), as on one
-machine. Candidates are not all pairs: statements that share a word held by at most RARE statements (blocking on rare
-words, which carry the TF-IDF weight), plus the banded MinHash pairs of the lexical grouping
-(spark.grouping.banded_pairs), so a pair that shares only common words is found when its words overlap enough. The pairs
-and the statements' vectors then go to the driver, where claims.semantic.average_linkage joins them exactly as on one
-machine (after the same shared-neighbours test, semantic.neighbourly, which reads only the pairs and their similarity).
+and each statement's NEIGHBOURS strongest later partners (later in the input) at or above the link
+(semantic.link_for), as one machine's exact path keeps them up to semantic.EXACT_MAX statements. Above that, one
+machine's blocks count a pair for the statement of the two that comes first by its words
+(claims.cells.top_per_statement), so they group the same in any input order; here the input order still decides it.
+Candidates are not all pairs: statements that share a word held by at most RARE statements (blocking on rare words,
+which carry the TF-IDF weight), plus the banded MinHash pairs of the lexical grouping (spark.grouping.banded_pairs),
+so a pair that shares only common words is found when its words overlap enough. The pairs and the statements'
+vectors then go to the driver, where claims.semantic.average_linkage joins them exactly as on one machine (after the
+same shared-neighbours test, semantic.neighbourly, which reads only the pairs and their similarity).
 
-What differs from one machine: its candidates are every pair sharing a word up to 20,000 statements (k-means cells
-above); here a pair sharing only words held by more than RARE statements, with a Jaccard below the LSH threshold,
+What differs from one machine: its candidates are every pair sharing a word up to 20,000 statements (blocks of rare
+words above); here a pair sharing only words held by more than RARE statements, with a Jaccard below the LSH threshold,
 is not looked at. `pairwise_agreement` against claims.grouping.group_statements measures what that changes.
 """
 
