@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.attribution.speakers.names import genders_said
 from claimgraph.records import Article
 from tests.conftest import by_cue, extract
 
@@ -632,3 +633,28 @@ def test_they_after_an_outlet_that_spoke_last_is_that_outlet(extractor):
         speaker = by_cue(attributions, cue).speaker
         assert speaker is not None and speaker.name == "Boston Globe"
 
+
+
+@pytest.mark.parametrize("text", [
+    # "her" owned by what the name's own verb acts on: the article calls Jess a woman.
+    "Jess Varnley made the reveal during a game with her college friends. Later she wrote that the role had been a "
+    "secret for years.",
+    # An honorific before the surname says so too.
+    "Jess Varnley kept the role quiet for years, until Miss Varnley told friends at college. She wrote that the "
+    "role had been a secret for years.",
+])
+def test_the_article_genders_a_name_before_the_first_name_list(extractor, text):
+    """The first-name list knows "Jess" as a man's name only; what the article says of its own person comes first
+    (FNC-1 design: "Jess Smith … with her college friends … She wrote", no speaker)."""
+    found = by_cue(extract(extractor, text), "wrote")
+    assert found.speaker is not None and found.speaker.name == "Jess Varnley"
+
+
+def test_without_the_articles_word_the_first_name_list_still_rules_a_pronoun_out(extractor):
+    text = "Jess Varnley made the reveal during a game at college. Later she wrote that the role had been a secret."
+    assert by_cue(extract(extractor, text), "wrote").speaker is None
+
+
+def test_a_his_or_her_in_another_clause_or_after_another_person_genders_nobody(extractor):
+    doc = extractor.nlp("Jess Varnley said her sister would sail. Jess Varnley told Tomas Brand her plan.")
+    assert "varnley" not in genders_said(list(doc.ents))

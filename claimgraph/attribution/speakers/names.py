@@ -232,27 +232,27 @@ HANDLE = re.compile(r"^@?[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_]*$")
 
 
 def gender_fits(name: str, gender: str | None, said: dict[str, str] | None = None) -> bool:
-    """A pronoun's gender ('m', 'f', or None) fits a name unless the article says the name is the other's
-    (`said`, from `genders_said`), or, where it says nothing, the lexicon knows its first name as the other's."""
-    own = _gender_said(name, said) if gender else None
-    if own is not None:
-        return own == gender
+    """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's
+    and the article does not give the name the pronoun's gender itself (`said`, from `genders_said`)."""
     known = first_name_gender(name) if gender and len(name.split()) > 1 else None  # "Price" is no first name
-    return known is None or known == gender
+    return known is None or known == gender or _gender_said(name, said) == gender
 
 
 def identity_fits(name: str, gender: str | None, said: dict[str, str] | None = None) -> bool:
     """As `gender_fits`, for the name of an identity: one the article names by one word only ("Meghan", "Harry";
     a surname read alone has taken the full name already) is a first name, and its gender counts."""
-    if len(name.split()) == 1 and gender and _gender_said(name, said) is None:
+    if len(name.split()) == 1 and gender:
         known = first_name_gender(name)
-        return known is None or known == gender
+        return known is None or known == gender or _gender_said(name, said) == gender
     return gender_fits(name, gender, said)
 
 
 def _gender_said(name: str, said: dict[str, str] | None) -> str | None:
+    """The gender the article gives `name`: by the name as written, else by its surname."""
     words = strip_det(name).split()
-    return said.get(surname_key(words[-1])) if said and words else None
+    if not said or not words:
+        return None
+    return said.get(" ".join(words).lower()) or said.get(surname_key(words[-1]))
 
 
 # Clauses of their own under a verb: a "his"/"her" inside one may be someone else's ("Vell said her sister …").
@@ -260,23 +260,28 @@ OWN_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "
 
 
 def genders_said(ents: list[Span]) -> dict[str, str]:
-    """The gender the article itself gives each person's name, by the name's last word as `surname_key` writes
-    it: an honorific before it ("Miss Smith") or a "his"/"her" owned by what the name's own verb acts on ("Jess
-    Smith made the reveal during a game with her college friends"). Copy knows its people better than a list of
-    first names ("Jess" is a woman's name too); a name given both genders (two people of one surname) is left out."""
+    """The gender the article itself gives a person, by the name as written in lower case and, where the article
+    names one person of that surname in full, by the surname (`surname_key`): an honorific before the name ("Miss
+    Smith") or a "his"/"her" owned by what the name's own verb acts on ("Jess Smith made the reveal during a game
+    with her college friends"). It lets a pronoun take a name whose first name the lexicon knows as the other
+    gender's only ("Jess" is a woman's name too), never rules one out; a name given both genders is left out."""
     found: dict[str, set[str]] = {}
+    full_names: dict[str, set[str]] = {}  # surname -> the full names of that surname
     for ent in ents:
         if ent.label_ != "PERSON":
             continue
-        key = surname_key(ent[-1].text)
+        words = strip_det(ent.text).split()
+        surname = surname_key(words[-1])
+        if len(words) > 1 and words[0].lower().rstrip(".") not in GENDERED:
+            full_names.setdefault(surname, set()).add(" ".join(words).lower())
         before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-        honorific = GENDERED.get(ent[0].lower_.rstrip(".")) or GENDERED.get(before)
-        if honorific:
-            found.setdefault(key, set()).add(honorific)
-        owner = _owner_gender(ent)
-        if owner:
-            found.setdefault(key, set()).add(owner)
-    return {key: next(iter(genders)) for key, genders in found.items() if len(genders) == 1}
+        for gender in (GENDERED.get(words[0].lower().rstrip(".")) or GENDERED.get(before), _owner_gender(ent)):
+            if gender:
+                found.setdefault(" ".join(words).lower(), set()).add(gender)
+                found.setdefault(surname, set()).add(gender)
+    # "Mrs Smith" beside Jess Smith and Anji Smith is either: a surname stands for one person only.
+    return {key: next(iter(genders)) for key, genders in found.items()
+            if len(genders) == 1 and len(full_names.get(key, ())) <= 1}
 
 
 def _owner_gender(ent: Span) -> str | None:
@@ -285,11 +290,10 @@ def _owner_gender(ent: Span) -> str | None:
     if ent.root.dep_ != "nsubj":
         return None
     verb = ent.root.head
-    between_names = False
     for token in ent.doc[ent.end:verb.right_edge.i + 1]:
         if token.ent_type_ == "PERSON" or token.lower_ in {"him", "them"}:
-            between_names = True  # "Vell told Marr her plan …": whose plan is not sure
-        if token.lower_ not in {"his", "her"} or token.dep_ != "poss" or between_names:
+            return None  # "Vell told Marr her plan …": whose plan is not sure
+        if token.lower_ not in {"his", "her"} or token.dep_ != "poss":
             continue
         head = token.head
         while head.i != verb.i and head.dep_ not in OWN_CLAUSES and head.head.i != head.i:

@@ -102,7 +102,7 @@ def _person_named_before(memory: ArticleMemory, surname: str, mention: Span) -> 
     # "Mr Anderson" is not Zoe Anderson: the honorific's gender rules out a first name of the other's.
     words = mention.doc[max(mention.start - 1, 0):mention.end]
     honorific = next((t.lower_.rstrip(".") for t in words if t.lower_.rstrip(".") in GENDERED), None)
-    named = {k: e for k, e in named.items() if gender_fits(strip_det(e.text), GENDERED.get(honorific), memory.genders)}
+    named = {k: e for k, e in named.items() if gender_fits(strip_det(e.text), GENDERED.get(honorific))}
     if not named:
         return None
     # Several people of one surname ("Mark Meadows", later "Debbie Meadows"): the surname alone is, by the
