@@ -41,9 +41,12 @@ from claimgraph.attribution.speaker_types import (
 from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, after_title_of, quoted_token_ids
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
-# One role under three words: "the spokesperson" is the spokesman named earlier.
+# One role under several words: "the spokesperson" is the spokesman named earlier, "the congressman" the
+# representative ("Rep. Ilan Moss"), "the senator" the one titled "Sen.".
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
-SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
+SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
+             "congressman": "congress", "congresswoman": "congress", "representative": "congress", "rep": "congress",
+             "rep.": "congress", "sen": "senator", "sen.": "senator"}
 
 
 def with_title_words(ent: Span) -> Span:
