@@ -42,11 +42,10 @@ from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, aft
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
 # One role under several words: "the spokesperson" is the spokesman named earlier, "the congressman" the
-# representative ("Rep. Ilan Moss"), "the senator" the one titled "Sen.".
+# representative ("Rep. Ilan Moss": representative, as `ABBREVIATED` writes the title out).
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
 SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
-             "congressman": "congress", "congresswoman": "congress", "representative": "congress", "rep": "congress",
-             "rep.": "congress", "sen": "senator", "sen.": "senator"}
+             "congressman": "congress", "congresswoman": "congress", "representative": "congress"}
 
 
 def with_title_words(ent: Span) -> Span:
