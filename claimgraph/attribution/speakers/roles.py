@@ -42,10 +42,12 @@ from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, aft
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
 # One role under several words: "the spokesperson" is the spokesman named earlier, "the congressman" the
-# representative ("Rep. Ilan Moss": representative, as `ABBREVIATED` writes the title out).
+# representative and "the senator" the senator, whether their role was read written out ("Rep. Ilan Moss said …":
+# representative) or is the abbreviated title before a name that has not spoken ("drafted by Rep. Ilan Moss").
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
 SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
-             "congressman": "congress", "congresswoman": "congress", "representative": "congress"}
+             "congressman": "congress", "congresswoman": "congress", "representative": "congress", "rep": "congress",
+             "rep.": "congress", "sen": "senator", "sen.": "senator"}
 
 
 def with_title_words(ent: Span) -> Span:
