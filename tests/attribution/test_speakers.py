@@ -634,29 +634,27 @@ def test_they_after_an_outlet_that_spoke_last_is_that_outlet(extractor):
         assert speaker is not None and speaker.name == "Boston Globe"
 
 
-@pytest.mark.parametrize("text, name", [
-    # "her" owned by what the name's own verb acts on: the article calls Jess a woman.
-    ("Jess Varnley made the reveal during a game with her college friends. Later she wrote that the role had been "
-     "a secret for years.", "Jess Varnley"),
-    # An honorific before the surname says so too.
-    ("Friends of Miss Harlow cheered at the harbor. Jess Harlow made the reveal at college on Friday. Later she "
-     "wrote that the role had been a secret for years.", "Jess Harlow"),
-])
-def test_the_article_genders_a_name_before_the_first_name_list(extractor, text, name):
-    """The first-name list knows "Jess" as a man's name only; what the article says of its own person comes first
-    (FNC-1 design: "Jess Smith … with her college friends … She wrote", no speaker)."""
+def test_an_honorific_genders_a_name_before_the_first_name_list(extractor):
+    """The first-name list knows "Jess" as a man's name only; an honorific the article gives the person comes first
+    (FNC-1 check: "Jess Smith … Miss Smith said … She wrote", no speaker)."""
+    text = ("Friends of Miss Harlow cheered at the harbor. Jess Harlow made the reveal at college on Friday. Later she "
+            "wrote that the role had been a secret for years.")
     found = by_cue(extract(extractor, text), "wrote")
-    assert found.speaker is not None and found.speaker.name == name
+    assert found.speaker is not None and found.speaker.name == "Jess Harlow"
 
 
-def test_without_the_articles_word_the_first_name_list_still_rules_a_pronoun_out(extractor):
-    text = "Jess Varnley made the reveal during a game at college. Later she wrote that the role had been a secret."
+@pytest.mark.parametrize("text", [
+    # Without the article's word, the list still rules the pronoun out; a "her" in the name's clause is no word.
+    "Jess Harlow made the reveal at college on Friday. Later she wrote that the role had been a secret for years.",
+    "Jess Harlow praised her courage at college on Friday. Later she wrote that the role had been a secret for years.",
+])
+def test_without_an_honorific_the_first_name_list_still_rules_a_pronoun_out(extractor, text):
     assert by_cue(extract(extractor, text), "wrote").speaker is None
 
 
-def test_a_his_or_her_in_another_clause_or_after_another_person_genders_nobody(extractor):
-    doc = extractor.nlp("Jess Varnley said her sister would sail. Jess Varnley told Tomas Brand her plan.")
-    assert "varnley" not in genders_said(list(doc.ents))
+def test_a_surname_of_two_people_named_in_full_takes_no_honorifics_gender(extractor):
+    doc = extractor.nlp("Jess Harlow and Anji Harlow sailed at dawn. Mrs Harlow said the boat was old.")
+    assert "harlow" not in genders_said(list(doc.ents))
 
 
 def test_a_representative_is_the_congressman_named_again(extractor):

@@ -255,16 +255,12 @@ def _gender_said(name: str, said: dict[str, str] | None) -> str | None:
     return said.get(" ".join(words).lower()) or said.get(surname_key(words[-1]))
 
 
-# Clauses of their own under a verb: a "his"/"her" inside one may be someone else's ("Vell said her sister …").
-OWN_CLAUSES = {"ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj"}
-
-
 def genders_said(ents: list[Span]) -> dict[str, str]:
-    """The gender the article itself gives a person, by the name as written in lower case and, where the article
-    names one person of that surname in full, by the surname (`surname_key`): an honorific before the name ("Miss
-    Smith") or a "his"/"her" owned by what the name's own verb acts on ("Jess Smith made the reveal during a game
-    with her college friends"). It lets a pronoun take a name whose first name the lexicon knows as the other
-    gender's only ("Jess" is a woman's name too), never rules one out; a name given both genders is left out."""
+    """The gender the article itself gives a person by an honorific ("Miss Smith", "Mrs. Clinton"), by the name as
+    written in lower case and, where the article names one person of that surname in full, by the surname
+    (`surname_key`). It lets a pronoun take a name whose first name the lexicon knows as the other gender's only
+    ("Jess" is a woman's name too, "Clinton" a surname), never rules one out; a name given both is left out. (A
+    "his"/"her" in the name's own clause is no such evidence: "Vell criticized her record" is someone else's.)"""
     found: dict[str, set[str]] = {}
     full_names: dict[str, set[str]] = {}  # surname -> the full names of that surname
     for ent in ents:
@@ -275,32 +271,13 @@ def genders_said(ents: list[Span]) -> dict[str, str]:
         if len(words) > 1 and words[0].lower().rstrip(".") not in GENDERED:
             full_names.setdefault(surname, set()).add(" ".join(words).lower())
         before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-        for gender in (GENDERED.get(words[0].lower().rstrip(".")) or GENDERED.get(before), _owner_gender(ent)):
-            if gender:
-                found.setdefault(" ".join(words).lower(), set()).add(gender)
-                found.setdefault(surname, set()).add(gender)
+        gender = GENDERED.get(words[0].lower().rstrip(".")) or GENDERED.get(before)
+        if gender:
+            found.setdefault(" ".join(words).lower(), set()).add(gender)
+            found.setdefault(surname, set()).add(gender)
     # "Mrs Smith" beside Jess Smith and Anji Smith is either: a surname stands for one person only.
     return {key: next(iter(genders)) for key, genders in found.items()
             if len(genders) == 1 and len(full_names.get(key, ())) <= 1}
-
-
-def _owner_gender(ent: Span) -> str | None:
-    """'m' or 'f' where a name is the subject of a verb and a "his"/"her" after it, in that verb's own clause with
-    no other person named between, owns what the verb acts on; else None."""
-    if ent.root.dep_ != "nsubj":
-        return None
-    verb = ent.root.head
-    for token in ent.doc[ent.end:verb.right_edge.i + 1]:
-        if token.ent_type_ == "PERSON" or token.lower_ in {"him", "them"}:
-            return None  # "Vell told Marr her plan …": whose plan is not sure
-        if token.lower_ not in {"his", "her"} or token.dep_ != "poss":
-            continue
-        head = token.head
-        while head.i != verb.i and head.dep_ not in OWN_CLAUSES and head.head.i != head.i:
-            head = head.head
-        if head.i == verb.i:
-            return "m" if token.lower_ == "his" else "f"
-    return None
 
 
 def same_body(known: Speaker, speaker: Speaker) -> bool:
