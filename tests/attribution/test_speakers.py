@@ -666,12 +666,8 @@ def test_a_representative_is_the_congressman_named_again(extractor):
     assert [a.speaker.name if a.speaker else None for a in found] == ["Ilan Moss", "Ilan Moss"]
 
 
-@pytest.mark.parametrize("text, name", [
-    ('The bill was drafted by Rep. Ilan Moss, who chairs the harbor panel. The mayor disagreed with it. "The harbor '
-     'must stay open," the congressman said.', "Ilan Moss"),
-    ('The bill was drafted by Sen. Mara Vell, who chairs the harbor panel. The mayor disagreed with it. "The ferry '
-     'will run," the senator said.', "Mara Vell"),
-])
-def test_an_abbreviated_title_before_a_name_is_the_role_named_again(extractor, text, name):
+def test_rep_before_a_name_that_has_not_spoken_is_the_congressman_named_again(extractor):
+    text = ('The bill was drafted by Rep. Ilan Moss, who chairs the harbor panel. The mayor disagreed with it. "The '
+            'harbor must stay open," the congressman said.')
     found = by_cue(extract(extractor, text), "said")
-    assert found.speaker is not None and found.speaker.name == name
+    assert found.speaker is not None and found.speaker.name == "Ilan Moss"
