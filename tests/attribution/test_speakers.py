@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimgraph.attribution.speakers.names import genders_said
 from claimgraph.records import Article
 from tests.conftest import by_cue, extract
 
@@ -632,3 +633,41 @@ def test_they_after_an_outlet_that_spoke_last_is_that_outlet(extractor):
         speaker = by_cue(attributions, cue).speaker
         assert speaker is not None and speaker.name == "Boston Globe"
 
+
+def test_an_honorific_genders_a_name_before_the_first_name_list(extractor):
+    """The first-name list knows "Jess" as a man's name only; an honorific the article gives the person comes first
+    (FNC-1 check: "Jess Smith … Miss Smith said … She wrote", no speaker)."""
+    text = ("Friends of Miss Harlow cheered at the harbor. Jess Harlow made the reveal at college on Friday. Later she "
+            "wrote that the role had been a secret for years.")
+    found = by_cue(extract(extractor, text), "wrote")
+    assert found.speaker is not None and found.speaker.name == "Jess Harlow"
+
+
+@pytest.mark.parametrize("text", [
+    # Without the article's word, the list still rules the pronoun out; a "her" in the name's clause is no word.
+    "Jess Harlow made the reveal at college on Friday. Later she wrote that the role had been a secret for years.",
+    "Jess Harlow praised her courage at college on Friday. Later she wrote that the role had been a secret for years.",
+])
+def test_without_an_honorific_the_first_name_list_still_rules_a_pronoun_out(extractor, text):
+    assert by_cue(extract(extractor, text), "wrote").speaker is None
+
+
+def test_a_surname_of_two_people_named_in_full_takes_no_honorifics_gender(extractor):
+    doc = extractor.nlp("Jess Harlow and Anji Harlow sailed at dawn. Mrs Harlow said the boat was old.")
+    assert "harlow" not in genders_said(list(doc.ents))
+
+
+def test_a_representative_is_the_congressman_named_again(extractor):
+    """ "Rep." is a representative, whom copy names again as "the congressman" (FNC-1 design: "Rep. Duncan Hunter
+    … the congressman said", an anonymous congressman)."""
+    text = ('"The harbor must stay open," Rep. Ilan Moss said on Monday. The mayor disagreed. Later the congressman '
+            'said the vote was close.')
+    found = [a for a in extract(extractor, text) if a.cue == "said"]
+    assert [a.speaker.name if a.speaker else None for a in found] == ["Ilan Moss", "Ilan Moss"]
+
+
+def test_rep_before_a_name_that_has_not_spoken_is_the_congressman_named_again(extractor):
+    text = ('The bill was drafted by Rep. Ilan Moss, who chairs the harbor panel. The mayor disagreed with it. "The '
+            'harbor must stay open," the congressman said.')
+    found = by_cue(extract(extractor, text), "said")
+    assert found.speaker is not None and found.speaker.name == "Ilan Moss"

@@ -97,7 +97,7 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
     named += [memory.doc[i:i + 1] for i in memory.beside if at < memory.doc[i].idx and i < mention.start]
     named.sort(key=lambda span: span.start)
     gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(mention.text.strip().lower())
-    if found is not None and identity_fits(found.name, gender):
+    if found is not None and identity_fits(found.name, gender, memory.genders):
         # "…," said King, who resigned from Meadows' office … He said …': a name inside the clause that
         # describes the last speaker is not who the next "he" is; nor one inside what was just said or quoted
         # ("Vell said the order came from Ilse Marr. … she added"), nor the one a cue addresses ("Vell told
@@ -107,18 +107,18 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
                  and not subordinate(e, mention) and not fronted_phrase(e, mention)]
     # The pronoun's gender rules out a first name the lexicon knows as the other's only ("Tomas Brand … She
     # said" is not Tomas Brand).
-    named = [e for e in named if gender_fits(strip_det(e.text), gender)]
+    named = [e for e in named if gender_fits(strip_det(e.text), gender, memory.genders)]
     if named:
         ent = named[-1]
         person = resolve_person(memory, ent, ent, [ent], ent.text)
-        if person is not None and person.type == "person" and identity_fits(person.name, gender):
+        if person is not None and person.type == "person" and identity_fits(person.name, gender, memory.genders):
             memory.at[person.key] = ent.start_char
             return person
-    if found is not None and not identity_fits(found.name, gender):
+    if found is not None and not identity_fits(found.name, gender, memory.genders):
         # "Evan Sparks … Sasha Luccioni … Sparks says … she says": the last person whose first name does not
         # rule the pronoun out, or nobody.
         found = next((k for k in reversed(memory.known) if k.type == "person" and k.key != found.key
-                      and identity_fits(k.name, gender)), None)
+                      and identity_fits(k.name, gender, memory.genders)), None)
     if found is None and mention.root.head.i in memory.cues:
         # "The nun, who came to Port Ellis …, belonged to an order … . She says …": nobody named, the one person
         # described as the subject just before (an anonymous source of this article); not the "he" of another

@@ -414,7 +414,7 @@ def _subject_before(memory: ArticleMemory, mention: Span, core: list[Token]) -> 
         return None
     person = resolve_person(memory, subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
     gender = GENDERED_NOUNS.get(core[-1].lower_)
-    if person is None or person.type != "person" or not gender_fits(person.name, gender):
+    if person is None or person.type != "person" or not gender_fits(person.name, gender, memory.genders):
         return None
     # A role of theirs that the description's title words do not fit ("Environment Secretary Piet Varn said …
     # The International Trade Secretary said"): someone else.

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.attribution.speaker_types import TypeEvidence, first_names, person_noun
 from claimgraph.attribution.speakers.mentions import is_pronoun, strip_det
-from claimgraph.attribution.speakers.names import body_name, is_outlet, same_body, surname_key
+from claimgraph.attribution.speakers.names import body_name, genders_said, is_outlet, same_body, surname_key
 from claimgraph.attribution.speakers.roles import SAME_ROLE
 from claimgraph.records import Speaker
 
@@ -51,6 +51,7 @@ class ArticleMemory:
         self.renamed: dict[str, str] = {}  # key -> the key of the name it took later ("Microsoft Corp" → Microsoft)
         self.ents: list[Span] = list(doc.ents) if doc is not None else []  # read once: Doc.ents builds new spans
         self.evidence = TypeEvidence(doc, self.ents) if doc is not None else None  # person or organisation
+        self.genders = genders_said(self.ents)  # a surname -> the gender the article gives it ("Miss Smith")
         # One-word names set beside a person noun that the recogniser missed ("the guard, Hadvar").
         # (appositions found on the DEP column, not token by token: most tokens are none)
         appositions = (doc.to_array(DEP) == doc.vocab.strings["appos"]).nonzero()[0].tolist() if doc else []

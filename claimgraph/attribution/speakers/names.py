@@ -231,19 +231,53 @@ def full_name_after_role(words: list[str], known_first_name: bool) -> bool:
 HANDLE = re.compile(r"^@?[A-Za-z][A-Za-z_]*\d[A-Za-z0-9_]*$")
 
 
-def gender_fits(name: str, gender: str | None) -> bool:
-    """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's."""
+def gender_fits(name: str, gender: str | None, said: dict[str, str] | None = None) -> bool:
+    """A pronoun's gender ('m', 'f', or None) fits a name unless the lexicon knows its first name as the other's
+    and the article does not give the name the pronoun's gender itself (`said`, from `genders_said`)."""
     known = first_name_gender(name) if gender and len(name.split()) > 1 else None  # "Price" is no first name
-    return known is None or known == gender
+    return known is None or known == gender or _gender_said(name, said) == gender
 
 
-def identity_fits(name: str, gender: str | None) -> bool:
+def identity_fits(name: str, gender: str | None, said: dict[str, str] | None = None) -> bool:
     """As `gender_fits`, for the name of an identity: one the article names by one word only ("Meghan", "Harry";
     a surname read alone has taken the full name already) is a first name, and its gender counts."""
     if len(name.split()) == 1 and gender:
         known = first_name_gender(name)
-        return known is None or known == gender
-    return gender_fits(name, gender)
+        return known is None or known == gender or _gender_said(name, said) == gender
+    return gender_fits(name, gender, said)
+
+
+def _gender_said(name: str, said: dict[str, str] | None) -> str | None:
+    """The gender the article gives `name`: by the name as written, else by its surname."""
+    words = strip_det(name).split()
+    if not said or not words:
+        return None
+    return said.get(" ".join(words).lower()) or said.get(surname_key(words[-1]))
+
+
+def genders_said(ents: list[Span]) -> dict[str, str]:
+    """The gender the article itself gives a person by an honorific ("Miss Smith", "Mrs. Clinton"), by the name as
+    written in lower case and, where the article names one person of that surname in full, by the surname
+    (`surname_key`). It lets a pronoun take a name whose first name the lexicon knows as the other gender's only
+    ("Jess" is a woman's name too, "Clinton" a surname), never rules one out; a name given both is left out. (A
+    "his"/"her" in the name's own clause is no such evidence: "Vell criticized her record" is someone else's.)"""
+    found: dict[str, set[str]] = {}
+    full_names: dict[str, set[str]] = {}  # surname -> the full names of that surname
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = strip_det(ent.text).split()
+        surname = surname_key(words[-1])
+        if len(words) > 1 and words[0].lower().rstrip(".") not in GENDERED:
+            full_names.setdefault(surname, set()).add(" ".join(words).lower())
+        before = ent.doc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+        gender = GENDERED.get(words[0].lower().rstrip(".")) or GENDERED.get(before)
+        if gender:
+            found.setdefault(" ".join(words).lower(), set()).add(gender)
+            found.setdefault(surname, set()).add(gender)
+    # "Mrs Smith" beside Jess Smith and Anji Smith is either: a surname stands for one person only.
+    return {key: next(iter(genders)) for key, genders in found.items()
+            if len(genders) == 1 and len(full_names.get(key, ())) <= 1}
 
 
 def same_body(known: Speaker, speaker: Speaker) -> bool:

@@ -41,9 +41,14 @@ from claimgraph.attribution.speaker_types import (
 from claimgraph.attribution.speakers.mentions import NAMED_ENTITIES, PLACES, after_title_of, quoted_token_ids
 from claimgraph.attribution.speakers.names import POSTNOMINALS, named_inside, unshout
 
-# One role under three words: "the spokesperson" is the spokesman named earlier.
+# One role under several words: "the spokesperson" is the spokesman named earlier, "the congressman" the
+# representative, whether the role was read written out ("Rep. Ilan Moss said …": representative) or is the
+# abbreviated title before a name that has not spoken ("drafted by Rep. Ilan Moss"). ("Sen." is left out: on
+# PolNeAR train "the senator" then took a senator named in passing over the one the sentence before is about.)
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)$")
-SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes"}
+SAME_ROLE = {"spokesman": "spokes", "spokeswoman": "spokes", "spokesperson": "spokes",
+             "congressman": "congress", "congresswoman": "congress", "representative": "congress", "rep": "congress",
+             "rep.": "congress"}
 
 
 def with_title_words(ent: Span) -> Span:
