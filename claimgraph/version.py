@@ -41,4 +41,8 @@ __version__ = "0.1.0"
 # "those of X, which said", "it" for an unnamed body that just spoke, "another" one more of the kind just quoted;
 # a name in apposition after a description is the speaker, a clip or thing named as subject ("Video shows") an
 # anonymous description; a caption's one-word label no speaker line; "according to" contents stop at a participle.
-EXTRACTOR_VERSION = "0.7.6"
+# 0.7.7: speech acts with a phrase for content ("apologized for X", "laid out her plan", "echoed the criticism"); a
+# that-clause keeps its "that" in every find; what seems so or is expected passes the statement bounds; the six
+# older finds keep a closing quotation mark; "the company" / "the paper" the one body of that kind just named; an
+# honorific's gender before the first-name list; "the congressman" the representative named earlier.
+EXTRACTOR_VERSION = "0.7.7"
