@@ -7,6 +7,7 @@ anonymous, aliases are mentions without clauses, and lines that are not prose gi
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from claimgraph.attribution.speakers.names import genders_said
 from claimgraph.records import Article
@@ -655,6 +656,13 @@ def test_without_an_honorific_the_first_name_list_still_rules_a_pronoun_out(extr
 def test_a_surname_of_two_people_named_in_full_takes_no_honorifics_gender(extractor):
     doc = extractor.nlp("Jess Harlow and Anji Harlow sailed at dawn. Mrs Harlow said the boat was old.")
     assert "harlow" not in genders_said(list(doc.ents))
+
+
+def test_a_person_entity_that_is_only_a_determiner_gives_no_gender(extractor):
+    # The recogniser can label a lone "The" PERSON on a broken page; it names nobody and must not raise.
+    doc = extractor.nlp("The ferry left at dawn. Miss Harlow said the boat was old.")
+    doc.ents = [Span(doc, 0, 1, label="PERSON")] + [e for e in doc.ents if e.start > 0]
+    assert genders_said(list(doc.ents)).get("the") is None
 
 
 def test_a_representative_is_the_congressman_named_again(extractor):

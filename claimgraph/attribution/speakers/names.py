@@ -264,9 +264,9 @@ def genders_said(ents: list[Span]) -> dict[str, str]:
     found: dict[str, set[str]] = {}
     full_names: dict[str, set[str]] = {}  # surname -> the full names of that surname
     for ent in ents:
-        if ent.label_ != "PERSON":
-            continue
-        words = strip_det(ent.text).split()
+        words = strip_det(ent.text).split() if ent.label_ == "PERSON" else []
+        if not words:
+            continue  # not a person, or a "person" that is only a determiner ("The" on a broken page)
         surname = surname_key(words[-1])
         if len(words) > 1 and words[0].lower().rstrip(".") not in GENDERED:
             full_names.setdefault(surname, set()).add(" ".join(words).lower())
