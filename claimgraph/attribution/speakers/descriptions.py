@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.speaker_types import NOBLE, ROLE_HEADS, TITLES, known_organization, looks_like_full_name
+from claimgraph.attribution.speakers.documents import document_author
 from claimgraph.attribution.speakers.memory import IT_WINDOW, ArticleMemory
 from claimgraph.attribution.speakers.mentions import (
     DETERMINERS,
@@ -147,12 +148,16 @@ def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: li
     root = mention.root
     head = root.lemma_.lower()
     if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
-        # "the statement": the document of the last speaker named (not an outlet relaying it).
-        # An outlet's own document ("9to5Mac reported … the report said") is the outlet's.
-        found = memory.latest({"organization", "person", "anonymous"} | (
-            {"news_outlet"} if head in OUTLET_DOCUMENTS else set()), exclude_outlets=head not in OUTLET_DOCUMENTS)
-        if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
-            return memory.remember(found, alias)
+        # "the statement": the document of the one author named with it before ("Marr sent a letter … The letter
+        # said", "9to5Mac reported … the report said"); else a description of the article, not the last speaker.
+        # An outlet's report where no author is named is the outlet that spoke last ("according to the Harbor
+        # Wire. The report says").
+        author = document_author(memory, mention, head)
+        if author is None and head in OUTLET_DOCUMENTS and (last := memory.latest(
+                {"organization", "person", "anonymous", "news_outlet"})) is not None and last.type == "news_outlet":
+            author = last
+        if author is not None:
+            return memory.remember(author, alias)
     # A description ("the ministry", "the department") is the organisation named earlier with that head word;
     # "the source" the source described earlier ("a source close to the council").
     if core[0].lower_ == "the":
