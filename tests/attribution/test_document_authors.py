@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import by_cue, extract
+from tests.conftest import extract
 
 
 @pytest.mark.parametrize("text, cue, name", [
@@ -20,6 +20,10 @@ from tests.conftest import by_cue, extract
     # Speaking in the statement names its author.
     ("The Port Ellis council said in a statement that the pier was safe. Tomas Brand, a diver, said he doubted it. "
      "The statement said repairs had been finished in May.", "said", "Port Ellis council"),
+    # Named with another document's noun, and no "statement" before.
+    ("In a memo on Monday, the Velder Harbor Authority announced that the pier would close. Tomas Brand, a diver, "
+     "said he doubted it. According to the statement, repairs would begin in May.", "According to",
+     "Velder Harbor Authority"),
 ])
 def test_the_document_is_its_one_named_authors(extractor, text, cue, name):
     speaker = [f for f in extract(extractor, text) if f.cue == cue][-1].speaker

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.speakers.memory import ArticleMemory
 from claimgraph.attribution.speakers.mentions import strip_det
 from claimgraph.attribution.speakers.names import is_outlet
@@ -29,12 +30,15 @@ AUTHOR_PREPOSITIONS = {"from", "by"}
 
 
 def document_author(memory: ArticleMemory, mention: Span, head: str) -> Speaker | None:
-    """The one speaker named as author of the documents called `head` before `mention`; None where none is named,
-    one of them names no author, or they name more than one."""
+    """The one speaker named as author of the documents called `head` before `mention` (of any document, where none
+    is called so: "In an announcement, the ministry claimed … according to the statement"); None where none is
+    named, one names an author not known as one speaker, or they name more than one."""
+    # Not "the National Report", nor "intelligence reports": documents of one author.
+    before = [t for t in mention.doc[:mention.start] if t.pos_ in {"NOUN", "VERB"} and t.tag_ != "NNS"]
+    documents = [t for t in before if t.lemma_.lower() == head] or [
+        t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in STATEMENT_NOUNS]
     authors: dict[str, Speaker] = {}
-    for token in mention.doc[:mention.start]:
-        if token.lemma_.lower() != head or token.pos_ not in {"NOUN", "VERB"} or token.tag_ == "NNS":
-            continue  # not "the National Report", nor "intelligence reports": documents of one author
+    for token in documents:
         author = _subject(token) if token.pos_ == "VERB" else _author_of_noun(token)  # "9to5Mac reported"
         if author is None:
             continue  # "according to a report", "the statement said" again: no author named here
