@@ -30,16 +30,19 @@ AUTHOR_PREPOSITIONS = {"from", "by"}
 
 
 def document_author(memory: ArticleMemory, mention: Span, head: str) -> Speaker | None:
-    """The one speaker named as author of the documents called `head` before `mention` (of any document, where none
-    is called so: "In an announcement, the ministry claimed … according to the statement"); None where none is
-    named, one names an author not known as one speaker, or they name more than one."""
+    """The one speaker named as author of the documents called `head` before `mention`, else of the documents
+    someone spoke in or issued, where none is called so ("In an announcement, the ministry claimed … according to
+    the statement"; not "Apple's announcement … The report speculates"); None where none is named, one names an
+    author not known as one speaker, or they name more than one."""
     # Not "the National Report", nor "intelligence reports": documents of one author.
     before = [t for t in mention.doc[:mention.start] if t.pos_ in {"NOUN", "VERB"} and t.tag_ != "NNS"]
-    documents = [t for t in before if t.lemma_.lower() == head] or [
-        t for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in STATEMENT_NOUNS]
+    same = [t for t in before if t.lemma_.lower() == head]
+    if same:
+        named = [_subject(t) if t.pos_ == "VERB" else _owner(t) or _issuer(t) for t in same]  # "9to5Mac reported"
+    else:
+        named = [_issuer(t) for t in before if t.pos_ == "NOUN" and t.lemma_.lower() in STATEMENT_NOUNS]
     authors: dict[str, Speaker] = {}
-    for token in documents:
-        author = _subject(token) if token.pos_ == "VERB" else _author_of_noun(token)  # "9to5Mac reported"
+    for author in named:
         if author is None:
             continue  # "according to a report", "the statement said" again: no author named here
         speaker = _known(memory, author)
@@ -49,9 +52,8 @@ def document_author(memory: ArticleMemory, mention: Span, head: str) -> Speaker 
     return next(iter(authors.values())) if len(authors) == 1 else None
 
 
-def _author_of_noun(noun: Token) -> Token | None:
-    """The author the words around a document's noun name: its owner, the body after "from"/"by", the subject of
-    the verb that issues it or speaks in it."""
+def _owner(noun: Token) -> Token | None:
+    """The author named on a document's noun: its owner, the body after "from"/"by" or after "released by"."""
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
             return child  # "the pope's statement", "a NASA statement"
@@ -61,11 +63,17 @@ def _author_of_noun(noun: Token) -> Token | None:
             # "a statement released by the Velder Ferry Company"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return None
+
+
+def _issuer(noun: Token) -> Token | None:
+    """The subject of the verb that issues a document or speaks in it ("Marr sent a letter", "The Pentagon said in
+    a statement", "In a statement, Marr said")."""
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_VERBS:
         return _subject(verb)
-    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ == "VERB":
-        return _subject(noun.head.head)  # "The Pentagon said in a statement", "In a statement, Marr said"
+    if noun.dep_ == "pobj" and verb.lower_ == "in" and verb.head.pos_ == "VERB":
+        return _subject(verb.head)
     return None
 
 
