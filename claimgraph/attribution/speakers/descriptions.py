@@ -5,8 +5,9 @@ list, a title of nobility ("the King": the person named with it), a role ("the m
 the person named earlier with it, the one source described by it, the subject just before, else an anonymous source
 named by the description, unless it holds its role for someone else, "the family spokesperson"), a known person
 described ("the actress", "the 48-year-old"), a statement ("a poll"), a named head (persons.py), else a described
-source ("the statement", "the ministry", "officials at the Port Authority") with the body named beside its head as
-affiliation. Steps of `SpeakerResolver` (resolver.py) over the article's memory (memory.py).
+source ("the statement" where no one author is named with it, documents.py; "the ministry", "officials at the Port
+Authority") with the body named beside its head as affiliation. Steps of `SpeakerResolver` (resolver.py) over the
+article's memory (memory.py).
 """
 
 from __future__ import annotations
