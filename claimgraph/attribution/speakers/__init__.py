@@ -2,7 +2,8 @@
 
 "White House press secretary Sean Spicer" gives the person Sean Spicer, role "press secretary", affiliation
 "White House"; later "Spicer" and "He" resolve to him, "the ministry" to the Russian Defense Ministry named
-earlier, "the statement" to the last speaker that is not an outlet, "other officials" to an anonymous source.
+earlier, "the statement" to the one author named with it ("the ministry said in a statement"), "other officials" to
+an anonymous source.
 Across articles the store merges identities on the normalised full name, whatever its type
 (`claimgraph.speaker_merge`), never on a surname alone.
 
@@ -12,6 +13,7 @@ The modules, each deciding one thing:
 - memory.py    `ArticleMemory`: who the article has named so far, and the lookups the steps make in it
 - anaphora.py  pronouns, relatives ("who", "which"), quantifiers ("some", "others"), a post's lower-case signer
 - descriptions.py  a mention without a name ("the mayor", "the ministry", "the abbess") to one named, or anonymous
+- documents.py "the statement", "the letter", "the report" to the one author the article names with it
 - persons.py   a name to a person with role and affiliation, or to a body; an affiliation that names a body
 - mentions.py  which words of a mention name the speaker (`core_tokens`), which mentions name nobody
 - nearby.py    what the sentences just before a mention offer (a group just described, names "he" skips)

@@ -5,8 +5,9 @@ list, a title of nobility ("the King": the person named with it), a role ("the m
 the person named earlier with it, the one source described by it, the subject just before, else an anonymous source
 named by the description, unless it holds its role for someone else, "the family spokesperson"), a known person
 described ("the actress", "the 48-year-old"), a statement ("a poll"), a named head (persons.py), else a described
-source ("the statement", "the ministry", "officials at the Port Authority") with the body named beside its head as
-affiliation. Steps of `SpeakerResolver` (resolver.py) over the article's memory (memory.py).
+source ("the statement" where no one author is named with it, documents.py; "the ministry", "officials at the Port
+Authority") with the body named beside its head as affiliation. Steps of `SpeakerResolver` (resolver.py) over the
+article's memory (memory.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.tokens import Span, Token
 from claimgraph.attribution.cues import STATEMENT_NOUNS
 from claimgraph.attribution.found import doc_text
 from claimgraph.attribution.speaker_types import NOBLE, ROLE_HEADS, TITLES, known_organization, looks_like_full_name
+from claimgraph.attribution.speakers.documents import document_author
 from claimgraph.attribution.speakers.memory import IT_WINDOW, ArticleMemory
 from claimgraph.attribution.speakers.mentions import (
     DETERMINERS,
@@ -147,12 +149,16 @@ def _described(memory: ArticleMemory, mention: Span, core: list[Token], ents: li
     root = mention.root
     head = root.lemma_.lower()
     if head in STATEMENT_NOUNS and core[0].lower_ == "the" and len(core) == 2:
-        # "the statement": the document of the last speaker named (not an outlet relaying it).
-        # An outlet's own document ("9to5Mac reported … the report said") is the outlet's.
-        found = memory.latest({"organization", "person", "anonymous"} | (
-            {"news_outlet"} if head in OUTLET_DOCUMENTS else set()), exclude_outlets=head not in OUTLET_DOCUMENTS)
-        if found is not None and not (found.type == "anonymous" and found.name.split()[-1] in STATEMENT_NOUNS):
-            return memory.remember(found, alias)
+        # "the statement": the document of the one author named with it before ("Marr sent a letter … The letter
+        # said", "9to5Mac reported … the report said"); else a description of the article, not the last speaker.
+        # An outlet's report where no author is named is the outlet that spoke last ("according to the Harbor
+        # Wire. The report says").
+        author = document_author(memory, mention, head)
+        if author is None and head in OUTLET_DOCUMENTS and (last := memory.latest(
+                {"organization", "person", "anonymous", "news_outlet"})) is not None and last.type == "news_outlet":
+            author = last
+        if author is not None:
+            return memory.remember(author, alias)
     # A description ("the ministry", "the department") is the organisation named earlier with that head word;
     # "the source" the source described earlier ("a source close to the council").
     if core[0].lower_ == "the":
