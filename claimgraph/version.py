@@ -44,5 +44,6 @@ __version__ = "0.1.0"
 # 0.7.7: speech acts with a phrase for content ("apologized for X", "laid out her plan", "echoed the criticism"); a
 # that-clause keeps its "that" in every find; what seems so or is expected passes the statement bounds; the six
 # older finds keep a closing quotation mark; "the company" / "the paper" the one body of that kind just named; an
-# honorific's gender before the first-name list; "the congressman" the representative named earlier.
+# honorific's gender before the first-name list; "the congressman" the representative named earlier; "the statement",
+# "the letter", "the report" the one author named with that document, else an anonymous description.
 EXTRACTOR_VERSION = "0.7.7"
