@@ -34,7 +34,8 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
     present = (words != 0).astype(np.float32).tocsr()
     anchor = present if anchor is None else anchor.tocsr()   # the entries shared information counts (anchor_rows)
     own = present @ info   # each statement's information, by part (stems, coarse stems, count of stems)
-    key = candidates(words)
+    content = content_order(words)
+    key = candidates(words, content)
     found_pairs, found_sims = [np.zeros((0, 2), dtype=np.int64)], [np.zeros(0, dtype=np.float32)]
     for start in range(0, len(key), CHUNK):
         k = key[start:start + CHUNK]
@@ -51,12 +52,12 @@ def block_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, lin
         good &= anchors.anchored(shared_info.T, own[i].T, own[j].T, meaning, whole=whole)
         found_pairs.append(np.stack([i[good], j[good]], axis=1))
         found_sims.append(sims[good].astype(np.float32))
-    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours,
-                             content_order(words))
+    return top_per_statement(np.concatenate(found_pairs), np.concatenate(found_sims), neighbours, content)
 
 
-def candidates(words: sparse.csr_matrix) -> np.ndarray:
-    """The distinct pairs compared, as i x n + j (i < j), sorted: the statements' blocks and windows."""
+def candidates(words: sparse.csr_matrix, content: np.ndarray | None = None) -> np.ndarray:
+    """The distinct pairs compared, as i x n + j (i < j), sorted: the statements' blocks and windows (`content`:
+    `content_order(words)`, computed here where the caller has not)."""
     n, m = words.shape
     lengths = np.diff(words.indptr)
     row = np.repeat(np.arange(n, dtype=np.int64), lengths)
@@ -80,7 +81,7 @@ def candidates(words: sparse.csr_matrix) -> np.ndarray:
     del block, inside, block_ids
     # statements of one MinHash (near-copies) in the order of their words, not of the input: a window over them
     # then meets the same statements whatever the order (those of the same words are alike to every third one)
-    content = content_order(words)
+    content = content_order(words) if content is None else content
     o = np.lexsort((content[member], minhash[member], dense))
     term, member = dense[o], member[o]
     key = np.zeros(0, dtype=np.int64)
