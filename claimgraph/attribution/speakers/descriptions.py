@@ -229,8 +229,9 @@ def _body_just_named(memory: ArticleMemory, mention: Span, root: Token) -> Speak
     spoke = [(k.name, _body_kind(k.name)) for k in memory.known if k.type in {"organization", "news_outlet"}
              and memory.at.get(k.key, -1) >= window]
     named = _bodies_named(memory, mention, start) + spoke
+    known_bodies = _body_names(memory)
     bodies = {normalise_name(owner): (owner, kind) for owner, kind in (
-        (_owner(memory, name), kind) for name, kind in named if kind in kinds)}
+        (_owner(known_bodies, name), kind) for name, kind in named if kind in kinds)}
     if len(bodies) == 1:
         return _as_body(memory, *next(iter(bodies.values())))
     if bodies or named:
@@ -293,12 +294,16 @@ def _last_body_speaking(memory: ArticleMemory, mention: Span, kinds: set[str]) -
     return None
 
 
-def _owner(memory: ArticleMemory, name: str) -> str:
-    """A body's name as compared: the shortest start of it that the article names as a body on its own ("Apple
-    Watch" is Apple's: "the company" after "Apple unveiled its Apple Watch" is Apple)."""
-    words = body_name(name).split()
-    bodies = {normalise_name(strip_det(e.text)) for e in memory.ents if e.label_ == "ORG"} | {
+def _body_names(memory: ArticleMemory) -> set[str]:
+    """The normalised names the article gives bodies: its organisation entities and the bodies that spoke."""
+    return {normalise_name(strip_det(e.text)) for e in memory.ents if e.label_ == "ORG"} | {
         normalise_name(k.name) for k in memory.known if k.type in {"organization", "news_outlet"}}
+
+
+def _owner(bodies: set[str], name: str) -> str:
+    """A body's name as compared: the shortest start of it that the article names as a body on its own (`bodies`,
+    `_body_names`: "Apple Watch" is Apple's: "the company" after "Apple unveiled its Apple Watch" is Apple)."""
+    words = body_name(name).split()
     return next((" ".join(words[:n]) for n in range(1, len(words)) if normalise_name(" ".join(words[:n])) in bodies),
                 " ".join(words))
 
