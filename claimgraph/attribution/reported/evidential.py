@@ -141,9 +141,7 @@ def _it_seems(doc: Doc, token: Token) -> Found | None:
     while words and (words[0].is_punct or words[0].i <= token.i):
         words.pop(0)  # "It appears, though, that …": the clause opens after the verb and its asides
     content = _cut_as_said(doc, token, words_span(doc, words))
-    if content is None:
-        return None
-    if len(WORD.findall(doc_text(doc)[content[0]:content[1]])) < MIN_CONTENT_WORDS:
+    if content is None or too_short(doc, content):
         return None
     return Found(kind="indirect", cue=doc[token.i:token.i + 1], source=None, content=[content], cue_class="think",
                  sentence=sentence_of(doc, content), confidence=0.6)
