@@ -7,8 +7,9 @@ compared only inside its blocks: with every member of a small block, with its ne
 MinHash of their signatures, so statements that share most of it sit side by side) in a big one. The pairs
 compared grow as n x SIGNATURE^2 x WINDOW at most, not n^2; each distinct pair is scored exactly (words and
 embeddings), those below the link are dropped, and each statement keeps its strongest among the statements that
-come after it by their words (`top_per_statement`), as the exact path keeps its strongest among the later ones in
-the input. Blocks, windows and what is kept depend on the statements' words, not on their order in the input.
+come after it by their words (`top_per_statement`; the exact path keeps the strongest of either statement of a pair,
+which here measured a lower synthetic precision at 1M). Blocks, windows and what is kept depend on the statements'
+words, not on their order in the input.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ def content_order(words: sparse.csr_matrix) -> np.ndarray:
 def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int,
                       content: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Of the pairs (i, j), those among the `neighbours` strongest of the statement of the two that comes first by
-    its words (`content`: content_order), as the exact path keeps each row's strongest among the later statements;
+    its words (`content`: content_order), as the exact path once kept each row's strongest among the later statements;
     a pair of two statements of the same words counts for both. A pair is kept when its similarity reaches the
     `neighbours`-th strongest of its owner's pairs (all of them when it has fewer; ties all kept). Who owns it depends
     on the two statements' words, not on which comes first in the input, so a collection groups the same in any

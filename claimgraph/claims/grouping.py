@@ -250,13 +250,29 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     groups are one claim in a collection of up to semantic.LINK_BASE statements (semantic.LINK when None); it rises
     with the number of statements (semantic.link_for). `sources`: each statement's article, whose subject words do
     not anchor its pairs (anchors.anchor_rows); `predicates`: each statement's as extraction recorded them
-    (evidence.evidenced). Returns the pairs that joined and their similarity."""
+    (evidence.evidenced). Returns the pairs that joined and their similarity.
+
+    The statements are grouped in their canonical order (claims.canonical: a hash of each one's text and source),
+    not in the order given, so the same statements in any order give the same claims."""
+    from claimgraph.claims.canonical import canonical_order
+
+    order = canonical_order(texts, sources)
+    pairs, scores = _link_in_order(uf, [texts[i] for i in order],
+                                   [int(i) if index is None else index[i] for i in order], link,
+                                   None if sources is None else [sources[i] for i in order],
+                                   None if predicates is None else [predicates[i] for i in order])
+    return order[pairs].reshape(-1, 2), scores
+
+
+def _link_in_order(uf: UnionFind, texts: Sequence[str], index: Sequence[int], link: float | None,
+                   sources: Sequence[Any] | None, predicates: Sequence[Any] | None) -> tuple[np.ndarray, np.ndarray]:
+    """`link_restatements` over statements in the order given (pairs as positions in it)."""
     from claimgraph.claims import anchors, evidence, semantic, vectors  # the embeddings: only when grouping
 
     bar = semantic.link_for(len(texts), link)
     words, emb, info = vectors.statement_vectors(texts)
     pairs, scores = semantic.candidate_pairs(words, emb, info, bar, anchors.anchor_rows(words, sources))
-    roots = [uf.find(i if index is None else index[i]) for i in range(len(texts))]
+    roots = [uf.find(index[i]) for i in range(len(texts))]
     pairs, scores = evidence.evidenced(texts, pairs, scores, words, emb, info, sources, bar, predicates, tied=roots)
     pairs, scores = semantic.neighbourly(len(texts), pairs, scores)   # pairs across sibling claims dropped
     first: dict[int, int] = {}   # statements `uf` already holds in one claim (an article's rules) start as one group
@@ -269,7 +285,7 @@ def link_restatements(uf: UnionFind, texts: Sequence[str], index: Sequence[int] 
     labels = semantic.average_linkage(len(texts), pairs, scores, words, emb, bar, together)
     for i, label in enumerate(labels.tolist()):
         if label != i:
-            uf.union(i if index is None else index[i], label if index is None else index[label])
+            uf.union(index[i], index[label])
     joined = labels[pairs[:, 0]] == labels[pairs[:, 1]] if len(pairs) else np.zeros(0, dtype=bool)
     return pairs[joined], scores[joined]
 

@@ -427,7 +427,11 @@ def join_examples(texts: Sequence[str], gold: Sequence[str],
     `predicates` (`headline_predicates`), each statement is its own article and the candidate pairs are those the
     evidence tests keep (evidence.evidenced: the predicates test across articles), as `grouped` groups them."""
     from claimgraph.claims import evidence, semantic, vectors
+    from claimgraph.claims.canonical import canonical_order
 
+    order = canonical_order(texts)   # as link_restatements orders them (each headline its own source or none)
+    texts, gold = [texts[i] for i in order], [gold[i] for i in order]
+    predicates = None if predicates is None else [predicates[i] for i in order]
     trace: list[tuple[int, int, list[float], bool]] = []
     words, emb, info = vectors.statement_vectors(texts)
     link = semantic.link_for(len(texts))

@@ -6,10 +6,11 @@ as claims.vectors fits them), the candidate pairs, their similarity
 
     WORDS x cos(TF-IDF) + (1 - WORDS) x cos(embedding)     (only for pairs that share a word)
 
-and each statement's NEIGHBOURS strongest later partners (later in the input) at or above the link
-(semantic.link_for), as one machine's exact path keeps them up to semantic.EXACT_MAX statements. Above that, one
-machine's blocks count a pair for the statement of the two that comes first by its words
-(claims.cells.top_per_statement), so they group the same in any input order; here the input order still decides it.
+and each statement's NEIGHBOURS strongest partners at or above the link (semantic.link_for; a pair stays when it is
+among the strongest of either of its statements), as one machine's exact path keeps them up to semantic.EXACT_MAX
+statements. Above that, one machine's blocks count a pair for the statement of the two that comes first by its words
+(claims.cells.top_per_statement). Either way the pairs kept do not depend on the input order, and the statements are
+grouped in their canonical order (claims.canonical, as link_restatements groups them), so ties fall alike too.
 Candidates are not all pairs: statements that share a word held by at most RARE statements (blocking on rare words,
 which carry the TF-IDF weight), plus the banded MinHash pairs of the lexical grouping (spark.grouping.banded_pairs),
 so a pair that shares only common words is found when its words overlap enough. The pairs and the statements'
@@ -138,10 +139,13 @@ def semantic_pairs(spark: Any, texts: Sequence[str],
                       *shared_info, whole, *[F.col(f"own{k}_{x}") for k in parts for x in "ab"])
               .where((F.col("shared") > 0) & ~one_word & anchor)
               .select("a", "b", (F.col("shared") + F.col("cos") * (1.0 - vectors.WORDS)).alias("sim")))
+    # each statement's NEIGHBOURS strongest partners on either side of the pair (as semantic.candidate_pairs: a
+    # pair stays when it is among the strongest of either of its statements, whatever their places in the input)
+    either = scored.unionByName(scored.select(F.col("b").alias("a"), F.col("a").alias("b"), "sim"))
     strongest = F.rank().over(Window.partitionBy("a").orderBy(F.col("sim").desc()))
-    kept = (scored.withColumn("rank", strongest)
+    kept = (either.withColumn("rank", strongest)
             .where((F.col("rank") <= semantic.NEIGHBOURS) & (F.col("sim") >= semantic.link_for(n)))
-            .select("a", "b", "sim").toArrow())
+            .select(F.least("a", "b").alias("a"), F.greatest("a", "b").alias("b"), "sim").distinct().toArrow())
     pairs = np.stack([kept["a"].to_numpy(), kept["b"].to_numpy()], axis=1).astype(np.int64).reshape(-1, 2)
     sims = kept["sim"].to_numpy().astype(np.float32)
     order = np.lexsort((pairs[:, 1], pairs[:, 0]))
@@ -162,12 +166,25 @@ def group_claims_semantic(spark: Any, texts: Sequence[str], sources: Sequence[An
     """Claim labels for plain statements by the semantic step of `link-claims`, the pairs found by Spark
     (`sources`: each statement's article, and `predicates`: each one's as extraction recorded them, as in
     claims.grouping.link_restatements)."""
+    from claimgraph.claims.canonical import canonical_order
+
+    if len(texts) < 2:
+        return np.arange(len(texts))
+    order = canonical_order(texts, sources)   # as link_restatements: the same statements in any order, one grouping
+    labels = _group_in_order(spark, [texts[i] for i in order], None if sources is None else [sources[i] for i in order],
+                             None if predicates is None else [predicates[i] for i in order])
+    out = np.empty(len(texts), dtype=np.int64)
+    out[order] = order[labels]   # each statement's label: the input position of its group's root
+    return out
+
+
+def _group_in_order(spark: Any, texts: Sequence[str], sources: Sequence[Any] | None,
+                    predicates: Sequence[Any] | None) -> np.ndarray:
+    """`group_claims_semantic` over statements in the order given (labels as positions in it)."""
     from claimgraph.claims.evidence import evidenced
     from claimgraph.claims.semantic import average_linkage, link_for, neighbourly
     from claimgraph.claims.vectors import word_rows
 
-    if len(texts) < 2:
-        return np.arange(len(texts))
     pairs, sims, words, emb = semantic_pairs(spark, texts, sources)
     pairs, sims = evidenced(texts, pairs, sims, words, emb, word_rows(texts)[1], sources, link_for(len(texts)),
                             predicates)

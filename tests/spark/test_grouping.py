@@ -215,3 +215,25 @@ def _partition(labels: list[int]) -> list[int]:
     """Labels renamed by first appearance: two groupings into the same claims compare equal."""
     first: dict[int, int] = {}
     return [first.setdefault(label, len(first)) for label in labels]
+
+
+def test_the_semantic_step_on_spark_groups_shuffled_statements_as_one_machine_groups_them_in_order(spark):
+    """Claims do not depend on the input's order (session 21): one fold of Emergent's shared split (337 headlines),
+    shuffled, grouped by Spark as one machine groups it in file order (a pair is among the strongest of either of
+    its statements, and both group the statements in their canonical order, claims.canonical)."""
+    import numpy as np
+
+    from claimgraph.claims.grouping import group_statements
+    from claimgraph.eval.emergent import claim_folds, read_emergent
+    from claimgraph.spark.semantic import group_claims_semantic
+    from tests.claims.test_linkage import same_partition
+    from tests.conftest import require, shared_path
+
+    rows = read_emergent(require(shared_path("data", "emergent"), "Emergent's shared split"))
+    texts = [rows[i].headline for i in claim_folds(rows)[0]]
+    order = np.random.default_rng(1).permutation(len(texts))
+    shuffled = group_claims_semantic(spark, [texts[i] for i in order])
+    labels = np.empty(len(texts), dtype=np.int64)
+    labels[order] = shuffled
+    one = group_statements(texts)
+    assert len(set(one.tolist())) < len(texts) and same_partition(labels, one)
