@@ -33,6 +33,7 @@ from claimgraph.attribution.speakers.writer import (
     raised_belief,
     supposing,
     writer_voice,
+    writers_forecast,
     writers_inference,
 )
 from claimgraph.records import Speaker
@@ -96,7 +97,10 @@ def resolve_speakers(found: list[Found], doc: Doc) -> None:
                     and not quoted(item, quotes):
                 # "The feature appears to use …": the judgement of whoever is speaking there, the writer outside
                 # anyone's statement.
-                item.speaker = item.parent.speaker if item.parent is not None else WRITER
+                if item.parent is not None:
+                    item.speaker = item.parent.speaker
+                elif item.cue.root.lemma_.lower() in JUDGEMENT_CUES or writers_forecast(item):
+                    item.speaker = WRITER  # "is believed to" outside anyone's statement: unnamed others, nobody
             continue
         mention = item.source.text.strip().lower()
         if mention in SELF_PRONOUNS and item.parent is not None and (

