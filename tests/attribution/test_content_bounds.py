@@ -605,3 +605,18 @@ def test_a_that_clause_after_a_citing_aside_is_the_cues(rules):
 def test_a_participle_after_that_is_the_statements_own(rules):
     found = cues_found(rules, "The ministry said that, facing a deficit, the town would cut its ferry service.")
     assert found["said"].content == "that, facing a deficit, the town would cut its ferry service"
+
+
+def test_a_participle_between_dashes_inside_the_content_is_an_aside(rules):
+    """'… buy a pass — assuming ten thousand are sold — the fund would gain …': the participle between a pair of
+    dashes is an aside inside what was said; the content runs over it (bounds._dashed_aside), where it stopped at
+    the first dash and left a clause without its main verb."""
+    found = cues_found(rules, "Analyst Bram Tolle added that if half of the ferry riders buy a pass — assuming ten "
+                              "thousand passes are sold in May — the harbour fund would gain a million crowns.")
+    assert found["added"].content == ("that if half of the ferry riders buy a pass — assuming ten thousand passes are "
+                                      "sold in May — the harbour fund would gain a million crowns")
+
+
+def test_a_participle_between_dashes_where_the_statement_has_ended_is_the_speakers_own(rules):
+    found = cues_found(rules, "Ilan Moss said the pier would close — citing the storm damage — and left the hall.")
+    assert found["said"].content == "the pier would close"
