@@ -22,6 +22,15 @@ DISMISSIVE = {"propaganda", "rubbish", "nonsense", "lie", "lies", "false", "fake
 # Nouns that name a statement: "the ministry's statement", "according to the report".
 STATEMENT_NOUNS = {"statement", "report", "announcement", "release", "communique", "document", "letter", "memo",
                    "post", "tweet", "interview", "testimony", "filing", "study", "survey", "poll", "analysis"}
+# Nouns of the words said, which a verb of saying again takes ("echoed the criticism", "repeated her pledge":
+# reported/speech.py's ECHOING). Not STATEMENT_NOUNS, which name the document or occasion that holds words and so may
+# be a source ("the report said"); only "statement" is both. Not SPEECH_OBJECTS either, whose "case", "joke",
+# "speech", "plea" … can be repeated without being said again ("repeated the speech" to another hall); the two lists
+# were tuned on different finds (SPEECH_OBJECTS: objects read as propositions; this one: PolNeAR train's 11 echoes).
+SAID_THINGS = frozenset({"claim", "criticism", "call", "line", "charge", "sentiment", "comment", "remark", "concern",
+                         "message", "argument", "accusation", "complaint", "warning", "promise", "pledge", "view",
+                         "point", "assertion", "statement", "demand", "question", "refrain", "theme", "mantra",
+                         "talking", "allegation", "praise"})
 # What a verb of claiming or denying can take that is no claim (sports, election and procedure copy): the thing won,
 # kept or withheld, in small classes, read from the object's head and its compound and adjective modifiers ("claims
 # the Marrow Cup", "the yellow jersey", "golden boot"). A result, not a statement: "Vell claims gold", "the late goal

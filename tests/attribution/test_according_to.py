@@ -224,3 +224,11 @@ def test_the_content_after_according_to_stops_before_a_participle_cue(rules, tex
     """A trailing participle cue ("…, suggesting …") is an attribution of its own, as after "said"
     (`bounds.before_participle`)."""
     assert one(extract(rules, text), "according to").content == content
+
+
+def test_the_paragraphs_dateline_is_no_part_of_what_the_source_says(rules):
+    """'BRANTHOLM (Reuters) — …, according to …': the dateline says where the story was filed (common.after_dateline,
+    as for a cue's content)."""
+    found = cues_found(rules, "BRANTHOLM (Reuters) — The harbour will stay shut until June, according to the port's "
+                              "director.")
+    assert found["according to"].content == "The harbour will stay shut until June"

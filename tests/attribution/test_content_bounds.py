@@ -579,3 +579,44 @@ def test_a_phrase_of_two_joined_words_still_sums_up(rules):
     """', a banker and former ferry clerk': two words joined inside one indefinite phrase, no list of items."""
     text = "Mara Vell said the harbor board had hired Dara Pell, a banker and former ferry clerk."
     assert cues_found(rules, text)["said"].content == "the harbor board had hired Dara Pell"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The council said Friday, citing unnamed sources, the plan to rebuild the harbour had been dropped.",
+     "the plan to rebuild the harbour had been dropped"),
+    ("Rector Ilse Varn said, speaking on condition of anonymity, the college would not reopen in May.",
+     "the college would not reopen in May"),
+])
+def test_a_participle_set_off_before_the_clause_is_no_part_of_it(rules, text, content):
+    """'said Friday, citing unnamed sources, the plan …': the aside between the cue and the clause says where the
+    words came from; the content starts after its closing comma (clauses._after_opening_aside)."""
+    assert cues_found(rules, text)["said"].content == content
+
+
+def test_a_that_clause_after_a_citing_aside_is_the_cues(rules):
+    """'said, citing internal documents, that the bridge …': the parser hangs the that-clause on "citing"; it is
+    what was said (clauses._clause_past_aside), and what was cited stops at the aside's comma."""
+    found = extract(rules, "Officials in Marrowdale said, citing internal budget documents, that the bridge would "
+                           "close in March.")
+    assert by_cue(found, "said").content == "that the bridge would close in March"
+    assert all("bridge" not in (a.content or "") for a in found if a.cue == "citing")
+
+
+def test_a_participle_after_that_is_the_statements_own(rules):
+    found = cues_found(rules, "The ministry said that, facing a deficit, the town would cut its ferry service.")
+    assert found["said"].content == "that, facing a deficit, the town would cut its ferry service"
+
+
+def test_a_participle_between_dashes_inside_the_content_is_an_aside(rules):
+    """'… buy a pass — assuming ten thousand are sold — the fund would gain …': the participle between a pair of
+    dashes is an aside inside what was said; the content runs over it (bounds._dashed_aside), where it stopped at
+    the first dash and left a clause without its main verb."""
+    found = cues_found(rules, "Analyst Bram Tolle added that if half of the ferry riders buy a pass — assuming ten "
+                              "thousand passes are sold in May — the harbour fund would gain a million crowns.")
+    assert found["added"].content == ("that if half of the ferry riders buy a pass — assuming ten thousand passes are "
+                                      "sold in May — the harbour fund would gain a million crowns")
+
+
+def test_a_participle_between_dashes_where_the_statement_has_ended_is_the_speakers_own(rules):
+    found = cues_found(rules, "Ilan Moss said the pier would close — citing the storm damage — and left the hall.")
+    assert found["said"].content == "the pier would close"

@@ -707,3 +707,27 @@ def test_a_quoted_name_in_the_cue_clause_does_not_end_the_search_for_the_cue(rul
     quotation's."""
     found = [a for a in quoted(rules, text) if a.cue == "wrote"]
     assert len(found) == 1 and found[0].kind == "direct", [(a.cue, a.content) for a in quoted(rules, text)]
+
+
+def test_a_quotation_closed_twice_keeps_its_second_sentence(rules):
+    """'"… twice."This is making me laugh …”': a straight closing mark after the first sentence, a curly one after
+    the second, no space after the first (marks._closed_twice): both sentences are the speaker's."""
+    text = ('"There was no likeness at all between the two faces," said Ada Brisk, a ferry captain. "I asked the '
+            'sculptor twice."This is making me laugh so hard right now.”')
+    said = by_cue(extract(rules, text), "said")
+    assert said.content.endswith("This is making me laugh so hard right now.")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ('Brisk wrote: "The statue looks nothing like the mayor."It is a different man.” She left.',
+     ['"The statue looks nothing like the mayor."', '"It is a different man.”']),
+    # a curly opening next: the straight mark only closes
+    ('Brisk said "No."Then “yes” came later.', ['"No."', '“yes”']),
+    # a space after the straight mark: an ordinary closing
+    ('"Ferries are late," Vell said. "Fix them." Later “all” of them came.', ['"Ferries are late,"', '"Fix them."',
+                                                                         '“all”']),
+])
+def test_a_straight_closing_reopens_only_before_a_lone_curly_closing(text, quoted):
+    from claimgraph.attribution.marks import find_quotes
+
+    assert [text[q.start:q.end] for q in find_quotes(text)] == quoted

@@ -15,7 +15,7 @@ from claimgraph.attribution.cues import cue_for, is_result_not_statement
 from claimgraph.attribution.found import Found, doc_text, sentence_of, subtree_span, trim
 from claimgraph.attribution.marks import WORD
 from claimgraph.attribution.reported.bounds import before_participle
-from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, has_quote, paragraph_below
+from claimgraph.attribution.reported.common import MIN_CONTENT_WORDS, after_dateline, has_quote, paragraph_below
 from claimgraph.attribution.reported.evidential import made_clear
 
 
@@ -70,9 +70,11 @@ def _describes_source(after: list[Token], phrase_end: int, head: Token) -> bool:
 def _part_said(doc: Doc, phrase: Token, part: list[Token]) -> tuple[int, int] | None:
     """The characters of the clause's words on one side of a source phrase (`phrase`, its first word), or None where
     punctuation alone stands there. They stop where reported speech's would: before a participle cue of their own
-    ("…, suggesting …"), an attribution of its own by the same source."""
+    ("…, suggesting …"), an attribution of its own by the same source. Nor do they hold the dateline that opens
+    the paragraph ("PORT ELLIS (AP) — …, according to …": `common.after_dateline`, which the cues' contents had and
+    this phrase's lacked; PolNeAR train, 3 such contents)."""
     start, end = trim(doc, part[0].idx, part[-1].idx + len(part[-1]))
-    return before_participle(doc, phrase, (start, end)) if end > start else None
+    return before_participle(doc, phrase, after_dateline(doc, (start, end))) if end > start else None
 
 
 # The word `according_to` is asked of ("according", before "to"), and `in_source`'s ("in", a preposition):

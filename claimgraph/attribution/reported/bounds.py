@@ -290,6 +290,8 @@ def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> 
         # inside the quotation the content ends on ('… were “far too high,” saying …')
         first = token if _set_off_before(token) is not None else token.left_edge
         comma = _set_off_before(first)
+        if comma is not None and _dashed_aside(comma, token, end):
+            continue
         if first.i > cue.i + 1 and all(t.dep_ == "advmod" for t in doc[first.i:token.i]) and comma is not None:
             closing = doc[first.i - 1]
             cut = trim(doc, start, closing.idx + len(closing) if closing.i > comma.i else comma.idx)
@@ -298,6 +300,17 @@ def before_participle(doc: Doc, cue: Token, content: tuple[int, int] | None) -> 
 
 
 CLOSING_MARKS = {"”", "’", '"', "'", "''"}
+
+
+def _dashed_aside(dash: Token, participle: Token, end: int) -> bool:
+    """'added that if half of the buyers purchase a band — assuming 8 million are sold — the range would add …': a
+    participle between a pair of dashes, with the content going on after the second, is an aside inside what was
+    said, not the speaker's next act; the content runs over it (FNC-1 design: contents cut before the first of a
+    pair of dashes left a clause without its main verb)."""
+    doc = dash.doc
+    after = participle.right_edge.i + 1
+    return dash.text in {"—", "–"} and after + 1 < len(doc) and doc[after].text == dash.text \
+        and doc[after + 1].idx < end
 
 
 def _set_off_before(first: Token) -> Token | None:

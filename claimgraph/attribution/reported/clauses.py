@@ -210,7 +210,7 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # below it the clause this cue reports.
     complements, framed = [], []
     for c in cue.children:
-        if c.dep_ != "ccomp":
+        if c.dep_ != "ccomp" or _clause_past_aside(cue, c):
             continue
         if trailing_frame(c) is not None:
             framed = [g for g in c.children if g.dep_ == "ccomp" and g.i < c.i]
@@ -219,6 +219,8 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
             complements.append(c)
     if parenthetical_cue(cue):
         return None  # what it reports is the clause it hangs from (`parenthetical`)
+    if not complements and lexeme.takes in {"clause", "both"}:
+        complements = [g for c in cue.children if c.dep_ == "advcl" for g in c.children if _clause_past_aside(c, g)]
     if not complements and lexeme.takes in {"clause", "both"}:
         # "reports that according to …, the command received …": the parser sometimes hangs a that-clause as advcl,
         # or on the addressee ("reminded residents that …").
@@ -271,8 +273,8 @@ def _parsed_content(doc: Doc, cue: Token, lexeme) -> tuple[int, int] | None:
     # The cue's own conjuncts ("called X Y and asserted that …") and trailing participles ("…, referring to …")
     # are not what the object content holds.
     own = {t.i for c in cue.children if c.dep_ in {"conj", "cc"} or (
-        c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text == ",")
-        for t in c.subtree}
+        c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i > 0 and cue.doc[c.left_edge.i - 1].text == ","
+    ) or _clause_past_aside(cue, c) for t in c.subtree}
     if lexeme.lemma in {"call", "describe", "label", "brand"}:
         objects = [c for c in cue.children if c.dep_ in {"dobj", "oprd"} and c.i > cue.i]
         if not objects and (described := _described_as(doc, cue)) is not None:
@@ -370,6 +372,7 @@ def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, 
         start = ending.head.left_edge.idx
     if cue.lemma_.lower() in LISTENING:
         start = _after_listener(doc, start, end)
+    start = _after_opening_aside(cue, comp, start)
     later = [c for c in cue.children if c.dep_ == "ccomp" and c.i > comp.right_edge.i
              and c.left_edge.i <= comp.right_edge.i + 2 and c.tag_ in {"VBD", "VBZ", "VBP"}
              and not any(g.dep_ in SUBJECTS for g in c.children)]
@@ -377,6 +380,42 @@ def _clause_bounds(cue: Token, comp: Token, start: int, end: int) -> tuple[int, 
         last = [t for t in later[0].subtree if not t.is_space][-1]
         end = max(end, last.idx + len(last))
     return start, end
+
+
+def _set_off(aside: Token, closing: int) -> bool:
+    """Whether a participle phrase stands between commas, the closing one at token `closing`: "…, citing unnamed
+    sources, …"."""
+    doc = aside.doc
+    return aside.tag_ == "VBG" and aside.left_edge.i == aside.i and aside.i > 0 and doc[aside.i - 1].text == "," \
+        and closing < len(doc) and doc[closing].text == ","
+
+
+def _clause_past_aside(aside: Token, clause: Token) -> bool:
+    """'Officials said, citing internal records, that the pier would close': the parser hangs the that-clause on the
+    participle set off after the cue ("citing"), whose own words end at the comma before "that"; the clause is the
+    cue's, the participle's words only the aside (FNC-1 check sample D, 2 of 100 records: the statement read as
+    what was cited, or opening with the aside). Read only where the participle hangs, between commas, on a cue
+    right before it, and the clause, marked by "that", starts after the aside's closing comma."""
+    if aside.dep_ != "advcl" or clause.dep_ != "ccomp" or clause.left_edge.lower_ != "that" or aside.head.i > aside.i \
+            or not _set_off(aside, clause.left_edge.i - 1) or cue_for(aside.head) is None:
+        return False
+    before = [t for t in aside.doc[aside.head.i + 1:aside.i - 1] if not t.is_space]
+    return all(t.head.i == aside.head.i or t.head in before for t in before)
+
+
+def _after_opening_aside(cue: Token, comp: Token, start: int) -> int:
+    """'The council said Friday, citing unnamed sources, the plan had been dropped': a participle set off between
+    commas opening the reported clause, right after the cue, is the writer's note of where the words came from, not
+    what was said; the content starts after its closing comma (FNC-1 check sample D). Not a phrase after "that"
+    ("said that, facing a deficit, the town would …"), which is the statement's own."""
+    doc = cue.doc
+    aside = next((c for c in comp.children if c.dep_ == "advcl" and c.left_edge.idx == start
+                  and _set_off(c, c.right_edge.i + 1)), None)
+    if aside is None or aside.i < cue.i or any(not (t.is_space or t.is_punct) and t.head.i != cue.i
+                                               and t.head.head.i != cue.i for t in doc[cue.i + 1:aside.i]):
+        return start
+    after = doc[aside.right_edge.i + 2].idx if aside.right_edge.i + 2 < len(doc) else start
+    return after if not too_short(doc, (after, comp.right_edge.idx + len(comp.right_edge))) else start
 
 
 # What may stand between two clauses of one list the parser hung on the cue apart: "said the pier would close, the

@@ -23,7 +23,7 @@ from spacy.attrs import IDX, LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from claimgraph.attribution.cue_sources import channel, whole_mention
-from claimgraph.attribution.cues import classify, cue_for, cue_lemmas, is_result_not_statement
+from claimgraph.attribution.cues import SAID_THINGS, classify, cue_for, cue_lemmas, is_result_not_statement
 from claimgraph.attribution.found import (
     IMPERSONAL,
     PERSON_WORDS,
@@ -299,12 +299,9 @@ SETTING_OUT = {"outline"}
 # verbs that set out only with the particle "out": "laid out", "spelled out"
 SETTING_OUT_WITH_OUT = {"lay", "spell"}
 # Verbs of saying again what was said ("echoed the criticism", "repeated his promise to …"), read only with a
-# statement noun as object (SAID_THINGS): "echoed the old song", "repeated the test" say nothing. PolNeAR train: 11
-# finds, 10 gold (2 of them in place of the statement noun's own find).
+# noun of words said as object (cues.SAID_THINGS): "echoed the old song", "repeated the test" say nothing. PolNeAR
+# train: 11 finds, 10 gold (2 of them in place of the statement noun's own find).
 ECHOING = {"echo", "repeat", "reiterate"}
-SAID_THINGS = {"claim", "criticism", "call", "line", "charge", "sentiment", "comment", "remark", "concern", "message",
-               "argument", "accusation", "complaint", "warning", "promise", "pledge", "view", "point", "assertion",
-               "statement", "demand", "question", "refrain", "theme", "mantra", "talking", "allegation", "praise"}
 ACT_LEMMAS = frozenset(APOLOGY | SETTING_OUT | SETTING_OUT_WITH_OUT | ECHOING)
 
 
