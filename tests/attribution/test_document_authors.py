@@ -24,6 +24,10 @@ from tests.conftest import extract
     ("In a memo on Monday, the Velder Harbor Authority announced that the pier would close. Tomas Brand, a diver, "
      "said he doubted it. According to the statement, repairs would begin in May.", "According to",
      "Velder Harbor Authority"),
+    # A spokesman gives the statement for the body he speaks for (speakers/documents.py: AGENTS).
+    ("The Velder Ferry Company cut two routes last week. A spokesman for the Velder Ferry Company gave a statement "
+     "to reporters on Monday. The statement said the ferries would resume service.", "said",
+     "Velder Ferry Company"),
 ])
 def test_the_document_is_its_one_named_authors(extractor, text, cue, name):
     speaker = [f for f in extract(extractor, text) if f.cue == cue][-1].speaker
@@ -37,7 +41,20 @@ def test_the_document_is_its_one_named_authors(extractor, text, cue, name):
     # A report by no one named, then a person who speaks of it.
     ("According to a report, the pier will close in June. Mayor Ivo Marr said he had not seen it. "
      "The report said the repairs would cost two million crowns.", "said", "report"),
+    # A document that only looks like an outlet's is not the outlet's (LOOK_ALIKE).
+    ("The mayor of Port Ellis spoke on Monday. A fake site designed to look like a KVLT News report claimed the "
+     "mayor had resigned. The report said she would leave office in May.", "said", "report"),
+    ("The mayor of Port Ellis spoke on Monday. A hoax page imitating a KVLT News report spread on Monday. The "
+     "report said the mayor would leave office in May.", "said", "report"),
 ])
 def test_a_document_without_one_named_author_stays_a_description(extractor, text, cue, head):
     speaker = [f for f in extract(extractor, text) if f.cue == cue][-1].speaker
     assert speaker is not None and (speaker.name, speaker.type) == (head, "anonymous")
+
+
+def test_a_document_carried_as_is_still_its_outlets(extractor):
+    """The look-alike rule's counterpart: a page that carries the outlet's report (no "like", no "imitating")."""
+    text = ("The mayor of Port Ellis spoke on Monday. A page carried a KVLT News report on Monday. The report said "
+            "the mayor would leave office in May.")
+    speaker = [f for f in extract(extractor, text) if f.cue == "said"][-1].speaker
+    assert speaker is not None and speaker.name == "KVLT News"

@@ -679,3 +679,29 @@ def test_rep_before_a_name_that_has_not_spoken_is_the_congressman_named_again(ex
             'harbor must stay open," the congressman said.')
     found = by_cue(extract(extractor, text), "said")
     assert found.speaker is not None and found.speaker.name == "Ilan Moss"
+
+
+def test_a_person_resolved_by_a_role_keeps_the_role_on_all_statements(extractor):
+    """ "Ilan Moss said … The congressman said": Moss, named without a role, is the congressman; the role is kept
+    on him, on the statement made before it was learned too (descriptions._role_holder, article.py)."""
+    text = "Ilan Moss said the bridge would open next spring. The congressman said the funds were already approved."
+    found = [a for a in extract(extractor, text) if a.cue == "said"]
+    assert [(a.speaker.name, a.speaker.role) for a in found] == [("Ilan Moss", "congressman")] * 2
+
+
+def test_the_president_is_the_one_named_with_the_title_before_a_one_word_name(extractor):
+    """ "met President Vell … the president said": a one-word name counts after its title written as one
+    (descriptions._named_with_role; FNC-1 design: "President Obama … the president said" was anonymous)."""
+    text = 'The envoy met President Vell on Tuesday. "We grieve with you," the president said.'
+    found = by_cue(extract(extractor, text), "said")
+    assert (found.speaker.name, found.speaker.role) == ("Vell", "president")
+
+
+def test_a_description_is_not_the_subject_before_where_that_person_is_named_after_it(extractor):
+    """ "Ivo Marr said … The doctor told Marr …": the doctor is someone Marr met, not Marr, and Marr takes no
+    role "doctor" (FNC-1 check: a Bali traveller became "the doctor")."""
+    text = ("Ivo Marr said he first noticed the mark on his arm in Velmar. The doctor told Marr he had been bitten "
+            "by an insect.")
+    found = [a for a in extract(extractor, text) if a.cue in {"said", "told"}]
+    assert all(a.speaker.role != "doctor" for a in found if a.speaker is not None and a.speaker.name == "Ivo Marr")
+    assert by_cue(found, "told").speaker is None or by_cue(found, "told").speaker.name != "Ivo Marr"

@@ -331,23 +331,30 @@ def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: 
     if known is None and core[0].lower_ == "the" and not _serves_someone(root, core):
         # "Vell … The former mayor said"; not "the man's attorney" or "the family spokesperson", who serve others.
         known = _subject_before(memory, mention, core)
+    # The role the description gives: the head with the title words right before it ("the vice president of the
+    # union", "the Pentagon's press secretary": vice president, press secretary); a word in capitals is a name
+    # ("a Vice spokesman": the outlet's, "a Homeland Security spokesman") or of a title the head alone stands for
+    # ("the International Trade Secretary": secretary), no title word.
+    first, doc = root.i, mention.doc
+    while first > core[0].i and doc[first - 1].lower_ in ROLE_WORDS | PORTFOLIOS and doc[first - 1].dep_ in {
+            "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
+        first -= 1  # "Former head of …" capitalised by its place
+    if first - 2 >= core[0].i and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not (
+            doc[first - 2].whitespace_) and doc[first - 2].is_alpha:
+        first -= 2  # "the secretary-general": the whole word, not "general" (PolNeAR dev: Ban Ki-moon)
+    role = " ".join(t.lower_ for t in doc[first:root.i + 1]).replace(" - ", "-")
     if known is not None and core[0].lower_ == "the":
+        if known.type == "person" and not known.role:
+            # "Ilan Moss said … the congressman said": the person named without a role is remembered with the
+            # one the description gives him (remember keeps a role once known).
+            known = Speaker(known.name, known.type, role, known.affiliation, known.aliases)
         return memory.remember(known, alias)
     # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
     # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
     # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
     affiliation = next((strip_det(e.text) for e in ents if e.start > root.i and not _addressed(e, root) and (
         e.label_ == "ORG" or e.label_ == "PERSON" and memory.type_of(strip_det(e.text)) == "organization")), None)
-    # The whole description is the name, so that two spokespeople of different bodies stay two; the role is the
-    # head with the title words right before it ("the vice president of the union", "the Pentagon's press
-    # secretary": vice president, press secretary); a word in capitals is a name ("a Vice spokesman": the
-    # outlet's, "a Homeland Security spokesman") or of a title the head alone stands for ("the International
-    # Trade Secretary": secretary), no title word.
-    first, doc = root.i, mention.doc
-    while first > core[0].i and doc[first - 1].lower_ in ROLE_WORDS | PORTFOLIOS and doc[first - 1].dep_ in {
-            "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
-        first -= 1  # "Former head of …" capitalised by its place
-    role = " ".join(t.lower_ for t in doc[first:root.i + 1])
+    # The whole description is the name, so that two spokespeople of different bodies stay two; `role` above.
     affiliation = affiliation or _body_before_head(memory, core, root)
     # "But the abbess denied … . The Mother Abbess of the monastery explained": the title alone, met first, is
     # the one now described in full (its statements take the fuller name), where only one was met so.
@@ -390,8 +397,11 @@ def _named_with_role(memory: ArticleMemory, head: Token, mention: Span) -> Speak
     if memory.doc is None:
         return None
     role = SAME_ROLE.get(head.lower_, head.lower_)
+    # A one-word name only after its title written as one ("President Vell"): a lone word the recogniser calls a
+    # person is often none (FNC-1 design: "the president" after "President Obama" had no one).
     for ent in reversed([e for e in memory.ents if e.label_ in {"PERSON", "ORG"}
-                         and e.end_char <= mention.start_char and len(e) > 1]):
+                         and e.end_char <= mention.start_char and (len(e) > 1 or e.start > 0 and (
+                             e.doc[e.start - 1].lower_ == role and e.doc[e.start - 1].text[:1].isupper()))]):
         root = ent.root
         near = [c for c in root.children if c.dep_ in {"appos", "compound"} and c.i < ent.start or (
             c.dep_ == "appos")] + ([root.head] if root.dep_ == "appos" else [])
@@ -423,6 +433,8 @@ def _subject_before(memory: ArticleMemory, mention: Span, core: list[Token]) -> 
     names = {normalise_name(strip_det(e.text)).split()[-1] for e in people}
     if len(subjects) < 1 or len(names) != 1:
         return None
+    if any(t.lower_ in names for t in mention.sent if t.i >= mention.end and t.pos_ == "PROPN"):
+        return None  # "The doctor told Thomas he had been bitten": the one named after it is someone else's hearer
     person = resolve_person(memory, subjects[-1], subjects[-1], [subjects[-1]], subjects[-1].text)
     gender = GENDERED_NOUNS.get(core[-1].lower_)
     if person is None or person.type != "person" or not gender_fits(person.name, gender, memory.genders):

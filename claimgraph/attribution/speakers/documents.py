@@ -27,6 +27,13 @@ ISSUING_VERBS = {"send", "write", "issue", "release", "file", "give", "post", "p
                  "tweet", "pen", "submit", "deliver", "make"}
 # Prepositions that name a document's author after it ("a statement from the ministry", "a letter by Marr").
 AUTHOR_PREPOSITIONS = {"from", "by"}
+# Those who issue a body's documents for it: "a spokesman for the Velder Ferry Company gave a statement" is the
+# company's statement, the body after "for"/"of" (FNC-1 design: "a rep for Comcast gave a statement" went to no one).
+AGENTS = {"spokesman", "spokeswoman", "spokesperson", "representative", "rep", "spokespeople"}
+# Words by which a document only looks like another's: "a fake site designed to look like a Harbor Wire report" is
+# no report of the Harbor Wire (FNC-1 check: a hoax site "designed to look like an MSNBC report" gave MSNBC its
+# report twice).
+LOOK_ALIKE = {"like", "imitate", "mimic", "resemble", "mock", "spoof", "impersonate", "copy", "ape"}
 
 
 def document_author(memory: ArticleMemory, mention: Span, head: str) -> Speaker | None:
@@ -53,12 +60,20 @@ def document_author(memory: ArticleMemory, mention: Span, head: str) -> Speaker 
 
 
 def _owner(noun: Token) -> Token | None:
-    """The author named on a document's noun: its owner, the body after "from"/"by" or after "released by"."""
+    """The author named on a document's noun: its owner, the body after "from"/"by" or after "released by", the
+    outlet it ran in ("a report in the Harbor Times"); none for a document that only looks like another's."""
+    if _look_alike(noun):
+        return None
     for child in noun.children:
         if child.dep_ == "poss" or child.dep_ == "compound" and child.pos_ == "PROPN":
             return child  # "the pope's statement", "a NASA statement"
         if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if child.dep_ == "prep" and child.lower_ == "in":
+            # "a report in the Harbor Times": the outlet that ran it, not a place or a month ("a report in May")
+            place = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if place is not None and place.pos_ == "PROPN" and is_outlet(_entity_text(place)):
+                return place
         if child.dep_ == "acl" and child.lemma_.lower() in ISSUING_VERBS:
             # "a statement released by the Velder Ferry Company"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
@@ -78,7 +93,32 @@ def _issuer(noun: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    """The verb's subject; for an agent who speaks for a body ("a spokesman for the Velder Ferry Company gave a
+    statement"), the body."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in AGENTS:
+        for prep in (c for c in subject.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}):
+            body = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if body is not None and body.pos_ == "PROPN":
+                return body
+    return subject
+
+
+def _look_alike(noun: Token) -> bool:
+    """A document named only as what something looks like or imitates ("designed to look like a Harbor Wire
+    report", "mimicking a Harbor Wire report"): the noun's head, or the head of its preposition, is such a word."""
+    head = noun.head
+    if noun.dep_ == "pobj":
+        if head.lower_ == "like":
+            return True
+        head = head.head
+    return noun.dep_ in {"dobj", "pobj"} and head.lemma_.lower() in LOOK_ALIKE
+
+
+def _entity_text(token: Token) -> str:
+    """The words of the entity `token` stands in, else its own."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return strip_det(ent.text) if ent is not None else token.text
 
 
 def _known(memory: ArticleMemory, author: Token) -> Speaker | None:
