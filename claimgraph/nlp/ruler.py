@@ -20,6 +20,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 COLUMNS = {"LOWER": LOWER, "TAG": TAG, "DEP": DEP, "IS_SPACE": IS_SPACE}
 ORDER = list(COLUMNS)
+SEARCHED_SIZE = 1_000_000  # a REGEX constraint's answers kept (per string hash), emptied past this many
 
 
 class Unsupported(ValueError):
@@ -36,6 +37,7 @@ class _Constraint:
         self.regex: re.Pattern | None = None
         self.negate = False
         self.values: frozenset[int] = frozenset()
+        self.searched: dict[int, bool] = {}  # a REGEX's answer per string hash (`_searched`)
         if attr == "IS_SPACE":
             if not isinstance(value, bool):
                 raise Unsupported(f"IS_SPACE {value!r}")
@@ -57,13 +59,23 @@ class _Constraint:
     def hashes(self, present: Any, strings: Any) -> list[int]:
         """The values among `present` (a column's distinct values in the Doc) that pass (not for NOT_IN)."""
         if self.regex is not None:
-            return [h for h in present if self.regex.search(strings[h])]
+            return [h for h in present if self._searched(h, strings)]
         return [h for h in self.values if h in present]
 
     def passes(self, value: int, strings: Any) -> bool:
         if self.regex is not None:
-            return bool(self.regex.search(strings[value]))
+            return self._searched(value, strings)
         return (value in self.values) != self.negate
+
+    def _searched(self, value: int, strings: Any) -> bool:
+        """Whether the regex finds the string of `value` (a hash: the same string's in every Doc), searched once
+        per string: a REGEX anchor is tried on each Doc's every distinct word, most of them seen in earlier Docs."""
+        hit = self.searched.get(value)
+        if hit is None:
+            if len(self.searched) > SEARCHED_SIZE:
+                self.searched.clear()
+            hit = self.searched[value] = bool(self.regex.search(strings[value]))
+        return hit
 
 
 class VectorMatcher:
@@ -134,12 +146,13 @@ class VectorMatcher:
             at = range(n - alternative[0] + 1) if anchor is None else [
                 i for h in anchor.hashes(positions[anchor.column], strings) for i in positions[anchor.column][h]]
             _add(spans.setdefault(k, set()), alternative, at, n, columns, strings)
+        # The ruler's order, (attr_id, match_id, start, end) ascending, without sorting the tuples: a rule's
+        # attr_id is its index k (one match_id each), and within a rule a code's order is (start, end)'s.
         matches = []
-        for k, codes in spans.items():
+        for k in sorted(spans):
             attr_id, match_id, _ = self.rules[k]
             matches += [(attr_id, match_id, code // 1_000_000, code // 1_000_000 + code % 1_000_000)
-                        for code in codes]
-        matches.sort()
+                        for code in sorted(spans[k])]
         return matches
 
 
@@ -147,6 +160,9 @@ def _add(spans: set[int], alternative: tuple, at: Any, n: int, columns: list[lis
     """The matches of one alternative among the candidate positions `at` of its anchor token, each as
     start * 1_000_000 + length, into `spans`."""
     length, anchor_offset, _, others = alternative
+    if not others and length == 1:  # one token, its own anchor (offset 0): every candidate position matches
+        spans.update([i * 1_000_000 + 1 for i in at])
+        return
     starts = [i - anchor_offset for i in at]
     last = n - length
     if not others:

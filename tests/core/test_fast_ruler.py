@@ -49,6 +49,26 @@ def test_same_matches_as_the_stock_matcher(stock):
         assert vector(doc) == ruler.match(doc), doc.text[:60]
 
 
+def test_regex_answers_kept_across_docs_give_the_same_matches(stock, monkeypatch):
+    """A REGEX constraint keeps its answer per string hash from Doc to Doc (ruler._Constraint._searched): the
+    matches are the stock Matcher's with the answers kept, and with them emptied at every new string."""
+    from claimgraph.nlp import ruler as module
+
+    ruler = stock.get_pipe("attribute_ruler")
+    with stock.select_pipes(disable=["attribute_ruler", "lemmatizer", "ner"]):
+        docs = list(stock.pipe(texts()))
+    expected = [ruler.match(doc) for doc in docs]
+    kept = VectorMatcher(ruler)
+    assert [kept(doc) for doc in docs] == expected
+    regexes = [c for _, _, compiled in kept.rules for alternative in compiled
+               for c in [alternative[2]] + [c for _, c in alternative[3]] if c is not None and c.regex is not None]
+    assert regexes and any(c.searched for c in regexes)  # the shipped ruler has REGEX patterns ("nothin'")
+    assert [kept(doc) for doc in docs] == expected  # a second pass reads only kept answers
+    monkeypatch.setattr(module, "SEARCHED_SIZE", 0)
+    emptied = VectorMatcher(ruler)
+    assert [emptied(doc) for doc in docs] == expected
+
+
 def test_the_loaded_pipeline_annotates_as_the_stock_one():
     assert "match" in vars(load_pipeline(DEFAULT_MODEL).get_pipe("attribute_ruler"))  # what extract runs
     fast, stock = spacy.load(DEFAULT_MODEL), spacy.load(DEFAULT_MODEL)
