@@ -2,7 +2,7 @@
 statements, not of the order they came in.
 
 The semantic step reads its statements in an order in several places: the exact candidate step keeps each
-statement's strongest partners among the statements after it (semantic._pairs_in), the shared-neighbours test and
+statement's strongest partners among the statements after it (semantic.candidate_pairs, before session 21), the shared-neighbours test and
 average linkage break ties of similarity by position (semantic.shared_neighbours, semantic.average_linkage), and
 evidence tests and the article rules' groups are listed in it. Fed the same statements in another order (a folder
 listed differently, a feed, Spark partitions), the claims changed: Emergent's shared split grouped at once read
