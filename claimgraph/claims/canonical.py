@@ -1,13 +1,14 @@
 """A canonical order of statements from their content, so that claim grouping is a function of the set of
 statements, not of the order they came in.
 
-The semantic step reads its statements in an order in several places: the exact candidate step keeps each
-statement's strongest partners among the statements after it (semantic._pairs_in), the shared-neighbours test and
-average linkage break ties of similarity by position (semantic.shared_neighbours, semantic.average_linkage), and
-evidence tests and the article rules' groups are listed in it. Fed the same statements in another order (a folder
-listed differently, a feed, Spark partitions), the claims changed: Emergent's shared split grouped at once read
-B-cubed F1 0.8955 to 0.9018 over its file order and four shuffles. Grouping them in `canonical_order` instead of
-their input order makes every such choice one of their content (session 21: one figure for every order).
+The semantic step reads its statements in an order in several places: the exact candidate step kept each
+statement's strongest partners among the statements after it (semantic.candidate_pairs, before session 21), the
+shared-neighbours test and average linkage break ties of similarity by position (semantic.shared_neighbours,
+semantic.average_linkage), and evidence tests and the article rules' groups are listed in it. Fed the same
+statements in another order (a folder listed differently, a feed, Spark partitions), the claims changed:
+Emergent's shared split grouped at once read B-cubed F1 0.8955 to 0.9018 over its file order and four shuffles.
+Grouping them in `canonical_order` instead of their input order makes every such choice one of their content
+(session 21: one figure for every order).
 
 The order is a stable hash of each statement's text, then its source (the article: two statements of the same
 words in different articles), not the texts sorted: a hash scatters statements like a shuffle, and it is the same on

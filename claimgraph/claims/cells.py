@@ -125,13 +125,13 @@ def top_per_statement(pairs: np.ndarray, sims: np.ndarray, neighbours: int,
     first, second = pairs[:, 0], pairs[:, 1]
     same = content[first] == content[second]
     owner = np.where(content[first] <= content[second], first, second)
-    bar = _nth_strongest(np.concatenate([owner, second[same]]), np.concatenate([sims, sims[same]]), neighbours,
+    bar = nth_strongest(np.concatenate([owner, second[same]]), np.concatenate([sims, sims[same]]), neighbours,
                          int(pairs.max()) + 1)
     keep = (sims >= bar[owner]) | (same & (sims >= bar[second]))
     return pairs[keep], sims[keep]
 
 
-def _nth_strongest(node: np.ndarray, strength: np.ndarray, nth: int, n: int) -> np.ndarray:
+def nth_strongest(node: np.ndarray, strength: np.ndarray, nth: int, n: int) -> np.ndarray:
     """Each statement's `nth` strongest of the similarities listed against it (`node`), -inf when it has fewer."""
     strength = strength.astype(np.float64)
     o = np.lexsort((-strength, node))

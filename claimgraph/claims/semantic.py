@@ -29,7 +29,7 @@ import numpy as np
 from scipy import sparse
 
 from claimgraph.claims import anchors
-from claimgraph.claims.cells import block_pairs
+from claimgraph.claims.cells import block_pairs, nth_strongest
 
 # Settings chosen by cross-validation by claim on Emergent's shared split at five batch sizes (eval/emergent.py
 # tune_grouping: every union of the 5 folds grouped as one batch, 337 to 1,685 headlines; held out, each fold's
@@ -131,14 +131,15 @@ def link_for(n: int, link: float | None = None) -> float:
     return base + LINK_GROWTH * max(0.0, float(np.log2(max(n, 1) / LINK_BASE)))
 
 
-def _pairs_in(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, present: sparse.csr_matrix,
-              informed: Sequence[sparse.csr_matrix], own: Sequence[np.ndarray], emb: np.ndarray, upper: bool,
-              link: float, anchor: sparse.csr_matrix,
-              full: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (i < j) among rows x cols (upper: only j > i) among each row's NEIGHBOURS strongest other statements of
-    `cols` whose similarity reaches `link`, with the similarity (`present`: the word
-    rows as 0/1, to count the terms a pair shares; `informed` and `own`: `_parts`, for `anchored`, over the entries
-    of `anchor`; `full`: the rows weighted by their stems' information over all entries, when `anchor` has fewer)."""
+def _similarities(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, present: sparse.csr_matrix,
+                  informed: Sequence[sparse.csr_matrix], own: Sequence[np.ndarray], emb: np.ndarray,
+                  anchor: sparse.csr_matrix, full: sparse.csr_matrix | None = None) -> np.ndarray:
+    """The similarity of each of `rows` to each of `cols` (word dot + embedding dot), 0 where the pair may not be a
+    candidate: no word shared, not `anchored`, or one word apart (`present`: the word rows as 0/1, to count the terms
+    a pair shares; `informed` and `own`: `_parts`, for `anchored`, over the entries of `anchor`; `full`: the rows
+    weighted by their stems' information over all entries, when `anchor` has fewer). Every test is symmetric, and
+    the sparse products sum the terms in the order of their columns, so a pair's value is the same either way round
+    (the exact step computes each pair once: `_block_candidates`)."""
     shared = (words[rows] @ words[cols].T).toarray()
     meaning = emb[rows] @ emb[cols].T
     sims = np.where(shared > 0, shared + meaning, 0.0)   # meaning alone never links: a word shared
@@ -150,30 +151,41 @@ def _pairs_in(rows: np.ndarray, cols: np.ndarray, words: sparse.csr_matrix, pres
     if anchors.ONE_WORD_MEANING is not None:
         shared_terms = (present[rows] @ present[cols].T).toarray()
         sims = np.where(anchors.one_word_apart(shared_terms, meaning), 0.0, sims)
-    if upper:
-        sims = np.triu(sims, k=1)
-    sims[rows[:, None] == cols[None, :]] = 0.0   # a statement is not its own neighbour
-    if sims.shape[1] > NEIGHBOURS:   # each row keeps its NEIGHBOURS strongest: pairs stay O(n) on generic text
-        cut = np.partition(sims, -NEIGHBOURS, axis=1)[:, -NEIGHBOURS][:, None]
-        sims = np.where(sims >= cut, sims, 0.0)
+    return sims
+
+
+def _block_candidates(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
+                      link: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of one block of the upper triangle (`rows` all before `cols`, or the same statements, whose pairs j <= i are
+    ignored), the pairs (i, j, similarity) at or above `link` that are among the NEIGHBOURS strongest of their row
+    or of their column inside the block (ties all kept). A pair among a statement's NEIGHBOURS strongest of all the
+    collection is among them in every block, so these hold every pair `candidate_pairs` keeps, at most
+    2 x NEIGHBOURS per statement and block."""
+    if rows[0] == cols[0]:
+        sims = np.triu(sims, k=1)   # a pair once, and a statement is not its own neighbour
     a, b = np.nonzero(sims >= link)
-    i, j = rows[a], cols[b]
-    keep = i != j
-    lo, hi = np.minimum(i[keep], j[keep]), np.maximum(i[keep], j[keep])
-    return np.stack([lo, hi], axis=1), sims[a[keep], b[keep]]
+    value = sims[a, b]
+    strong = (value >= nth_strongest(a, value, NEIGHBOURS, len(rows))[a]) | \
+             (value >= nth_strongest(b, value, NEIGHBOURS, len(cols))[b])
+    return rows[a[strong]], cols[b[strong]], value[strong]
 
 
 def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray, link: float | None = None,
                     anchor: sparse.csr_matrix | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Every pair at or above `link` (link_for(n) when None; exact up to EXACT_MAX statements, inside blocks of rare
     words above) that is `anchored` (`info`: the information of each column of `words`, from statement_vectors;
-    `anchor`: the entries that count for it, `anchor_rows`, all when None).
+    `anchor`: the entries that count for it, `anchor_rows`, all when None), sorted (i < j, by i then j).
 
-    Exact path: each statement's NEIGHBOURS strongest among all the others, a pair kept when it is among those of
-    either of its statements, so the pairs do not depend on the input order. (Each statement's strongest among the
+    Exact path: a pair is kept when it is among the NEIGHBOURS strongest of either of its statements, among all the
+    others (ties all kept), so the pairs do not depend on the input order. (Each statement's strongest among the
     statements after it in the input, as before session 21, made Emergent's whole split read B-cubed F1 0.8955 to
-    0.9018 over its file order and four shuffles; either's strongest reads 0.8975 in every order. Its cost: every
-    block of rows against all columns, twice the products of the upper triangle.)"""
+    0.9018 over its file order and four shuffles; either's strongest reads 0.8975 in every order.) Each pair is
+    computed once, in the blocks of the upper triangle: each block gives the strongest of its rows and of its
+    columns (`_block_candidates`), and a pair is kept when it reaches the NEIGHBOURS-th strongest of either
+    statement among those (which are its NEIGHBOURS-th strongest of all), ranked among the pairs that reach the link
+    only. Every block of rows against all columns, each row cut at its NEIGHBOURS-th strongest by a dense partition
+    (session 21's first form, the same pairs and similarities) took 14.0 s CPU at 10,000 generated statements in
+    articles of 15; this takes 2.7 s (docs/claims.md, "Twenty-first session: the exact step's cost")."""
     n = emb.shape[0]
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64), np.zeros(0, dtype=np.float32)
@@ -184,20 +196,19 @@ def candidate_pairs(words: sparse.csr_matrix, emb: np.ndarray, info: np.ndarray,
     anchor = present if anchor is None else anchor
     informed, own = _parts(present, info, anchor)
     full = None if anchor is present else (present @ sparse.diags(info[:, 0])).tocsr()
-    cells = [np.arange(n)]
     found = []
-    for members in cells:
-        for start in range(0, len(members), BLOCK):
-            rows = members[start:start + BLOCK]
-            found.append(_pairs_in(rows, members, words, present, informed, own, emb, upper=False,
-                                   link=link, anchor=anchor, full=full))
-    pairs = np.concatenate([p for p, _ in found]) if found else np.zeros((0, 2), dtype=np.int64)
-    sims = np.concatenate([s for _, s in found]) if found else np.zeros(0, dtype=np.float32)
-    if len(pairs):
-        key = pairs[:, 0].astype(np.int64) * n + pairs[:, 1]
-        _, first = np.unique(key, return_index=True)   # a pair found in two cells counts once
-        pairs, sims = pairs[first], sims[first]
-    return pairs.astype(np.int64), sims.astype(np.float32)
+    for start in range(0, n, BLOCK):
+        rows = np.arange(start, min(start + BLOCK, n))
+        for after in range(start, n, BLOCK):
+            cols = np.arange(after, min(after + BLOCK, n))
+            sims = _similarities(rows, cols, words, present, informed, own, emb, anchor, full)
+            found.append(_block_candidates(rows, cols, sims, link))
+    first, second, sims = (np.concatenate(part) for part in zip(*found))
+    bar = nth_strongest(np.concatenate([first, second]), np.concatenate([sims, sims]), NEIGHBOURS, n)
+    keep = (sims >= bar[first]) | (sims >= bar[second])
+    first, second, sims = first[keep], second[keep], sims[keep]
+    o = np.lexsort((second, first))   # each pair is in one block: sorted, as callers and ties of linkage read them
+    return np.stack([first[o], second[o]], axis=1).astype(np.int64), sims[o].astype(np.float32)
 
 
 def shared_neighbours(n: int, pairs: np.ndarray, sims: np.ndarray, k: int) -> np.ndarray:
