@@ -15,7 +15,8 @@ so; these rules, in this order, link statements of one article:
    "information released by the Russian Defense Ministry … accurate"): a short statement built on a claim noun is
    linked to the claim it names — the modifier ("Russian", "the ministry's", "released by …") matched against the
    speakers of the article's statements, else the statement whose source is that document ("the memo" after
-   "according to a council memo"), else the most recent claim of another speaker. It is a voice of that
+   "according to a council memo"), else the most recent claim of another speaker. Only a definite or modified
+   noun points back ("a report should have been filed" does not: `Reference.pointing`). It is a voice of that
    claim, not a restatement: it gives no words to grouping or to the gist;
 6. elaboration: the quote that follows a reference, by the same speaker or one affiliated with it ("The Pentagon
    denied …" then "'…,' said Eric Pahon, a spokesman at the Pentagon") joins the referenced claim.
