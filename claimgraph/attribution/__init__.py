@@ -26,6 +26,7 @@ from claimgraph.attribution.found import TEXT_KEY, Found, doc_text, mention_span
 from claimgraph.attribution.labels import label_lines, speaker_labels
 from claimgraph.attribution.learned.gate import DEFAULT as DEFAULT_GATE
 from claimgraph.attribution.learned.gate import (
+    QUOTED_KINDS,
     Gate,
     cue_above,
     is_clause,
@@ -33,6 +34,7 @@ from claimgraph.attribution.learned.gate import (
     opens_clause,
     shares_cue,
     source_kind,
+    unquoted,
 )
 from claimgraph.attribution.learned.stage2 import features as stage2_features
 from claimgraph.attribution.marks import find_quotes, with_single_quotes
@@ -75,7 +77,9 @@ def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate:
     if candidates:
         gate = gate or DEFAULT_GATE
         cues = [(item.cue.start_char, item.cue.end_char) for item in found if item.cue is not None and item.content]
-        found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate, cues)
+        text = doc_text(doc)
+        quotes = with_single_quotes(text, find_quotes(text)) if gate.quoted_firm else ()
+        found = [item if isinstance(item, Found) else _from_candidate(doc, item, gate, cues, quotes)
                  for item in merge(found, candidates)]
         found = [item for item in found if item is not None]
     found = _outside_label_lines(doc, found)
@@ -88,10 +92,11 @@ def complete(doc: Doc, found: list[Found], candidates: list | None = None, gate:
     return found
 
 
-def _from_candidate(doc: Doc, candidate, gate: Gate, rule_cues=()) -> Found | None:
+def _from_candidate(doc: Doc, candidate, gate: Gate, rule_cues=(), quotes=()) -> Found | None:
     """A learned candidate as a working record: kind from the quote marks, cue class from the lexicon, and the
     cue's grammatical subject as source where the tagger found none; None where the gate refuses it (`rule_cues`:
-    the char offsets of the cues of the rules' finds with a content, which the gate may read)."""
+    the char offsets of the cues of the rules' finds with a content, `quotes` the text's quotes, double and single
+    marks, which the gate may read)."""
     text = doc_text(doc)
     content = [tuple(span) for span in candidate.content_spans]
     cue = doc.char_span(*candidate.cue_span, alignment_mode="expand") if candidate.cue_span else None
@@ -120,7 +125,8 @@ def _from_candidate(doc: Doc, candidate, gate: Gate, rule_cues=()) -> Found | No
                        cue_above(text, (cue.start_char, cue.end_char), content),
                        shares_cue((cue.start_char, cue.end_char), rule_cues),
                        opens_clause(doc, content) if gate.indirect_opens_clause else None,
-                       loose_content(doc, cue, content) if gate.indirect_firm else None):
+                       loose_content(doc, cue, content) if gate.indirect_firm else None,
+                       unquoted(doc, quotes, cue, content) if gate.quoted_firm and kind in QUOTED_KINDS else None):
         return None
     return Found(kind=kind, cue=cue, source=source, content=content,
                  cue_class=entry.cue_class if entry else "report",
