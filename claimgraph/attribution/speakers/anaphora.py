@@ -84,11 +84,13 @@ def pronoun(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve) -
 def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Speaker | None:
     """'he'/'she': the person last named before the mention, whether as a speaker or not ("Soon after Ilse
     Price was elected, she said …"); number and gender are not checked."""
-    # A person known by one word that nothing shows to be a person ("According to Walla, …", a news site the
-    # recogniser called a person, then "she told Israel Radio"): a pronoun skips it for the person before
-    # (FNC-1 design: 4 he/she records went to such a name, a site and a town).
+    # A person known by one word that nothing shows to be a person ("According to Kestrava, …", a news site the
+    # recogniser called a person, then "she told Harbor Radio"): a pronoun skips it for the person before
+    # (FNC-1 design and check: 2 he/she records each went to such a site). A name that is a verb's subject
+    # somewhere counts ("Vell said …. She then asked …": PolNeAR train lost one such "she" to a full name without
+    # this).
     found = next((k for k in reversed(memory.known) if k.type == "person" and (
-        memory.doc is None or memory.may_be_named_person(k.name))), None)
+        memory.doc is None or memory.may_be_named_person(k.name) or _ever_subject(memory, k.name))), None)
     # "a spokesperson for the association said … he said": a source known by a singular role counts as a person.
     role = next((k for k in reversed(memory.known) if k.type == "anonymous" and k.role), None)
     if role is not None and (found is None or memory.at.get(role.key, -1) > memory.at.get(found.key, -1)):
@@ -139,12 +141,21 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
     return found
 
 
+def _ever_subject(memory: ArticleMemory, name: str) -> bool:
+    """`name` is, somewhere in the article, a person's name the recogniser found as a verb's subject."""
+    return any(e.label_ == "PERSON" and e.root.dep_ in {"nsubj", "nsubjpass"} and strip_det(e.text) == name
+               for e in memory.ents)
+
+
 def _subject_just_before(memory: ArticleMemory, ent: Span, mention: Span) -> bool:
     """A name of one word the recogniser calls a person that is the subject of a verb in the pronoun's sentence or
-    the one before, outside any statement ("Ahmadu gave an interview … in which he claimed …", "Bary wrote …
-    . … he wrote"): whom the pronoun may be, though it is no first name and has no title beside it (FNC-1 design:
+    the one before, outside any statement ("Tesfaye gave an interview … in which he claimed …", "Tesfaye talks
+    about … . … he said"): whom the pronoun may be, though it is no first name and has no title beside it (FNC-1 design:
     such a surname lost to a full name paragraphs back)."""
-    return ent.root.dep_ in {"nsubj", "nsubjpass"} and ent.root.head.pos_ in {"VERB", "AUX"} and \
+    verb = ent.root.head  # the sentence's own verb, not one of a clause inside it ("she believes Marr is right":
+    # PolNeAR dev gave the next quote of the one who believes to the one believed without this)
+    main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    return ent.root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"} and main and \
         ent.start >= from_sentence_before(mention) and not memory.in_statement(ent, mention) and \
         memory.type_of(strip_det(ent.text)) != "organization"
 
