@@ -22,6 +22,7 @@ from claimgraph.attribution.speakers.names import gender_fits, identity_fits, lo
 from claimgraph.attribution.speakers.nearby import (
     body_described_before,
     describes,
+    from_sentence_before,
     fronted_phrase,
     named_nearby,
     people_before,
@@ -83,7 +84,13 @@ def pronoun(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve) -
 def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Speaker | None:
     """'he'/'she': the person last named before the mention, whether as a speaker or not ("Soon after Ilse
     Price was elected, she said …"); number and gender are not checked."""
-    found = memory.latest({"person"})
+    # A person known by one word that nothing shows to be a person ("According to Kestrava, …", a news site the
+    # recogniser called a person, then "she told Harbor Radio"): a pronoun skips it for the person before
+    # (FNC-1 design and check: 2 he/she records each went to such a site). A name that is a verb's subject
+    # somewhere counts ("Vell said …. She then asked …": PolNeAR train lost one such "she" to a full name without
+    # this).
+    found = next((k for k in reversed(memory.known) if k.type == "person" and (
+        memory.doc is None or memory.may_be_named_person(k.name) or _ever_subject(memory, k.name))), None)
     # "a spokesperson for the association said … he said": a source known by a singular role counts as a person.
     role = next((k for k in reversed(memory.known) if k.type == "anonymous" and k.role), None)
     if role is not None and (found is None or memory.at.get(role.key, -1) > memory.at.get(found.key, -1)):
@@ -92,7 +99,8 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
     if memory.doc is None:
         return found
     named = [e for e in memory.ents if e.label_ == "PERSON" and e.end_char <= mention.start_char
-             and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"} and memory.may_be_person(e)]
+             and e.start_char > at and e.root.tag_ not in {"NNS", "NNPS"} and (
+                 memory.may_be_person(e) or _subject_just_before(memory, e, mention))]
     # "I pick the guard, Hadvar. He suggests …": a name set beside a person noun, which the recogniser missed.
     named += [memory.doc[i:i + 1] for i in memory.beside if at < memory.doc[i].idx and i < mention.start]
     named.sort(key=lambda span: span.start)
@@ -131,6 +139,25 @@ def _last_person(memory: ArticleMemory, mention: Span, resolve: Resolve) -> Spea
             if found is not None:
                 memory.described[mention.start] = found
     return found
+
+
+def _ever_subject(memory: ArticleMemory, name: str) -> bool:
+    """`name` is, somewhere in the article, a person's name the recogniser found as a verb's subject."""
+    return any(e.label_ == "PERSON" and e.root.dep_ in {"nsubj", "nsubjpass"} and strip_det(e.text) == name
+               for e in memory.ents)
+
+
+def _subject_just_before(memory: ArticleMemory, ent: Span, mention: Span) -> bool:
+    """A name of one word the recogniser calls a person that is the subject of a verb in the pronoun's sentence or
+    the one before, outside any statement ("Tesfaye gave an interview … in which he claimed …", "Tesfaye talks
+    about … . … he said"): whom the pronoun may be, though it is no first name and has no title beside it (FNC-1 design:
+    such a surname lost to a full name paragraphs back)."""
+    verb = ent.root.head  # the sentence's own verb, not one of a clause inside it ("she believes Marr is right":
+    # PolNeAR dev gave the next quote of the one who believes to the one believed without this)
+    main = verb.dep_ == "ROOT" or verb.dep_ == "conj" and verb.head.dep_ == "ROOT"
+    return ent.root.dep_ in {"nsubj", "nsubjpass"} and verb.pos_ in {"VERB", "AUX"} and main and \
+        ent.start >= from_sentence_before(mention) and not memory.in_statement(ent, mention) and \
+        memory.type_of(strip_det(ent.text)) != "organization"
 
 
 def _last_body(memory: ArticleMemory, mention: Span, text: str, resolve: Resolve) -> Speaker | None:

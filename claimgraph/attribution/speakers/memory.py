@@ -153,7 +153,12 @@ class ArticleMemory:
         camera", "the Copperfield location"), not a name the article shows to be an organisation."""
         if ent.root.dep_ in {"compound", "nmod", "amod"} and ent.root.head.pos_ == "NOUN":
             return False
-        name = strip_det(ent.text)
+        return self.may_be_named_person(strip_det(ent.text))
+
+    def may_be_named_person(self, name: str) -> bool:
+        """A name that may be a person's for "he"/"she": not one the article shows to be an organisation's, and one
+        word only where it is a first name or has a title or role beside it (a surname alone has taken the full
+        name already)."""
         if self.type_of(name) == "organization":
             return False
         # One word the recogniser calls a person ("Skyrim") needs more: a first name, or a title or role beside it.
