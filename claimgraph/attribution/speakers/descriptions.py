@@ -60,6 +60,11 @@ KNOWN_AS = {"actress", "actor", "singer", "star", "billionaire", "millionaire", 
             "screenwriter", "pensioner", "cleric"}
 
 
+# First words of compound titles that are no title word alone ("Surgeon General", "Lieutenant Governor", "Inspector
+# General"), kept before the title's head where it is written in capitals (`_role_holder`).
+TITLE_FIRST_WORDS = {"surgeon", "lieutenant", "inspector"}
+
+
 # Those for whom an agent speaks ("the family spokesperson", "the spokesperson for the Marr family").
 PRINCIPALS = {"family", "families", "parents", "relatives", "estate"}
 
@@ -336,9 +341,14 @@ def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: 
     # ("a Vice spokesman": the outlet's, "a Homeland Security spokesman") or of a title the head alone stands for
     # ("the International Trade Secretary": secretary), no title word.
     first, doc = root.i, mention.doc
-    while first > core[0].i and doc[first - 1].lower_ in ROLE_WORDS | PORTFOLIOS and doc[first - 1].dep_ in {
-            "compound", "amod"} and (doc[first - 1].text.islower() or doc[first - 1].is_sent_start):
-        first -= 1  # "Former head of …" capitalised by its place
+    while first > core[0].i and doc[first - 1].lower_ in ROLE_WORDS | PORTFOLIOS | TITLE_FIRST_WORDS and doc[
+            first - 1].dep_ in {"compound", "amod"} and (doc[first - 1].text.islower() or doc[
+            first - 1].is_sent_start or doc[first - 1].lower_ in ROLE_WORDS | TITLE_FIRST_WORDS and root.is_title):
+        # "Former head of …" capitalised by its place; "the Prime Minister", "the Attorney General", "the Vice
+        # President": a title written whole in capitals keeps its title words (FNC-1 check: 5 speakers, all
+        # better, Cameron "minister" no more and a second "the Prime Minister" now his), but not a portfolio or a
+        # name ("the International Trade Secretary", "a Vice spokesman")
+        first -= 1
     if first - 2 >= core[0].i and doc[first - 1].text == "-" and not doc[first - 1].whitespace_ and not (
             doc[first - 2].whitespace_) and doc[first - 2].is_alpha:
         first -= 2  # "the secretary-general": the whole word, not "general" (PolNeAR dev: Ban Ki-moon)
