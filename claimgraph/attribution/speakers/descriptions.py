@@ -337,9 +337,10 @@ def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: 
     place = _place_before(core, root)
     if place and core[0].lower_ == "the":
         # "the Ohio senator": the one holder of that role the article ties to that place ("Ohio Sen. Ilan Moss",
-        # "Sen. Ilan Moss of Ohio", "Moss (R-Ohio)"); read as "the senator" it went to another senator (PolNeAR
-        # train: "the Vermont senator" to McCain 3 times). Where none is tied, the steps below as before (the
-        # subject just before): the description alone lost 6 right ones there ("The Florida senator": Rubio).
+        # "Sen. Ilan Moss of Ohio", "Moss (R-Ohio)"): PolNeAR train, 5 such descriptions now the right person, none
+        # wrong; read as "the senator" it went to another senator ("the Vermont senator" to McCain 3 times). Where
+        # none is tied, the steps below as before (the subject just before): the description alone lost 6 right
+        # ones there ("The Florida senator": Rubio).
         known = _placed_holder(memory, mention, root, place)
         if known is not None:
             if known.type == "person" and not known.role:
