@@ -58,6 +58,14 @@ def with_title_words(ent: Span) -> Span:
             start <= ent.doc[start - 1].head.i < ent.end) and not ent.doc[start - 1].is_punct and ent.doc[
             start - 1].lower_ not in {"honour", "honor", "excellency", "majesty", "highness", "worship"}:
         start -= 1  # "International Trade Secretary Liz Truss", "Health secretary Matt Hancock"
+        doc = ent.doc
+        if start - 2 >= ent.sent.start and doc[start - 1].text in {"-", "–"} and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start].is_title and not (
+                doc[start].ent_type_ or doc[start - 2].ent_type_):
+            # "Secretary-General Ilan Moss": a capitalised title is whole at its hyphen, not "General" (PolNeAR
+            # dev: Ban Ki-moon's role "general" where his surname alone spoke); not "Harbor-born engineer", nor a
+            # body's name ("former Hewlett-Packard CEO": PolNeAR train, the body ran into the role)
+            start -= 2
     return ent.doc[start:ent.end]
 
 
