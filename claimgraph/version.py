@@ -46,4 +46,11 @@ __version__ = "0.1.0"
 # older finds keep a closing quotation mark; "the company" / "the paper" the one body of that kind just named; an
 # honorific's gender before the first-name list; "the congressman" the representative named earlier; "the statement",
 # "the letter", "the report" the one author named with that document, else an anonymous description.
-EXTRACTOR_VERSION = "0.7.7"
+# 0.7.8: a participle aside after the cue ("said, citing X, that …") opens no content, an "according to" content
+# drops its paragraph's dateline, a quotation closed twice (straight, then curly) is one quotation, a participle
+# between dashes is an aside; joined modifiers stay in a speaker ("current and former officials"), a pronoun joined
+# to names is the pronoun, "is believed to" with nobody named is nobody's; a role a description gives is kept on the
+# person, compound titles whole, "the Ohio senator" the holder tied to Ohio; documents' authors behind an agent, an
+# outlet's report, no author for a look-alike; a possessor's family or rep is not the possessor, he/she never a
+# one-word name nothing shows to be a person.
+EXTRACTOR_VERSION = "0.7.8"
