@@ -52,5 +52,6 @@ __version__ = "0.1.0"
 # to names is the pronoun, "is believed to" with nobody named is nobody's; a role a description gives is kept on the
 # person, compound titles whole, "the Ohio senator" the holder tied to Ohio; documents' authors behind an agent, an
 # outlet's report, no author for a look-alike; a possessor's family or rep is not the possessor, he/she never a
-# one-word name nothing shows to be a person.
+# one-word name nothing shows to be a person; the tagger gate speechmarks (quoted additions that are no quotation
+# refused).
 EXTRACTOR_VERSION = "0.7.8"

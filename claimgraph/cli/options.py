@@ -102,10 +102,12 @@ def _tagger_gate(_ctx: click.Context, _param: click.Parameter, name: str | None)
 
 tagger_gate_option = click.option(
     "--tagger-gate", "gate", default=None, callback=_tagger_gate, metavar="NAME",
-    help="Which of the tagger's additions to keep. Default speechfirm: quoted ones at confidence 0.9 with a "
-         "source, reported speech only with a speech verb, a source and a clause that is what the verb reports "
-         "(not the speaker's description, a because/as clause, text past the sentence, a passive cue; README "
-         "'Out of domain'). 'speechquote': the previous default, without that last test. 'speechopen': reported "
+    help="Which of the tagger's additions to keep. Default speechmarks: quoted ones at confidence 0.9 with a "
+         "source whose content is a quotation (not run on into the writer's next sentence, not outside the marks, "
+         "not a headline), reported speech only with a speech verb, a source and a clause that is what the verb "
+         "reports (not the speaker's description, a because/as clause, text past the sentence, a passive cue; "
+         "README 'Out of domain'). 'speechfirm': the previous default, without the quotation test. 'speechquote': "
+         "the one before, without the clause test either. 'speechopen': reported "
          "speech only where its content begins its clause (finds less). 'speechquoted' or 'quoted90': no "
          "reported speech. 'shipped' keeps every kind at 0.75 (the gate first shipped): higher on PolNeAR itself, "
          "lower elsewhere.")

@@ -99,10 +99,11 @@ def test_is_clause_wants_a_finite_verb(nlp) -> None:
 
 
 def test_the_default_keeps_reported_speech_only_as_a_statement() -> None:
-    """The default (`speechfirm`): quoted additions at 0.9 with a source, indirect ones only with a speech cue, a
+    """The default (`speechmarks`: speechfirm, less quoted additions that are no quotation, test_speechmarks_gate.py):
+    quoted additions at 0.9 with a source, indirect ones only with a speech cue, a
     source, a finite verb in the content (docs/out_of_domain.md for why) and nothing loose about the content
     (test_speechfirm_gate.py); `speechopen` also wants the content to begin its clause."""
-    assert DEFAULT.name == "speechfirm"
+    assert DEFAULT.name == "speechmarks"
     assert not DEFAULT.admits("indirect", 0.8, True, True, "report", "named", clause=True, loose="circumstance")
     assert GATES["speechquote"].admits("indirect", 0.8, True, True, "report", "named", clause=True,
                                        loose="circumstance")
