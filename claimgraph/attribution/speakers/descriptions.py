@@ -13,6 +13,7 @@ article's memory (memory.py).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -343,9 +344,7 @@ def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: 
         # ones there ("The Florida senator": Rubio).
         known = _placed_holder(memory, mention, root, place)
         if known is not None:
-            if known.type == "person" and not known.role:
-                known = Speaker(known.name, known.type, root.lower_, known.affiliation, known.aliases)
-            return memory.remember(known, alias)
+            return memory.remember(_with_role(known, root.lower_), alias)
     known = memory.by_role(root.lower_, [t.lower_ for t in core if t.i <= root.i and t.lower_ not in DETERMINERS
                                          and not t.is_punct])
     if known is None and core[0].lower_ == "the" and len(core) == 2:
@@ -374,11 +373,7 @@ def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: 
         first -= 2  # "the secretary-general": the whole word, not "general" (PolNeAR dev: Ban Ki-moon)
     role = " ".join(t.lower_ for t in doc[first:root.i + 1]).replace(" - ", "-")
     if known is not None and core[0].lower_ == "the":
-        if known.type == "person" and not known.role:
-            # "Ilan Moss said … the congressman said": the person named without a role is remembered with the
-            # one the description gives him (remember keeps a role once known).
-            known = Speaker(known.name, known.type, role, known.affiliation, known.aliases)
-        return memory.remember(known, alias)
+        return memory.remember(_with_role(known, role), alias)
     # "a doctor", "the city's mayor" without a name: an anonymous source of this article.
     # Named by its role, with the organisation it names as affiliation ("a spokesperson for the HEA",
     # "a spokesperson for OpenAI" where the recogniser took OpenAI for a person).
@@ -395,6 +390,12 @@ def _role_holder(memory: ArticleMemory, mention: Span, core: list[Token], ents: 
         memory.renamed[titled_only.key] = speaker.key
         memory.known = [k for k in memory.known if k.key != titled_only.key]
     return speaker
+
+
+def _with_role(known: Speaker, role: str) -> Speaker:
+    """A person the description resolved to, with the role it gives where the person was named without one ("Ilan
+    Moss said … the congressman said": remembered as congressman; remember keeps a role once known)."""
+    return replace(known, role=role) if known.type == "person" and not known.role else known
 
 
 def _place_before(core: list[Token], root: Token) -> list[Token]:

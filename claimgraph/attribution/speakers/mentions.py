@@ -166,11 +166,7 @@ def _entity_of(token: Token) -> tuple[int, int] | None:
     """The token range of the organisation or person name that `token` is part of, if any."""
     if token.ent_type_ not in {"ORG", "PERSON"}:
         return None
-    doc, start, end = token.doc, token.i, token.i + 1
-    while start > 0 and token.ent_iob_ != "B" and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
+    doc, (start, end) = token.doc, _name_of(token)
     # A dash ends a name the recogniser ran on past it ("Ummi Abdalla - who had lived …" taken as one PERSON).
     dashes = [t.i for t in doc[start:end] if _is_dash(t)]
     start = max([i + 1 for i in dashes if i < token.i], default=start)
